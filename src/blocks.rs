@@ -1,0 +1,305 @@
+//! Blocks: lines grouped into paragraphs, undoing the hard wrap of a column (and its hyphenation).
+
+use crate::clean::hyphen::{self, Dehyphen, Vocab};
+use crate::clean::{Line, Stats};
+use crate::lang::Lang;
+use crate::source::Span;
+use std::ops::Range;
+
+/// How the page's lines are set, measured from the page itself.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Layout {
+    /// Paragraphs are hard-wrapped at a column width (else: one line per paragraph, Markdown-style).
+    pub wrapped: bool,
+    /// Typical length of a full column line, in characters and in display columns.
+    pub width_chars: u32,
+    pub width_cols: u32,
+    /// The page indents the first line of its paragraphs.
+    pub indents: bool,
+}
+
+/// A paragraph-like run of lines.
+#[derive(Debug, Clone)]
+pub struct Block {
+    /// Indices into the page's lines.
+    pub lines: Range<usize>,
+    /// The lines' cleaned text joined: CJK lines without a space, Latin lines with one, hyphenation undone.
+    pub text: String,
+    pub indent: bool,
+    pub blank_before: u16,
+    pub blank_after: u16,
+    pub md_heading: u8,
+    /// Several short lines stacked with hard breaks (a two-line headline).
+    pub stacked: bool,
+    /// The last line reaches the column's width: the paragraph was not finished there.
+    pub last_full: bool,
+    pub cjk: bool,
+    pub stats: Stats,
+    /// Line-end hyphens kept because newsseg could not tell whether they are real.
+    pub unsure_hyphens: Vec<Span>,
+}
+
+impl Block {
+    pub fn span(&self, lines: &[Line]) -> Span {
+        Span(lines[self.lines.start].span.0, lines[self.lines.end - 1].span.1)
+    }
+    pub fn line_spans(&self, lines: &[Line]) -> Vec<Span> {
+        lines[self.lines.clone()].iter().map(|l| l.span).collect()
+    }
+    pub fn n_lines(&self) -> usize {
+        self.lines.len()
+    }
+}
+
+fn percentile(mut v: Vec<u32>, p: f32) -> u32 {
+    if v.is_empty() {
+        return 0;
+    }
+    v.sort_unstable();
+    v[((v.len() - 1) as f32 * p).round() as usize]
+}
+
+/// Measures the page's layout from its lines.
+pub fn layout(lines: &[Line]) -> Layout {
+    let mut in_long_runs = 0usize;
+    let mut run_start = 0usize;
+    let mut inner_chars = Vec::new();
+    let mut inner_cols = Vec::new();
+    let n = lines.len();
+    for i in 0..=n {
+        let new_run = i == n || lines[i].blank_before > 0 || lines[i].md_heading > 0 || i == 0;
+        if new_run && i > run_start {
+            let len = i - run_start;
+            if len >= 3 {
+                in_long_runs += len;
+            }
+            if len >= 2 {
+                for l in &lines[run_start..i - 1] {
+                    inner_chars.push(l.stats.chars);
+                    inner_cols.push(l.stats.width);
+                }
+            }
+        }
+        if new_run {
+            run_start = i;
+        }
+    }
+    let wrapped = n > 0 && in_long_runs as f32 / n as f32 >= 0.3;
+    let indented = lines.iter().filter(|l| l.indent >= 2).count();
+    Layout {
+        wrapped,
+        width_chars: percentile(inner_chars, 0.75),
+        width_cols: percentile(inner_cols, 0.75),
+        indents: wrapped && indented >= 2 && indented * 50 >= n && indented * 10 <= n * 9,
+    }
+}
+
+fn is_caps_line(l: &Line) -> bool {
+    l.stats.latin >= 3 && l.stats.upper * 10 >= l.stats.latin * 8
+}
+
+impl Layout {
+    fn full(&self, l: &Line, cjk: bool) -> bool {
+        if self.width_chars == 0 {
+            return false;
+        }
+        if cjk {
+            l.stats.chars + 1 >= self.width_chars || l.stats.width + 2 >= self.width_cols
+        } else {
+            l.stats.chars * 10 >= self.width_chars * 7
+        }
+    }
+
+    /// Whether `cur` starts a new block after `prev` (both non-blank, `cur` directly below).
+    fn breaks(&self, prev: &Line, cur: &Line, lang: &Lang) -> bool {
+        if cur.blank_before > 0 || cur.md_heading > 0 || prev.md_heading > 0 {
+            return true;
+        }
+        if prev.hard_break {
+            return false;
+        }
+        if !self.wrapped {
+            return true;
+        }
+        if self.indents && cur.indent >= 2 && cur.indent > prev.indent {
+            return true;
+        }
+        let cjk = prev.stats.cjk >= prev.stats.latin;
+        if cjk {
+            return !self.full(prev, true);
+        }
+        if !self.full(prev, false) && lang.ends_sentence(&prev.text) {
+            return true;
+        }
+        // A capitals line over a line in lower case: a heading set directly above its text.
+        is_caps_line(prev) && !is_caps_line(cur) && prev.stats.chars < self.width_chars.max(20)
+    }
+}
+
+/// Groups lines into blocks. Lines marked `solo` (furniture, noise) stand as blocks of their own.
+pub fn build(lines: &[Line], layout: &Layout, lang: &Lang, solo: &[bool]) -> Vec<Block> {
+    let mut bounds = Vec::new();
+    let mut start = 0;
+    for i in 1..=lines.len() {
+        if i == lines.len() || solo[i] || solo[i - 1] || layout.breaks(&lines[i - 1], &lines[i], lang) {
+            bounds.push(start..i);
+            start = i;
+        }
+    }
+    if lines.is_empty() {
+        bounds.clear();
+    }
+    let vocab = if lines.iter().any(|l| l.text.ends_with('-') || l.text.contains("- ")) {
+        Some(Vocab::from_lines(lines.iter().map(|l| l.text.as_str())))
+    } else {
+        None
+    };
+    let mut blocks: Vec<Block> = Vec::with_capacity(bounds.len());
+    for r in bounds {
+        let ls = &lines[r.clone()];
+        let cjk_n: u32 = ls.iter().map(|l| l.stats.cjk).sum();
+        let lat_n: u32 = ls.iter().map(|l| l.stats.latin).sum();
+        let cjk = cjk_n > 0 && cjk_n >= lat_n;
+        let mut unsure = Vec::new();
+        let text = join_lines(ls, cjk, vocab.as_ref(), &mut unsure);
+        let stats = Stats::of(&text);
+        let first = &ls[0];
+        let last = &ls[ls.len() - 1];
+        blocks.push(Block {
+            lines: r.clone(),
+            indent: layout.indents && first.indent >= 2,
+            blank_before: first.blank_before,
+            blank_after: 0,
+            md_heading: ls.iter().map(|l| l.md_heading).max().unwrap_or(0),
+            stacked: ls.len() > 1 && ls[..ls.len() - 1].iter().all(|l| l.hard_break),
+            last_full: layout.wrapped && layout.full(last, cjk) && ls.len() > 1,
+            cjk,
+            stats,
+            text,
+            unsure_hyphens: unsure,
+        });
+    }
+    for i in 0..blocks.len() {
+        blocks[i].blank_after = if i + 1 < blocks.len() { blocks[i + 1].blank_before } else { 1 };
+    }
+    blocks
+}
+
+fn alpha_tail(s: &str) -> &str {
+    let start = s.char_indices().rev().take_while(|(_, c)| c.is_alphabetic()).last().map_or(s.len(), |(i, _)| i);
+    &s[start..]
+}
+
+fn alpha_head(s: &str) -> &str {
+    let end = s.char_indices().find(|(_, c)| !c.is_alphabetic()).map_or(s.len(), |(i, _)| i);
+    &s[..end]
+}
+
+fn join_lines(ls: &[Line], cjk: bool, vocab: Option<&Vocab>, unsure: &mut Vec<Span>) -> String {
+    let mut out = String::with_capacity(ls.iter().map(|l| l.text.len() + 1).sum());
+    for (i, l) in ls.iter().enumerate() {
+        if i == 0 || out.is_empty() {
+            out.push_str(&l.text);
+            continue;
+        }
+        let prev = &ls[i - 1];
+        if prev.hard_break {
+            out.push(' ');
+            out.push_str(&l.text);
+            continue;
+        }
+        if prev.soft_hyphen_end {
+            out.push_str(&l.text);
+            continue;
+        }
+        if cjk {
+            // A CJK column breaks anywhere, even inside a number or a Latin word: no space to restore.
+            out.push_str(&l.text);
+            continue;
+        }
+        if out.ends_with('-') && !out.ends_with("--") {
+            let left = alpha_tail(&out[..out.len() - 1]);
+            let right = alpha_head(&l.text);
+            let decision = match vocab {
+                Some(v) if !left.is_empty() && !right.is_empty() => hyphen::decide(left, right, v),
+                _ => Dehyphen::Keep,
+            };
+            match decision {
+                Dehyphen::Join => {
+                    out.pop();
+                }
+                Dehyphen::Keep => {}
+                Dehyphen::Unsure => unsure.push(Span(prev.span.0, l.span.1)),
+            }
+            out.push_str(&l.text);
+            continue;
+        }
+        out.push(' ');
+        out.push_str(&l.text);
+    }
+    if !cjk && out.contains("- ") {
+        if let Some(v) = vocab {
+            out = join_split_words(&out, v);
+        }
+    }
+    out
+}
+
+/// Mends "dif- ficult" inside a line (a hyphenated break that an earlier tool already unwrapped).
+fn join_split_words(s: &str, vocab: &Vocab) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find("- ") {
+        let (head, tail) = (&rest[..i], &rest[i + 2..]);
+        let left = alpha_tail(head);
+        let right = alpha_head(tail);
+        out.push_str(head);
+        if !left.is_empty() && !right.is_empty() && hyphen::decide(left, right, vocab) == Dehyphen::Join {
+            rest = tail;
+        } else {
+            out.push_str("- ");
+            rest = tail;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::lang::{Lang, LangCode};
+    use crate::source::Source;
+
+    fn blocks_of(s: &str, code: LangCode) -> Vec<Block> {
+        let src = Source::utf8(None, s.as_bytes());
+        let ls = crate::clean::lines(&src, &Config::default(), &mut Vec::new());
+        let lay = layout(&ls);
+        build(&ls, &lay, Lang::get(code), &vec![false; ls.len()])
+    }
+
+    #[test]
+    fn english_unwrap_and_dehyphenate() {
+        let page = "HEADLINE HERE\n\n  It was a dif-\nficult day for the\nwell-\nknown well-known firm, said\nthe man.\n  Next para-\ngraph starts here and\ngoes on to the end.\n";
+        let b = blocks_of(page, LangCode::En);
+        assert_eq!(b.len(), 3, "{b:#?}");
+        assert_eq!(b[1].text, "It was a difficult day for the well-known well-known firm, said the man.");
+        assert_eq!(b[2].text, "Next paragraph starts here and goes on to the end.");
+    }
+
+    #[test]
+    fn cjk_lines_join_without_space() {
+        let page = "标题\n\n　　第一段第一行文字很长很\n长第二行文字也很长很长\n结束。\n　　第二段第一行文字很长\n";
+        let b = blocks_of(page, LangCode::Zh);
+        assert_eq!(b[1].text, "第一段第一行文字很长很长第二行文字也很长很长结束。");
+        assert_eq!(b.len(), 3);
+    }
+
+    #[test]
+    fn markdown_hard_break_stacks() {
+        let b = blocks_of("关注家庭和谐  \n守护心理健康\n\n正文。\n", LangCode::Zh);
+        assert_eq!(b[0].text, "关注家庭和谐 守护心理健康");
+        assert!(b[0].stacked);
+    }
+}

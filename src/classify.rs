@@ -1,0 +1,455 @@
+//! Classify: what each line and block of the page is (headline, byline, body, caption, furniture, ...), from its own shape.
+//!
+//! This stage looks at one block at a time; whether a heading-shaped block is a headline, a kicker,
+//! a deck or a subhead depends on its neighbours and is settled by `segment`.
+
+use crate::blocks::{Block, Layout};
+use crate::clean::Line;
+use crate::lang::{Lang, LangCode};
+use regex::Regex;
+use schemars::JsonSchema;
+use serde::Serialize;
+use std::sync::OnceLock;
+
+/// What a line of the page was taken for, as reported in the page JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Headline,
+    Kicker,
+    Deck,
+    Subhead,
+    Byline,
+    Dateline,
+    Body,
+    Caption,
+    Credit,
+    Jump,
+    Furniture,
+    Noise,
+}
+
+/// A block's shape: what it looks like on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    Furniture,
+    Noise,
+    Heading,
+    Byline,
+    /// A dispatch or dateline standing alone as a line.
+    Dateline,
+    Caption,
+    Credit,
+    Jump,
+    Body,
+}
+
+/// One person (or agency) credited by a byline.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Byline {
+    /// The role word as printed: 本报记者, 通讯员, By, Special to, correspondent...
+    pub role: String,
+    /// One name; null where the byline names an organisation or a role only.
+    pub name: Option<String>,
+    /// The byline's whole text as cleaned.
+    pub text: String,
+}
+
+/// Where a jump line sends the reader.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Jump {
+    /// `to` (continued on) or `from` (continued from).
+    pub direction: String,
+    pub page: Option<String>,
+    /// The keyword of a "See FIRE, Page A3" line.
+    pub key: Option<String>,
+    pub text: String,
+}
+
+/// How a block starts: does its first sentence begin here or further back?
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Start {
+    /// Clearly a fresh paragraph (indented where the page indents).
+    Fresh,
+    Unknown,
+    /// Clearly the middle of a sentence (lower case, a comma, an unindented line where the page indents).
+    Mid,
+}
+
+#[derive(Debug, Clone)]
+pub struct Class {
+    pub shape: Shape,
+    pub bylines: Vec<Byline>,
+    pub dateline: Option<String>,
+    pub jump: Option<Jump>,
+    /// Heading starting with a deck mark (——记…).
+    pub deck_marker: bool,
+    /// All capitals (Latin).
+    pub caps: bool,
+    /// Body text that stops mid-sentence.
+    pub open_end: bool,
+    pub start: Start,
+    /// Byte length of a jump line glued to the end of the block's text, cut off from it.
+    pub jump_tail: Option<usize>,
+}
+
+impl Class {
+    fn of(shape: Shape) -> Class {
+        Class {
+            shape,
+            bylines: Vec::new(),
+            dateline: None,
+            jump: None,
+            deck_marker: false,
+            caps: false,
+            open_end: false,
+            start: Start::Unknown,
+            jump_tail: None,
+        }
+    }
+}
+
+fn page_number_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"^(?:[-–—]\s*)?(?:(?i:page|p\.)\s*)?[A-Z]?\d{1,3}(?:\s*[-–—])?$|^第\s*\d{1,3}\s*页$|^[A-Z]\d{1,2}$")
+            .expect("page number pattern")
+    })
+}
+
+/// Marks lines that are furniture (running heads, page numbers, desk credits) or noise; they become
+/// blocks of their own.
+pub fn line_roles(lines: &[Line], lang: &Lang) -> Vec<Option<Role>> {
+    let n = lines.len();
+    (0..n)
+        .map(|i| {
+            let l = &lines[i];
+            let t = l.text.as_str();
+            if t.is_empty() {
+                return Some(Role::Noise);
+            }
+            let st = &l.stats;
+            if st.wordy() == 0 || (st.chars >= 3 && st.wordy() * 10 < st.chars * 4) {
+                return Some(Role::Noise);
+            }
+            if st.chars > 120 || l.md_heading > 0 {
+                return None;
+            }
+            let edge = i < 3 || i + 3 >= n;
+            let alone = l.blank_before > 0 && lines.get(i + 1).is_none_or(|x| x.blank_before > 0);
+            let alone = alone || i == 0 || i + 1 == n;
+            if lang.furniture.iter().any(|r| r.is_match(t)) {
+                return Some(Role::Furniture);
+            }
+            if (edge || alone) && lang.running_head.iter().any(|r| r.is_match(t)) {
+                return Some(Role::Furniture);
+            }
+            if (edge || alone) && page_number_re().is_match(t) {
+                return Some(Role::Furniture);
+            }
+            None
+        })
+        .collect()
+}
+
+fn squeeze(b: &Block) -> String {
+    if b.cjk { crate::clean::cjk::squeeze_spaces(&b.text) } else { b.text.clone() }
+}
+
+/// Splits the names of a Chinese byline: separated by 、 ， or spaces; single characters padded with
+/// spaces ("张 枨") are one name.
+pub fn zh_names(s: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for part in s.split(['、', '，', ',', '；']) {
+        let toks: Vec<&str> = part.split_whitespace().collect();
+        let mut single = String::new();
+        for t in toks {
+            if t.chars().count() == 1 && single.chars().count() < 4 {
+                single.push_str(t);
+                continue;
+            }
+            if !single.is_empty() {
+                names.push(std::mem::take(&mut single));
+            }
+            names.push(t.to_string());
+        }
+        if !single.is_empty() {
+            names.push(single);
+        }
+    }
+    names.retain(|n| !n.is_empty());
+    names
+}
+
+fn en_names(s: &str) -> Vec<String> {
+    s.split(" and ")
+        .flat_map(|p| p.split(" & "))
+        .flat_map(|p| p.split(" AND "))
+        .map(|p| p.trim().trim_end_matches(['.', ',']).to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+fn parse_byline(text: &str, lang: &Lang) -> Option<Vec<Byline>> {
+    for re in &lang.byline {
+        let Some(c) = re.captures(text) else { continue };
+        let role = c.name("role").map(|m| m.as_str().trim().to_string()).unwrap_or_else(|| {
+            let first = text.split_whitespace().next().unwrap_or("");
+            if first.eq_ignore_ascii_case("by") { "By".into() } else { "credit".into() }
+        });
+        let names = c.name("names").map(|m| m.as_str().trim()).unwrap_or("");
+        let org = c.name("org").map(|m| m.as_str().trim().to_string());
+        let mut list = if lang.code.is_cjk() { zh_names(names) } else { en_names(names) };
+        if list.iter().any(|n| lang.not_names.iter().any(|x| x == n)) {
+            return None;
+        }
+        if list.is_empty() {
+            list.extend(org.clone());
+        }
+        let whole = text.trim().to_string();
+        if list.is_empty() {
+            return Some(vec![Byline { role, name: None, text: whole }]);
+        }
+        return Some(list.into_iter().map(|n| Byline { role: role.clone(), name: Some(n), text: whole.clone() }).collect());
+    }
+    None
+}
+
+/// The names inside a dispatch's brackets: "记者王珂、郑海鸥", "记者冯雪珺 通讯员花放".
+fn dispatch_names(inner: &str, lang: &Lang, text: &str) -> Vec<Byline> {
+    let mut out = Vec::new();
+    let mut role = "记者".to_string();
+    let mut rest = inner.trim();
+    while !rest.is_empty() {
+        if let Some(r) = lang.dispatch_roles.iter().find(|r| rest.starts_with(r.as_str())) {
+            role = r.clone();
+            rest = rest[r.len()..].trim_start();
+            continue;
+        }
+        let next_role = lang.dispatch_roles.iter().filter_map(|r| rest.find(r.as_str())).filter(|&i| i > 0).min();
+        let (chunk, tail) = match next_role {
+            Some(i) => rest.split_at(i),
+            None => (rest, ""),
+        };
+        for n in zh_names(chunk) {
+            if n.chars().count() <= 5 && n.chars().all(|c| crate::lang::is_cjk(c) || c == '·') {
+                out.push(Byline { role: role.clone(), name: Some(n), text: text.to_string() });
+            }
+        }
+        rest = tail.trim_start();
+    }
+    out
+}
+
+fn ends_open(text: &str, lang: &Lang) -> bool {
+    if lang.ends_sentence(text) {
+        return false;
+    }
+    // A paragraph ending in a colon introduces what follows: a list, a quotation.
+    !text.trim_end().ends_with(['：', ':'])
+}
+
+fn is_caps(b: &Block) -> bool {
+    b.stats.latin >= 2 && b.stats.upper * 10 >= b.stats.latin * 8
+}
+
+fn title_case(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() < 2 || !words[0].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '<') {
+        return false;
+    }
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
+    if long.is_empty() {
+        return false;
+    }
+    let cap = long.iter().filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)).count();
+    cap * 10 >= long.len() * 8
+}
+
+fn heading_shaped(b: &Block, text: &str, lang: &Lang) -> bool {
+    let st = &b.stats;
+    let first = text.chars().next().unwrap_or(' ');
+    if lang.nonstarters.contains(&first) {
+        return false;
+    }
+    if lang.code.is_cjk() || b.cjk {
+        let n = text.chars().count();
+        if b.md_heading > 0 {
+            return n <= 64 && !(n > 30 && lang.ends_sentence(text));
+        }
+        if b.n_lines() > 1 && !b.stacked {
+            return false;
+        }
+        let inner_stop = text.trim_end_matches(['。', '.']).contains('。');
+        return n <= 34 && !inner_stop && ends_open(text, lang) && !text.ends_with(['，', '、', ',']);
+    }
+    let words = text.split_whitespace().count();
+    if b.md_heading > 0 {
+        return words <= 24;
+    }
+    if words > 16 || st.chars > 110 || text.ends_with([',', ';']) {
+        return false;
+    }
+    if b.n_lines() > 3 && !b.stacked {
+        return false;
+    }
+    if is_caps(b) {
+        return true;
+    }
+    b.n_lines() == 1 && title_case(text) && !lang.ends_sentence(text.trim_end_matches(['?', '!']))
+}
+
+/// Classifies one block on its own.
+pub fn classify(b: &Block, role: Option<Role>, layout: &Layout, lang: &Lang) -> Class {
+    match role {
+        Some(Role::Furniture) => return Class::of(Shape::Furniture),
+        Some(Role::Noise) => return Class::of(Shape::Noise),
+        _ => {}
+    }
+    let text = b.text.as_str();
+    let n = b.stats.chars;
+    let short = n <= 90 && b.n_lines() <= 3;
+    if short {
+        for re in &lang.jump {
+            if let Some(c) = re.captures(text) {
+                let mut cl = Class::of(Shape::Jump);
+                cl.jump = Some(jump_of(&c, text));
+                return cl;
+            }
+        }
+        if let Some(bylines) = parse_byline(text, lang) {
+            let mut cl = Class::of(Shape::Byline);
+            cl.bylines = bylines;
+            return cl;
+        }
+    }
+    let sq = squeeze(b);
+    if n <= 160 && lang.credit.iter().any(|r| r.is_match(&sq)) {
+        return Class::of(Shape::Credit);
+    }
+    if n <= if lang.code.is_cjk() { 120 } else { 260 } && lang.caption.iter().any(|r| r.is_match(&sq)) {
+        return Class::of(Shape::Caption);
+    }
+    let mut cl = Class::of(Shape::Body);
+    for re in &lang.dispatch {
+        if let Some(c) = re.captures(&sq) {
+            cl.dateline = c.name("dateline").map(|m| m.as_str().to_string());
+            if let Some(names) = c.name("names") {
+                cl.bylines = dispatch_names(names.as_str(), lang, c.get(0).map_or("", |m| m.as_str()));
+            }
+            if sq[c.get(0).map_or(0, |m| m.end())..].trim().is_empty() {
+                cl.shape = Shape::Dateline;
+                return cl;
+            }
+            break;
+        }
+    }
+    for re in &lang.dateline {
+        if let Some(c) = re.captures(text) {
+            cl.dateline = c.name("dateline").map(|m| m.as_str().trim().to_string());
+            break;
+        }
+    }
+    if cl.dateline.is_none() && cl.bylines.is_empty() && heading_shaped(b, &sq, lang) {
+        cl.shape = Shape::Heading;
+        cl.caps = is_caps(b);
+        cl.deck_marker = lang.deck_prefixes.iter().any(|p| sq.starts_with(p.as_str()));
+        return cl;
+    }
+    for re in &lang.jump_tail {
+        if let Some(c) = re.captures(text) {
+            let m = c.get(0).expect("whole match");
+            if m.start() > 0 {
+                cl.jump = Some(jump_of(&c, text));
+                cl.jump_tail = Some(text.len() - m.start());
+            }
+            break;
+        }
+    }
+    let body = match cl.jump_tail {
+        Some(k) => &text[..text.len() - k],
+        None => text,
+    };
+    cl.open_end = ends_open(body, lang);
+    cl.start = start_of(b, body, layout, lang);
+    if set_apart_caption(b, body, lang) && cl.bylines.is_empty() && cl.dateline.is_none() {
+        cl.shape = Shape::Caption;
+    }
+    cl
+}
+
+/// A single short sentence set apart by extra space above it: the caption under a photo.
+fn set_apart_caption(b: &Block, text: &str, lang: &Lang) -> bool {
+    let max = if lang.code.is_cjk() { 40 } else { 110 };
+    if b.blank_before < 2 || b.n_lines() > 3 || b.stats.chars as usize > max || !lang.ends_sentence(text) {
+        return false;
+    }
+    let inner = text.trim_end().trim_end_matches(|c: char| lang.terminal.contains(&c) || lang.closers.contains(&c));
+    !inner.chars().any(|c| lang.terminal.contains(&c))
+}
+
+fn start_of(b: &Block, text: &str, layout: &Layout, lang: &Lang) -> Start {
+    let Some(first) = text.chars().next() else { return Start::Unknown };
+    if lang.nonstarters.contains(&first) {
+        return Start::Mid;
+    }
+    if lang.code == LangCode::En && first.is_lowercase() {
+        return Start::Mid;
+    }
+    if layout.indents {
+        return if b.indent { Start::Fresh } else { Start::Mid };
+    }
+    Start::Unknown
+}
+
+fn jump_of(c: &regex::Captures, text: &str) -> Jump {
+    let dir = c.name("dir").map_or("", |m| m.as_str()).to_lowercase();
+    let direction = if dir.contains("from") || dir.contains('接') || text.to_lowercase().contains("from") { "from" } else { "to" };
+    let page = c.name("page").or_else(|| c.name("pagew")).map(|m| m.as_str().to_string());
+    Jump { direction: direction.into(), page, key: c.name("key").map(|m| m.as_str().to_string()), text: text.trim().to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn zh() -> &'static Lang {
+        Lang::get(LangCode::Zh)
+    }
+    fn en() -> &'static Lang {
+        Lang::get(LangCode::En)
+    }
+
+    #[test]
+    fn zh_bylines() {
+        let b = parse_byline("通讯员 袁丹凤", zh()).unwrap();
+        assert_eq!(b[0].name.as_deref(), Some("袁丹凤"));
+        assert_eq!(b[0].role, "通讯员");
+        let b = parse_byline("本报记者  杨文明  李 翔", zh()).unwrap();
+        let names: Vec<_> = b.iter().map(|x| x.name.clone().unwrap()).collect();
+        assert_eq!(names, ["杨文明", "李翔"]);
+        let b = parse_byline("本报记者  倪  弋", zh()).unwrap();
+        assert_eq!(b[0].name.as_deref(), Some("倪弋"));
+        assert!(parse_byline("记者日前来到科学博物馆。进入展厅", zh()).is_none());
+        assert!(parse_byline("记者手记", zh()).is_none());
+    }
+
+    #[test]
+    fn en_bylines() {
+        let b = parse_byline("By Jane Arraf, Reuters", en()).unwrap();
+        assert_eq!(b[0].name.as_deref(), Some("Jane Arraf"));
+        let b = parse_byline("BY THE ASSOCIATED PRESS", en()).unwrap();
+        assert_eq!(b[0].name.as_deref(), Some("THE ASSOCIATED PRESS"));
+        assert!(parse_byline("Special to The Star", en()).is_some());
+        assert!(parse_byline("From Our Own Correspondent", en()).is_some());
+        assert!(parse_byline("by a House Banking subcommittee", en()).is_none());
+    }
+
+    #[test]
+    fn dispatch_yields_bylines() {
+        let lang = zh();
+        let out = dispatch_names("记者王珂、郑海鸥", lang, "x");
+        let names: Vec<_> = out.iter().map(|b| b.name.clone().unwrap()).collect();
+        assert_eq!(names, ["王珂", "郑海鸥"]);
+    }
+}

@@ -1,0 +1,220 @@
+//! Clean: the page's text as lines, each with its span into the source and its cleaned text.
+//!
+//! Cleaning never moves a span: a line's span is its content in the source, and every later unit
+//! points back through the lines it was built from.
+
+pub mod cjk;
+pub mod hyphen;
+pub mod unicode;
+
+use crate::config::Config;
+use crate::lang::is_cjk;
+use crate::source::{Source, Span, Warning};
+use std::borrow::Cow;
+
+/// Counts over a line's cleaned text.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Stats {
+    pub chars: u32,
+    pub cjk: u32,
+    pub latin: u32,
+    pub upper: u32,
+    pub digits: u32,
+    /// Columns when set in a CJK font: CJK and full-width forms count two, the rest one.
+    pub width: u32,
+}
+
+impl Stats {
+    pub fn of(s: &str) -> Stats {
+        let mut st = Stats::default();
+        for c in s.chars() {
+            st.chars += 1;
+            if is_cjk(c) {
+                st.cjk += 1;
+                st.width += 2;
+                continue;
+            }
+            st.width += if (c as u32) >= 0x2E80 { 2 } else { 1 };
+            if c.is_alphabetic() {
+                st.latin += 1;
+                if c.is_uppercase() {
+                    st.upper += 1;
+                }
+            } else if c.is_ascii_digit() {
+                st.digits += 1;
+            }
+        }
+        st
+    }
+    /// Letters, digits and CJK characters: the part of a line that is text rather than marks.
+    pub fn wordy(&self) -> u32 {
+        self.cjk + self.latin + self.digits
+    }
+}
+
+/// One non-blank line of the page.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// The line's content in the source: from its first to its last non-whitespace byte.
+    pub span: Span,
+    /// Cleaned text: NFC, invisibles dropped, whitespace collapsed, Markdown heading marks removed,
+    /// half-width punctuation in CJK text made full-width. Spaces between CJK characters are kept
+    /// here (a byline's name padding needs them) and removed when a block is built.
+    pub text: String,
+    pub indent: u16,
+    /// Blank lines between this line and the previous non-blank one (or the top of the page).
+    pub blank_before: u16,
+    /// Markdown heading level (`## ` is 2), 0 for none.
+    pub md_heading: u8,
+    /// Ends in two spaces: a Markdown hard line break inside one block.
+    pub hard_break: bool,
+    /// Ended in a soft hyphen: the word goes on at the start of the next line.
+    pub soft_hyphen_end: bool,
+    pub stats: Stats,
+}
+
+/// Splits the source into lines and cleans each one.
+pub fn lines(src: &Source, cfg: &Config, warnings: &mut Vec<Warning>) -> Vec<Line> {
+    let bytes: &[u8] = &src.text;
+    let mut out = Vec::new();
+    let mut blank = 0u16;
+    let mut buf = String::new();
+    let mut split_spans = Vec::new();
+    let mut start = 0usize;
+    while start <= bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+        let mut e = end;
+        if e > start && bytes[e - 1] == b'\r' {
+            e -= 1;
+        }
+        for (ps, pe) in pieces(bytes, start, e, cfg.max_line_bytes) {
+            if pe - ps < e - start {
+                split_spans.push(Span(ps, pe));
+            }
+            let raw = String::from_utf8_lossy(&bytes[ps..pe]);
+            match clean_line(&raw, ps, pe, blank, &mut buf) {
+                Some(line) => {
+                    out.push(line);
+                    blank = 0;
+                }
+                None => blank = blank.saturating_add(1),
+            }
+        }
+        if end >= bytes.len() {
+            break;
+        }
+        start = end + 1;
+    }
+    if !split_spans.is_empty() {
+        let n = split_spans.len();
+        split_spans.truncate(32);
+        warnings.push(Warning::new(
+            "line-split",
+            format!("{n} piece(s) of lines longer than {} bytes were analysed as separate lines", cfg.max_line_bytes),
+            split_spans,
+        ));
+    }
+    out
+}
+
+/// Cuts `[s, e)` into pieces of at most `max` bytes, at a space or a character boundary.
+fn pieces(bytes: &[u8], s: usize, e: usize, max: usize) -> Vec<(usize, usize)> {
+    if e - s <= max || max < 16 {
+        return vec![(s, e)];
+    }
+    let mut v = Vec::new();
+    let mut a = s;
+    while e - a > max {
+        let mut cut = a + max;
+        // Prefer the last space in the window's second half; else back off to a UTF-8 boundary.
+        if let Some(i) = memchr::memrchr(b' ', &bytes[a + max / 2..cut]) {
+            cut = a + max / 2 + i + 1;
+        } else {
+            while cut > a + 1 && (bytes[cut] & 0xC0) == 0x80 {
+                cut -= 1;
+            }
+        }
+        v.push((a, cut));
+        a = cut;
+    }
+    v.push((a, e));
+    v
+}
+
+/// Cleans one raw line starting at byte `offset`; `None` when it holds no text.
+fn clean_line(raw: &Cow<str>, offset: usize, end: usize, blank_before: u16, buf: &mut String) -> Option<Line> {
+    // Whitespace is valid UTF-8 and U+FFFD is not whitespace, so the trimmed lengths at both ends are
+    // the same in the raw bytes as in the lossy string, even when the middle held invalid bytes.
+    let lead = raw.len() - raw.trim_start().len();
+    let trail = raw.len() - raw.trim_end().len();
+    let content = raw.trim();
+    if content.is_empty() {
+        return None;
+    }
+    let span = Span(offset + lead, end - trail);
+    let hard_break = raw.ends_with("  ") || raw.ends_with("\u{3000}\u{3000}");
+    let mut body = content;
+    let mut md_heading = 0u8;
+    let hashes = body.bytes().take_while(|b| *b == b'#').count();
+    if (1..=6).contains(&hashes) && body[hashes..].starts_with([' ', '\t']) {
+        md_heading = hashes as u8;
+        body = body[hashes..].trim_start();
+    }
+    let soft_hyphen_end = body.ends_with('\u{00AD}');
+    unicode::clean_chars(body, buf);
+    let text = match cjk::fix_punct(buf) {
+        Some(fixed) => fixed,
+        None => buf.clone(),
+    };
+    if text.is_empty() {
+        // Only invisible characters: still a line the page holds, kept so its bytes are accounted for.
+        return Some(Line {
+            span,
+            text,
+            indent: 0,
+            blank_before,
+            md_heading: 0,
+            hard_break: false,
+            soft_hyphen_end: false,
+            stats: Stats::default(),
+        });
+    }
+    let stats = Stats::of(&text);
+    Some(Line { span, text, indent: unicode::indent_columns(raw), blank_before, md_heading, hard_break, soft_hyphen_end, stats })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(s: &str) -> Vec<Line> {
+        let src = Source::utf8(None, s.as_bytes());
+        lines(&src, &Config::default(), &mut Vec::new())
+    }
+
+    #[test]
+    fn spans_blanks_and_markdown() {
+        let ls = run("\n\n## 标题\n\n  正文,第一行  \r\n第二行\n");
+        assert_eq!(ls.len(), 3);
+        assert_eq!(ls[0].md_heading, 2);
+        assert_eq!(ls[0].text, "标题");
+        assert_eq!(ls[0].blank_before, 2);
+        assert_eq!(ls[1].text, "正文，第一行");
+        assert_eq!(ls[1].indent, 2);
+        assert!(ls[1].hard_break);
+        assert_eq!(&"\n\n## 标题\n\n  正文,第一行  \r\n第二行\n"[ls[1].span.0..ls[1].span.1], "正文,第一行");
+        assert_eq!(ls[2].blank_before, 0);
+    }
+
+    #[test]
+    fn long_lines_are_cut_on_boundaries() {
+        let s = "字".repeat(100);
+        let src = Source::utf8(None, s.as_bytes());
+        let cfg = Config { max_line_bytes: 64, ..Config::default() };
+        let mut w = Vec::new();
+        let ls = lines(&src, &cfg, &mut w);
+        assert!(ls.len() > 1);
+        assert_eq!(ls.iter().map(|l| l.span.len()).sum::<usize>(), 300);
+        assert_eq!(w[0].code, "line-split");
+    }
+}

@@ -1,0 +1,113 @@
+//! Character-level cleanup: NFC, full-width ASCII, ligatures and long s, invisible and control characters, whitespace.
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// What one input character becomes.
+enum Mapped {
+    Keep(char),
+    Str(&'static str),
+    Space,
+    Drop,
+}
+
+fn map(c: char) -> Mapped {
+    use Mapped::*;
+    match c {
+        // Full-width digits and Latin letters are ASCII that a CJK font set wide; punctuation is not
+        // touched here because in CJK text its full width is correct (see cjk.rs).
+        '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
+            Keep(char::from_u32(c as u32 - 0xFEE0).unwrap_or(c))
+        }
+        'ﬀ' => Str("ff"),
+        'ﬁ' => Str("fi"),
+        'ﬂ' => Str("fl"),
+        'ﬃ' => Str("ffi"),
+        'ﬄ' => Str("ffl"),
+        'ﬅ' | 'ﬆ' => Str("st"),
+        'ſ' => Keep('s'),
+        'Ĳ' => Str("IJ"),
+        'ĳ' => Str("ij"),
+        // Soft hyphen, zero-width and bidi controls carry no text; a soft hyphen at a line end is
+        // handled by the caller before this runs.
+        '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{180E}' => Drop,
+        '\t' => Space,
+        c if c.is_control() => Drop,
+        c if c.is_whitespace() => Space,
+        c => Keep(c),
+    }
+}
+
+/// Cleans one line's content: NFC, the mappings above, whitespace runs collapsed to one space, trimmed.
+pub fn clean_chars(s: &str, out: &mut String) {
+    out.clear();
+    let nfc;
+    let s = if s.is_ascii() || matches!(is_nfc_quick(s.chars()), IsNormalized::Yes) {
+        s
+    } else {
+        nfc = s.nfc().collect::<String>();
+        nfc.as_str()
+    };
+    let mut pending_space = false;
+    for c in s.chars() {
+        match map(c) {
+            Mapped::Keep(k) => {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(k);
+            }
+            Mapped::Str(t) => {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push_str(t);
+            }
+            Mapped::Space => pending_space = true,
+            Mapped::Drop => {}
+        }
+    }
+}
+
+/// Display columns of leading whitespace (tab = 4, ideographic space = 2).
+pub fn indent_columns(s: &str) -> u16 {
+    let mut n: u16 = 0;
+    for c in s.chars() {
+        match c {
+            ' ' | '\u{00A0}' => n = n.saturating_add(1),
+            '\t' => n = n.saturating_add(4),
+            '\u{3000}' => n = n.saturating_add(2),
+            c if c.is_whitespace() => n = n.saturating_add(1),
+            '\u{FEFF}' | '\u{200B}' => {}
+            _ => break,
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(s: &str) -> String {
+        let mut o = String::new();
+        clean_chars(s, &mut o);
+        o
+    }
+
+    #[test]
+    fn fullwidth_ascii_ligatures_and_invisibles() {
+        assert_eq!(clean("２０２３年ＡＢｃ"), "2023年ABc");
+        assert_eq!(clean("ﬁrst oﬃce ſtreet"), "first office street");
+        assert_eq!(clean("a\u{200B}b\u{202E}c\u{0007}d"), "abcd");
+        assert_eq!(clean("a \t\u{3000} b"), "a b");
+    }
+
+    #[test]
+    fn keeps_cjk_punctuation_and_composes() {
+        assert_eq!(clean("你好，世界（一）"), "你好，世界（一）");
+        assert_eq!(clean("e\u{0301}"), "\u{00e9}");
+    }
+}

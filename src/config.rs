@@ -1,0 +1,66 @@
+//! Config: the plain settings one run applies to every page, with their defaults.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// Which language's rules to apply to a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum LangChoice {
+    /// Decide per page from its script mix.
+    #[default]
+    Auto,
+    Zh,
+    En,
+}
+
+impl FromStr for LangChoice {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "auto" => Ok(LangChoice::Auto),
+            "zh" | "chi" | "zho" | "cmn" => Ok(LangChoice::Zh),
+            "en" | "eng" => Ok(LangChoice::En),
+            other => Err(format!("unknown language '{other}' (expected auto, zh or en)")),
+        }
+    }
+}
+
+impl fmt::Display for LangChoice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            LangChoice::Auto => "auto",
+            LangChoice::Zh => "zh",
+            LangChoice::En => "en",
+        })
+    }
+}
+
+/// Settings for processing pages. Plain data: build it, then hand it to [`crate::process_page`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Config {
+    pub lang: LangChoice,
+    /// Pages larger than this many bytes are refused (a whole volume dumped in one file is not a page).
+    pub max_page_bytes: usize,
+    /// Lines longer than this many bytes are cut into pieces of at most this size before analysis;
+    /// every byte is still accounted for.
+    pub max_line_bytes: usize,
+    /// The linker compares each fragment with at most this many others, so no page costs quadratic time.
+    pub max_link_candidates: usize,
+    /// An encoding label (WHATWG names such as "gb18030", "big5", "windows-1252", "utf-16le") that
+    /// overrides detection.
+    pub encoding: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            lang: LangChoice::Auto,
+            max_page_bytes: 64 << 20,
+            max_line_bytes: 64 << 10,
+            max_link_candidates: 256,
+            encoding: None,
+        }
+    }
+}

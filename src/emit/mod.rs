@@ -1,0 +1,24 @@
+//! Emit: the page object (the JSON contract), built from the linker's plans; JSON, JSON Lines and the schema.
+
+pub mod page;
+
+pub use page::{Article, LineOut, Page, Paragraph, Section, SourceInfo};
+
+use schemars::schema_for;
+
+/// The JSON Schema of the page object, generated from the Rust types.
+pub fn schema() -> serde_json::Value {
+    serde_json::to_value(schema_for!(Page)).expect("schema serializes")
+}
+
+/// Serializes a page as one compact JSON line (no trailing newline).
+pub fn to_json_line(page: &Page) -> String {
+    serde_json::to_string(page).expect("page serializes")
+}
+
+/// Serializes a page as indented JSON with a trailing newline.
+pub fn to_json_pretty(page: &Page) -> String {
+    let mut s = serde_json::to_string_pretty(page).expect("page serializes");
+    s.push('\n');
+    s
+}

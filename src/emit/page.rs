@@ -1,0 +1,429 @@
+//! The page object: the JSON newsseg writes for one page, and how it is assembled from the plans.
+
+use crate::blocks::{Block, Layout};
+use crate::classify::{Byline, Class, Jump, Role, Shape};
+use crate::clean::cjk::squeeze_spaces;
+use crate::clean::hyphen::is_word;
+use crate::clean::Line;
+use crate::link::Plan;
+use crate::segment::{Segments, UnitKind};
+use crate::source::{Source, SpanBase, Span, Warning};
+use schemars::JsonSchema;
+use serde::Serialize;
+
+pub const SCHEMA_VERSION: &str = "1";
+
+/// One page: its source, its articles, and what every line of it was taken for.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Page {
+    pub schema_version: String,
+    /// The page's name: its file stem, or the id it came with on a JSON Lines stream.
+    pub id: String,
+    pub source: SourceInfo,
+    pub language: String,
+    /// `markdown` (a line per paragraph) or `wrapped` (hard-wrapped column lines).
+    pub layout: String,
+    pub articles: Vec<Article>,
+    /// Every non-blank line of the source, in order.
+    pub lines: Vec<LineOut>,
+    pub warnings: Vec<Warning>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct SourceInfo {
+    pub path: Option<String>,
+    /// Size of the input in bytes.
+    pub bytes: usize,
+    /// SHA-256 of the input, hex.
+    pub sha256: String,
+    /// The encoding the input was read in.
+    pub encoding: String,
+    /// What span offsets count: bytes of the input (`input`) or of its UTF-8 decoding (`decoded-utf8`).
+    pub spans: SpanBase,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Article {
+    /// Stable id: the page's content hash and the article's position.
+    pub id: String,
+    pub headline: Option<String>,
+    pub kicker: Option<String>,
+    pub deck: Option<String>,
+    pub bylines: Vec<Byline>,
+    pub dateline: Option<String>,
+    pub credit: Option<String>,
+    pub sections: Vec<Section>,
+    pub captions: Vec<Paragraph>,
+    /// Jump lines ("continued on page 4") found in the article.
+    pub jumps: Vec<Jump>,
+    /// The whole article as plain text: headline block, sections, captions, credit.
+    pub text: String,
+    /// Every place the article's text jumps elsewhere on the page, or a paragraph was joined.
+    pub continuations: Vec<ContinuationOut>,
+    /// 0..1: how sure newsseg is that this article is whole and alone.
+    pub confidence: f64,
+    pub flags: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Section {
+    pub heading: Option<String>,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Paragraph {
+    pub text: String,
+    /// The source lines it was built from, in reading order.
+    pub spans: Vec<Span>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ContinuationOut {
+    /// Byte offset where the text breaks off (end of its last line).
+    pub from: usize,
+    /// Byte offset where it resumes (start of the line it goes on in).
+    pub to: usize,
+    pub score: f64,
+    pub evidence: Vec<String>,
+    /// The two pieces were made one paragraph.
+    pub joined: bool,
+    pub low_confidence: bool,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct LineOut {
+    pub span: Span,
+    pub role: Role,
+    /// The article the line belongs to; null for furniture, noise and anything not placed.
+    pub article: Option<String>,
+}
+
+pub struct Parts<'a> {
+    pub src: &'a Source<'a>,
+    pub id: String,
+    pub lang: &'a str,
+    pub lines: &'a [Line],
+    pub layout: &'a Layout,
+    pub blocks: &'a [Block],
+    pub classes: &'a [Class],
+    pub seg: &'a Segments,
+    pub plans: Vec<Plan>,
+    pub warnings: Vec<Warning>,
+}
+
+fn round3(x: f32) -> f64 {
+    ((x as f64) * 1000.0).round() / 1000.0
+}
+
+impl Parts<'_> {
+    fn block_text(&self, b: usize) -> String {
+        let blk = &self.blocks[b];
+        let t = match self.classes[b].jump_tail {
+            Some(k) => blk.text[..blk.text.len() - k].trim_end(),
+            None => blk.text.as_str(),
+        };
+        if blk.cjk { squeeze_spaces(t) } else { t.to_string() }
+    }
+
+    fn heading_text(&self, b: usize) -> String {
+        let t = self.blocks[b].text.trim();
+        if self.blocks[b].cjk && !self.blocks[b].stacked { squeeze_cjk_keep_gaps(t) } else { t.to_string() }
+    }
+}
+
+/// Removes single stray spaces between CJK characters but keeps a wider gap, which in a headline
+/// separates its two halves.
+fn squeeze_cjk_keep_gaps(t: &str) -> String {
+    if t.contains("  ") {
+        t.split("  ").map(|p| squeeze_spaces(p.trim())).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ")
+    } else {
+        t.to_string()
+    }
+}
+
+/// Joins two pieces of one paragraph cut at a column break.
+fn join_text(a: &str, b: &str, cjk: bool) -> String {
+    if cjk {
+        return format!("{a}{b}");
+    }
+    let lw: String = a.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
+    let nw: String = b.chars().take_while(|c| c.is_alphabetic()).collect();
+    if let Some(stem) = a.strip_suffix('-') {
+        let l2: String = stem.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
+        if !l2.is_empty() && nw.chars().next().is_some_and(char::is_lowercase) && is_word(&format!("{l2}{nw}").to_lowercase()) {
+            return format!("{stem}{b}");
+        }
+        return format!("{a}{b}");
+    }
+    if !lw.is_empty()
+        && nw.chars().next().is_some_and(char::is_lowercase)
+        && is_word(&format!("{lw}{nw}").to_lowercase())
+        && !(is_word(&lw.to_lowercase()) && is_word(&nw.to_lowercase()))
+    {
+        return format!("{a}{b}");
+    }
+    format!("{a} {b}")
+}
+
+/// Splits a headline group into kicker, headline and deck.
+fn head_roles(heads: &[usize], blocks: &[Block], classes: &[Class]) -> Vec<Role> {
+    let n = heads.len();
+    let mut roles = vec![Role::Deck; n];
+    if n == 0 {
+        return roles;
+    }
+    // A deck mark (——) starts the decks; a Markdown heading among plain lines is the headline.
+    let deck_at = heads.iter().position(|&h| classes[h].deck_marker).filter(|&i| i > 0).unwrap_or(n);
+    let top = &heads[..deck_at];
+    let md: Vec<usize> = (0..top.len()).filter(|&i| blocks[top[i]].md_heading > 0).collect();
+    let main = if md.len() == 1 && top.len() > 1 {
+        md[0]
+    } else if top.len() >= 3 {
+        1
+    } else if top.len() == 2 {
+        let (a, b) = (blocks[top[0]].stats.chars as f32, blocks[top[1]].stats.chars as f32);
+        // A long line over a short one is a kicker over its headline; otherwise headline, then deck.
+        if a >= 1.5 * b && deck_at == n { 1 } else { 0 }
+    } else {
+        0
+    };
+    for (i, r) in roles.iter_mut().enumerate() {
+        *r = if i < main { Role::Kicker } else if i == main { Role::Headline } else { Role::Deck };
+    }
+    roles
+}
+
+fn join_some(v: Vec<String>) -> Option<String> {
+    if v.is_empty() { None } else { Some(v.join(" ")) }
+}
+
+/// Assembles the page object.
+pub fn build(mut p: Parts) -> Page {
+    let seg = p.seg;
+    let mut plans = std::mem::take(&mut p.plans);
+    // Articles in the order their beginnings stand on the page.
+    let key = |pl: &Plan| -> usize {
+        let seed_block = pl.seed.and_then(|s| seg.seeds[s].heads.first().or(seg.seeds[s].bylines.first()).copied());
+        seed_block.or_else(|| pl.units.first().map(|&u| seg.units[u].block)).unwrap_or(usize::MAX)
+    };
+    plans.sort_by_key(|pl| key(pl));
+    let short = &p.src.sha256[..8];
+    let mut block_role: Vec<Option<(Role, usize)>> = vec![None; p.blocks.len()];
+    let mut articles = Vec::with_capacity(plans.len());
+    for (ai, pl) in plans.iter().enumerate() {
+        let id = format!("{short}-{:02}", ai + 1);
+        let mut flags = pl.flags.clone();
+        let mut heads: Vec<usize> = Vec::new();
+        let mut byline_blocks: Vec<usize> = Vec::new();
+        for s in pl.seed.iter().chain(pl.adopted.iter()) {
+            let seed = &seg.seeds[*s];
+            if heads.is_empty() {
+                heads.extend(&seed.heads);
+            } else {
+                for &h in &seed.heads {
+                    block_role[h] = Some((Role::Deck, ai));
+                }
+            }
+            byline_blocks.extend(&seed.bylines);
+        }
+        let roles = head_roles(&heads, p.blocks, p.classes);
+        let (mut kicker, mut headline, mut deck) = (Vec::new(), Vec::new(), Vec::new());
+        for (&h, &r) in heads.iter().zip(&roles) {
+            block_role[h] = Some((r, ai));
+            let t = p.heading_text(h);
+            match r {
+                Role::Kicker => kicker.push(t),
+                Role::Headline => headline.push(t),
+                _ => deck.push(t),
+            }
+        }
+        let mut bylines: Vec<Byline> = Vec::new();
+        let mut dateline: Option<String> = None;
+        for &b in &byline_blocks {
+            let shape = p.classes[b].shape;
+            block_role[b] = Some((if shape == Shape::Dateline { Role::Dateline } else { Role::Byline }, ai));
+            bylines.extend(p.classes[b].bylines.iter().cloned());
+            if dateline.is_none() {
+                dateline = p.classes[b].dateline.clone();
+            }
+        }
+        let mut sections: Vec<Section> = vec![Section { heading: None, paragraphs: Vec::new() }];
+        let mut captions = Vec::new();
+        let mut credit = Vec::new();
+        let mut jumps = Vec::new();
+        let mut first_para = true;
+        for (k, &u) in pl.units.iter().enumerate() {
+            let unit = seg.units[u];
+            let b = unit.block;
+            let cl = &p.classes[b];
+            let spans = p.blocks[b].line_spans(p.lines);
+            match unit.kind {
+                UnitKind::Para => {
+                    block_role[b] = Some((if cl.shape == Shape::Dateline { Role::Dateline } else { Role::Body }, ai));
+                    if first_para {
+                        first_para = false;
+                        if dateline.is_none() {
+                            dateline = cl.dateline.clone();
+                        }
+                    }
+                    for bl in &cl.bylines {
+                        if !bylines.contains(bl) {
+                            bylines.push(bl.clone());
+                        }
+                    }
+                    if let Some(j) = &cl.jump {
+                        jumps.push(j.clone());
+                    }
+                    let text = p.block_text(b);
+                    let sec = sections.last_mut().expect("a section");
+                    if k > 0 && pl.join_prev[k] {
+                        if let Some(last) = sec.paragraphs.last_mut() {
+                            last.text = join_text(&last.text, &text, p.blocks[b].cjk);
+                            last.spans.extend(spans);
+                            continue;
+                        }
+                    }
+                    sec.paragraphs.push(Paragraph { text, spans });
+                }
+                UnitKind::Subhead => {
+                    block_role[b] = Some((Role::Subhead, ai));
+                    let heading = Some(p.heading_text(b));
+                    let last = sections.last_mut().expect("a section");
+                    if last.paragraphs.is_empty() && last.heading.is_none() {
+                        last.heading = heading;
+                    } else {
+                        sections.push(Section { heading, paragraphs: Vec::new() });
+                    }
+                }
+                UnitKind::Caption => {
+                    block_role[b] = Some((Role::Caption, ai));
+                    captions.push(Paragraph { text: p.block_text(b), spans });
+                }
+                UnitKind::Credit => {
+                    block_role[b] = Some((Role::Credit, ai));
+                    credit.push(p.block_text(b));
+                }
+                UnitKind::Jump => {
+                    block_role[b] = Some((Role::Jump, ai));
+                    jumps.extend(cl.jump.clone());
+                }
+            }
+        }
+        sections.retain(|s| s.heading.is_some() || !s.paragraphs.is_empty());
+        let headline = join_some(headline);
+        if headline.is_none() {
+            flags.push("no headline".into());
+        }
+        let mut continuations = Vec::new();
+        let mut unresolved = 0;
+        for c in &pl.continuations {
+            let from = p.blocks[seg.units[c.from].block].span(p.lines).1;
+            let to = p.blocks[seg.units[c.to].block].span(p.lines).0;
+            let low = c.score < 0.5;
+            continuations.push(ContinuationOut { from, to, score: round3(c.score), evidence: c.evidence.clone(), joined: c.joined, low_confidence: low });
+        }
+        for (k, &u) in pl.units.iter().enumerate() {
+            let unit = seg.units[u];
+            if unit.kind == UnitKind::Para && p.classes[unit.block].open_end {
+                let next_joined = pl.join_prev.get(k + 1).copied().unwrap_or(false);
+                if !next_joined {
+                    unresolved += 1;
+                }
+            }
+        }
+        if unresolved > 0 {
+            flags.push(format!("{unresolved} paragraph(s) end mid-sentence with no continuation found"));
+        }
+        let low = continuations.iter().filter(|c| c.low_confidence).count();
+        let mut confidence: f32 = 1.0;
+        if headline.is_none() {
+            confidence -= 0.2;
+        }
+        confidence -= 0.15 * unresolved as f32 + 0.1 * low as f32;
+        if !pl.adopted.is_empty() {
+            confidence -= 0.1;
+        }
+        if pl.units.is_empty() {
+            confidence -= 0.4;
+        }
+        let mut text_parts: Vec<String> = Vec::new();
+        text_parts.extend(kicker.iter().cloned());
+        text_parts.extend(headline.iter().cloned());
+        text_parts.extend(deck.iter().cloned());
+        for s in &sections {
+            text_parts.extend(s.heading.iter().cloned());
+            text_parts.extend(s.paragraphs.iter().map(|x| x.text.clone()));
+        }
+        text_parts.extend(captions.iter().map(|c: &Paragraph| c.text.clone()));
+        text_parts.extend(credit.iter().cloned());
+        articles.push(Article {
+            id,
+            headline,
+            kicker: join_some(kicker),
+            deck: join_some(deck),
+            bylines,
+            dateline,
+            credit: join_some(credit),
+            sections,
+            captions,
+            jumps,
+            text: text_parts.join("\n\n"),
+            continuations,
+            confidence: round3(confidence.clamp(0.05, 1.0)),
+            flags,
+        });
+    }
+    let mut lines_out = Vec::with_capacity(p.lines.len());
+    for (bi, blk) in p.blocks.iter().enumerate() {
+        let (role, article) = match (block_role[bi], p.classes[bi].shape) {
+            (Some((r, a)), _) => (r, Some(articles[a].id.clone())),
+            (None, Shape::Furniture) => (Role::Furniture, None),
+            (None, Shape::Noise) => (Role::Noise, None),
+            (None, Shape::Heading) => (Role::Headline, None),
+            (None, Shape::Byline) => (Role::Byline, None),
+            (None, _) => (Role::Body, None),
+        };
+        for l in &p.lines[blk.lines.clone()] {
+            lines_out.push(LineOut { span: l.span, role, article: article.clone() });
+        }
+    }
+    let mut warnings = std::mem::take(&mut p.warnings);
+    let unsure: Vec<Span> = p.blocks.iter().flat_map(|b| b.unsure_hyphens.iter().copied()).collect();
+    if !unsure.is_empty() {
+        warnings.push(Warning::new(
+            "hyphen-kept",
+            format!("{} line-end hyphen(s) kept: not sure whether they join a broken word", unsure.len()),
+            unsure,
+        ));
+    }
+    Page {
+        schema_version: SCHEMA_VERSION.to_string(),
+        id: p.id,
+        source: SourceInfo {
+            path: p.src.path.clone(),
+            bytes: p.src.input_len,
+            sha256: p.src.sha256.clone(),
+            encoding: p.src.encoding.clone(),
+            spans: p.src.span_base,
+        },
+        language: p.lang.to_string(),
+        layout: if p.layout.wrapped { "wrapped".into() } else { "markdown".into() },
+        articles,
+        lines: lines_out,
+        warnings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_across_cuts() {
+        assert_eq!(join_text("办理一项业务所", "需材料", true), "办理一项业务所需材料");
+        assert_eq!(join_text("desktop publ", "ishing and", false), "desktop publishing and");
+        assert_eq!(join_text("which are", "being discussed", false), "which are being discussed");
+        assert_eq!(join_text("banking refor-", "m, which", false), "banking reform, which");
+    }
+}

@@ -1,0 +1,180 @@
+//! Language knowledge as data: one table per language (zh.toml, en.toml), compiled once, plus script tests.
+
+use regex::Regex;
+use rustc_hash::FxHashSet;
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+/// The languages newsseg has tables for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LangCode {
+    Zh,
+    En,
+}
+
+impl LangCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LangCode::Zh => "zh",
+            LangCode::En => "en",
+        }
+    }
+    pub fn is_cjk(self) -> bool {
+        matches!(self, LangCode::Zh)
+    }
+}
+
+#[derive(Deserialize)]
+struct RawLang {
+    code: String,
+    terminal: String,
+    closers: String,
+    nonstarters: String,
+    deck_prefixes: Vec<String>,
+    byline: Vec<String>,
+    not_names: Vec<String>,
+    dispatch: Vec<String>,
+    dispatch_roles: Vec<String>,
+    #[serde(default)]
+    dateline: Vec<String>,
+    credit: Vec<String>,
+    caption: Vec<String>,
+    jump: Vec<String>,
+    jump_tail: Vec<String>,
+    running_head: Vec<String>,
+    furniture: Vec<String>,
+    stopwords: Vec<String>,
+}
+
+/// One language's compiled table.
+pub struct Lang {
+    pub code: LangCode,
+    pub terminal: Vec<char>,
+    pub closers: Vec<char>,
+    pub nonstarters: Vec<char>,
+    pub deck_prefixes: Vec<String>,
+    pub byline: Vec<Regex>,
+    pub not_names: Vec<String>,
+    pub dispatch: Vec<Regex>,
+    pub dispatch_roles: Vec<String>,
+    pub dateline: Vec<Regex>,
+    pub credit: Vec<Regex>,
+    pub caption: Vec<Regex>,
+    pub jump: Vec<Regex>,
+    pub jump_tail: Vec<Regex>,
+    pub running_head: Vec<Regex>,
+    pub furniture: Vec<Regex>,
+    pub stopwords: FxHashSet<String>,
+}
+
+fn compile(list: &[String], what: &str, code: &str) -> Vec<Regex> {
+    list.iter()
+        .map(|p| Regex::new(p).unwrap_or_else(|e| panic!("{code}.toml: bad {what} pattern {p:?}: {e}")))
+        .collect()
+}
+
+impl Lang {
+    fn load(src: &str) -> Lang {
+        let raw: RawLang = toml::from_str(src).expect("language table is valid TOML");
+        let code = match raw.code.as_str() {
+            "zh" => LangCode::Zh,
+            "en" => LangCode::En,
+            other => panic!("no such language code {other}"),
+        };
+        let c = raw.code.as_str();
+        Lang {
+            code,
+            terminal: raw.terminal.chars().collect(),
+            closers: raw.closers.chars().collect(),
+            nonstarters: raw.nonstarters.chars().collect(),
+            deck_prefixes: raw.deck_prefixes,
+            byline: compile(&raw.byline, "byline", c),
+            not_names: raw.not_names,
+            dispatch: compile(&raw.dispatch, "dispatch", c),
+            dispatch_roles: raw.dispatch_roles,
+            dateline: compile(&raw.dateline, "dateline", c),
+            credit: compile(&raw.credit, "credit", c),
+            caption: compile(&raw.caption, "caption", c),
+            jump: compile(&raw.jump, "jump", c),
+            jump_tail: compile(&raw.jump_tail, "jump_tail", c),
+            running_head: compile(&raw.running_head, "running_head", c),
+            furniture: compile(&raw.furniture, "furniture", c),
+            stopwords: raw.stopwords.into_iter().collect(),
+        }
+    }
+
+    pub fn get(code: LangCode) -> &'static Lang {
+        static ZH: OnceLock<Lang> = OnceLock::new();
+        static EN: OnceLock<Lang> = OnceLock::new();
+        match code {
+            LangCode::Zh => ZH.get_or_init(|| Lang::load(include_str!("zh.toml"))),
+            LangCode::En => EN.get_or_init(|| Lang::load(include_str!("en.toml"))),
+        }
+    }
+
+    /// Whether `text` ends a sentence: a terminal mark, optionally followed by closing quotes or brackets.
+    pub fn ends_sentence(&self, text: &str) -> bool {
+        for c in text.chars().rev() {
+            if self.terminal.contains(&c) {
+                return true;
+            }
+            if self.closers.contains(&c) || c.is_whitespace() {
+                continue;
+            }
+            return false;
+        }
+        false
+    }
+
+    pub fn is_stopword(&self, w: &str) -> bool {
+        self.stopwords.contains(w)
+    }
+}
+
+/// The built-in English word list (SCOWL size 35, American and British; see en_words.LICENSE).
+pub fn en_words() -> &'static FxHashSet<&'static str> {
+    static W: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    W.get_or_init(|| include_str!("en_words.txt").lines().collect())
+}
+
+/// Han ideographs, kana and hangul: characters of CJK running text.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0x20000..=0x2A6DF | 0x2A700..=0x2EBEF | 0xF900..=0xFAFF
+        | 0x3040..=0x30FF | 0xAC00..=0xD7AF | 0x3005 | 0x3007)
+}
+
+/// CJK punctuation and full-width forms: marks that only occur in CJK running text.
+pub fn is_cjk_punct(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x303F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65 | 0xFE30..=0xFE4F)
+        || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
+}
+
+/// A character that sets CJK context for its neighbours.
+pub fn is_cjk_context(c: char) -> bool {
+    is_cjk(c) || is_cjk_punct(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_compile() {
+        let zh = Lang::get(LangCode::Zh);
+        let en = Lang::get(LangCode::En);
+        assert!(!zh.byline.is_empty() && !en.byline.is_empty());
+        assert!(en_words().contains("difficult"));
+    }
+
+    #[test]
+    fn sentence_endings() {
+        let zh = Lang::get(LangCode::Zh);
+        assert!(zh.ends_sentence("口感好。”"));
+        assert!(!zh.ends_sentence("不断拓展丰富"));
+        assert!(!zh.ends_sentence("比如说人才培养，“"));
+        let en = Lang::get(LangCode::En);
+        assert!(en.ends_sentence("he said.\""));
+        assert!(!en.ends_sentence("which are currently"));
+    }
+}

@@ -1,0 +1,608 @@
+//! Link: assigns every unit of text to an article, puts each article's fragments in reading order,
+//! joins paragraphs cut at column breaks, and gives orphan headlines to the story they fit.
+//!
+//! Assignment is a best path over the whole page (Viterbi), not first-come: each unit's article is
+//! scored by its cohesion with the article's text, and each step between units by what the seam
+//! says (a sentence cut and resumed, a headline crossed, a paragraph begun). Article texts are
+//! re-estimated from the labels and the path found again until it settles.
+
+use crate::blocks::Block;
+use crate::classify::{Class, Start};
+use crate::lang::Lang;
+use crate::model::cohesion::{pair_feature, sim, Bag, Idf, Profile};
+use crate::model::seam::{self, Seam};
+use crate::segment::{merge_bags, Segments, UnitKind};
+
+/// Weights of the assignment; the defaults are measured on generated pages (see README).
+#[derive(Debug, Clone, Copy)]
+pub struct Params {
+    /// Cohesion weight (a unit's cosine with an article's text, 0..1, times this).
+    pub cohesion: f32,
+    /// Staying in the same article from one unit to the next.
+    pub stay: f32,
+    /// Moving to another article.
+    pub switch: f32,
+    /// Going on in an article across one of its own headlines: nearly never.
+    pub cross_seed: f32,
+    /// The first unit under a headline or byline belongs to it.
+    pub follow_seed: f32,
+    /// Text that exists before any headline, in an article of its own.
+    pub headless: f32,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params { cohesion: 6.0, stay: 1.0, switch: 1.0, cross_seed: 3.0, follow_seed: 3.0, headless: 0.5 }
+    }
+}
+
+/// One place where an article's text goes on elsewhere or a paragraph was joined.
+#[derive(Debug, Clone)]
+pub struct Continuation {
+    /// Unit where the text breaks off, and unit where it resumes.
+    pub from: usize,
+    pub to: usize,
+    pub score: f32,
+    pub evidence: Vec<String>,
+    /// The paragraph at `from` and the one at `to` were made one.
+    pub joined: bool,
+}
+
+/// An article as the linker built it: references into the segments.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    pub seed: Option<usize>,
+    /// Seeds whose headline was found away from its text and given to this article.
+    pub adopted: Vec<usize>,
+    /// Units in reading order.
+    pub units: Vec<usize>,
+    /// For each unit after the first: whether it continues the previous unit's paragraph.
+    pub join_prev: Vec<bool>,
+    pub continuations: Vec<Continuation>,
+    pub flags: Vec<String>,
+    pub confidence: f32,
+}
+
+pub struct Ctx<'a> {
+    pub blocks: &'a [Block],
+    pub classes: &'a [Class],
+    pub bags: &'a [Bag],
+    pub idf: &'a Idf,
+    pub lang: &'a Lang,
+    pub params: Params,
+    pub max_candidates: usize,
+}
+
+impl Ctx<'_> {
+    fn seen_pair(&self, a: char, b: char) -> bool {
+        // The page's own bigram statistics double as a tiny language model for the seam.
+        self.idf.contains(pair_feature(a, b))
+    }
+
+    fn seam(&self, from_block: usize, to_block: usize) -> Seam {
+        let a = &self.classes[from_block];
+        let b = &self.classes[to_block];
+        seam::score(&self.blocks[from_block].text, a.open_end, &self.blocks[to_block].text, b.start, self.lang, &|x, y| {
+            self.seen_pair(x, y)
+        })
+    }
+}
+
+/// Labels every unit with an article and orders each article's units.
+pub fn link(seg: &Segments, ctx: &Ctx) -> Vec<Plan> {
+    let n_seeds = seg.seeds.len();
+    let headless = n_seeds;
+    let n_states = n_seeds + 1;
+    let hmm: Vec<usize> = (0..seg.units.len()).filter(|&i| matches!(seg.units[i].kind, UnitKind::Para | UnitKind::Subhead)).collect();
+    // The last seed at or before each unit position, and the seed that sits directly above it.
+    let mut seed_above: Vec<Option<usize>> = vec![None; seg.units.len() + 1];
+    let mut last_seed: Vec<Option<usize>> = vec![None; seg.units.len() + 1];
+    {
+        let mut s = 0;
+        let mut cur = None;
+        for pos in 0..=seg.units.len() {
+            while s < n_seeds && seg.seeds[s].at == pos {
+                cur = Some(s);
+                seed_above[pos] = Some(s);
+                s += 1;
+            }
+            last_seed[pos] = cur;
+        }
+    }
+    let orphan = orphan_seeds(seg, ctx);
+    let frag = fragments(seg, ctx, &hmm);
+    let n_frags = frag.last().map_or(0, |f| f + 1);
+    let mut anchor: Vec<Option<usize>> = vec![None; n_frags];
+    for (k, &u) in hmm.iter().enumerate() {
+        if k == 0 || frag[k] != frag[k - 1] {
+            let lo = if k == 0 { 0 } else { hmm[k - 1] + 1 };
+            anchor[frag[k]] = (lo..=u).rev().find_map(|pos| seed_above[pos]).filter(|&s| !orphan[s]);
+        }
+    }
+    let mut labels: Vec<usize> =
+        hmm.iter().map(|&u| last_seed[u].filter(|&s| !orphan[s]).unwrap_or(headless)).collect();
+    let block_of = |k: usize| seg.units[hmm[k]].block;
+    let seed_bags: Vec<Bag> = seg.seeds.iter().map(|s| merge_bags(&s.heads, ctx.bags)).collect();
+    let env = Env { seg, ctx, hmm: &hmm, seed_above: &seed_above, last_seed: &last_seed, orphan: &orphan, frag: &frag, anchor: &anchor, n_states };
+
+    for _round in 0..6 {
+        let profiles: Vec<Profile> = (0..n_states)
+            .map(|a| {
+                // A story is known by its headline and the text directly under it: text assigned to it
+                // elsewhere on the page would otherwise vouch for itself.
+                if a < n_seeds {
+                    let own = (0..hmm.len()).filter(|&k| labels[k] == a && anchor[frag[k]] == Some(a)).map(|k| &ctx.bags[block_of(k)]);
+                    Profile::build(own.chain(std::iter::once(&seed_bags[a])), ctx.idf)
+                } else {
+                    Profile::build((0..hmm.len()).filter(|&k| labels[k] == a).map(|k| &ctx.bags[block_of(k)]), ctx.idf)
+                }
+            })
+            .collect();
+        let new = viterbi(&env, &labels, &profiles);
+        if new == labels {
+            break;
+        }
+        labels = new;
+    }
+    plans(seg, ctx, &hmm, &labels, n_states)
+}
+
+struct Env<'a> {
+    seg: &'a Segments,
+    ctx: &'a Ctx<'a>,
+    hmm: &'a [usize],
+    seed_above: &'a [Option<usize>],
+    last_seed: &'a [Option<usize>],
+    orphan: &'a [bool],
+    frag: &'a [usize],
+    /// For each fragment, the seed it stands directly under.
+    anchor: &'a [Option<usize>],
+    n_states: usize,
+}
+
+/// Seeds with no text of their own below them: the next thing is another seed, the page's end, or
+/// text that starts mid-sentence (so continues something else). Their headlines landed away from
+/// their stories; they take no text in the assignment and are given to a story afterwards.
+fn orphan_seeds(seg: &Segments, ctx: &Ctx) -> Vec<bool> {
+    let n = seg.seeds.len();
+    (0..n)
+        .map(|s| {
+            let at = seg.seeds[s].at;
+            let end = seg.seeds.iter().skip(s + 1).map(|t| t.at).find(|&a| a > at).unwrap_or(seg.units.len());
+            let next_seed_same = seg.seeds.get(s + 1).is_some_and(|t| t.at == at);
+            if next_seed_same || seg.seeds[s].heads.is_empty() {
+                return next_seed_same && !seg.seeds[s].heads.is_empty();
+            }
+            match (at..end).find(|&u| seg.units[u].kind == UnitKind::Para) {
+                None => true,
+                Some(u) => ctx.classes[seg.units[u].block].start == Start::Mid,
+            }
+        })
+        .collect()
+}
+
+/// Structural fragments of the HMM units: runs the page gives no reason to break. A unit's cohesion
+/// with an article is measured without its own fragment, so a run cannot vouch for itself.
+fn fragments(seg: &Segments, ctx: &Ctx, hmm: &[usize]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(hmm.len());
+    let mut id = 0;
+    for k in 0..hmm.len() {
+        if k > 0 {
+            let (pu, u) = (hmm[k - 1], hmm[k]);
+            let pb = seg.units[pu].block;
+            let b = seg.units[u].block;
+            let between_other = u > pu + 1;
+            let seed_between = seg.seeds.iter().any(|s| s.at > pu && s.at <= u);
+            let cut = seg.units[pu].kind == UnitKind::Para && ctx.classes[pb].open_end;
+            let mid = ctx.classes[b].start == Start::Mid;
+            let gap = ctx.blocks[b].blank_before >= 2;
+            if between_other || seed_between || cut || mid || gap {
+                id += 1;
+            }
+        }
+        out.push(id);
+    }
+    out
+}
+
+fn candidates(n_states: usize, last: Option<usize>, max: usize) -> Vec<usize> {
+    let n_seeds = n_states - 1;
+    if n_seeds <= max {
+        return (0..n_states).collect();
+    }
+    // Far from its seed a unit only weighs the nearest stories: keeps long pages linear.
+    let c = last.unwrap_or(0);
+    let lo = c.saturating_sub(max * 2 / 3);
+    let hi = (c + max / 3 + 1).min(n_seeds);
+    let mut v: Vec<usize> = (lo..hi).collect();
+    v.push(n_seeds);
+    v
+}
+
+fn viterbi(env: &Env, labels: &[usize], profiles: &[Profile]) -> Vec<usize> {
+    let (seg, ctx, hmm) = (env.seg, env.ctx, env.hmm);
+    let p = ctx.params;
+    let n_states = env.n_states;
+    let headless = n_states - 1;
+    let n = hmm.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    // Each fragment's text per article (by the current labels), taken out of that article's profile
+    // when one of the fragment's units is scored against it.
+    let mut frag_bags: rustc_hash::FxHashMap<(usize, usize), Bag> = rustc_hash::FxHashMap::default();
+    {
+        let mut k = 0;
+        while k < n {
+            let mut e = k;
+            while e < n && env.frag[e] == env.frag[k] {
+                e += 1;
+            }
+            let mut by_label: Vec<(usize, Vec<usize>)> = Vec::new();
+            for j in k..e {
+                match by_label.iter_mut().find(|(l, _)| *l == labels[j]) {
+                    Some((_, v)) => v.push(seg.units[hmm[j]].block),
+                    None => by_label.push((labels[j], vec![seg.units[hmm[j]].block])),
+                }
+            }
+            for (l, blocks) in by_label {
+                frag_bags.insert((env.frag[k], l), merge_bags(&blocks, ctx.bags));
+            }
+            k = e;
+        }
+    }
+    // Open ends of each article (by the current labels) that its next unit does not continue: where
+    // a unit starting mid-sentence may belong, wherever on the page they are.
+    let mut open_tails: Vec<Vec<usize>> = vec![Vec::new(); n_states];
+    for k in 0..n {
+        let b = seg.units[hmm[k]].block;
+        if seg.units[hmm[k]].kind == UnitKind::Para && ctx.classes[b].open_end && !(k + 1 < n && labels[k + 1] == labels[k]) {
+            open_tails[labels[k]].push(k);
+        }
+    }
+    let mut cand: Vec<Vec<usize>> = Vec::with_capacity(n);
+    let mut score: Vec<Vec<f32>> = Vec::with_capacity(n);
+    let mut back: Vec<Vec<usize>> = Vec::with_capacity(n);
+    for k in 0..n {
+        let u = hmm[k];
+        let unit = seg.units[u];
+        let b = unit.block;
+        let cl = &ctx.classes[b];
+        let bag = &ctx.bags[b];
+        let weight = (bag.len() as f32 / 12.0).min(1.0);
+        let cs: Vec<usize> = candidates(n_states, env.last_seed[u], ctx.max_candidates).into_iter().filter(|&a| a == headless || !env.orphan[a]).collect();
+        let prev_u = if k > 0 { Some(hmm[k - 1]) } else { None };
+        // The seed directly above this unit, if one stands between it and the previous unit.
+        let crossed: Option<usize> = {
+            let lo = prev_u.map_or(0, |x| x + 1);
+            (lo..=u).rev().find_map(|pos| env.seed_above[pos]).filter(|&s| !env.orphan[s])
+        };
+        let emit: Vec<f32> = cs
+            .iter()
+            .map(|&a| {
+                let minus = if a == headless {
+                    frag_bags.get(&(env.frag[k], a))
+                } else if env.anchor[env.frag[k]] == Some(a) && labels[k] == a {
+                    Some(bag)
+                } else {
+                    None
+                };
+                let e = p.cohesion * weight * profiles[a].sim_minus(bag, ctx.idf, minus);
+                if a == headless && env.last_seed[u].is_some() { e - p.headless } else { e }
+            })
+            .collect();
+        // Entering an article from elsewhere: how well this unit continues one of its open ends.
+        let entry: Vec<f32> = cs
+            .iter()
+            .map(|&a| {
+                if unit.kind != UnitKind::Para || crossed == Some(a) {
+                    return 0.0;
+                }
+                // Text above a seed's own place belongs to it only as a column read out of turn.
+                let above = if a < headless && u < seg.seeds[a].at { -1.0 } else { 0.0 };
+                let best = open_tails[a]
+                    .iter()
+                    .filter(|&&t| t + 1 != k && t != k)
+                    .map(|&t| ctx.seam(seg.units[hmm[t]].block, b).score)
+                    .fold(f32::NEG_INFINITY, f32::max);
+                above
+                    + if best > f32::NEG_INFINITY {
+                        best.clamp(-2.0, 2.5) * 0.75
+                    } else if cl.start == Start::Mid {
+                        -1.0
+                    } else {
+                        0.0
+                    }
+            })
+            .collect();
+        let follow: Vec<f32> = cs.iter().map(|&a| if crossed == Some(a) { p.follow_seed } else { 0.0 }).collect();
+        let mut sc = vec![f32::NEG_INFINITY; cs.len()];
+        let mut bk = vec![0usize; cs.len()];
+        if k == 0 {
+            for j in 0..cs.len() {
+                sc[j] = emit[j] + follow[j] + entry[j];
+            }
+        } else {
+            let pk = k - 1;
+            let pb = seg.units[hmm[pk]].block;
+            let pcl = &ctx.classes[pb];
+            let prev_is_sub = seg.units[hmm[pk]].kind == UnitKind::Subhead;
+            let seam_adj = ctx.seam(pb, b);
+            for (j, &a) in cs.iter().enumerate() {
+                let mut best = f32::NEG_INFINITY;
+                let mut arg = 0;
+                for (i, &a0) in cand[pk].iter().enumerate() {
+                    let s0 = score[pk][i];
+                    if s0 == f32::NEG_INFINITY {
+                        continue;
+                    }
+                    let t = if a == a0 {
+                        let mut t = p.stay + if prev_is_sub { 1.5 } else { 0.0 };
+                        if unit.kind == UnitKind::Para && !prev_is_sub {
+                            t += seam_adj.score.min(2.0);
+                        }
+                        if crossed.is_some_and(|s| s != a) {
+                            t -= p.cross_seed;
+                        }
+                        t
+                    } else {
+                        let mut t = -p.switch + entry[j];
+                        if pcl.open_end && !prev_is_sub {
+                            // The column broke here for certain; the next text may be anyone's.
+                            t += 0.5;
+                        }
+                        if prev_is_sub {
+                            t -= 1.5;
+                        }
+                        t
+                    };
+                    let v = s0 + t;
+                    if v > best {
+                        best = v;
+                        arg = i;
+                    }
+                }
+                sc[j] = best + emit[j] + follow[j];
+                bk[j] = arg;
+            }
+        }
+        cand.push(cs);
+        score.push(sc);
+        back.push(bk);
+    }
+    let mut out = vec![0usize; n];
+    let last = &score[n - 1];
+    let mut j = (0..last.len()).max_by(|&x, &y| last[x].total_cmp(&last[y]).then(y.cmp(&x))).unwrap_or(0);
+    for k in (0..n).rev() {
+        out[k] = cand[k][j];
+        j = back[k][j];
+    }
+    out
+}
+
+fn plans(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize], n_states: usize) -> Vec<Plan> {
+    let n_seeds = n_states - 1;
+    let mut unit_label: Vec<Option<usize>> = vec![None; seg.units.len()];
+    for (k, &u) in hmm.iter().enumerate() {
+        unit_label[u] = Some(labels[k]);
+    }
+    // Captions go to the story they share words with; credits and "continued on" lines close the
+    // text above them; "continued from" lines open the text below.
+    let mut profiles: Vec<Profile> = Vec::with_capacity(n_states);
+    for a in 0..n_states {
+        profiles.push(Profile::build(hmm.iter().zip(labels).filter(|(_, l)| **l == a).map(|(&u, _)| &ctx.bags[seg.units[u].block]), ctx.idf));
+    }
+    for u in 0..seg.units.len() {
+        if unit_label[u].is_some() {
+            continue;
+        }
+        let prev = (0..u).rev().find_map(|x| unit_label[x]);
+        let next = (u + 1..seg.units.len()).find_map(|x| if hmm.binary_search(&x).is_ok() { unit_label[x] } else { None });
+        let unit = seg.units[u];
+        let label = match unit.kind {
+            UnitKind::Caption => {
+                let bag = &ctx.bags[unit.block];
+                let best = (0..n_states)
+                    .map(|a| (profiles[a].sim(bag, ctx.idf, false) + if Some(a) == prev { 0.02 } else { 0.0 }, a))
+                    .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
+                match best {
+                    Some((s, a)) if s > 0.03 => Some(a),
+                    _ => prev.or(next),
+                }
+            }
+            UnitKind::Jump if ctx.classes[unit.block].jump.as_ref().is_some_and(|j| j.direction == "from") => next.or(prev),
+            _ => prev.or(next),
+        };
+        unit_label[u] = label.or(Some(n_seeds));
+    }
+
+    let mut out: Vec<Plan> = Vec::new();
+    let mut by_state: Vec<Vec<usize>> = vec![Vec::new(); n_states];
+    for u in 0..seg.units.len() {
+        if let Some(a) = unit_label[u] {
+            by_state[a].push(u);
+        }
+    }
+    for a in 0..n_states {
+        let seed = if a < n_seeds { Some(a) } else { None };
+        if by_state[a].is_empty() && seed.is_none() {
+            continue;
+        }
+        let mut plan = order(seg, ctx, &by_state[a], seed, &unit_label, a);
+        plan.seed = seed;
+        out.push(plan);
+    }
+    adopt_orphans(seg, ctx, &mut out);
+    out
+}
+
+/// Orders one article's units: fragments (runs unbroken by other articles' text) chained by their
+/// seams, else in page order; marks paragraphs to join.
+fn order(seg: &Segments, ctx: &Ctx, units: &[usize], seed: Option<usize>, unit_label: &[Option<usize>], me: usize) -> Plan {
+    let mut plan = Plan::default();
+    if units.is_empty() {
+        return plan;
+    }
+    // Fragments: maximal runs of this article's units with no other article's text between.
+    let mut frags: Vec<Vec<usize>> = Vec::new();
+    for &u in units {
+        let contiguous = frags.last().and_then(|f| f.last()).is_some_and(|&last| (last + 1..u).all(|x| unit_label[x] == Some(me)));
+        if contiguous {
+            frags.last_mut().expect("non-empty").push(u);
+        } else {
+            frags.push(vec![u]);
+        }
+    }
+    let first_para = |f: &Vec<usize>| f.iter().copied().find(|&u| seg.units[u].kind == UnitKind::Para);
+    let last_para = |f: &Vec<usize>| f.iter().rev().copied().find(|&u| seg.units[u].kind == UnitKind::Para);
+    let start = match seed {
+        Some(s) => frags.iter().position(|f| f[f.len() - 1] >= seg.seeds[s].at).unwrap_or(0),
+        None => frags
+            .iter()
+            .position(|f| first_para(f).is_none_or(|u| ctx.classes[seg.units[u].block].start != Start::Mid))
+            .unwrap_or(0),
+    };
+    // Match open ends to the fragments that best continue them, best seams first.
+    let nf = frags.len();
+    let mut pairs: Vec<(f32, usize, usize, Seam)> = Vec::new();
+    for x in 0..nf {
+        let Some(xu) = last_para(&frags[x]) else { continue };
+        if !ctx.classes[seg.units[xu].block].open_end {
+            continue;
+        }
+        for y in 0..nf {
+            if y == x || y == start {
+                continue;
+            }
+            let Some(yu) = first_para(&frags[y]) else { continue };
+            if frags[y][0] != yu {
+                continue;
+            }
+            let s = ctx.seam(seg.units[xu].block, seg.units[yu].block);
+            let ahead = if frags[y][0] > frags[x][0] { 0.3 } else { 0.0 };
+            let near = 0.2 / (1.0 + (frags[y][0] as f32 - frags[x][0] as f32).abs());
+            if s.score >= 0.4 {
+                pairs.push((s.score + ahead + near, x, y, s));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut succ: Vec<Option<(usize, f32, Seam)>> = vec![None; nf];
+    let mut has_pred = vec![false; nf];
+    for (sc, x, y, s) in pairs {
+        if succ[x].is_some() || has_pred[y] {
+            continue;
+        }
+        // No cycles: walk y's chain; it must not reach x.
+        let mut z = Some(y);
+        let mut cyc = false;
+        while let Some(c) = z {
+            if c == x {
+                cyc = true;
+                break;
+            }
+            z = succ[c].as_ref().map(|t| t.0);
+        }
+        if cyc {
+            continue;
+        }
+        succ[x] = Some((y, sc, s));
+        has_pred[y] = true;
+    }
+    // Walk: the opening fragment, then whatever its seams lead to; where a chain ends, the earliest
+    // unplaced fragment after it that no seam claims (else the earliest anywhere).
+    let mut seq: Vec<(usize, Option<(f32, Seam)>)> = Vec::new();
+    let mut done = vec![false; nf];
+    let mut next: Option<(usize, Option<(f32, Seam)>)> = Some((start, None));
+    loop {
+        while let Some((c, via)) = next.take() {
+            if done[c] {
+                break;
+            }
+            done[c] = true;
+            seq.push((c, via));
+            if let Some((y, sc, s)) = succ[c].clone() {
+                if !done[y] {
+                    next = Some((y, Some((sc, s))));
+                }
+            }
+        }
+        let last_pos = seq.last().map_or(0, |(f, _)| frags[*f][0]);
+        let pick = (0..nf)
+            .filter(|&f| !done[f] && !has_pred[f])
+            .min_by_key(|&f| (frags[f][0] < last_pos, frags[f][0]))
+            .or_else(|| (0..nf).find(|&f| !done[f]));
+        match pick {
+            Some(f) => next = Some((f, None)),
+            None => break,
+        }
+    }
+    // Flatten, deciding joins at every step between paragraphs.
+    let mut prev: Option<usize> = None;
+    for (f, via) in seq {
+        let mut pending = via;
+        for (i, &u) in frags[f].iter().enumerate() {
+            let mut joined = false;
+            if let Some(p) = prev {
+                let (pu, uu) = (seg.units[p], seg.units[u]);
+                let (pc, uc) = (&ctx.classes[pu.block], &ctx.classes[uu.block]);
+                let paras = pu.kind == UnitKind::Para && uu.kind == UnitKind::Para && pc.jump_tail.is_none();
+                let cont = pc.open_end || (ctx.blocks[pu.block].last_full && uc.start == Start::Mid);
+                joined = paras && cont && uc.start != Start::Fresh;
+                let jump = i == 0;
+                if jump || joined {
+                    let (score, evidence) = match (jump, pending.take()) {
+                        (true, Some((sc, s))) => (sc, s.evidence),
+                        _ => {
+                            let s = ctx.seam(pu.block, uu.block);
+                            let mut ev = s.evidence;
+                            if !jump {
+                                ev.push("adjacent".into());
+                            }
+                            (s.score + if jump { 0.0 } else { 1.0 }, ev)
+                        }
+                    };
+                    plan.continuations.push(Continuation { from: p, to: u, score, evidence, joined });
+                }
+            }
+            plan.join_prev.push(joined);
+            plan.units.push(u);
+            prev = Some(u);
+        }
+    }
+    plan
+}
+
+/// A seed left without text (its headline landed away from its story) goes to the headless article
+/// whose text it matches best.
+fn adopt_orphans(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan>) {
+    let text_bag = |p: &Plan| merge_bags(&p.units.iter().map(|&u| seg.units[u].block).collect::<Vec<_>>(), ctx.bags);
+    let mut i = 0;
+    while i < plans.len() {
+        let p = &plans[i];
+        let orphan = p.units.is_empty() && p.seed.is_some_and(|s| !seg.seeds[s].heads.is_empty());
+        if !orphan {
+            i += 1;
+            continue;
+        }
+        let s = p.seed.expect("orphan has a seed");
+        let head = merge_bags(&seg.seeds[s].heads, ctx.bags);
+        let best = plans
+            .iter()
+            .enumerate()
+            .filter(|(j, q)| *j != i && !q.units.is_empty() && q.seed.is_none_or(|t| seg.seeds[t].heads.is_empty()) && q.adopted.is_empty())
+            .map(|(j, q)| (sim(&head, &text_bag(q), ctx.idf), j))
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+        match best {
+            Some((score, j)) if score > 0.02 => {
+                plans[j].adopted.push(s);
+                plans[j].flags.push(format!("headline found away from its text (cohesion {score:.2})"));
+                plans.remove(i);
+            }
+            _ => {
+                plans[i].flags.push("headline without text".into());
+                i += 1;
+            }
+        }
+    }
+}

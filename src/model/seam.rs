@@ -1,0 +1,125 @@
+//! Seam plausibility: how likely it is that one piece of text goes on in another, judged at the cut.
+
+use crate::classify::Start;
+use crate::clean::hyphen::is_word;
+use crate::lang::{is_cjk, Lang, LangCode};
+
+/// A scored seam, with what the score rests on.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Seam {
+    pub score: f32,
+    pub evidence: Vec<String>,
+}
+
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "to", "and", "or", "in", "on", "at", "for", "with", "by", "from", "that", "as", "is",
+    "was", "were", "be", "been", "has", "have", "had", "its", "his", "her", "their", "this", "which", "who", "but",
+    "not", "than", "into", "per", "mr", "mrs", "dr", "will", "would", "said",
+];
+
+fn last_word(s: &str) -> &str {
+    let t = s.trim_end();
+    let start = t.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
+    &t[start..]
+}
+
+fn first_word(s: &str) -> &str {
+    let t = s.trim_start();
+    let end = t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len());
+    &t[..end]
+}
+
+/// How plausible it is that `prev` (ending open or not) continues with `next`. `seen_pair` says whether a
+/// CJK character pair occurs elsewhere on the page.
+pub fn score(prev: &str, prev_open: bool, next: &str, next_start: Start, lang: &Lang, seen_pair: &dyn Fn(char, char) -> bool) -> Seam {
+    let mut s = Seam::default();
+    let mut add = |v: f32, why: String| {
+        s.score += v;
+        s.evidence.push(why);
+    };
+    match (prev_open, next_start) {
+        (true, Start::Mid) => add(2.0, "cut mid-sentence, resumes mid-sentence".into()),
+        (true, Start::Unknown) => add(0.4, "cut mid-sentence".into()),
+        (true, Start::Fresh) => add(-1.0, "cut mid-sentence, but next starts a paragraph".into()),
+        (false, Start::Mid) => add(-2.0, "finished sentence, but next starts mid-sentence".into()),
+        (false, _) => {}
+    }
+    if !prev_open {
+        return s;
+    }
+    match lang.code {
+        LangCode::En => {
+            let lw = last_word(prev);
+            let nw = first_word(next);
+            if prev.trim_end().ends_with('-') && nw.chars().next().is_some_and(char::is_lowercase) {
+                add(1.0, "hyphen at the cut".into());
+            } else if !lw.is_empty() && !nw.is_empty() && prev.ends_with(|c: char| c.is_alphabetic()) {
+                let joined = format!("{lw}{nw}").to_lowercase();
+                if nw.chars().next().is_some_and(char::is_lowercase)
+                    && is_word(&joined)
+                    && !(is_word(&lw.to_lowercase()) && is_word(&nw.to_lowercase()))
+                {
+                    add(1.5, format!("word split at the cut: {lw}|{nw}"));
+                }
+            }
+            if FUNCTION_WORDS.contains(&lw.to_lowercase().as_str()) && next_start != Start::Fresh {
+                add(0.5, format!("cut after '{lw}'"));
+            }
+        }
+        LangCode::Zh => {
+            let a = prev.trim_end().chars().last();
+            let b = next.trim_start().chars().next();
+            if let (Some(a), Some(b)) = (a, b) {
+                if is_cjk(a) && is_cjk(b) && seen_pair(a, b) {
+                    add(0.7, format!("'{a}{b}' occurs elsewhere on the page"));
+                }
+            }
+            if list_resumes(prev, next) {
+                add(1.5, "a list of X（Y） items resumes".into());
+            }
+        }
+    }
+    s
+}
+
+/// `…、曙光村（白鹤镇）、中步村` + `（赵巷镇）、新联村…`: a list whose items carry a bracketed note resumes
+/// with the note of the item that was cut.
+fn list_resumes(prev: &str, next: &str) -> bool {
+    let p = prev.trim_end();
+    let n = next.trim_start();
+    if !(n.starts_with('（') || n.starts_with('(')) {
+        return false;
+    }
+    let head: String = n.chars().take(24).collect();
+    let closes_then_lists = head.contains("）、") || head.contains(")、") || head.contains("），") || head.contains("）。");
+    let tail: String = p.chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
+    let prev_lists = tail.contains("）、") || tail.contains(")、");
+    closes_then_lists && prev_lists && p.chars().last().is_some_and(is_cjk)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_seams() {
+        let en = Lang::get(LangCode::En);
+        let no = |_: char, _: char| false;
+        let s = score("which are currently", true, "being discussed on Capitol Hill.", Start::Mid, en, &no);
+        assert!(s.score >= 2.0);
+        let s = score("can be used for desktop publ", true, "ishing, word processing", Start::Mid, en, &no);
+        assert!(s.evidence.iter().any(|e| e.contains("publ|ishing")), "{s:?}");
+        let s = score("The end.", false, "Another story begins", Start::Fresh, en, &no);
+        assert_eq!(s.score, 0.0);
+    }
+
+    #[test]
+    fn chinese_list_and_pairs() {
+        let zh = Lang::get(LangCode::Zh);
+        let seen = |a: char, b: char| a == '所' && b == '需';
+        let s = score("如办理一项业务所", true, "需材料的“温馨提示便条”", Start::Unknown, zh, &seen);
+        assert!(s.score > 1.0, "{s:?}");
+        let s = score("天恩桥村（盈浦街道）、曙光村（白鹤镇）、中步村", true, "（赵巷镇）、新联村（重固镇）。", Start::Unknown, zh, &|_, _| false);
+        assert!(s.score > 1.5, "{s:?}");
+    }
+}
