@@ -110,6 +110,10 @@ impl Layout {
         }
     }
 
+    fn over_wide(&self, l: &Line) -> bool {
+        self.width_chars > 0 && l.stats.chars > self.width_chars + 2 + self.width_chars / 8
+    }
+
     /// Whether `cur` starts a new block after `prev` (both non-blank, `cur` directly below).
     fn breaks(&self, prev: &Line, cur: &Line, lang: &Lang) -> bool {
         if cur.blank_before > 0 || cur.md_heading > 0 || prev.md_heading > 0 {
@@ -122,6 +126,10 @@ impl Layout {
             return true;
         }
         if self.indents && cur.indent >= 2 && cur.indent > prev.indent {
+            return true;
+        }
+        // A line wider than the column is not a column line: a headline set across columns.
+        if self.over_wide(prev) || self.over_wide(cur) {
             return true;
         }
         let cjk = prev.stats.cjk >= prev.stats.latin;
@@ -148,6 +156,9 @@ pub fn build(lines: &[Line], layout: &Layout, lang: &Lang, solo: &[bool]) -> Vec
     }
     if lines.is_empty() {
         bounds.clear();
+    }
+    if layout.wrapped {
+        bounds = bounds.into_iter().flat_map(|r| split_stacked_heads(lines, r)).collect();
     }
     let vocab = if lines.iter().any(|l| l.text.ends_with('-') || l.text.contains("- ")) {
         Some(Vocab::from_lines(lines.iter().map(|l| l.text.as_str())))
@@ -183,6 +194,19 @@ pub fn build(lines: &[Line], layout: &Layout, lang: &Lang, solo: &[bool]) -> Vec
         blocks[i].blank_after = if i + 1 < blocks.len() { blocks[i + 1].blank_before } else { 1 };
     }
     blocks
+}
+
+/// A short run of CJK lines without a single punctuation mark is not a wrapped paragraph (a column's
+/// prose has a comma every line or two) but headline lines set one above the other: one block each.
+fn split_stacked_heads(lines: &[Line], r: Range<usize>) -> Vec<Range<usize>> {
+    let ls = &lines[r.clone()];
+    let n = ls.len();
+    let cjk: u32 = ls.iter().map(|l| l.stats.cjk).sum();
+    let unpunctuated = ls.iter().all(|l| !l.text.contains(['，', '。', '、', '；', '：', '！', '？', ',', '.', ';', ':']));
+    if (2..=3).contains(&n) && cjk >= 8 && unpunctuated && ls[0].indent == 0 && ls.iter().all(|l| l.stats.chars <= 40) {
+        return r.map(|i| i..i + 1).collect();
+    }
+    vec![r]
 }
 
 fn alpha_tail(s: &str) -> &str {

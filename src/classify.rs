@@ -129,18 +129,27 @@ pub fn line_roles(lines: &[Line], lang: &Lang) -> Vec<Option<Role>> {
                 return Some(Role::Noise);
             }
             let st = &l.stats;
-            if st.wordy() == 0 || (st.chars >= 3 && st.wordy() * 10 < st.chars * 4) {
+            // A line of nothing but a closing mark (。”) right under text is the end of a wrapped
+            // sentence, not noise.
+            let tail_marks = l.blank_before == 0
+                && i > 0
+                && st.chars <= 3
+                && t.chars().all(|c| lang.terminal.contains(&c) || lang.closers.contains(&c) || lang.nonstarters.contains(&c));
+            if !tail_marks && (st.wordy() == 0 || (st.chars >= 3 && st.wordy() * 10 < st.chars * 4)) {
                 return Some(Role::Noise);
             }
-            if st.chars > 120 || l.md_heading > 0 {
+            if st.chars > 120 {
+                return None;
+            }
+            if lang.furniture.iter().any(|r| r.is_match(t)) {
+                return Some(Role::Furniture);
+            }
+            if l.md_heading > 0 {
                 return None;
             }
             let edge = i < 3 || i + 3 >= n;
             let alone = l.blank_before > 0 && lines.get(i + 1).is_none_or(|x| x.blank_before > 0);
             let alone = alone || i == 0 || i + 1 == n;
-            if lang.furniture.iter().any(|r| r.is_match(t)) {
-                return Some(Role::Furniture);
-            }
             if (edge || alone) && lang.running_head.iter().any(|r| r.is_match(t)) {
                 return Some(Role::Furniture);
             }

@@ -86,7 +86,7 @@ pub fn process_source(cfg: &Config, id: &str, src: &source::Source) -> Page {
         })
         .collect();
     let idf = Idf::new(bags.iter().filter(|b| !b.is_empty()));
-    let seg = segment::segment(&blocks, &classes, &bags, &idf);
+    let seg = segment::segment(&blocks, &classes, &bags, &idf, lang);
     let ctx = link::Ctx {
         blocks: &blocks,
         classes: &classes,
@@ -96,7 +96,7 @@ pub fn process_source(cfg: &Config, id: &str, src: &source::Source) -> Page {
         params: link::Params::default(),
         max_candidates: cfg.max_link_candidates,
     };
-    let plans = link::link(&seg, &ctx);
+    let (seg, plans) = link::link(&seg, &ctx);
     emit::page::build(emit::page::Parts {
         src,
         id: id.to_string(),

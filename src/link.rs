@@ -11,7 +11,7 @@ use crate::classify::{Class, Start};
 use crate::lang::Lang;
 use crate::model::cohesion::{pair_feature, sim, Bag, Idf, Profile};
 use crate::model::seam::{self, Seam};
-use crate::segment::{merge_bags, Segments, UnitKind};
+use crate::segment::{merge_bags, Segments, Unit, UnitKind};
 
 /// Weights of the assignment; the defaults are measured on generated pages (see README).
 #[derive(Debug, Clone, Copy)]
@@ -28,11 +28,59 @@ pub struct Params {
     pub follow_seed: f32,
     /// Text that exists before any headline, in an article of its own.
     pub headless: f32,
+    /// A lone heading's story is chosen by text that fits no other story better than this cohesion.
+    pub weak_tau: f32,
+    /// Following a lone heading (plus `weak_odds` times its headline log-odds).
+    pub weak_follow: f32,
+    pub weak_odds: f32,
+    /// Going on in an article across a lone heading (as across a subhead).
+    pub cross_weak: f32,
+    /// Settle lone headings before the assignment: headline above this log-odds, else subhead.
+    /// (`None`: let the assignment decide.)
+    pub weak_threshold: Option<f32>,
+    /// Passes after the first that score against whole stories (leaving out the scored fragment).
+    pub full_rounds: bool,
 }
 
 impl Default for Params {
     fn default() -> Self {
-        Params { cohesion: 6.0, stay: 1.0, switch: 1.0, cross_seed: 3.0, follow_seed: 3.0, headless: 0.5 }
+        let mut p = Params {
+            cohesion: 25.0,
+            stay: 1.0,
+            switch: 1.0,
+            cross_seed: 3.0,
+            follow_seed: 3.0,
+            headless: 0.5,
+            weak_tau: 0.04,
+            weak_follow: 1.0,
+            weak_odds: 0.5,
+            cross_weak: 0.5,
+            weak_threshold: Some(0.0),
+            full_rounds: true,
+        };
+        if let Ok(spec) = std::env::var("NEWSSEG_PARAMS") {
+            for kv in spec.split(',') {
+                let mut it = kv.split('=');
+                let (k, v) = (it.next().unwrap_or(""), it.next().and_then(|v| v.parse::<f32>().ok()).unwrap_or(0.0));
+                match k {
+                    "cohesion" => p.cohesion = v,
+                    "stay" => p.stay = v,
+                    "switch" => p.switch = v,
+                    "cross_seed" => p.cross_seed = v,
+                    "follow_seed" => p.follow_seed = v,
+                    "headless" => p.headless = v,
+                    "weak_tau" => p.weak_tau = v,
+                    "weak_follow" => p.weak_follow = v,
+                    "weak_odds" => p.weak_odds = v,
+                    "cross_weak" => p.cross_weak = v,
+                    "weak_threshold" => p.weak_threshold = Some(v),
+                    "weak_hmm" => p.weak_threshold = None,
+                    "full" => p.full_rounds = v > 0.0,
+                    _ => {}
+                }
+            }
+        }
+        p
     }
 }
 
@@ -89,7 +137,15 @@ impl Ctx<'_> {
 }
 
 /// Labels every unit with an article and orders each article's units.
-pub fn link(seg: &Segments, ctx: &Ctx) -> Vec<Plan> {
+pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
+    let settled;
+    let seg = match ctx.params.weak_threshold {
+        Some(t) => {
+            settled = settle_weak(seg, t);
+            &settled
+        }
+        None => seg,
+    };
     let n_seeds = seg.seeds.len();
     let headless = n_seeds;
     let n_states = n_seeds + 1;
@@ -110,6 +166,12 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> Vec<Plan> {
         }
     }
     let orphan = orphan_seeds(seg, ctx);
+    if std::env::var_os("NEWSSEG_TRACE").is_some() {
+        for (i, sd) in seg.seeds.iter().enumerate() {
+            let t: String = sd.heads.first().or(sd.bylines.first()).map(|&b| ctx.blocks[b].text.chars().take(14).collect()).unwrap_or_default();
+            eprintln!("seed {i} at={} orphan={} weak={:?} {t}", sd.at, orphan[i], sd.weak);
+        }
+    }
     let frag = fragments(seg, ctx, &hmm);
     let n_frags = frag.last().map_or(0, |f| f + 1);
     let mut anchor: Vec<Option<usize>> = vec![None; n_frags];
@@ -119,18 +181,32 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> Vec<Plan> {
             anchor[frag[k]] = (lo..=u).rev().find_map(|pos| seed_above[pos]).filter(|&s| !orphan[s]);
         }
     }
-    let mut labels: Vec<usize> =
-        hmm.iter().map(|&u| last_seed[u].filter(|&s| !orphan[s]).unwrap_or(headless)).collect();
+    // Start from position: each unit in the story of the last strong seed above it.
+    let mut labels: Vec<usize> = hmm
+        .iter()
+        .map(|&u| (0..n_seeds).rev().find(|&s| seg.seeds[s].at <= u && !orphan[s] && seg.seeds[s].weak.is_none()).unwrap_or(headless))
+        .collect();
     let block_of = |k: usize| seg.units[hmm[k]].block;
     let seed_bags: Vec<Bag> = seg.seeds.iter().map(|s| merge_bags(&s.heads, ctx.bags)).collect();
     let env = Env { seg, ctx, hmm: &hmm, seed_above: &seed_above, last_seed: &last_seed, orphan: &orphan, frag: &frag, anchor: &anchor, n_states };
 
-    for _round in 0..6 {
+    // The first pass knows a story only by its headline and the text directly under it, so text
+    // given to it by mere position cannot vouch for itself; later passes use all of a story's text
+    // but the fragment being scored.
+    for round in 0..6 {
+        let full = round > 0 && ctx.params.full_rounds;
         let profiles: Vec<Profile> = (0..n_states)
             .map(|a| {
-                // A story is known by its headline and the text directly under it: text assigned to it
-                // elsewhere on the page would otherwise vouch for itself.
-                if a < n_seeds {
+                if full {
+                    let own = (0..hmm.len()).filter(|&k| labels[k] == a).map(|k| &ctx.bags[block_of(k)]);
+                    if a < n_seeds {
+                        Profile::build(own.chain(std::iter::once(&seed_bags[a])), ctx.idf)
+                    } else {
+                        Profile::build(own, ctx.idf)
+                    }
+                } else if a < n_seeds && seg.seeds[a].weak.is_some() {
+                    Profile::build(std::iter::once(&seed_bags[a]), ctx.idf)
+                } else if a < n_seeds {
                     let own = (0..hmm.len()).filter(|&k| labels[k] == a && anchor[frag[k]] == Some(a)).map(|k| &ctx.bags[block_of(k)]);
                     Profile::build(own.chain(std::iter::once(&seed_bags[a])), ctx.idf)
                 } else {
@@ -138,13 +214,99 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> Vec<Plan> {
                 }
             })
             .collect();
-        let new = viterbi(&env, &labels, &profiles);
+        let new = viterbi(&env, &labels, &profiles, full);
         if new == labels {
             break;
         }
         labels = new;
     }
-    plans(seg, ctx, &hmm, &labels, n_states)
+    let (seg2, hmm2, labels2) = demote_unused_weak(seg, &hmm, &labels);
+    let n_states2 = seg2.seeds.len() + 1;
+    let plans = plans(&seg2, ctx, &hmm2, &labels2, n_states2);
+    (seg2, plans)
+}
+
+/// Decides lone headings by their log-odds alone: above `t` a headline (a strong seed), else a subhead.
+fn settle_weak(seg: &Segments, t: f32) -> Segments {
+    let hmm: Vec<usize> = (0..seg.units.len()).collect();
+    let labels = vec![0usize; seg.units.len()];
+    let demote: Vec<bool> = seg.seeds.iter().map(|s| s.weak.is_some_and(|o| o <= t)).collect();
+    let (mut out, _, _) = rebuild(seg, &hmm, &labels, &demote);
+    for s in &mut out.seeds {
+        s.weak = None;
+    }
+    out
+}
+
+/// Lone headings that won no text of their own head sections: they become subhead units of the
+/// story that the text under them went to.
+fn demote_unused_weak(seg: &Segments, hmm: &[usize], labels: &[usize]) -> (Segments, Vec<usize>, Vec<usize>) {
+    let n_seeds = seg.seeds.len();
+    let mut used = vec![false; n_seeds + 1];
+    for &l in labels {
+        used[l] = true;
+    }
+    let demoted: Vec<bool> = (0..n_seeds).map(|s| seg.seeds[s].weak.is_some() && !used[s]).collect();
+    rebuild(seg, hmm, labels, &demoted)
+}
+
+/// Turns the `demoted` seeds into subhead units, keeping every unit's label (seed indices renumbered).
+fn rebuild(seg: &Segments, hmm: &[usize], labels: &[usize], demoted: &[bool]) -> (Segments, Vec<usize>, Vec<usize>) {
+    let n_seeds = seg.seeds.len();
+    let mut new_id = vec![0usize; n_seeds + 1];
+    let mut k = 0;
+    for s in 0..n_seeds {
+        new_id[s] = k;
+        if !demoted[s] {
+            k += 1;
+        }
+    }
+    new_id[n_seeds] = k;
+    let label_of_unit: Vec<Option<usize>> = {
+        let mut v = vec![None; seg.units.len()];
+        for (i, &u) in hmm.iter().enumerate() {
+            v[u] = Some(labels[i]);
+        }
+        v
+    };
+    let mut out = Segments::default();
+    let mut hmm2 = Vec::new();
+    let mut labels2 = Vec::new();
+    let mut index = vec![0usize; seg.units.len() + 1];
+    for pos in 0..=seg.units.len() {
+        for (s, seed) in seg.seeds.iter().enumerate() {
+            if seed.at != pos {
+                continue;
+            }
+            if demoted[s] {
+                // The heading goes with the text below it (else the text above).
+                let below = (pos..seg.units.len()).find_map(|x| label_of_unit[x]);
+                let above = (0..pos).rev().find_map(|x| label_of_unit[x]);
+                let label = below.or(above).unwrap_or(n_seeds);
+                hmm2.push(out.units.len());
+                labels2.push(new_id[label]);
+                out.units.push(Unit { block: seed.heads[0], kind: UnitKind::Subhead });
+            } else {
+                let mut s2 = seed.clone();
+                s2.at = out.units.len();
+                out.seeds.push(s2);
+            }
+        }
+        if pos == seg.units.len() {
+            break;
+        }
+        index[pos] = out.units.len();
+        if let Some(l) = label_of_unit[pos] {
+            hmm2.push(out.units.len());
+            labels2.push(new_id[l]);
+        }
+        out.units.push(seg.units[pos]);
+    }
+    // Seeds standing at the page's end keep `at` = number of units.
+    for s in &mut out.seeds {
+        s.at = s.at.min(out.units.len());
+    }
+    (out, hmm2, labels2)
 }
 
 struct Env<'a> {
@@ -167,6 +329,9 @@ fn orphan_seeds(seg: &Segments, ctx: &Ctx) -> Vec<bool> {
     let n = seg.seeds.len();
     (0..n)
         .map(|s| {
+            if seg.seeds[s].weak.is_some() {
+                return false;
+            }
             let at = seg.seeds[s].at;
             let end = seg.seeds.iter().skip(s + 1).map(|t| t.at).find(|&a| a > at).unwrap_or(seg.units.len());
             let next_seed_same = seg.seeds.get(s + 1).is_some_and(|t| t.at == at);
@@ -219,7 +384,7 @@ fn candidates(n_states: usize, last: Option<usize>, max: usize) -> Vec<usize> {
     v
 }
 
-fn viterbi(env: &Env, labels: &[usize], profiles: &[Profile]) -> Vec<usize> {
+fn viterbi(env: &Env, labels: &[usize], profiles: &[Profile], full: bool) -> Vec<usize> {
     let (seg, ctx, hmm) = (env.seg, env.ctx, env.hmm);
     let p = ctx.params;
     let n_states = env.n_states;
@@ -270,7 +435,10 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &[Profile]) -> Vec<usize> {
         let cl = &ctx.classes[b];
         let bag = &ctx.bags[b];
         let weight = (bag.len() as f32 / 12.0).min(1.0);
-        let cs: Vec<usize> = candidates(n_states, env.last_seed[u], ctx.max_candidates).into_iter().filter(|&a| a == headless || !env.orphan[a]).collect();
+        let cs: Vec<usize> = candidates(n_states, env.last_seed[u], ctx.max_candidates)
+            .into_iter()
+            .filter(|&a| a == headless || (!env.orphan[a] && (seg.seeds[a].weak.is_none() || (full && u >= seg.seeds[a].at))))
+            .collect();
         let prev_u = if k > 0 { Some(hmm[k - 1]) } else { None };
         // The seed directly above this unit, if one stands between it and the previous unit.
         let crossed: Option<usize> = {
@@ -280,14 +448,22 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &[Profile]) -> Vec<usize> {
         let emit: Vec<f32> = cs
             .iter()
             .map(|&a| {
-                let minus = if a == headless {
+                // A story's opening fragment (under its seed) is scored against the story without
+                // itself only; any other fragment without the whole fragment, so a run placed by
+                // position alone cannot vouch for itself.
+                let minus = if a < headless && env.anchor[env.frag[k]] == Some(a) {
+                    if labels[k] == a { Some(bag) } else { None }
+                } else if full || a == headless {
                     frag_bags.get(&(env.frag[k], a))
-                } else if env.anchor[env.frag[k]] == Some(a) && labels[k] == a {
-                    Some(bag)
                 } else {
                     None
                 };
-                let e = p.cohesion * weight * profiles[a].sim_minus(bag, ctx.idf, minus);
+                let mut sim = profiles[a].sim_minus(bag, ctx.idf, minus);
+                if a < headless && seg.seeds[a].weak.is_some() {
+                    // A story known only by its heading: text that fits nothing else may be its.
+                    sim = sim.max(p.weak_tau);
+                }
+                let e = p.cohesion * weight * sim;
                 if a == headless && env.last_seed[u].is_some() { e - p.headless } else { e }
             })
             .collect();
@@ -315,7 +491,15 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &[Profile]) -> Vec<usize> {
                     }
             })
             .collect();
-        let follow: Vec<f32> = cs.iter().map(|&a| if crossed == Some(a) { p.follow_seed } else { 0.0 }).collect();
+        let crossed_weak = crossed.and_then(|s| seg.seeds[s].weak);
+        let follow: Vec<f32> = cs
+            .iter()
+            .map(|&a| match (crossed == Some(a), crossed_weak) {
+                (true, Some(odds)) => p.weak_follow + p.weak_odds * odds,
+                (true, None) => p.follow_seed,
+                _ => 0.0,
+            })
+            .collect();
         let mut sc = vec![f32::NEG_INFINITY; cs.len()];
         let mut bk = vec![0usize; cs.len()];
         if k == 0 {
@@ -342,7 +526,7 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &[Profile]) -> Vec<usize> {
                             t += seam_adj.score.min(2.0);
                         }
                         if crossed.is_some_and(|s| s != a) {
-                            t -= p.cross_seed;
+                            t -= if crossed_weak.is_some() { p.cross_weak } else { p.cross_seed };
                         }
                         t
                     } else {
@@ -365,6 +549,12 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &[Profile]) -> Vec<usize> {
                 sc[j] = best + emit[j] + follow[j];
                 bk[j] = arg;
             }
+        }
+        if std::env::var_os("NEWSSEG_TRACE").is_some() {
+            let t: String = ctx.blocks[b].text.chars().take(12).collect();
+            let em: Vec<String> = cs.iter().zip(&emit).map(|(a, e)| format!("{a}:{e:.2}")).collect();
+            let en: Vec<String> = cs.iter().zip(&entry).map(|(a, e)| format!("{a}:{e:.2}")).collect();
+            eprintln!("k={k} u={u} prev_label={} {t} emit[{}] entry[{}] crossed={crossed:?}", labels[k], em.join(" "), en.join(" "));
         }
         cand.push(cs);
         score.push(sc);

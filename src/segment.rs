@@ -6,6 +6,7 @@
 
 use crate::blocks::Block;
 use crate::classify::{Class, Shape};
+use crate::lang::Lang;
 use crate::model::cohesion::{sim, Bag, Idf, Profile};
 
 /// Where an article starts: its headline group and bylines (either may be missing, not both).
@@ -17,8 +18,9 @@ pub struct Seed {
     pub bylines: Vec<usize>,
     /// Index into `units` of the first unit below the seed (`units.len()` at the page's end).
     pub at: usize,
-    /// A weak seed is a single heading promoted on cohesion alone.
-    pub weak: bool,
+    /// A lone heading that may head a new story or a section of the one above: the log-odds that
+    /// it is a headline. The linker decides, and a weak seed that wins no text becomes a subhead.
+    pub weak: Option<f32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,11 +45,39 @@ pub struct Segments {
     pub units: Vec<Unit>,
 }
 
-/// Similarity of two runs of text below which they are taken for different stories.
-const SAME_STORY: f32 = 0.06;
+/// What decides whether a lone heading starts a new story or heads a section of the one above.
+#[derive(Debug, Clone, Copy)]
+struct WeakFeatures {
+    /// Cohesion of the text above the heading with the text below it.
+    cont: f32,
+    /// Cohesion of the heading with the text below it, and with the text above it.
+    own: f32,
+    own_before: f32,
+    /// Best cohesion of the text below with another story's opening.
+    elsewhere: f32,
+    /// The text above stops mid-sentence: a column ended there.
+    prev_open: bool,
+    /// Ends in a bracketed column name, as headlines do.
+    tagged: bool,
+    comma: bool,
+    chars: u32,
+}
+
+impl WeakFeatures {
+    /// Log-odds that the heading is a headline. The weights were fitted (logistic regression) on
+    /// generated pages and rounded; only page-independent features take part.
+    fn headline_odds(&self) -> f32 {
+        let len = if self.chars <= 8 { -1.0 } else if self.chars >= 16 { 1.0 } else { 0.0 };
+        -2.0 - 5.0 * self.cont + 6.0 * self.own - 2.0 * self.own_before - 3.0 * self.elsewhere
+            + if self.prev_open { 2.8 } else { 0.0 }
+            + if self.tagged { 4.0 } else { 0.0 }
+            - if self.comma { 1.5 } else { 0.0 }
+            + 0.7 * len
+    }
+}
 
 /// Splits the page into seeds and units. `bags` holds every block's features, `idf` the page's.
-pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf) -> Segments {
+pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lang: &Lang) -> Segments {
     let items: Vec<usize> =
         (0..blocks.len()).filter(|&i| !matches!(classes[i].shape, Shape::Furniture | Shape::Noise)).collect();
     let mut seg = Segments::default();
@@ -66,19 +96,32 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf) -> 
                 while m < items.len() && matches!(classes[items[m]].shape, Shape::Byline | Shape::Dateline) {
                     m += 1;
                 }
-                let group: Vec<usize> = items[i..k].to_vec();
+                let run: Vec<usize> = items[i..k].to_vec();
+                if run.len() == 1 && m == k && classes[b].deck_marker {
+                    // "——某某" alone under text: an attribution, not a deck.
+                    seg.units.push(Unit { block: b, kind: UnitKind::Para });
+                    i += 1;
+                    continue;
+                }
                 let bylines: Vec<usize> = items[k..m].to_vec();
                 let next_has_byline = items.get(m).is_some_and(|&n| !classes[n].bylines.is_empty());
-                let strong = !bylines.is_empty()
-                    || group.len() >= 2
-                    || group.iter().any(|&g| classes[g].deck_marker)
-                    || next_has_byline
-                    || classes[b].caps;
+                let closed = !bylines.is_empty() || next_has_byline;
+                // A headline group is set tight (kicker, title, deck on adjacent lines) or closed by a
+                // byline; headings spaced apart without one are a headline and then subheads.
+                let glen = if closed {
+                    run.len()
+                } else {
+                    1 + run[1..].iter().take_while(|&&h| blocks[h].blank_before == 0 || classes[h].deck_marker).count()
+                };
+                let strong = closed || glen >= 2 || classes[b].caps;
                 if strong {
-                    seg.seeds.push(Seed { heads: group, bylines, at: seg.units.len(), weak: false });
+                    seg.seeds.push(Seed { heads: run[..glen].to_vec(), bylines, at: seg.units.len(), weak: None });
                 } else {
                     weak.push((seg.units.len(), b));
                     seg.units.push(Unit { block: b, kind: UnitKind::Subhead });
+                }
+                for &h in &run[glen..] {
+                    seg.units.push(Unit { block: h, kind: UnitKind::Subhead });
                 }
                 i = m;
             }
@@ -87,7 +130,7 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf) -> 
                 while m < items.len() && matches!(classes[items[m]].shape, Shape::Byline | Shape::Dateline) {
                     m += 1;
                 }
-                seg.seeds.push(Seed { heads: Vec::new(), bylines: items[i..m].to_vec(), at: seg.units.len(), weak: false });
+                seg.seeds.push(Seed { heads: Vec::new(), bylines: items[i..m].to_vec(), at: seg.units.len(), weak: None });
                 i = m;
             }
             shape => {
@@ -97,12 +140,18 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf) -> 
                     Shape::Jump => UnitKind::Jump,
                     _ => UnitKind::Para,
                 };
+                // A dispatch line (本报北京2月3日电（记者X）) opens a story even with no headline above.
+                let dispatch = kind == UnitKind::Para && !classes[b].bylines.is_empty();
+                let under_seed = seg.seeds.last().is_some_and(|s| s.at == seg.units.len());
+                if dispatch && !under_seed {
+                    seg.seeds.push(Seed { heads: Vec::new(), bylines: Vec::new(), at: seg.units.len(), weak: None });
+                }
                 seg.units.push(Unit { block: b, kind });
                 i += 1;
             }
         }
     }
-    resolve_weak(&mut seg, &weak, classes, bags, idf);
+    weigh_weak(&mut seg, &weak, blocks, classes, bags, idf, lang);
     seg
 }
 
@@ -126,7 +175,7 @@ fn context(seg: &Segments, from: isize, step: isize, n: usize, seed_at: &[bool])
     out
 }
 
-fn resolve_weak(seg: &mut Segments, weak: &[(usize, usize)], classes: &[Class], bags: &[Bag], idf: &Idf) {
+fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lang: &Lang) {
     if weak.is_empty() {
         return;
     }
@@ -144,32 +193,41 @@ fn resolve_weak(seg: &mut Segments, weak: &[(usize, usize)], classes: &[Class], 
             Profile::build(blocks_of.iter().map(|&b| &bags[b]).chain(s.heads.iter().map(|&h| &bags[h])), idf)
         })
         .collect();
-    let mut promote = Vec::new();
+    let mut promote: Vec<(usize, Option<f32>)> = Vec::new();
     for &(ui, b) in weak {
         let before = if seed_at[ui] { Vec::new() } else { context(seg, ui as isize - 1, -1, 3, &seed_at) };
         let after = context(seg, ui as isize + 1, 1, 3, &seed_at);
         let prev_unit = if ui > 0 && !seed_at[ui] { Some(seg.units[ui - 1]) } else { None };
-        let headline = if after.is_empty() {
+        let decision: Option<Option<f32>> = if after.is_empty() {
             // Nothing under it: a headline that landed away from its story, if anything.
-            true
+            Some(None)
         } else if seed_at[ui] {
             // Straight under a headline group or byline: a subhead (or a standfirst label).
-            false
-        } else if prev_unit.is_none() {
-            true
-        } else if prev_unit.is_some_and(|u| u.kind == UnitKind::Credit) {
-            true
+            None
+        } else if prev_unit.is_none() || prev_unit.is_some_and(|u| u.kind == UnitKind::Credit) {
+            // At the top of the page or under a story's closing credit: a new story.
+            Some(None)
         } else {
             let bag_after = merge(&after, bags);
             let bag_before = merge(&before, bags);
-            let cont = sim(&bag_before, &bag_after, idf);
-            let elsewhere = openings.iter().map(|p| p.sim(&bag_after, idf, false)).fold(0.0f32, f32::max);
             let prev_open = prev_unit.is_some_and(|u| u.kind == UnitKind::Para && classes[u.block].open_end);
-            let own = sim(&bags[b], &bag_after, idf);
-            cont.max(elsewhere) < SAME_STORY && !(prev_open && own < SAME_STORY)
+            let f = WeakFeatures {
+                cont: sim(&bag_before, &bag_after, idf),
+                own: sim(&bags[b], &bag_after, idf),
+                own_before: sim(&bags[b], &bag_before, idf),
+                elsewhere: openings.iter().map(|p| p.sim(&bag_after, idf, false)).fold(0.0f32, f32::max),
+                prev_open,
+                tagged: lang.headline_tag.iter().any(|r| r.is_match(blocks[b].text.trim())),
+                comma: blocks[b].text.contains(['，', ',']),
+                chars: blocks[b].stats.chars,
+            };
+            if std::env::var_os("NEWSSEG_DEBUG").is_some() {
+                eprintln!("WEAK {:?} odds={:.2} {}", f, f.headline_odds(), blocks[b].text);
+            }
+            Some(Some(f.headline_odds()))
         };
-        if headline {
-            promote.push(ui);
+        if let Some(w) = decision {
+            promote.push((ui, w));
         }
     }
     if promote.is_empty() {
@@ -181,8 +239,8 @@ fn resolve_weak(seg: &mut Segments, weak: &[(usize, usize)], classes: &[Class], 
     let mut new_seeds = Vec::new();
     for (i, u) in seg.units.iter().enumerate() {
         new_index[i] = units.len();
-        if promote.contains(&i) {
-            new_seeds.push(Seed { heads: vec![u.block], bylines: Vec::new(), at: units.len(), weak: true });
+        if let Some(&(_, w)) = promote.iter().find(|(p, _)| *p == i) {
+            new_seeds.push(Seed { heads: vec![u.block], bylines: Vec::new(), at: units.len(), weak: w });
         } else {
             units.push(*u);
         }
