@@ -290,7 +290,12 @@ fn heading_shaped(b: &Block, text: &str, lang: &Lang) -> bool {
             return false;
         }
         let inner_stop = text.trim_end_matches(['。', '.']).contains('。');
-        return n <= 34 && !inner_stop && ends_open(text, lang) && !text.ends_with(['，', '、', ',']);
+        // Headings with a comma balance two short halves (攻坚，二十七年磨一剑); a comma near
+        // either end is prose cut off at a column's edge.
+        let commas: Vec<&str> = text.split(['，', ',']).collect();
+        let balanced = commas.len() == 1
+            || (commas.len() == 2 && commas.iter().all(|p| p.chars().filter(|c| !c.is_whitespace()).count() >= 3));
+        return n <= 34 && !inner_stop && balanced && ends_open(text, lang) && !text.ends_with(['、']);
     }
     let words = text.split_whitespace().count();
     if b.md_heading > 0 {

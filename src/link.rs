@@ -146,6 +146,8 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
         }
         None => seg,
     };
+    let married = marry_orphans(seg, ctx);
+    let seg = &married;
     let n_seeds = seg.seeds.len();
     let headless = n_seeds;
     let n_states = n_seeds + 1;
@@ -204,7 +206,7 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
                     } else {
                         Profile::build(own, ctx.idf)
                     }
-                } else if a < n_seeds && seg.seeds[a].weak.is_some() {
+                } else if a < n_seeds && (seg.seeds[a].weak.is_some() || orphan[a]) {
                     Profile::build(std::iter::once(&seed_bags[a]), ctx.idf)
                 } else if a < n_seeds {
                     let own = (0..hmm.len()).filter(|&k| labels[k] == a && anchor[frag[k]] == Some(a)).map(|k| &ctx.bags[block_of(k)]);
@@ -346,6 +348,50 @@ fn orphan_seeds(seg: &Segments, ctx: &Ctx) -> Vec<bool> {
         .collect()
 }
 
+/// Gives each headline that stands away from any text to the headless story (a byline or dispatch
+/// with no headline) whose opening it fits best, before the assignment; headlines left over compete
+/// for text anywhere on the page.
+fn marry_orphans(seg: &Segments, ctx: &Ctx) -> Segments {
+    let mut out = seg.clone();
+    let orphan = orphan_seeds(seg, ctx);
+    let n = seg.seeds.len();
+    let opening = |s: usize| -> Bag {
+        let at = seg.seeds[s].at;
+        let end = seg.seeds.iter().map(|t| t.at).filter(|&a| a > at).min().unwrap_or(seg.units.len()).min(at + 6);
+        let blocks: Vec<usize> = (at..end).filter(|&u| seg.units[u].kind == UnitKind::Para).map(|u| seg.units[u].block).collect();
+        merge_bags(&blocks, ctx.bags)
+    };
+    let headless: Vec<usize> = (0..n).filter(|&s| seg.seeds[s].heads.is_empty() && !orphan[s]).collect();
+    let openings: Vec<Bag> = headless.iter().map(|&s| opening(s)).collect();
+    let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
+    for o in (0..n).filter(|&o| orphan[o] && !seg.seeds[o].heads.is_empty()) {
+        let head = merge_bags(&seg.seeds[o].heads, ctx.bags);
+        for (j, &h) in headless.iter().enumerate() {
+            let sc = sim(&head, &openings[j], ctx.idf);
+            if sc > 0.05 {
+                pairs.push((sc, o, h));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut gone = vec![false; n];
+    let mut wed = vec![false; n];
+    for (_, o, h) in pairs {
+        if gone[o] || wed[h] {
+            continue;
+        }
+        out.seeds[h].heads = seg.seeds[o].heads.clone();
+        gone[o] = true;
+        wed[h] = true;
+    }
+    let mut k = 0;
+    out.seeds.retain(|_| {
+        k += 1;
+        !gone[k - 1]
+    });
+    out
+}
+
 /// Structural fragments of the HMM units: runs the page gives no reason to break. A unit's cohesion
 /// with an article is measured without its own fragment, so a run cannot vouch for itself.
 fn fragments(seg: &Segments, ctx: &Ctx, hmm: &[usize]) -> Vec<usize> {
@@ -437,7 +483,7 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &[Profile], full: bool) -> Vec
         let weight = (bag.len() as f32 / 12.0).min(1.0);
         let cs: Vec<usize> = candidates(n_states, env.last_seed[u], ctx.max_candidates)
             .into_iter()
-            .filter(|&a| a == headless || (!env.orphan[a] && (seg.seeds[a].weak.is_none() || (full && u >= seg.seeds[a].at))))
+            .filter(|&a| a == headless || seg.seeds[a].weak.is_none() || (full && u >= seg.seeds[a].at))
             .collect();
         let prev_u = if k > 0 { Some(hmm[k - 1]) } else { None };
         // The seed directly above this unit, if one stands between it and the previous unit.
@@ -475,7 +521,8 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &[Profile], full: bool) -> Vec
                     return 0.0;
                 }
                 // Text above a seed's own place belongs to it only as a column read out of turn.
-                let above = if a < headless && u < seg.seeds[a].at { -1.0 } else { 0.0 };
+                // (A headline standing away from any text has no place of its own.)
+                let above = if a < headless && !env.orphan[a] && u < seg.seeds[a].at { -1.0 } else { 0.0 };
                 let best = open_tails[a]
                     .iter()
                     .filter(|&&t| t + 1 != k && t != k)

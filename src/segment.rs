@@ -39,7 +39,7 @@ pub struct Unit {
     pub kind: UnitKind,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Segments {
     pub seeds: Vec<Seed>,
     pub units: Vec<Unit>,
@@ -121,7 +121,13 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                     seg.units.push(Unit { block: b, kind: UnitKind::Subhead });
                 }
                 for &h in &run[glen..] {
-                    seg.units.push(Unit { block: h, kind: UnitKind::Subhead });
+                    // A heading further down the run that carries a column name is another
+                    // story's headline (the one above it then stands without text).
+                    if lang.headline_tag.iter().any(|r| r.is_match(blocks[h].text.trim())) {
+                        seg.seeds.push(Seed { heads: vec![h], bylines: Vec::new(), at: seg.units.len(), weak: None });
+                    } else {
+                        seg.units.push(Unit { block: h, kind: UnitKind::Subhead });
+                    }
                 }
                 i = m;
             }

@@ -204,7 +204,8 @@ pub fn build(mut p: Parts) -> Page {
     let mut plans = std::mem::take(&mut p.plans);
     // Articles in the order their beginnings stand on the page.
     let key = |pl: &Plan| -> usize {
-        let seed_block = pl.seed.and_then(|s| seg.seeds[s].heads.first().or(seg.seeds[s].bylines.first()).copied());
+        // Where the story's own seed stands (its byline, if its headline was found elsewhere).
+        let seed_block = pl.seed.and_then(|s| seg.seeds[s].heads.iter().chain(&seg.seeds[s].bylines).copied().min());
         seed_block.or_else(|| pl.units.first().map(|&u| seg.units[u].block)).unwrap_or(usize::MAX)
     };
     plans.sort_by_key(|pl| key(pl));
