@@ -402,6 +402,37 @@ fn set_apart_caption(b: &Block, text: &str, lang: &Lang) -> bool {
     !inner.chars().any(|c| lang.terminal.contains(&c))
 }
 
+/// Heading-shaped blocks that are really prose cut off at a column's foot: they end on a word that
+/// cannot end a heading (的, 在), split a comma clause short, or run on into the block below (which
+/// starts mid-sentence, or whose first character makes a word with their last). They become body
+/// text that stops mid-sentence. `grams` holds the page's own strings.
+pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], lang: &Lang, grams: &crate::model::seam::PageGrams) {
+    if !lang.code.is_cjk() {
+        return;
+    }
+    let text_blocks: Vec<usize> =
+        (0..blocks.len()).filter(|&i| !matches!(classes[i].shape, Shape::Furniture | Shape::Noise)).collect();
+    for (k, &i) in text_blocks.iter().enumerate() {
+        if classes[i].shape != Shape::Heading || blocks[i].md_heading > 0 || classes[i].deck_marker {
+            continue;
+        }
+        let t = blocks[i].text.trim();
+        let last = t.chars().last().unwrap_or(' ');
+        let dangling = lang.dangling_finals.contains(&last);
+        let short_tail = t.rsplit(['，', ',']).next().is_some_and(|tail| t.contains(['，', ',']) && tail.chars().count() <= 4);
+        let runs_on = text_blocks.get(k + 1).is_some_and(|&j| {
+            let next = &classes[j];
+            next.shape == Shape::Body && (next.start == Start::Mid || grams.across(t, &blocks[j].text).is_some())
+        });
+        if dangling || short_tail || runs_on {
+            let c = &mut classes[i];
+            c.shape = Shape::Body;
+            c.open_end = true;
+            c.start = Start::Unknown;
+        }
+    }
+}
+
 fn start_of(b: &Block, text: &str, layout: &Layout, lang: &Lang) -> Start {
     let Some(first) = text.chars().next() else { return Start::Unknown };
     if lang.nonstarters.contains(&first) {

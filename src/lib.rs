@@ -70,13 +70,19 @@ pub fn process_source(cfg: &Config, id: &str, src: &source::Source) -> Page {
     let solo: Vec<bool> = line_roles.iter().map(Option::is_some).collect();
     let layout = blocks::layout(&lines);
     let blocks = blocks::build(&lines, &layout, lang, &solo);
-    let classes: Vec<classify::Class> = blocks
+    let mut classes: Vec<classify::Class> = blocks
         .iter()
         .map(|b| {
             let role = if b.n_lines() == 1 { line_roles[b.lines.start] } else { None::<Role> };
             classify::classify(b, role, &layout, lang)
         })
         .collect();
+    let grams = if lang.code.is_cjk() {
+        model::seam::PageGrams::of(blocks.iter().map(|b| b.text.as_str()))
+    } else {
+        model::seam::PageGrams::default()
+    };
+    classify::demote_cut_headings(&blocks, &mut classes, lang, &grams);
     let bags: Vec<Bag> = blocks
         .iter()
         .zip(&classes)
@@ -93,6 +99,7 @@ pub fn process_source(cfg: &Config, id: &str, src: &source::Source) -> Page {
         bags: &bags,
         idf: &idf,
         lang,
+        grams: &grams,
         params: link::Params::default(),
         max_candidates: cfg.max_link_candidates,
     };

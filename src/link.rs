@@ -9,7 +9,7 @@
 use crate::blocks::Block;
 use crate::classify::{Class, Start};
 use crate::lang::Lang;
-use crate::model::cohesion::{pair_feature, sim, Bag, Idf, Profile};
+use crate::model::cohesion::{sim, Bag, Idf, Profile};
 use crate::model::seam::{self, Seam};
 use crate::segment::{merge_bags, Segments, Unit, UnitKind};
 
@@ -117,22 +117,17 @@ pub struct Ctx<'a> {
     pub bags: &'a [Bag],
     pub idf: &'a Idf,
     pub lang: &'a Lang,
+    pub grams: &'a seam::PageGrams,
     pub params: Params,
     pub max_candidates: usize,
 }
 
 impl Ctx<'_> {
-    fn seen_pair(&self, a: char, b: char) -> bool {
-        // The page's own bigram statistics double as a tiny language model for the seam.
-        self.idf.contains(pair_feature(a, b))
-    }
 
     fn seam(&self, from_block: usize, to_block: usize) -> Seam {
         let a = &self.classes[from_block];
         let b = &self.classes[to_block];
-        seam::score(&self.blocks[from_block].text, a.open_end, &self.blocks[to_block].text, b.start, self.lang, &|x, y| {
-            self.seen_pair(x, y)
-        })
+        seam::score(&self.blocks[from_block].text, a.open_end, &self.blocks[to_block].text, b.start, self.lang, self.grams)
     }
 }
 
@@ -557,7 +552,9 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &[Profile], full: bool) -> Vec
             let pk = k - 1;
             let pb = seg.units[hmm[pk]].block;
             let pcl = &ctx.classes[pb];
-            let prev_is_sub = seg.units[hmm[pk]].kind == UnitKind::Subhead;
+            // A credit between two pieces of text closes the story above it.
+            let credit_between = (hmm[pk] + 1..u).any(|x| seg.units[x].kind == UnitKind::Credit);
+            let prev_is_sub = seg.units[hmm[pk]].kind == UnitKind::Subhead && !credit_between;
             let seam_adj = ctx.seam(pb, b);
             for (j, &a) in cs.iter().enumerate() {
                 let mut best = f32::NEG_INFINITY;
@@ -574,6 +571,9 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &[Profile], full: bool) -> Vec
                         }
                         if crossed.is_some_and(|s| s != a) {
                             t -= if crossed_weak.is_some() { p.cross_weak } else { p.cross_seed };
+                        }
+                        if credit_between {
+                            t -= 2.0;
                         }
                         t
                     } else {
@@ -680,10 +680,17 @@ fn order(seg: &Segments, ctx: &Ctx, units: &[usize], seed: Option<usize>, unit_l
     if units.is_empty() {
         return plan;
     }
-    // Fragments: maximal runs of this article's units with no other article's text between.
+    // Fragments: runs of this article's units with no other article's text between, cut after a
+    // paragraph that stops mid-sentence and before one that starts mid-sentence (a column broke
+    // there, so what follows in the page need not follow in the story).
     let mut frags: Vec<Vec<usize>> = Vec::new();
+    let is_para = |u: usize| seg.units[u].kind == UnitKind::Para;
     for &u in units {
-        let contiguous = frags.last().and_then(|f| f.last()).is_some_and(|&last| (last + 1..u).all(|x| unit_label[x] == Some(me)));
+        let contiguous = frags.last().and_then(|f| f.last()).is_some_and(|&last| {
+            (last + 1..u).all(|x| unit_label[x] == Some(me))
+                && !(is_para(last) && ctx.classes[seg.units[last].block].open_end)
+                && !(is_para(u) && ctx.classes[seg.units[u].block].start == Start::Mid)
+        });
         if contiguous {
             frags.last_mut().expect("non-empty").push(u);
         } else {
@@ -712,18 +719,45 @@ fn order(seg: &Segments, ctx: &Ctx, units: &[usize], seed: Option<usize>, unit_l
                 continue;
             }
             let Some(yu) = first_para(&frags[y]) else { continue };
-            if frags[y][0] != yu {
+            // Only captions, credits or jump lines may stand before the text that continues.
+            if frags[y].iter().take_while(|&&u| u != yu).any(|&u| seg.units[u].kind == UnitKind::Subhead) {
                 continue;
             }
-            let s = ctx.seam(seg.units[xu].block, seg.units[yu].block);
+            let mut s = ctx.seam(seg.units[xu].block, seg.units[yu].block);
             let ahead = if frags[y][0] > frags[x][0] { 0.3 } else { 0.0 };
             let near = 0.2 / (1.0 + (frags[y][0] as f32 - frags[x][0] as f32).abs());
+            // Straight below the cut: the column went on in place.
+            let adjacent = frags[y][0] == frags[x][frags[x].len() - 1] + 1 && xu == frags[x][frags[x].len() - 1];
+            if adjacent {
+                s.score += 1.0;
+                s.evidence.push("adjacent".into());
+            }
             if s.score >= 0.4 {
                 pairs.push((s.score + ahead + near, x, y, s));
             }
         }
     }
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    if std::env::var_os("NEWSSEG_TRACE").is_some() {
+        for (i, f) in frags.iter().enumerate() {
+            let t: String = ctx.blocks[seg.units[f[0]].block].text.chars().take(10).collect();
+            let e: String = ctx.blocks[seg.units[f[f.len() - 1]].block].text.chars().rev().take(8).collect();
+            eprintln!("  frag {i} units {:?} [{t}…{e}]", f);
+        }
+        for p in &pairs {
+            eprintln!("  pair {:.2} {}->{} {:?}", p.0, p.1, p.2, p.3.evidence);
+        }
+    }
+    if std::env::var_os("NEWSSEG_TRACE").is_some() {
+        for (i, f) in frags.iter().enumerate() {
+            let t: String = ctx.blocks[seg.units[f[0]].block].text.chars().take(10).collect();
+            let e: String = ctx.blocks[seg.units[f[f.len() - 1]].block].text.chars().rev().take(8).collect();
+            eprintln!("  frag {i} units {:?} [{t}…{e}]", f);
+        }
+        for p in &pairs {
+            eprintln!("  pair {:.2} {}->{} {:?}", p.0, p.1, p.2, p.3.evidence);
+        }
+    }
     let mut succ: Vec<Option<(usize, f32, Seam)>> = vec![None; nf];
     let mut has_pred = vec![false; nf];
     for (sc, x, y, s) in pairs {
@@ -774,37 +808,43 @@ fn order(seg: &Segments, ctx: &Ctx, units: &[usize], seed: Option<usize>, unit_l
             None => break,
         }
     }
-    // Flatten, deciding joins at every step between paragraphs.
-    let mut prev: Option<usize> = None;
+    // Flatten, deciding joins at every step between paragraphs (captions, credits and jump lines
+    // standing between two pieces of a paragraph do not part them).
+    let mut prev_text: Option<usize> = None;
     for (f, via) in seq {
         let mut pending = via;
-        for (i, &u) in frags[f].iter().enumerate() {
+        let mut first_text = true;
+        for &u in &frags[f] {
+            let uu = seg.units[u];
             let mut joined = false;
-            if let Some(p) = prev {
-                let (pu, uu) = (seg.units[p], seg.units[u]);
-                let (pc, uc) = (&ctx.classes[pu.block], &ctx.classes[uu.block]);
-                let paras = pu.kind == UnitKind::Para && uu.kind == UnitKind::Para && pc.jump_tail.is_none();
-                let cont = pc.open_end || (ctx.blocks[pu.block].last_full && uc.start == Start::Mid);
-                joined = paras && cont && uc.start != Start::Fresh;
-                let jump = i == 0;
-                if jump || joined {
-                    let (score, evidence) = match (jump, pending.take()) {
-                        (true, Some((sc, s))) => (sc, s.evidence),
-                        _ => {
-                            let s = ctx.seam(pu.block, uu.block);
-                            let mut ev = s.evidence;
-                            if !jump {
-                                ev.push("adjacent".into());
+            if matches!(uu.kind, UnitKind::Para | UnitKind::Subhead) {
+                if let Some(p) = prev_text {
+                    let pu = seg.units[p];
+                    let (pc, uc) = (&ctx.classes[pu.block], &ctx.classes[uu.block]);
+                    let paras = pu.kind == UnitKind::Para && uu.kind == UnitKind::Para && pc.jump_tail.is_none();
+                    let cont = pc.open_end || (ctx.blocks[pu.block].last_full && uc.start == Start::Mid);
+                    joined = paras && cont && uc.start != Start::Fresh;
+                    let jump = first_text;
+                    if jump || joined {
+                        let (score, evidence) = match (jump, pending.take()) {
+                            (true, Some((sc, s))) => (sc, s.evidence),
+                            _ => {
+                                let s = ctx.seam(pu.block, uu.block);
+                                let mut ev = s.evidence;
+                                if !jump {
+                                    ev.push("adjacent".into());
+                                }
+                                (s.score + if jump { 0.0 } else { 1.0 }, ev)
                             }
-                            (s.score + if jump { 0.0 } else { 1.0 }, ev)
-                        }
-                    };
-                    plan.continuations.push(Continuation { from: p, to: u, score, evidence, joined });
+                        };
+                        plan.continuations.push(Continuation { from: p, to: u, score, evidence, joined });
+                    }
                 }
+                prev_text = Some(u);
+                first_text = false;
             }
             plan.join_prev.push(joined);
             plan.units.push(u);
-            prev = Some(u);
         }
     }
     plan

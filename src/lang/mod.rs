@@ -30,6 +30,8 @@ struct RawLang {
     terminal: String,
     closers: String,
     nonstarters: String,
+    #[serde(default)]
+    dangling_finals: String,
     deck_prefixes: Vec<String>,
     #[serde(default)]
     headline_tag: Vec<String>,
@@ -54,6 +56,7 @@ pub struct Lang {
     pub terminal: Vec<char>,
     pub closers: Vec<char>,
     pub nonstarters: Vec<char>,
+    pub dangling_finals: Vec<char>,
     pub deck_prefixes: Vec<String>,
     pub headline_tag: Vec<Regex>,
     pub byline: Vec<Regex>,
@@ -90,6 +93,7 @@ impl Lang {
             terminal: raw.terminal.chars().collect(),
             closers: raw.closers.chars().collect(),
             nonstarters: raw.nonstarters.chars().collect(),
+            dangling_finals: raw.dangling_finals.chars().collect(),
             deck_prefixes: raw.deck_prefixes,
             headline_tag: compile(&raw.headline_tag, "headline_tag", c),
             byline: compile(&raw.byline, "byline", c),

@@ -3,6 +3,71 @@
 use crate::classify::Start;
 use crate::clean::hyphen::is_word;
 use crate::lang::{is_cjk, Lang, LangCode};
+use rustc_hash::{FxHashSet, FxHasher};
+use std::hash::Hasher;
+
+fn gram_char(c: char) -> bool {
+    is_cjk(c) || c.is_ascii_alphanumeric()
+}
+
+fn hash_gram(cs: &[char]) -> u64 {
+    let mut h = FxHasher::default();
+    for c in cs {
+        h.write_u32(*c as u32);
+    }
+    h.finish()
+}
+
+/// The 2- to 4-character strings of CJK (and digits) a page holds: a tiny language model made from
+/// the page's own words, asked whether a string that spans a cut occurs elsewhere on the page.
+#[derive(Default)]
+pub struct PageGrams(FxHashSet<u64>);
+
+impl PageGrams {
+    pub fn of<'a>(texts: impl Iterator<Item = &'a str>) -> PageGrams {
+        let mut set = FxHashSet::default();
+        let mut run: Vec<char> = Vec::new();
+        for t in texts {
+            run.clear();
+            for c in t.chars().chain(std::iter::once(' ')) {
+                if gram_char(c) {
+                    run.push(c);
+                    let n = run.len();
+                    for k in 2..=4.min(n) {
+                        set.insert(hash_gram(&run[n - k..]));
+                    }
+                } else if c != ' ' || !run.last().is_some_and(|x| is_cjk(*x)) {
+                    run.clear();
+                }
+            }
+        }
+        PageGrams(set)
+    }
+
+    pub fn contains(&self, cs: &[char]) -> bool {
+        self.0.contains(&hash_gram(cs))
+    }
+
+    /// The longest string (2 to 4 characters) running across the cut between `tail` and `head` that
+    /// occurs on the page, as (left part, right part).
+    pub fn across(&self, tail: &str, head: &str) -> Option<(String, String)> {
+        let l: Vec<char> = tail.trim_end().chars().rev().take_while(|c| gram_char(*c)).take(3).collect::<Vec<_>>().into_iter().rev().collect();
+        let r: Vec<char> = head.trim_start().chars().take_while(|c| gram_char(*c)).take(3).collect();
+        let mut best: Option<(usize, usize)> = None;
+        for i in 1..=l.len() {
+            for j in 1..=r.len() {
+                if i + j > 4 || best.is_some_and(|(a, b)| a + b >= i + j) {
+                    continue;
+                }
+                let g: Vec<char> = l[l.len() - i..].iter().chain(&r[..j]).copied().collect();
+                if self.contains(&g) {
+                    best = Some((i, j));
+                }
+            }
+        }
+        best.map(|(i, j)| (l[l.len() - i..].iter().collect(), r[..j].iter().collect()))
+    }
+}
 
 /// A scored seam, with what the score rests on.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -29,9 +94,9 @@ fn first_word(s: &str) -> &str {
     &t[..end]
 }
 
-/// How plausible it is that `prev` (ending open or not) continues with `next`. `seen_pair` says whether a
-/// CJK character pair occurs elsewhere on the page.
-pub fn score(prev: &str, prev_open: bool, next: &str, next_start: Start, lang: &Lang, seen_pair: &dyn Fn(char, char) -> bool) -> Seam {
+/// How plausible it is that `prev` (ending open or not) continues with `next`, judged with the page's
+/// own strings (`grams`).
+pub fn score(prev: &str, prev_open: bool, next: &str, next_start: Start, lang: &Lang, grams: &PageGrams) -> Seam {
     let mut s = Seam::default();
     let mut add = |v: f32, why: String| {
         s.score += v;
@@ -67,12 +132,14 @@ pub fn score(prev: &str, prev_open: bool, next: &str, next_start: Start, lang: &
             }
         }
         LangCode::Zh => {
-            let a = prev.trim_end().chars().last();
-            let b = next.trim_start().chars().next();
-            if let (Some(a), Some(b)) = (a, b) {
-                if is_cjk(a) && is_cjk(b) && seen_pair(a, b) {
-                    add(0.7, format!("'{a}{b}' occurs elsewhere on the page"));
-                }
+            if let Some((l, r)) = grams.across(prev, next) {
+                let n = l.chars().count() + r.chars().count();
+                let w = match n {
+                    2 => 0.7,
+                    3 => 1.2,
+                    _ => 1.6,
+                };
+                add(w, format!("'{l}|{r}' occurs elsewhere on the page"));
             }
             if list_resumes(prev, next) {
                 add(1.5, "a list of X（Y） items resumes".into());
@@ -104,7 +171,7 @@ mod tests {
     #[test]
     fn english_seams() {
         let en = Lang::get(LangCode::En);
-        let no = |_: char, _: char| false;
+        let no = PageGrams::default();
         let s = score("which are currently", true, "being discussed on Capitol Hill.", Start::Mid, en, &no);
         assert!(s.score >= 2.0);
         let s = score("can be used for desktop publ", true, "ishing, word processing", Start::Mid, en, &no);
@@ -116,10 +183,12 @@ mod tests {
     #[test]
     fn chinese_list_and_pairs() {
         let zh = Lang::get(LangCode::Zh);
-        let seen = |a: char, b: char| a == '所' && b == '需';
-        let s = score("如办理一项业务所", true, "需材料的“温馨提示便条”", Start::Unknown, zh, &seen);
-        assert!(s.score > 1.0, "{s:?}");
-        let s = score("天恩桥村（盈浦街道）、曙光村（白鹤镇）、中步村", true, "（赵巷镇）、新联村（重固镇）。", Start::Unknown, zh, &|_, _| false);
+        let grams = PageGrams::of(["所需材料", "在阿根廷举行"].into_iter());
+        let s = score("如办理一项业务所", true, "需材料的“温馨提示便条”", Start::Unknown, zh, &grams);
+        assert!(s.score > 1.5, "{s:?}");
+        let s = score("新年庙会在阿", true, "根廷国家公园", Start::Unknown, zh, &grams);
+        assert!(s.evidence.iter().any(|e| e.contains("在阿|根廷")), "{s:?}");
+        let s = score("天恩桥村（盈浦街道）、曙光村（白鹤镇）、中步村", true, "（赵巷镇）、新联村（重固镇）。", Start::Unknown, zh, &PageGrams::default());
         assert!(s.score > 1.5, "{s:?}");
     }
 }
