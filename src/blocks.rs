@@ -111,7 +111,13 @@ impl Layout {
     }
 
     fn over_wide(&self, l: &Line) -> bool {
-        self.width_chars > 0 && l.stats.chars > self.width_chars + 2 + self.width_chars / 8
+        if self.width_chars == 0 {
+            return false;
+        }
+        // CJK columns are set to an exact count; Latin lines are ragged, so allow more.
+        let cjk = l.stats.cjk >= l.stats.latin;
+        let limit = if cjk { self.width_chars + 2 + self.width_chars / 8 } else { self.width_chars * 13 / 10 + 2 };
+        l.stats.chars > limit
     }
 
     /// Whether `cur` starts a new block after `prev` (both non-blank, `cur` directly below).
