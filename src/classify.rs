@@ -263,16 +263,25 @@ fn is_caps(b: &Block) -> bool {
 }
 
 fn title_case(text: &str) -> bool {
+    const SMALL: &[&str] = &["a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "from", "vs"];
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.len() < 2 || !words[0].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '<') {
         return false;
     }
-    let long: Vec<&&str> = words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
-    if long.is_empty() {
-        return false;
+    let mut caps = 0;
+    for w in &words {
+        let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.is_empty() || SMALL.contains(&letters.to_lowercase().as_str()) {
+            continue;
+        }
+        if letters.chars().next().is_some_and(char::is_uppercase) {
+            caps += usize::from(letters.chars().count() >= 3);
+        } else {
+            // A lower-case word that is not a small word: prose, not a title.
+            return false;
+        }
     }
-    let cap = long.iter().filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)).count();
-    cap * 10 >= long.len() * 8
+    caps >= 2
 }
 
 fn heading_shaped(b: &Block, text: &str, lang: &Lang) -> bool {

@@ -45,6 +45,12 @@ pub struct Segments {
     pub units: Vec<Unit>,
 }
 
+/// A paragraph that carries a dispatch or a dateline ("本报北京2月3日电（记者X）", "MONTREAL, Feb 26 -")
+/// is the first paragraph of a story.
+fn opens_story(c: &Class) -> bool {
+    c.shape == Shape::Body && (!c.bylines.is_empty() || c.dateline.is_some())
+}
+
 /// What decides whether a lone heading starts a new story or heads a section of the one above.
 #[derive(Debug, Clone, Copy)]
 struct WeakFeatures {
@@ -104,7 +110,7 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                     continue;
                 }
                 let bylines: Vec<usize> = items[k..m].to_vec();
-                let next_has_byline = items.get(m).is_some_and(|&n| !classes[n].bylines.is_empty());
+                let next_has_byline = items.get(m).is_some_and(|&n| opens_story(&classes[n]));
                 let closed = !bylines.is_empty() || next_has_byline;
                 // A headline group is set tight (kicker, title, deck on adjacent lines) or closed by a
                 // byline; headings spaced apart without one are a headline and then subheads.
@@ -147,7 +153,7 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                     _ => UnitKind::Para,
                 };
                 // A dispatch line (本报北京2月3日电（记者X）) opens a story even with no headline above.
-                let dispatch = kind == UnitKind::Para && !classes[b].bylines.is_empty();
+                let dispatch = kind == UnitKind::Para && opens_story(&classes[b]);
                 let under_seed = seg.seeds.last().is_some_and(|s| s.at == seg.units.len());
                 if dispatch && !under_seed {
                     seg.seeds.push(Seed { heads: Vec::new(), bylines: Vec::new(), at: seg.units.len(), weak: None });
