@@ -72,8 +72,18 @@ pub enum Start {
     /// Clearly a fresh paragraph (indented where the page indents).
     Fresh,
     Unknown,
-    /// Clearly the middle of a sentence (lower case, a comma, an unindented line where the page indents).
+    /// Goes on with a paragraph begun elsewhere: an unindented first line where the page indents its
+    /// paragraphs (the sentence above may or may not have ended).
+    Cont,
+    /// Clearly the middle of a sentence (lower case, a comma).
     Mid,
+}
+
+impl Start {
+    /// Continues text from elsewhere (mid-sentence or mid-paragraph).
+    pub fn continues(self) -> bool {
+        matches!(self, Start::Mid | Start::Cont)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -270,6 +280,10 @@ fn title_case(text: &str) -> bool {
     }
     let mut caps = 0;
     for w in &words {
+        // Ticker symbols (<slb>), numbers and quotes are not words that title case capitalises.
+        if !w.chars().next().is_some_and(char::is_alphabetic) {
+            continue;
+        }
         let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect();
         if letters.is_empty() || SMALL.contains(&letters.to_lowercase().as_str()) {
             continue;
@@ -431,7 +445,7 @@ pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], lang: &Lang,
         let short_tail = t.rsplit(['，', ',']).next().is_some_and(|tail| t.contains(['，', ',']) && tail.chars().count() <= 4);
         let runs_on = text_blocks.get(k + 1).is_some_and(|&j| {
             let next = &classes[j];
-            next.shape == Shape::Body && (next.start == Start::Mid || grams.across(t, &blocks[j].text).is_some())
+            next.shape == Shape::Body && (next.start.continues() || grams.across(t, &blocks[j].text).is_some())
         });
         if dangling || short_tail || runs_on {
             let c = &mut classes[i];
@@ -451,7 +465,7 @@ fn start_of(b: &Block, text: &str, layout: &Layout, lang: &Lang) -> Start {
         return Start::Mid;
     }
     if layout.indents {
-        return if b.indent { Start::Fresh } else { Start::Mid };
+        return if b.indent { Start::Fresh } else { Start::Cont };
     }
     Start::Unknown
 }

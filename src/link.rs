@@ -337,7 +337,7 @@ fn orphan_seeds(seg: &Segments, ctx: &Ctx) -> Vec<bool> {
             }
             match (at..end).find(|&u| seg.units[u].kind == UnitKind::Para) {
                 None => true,
-                Some(u) => ctx.classes[seg.units[u].block].start == Start::Mid,
+                Some(u) => ctx.classes[seg.units[u].block].start.continues(),
             }
         })
         .collect()
@@ -400,7 +400,7 @@ fn fragments(seg: &Segments, ctx: &Ctx, hmm: &[usize]) -> Vec<usize> {
             let between_other = u > pu + 1;
             let seed_between = seg.seeds.iter().any(|s| s.at > pu && s.at <= u);
             let cut = seg.units[pu].kind == UnitKind::Para && ctx.classes[pb].open_end;
-            let mid = ctx.classes[b].start == Start::Mid;
+            let mid = ctx.classes[b].start.continues();
             let gap = ctx.blocks[b].blank_before >= 2;
             if between_other || seed_between || cut || mid || gap {
                 id += 1;
@@ -526,7 +526,7 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &[Profile], full: bool) -> Vec
                 above
                     + if best > f32::NEG_INFINITY {
                         best.clamp(-2.0, 2.5) * 0.75
-                    } else if cl.start == Start::Mid {
+                    } else if cl.start.continues() {
                         -1.0
                     } else {
                         0.0
@@ -689,7 +689,7 @@ fn order(seg: &Segments, ctx: &Ctx, units: &[usize], seed: Option<usize>, unit_l
         let contiguous = frags.last().and_then(|f| f.last()).is_some_and(|&last| {
             (last + 1..u).all(|x| unit_label[x] == Some(me))
                 && !(is_para(last) && ctx.classes[seg.units[last].block].open_end)
-                && !(is_para(u) && ctx.classes[seg.units[u].block].start == Start::Mid)
+                && !(is_para(u) && ctx.classes[seg.units[u].block].start.continues())
         });
         if contiguous {
             frags.last_mut().expect("non-empty").push(u);
@@ -703,7 +703,7 @@ fn order(seg: &Segments, ctx: &Ctx, units: &[usize], seed: Option<usize>, unit_l
         Some(s) => frags.iter().position(|f| f[f.len() - 1] >= seg.seeds[s].at).unwrap_or(0),
         None => frags
             .iter()
-            .position(|f| first_para(f).is_none_or(|u| ctx.classes[seg.units[u].block].start != Start::Mid))
+            .position(|f| first_para(f).is_none_or(|u| !ctx.classes[seg.units[u].block].start.continues()))
             .unwrap_or(0),
     };
     // Match open ends to the fragments that best continue them, best seams first.
@@ -822,7 +822,8 @@ fn order(seg: &Segments, ctx: &Ctx, units: &[usize], seed: Option<usize>, unit_l
                     let pu = seg.units[p];
                     let (pc, uc) = (&ctx.classes[pu.block], &ctx.classes[uu.block]);
                     let paras = pu.kind == UnitKind::Para && uu.kind == UnitKind::Para && pc.jump_tail.is_none();
-                    let cont = pc.open_end || (ctx.blocks[pu.block].last_full && uc.start == Start::Mid);
+                    // A cut sentence, or a paragraph that the page shows going on (unindented).
+                    let cont = pc.open_end || uc.start == Start::Cont || (ctx.blocks[pu.block].last_full && uc.start == Start::Mid);
                     joined = paras && cont && uc.start != Start::Fresh;
                     let jump = first_text;
                     if jump || joined {

@@ -31,6 +31,8 @@ struct RawLang {
     closers: String,
     nonstarters: String,
     #[serde(default)]
+    abbreviations: Vec<String>,
+    #[serde(default)]
     dangling_finals: String,
     deck_prefixes: Vec<String>,
     #[serde(default)]
@@ -56,6 +58,8 @@ pub struct Lang {
     pub terminal: Vec<char>,
     pub closers: Vec<char>,
     pub nonstarters: Vec<char>,
+    /// Words written with a full stop that does not end the sentence (Mr., Dr.).
+    pub abbreviations: Vec<String>,
     pub dangling_finals: Vec<char>,
     pub deck_prefixes: Vec<String>,
     pub headline_tag: Vec<Regex>,
@@ -93,6 +97,7 @@ impl Lang {
             terminal: raw.terminal.chars().collect(),
             closers: raw.closers.chars().collect(),
             nonstarters: raw.nonstarters.chars().collect(),
+            abbreviations: raw.abbreviations,
             dangling_finals: raw.dangling_finals.chars().collect(),
             deck_prefixes: raw.deck_prefixes,
             headline_tag: compile(&raw.headline_tag, "headline_tag", c),
@@ -122,8 +127,16 @@ impl Lang {
 
     /// Whether `text` ends a sentence: a terminal mark, optionally followed by closing quotes or brackets.
     pub fn ends_sentence(&self, text: &str) -> bool {
-        for c in text.chars().rev() {
+        for (i, c) in text.char_indices().rev() {
             if self.terminal.contains(&c) {
+                // "Mr." or an initial ("H.") ends a word, not a sentence.
+                if c == '.' {
+                    let word = text[..i].rsplit(|x: char| x.is_whitespace()).next().unwrap_or("");
+                    let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                    if initial || self.abbreviations.iter().any(|a| a == word) {
+                        return false;
+                    }
+                }
                 return true;
             }
             if self.closers.contains(&c) || c.is_whitespace() {
@@ -184,5 +197,8 @@ mod tests {
         let en = Lang::get(LangCode::En);
         assert!(en.ends_sentence("he said.\""));
         assert!(!en.ends_sentence("which are currently"));
+        assert!(!en.ends_sentence("a letter to Mr."));
+        assert!(!en.ends_sentence("signed by John H."));
+        assert!(en.ends_sentence("he said in the U.S."));
     }
 }
