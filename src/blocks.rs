@@ -1,6 +1,7 @@
 //! Blocks: lines grouped into paragraphs, undoing the hard wrap of a column (and its hyphenation).
 
 use crate::clean::hyphen::{self, Dehyphen, Vocab};
+use crate::clean::ocr::Corrector;
 use crate::clean::{Line, Stats};
 use crate::lang::Lang;
 use crate::source::Span;
@@ -37,6 +38,8 @@ pub struct Block {
     pub stats: Stats,
     /// Line-end hyphens kept because newsseg could not tell whether they are real.
     pub unsure_hyphens: Vec<Span>,
+    /// Words mended from common OCR misreadings.
+    pub mended: usize,
 }
 
 impl Block {
@@ -166,11 +169,13 @@ pub fn build(lines: &[Line], layout: &Layout, lang: &Lang, solo: &[bool]) -> Vec
     if layout.wrapped {
         bounds = bounds.into_iter().flat_map(|r| split_stacked_heads(lines, r)).collect();
     }
-    let vocab = if lines.iter().any(|l| l.text.ends_with('-') || l.text.contains("- ")) {
+    let latin_page = !lang.code.is_cjk();
+    let vocab = if latin_page || lines.iter().any(|l| l.text.ends_with('-') || l.text.contains("- ")) {
         Some(Vocab::from_lines(lines.iter().map(|l| l.text.as_str())))
     } else {
         None
     };
+    let corrector = vocab.as_ref().filter(|_| latin_page && !lang.ocr_confusions.is_empty()).map(|v| Corrector::new(v, &lang.ocr_confusions));
     let mut blocks: Vec<Block> = Vec::with_capacity(bounds.len());
     for r in bounds {
         let ls = &lines[r.clone()];
@@ -178,7 +183,14 @@ pub fn build(lines: &[Line], layout: &Layout, lang: &Lang, solo: &[bool]) -> Vec
         let lat_n: u32 = ls.iter().map(|l| l.stats.latin).sum();
         let cjk = cjk_n > 0 && cjk_n >= lat_n;
         let mut unsure = Vec::new();
-        let text = join_lines(ls, cjk, vocab.as_ref(), &mut unsure);
+        let mut text = join_lines(ls, cjk, vocab.as_ref(), &mut unsure);
+        let mut mended = 0;
+        if let (Some(c), false) = (&corrector, cjk) {
+            if let Some((t, n)) = c.correct(&text) {
+                text = t;
+                mended = n;
+            }
+        }
         let stats = Stats::of(&text);
         let first = &ls[0];
         let last = &ls[ls.len() - 1];
@@ -194,6 +206,7 @@ pub fn build(lines: &[Line], layout: &Layout, lang: &Lang, solo: &[bool]) -> Vec
             stats,
             text,
             unsure_hyphens: unsure,
+            mended,
         });
     }
     for i in 0..blocks.len() {

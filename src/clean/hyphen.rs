@@ -1,59 +1,7 @@
 //! End-of-line hyphenation in Latin text: decide from the page's own vocabulary and a word list
 //! whether "dif-" + "ficult" is one word or a real compound such as "well-known".
 
-use crate::lang::en_words;
-use rustc_hash::{FxHashMap, FxHashSet};
-
-/// The words a page uses, lower-cased, and the hyphenated compounds it spells out within lines.
-#[derive(Default)]
-pub struct Vocab {
-    words: FxHashMap<String, u32>,
-    compounds: FxHashSet<String>,
-}
-
-impl Vocab {
-    pub fn from_lines<'a>(lines: impl Iterator<Item = &'a str>) -> Vocab {
-        let mut v = Vocab::default();
-        for line in lines {
-            for tok in line.split(|c: char| !(c.is_alphabetic() || c == '-')) {
-                let tok = tok.trim_matches('-');
-                if tok.len() < 2 {
-                    continue;
-                }
-                let lower = tok.to_lowercase();
-                if lower.contains('-') {
-                    for part in lower.split('-').filter(|p| p.len() >= 2) {
-                        *v.words.entry(part.to_string()).or_default() += 1;
-                    }
-                    v.compounds.insert(lower);
-                } else {
-                    *v.words.entry(lower).or_default() += 1;
-                }
-            }
-        }
-        v
-    }
-
-    fn known(&self, w: &str) -> bool {
-        self.words.contains_key(w) || is_word(w)
-    }
-}
-
-/// A dictionary word, allowing regular inflections of one.
-pub fn is_word(w: &str) -> bool {
-    let words = en_words();
-    if words.contains(w) {
-        return true;
-    }
-    for suf in ["s", "es", "ed", "d", "ing", "ly", "er", "ers"] {
-        if let Some(stem) = w.strip_suffix(suf) {
-            if stem.len() >= 3 && (words.contains(stem) || words.contains(format!("{stem}e").as_str())) {
-                return true;
-            }
-        }
-    }
-    false
-}
+pub use super::vocab::{is_word, Vocab};
 
 const SUFFIXES: &[&str] = &[
     "ing", "ings", "tion", "tions", "sion", "sions", "ment", "ments", "ness", "ity", "ities", "ance", "ence",
@@ -85,10 +33,10 @@ pub fn decide(left: &str, right: &str, vocab: &Vocab) -> Dehyphen {
     let l = left.to_lowercase();
     let r = right.to_lowercase();
     let joined = format!("{l}{r}");
-    if vocab.compounds.contains(&format!("{l}-{r}")) {
+    if vocab.has_compound(&format!("{l}-{r}")) {
         return Dehyphen::Keep;
     }
-    if vocab.words.contains_key(&joined) || is_word(&joined) {
+    if vocab.count(&joined) > 0 || is_word(&joined) {
         return Dehyphen::Join;
     }
     let lw = l.chars().count() >= 2 && vocab.known(&l);

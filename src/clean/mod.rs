@@ -5,6 +5,8 @@
 
 pub mod cjk;
 pub mod hyphen;
+pub mod ocr;
+pub mod vocab;
 pub mod unicode;
 
 use crate::config::Config;

@@ -31,6 +31,8 @@ struct RawLang {
     closers: String,
     nonstarters: String,
     #[serde(default)]
+    ocr_confusions: Vec<(String, String)>,
+    #[serde(default)]
     abbreviations: Vec<String>,
     #[serde(default)]
     dangling_finals: String,
@@ -58,6 +60,8 @@ pub struct Lang {
     pub terminal: Vec<char>,
     pub closers: Vec<char>,
     pub nonstarters: Vec<char>,
+    /// Common OCR misreadings, as (misread, printed).
+    pub ocr_confusions: Vec<(String, String)>,
     /// Words written with a full stop that does not end the sentence (Mr., Dr.).
     pub abbreviations: Vec<String>,
     pub dangling_finals: Vec<char>,
@@ -97,6 +101,7 @@ impl Lang {
             terminal: raw.terminal.chars().collect(),
             closers: raw.closers.chars().collect(),
             nonstarters: raw.nonstarters.chars().collect(),
+            ocr_confusions: raw.ocr_confusions,
             abbreviations: raw.abbreviations,
             dangling_finals: raw.dangling_finals.chars().collect(),
             deck_prefixes: raw.deck_prefixes,

@@ -1,0 +1,66 @@
+//! The page's own vocabulary (its words and hyphenated compounds, with counts) and the built-in word
+//! list: what hyphenation and OCR repairs check a word against.
+
+use crate::lang::en_words;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// The words a page uses, lower-cased, and the hyphenated compounds it spells out within lines.
+#[derive(Default)]
+pub struct Vocab {
+    words: FxHashMap<String, u32>,
+    compounds: FxHashSet<String>,
+}
+
+impl Vocab {
+    pub fn from_lines<'a>(lines: impl Iterator<Item = &'a str>) -> Vocab {
+        let mut v = Vocab::default();
+        for line in lines {
+            for tok in line.split(|c: char| !(c.is_alphabetic() || c == '-')) {
+                let tok = tok.trim_matches('-');
+                if tok.len() < 2 {
+                    continue;
+                }
+                let lower = tok.to_lowercase();
+                if lower.contains('-') {
+                    for part in lower.split('-').filter(|p| p.len() >= 2) {
+                        *v.words.entry(part.to_string()).or_default() += 1;
+                    }
+                    v.compounds.insert(lower);
+                } else {
+                    *v.words.entry(lower).or_default() += 1;
+                }
+            }
+        }
+        v
+    }
+
+    pub fn known(&self, w: &str) -> bool {
+        self.words.contains_key(w) || is_word(w)
+    }
+
+    /// How often the page uses the (lower-case) word.
+    pub fn count(&self, w: &str) -> u32 {
+        self.words.get(w).copied().unwrap_or(0)
+    }
+
+    pub fn has_compound(&self, w: &str) -> bool {
+        self.compounds.contains(w)
+    }
+}
+
+/// A dictionary word, allowing regular inflections of one.
+pub fn is_word(w: &str) -> bool {
+    let words = en_words();
+    if words.contains(w) {
+        return true;
+    }
+    for suf in ["s", "es", "ed", "d", "ing", "ly", "er", "ers"] {
+        if let Some(stem) = w.strip_suffix(suf) {
+            if stem.len() >= 3 && (words.contains(stem) || words.contains(format!("{stem}e").as_str())) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
