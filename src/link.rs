@@ -40,6 +40,8 @@ pub struct Params {
     pub weak_threshold: Option<f32>,
     /// Passes after the first that score against whole stories (leaving out the scored fragment).
     pub full_rounds: bool,
+    /// A subhead section whose cohesion with the rest of its story is below this starts a story.
+    pub split_tau: f32,
 }
 
 impl Default for Params {
@@ -55,8 +57,9 @@ impl Default for Params {
             weak_follow: 1.0,
             weak_odds: 0.5,
             cross_weak: 0.5,
-            weak_threshold: Some(0.0),
+            weak_threshold: Some(-1.0),
             full_rounds: true,
+            split_tau: 0.03,
         };
         if let Ok(spec) = std::env::var("NEWSSEG_PARAMS") {
             for kv in spec.split(',') {
@@ -76,6 +79,7 @@ impl Default for Params {
                     "weak_threshold" => p.weak_threshold = Some(v),
                     "weak_hmm" => p.weak_threshold = None,
                     "full" => p.full_rounds = v > 0.0,
+                    "split_tau" => p.split_tau = v,
                     _ => {}
                 }
             }
@@ -217,10 +221,105 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
         }
         labels = new;
     }
-    let (seg2, hmm2, labels2) = demote_unused_weak(seg, &hmm, &labels);
+    let (seg1, hmm1, labels1) = split_weak_sections(seg, ctx, &hmm, &labels);
+    let (seg2, hmm2, labels2) = demote_unused_weak(&seg1, &hmm1, &labels1);
     let n_states2 = seg2.seeds.len() + 1;
     let plans = plans(&seg2, ctx, &hmm2, &labels2, n_states2);
     (seg2, plans)
+}
+
+/// A lone heading taken for a subhead whose section shares (almost) nothing with the rest of its
+/// story was a headline after all: the section becomes a story of its own under it. Judged with the
+/// whole story's text, which a heading's neighbourhood alone cannot give.
+fn split_weak_sections(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize]) -> (Segments, Vec<usize>, Vec<usize>) {
+    let n = hmm.len();
+    let seed_between = |lo: usize, hi: usize| seg.seeds.iter().any(|s| s.at > lo && s.at <= hi);
+    let mut promote: Vec<(usize, Vec<usize>)> = Vec::new();
+    for k in 0..n {
+        let unit = seg.units[hmm[k]];
+        if unit.kind != UnitKind::Subhead || unit.weak.is_none() {
+            continue;
+        }
+        let a = labels[k];
+        let mut section = Vec::new();
+        let mut j = k + 1;
+        while j < n && labels[j] == a && seg.units[hmm[j]].kind == UnitKind::Para && !seed_between(hmm[j - 1], hmm[j]) {
+            section.push(j);
+            j += 1;
+        }
+        if section.is_empty() {
+            continue;
+        }
+        let rest: Vec<usize> = (0..n).filter(|&x| labels[x] == a && x != k && !section.contains(&x)).map(|x| seg.units[hmm[x]].block).collect();
+        if rest.is_empty() {
+            continue;
+        }
+        let mut rest_blocks = rest;
+        if a < seg.seeds.len() {
+            rest_blocks.extend(&seg.seeds[a].heads);
+        }
+        let sec_bag = merge_bags(&section.iter().map(|&x| seg.units[hmm[x]].block).collect::<Vec<_>>(), ctx.bags);
+        let s = sim(&sec_bag, &merge_bags(&rest_blocks, ctx.bags), ctx.idf);
+        if s < ctx.params.split_tau {
+            promote.push((k, section));
+        }
+    }
+    if promote.is_empty() {
+        return (seg.clone(), hmm.to_vec(), labels.to_vec());
+    }
+    // New seeds for the promoted headings; old seed indices shift to make room in page order.
+    let n_seeds = seg.seeds.len();
+    let mut seeds: Vec<(crate::segment::Seed, Option<usize>)> = seg.seeds.iter().cloned().enumerate().map(|(i, s)| (s, Some(i))).collect();
+    let promoted_units: Vec<usize> = promote.iter().map(|(k, _)| hmm[*k]).collect();
+    // Positions are recomputed below; `at` here is in old unit numbering.
+    for &(k, _) in &promote {
+        let u = hmm[k];
+        seeds.push((crate::segment::Seed { heads: vec![seg.units[u].block], bylines: Vec::new(), at: u, weak: None }, None));
+    }
+    seeds.sort_by_key(|(s, _)| (s.at, s.heads.first().or(s.bylines.first()).copied()));
+    let mut old_to_new = vec![0usize; n_seeds + 1];
+    let mut unit_to_new_seed: Vec<(usize, usize)> = Vec::new();
+    for (i, (s, old)) in seeds.iter().enumerate() {
+        match old {
+            Some(o) => old_to_new[*o] = i,
+            None => unit_to_new_seed.push((s.at, i)),
+        }
+    }
+    old_to_new[n_seeds] = seeds.len();
+    let mut new_label: Vec<usize> = labels.iter().map(|&l| old_to_new[l]).collect();
+    for (k, section) in &promote {
+        let seed_idx = unit_to_new_seed.iter().find(|(u, _)| *u == hmm[*k]).map(|x| x.1).expect("promoted seed");
+        for &x in section {
+            new_label[x] = seed_idx;
+        }
+    }
+    // Drop the promoted subhead units and renumber unit positions.
+    let mut out = Segments::default();
+    let mut index = vec![0usize; seg.units.len() + 1];
+    for (u, unit) in seg.units.iter().enumerate() {
+        index[u] = out.units.len();
+        if !promoted_units.contains(&u) {
+            out.units.push(*unit);
+        }
+    }
+    index[seg.units.len()] = out.units.len();
+    out.seeds = seeds
+        .into_iter()
+        .map(|(mut s, old)| {
+            s.at = if old.is_some() { index[s.at] } else { index[s.at] };
+            s
+        })
+        .collect();
+    let mut hmm2 = Vec::new();
+    let mut labels2 = Vec::new();
+    for (k, &u) in hmm.iter().enumerate() {
+        if promoted_units.contains(&u) {
+            continue;
+        }
+        hmm2.push(index[u]);
+        labels2.push(new_label[k]);
+    }
+    (out, hmm2, labels2)
 }
 
 /// Decides lone headings by their log-odds alone: above `t` a headline (a strong seed), else a subhead.
@@ -282,7 +381,7 @@ fn rebuild(seg: &Segments, hmm: &[usize], labels: &[usize], demoted: &[bool]) ->
                 let label = below.or(above).unwrap_or(n_seeds);
                 hmm2.push(out.units.len());
                 labels2.push(new_id[label]);
-                out.units.push(Unit { block: seed.heads[0], kind: UnitKind::Subhead });
+                out.units.push(Unit { block: seed.heads[0], kind: UnitKind::Subhead, weak: seed.weak });
             } else {
                 let mut s2 = seed.clone();
                 s2.at = out.units.len();

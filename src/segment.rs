@@ -37,6 +37,8 @@ pub enum UnitKind {
 pub struct Unit {
     pub block: usize,
     pub kind: UnitKind,
+    /// For a subhead that was a lone heading weighed as a possible headline: its log-odds.
+    pub weak: Option<f32>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -105,7 +107,7 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                 let run: Vec<usize> = items[i..k].to_vec();
                 if run.len() == 1 && m == k && classes[b].deck_marker {
                     // "——某某" alone under text: an attribution, not a deck.
-                    seg.units.push(Unit { block: b, kind: UnitKind::Para });
+                    seg.units.push(Unit { block: b, kind: UnitKind::Para, weak: None });
                     i += 1;
                     continue;
                 }
@@ -124,7 +126,7 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                     seg.seeds.push(Seed { heads: run[..glen].to_vec(), bylines, at: seg.units.len(), weak: None });
                 } else {
                     weak.push((seg.units.len(), b));
-                    seg.units.push(Unit { block: b, kind: UnitKind::Subhead });
+                    seg.units.push(Unit { block: b, kind: UnitKind::Subhead, weak: None });
                 }
                 for &h in &run[glen..] {
                     // A heading further down the run that carries a column name is another
@@ -132,7 +134,7 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                     if lang.headline_tag.iter().any(|r| r.is_match(blocks[h].text.trim())) {
                         seg.seeds.push(Seed { heads: vec![h], bylines: Vec::new(), at: seg.units.len(), weak: None });
                     } else {
-                        seg.units.push(Unit { block: h, kind: UnitKind::Subhead });
+                        seg.units.push(Unit { block: h, kind: UnitKind::Subhead, weak: None });
                     }
                 }
                 i = m;
@@ -158,7 +160,7 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                 if dispatch && !under_seed {
                     seg.seeds.push(Seed { heads: Vec::new(), bylines: Vec::new(), at: seg.units.len(), weak: None });
                 }
-                seg.units.push(Unit { block: b, kind });
+                seg.units.push(Unit { block: b, kind, weak: None });
                 i += 1;
             }
         }

@@ -105,7 +105,9 @@ pub fn score(prev: &str, prev_open: bool, next: &str, next_start: Start, lang: &
     match (prev_open, next_start) {
         (true, Start::Mid) => add(2.0, "cut mid-sentence, resumes mid-sentence".into()),
         (true, Start::Cont) => add(1.5, "cut mid-sentence, resumes mid-paragraph".into()),
-        (false, Start::Cont) => add(0.3, "resumes mid-paragraph".into()),
+        // A column's top resuming a paragraph under one that finished its sentence: the same
+        // paragraph only if the column broke exactly between two sentences; more often another's.
+        (false, Start::Cont) => add(-1.0, "finished sentence, next resumes a paragraph from elsewhere".into()),
         (true, Start::Unknown) => add(0.4, "cut mid-sentence".into()),
         (true, Start::Fresh) => add(-1.0, "cut mid-sentence, but next starts a paragraph".into()),
         (false, Start::Mid) => add(-2.0, "finished sentence, but next starts mid-sentence".into()),
