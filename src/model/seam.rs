@@ -149,6 +149,8 @@ pub fn score(prev: &str, prev_open: bool, next: &str, next_start: Start, lang: &
             }
             if list_resumes(prev, next) {
                 add(1.5, "a list of X（Y） items resumes".into());
+            } else if open_bracket(prev) && next.trim_start().starts_with(['（', '(']) {
+                add(-1.5, "a bracket left open, but next opens another".into());
             }
         }
     }
@@ -167,7 +169,19 @@ fn list_resumes(prev: &str, next: &str) -> bool {
     let closes_then_lists = head.contains("）、") || head.contains(")、") || head.contains("），") || head.contains("）。");
     let tail: String = p.chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
     let prev_lists = tail.contains("）、") || tail.contains(")、");
-    closes_then_lists && prev_lists && p.chars().last().is_some_and(is_cjk)
+    // The cut item must still lack its note: 中步村 goes on with （赵巷镇）, 邮电大楼（白鹤 does not.
+    closes_then_lists && prev_lists && !open_bracket(p) && p.chars().last().is_some_and(is_cjk)
+}
+
+/// The text ends inside a bracket it opened.
+fn open_bracket(s: &str) -> bool {
+    let open = s.rfind(['（', '(']);
+    let close = s.rfind(['）', ')']);
+    match (open, close) {
+        (Some(o), Some(c)) => o > c,
+        (Some(_), None) => true,
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -196,5 +210,8 @@ mod tests {
         assert!(s.evidence.iter().any(|e| e.contains("在阿|根廷")), "{s:?}");
         let s = score("天恩桥村（盈浦街道）、曙光村（白鹤镇）、中步村", true, "（赵巷镇）、新联村（重固镇）。", Start::Unknown, zh, &PageGrams::default());
         assert!(s.score > 1.5, "{s:?}");
+        // Regression: an item cut inside its own note does not go on with another note.
+        let s = score("外青松公路2965弄（白鹤镇）、邮电大楼（白鹤", true, "（赵巷镇）、新联村（重固镇）。", Start::Unknown, zh, &PageGrams::default());
+        assert!(s.score < 0.0, "{s:?}");
     }
 }
