@@ -144,7 +144,22 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                 while m < items.len() && matches!(classes[items[m]].shape, Shape::Byline | Shape::Dateline) {
                     m += 1;
                 }
-                seg.seeds.push(Seed { heads: Vec::new(), bylines: items[i..m].to_vec(), at: seg.units.len(), weak: None });
+                // A byline a line or two under a headline belongs to it: the lines between are decks
+                // (stacked headline lines that did not read as headings, e.g. through OCR noise).
+                let decks = seg.seeds.last().filter(|s| !s.heads.is_empty() && s.bylines.is_empty()).map(|s| s.at).filter(|&at| {
+                    let n = seg.units.len() - at;
+                    n <= 2 && seg.units[at..].iter().all(|u| u.kind == UnitKind::Para && blocks[u.block].stats.chars <= 90 && blocks[u.block].n_lines() <= 2)
+                });
+                match decks {
+                    Some(at) => {
+                        let moved: Vec<usize> = seg.units.drain(at..).map(|u| u.block).collect();
+                        let seed = seg.seeds.last_mut().expect("checked above");
+                        seed.heads.extend(moved);
+                        seed.bylines.extend(&items[i..m]);
+                        seed.at = seg.units.len();
+                    }
+                    None => seg.seeds.push(Seed { heads: Vec::new(), bylines: items[i..m].to_vec(), at: seg.units.len(), weak: None }),
+                }
                 i = m;
             }
             shape => {
