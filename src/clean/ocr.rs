@@ -19,6 +19,25 @@ impl<'a> Corrector<'a> {
         self.vocab.count(w) >= 2 || is_word(w)
     }
 
+    /// A rare spelling one confusion away from a word the page uses far more often ("tho" on a page
+    /// with a hundred "the"): the common word, even where the rare one is in the word list.
+    fn common_twin(&self, lower: &str) -> Option<String> {
+        let own = self.vocab.count(lower);
+        let mut best: Option<(u32, String)> = None;
+        for (seen, meant) in self.pairs {
+            let mut from = 0;
+            while let Some(i) = lower[from..].find(seen.as_str()).map(|i| i + from) {
+                let cand = format!("{}{}{}", &lower[..i], meant, &lower[i + seen.len()..]);
+                from = i + seen.len().max(1);
+                let c = self.vocab.count(&cand);
+                if c >= 8 && c >= 10 * own.max(1) && best.as_ref().is_none_or(|b| c > b.0) && is_word(&cand) {
+                    best = Some((c, cand));
+                }
+            }
+        }
+        best.map(|b| b.1)
+    }
+
     /// The one best mending of `lower` (a lower-cased word), if there is exactly one.
     fn mend(&self, lower: &str, capital: bool) -> Option<String> {
         let mut best: Option<(u32, String)> = None;
@@ -88,10 +107,8 @@ impl<'a> Corrector<'a> {
                 continue;
             }
             let lower = word.to_ascii_lowercase();
-            if self.known(&lower) {
-                continue;
-            }
-            if let Some(m) = self.mend(&lower, capital) {
+            let mended = if self.known(&lower) { self.common_twin(&lower) } else { self.mend(&lower, capital) };
+            if let Some(m) = mended {
                 out.push_str(&text[last..start]);
                 if capital {
                     let mut cs = m.chars();
@@ -128,6 +145,10 @@ mod tests {
         let p = pairs();
         let c = Corrector::new(&v, &p);
         let (t, n) = c.correct("tbe rnarket was steady, 1ike the cornpany said. Bue and NYSE stay.").unwrap();
+        let many = "the ".repeat(12) + "tho man";
+        let v2 = Vocab::from_lines([many.as_str()].into_iter());
+        let p2 = vec![("o".to_string(), "e".to_string())];
+        assert_eq!(Corrector::new(&v2, &p2).correct("tho man").map(|x| x.0).as_deref(), Some("the man"));
         assert_eq!(t, "the market was steady, like the company said. Bue and NYSE stay.");
         assert_eq!(n, 4);
         assert!(c.correct("nothing to mend here").is_none());
