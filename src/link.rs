@@ -131,7 +131,8 @@ impl Ctx<'_> {
     fn seam(&self, from_block: usize, to_block: usize) -> Seam {
         let a = &self.classes[from_block];
         let b = &self.classes[to_block];
-        seam::score(&self.blocks[from_block].text, a.open_end, &self.blocks[to_block].text, b.start, self.lang, self.grams)
+        let full = self.blocks[from_block].last_full;
+        seam::score(&self.blocks[from_block].text, a.open_end, full, &self.blocks[to_block].text, b.start, self.lang, self.grams)
     }
 }
 
@@ -922,7 +923,7 @@ fn order(seg: &Segments, ctx: &Ctx, units: &[usize], seed: Option<usize>, unit_l
                     let (pc, uc) = (&ctx.classes[pu.block], &ctx.classes[uu.block]);
                     let paras = pu.kind == UnitKind::Para && uu.kind == UnitKind::Para && pc.jump_tail.is_none();
                     // A cut sentence, or a paragraph that the page shows going on (unindented).
-                    let cont = pc.open_end || uc.start == Start::Cont || (ctx.blocks[pu.block].last_full && uc.start == Start::Mid);
+                    let cont = pc.open_end || uc.start == Start::Cont || (ctx.blocks[pu.block].last_full && uc.start != Start::Fresh);
                     joined = paras && cont && uc.start != Start::Fresh;
                     let jump = first_text;
                     if jump || joined {

@@ -121,7 +121,7 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                 } else {
                     1 + run[1..].iter().take_while(|&&h| blocks[h].blank_before == 0 || classes[h].deck_marker).count()
                 };
-                let strong = closed || glen >= 2 || classes[b].caps;
+                let strong = closed || glen >= 2;
                 if strong {
                     seg.seeds.push(Seed { heads: run[..glen].to_vec(), bylines, at: seg.units.len(), weak: None });
                 } else {

@@ -96,7 +96,7 @@ fn first_word(s: &str) -> &str {
 
 /// How plausible it is that `prev` (ending open or not) continues with `next`, judged with the page's
 /// own strings (`grams`).
-pub fn score(prev: &str, prev_open: bool, next: &str, next_start: Start, lang: &Lang, grams: &PageGrams) -> Seam {
+pub fn score(prev: &str, prev_open: bool, prev_full: bool, next: &str, next_start: Start, lang: &Lang, grams: &PageGrams) -> Seam {
     let mut s = Seam::default();
     let mut add = |v: f32, why: String| {
         s.score += v;
@@ -111,6 +111,8 @@ pub fn score(prev: &str, prev_open: bool, next: &str, next_start: Start, lang: &
         (true, Start::Unknown) => add(0.4, "cut mid-sentence".into()),
         (true, Start::Fresh) => add(-1.0, "cut mid-sentence, but next starts a paragraph".into()),
         (false, Start::Mid) => add(-2.0, "finished sentence, but next starts mid-sentence".into()),
+        // A paragraph whose last line fills the column was not finished there.
+        (false, Start::Unknown) if prev_full => add(0.8, "paragraph runs to the column's foot".into()),
         (false, _) => {}
     }
     if !prev_open {
@@ -192,11 +194,11 @@ mod tests {
     fn english_seams() {
         let en = Lang::get(LangCode::En);
         let no = PageGrams::default();
-        let s = score("which are currently", true, "being discussed on Capitol Hill.", Start::Mid, en, &no);
+        let s = score("which are currently", true, false, "being discussed on Capitol Hill.", Start::Mid, en, &no);
         assert!(s.score >= 2.0);
-        let s = score("can be used for desktop publ", true, "ishing, word processing", Start::Mid, en, &no);
+        let s = score("can be used for desktop publ", true, false, "ishing, word processing", Start::Mid, en, &no);
         assert!(s.evidence.iter().any(|e| e.contains("publ|ishing")), "{s:?}");
-        let s = score("The end.", false, "Another story begins", Start::Fresh, en, &no);
+        let s = score("The end.", false, false, "Another story begins", Start::Fresh, en, &no);
         assert_eq!(s.score, 0.0);
     }
 
@@ -204,14 +206,14 @@ mod tests {
     fn chinese_list_and_pairs() {
         let zh = Lang::get(LangCode::Zh);
         let grams = PageGrams::of(["所需材料", "在阿根廷举行"].into_iter());
-        let s = score("如办理一项业务所", true, "需材料的“温馨提示便条”", Start::Unknown, zh, &grams);
+        let s = score("如办理一项业务所", true, false, "需材料的“温馨提示便条”", Start::Unknown, zh, &grams);
         assert!(s.score > 1.5, "{s:?}");
-        let s = score("新年庙会在阿", true, "根廷国家公园", Start::Unknown, zh, &grams);
+        let s = score("新年庙会在阿", true, false, "根廷国家公园", Start::Unknown, zh, &grams);
         assert!(s.evidence.iter().any(|e| e.contains("在阿|根廷")), "{s:?}");
-        let s = score("天恩桥村（盈浦街道）、曙光村（白鹤镇）、中步村", true, "（赵巷镇）、新联村（重固镇）。", Start::Unknown, zh, &PageGrams::default());
+        let s = score("天恩桥村（盈浦街道）、曙光村（白鹤镇）、中步村", true, false, "（赵巷镇）、新联村（重固镇）。", Start::Unknown, zh, &PageGrams::default());
         assert!(s.score > 1.5, "{s:?}");
         // Regression: an item cut inside its own note does not go on with another note.
-        let s = score("外青松公路2965弄（白鹤镇）、邮电大楼（白鹤", true, "（赵巷镇）、新联村（重固镇）。", Start::Unknown, zh, &PageGrams::default());
+        let s = score("外青松公路2965弄（白鹤镇）、邮电大楼（白鹤", true, false, "（赵巷镇）、新联村（重固镇）。", Start::Unknown, zh, &PageGrams::default());
         assert!(s.score < 0.0, "{s:?}");
     }
 }
