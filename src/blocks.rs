@@ -17,6 +17,9 @@ pub struct Layout {
     pub width_cols: u32,
     /// The page indents the first line of its paragraphs.
     pub indents: bool,
+    /// Paragraphs follow each other without blank lines, so a blank line marks a column break, not
+    /// a paragraph's end (old newspaper OCR).
+    pub blank_is_column_break: bool,
 }
 
 /// A paragraph-like run of lines.
@@ -63,7 +66,7 @@ fn percentile(mut v: Vec<u32>, p: f32) -> u32 {
 }
 
 /// Measures the page's layout from its lines.
-pub fn layout(lines: &[Line]) -> Layout {
+pub fn layout(lines: &[Line], lang: &Lang) -> Layout {
     let mut in_long_runs = 0usize;
     let mut run_start = 0usize;
     let mut inner_chars = Vec::new();
@@ -89,12 +92,36 @@ pub fn layout(lines: &[Line]) -> Layout {
     }
     let wrapped = n > 0 && in_long_runs as f32 / n as f32 >= 0.3;
     let indented = lines.iter().filter(|l| l.indent >= 2).count();
-    Layout {
+    let mut lay = Layout {
         wrapped,
         width_chars: percentile(inner_chars, 0.75),
         width_cols: percentile(inner_cols, 0.75),
         indents: wrapped && indented >= 2 && indented * 50 >= n && indented * 10 <= n * 9,
+        blank_is_column_break: false,
+    };
+    if lay.wrapped && !lay.indents && lay.width_chars > 0 {
+        // Count runs of lines that hold a paragraph's end inside them (a short line closing a
+        // sentence, with more lines under it before any blank line).
+        let (mut runs, mut with_inner_end) = (0usize, 0usize);
+        let mut i = 0;
+        while i < n {
+            let mut j = i + 1;
+            while j < n && lines[j].blank_before == 0 && lines[j].md_heading == 0 {
+                j += 1;
+            }
+            if j - i >= 4 {
+                runs += 1;
+                let inner = (i..j - 1).any(|k| {
+                    let l = &lines[k];
+                    l.stats.chars * 10 < lay.width_chars * 7 && lang.ends_sentence(&l.text)
+                });
+                with_inner_end += usize::from(inner);
+            }
+            i = j;
+        }
+        lay.blank_is_column_break = runs >= 3 && with_inner_end * 2 >= runs;
     }
+    lay
 }
 
 fn is_caps_line(l: &Line) -> bool {
@@ -318,7 +345,7 @@ mod tests {
     fn blocks_of(s: &str, code: LangCode) -> Vec<Block> {
         let src = Source::utf8(None, s.as_bytes());
         let ls = crate::clean::lines(&src, &Config::default(), &mut Vec::new());
-        let lay = layout(&ls);
+        let lay = layout(&ls, Lang::get(code));
         build(&ls, &lay, Lang::get(code), &vec![false; ls.len()])
     }
 

@@ -68,7 +68,7 @@ pub fn process_source(cfg: &Config, id: &str, src: &source::Source) -> Page {
     let lang = Lang::get(code);
     let line_roles = classify::line_roles(&lines, lang);
     let solo: Vec<bool> = line_roles.iter().map(Option::is_some).collect();
-    let layout = blocks::layout(&lines);
+    let layout = blocks::layout(&lines, lang);
     let blocks = blocks::build(&lines, &layout, lang, &solo);
     let mut classes: Vec<classify::Class> = blocks
         .iter()
@@ -100,6 +100,7 @@ pub fn process_source(cfg: &Config, id: &str, src: &source::Source) -> Page {
         idf: &idf,
         lang,
         grams: &grams,
+        column_blanks: layout.blank_is_column_break,
         params: link::Params::default(),
         max_candidates: cfg.max_link_candidates,
     };

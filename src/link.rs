@@ -122,6 +122,8 @@ pub struct Ctx<'a> {
     pub idf: &'a Idf,
     pub lang: &'a Lang,
     pub grams: &'a seam::PageGrams,
+    /// Blank lines on this page mark column breaks, not paragraph ends.
+    pub column_blanks: bool,
     pub params: Params,
     pub max_candidates: usize,
 }
@@ -131,7 +133,7 @@ impl Ctx<'_> {
     fn seam(&self, from_block: usize, to_block: usize) -> Seam {
         let a = &self.classes[from_block];
         let b = &self.classes[to_block];
-        let full = self.blocks[from_block].last_full;
+        let full = self.blocks[from_block].last_full || self.column_blanks;
         seam::score(&self.blocks[from_block].text, a.open_end, full, &self.blocks[to_block].text, b.start, self.lang, self.grams)
     }
 }
@@ -923,7 +925,8 @@ fn order(seg: &Segments, ctx: &Ctx, units: &[usize], seed: Option<usize>, unit_l
                     let (pc, uc) = (&ctx.classes[pu.block], &ctx.classes[uu.block]);
                     let paras = pu.kind == UnitKind::Para && uu.kind == UnitKind::Para && pc.jump_tail.is_none();
                     // A cut sentence, or a paragraph that the page shows going on (unindented).
-                    let cont = pc.open_end || uc.start == Start::Cont || (ctx.blocks[pu.block].last_full && uc.start != Start::Fresh);
+                    let runs_on = ctx.blocks[pu.block].last_full || (ctx.column_blanks && ctx.blocks[uu.block].blank_before > 0);
+                    let cont = pc.open_end || uc.start == Start::Cont || (runs_on && uc.start != Start::Fresh);
                     joined = paras && cont && uc.start != Start::Fresh;
                     let jump = first_text;
                     if jump || joined {
