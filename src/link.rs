@@ -42,6 +42,8 @@ pub struct Params {
     pub full_rounds: bool,
     /// A subhead section whose cohesion with the rest of its story is below this starts a story.
     pub split_tau: f32,
+    /// Headlines standing away from any text (and not given to a headless story) may take text anywhere.
+    pub free_orphans: bool,
 }
 
 impl Default for Params {
@@ -60,6 +62,7 @@ impl Default for Params {
             weak_threshold: Some(-1.0),
             full_rounds: true,
             split_tau: 0.03,
+            free_orphans: true,
         };
         if let Ok(spec) = std::env::var("NEWSSEG_PARAMS") {
             for kv in spec.split(',') {
@@ -80,6 +83,7 @@ impl Default for Params {
                     "weak_hmm" => p.weak_threshold = None,
                     "full" => p.full_rounds = v > 0.0,
                     "split_tau" => p.split_tau = v,
+                    "free_orphans" => p.free_orphans = v > 0.0,
                     _ => {}
                 }
             }
@@ -580,7 +584,11 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &[Profile], full: bool) -> Vec
         let weight = (bag.len() as f32 / 12.0).min(1.0);
         let cs: Vec<usize> = candidates(n_states, env.last_seed[u], ctx.max_candidates)
             .into_iter()
-            .filter(|&a| a == headless || seg.seeds[a].weak.is_none() || (full && u >= seg.seeds[a].at))
+            .filter(|&a| {
+                a == headless
+                    || (env.orphan[a] && p.free_orphans)
+                    || (!env.orphan[a] && (seg.seeds[a].weak.is_none() || (full && u >= seg.seeds[a].at)))
+            })
             .collect();
         let prev_u = if k > 0 { Some(hmm[k - 1]) } else { None };
         // The seed directly above this unit, if one stands between it and the previous unit.
