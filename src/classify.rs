@@ -397,7 +397,7 @@ pub fn classify(b: &Block, role: Option<Role>, layout: &Layout, lang: &Lang) -> 
         if let Some(c) = re.captures(text) {
             let m = c.get(0).expect("whole match");
             if m.start() > 0 {
-                cl.jump = Some(jump_of(&c, text));
+                cl.jump = Some(jump_of(&c, m.as_str()));
                 cl.jump_tail = Some(text.len() - m.start());
             }
             break;

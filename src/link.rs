@@ -662,8 +662,11 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &[Profile], full: bool) -> Vec
             let pk = k - 1;
             let pb = seg.units[hmm[pk]].block;
             let pcl = &ctx.classes[pb];
-            // A credit between two pieces of text closes the story above it.
-            let credit_between = (hmm[pk] + 1..u).any(|x| seg.units[x].kind == UnitKind::Credit);
+            // A credit or a "continued on" line between two pieces of text closes the story above.
+            let credit_between = (hmm[pk] + 1..u).any(|x| {
+                let k = seg.units[x].kind;
+                k == UnitKind::Credit || (k == UnitKind::Jump && ctx.classes[seg.units[x].block].jump.as_ref().is_some_and(|j| j.direction == "to"))
+            }) || ctx.classes[pb].jump.as_ref().is_some_and(|j| j.direction == "to");
             let prev_is_sub = seg.units[hmm[pk]].kind == UnitKind::Subhead && !credit_between;
             let seam_adj = ctx.seam(pb, b);
             for (j, &a) in cs.iter().enumerate() {
