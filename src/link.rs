@@ -686,7 +686,7 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &[Profile], full: bool) -> Vec
                             t -= if crossed_weak.is_some() { p.cross_weak } else { p.cross_seed };
                         }
                         if credit_between {
-                            t -= 2.0;
+                            t -= 3.0;
                         }
                         t
                     } else {

@@ -144,7 +144,8 @@ fn squeeze_cjk_keep_gaps(t: &str) -> String {
 
 /// Joins two pieces of one paragraph cut at a column break.
 fn join_text(a: &str, b: &str, cjk: bool) -> String {
-    if cjk {
+    let touches_cjk = a.chars().next_back().is_some_and(crate::lang::is_cjk_context) || b.chars().next().is_some_and(crate::lang::is_cjk_context);
+    if cjk || touches_cjk {
         return format!("{a}{b}");
     }
     let lw: String = a.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
@@ -423,6 +424,8 @@ mod tests {
     #[test]
     fn joins_across_cuts() {
         assert_eq!(join_text("办理一项业务所", "需材料", true), "办理一项业务所需材料");
+        // Regression: a line holding only the closing mark is a block without CJK letters.
+        assert_eq!(join_text("神圣使命", "。", false), "神圣使命。");
         assert_eq!(join_text("desktop publ", "ishing and", false), "desktop publishing and");
         assert_eq!(join_text("which are", "being discussed", false), "which are being discussed");
         assert_eq!(join_text("banking refor-", "m, which", false), "banking reform, which");

@@ -1,0 +1,69 @@
+//! Regressions, each named after the bug it pins down.
+
+use newsseg::{process_page, Config, Page};
+
+fn run(text: &str) -> Page {
+    process_page(&Config::default(), "t", None, text.as_bytes()).expect("page processes")
+}
+
+fn all_paragraphs(p: &Page) -> Vec<String> {
+    p.articles.iter().flat_map(|a| a.sections.iter().flat_map(|s| s.paragraphs.iter().map(|x| x.text.clone()))).collect()
+}
+
+/// A column set 18 characters wide; the headline lines run wider and sat directly on the text.
+const WRAPPED: &str = "许其亮在武警海警总队机关看望慰问官兵强调指出\n肩负起党和人民赋予的神圣使命\n\n　　新华社北京2月3日电　（记者梅世雄）\n农历新年来临之际，中共中央政治局委员、\n中央军委副主席许其亮来到武警海警总队机\n关看望慰问官兵，代表军委其他领导，向部\n队官兵致以新春祝福。他强调，要深入学习\n贯彻新时代中国特色社会主义思想，增强四\n个意识、坚定四个自信、做到两个维护，切\n实肩负起党和人民赋予的神圣使命\n。\n";
+
+#[test]
+fn headline_lines_wider_than_the_column_are_not_wrapped_prose() {
+    let p = run(WRAPPED);
+    assert_eq!(p.articles.len(), 1);
+    let a = &p.articles[0];
+    let heads: Vec<&str> = [&a.kicker, &a.headline, &a.deck].iter().filter_map(|x| x.as_deref()).collect();
+    assert_eq!(heads, ["许其亮在武警海警总队机关看望慰问官兵强调指出", "肩负起党和人民赋予的神圣使命"]);
+    assert_eq!(p.articles[0].bylines[0].name.as_deref(), Some("梅世雄"));
+}
+
+#[test]
+fn a_closing_mark_alone_on_a_wrapped_line_is_not_noise() {
+    let p = run(WRAPPED);
+    let paras = all_paragraphs(&p);
+    assert!(paras.last().unwrap().ends_with("神圣使命。"), "{paras:?}");
+}
+
+#[test]
+fn unpunctuated_cjk_stack_is_headline_lines_not_a_paragraph() {
+    let page = "县城新开通三条公交线路\n覆盖城区十二个社区\n\n　　8月3日，县交通运输局宣布，新开通\n的三条公交线路正式投入运营，覆盖城区\n东部和南部的十二个社区，居民出行更加\n方便。据介绍，三条线路共设站点四十五\n个，早晚高峰发车间隔不超过十分钟。\n";
+    let p = run(page);
+    assert_eq!(p.articles[0].headline.as_deref(), Some("县城新开通三条公交线路"));
+    assert_eq!(p.articles[0].deck.as_deref(), Some("覆盖城区十二个社区"));
+}
+
+#[test]
+fn a_credit_closes_its_story_so_the_next_text_is_not_pulled_in() {
+    let page = "## 西瓜新鲜上市\n\n通讯员 高军\n\n盛夏时节，脆甜多汁的西瓜深受消费者青睐，黄瓤西瓜陆续成熟上市。\n\n（青浦文明网）\n\n暑假来临，图书馆吸引了不少学生前来阅读，开启文化消暑模式。\n";
+    let p = run(page);
+    assert_eq!(p.articles.len(), 2, "{:#?}", p.articles);
+    assert_eq!(p.articles[0].credit.as_deref(), Some("（青浦文明网）"));
+}
+
+#[test]
+fn title_case_headline_with_ticker_symbols_is_a_headline() {
+    let page = "Leucadia <luk> Has 7.2 Pct of Minstar <mnst>\n\n  WASHINGTON, March 2 - Leucadia National Corp\nsaid two of its subsidiaries have acquired a\n7.2 pct stake in Minstar Inc.\n";
+    let p = run(page);
+    assert_eq!(p.articles[0].headline.as_deref(), Some("Leucadia <luk> Has 7.2 Pct of Minstar <mnst>"));
+    assert_eq!(p.articles[0].dateline.as_deref(), Some("WASHINGTON, March 2 -"));
+}
+
+#[test]
+fn byline_under_noisy_decks_stays_with_its_headline() {
+    let page = "W. H. DONALD !\nRESCUED\nEarlier Report to\nBluff Enemy? !\nOUR WAR CORRESPONDENT,\nJACK PERCIVAL\nMANILA, Feb. 25.-Among the prisoners rescued at Los Banos was\nW. H. Donald, an Australian who was confidential adviser to the\nGeneralissimo and was held by the Japanese for three years.\n";
+    let p = run(page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert!(p.articles[0].bylines.iter().any(|b| b.name.as_deref() == Some("JACK PERCIVAL")));
+}
+
+#[test]
+fn a_paragraph_ending_in_mr_is_cut_not_finished() {
+    let lang = newsseg::lang::Lang::get(newsseg::lang::LangCode::En);
+    assert!(!lang.ends_sentence("the statement was read by Mr."));
+}
