@@ -106,8 +106,10 @@ impl Bag {
 
 /// Inverse document frequencies over the pieces of one page.
 pub struct Idf {
-    df: FxHashMap<u64, u32>,
-    n: f32,
+    /// The weight of each feature the page has (computed once: scoring asks for it constantly).
+    idf: FxHashMap<u64, f32>,
+    /// The weight of a feature seen in one piece only.
+    rare: f32,
 }
 
 impl Idf {
@@ -120,22 +122,38 @@ impl Idf {
                 *df.entry(*f).or_default() += 1;
             }
         }
-        Idf { df, n: n.max(1) as f32 }
+        let n = n.max(1) as f32;
+        let weight = |d: f32| ((n + 1.0) / (d + 0.5)).ln().max(0.0);
+        let idf = df.into_iter().map(|(f, d)| (f, weight(d as f32))).collect();
+        Idf { idf, rare: weight(1.0) }
     }
 
     /// Whether any piece of the page has the feature.
     pub fn contains(&self, f: u64) -> bool {
-        self.df.contains_key(&f)
+        self.idf.contains_key(&f)
     }
 
     pub fn get(&self, f: u64) -> f32 {
-        let d = self.df.get(&f).copied().unwrap_or(1) as f32;
-        ((self.n + 1.0) / (d + 0.5)).ln().max(0.0)
+        self.idf.get(&f).copied().unwrap_or(self.rare)
     }
 }
 
+/// 1 + ln(tf) for the small whole counts that features almost always have.
+fn log_tf(tf: f32) -> f32 {
+    static TABLE: std::sync::OnceLock<[f32; 64]> = std::sync::OnceLock::new();
+    let t = TABLE.get_or_init(|| {
+        let mut t = [0.0f32; 64];
+        for (i, v) in t.iter_mut().enumerate().skip(1) {
+            *v = 1.0 + (i as f32).ln();
+        }
+        t
+    });
+    let i = tf as usize;
+    if i as f32 == tf && i < 64 { t[i] } else { 1.0 + tf.ln() }
+}
+
 fn w(tf: f32, idf: f32) -> f32 {
-    if tf <= 0.0 { 0.0 } else { (1.0 + tf.ln()) * idf }
+    if tf <= 0.0 { 0.0 } else { log_tf(tf) * idf }
 }
 
 /// The summed features of an article (or any group of pieces).
