@@ -9,7 +9,7 @@
 use crate::blocks::Block;
 use crate::classify::{Class, Start};
 use crate::lang::Lang;
-use crate::model::cohesion::{sim, Bag, Idf, Profile};
+use crate::model::cohesion::{sim, Bag, Idf, Minus, Profile, Profiles};
 use crate::model::seam::{self, Seam};
 use crate::segment::{merge_bags, Segments, Unit, UnitKind};
 
@@ -203,25 +203,14 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
     // but the fragment being scored.
     for round in 0..6 {
         let full = round > 0 && ctx.params.full_rounds;
-        let profiles: Vec<Profile> = (0..n_states)
-            .map(|a| {
-                if full {
-                    let own = (0..hmm.len()).filter(|&k| labels[k] == a).map(|k| &ctx.bags[block_of(k)]);
-                    if a < n_seeds {
-                        Profile::build(own.chain(std::iter::once(&seed_bags[a])), ctx.idf)
-                    } else {
-                        Profile::build(own, ctx.idf)
-                    }
-                } else if a < n_seeds && (seg.seeds[a].weak.is_some() || orphan[a]) {
-                    Profile::build(std::iter::once(&seed_bags[a]), ctx.idf)
-                } else if a < n_seeds {
-                    let own = (0..hmm.len()).filter(|&k| labels[k] == a && anchor[frag[k]] == Some(a)).map(|k| &ctx.bags[block_of(k)]);
-                    Profile::build(own.chain(std::iter::once(&seed_bags[a])), ctx.idf)
-                } else {
-                    Profile::build((0..hmm.len()).filter(|&k| labels[k] == a).map(|k| &ctx.bags[block_of(k)]), ctx.idf)
-                }
+        let heads = (0..n_seeds).map(|a| (a, &seed_bags[a]));
+        let texts = (0..hmm.len())
+            .filter(|&k| {
+                let a = labels[k];
+                full || a == headless || (!orphan[a] && seg.seeds[a].weak.is_none() && anchor[frag[k]] == Some(a))
             })
-            .collect();
+            .map(|k| (labels[k], &ctx.bags[block_of(k)]));
+        let profiles = Profiles::build(n_states, heads.chain(texts), ctx.idf);
         let new = viterbi(&env, &labels, &profiles, full);
         if new == labels {
             break;
@@ -531,7 +520,7 @@ fn candidates(n_states: usize, last: Option<usize>, max: usize) -> Vec<usize> {
     v
 }
 
-fn viterbi(env: &Env, labels: &[usize], profiles: &[Profile], full: bool) -> Vec<usize> {
+fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool) -> Vec<usize> {
     let (seg, ctx, hmm) = (env.seg, env.ctx, env.hmm);
     let p = ctx.params;
     let n_states = env.n_states;
@@ -542,7 +531,8 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &[Profile], full: bool) -> Vec
     }
     // Each fragment's text per article (by the current labels), taken out of that article's profile
     // when one of the fragment's units is scored against it.
-    let mut frag_bags: rustc_hash::FxHashMap<(usize, usize), Bag> = rustc_hash::FxHashMap::default();
+    // Each fragment's text per story, with that story's norm once the text is taken out.
+    let mut frag_bags: rustc_hash::FxHashMap<(usize, usize), (Bag, f32)> = rustc_hash::FxHashMap::default();
     {
         let mut k = 0;
         while k < n {
@@ -558,7 +548,9 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &[Profile], full: bool) -> Vec
                 }
             }
             for (l, blocks) in by_label {
-                frag_bags.insert((env.frag[k], l), merge_bags(&blocks, ctx.bags));
+                let bag = merge_bags(&blocks, ctx.bags);
+                let norm2 = profiles.norm2_minus(l, &bag, ctx.idf);
+                frag_bags.insert((env.frag[k], l), (bag, norm2));
             }
             k = e;
         }
@@ -572,6 +564,8 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &[Profile], full: bool) -> Vec
             open_tails[labels[k]].push(k);
         }
     }
+    let mut dot = vec![0.0f32; n_states];
+    let mut sims: Vec<(usize, f32)> = Vec::new();
     let mut cand: Vec<Vec<usize>> = Vec::with_capacity(n);
     let mut score: Vec<Vec<f32>> = Vec::with_capacity(n);
     let mut back: Vec<Vec<usize>> = Vec::with_capacity(n);
@@ -596,20 +590,25 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &[Profile], full: bool) -> Vec
             let lo = prev_u.map_or(0, |x| x + 1);
             (lo..=u).rev().find_map(|pos| env.seed_above[pos]).filter(|&s| !env.orphan[s])
         };
+        // A story's opening fragment (under its seed) is scored against the story without itself
+        // only; any other fragment without the whole fragment, so a run placed by position alone
+        // cannot vouch for itself. Only the stories the fragment's text is counted in need it.
+        let mut minus: Vec<Minus> = Vec::new();
+        let anchor = env.anchor[env.frag[k]];
+        if let Some(a) = anchor.filter(|&a| labels[k] == a) {
+            minus.push(Minus { state: a, bag, norm2: profiles.norm2_minus(a, bag, ctx.idf) });
+        }
+        let l = labels[k];
+        if Some(l) != anchor && (full || l == headless) {
+            if let Some((fb, n2)) = frag_bags.get(&(env.frag[k], l)) {
+                minus.push(Minus { state: l, bag: fb, norm2: *n2 });
+            }
+        }
+        profiles.sims(bag, ctx.idf, &minus, &mut dot, &mut sims);
         let emit: Vec<f32> = cs
             .iter()
             .map(|&a| {
-                // A story's opening fragment (under its seed) is scored against the story without
-                // itself only; any other fragment without the whole fragment, so a run placed by
-                // position alone cannot vouch for itself.
-                let minus = if a < headless && env.anchor[env.frag[k]] == Some(a) {
-                    if labels[k] == a { Some(bag) } else { None }
-                } else if full || a == headless {
-                    frag_bags.get(&(env.frag[k], a))
-                } else {
-                    None
-                };
-                let mut sim = profiles[a].sim_minus(bag, ctx.idf, minus);
+                let mut sim = sims.iter().find(|x| x.0 == a).map_or(0.0, |x| x.1);
                 if a < headless && seg.seeds[a].weak.is_some() {
                     // A story known only by its heading: text that fits nothing else may be its.
                     sim = sim.max(p.weak_tau);

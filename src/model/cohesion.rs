@@ -265,3 +265,114 @@ mod tests {
         assert!((p.sim(&a, &idf, true) - sim(&a, &b, &idf)).abs() < 1e-4);
     }
 }
+
+/// Every story's profile on a page at once, as an inverted index (feature → stories and counts):
+/// scoring a piece against all stories costs one pass over the piece's own features.
+pub struct Profiles {
+    index: FxHashMap<u64, Vec<(u32, f32)>>,
+    norm2: Vec<f32>,
+}
+
+/// Counts to take out of one story's profile before scoring (a piece must not vouch for itself),
+/// with that story's squared norm once they are out.
+pub struct Minus<'a> {
+    pub state: usize,
+    pub bag: &'a Bag,
+    pub norm2: f32,
+}
+
+impl Profiles {
+    pub fn build<'a>(n: usize, members: impl Iterator<Item = (usize, &'a Bag)>, idf: &Idf) -> Profiles {
+        let mut index: FxHashMap<u64, Vec<(u32, f32)>> = FxHashMap::default();
+        for (s, bag) in members {
+            for (f, c) in &bag.feats {
+                let list = index.entry(*f).or_default();
+                match list.iter_mut().find(|x| x.0 as usize == s) {
+                    Some(x) => x.1 += c,
+                    None => list.push((s as u32, *c)),
+                }
+            }
+        }
+        let mut norm2 = vec![0.0f32; n];
+        for (f, list) in &index {
+            let i = idf.get(*f);
+            for (s, c) in list {
+                norm2[*s as usize] += w(*c, i).powi(2);
+            }
+        }
+        Profiles { index, norm2 }
+    }
+
+    pub fn is_empty(&self, s: usize) -> bool {
+        self.norm2.get(s).is_none_or(|n| *n <= 1e-9)
+    }
+
+    /// The squared norm of story `s` with `bag`'s counts taken out.
+    pub fn norm2_minus(&self, s: usize, bag: &Bag, idf: &Idf) -> f32 {
+        let mut n = self.norm2[s];
+        for (f, c) in &bag.feats {
+            if let Some(pc) = self.index.get(f).and_then(|l| l.iter().find(|x| x.0 as usize == s)).map(|x| x.1) {
+                let i = idf.get(*f);
+                n += w((pc - c).max(0.0), i).powi(2) - w(pc, i).powi(2);
+            }
+        }
+        n
+    }
+
+    /// Cosine of `bag` with every story it shares a feature with: `out` receives (story, cosine)
+    /// for each, in no particular order; stories not listed score 0. `dot` is scratch space of one
+    /// slot per story, left zeroed.
+    pub fn sims(&self, bag: &Bag, idf: &Idf, minus: &[Minus], dot: &mut [f32], out: &mut Vec<(usize, f32)>) {
+        out.clear();
+        let mut bn = 0.0f32;
+        let mut touched: Vec<usize> = Vec::new();
+        for (f, c) in &bag.feats {
+            let i = idf.get(*f);
+            let wb = w(*c, i);
+            bn += wb * wb;
+            let Some(list) = self.index.get(f) else { continue };
+            for (s, pc) in list {
+                let s = *s as usize;
+                let m = minus.iter().find(|m| m.state == s).map_or(0.0, |m| m.bag.get(*f));
+                let v = wb * w((pc - m).max(0.0), i);
+                if v > 0.0 {
+                    if dot[s] == 0.0 {
+                        touched.push(s);
+                    }
+                    dot[s] += v;
+                }
+            }
+        }
+        for s in touched {
+            let norm2 = minus.iter().find(|m| m.state == s).map_or(self.norm2[s], |m| m.norm2);
+            if norm2 > 1e-9 && bn > 1e-9 {
+                out.push((s, dot[s] / (norm2.sqrt() * bn.sqrt())));
+            }
+            dot[s] = 0.0;
+        }
+    }
+}
+
+#[cfg(test)]
+mod index_tests {
+    use super::*;
+    use crate::lang::{Lang, LangCode};
+
+    #[test]
+    fn index_agrees_with_profiles() {
+        let zh = Lang::get(LangCode::Zh);
+        let a = Bag::of("图书馆里学生们在暑假阅读书籍", zh);
+        let b = Bag::of("暑假来临，图书馆吸引学生阅读", zh);
+        let c = Bag::of("西瓜成熟上市，瓜农采摘装箱", zh);
+        let idf = Idf::new([&a, &b, &c].into_iter());
+        let ps = Profiles::build(2, [(0, &a), (0, &b), (1, &c)].into_iter(), &idf);
+        let p0 = Profile::build([&a, &b].into_iter(), &idf);
+        let mut dot = vec![0.0; 2];
+        let mut out = Vec::new();
+        let m = [Minus { state: 0, bag: &a, norm2: ps.norm2_minus(0, &a, &idf) }];
+        ps.sims(&a, &idf, &m, &mut dot, &mut out);
+        let s0 = out.iter().find(|x| x.0 == 0).map_or(0.0, |x| x.1);
+        assert!((s0 - p0.sim(&a, &idf, true)).abs() < 1e-5, "{s0} vs {}", p0.sim(&a, &idf, true));
+        assert!(dot.iter().all(|d| *d == 0.0));
+    }
+}
