@@ -107,7 +107,12 @@ impl<'a> Corrector<'a> {
                 continue;
             }
             let lower = word.to_ascii_lowercase();
-            let mended = if self.known(&lower) { self.common_twin(&lower) } else { self.mend(&lower, capital) };
+            // Only short, rare words have a common twin worth checking ("tho", "bo", "ho").
+            let mended = if self.known(&lower) {
+                if lower.len() <= 4 && self.vocab.count(&lower) <= 2 { self.common_twin(&lower) } else { None }
+            } else {
+                self.mend(&lower, capital)
+            };
             if let Some(m) = mended {
                 out.push_str(&text[last..start]);
                 if capital {

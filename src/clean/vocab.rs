@@ -54,10 +54,22 @@ pub fn is_word(w: &str) -> bool {
     if words.contains(w) {
         return true;
     }
+    let mut buf = [0u8; 48];
     for suf in ["s", "es", "ed", "d", "ing", "ly", "er", "ers"] {
         if let Some(stem) = w.strip_suffix(suf) {
-            if stem.len() >= 3 && (words.contains(stem) || words.contains(format!("{stem}e").as_str())) {
+            if stem.len() < 3 {
+                continue;
+            }
+            if words.contains(stem) {
                 return true;
+            }
+            // stem + "e" (hoped -> hope) without allocating: this runs for every word of a page.
+            if stem.len() < buf.len() {
+                buf[..stem.len()].copy_from_slice(stem.as_bytes());
+                buf[stem.len()] = b'e';
+                if std::str::from_utf8(&buf[..=stem.len()]).is_ok_and(|s| words.contains(s)) {
+                    return true;
+                }
             }
         }
     }
