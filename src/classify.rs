@@ -312,13 +312,23 @@ fn heading_shaped(b: &Block, text: &str, lang: &Lang) -> bool {
         if b.n_lines() > 1 && !b.stacked {
             return false;
         }
+        // A kicker ends in a dash (…杨岭村——) or a short label and colon (国台办：) and may run
+        // long; a headline with a column name (…（人民观点）) too.
+        if text.ends_with("——") && n <= 64 {
+            return true;
+        }
+        if (text.ends_with('：') || text.ends_with(':')) && n <= 8 {
+            return true;
+        }
+        let tagged = lang.headline_tag.iter().any(|r| r.is_match(text));
         let inner_stop = text.trim_end_matches(['。', '.']).contains('。');
         // Headings with a comma balance two short halves (攻坚，二十七年磨一剑); a comma near
         // either end is prose cut off at a column's edge.
         let commas: Vec<&str> = text.split(['，', ',']).collect();
         let balanced = commas.len() == 1
             || (commas.len() == 2 && commas.iter().all(|p| p.chars().filter(|c| !c.is_whitespace()).count() >= 3));
-        return n <= 34 && !inner_stop && balanced && ends_open(text, lang) && !text.ends_with(['、']);
+        let limit = if tagged { 64 } else { 34 };
+        return n <= limit && !inner_stop && balanced && ends_open(text, lang) && !text.ends_with(['、']);
     }
     let words = text.split_whitespace().count();
     if b.md_heading > 0 {
