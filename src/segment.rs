@@ -171,7 +171,14 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                 };
                 // A dispatch line (本报北京2月3日电（记者X）) opens a story even with no headline above.
                 let dispatch = kind == UnitKind::Para && opens_story(&classes[b]);
-                let under_seed = seg.seeds.last().is_some_and(|s| s.at == seg.units.len());
+                // Directly under a seed, or under a headline and a line or two of summary (a standfirst):
+                // the dispatch opens that story, not another.
+                let under_seed = seg.seeds.last().is_some_and(|s| {
+                    s.at == seg.units.len()
+                        || (!s.heads.is_empty()
+                            && seg.units.len() - s.at <= 2
+                            && seg.units[s.at..].iter().all(|u| blocks[u.block].stats.chars <= 90 && classes[u.block].bylines.is_empty()))
+                });
                 if dispatch && !under_seed {
                     seg.seeds.push(Seed { heads: Vec::new(), bylines: Vec::new(), at: seg.units.len(), weak: None });
                 }
