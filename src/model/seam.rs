@@ -154,6 +154,9 @@ pub fn score(prev: &str, prev_open: bool, prev_full: bool, next: &str, next_star
             } else if open_bracket(prev) && next.trim_start().starts_with(['（', '(']) {
                 add(-1.5, "a bracket left open, but next opens another".into());
             }
+            if let Some((o, c)) = closes_left_open(prev, next) {
+                add(2.0, format!("closes the {o}…{c} left open"));
+            }
         }
     }
     s
@@ -173,6 +176,32 @@ fn list_resumes(prev: &str, next: &str) -> bool {
     let prev_lists = tail.contains("）、") || tail.contains(")、");
     // The cut item must still lack its note: 中步村 goes on with （赵巷镇）, 邮电大楼（白鹤 does not.
     closes_then_lists && prev_lists && !open_bracket(p) && p.chars().last().is_some_and(is_cjk)
+}
+
+const PAIRS: &[(char, char)] = &[('《', '》'), ('“', '”'), ('（', '）'), ('(', ')'), ('「', '」'), ('【', '】'), ('‘', '’')];
+
+/// A bracket or quote left open at the end of `prev` that `next` closes before opening another:
+/// 《共|和国报》.
+fn closes_left_open(prev: &str, next: &str) -> Option<(char, char)> {
+    for &(o, c) in PAIRS {
+        let left_open = match (prev.rfind(o), prev.rfind(c)) {
+            (Some(a), Some(b)) => a > b,
+            (Some(_), None) => true,
+            _ => false,
+        };
+        if !left_open {
+            continue;
+        }
+        for ch in next.chars().take(40) {
+            if ch == c {
+                return Some((o, c));
+            }
+            if ch == o {
+                break;
+            }
+        }
+    }
+    None
 }
 
 /// The text ends inside a bracket it opened.
@@ -208,6 +237,8 @@ mod tests {
         let grams = PageGrams::of(["所需材料", "在阿根廷举行"].into_iter());
         let s = score("如办理一项业务所", true, false, "需材料的“温馨提示便条”", Start::Unknown, zh, &grams);
         assert!(s.score > 1.5, "{s:?}");
+        let s = score("宗教活动受到了法律保护。《共", true, false, "和国报》记者阿卜杜勒哈利姆表示", Start::Unknown, zh, &PageGrams::default());
+        assert!(s.evidence.iter().any(|e| e.contains("《…》")), "{s:?}");
         let s = score("新年庙会在阿", true, false, "根廷国家公园", Start::Unknown, zh, &grams);
         assert!(s.evidence.iter().any(|e| e.contains("在阿|根廷")), "{s:?}");
         let s = score("天恩桥村（盈浦街道）、曙光村（白鹤镇）、中步村", true, false, "（赵巷镇）、新联村（重固镇）。", Start::Unknown, zh, &PageGrams::default());
