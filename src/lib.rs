@@ -83,15 +83,16 @@ pub fn process_source(cfg: &Config, id: &str, src: &source::Source) -> Page {
         model::seam::PageGrams::default()
     };
     classify::demote_cut_headings(&blocks, &mut classes, lang, &grams);
+    let mut features = model::cohesion::Features::default();
     let bags: Vec<Bag> = blocks
         .iter()
         .zip(&classes)
         .map(|(b, c)| match c.shape {
             classify::Shape::Furniture | classify::Shape::Noise => Bag::default(),
-            _ => Bag::of(&b.text, lang),
+            _ => features.bag(&b.text, lang),
         })
         .collect();
-    let idf = Idf::new(bags.iter().filter(|b| !b.is_empty()));
+    let idf = Idf::new(bags.iter().filter(|b| !b.is_empty()), features.len());
     let seg = segment::segment(&blocks, &classes, &bags, &idf, lang);
     let ctx = link::Ctx {
         blocks: &blocks,
@@ -101,6 +102,8 @@ pub fn process_source(cfg: &Config, id: &str, src: &source::Source) -> Page {
         lang,
         grams: &grams,
         column_blanks: layout.blank_is_column_break,
+        n_features: features.len(),
+        seam_cache: Default::default(),
         params: link::Params::default(),
         max_candidates: cfg.max_link_candidates,
     };

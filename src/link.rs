@@ -128,17 +128,30 @@ pub struct Ctx<'a> {
     pub grams: &'a seam::PageGrams,
     /// Blank lines on this page mark column breaks, not paragraph ends.
     pub column_blanks: bool,
+    /// How many distinct features the page's bags use.
+    pub n_features: usize,
+    /// Seam scores already computed, by (from block, to block).
+    pub seam_cache: std::cell::RefCell<rustc_hash::FxHashMap<(usize, usize), f32>>,
     pub params: Params,
     pub max_candidates: usize,
 }
 
 impl Ctx<'_> {
-
     fn seam(&self, from_block: usize, to_block: usize) -> Seam {
         let a = &self.classes[from_block];
         let b = &self.classes[to_block];
         let full = self.blocks[from_block].last_full || self.column_blanks;
         seam::score(&self.blocks[from_block].text, a.open_end, full, &self.blocks[to_block].text, b.start, self.lang, self.grams)
+    }
+
+    /// The seam's score alone, remembered: the assignment asks about the same pairs every round.
+    fn seam_score(&self, from_block: usize, to_block: usize) -> f32 {
+        if let Some(s) = self.seam_cache.borrow().get(&(from_block, to_block)) {
+            return *s;
+        }
+        let s = self.seam(from_block, to_block).score;
+        self.seam_cache.borrow_mut().insert((from_block, to_block), s);
+        s
     }
 }
 
@@ -210,7 +223,7 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
                 full || a == headless || (!orphan[a] && seg.seeds[a].weak.is_none() && anchor[frag[k]] == Some(a))
             })
             .map(|k| (labels[k], &ctx.bags[block_of(k)]));
-        let profiles = Profiles::build(n_states, heads.chain(texts), ctx.idf);
+        let profiles = Profiles::build(n_states, heads.chain(texts), ctx.idf, ctx.n_features);
         let new = viterbi(&env, &labels, &profiles, full);
         if new == labels {
             break;
@@ -630,7 +643,7 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool) -> Vec<
                 let best = open_tails[a]
                     .iter()
                     .filter(|&&t| t + 1 != k && t != k)
-                    .map(|&t| ctx.seam(seg.units[hmm[t]].block, b).score)
+                    .map(|&t| ctx.seam_score(seg.units[hmm[t]].block, b))
                     .fold(f32::NEG_INFINITY, f32::max);
                 above
                     + if best > f32::NEG_INFINITY {
@@ -667,7 +680,7 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool) -> Vec<
                 k == UnitKind::Credit || (k == UnitKind::Jump && ctx.classes[seg.units[x].block].jump.as_ref().is_some_and(|j| j.direction == "to"))
             }) || ctx.classes[pb].jump.as_ref().is_some_and(|j| j.direction == "to");
             let prev_is_sub = seg.units[hmm[pk]].kind == UnitKind::Subhead && !credit_between;
-            let seam_adj = ctx.seam(pb, b);
+            let seam_adj = ctx.seam_score(pb, b);
             for (j, &a) in cs.iter().enumerate() {
                 let mut best = f32::NEG_INFINITY;
                 let mut arg = 0;
@@ -679,7 +692,7 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool) -> Vec<
                     let t = if a == a0 {
                         let mut t = p.stay + if prev_is_sub { 1.5 } else { 0.0 };
                         if unit.kind == UnitKind::Para && !prev_is_sub {
-                            t += seam_adj.score.min(4.0);
+                            t += seam_adj.min(4.0);
                         }
                         if crossed.is_some_and(|s| s != a) {
                             t -= if crossed_weak.is_some() { p.cross_weak } else { p.cross_seed };

@@ -5,21 +5,16 @@ use crate::lang::{is_cjk, Lang};
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::Hasher;
 
-/// A piece of text as counts of its features, sorted by feature.
+/// A piece of text as counts of its features (dense per-page ids), sorted by feature.
 #[derive(Debug, Clone, Default)]
 pub struct Bag {
-    pub feats: Vec<(u64, f32)>,
+    pub feats: Vec<(u32, f32)>,
 }
 
 fn hash_str(s: &str) -> u64 {
     let mut h = FxHasher::default();
     h.write(s.as_bytes());
     h.finish()
-}
-
-/// The feature of a CJK character pair, as `Bag::of` makes it.
-pub fn pair_feature(a: char, b: char) -> u64 {
-    hash_pair(a, b)
 }
 
 fn hash_pair(a: char, b: char) -> u64 {
@@ -29,8 +24,26 @@ fn hash_pair(a: char, b: char) -> u64 {
     h.finish() | 1
 }
 
-impl Bag {
-    pub fn of(text: &str, lang: &Lang) -> Bag {
+/// The page's feature vocabulary: each distinct feature gets a small dense id, so scoring indexes
+/// arrays instead of hashing.
+#[derive(Debug, Default)]
+pub struct Features {
+    ids: FxHashMap<u64, u32>,
+}
+
+impl Features {
+    /// How many distinct features the page has.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The features of `text`: CJK character bigrams, and Latin content words (stop words out,
+    /// crudely stemmed) and numbers.
+    pub fn bag(&mut self, text: &str, lang: &Lang) -> Bag {
         let mut raw: Vec<u64> = Vec::new();
         let mut prev: Option<char> = None;
         let mut word = String::new();
@@ -65,9 +78,16 @@ impl Bag {
             }
         }
         flush(&mut word, &mut raw);
-        raw.sort_unstable();
-        let mut feats: Vec<(u64, f32)> = Vec::with_capacity(raw.len());
-        for f in raw {
+        let mut ids: Vec<u32> = raw
+            .into_iter()
+            .map(|h| {
+                let n = self.ids.len() as u32;
+                *self.ids.entry(h).or_insert(n)
+            })
+            .collect();
+        ids.sort_unstable();
+        let mut feats: Vec<(u32, f32)> = Vec::with_capacity(ids.len());
+        for f in ids {
             match feats.last_mut() {
                 Some((g, n)) if *g == f => *n += 1.0,
                 _ => feats.push((f, 1.0)),
@@ -75,21 +95,23 @@ impl Bag {
         }
         Bag { feats }
     }
+}
 
+impl Bag {
     pub fn len(&self) -> usize {
         self.feats.len()
     }
 
     /// The count of one feature.
-    pub fn get(&self, f: u64) -> f32 {
+    pub fn get(&self, f: u32) -> f32 {
         self.feats.binary_search_by_key(&f, |x| x.0).map_or(0.0, |i| self.feats[i].1)
     }
 
     /// The sum of several bags.
     pub fn sum<'a>(bags: impl Iterator<Item = &'a Bag>) -> Bag {
-        let mut feats: Vec<(u64, f32)> = bags.flat_map(|b| b.feats.iter().copied()).collect();
+        let mut feats: Vec<(u32, f32)> = bags.flat_map(|b| b.feats.iter().copied()).collect();
         feats.sort_unstable_by_key(|f| f.0);
-        let mut out: Vec<(u64, f32)> = Vec::with_capacity(feats.len());
+        let mut out: Vec<(u32, f32)> = Vec::with_capacity(feats.len());
         for (f, c) in feats {
             match out.last_mut() {
                 Some((g, n)) if *g == f => *n += c,
@@ -104,37 +126,34 @@ impl Bag {
     }
 }
 
-/// Inverse document frequencies over the pieces of one page.
+/// Inverse document frequencies over the pieces of one page, by feature id.
 pub struct Idf {
-    /// The weight of each feature the page has (computed once: scoring asks for it constantly).
-    idf: FxHashMap<u64, f32>,
-    /// The weight of a feature seen in one piece only.
+    idf: Vec<f32>,
+    /// The weight of a feature seen in one piece only (or none).
     rare: f32,
 }
 
 impl Idf {
-    pub fn new<'a>(bags: impl Iterator<Item = &'a Bag>) -> Idf {
-        let mut df: FxHashMap<u64, u32> = FxHashMap::default();
+    /// `n_features` is the page's feature count (`Features::len`).
+    pub fn new<'a>(bags: impl Iterator<Item = &'a Bag>, n_features: usize) -> Idf {
+        let mut df = vec![0u32; n_features];
         let mut n = 0u32;
         for b in bags {
             n += 1;
             for (f, _) in &b.feats {
-                *df.entry(*f).or_default() += 1;
+                if let Some(d) = df.get_mut(*f as usize) {
+                    *d += 1;
+                }
             }
         }
         let n = n.max(1) as f32;
         let weight = |d: f32| ((n + 1.0) / (d + 0.5)).ln().max(0.0);
-        let idf = df.into_iter().map(|(f, d)| (f, weight(d as f32))).collect();
-        Idf { idf, rare: weight(1.0) }
+        let rare = weight(1.0);
+        Idf { idf: df.into_iter().map(|d| if d == 0 { rare } else { weight(d as f32) }).collect(), rare }
     }
 
-    /// Whether any piece of the page has the feature.
-    pub fn contains(&self, f: u64) -> bool {
-        self.idf.contains_key(&f)
-    }
-
-    pub fn get(&self, f: u64) -> f32 {
-        self.idf.get(&f).copied().unwrap_or(self.rare)
+    pub fn get(&self, f: u32) -> f32 {
+        self.idf.get(f as usize).copied().unwrap_or(self.rare)
     }
 }
 
@@ -159,13 +178,13 @@ fn w(tf: f32, idf: f32) -> f32 {
 /// The summed features of an article (or any group of pieces).
 #[derive(Debug, Clone, Default)]
 pub struct Profile {
-    counts: FxHashMap<u64, f32>,
+    counts: FxHashMap<u32, f32>,
     norm2: f32,
 }
 
 impl Profile {
     pub fn build<'a>(bags: impl Iterator<Item = &'a Bag>, idf: &Idf) -> Profile {
-        let mut counts: FxHashMap<u64, f32> = FxHashMap::default();
+        let mut counts: FxHashMap<u32, f32> = FxHashMap::default();
         for b in bags {
             for (f, c) in &b.feats {
                 *counts.entry(*f).or_default() += c;
@@ -255,10 +274,11 @@ mod tests {
     #[test]
     fn related_text_is_closer() {
         let zh = Lang::get(LangCode::Zh);
-        let a = Bag::of("图书馆里学生们在暑假阅读书籍", zh);
-        let b = Bag::of("暑假来临，图书馆吸引学生阅读", zh);
-        let c = Bag::of("西瓜成熟上市，瓜农采摘装箱", zh);
-        let idf = Idf::new([&a, &b, &c].into_iter());
+        let mut fs = Features::default();
+        let a = fs.bag("图书馆里学生们在暑假阅读书籍", zh);
+        let b = fs.bag("暑假来临，图书馆吸引学生阅读", zh);
+        let c = fs.bag("西瓜成熟上市，瓜农采摘装箱", zh);
+        let idf = Idf::new([&a, &b, &c].into_iter(), fs.len());
         assert!(sim(&a, &b, &idf) > sim(&a, &c, &idf));
         let p = Profile::build([&a, &b].into_iter(), &idf);
         assert!(p.sim(&a, &idf, true) > 0.0);
@@ -266,10 +286,13 @@ mod tests {
     }
 }
 
-/// Every story's profile on a page at once, as an inverted index (feature → stories and counts):
-/// scoring a piece against all stories costs one pass over the piece's own features.
+/// Every story's profile on a page at once, as an inverted index (feature → stories and counts)
+/// laid out flat by feature id: scoring a piece against all stories costs one pass over the piece's
+/// own features, with no hashing.
 pub struct Profiles {
-    index: FxHashMap<u64, Vec<(u32, f32)>>,
+    /// `entries[offsets[f]..offsets[f + 1]]` are the (story, count) pairs of feature `f`.
+    offsets: Vec<u32>,
+    entries: Vec<(u32, f32)>,
     norm2: Vec<f32>,
 }
 
@@ -282,25 +305,42 @@ pub struct Minus<'a> {
 }
 
 impl Profiles {
-    pub fn build<'a>(n: usize, members: impl Iterator<Item = (usize, &'a Bag)>, idf: &Idf) -> Profiles {
-        let mut index: FxHashMap<u64, Vec<(u32, f32)>> = FxHashMap::default();
+    pub fn build<'a>(n: usize, members: impl Iterator<Item = (usize, &'a Bag)>, idf: &Idf, n_features: usize) -> Profiles {
+        let mut triples: Vec<(u32, u32, f32)> = Vec::new();
         for (s, bag) in members {
-            for (f, c) in &bag.feats {
-                let list = index.entry(*f).or_default();
-                match list.iter_mut().find(|x| x.0 as usize == s) {
-                    Some(x) => x.1 += c,
-                    None => list.push((s as u32, *c)),
-                }
-            }
+            triples.extend(bag.feats.iter().map(|(f, c)| (*f, s as u32, *c)));
         }
+        triples.sort_unstable_by_key(|t| (t.0, t.1));
+        let mut offsets = vec![0u32; n_features + 1];
+        let mut entries: Vec<(u32, f32)> = Vec::with_capacity(triples.len());
         let mut norm2 = vec![0.0f32; n];
-        for (f, list) in &index {
-            let i = idf.get(*f);
-            for (s, c) in list {
-                norm2[*s as usize] += w(*c, i).powi(2);
+        let mut i = 0;
+        while i < triples.len() {
+            let (f, s, mut c) = triples[i];
+            let mut j = i + 1;
+            while j < triples.len() && triples[j].0 == f && triples[j].1 == s {
+                c += triples[j].2;
+                j += 1;
             }
+            entries.push((s, c));
+            if (f as usize) < n_features {
+                offsets[f as usize + 1] += 1;
+            }
+            norm2[s as usize] += w(c, idf.get(f)).powi(2);
+            i = j;
         }
-        Profiles { index, norm2 }
+        for k in 1..offsets.len() {
+            offsets[k] += offsets[k - 1];
+        }
+        Profiles { offsets, entries, norm2 }
+    }
+
+    fn list(&self, f: u32) -> &[(u32, f32)] {
+        let f = f as usize;
+        if f + 1 >= self.offsets.len() {
+            return &[];
+        }
+        &self.entries[self.offsets[f] as usize..self.offsets[f + 1] as usize]
     }
 
     pub fn is_empty(&self, s: usize) -> bool {
@@ -311,7 +351,7 @@ impl Profiles {
     pub fn norm2_minus(&self, s: usize, bag: &Bag, idf: &Idf) -> f32 {
         let mut n = self.norm2[s];
         for (f, c) in &bag.feats {
-            if let Some(pc) = self.index.get(f).and_then(|l| l.iter().find(|x| x.0 as usize == s)).map(|x| x.1) {
+            if let Some(pc) = self.list(*f).iter().find(|x| x.0 as usize == s).map(|x| x.1) {
                 let i = idf.get(*f);
                 n += w((pc - c).max(0.0), i).powi(2) - w(pc, i).powi(2);
             }
@@ -330,10 +370,9 @@ impl Profiles {
             let i = idf.get(*f);
             let wb = w(*c, i);
             bn += wb * wb;
-            let Some(list) = self.index.get(f) else { continue };
-            for (s, pc) in list {
+            for (s, pc) in self.list(*f) {
                 let s = *s as usize;
-                let m = minus.iter().find(|m| m.state == s).map_or(0.0, |m| m.bag.get(*f));
+                let m = if minus.is_empty() { 0.0 } else { minus.iter().find(|m| m.state == s).map_or(0.0, |m| m.bag.get(*f)) };
                 let v = wb * w((pc - m).max(0.0), i);
                 if v > 0.0 {
                     if dot[s] == 0.0 {
@@ -361,11 +400,12 @@ mod index_tests {
     #[test]
     fn index_agrees_with_profiles() {
         let zh = Lang::get(LangCode::Zh);
-        let a = Bag::of("图书馆里学生们在暑假阅读书籍", zh);
-        let b = Bag::of("暑假来临，图书馆吸引学生阅读", zh);
-        let c = Bag::of("西瓜成熟上市，瓜农采摘装箱", zh);
-        let idf = Idf::new([&a, &b, &c].into_iter());
-        let ps = Profiles::build(2, [(0, &a), (0, &b), (1, &c)].into_iter(), &idf);
+        let mut fs = Features::default();
+        let a = fs.bag("图书馆里学生们在暑假阅读书籍", zh);
+        let b = fs.bag("暑假来临，图书馆吸引学生阅读", zh);
+        let c = fs.bag("西瓜成熟上市，瓜农采摘装箱", zh);
+        let idf = Idf::new([&a, &b, &c].into_iter(), fs.len());
+        let ps = Profiles::build(2, [(0, &a), (0, &b), (1, &c)].into_iter(), &idf, fs.len());
         let p0 = Profile::build([&a, &b].into_iter(), &idf);
         let mut dot = vec![0.0; 2];
         let mut out = Vec::new();
