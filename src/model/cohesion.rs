@@ -109,7 +109,13 @@ impl Bag {
 
     /// The sum of several bags.
     pub fn sum<'a>(bags: impl Iterator<Item = &'a Bag>) -> Bag {
-        let mut feats: Vec<(u32, f32)> = bags.flat_map(|b| b.feats.iter().copied()).collect();
+        let bags: Vec<&Bag> = bags.collect();
+        match bags.len() {
+            0 => return Bag::default(),
+            1 => return bags[0].clone(),
+            _ => {}
+        }
+        let mut feats: Vec<(u32, f32)> = bags.iter().flat_map(|b| b.feats.iter().copied()).collect();
         feats.sort_unstable_by_key(|f| f.0);
         let mut out: Vec<(u32, f32)> = Vec::with_capacity(feats.len());
         for (f, c) in feats {
@@ -305,34 +311,48 @@ pub struct Minus<'a> {
 }
 
 impl Profiles {
-    pub fn build<'a>(n: usize, members: impl Iterator<Item = (usize, &'a Bag)>, idf: &Idf, n_features: usize) -> Profiles {
-        let mut triples: Vec<(u32, u32, f32)> = Vec::new();
-        for (s, bag) in members {
-            triples.extend(bag.feats.iter().map(|(f, c)| (*f, s as u32, *c)));
-        }
-        triples.sort_unstable_by_key(|t| (t.0, t.1));
+    pub fn build<'a>(n: usize, members: impl Iterator<Item = (usize, &'a Bag)> + Clone, idf: &Idf, n_features: usize) -> Profiles {
+        // Counting sort by feature (two passes, no comparison sort): slots per feature first, then
+        // entries; a story met twice under one feature adds to its entry.
         let mut offsets = vec![0u32; n_features + 1];
-        let mut entries: Vec<(u32, f32)> = Vec::with_capacity(triples.len());
-        let mut norm2 = vec![0.0f32; n];
-        let mut i = 0;
-        while i < triples.len() {
-            let (f, s, mut c) = triples[i];
-            let mut j = i + 1;
-            while j < triples.len() && triples[j].0 == f && triples[j].1 == s {
-                c += triples[j].2;
-                j += 1;
+        for (_, bag) in members.clone() {
+            for (f, _) in &bag.feats {
+                offsets[*f as usize + 1] += 1;
             }
-            entries.push((s, c));
-            if (f as usize) < n_features {
-                offsets[f as usize + 1] += 1;
-            }
-            norm2[s as usize] += w(c, idf.get(f)).powi(2);
-            i = j;
         }
         for k in 1..offsets.len() {
             offsets[k] += offsets[k - 1];
         }
-        Profiles { offsets, entries, norm2 }
+        let mut fill: Vec<u32> = offsets[..n_features].to_vec();
+        let mut slots: Vec<(u32, f32)> = vec![(u32::MAX, 0.0); offsets[n_features] as usize];
+        for (s, bag) in members {
+            for (f, c) in &bag.feats {
+                let (lo, hi) = (offsets[*f as usize] as usize, fill[*f as usize] as usize);
+                match slots[lo..hi].iter_mut().find(|x| x.0 == s as u32) {
+                    Some(x) => x.1 += c,
+                    None => {
+                        slots[hi] = (s as u32, *c);
+                        fill[*f as usize] += 1;
+                    }
+                }
+            }
+        }
+        // Compact away the unused slots (stories met more than once under a feature).
+        let mut entries: Vec<(u32, f32)> = Vec::with_capacity(slots.len());
+        let mut new_offsets = vec![0u32; n_features + 1];
+        let mut norm2 = vec![0.0f32; n];
+        for f in 0..n_features {
+            let (lo, hi) = (offsets[f] as usize, fill[f] as usize);
+            if hi > lo {
+                let i = idf.get(f as u32);
+                for &(s, c) in &slots[lo..hi] {
+                    norm2[s as usize] += w(c, i).powi(2);
+                    entries.push((s, c));
+                }
+            }
+            new_offsets[f + 1] = entries.len() as u32;
+        }
+        Profiles { offsets: new_offsets, entries, norm2 }
     }
 
     fn list(&self, f: u32) -> &[(u32, f32)] {
