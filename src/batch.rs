@@ -460,7 +460,6 @@ struct Sink<'a> {
     out: Option<&'a Path>,
     pretty: bool,
     resume: bool,
-    tmp_tag: String,
 }
 
 fn read_input(inp: &Input) -> Result<Vec<u8>> {
@@ -477,10 +476,9 @@ fn read_input(inp: &Input) -> Result<Vec<u8>> {
 
 fn process_one(cfg: &Config, sink: &Sink, inp: Input) -> Outcome {
     let failed = |e: Error| Outcome::Failed(Failure { input: inp.name(), kind: e.kind().to_string(), reason: e.message().to_string() });
-    let target = sink.out.map(|dir| (dir, inp.out_rel()));
     if sink.resume {
-        if let Some((dir, rel)) = &target {
-            if std::fs::symlink_metadata(dir.join(rel)).is_ok_and(|m| m.is_file()) {
+        if let Some(dir) = sink.out {
+            if std::fs::symlink_metadata(dir.join(inp.out_rel())).is_ok_and(|m| m.is_file()) {
                 return Outcome::Skipped;
             }
         }
@@ -510,16 +508,45 @@ fn process_one(cfg: &Config, sink: &Sink, inp: Input) -> Outcome {
     // JSON runs a few times the size of its page (spans and the text itself); sizing the buffer
     // once saves the doublings.
     let mut json = Vec::with_capacity(bytes.len() * 4 + 1024);
-    emit::write_json(&page, sink.pretty && target.is_some(), &mut json);
+    emit::write_json(&page, sink.pretty && sink.out.is_some(), &mut json);
     drop(page);
-    let out = match target {
-        Some((dir, rel)) => match write_atomic(dir, &rel, &json, &sink.tmp_tag) {
-            Ok(()) => None,
-            Err(e) => return failed(e),
-        },
-        None => Some(json),
-    };
-    Outcome::Page { articles, bytes: n, json: out, secs: t0.elapsed().as_secs_f64() }
+    Outcome::Page { articles, bytes: n, json: Some(json), secs: t0.elapsed().as_secs_f64() }
+}
+
+/// A page's JSON on its way to its file.
+struct WriteJob {
+    seq: u64,
+    name: String,
+    rel: PathBuf,
+    articles: usize,
+    bytes: u64,
+    json: Vec<u8>,
+    secs: f64,
+}
+
+/// How many threads write files. Writing is mostly waiting for the disk to confirm a flush (about
+/// a millisecond a file here), so it runs beside the page workers rather than in their time, and a
+/// few flushes in flight keep the disk's queue busy.
+const WRITERS: usize = 4;
+
+fn writer(root: &Path, tag: &str, jobs: &std::sync::Mutex<mpsc::Receiver<WriteJob>>, done: mpsc::Sender<(u64, Outcome)>) {
+    loop {
+        let job = match jobs.lock() {
+            Ok(rx) => match rx.recv() {
+                Ok(j) => j,
+                Err(_) => return,
+            },
+            Err(_) => return,
+        };
+        let t0 = Instant::now();
+        let o = match write_atomic(root, &job.rel, &job.json, tag) {
+            Ok(()) => Outcome::Page { articles: job.articles, bytes: job.bytes, json: None, secs: job.secs + t0.elapsed().as_secs_f64() },
+            Err(e) => Outcome::Failed(Failure { input: job.name, kind: e.kind().to_string(), reason: e.message().to_string() }),
+        };
+        if done.send((job.seq, o)).is_err() {
+            return;
+        }
+    }
 }
 
 /// The temporary name a page's JSON is written under before it is renamed into place: hidden, not
@@ -704,102 +731,40 @@ pub fn run(job: &Job) -> Result<Summary> {
         }
     }
 
-    let sink = Sink { out: job.out.as_deref(), pretty: job.pretty, resume: job.resume, tmp_tag: Shard::tag(job.shard) };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
-    // Hashes of the output paths handed out so far: two inputs that map to one output file (a.txt
-    // and a.md, or one name under two input folders) would otherwise overwrite each other in an
-    // order set by the threads. Eight bytes a page, the one thing that grows with the run.
-    let mut taken: FxHashSet<u64> = FxHashSet::default();
-    let window = threads * WINDOW_PER_THREAD;
-    let mut fatal: Option<Error> = None;
+    let sink = Sink { out: job.out.as_deref(), pretty: job.pretty, resume: job.resume };
+    let tmp_tag = Shard::tag(job.shard);
     let cancel = AtomicBool::new(false);
-
+    let mut st = State {
+        summary,
+        log,
+        out: std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock()),
+        fatal: None,
+        cancel: &cancel,
+        taken: FxHashSet::default(),
+    };
     let (tx, rx) = mpsc::channel::<(u64, Outcome)>();
-    pool.in_place_scope(|scope| {
-        // Slot k holds item `emitted + k`: its name, and its outcome once known. Items leave from
-        // the front only, which is what keeps the output in input order.
-        let mut slots: VecDeque<(String, Option<Outcome>)> = VecDeque::new();
-        let mut emitted: u64 = 0;
-        let mut walk = Walk::new(job);
-        loop {
-            while slots.len() < window && !cancel.load(Ordering::Relaxed) {
-                let Some(item) = walk.next() else { break };
-                let seq = emitted + slots.len() as u64;
-                match item {
-                    Item::Page(inp) => {
-                        let name = inp.name();
-                        if job.out.is_some() && !taken.insert(fnv1a(rel_key(&inp.out_rel()).as_bytes())) {
-                            let why = format!(
-                                "its output {} is taken by an earlier input; give the two separate runs or output folders",
-                                rel_key(&inp.out_rel())
-                            );
-                            let f = Failure { input: name.clone(), kind: ErrorKind::Output.to_string(), reason: why };
-                            slots.push_back((name, Some(Outcome::Failed(f))));
-                            continue;
-                        }
-                        slots.push_back((name, None));
-                        let (tx, sink, cfg, cancel) = (tx.clone(), &sink, &job.cfg, &cancel);
-                        scope.spawn(move |_| {
-                            // Once the reader has gone, pages not yet started are not worth starting.
-                            let o = if cancel.load(Ordering::Relaxed) { Outcome::Skipped } else { process_one(cfg, sink, inp) };
-                            let _ = tx.send((seq, o));
-                        });
-                    }
-                    Item::Fail(f) => slots.push_back((f.input.clone(), Some(Outcome::Failed(f)))),
-                    Item::Warn(w) => slots.push_back((String::new(), Some(Outcome::Warned(w)))),
-                }
-            }
-            if slots.is_empty() {
-                break;
-            }
-            // Wait for the front item, storing whatever else finishes in the meantime.
-            while slots.front().is_some_and(|s| s.1.is_none()) {
-                let (seq, o) = rx.recv().expect("a sender lives in this scope");
-                slots[(seq - emitted) as usize].1 = Some(o);
-            }
-            while slots.front().is_some_and(|s| s.1.is_some()) {
-                let (name, outcome) = slots.pop_front().expect("front is there");
-                emitted += 1;
-                if cancel.load(Ordering::Relaxed) {
-                    continue;
-                }
-                match outcome.expect("front is ready") {
-                    Outcome::Page { articles, bytes, json, secs } => {
-                        if let Some(json) = json {
-                            if let Err(e) = out.write_all(&json) {
-                                cancel.store(true, Ordering::Relaxed);
-                                if e.kind() == std::io::ErrorKind::BrokenPipe {
-                                    summary.broken_pipe = true;
-                                } else {
-                                    fatal = Some(Error::new(ErrorKind::Output, format!("cannot write to stdout: {e}")));
-                                }
-                                continue;
-                            }
-                        }
-                        summary.pages += 1;
-                        summary.articles += articles;
-                        summary.bytes += bytes;
-                        summary.page_seconds += secs;
-                        summary.note_slow(name, secs);
-                        if let Some(bar) = &log.bar {
-                            bar.inc(bytes);
-                            bar.set_message(summary.pages.to_string());
-                        }
-                    }
-                    Outcome::Skipped => summary.skipped += 1,
-                    Outcome::Failed(f) => {
-                        log.line(&format!("{}: {}", f.input, f.reason));
-                        summary.failures.push(f);
-                    }
-                    Outcome::Warned(w) => {
-                        summary.warnings += 1;
-                        log.line(&format!("warning: {w}"));
-                    }
+    let (wtx, wrx) = mpsc::channel::<WriteJob>();
+    let wrx = std::sync::Mutex::new(wrx);
+    std::thread::scope(|threads| {
+        let wtx = wtx;
+        if let Some(dir) = job.out.as_deref() {
+            for i in 0..WRITERS {
+                let (wrx, tx, tag) = (&wrx, tx.clone(), tmp_tag.as_str());
+                let spawned = std::thread::Builder::new()
+                    .name(format!("newsseg-write-{i}"))
+                    .spawn_scoped(threads, move || writer(dir, tag, wrx, tx));
+                if let Err(e) = spawned {
+                    st.fatal = Some(Error::new(ErrorKind::Output, format!("cannot start a writer thread: {e}")));
+                    return;
                 }
             }
         }
+        let window = pool.current_num_threads() * WINDOW_PER_THREAD;
+        pool.in_place_scope(|scope| st.drive(job, &sink, window, scope, &tx, &wtx, &rx));
+        // Every page is out of the window, so every write is done: the writers may go.
+        drop(wtx);
     });
+    let State { mut summary, log, mut out, mut fatal, .. } = st;
     stop.store(true, Ordering::Relaxed);
     if let Some(bar) = &log.bar {
         bar.finish_and_clear();
@@ -824,6 +789,139 @@ pub fn run(job: &Job) -> Result<Summary> {
     match fatal {
         Some(e) => Err(e),
         None => Ok(summary),
+    }
+}
+
+/// The run's state while pages go through the window, owned by the thread that started the run.
+struct State<'c> {
+    summary: Summary,
+    log: Log,
+    out: std::io::BufWriter<std::io::StdoutLock<'static>>,
+    fatal: Option<Error>,
+    /// Set when output can no longer go anywhere (stdout closed or failing): stop starting pages.
+    cancel: &'c AtomicBool,
+    /// Hashes of the output paths handed out so far: two inputs that map to one output file (a.txt
+    /// and a.md, or one name under two input folders) would otherwise overwrite each other in an
+    /// order set by the threads. Eight bytes a page, the one thing that grows with the run.
+    taken: FxHashSet<u64>,
+}
+
+impl<'c> State<'c> {
+    /// Feeds the walk's items through a window of at most `window`: pages go to the pool, and
+    /// every item's outcome is taken in input order as soon as it and all before it are known.
+    #[allow(clippy::too_many_arguments)]
+    fn drive<'s>(
+        &mut self,
+        job: &'s Job,
+        sink: &'s Sink<'s>,
+        window: usize,
+        scope: &rayon::Scope<'s>,
+        tx: &mpsc::Sender<(u64, Outcome)>,
+        wtx: &mpsc::Sender<WriteJob>,
+        rx: &mpsc::Receiver<(u64, Outcome)>,
+    ) where
+        'c: 's,
+    {
+        let cancel: &'s AtomicBool = self.cancel;
+        // Slot k holds item `emitted + k`: its name, and its outcome once known. Items leave from
+        // the front only, which is what keeps the output in input order.
+        let mut slots: VecDeque<(String, Option<Outcome>)> = VecDeque::new();
+        let mut emitted: u64 = 0;
+        let mut walk = Walk::new(job);
+        loop {
+            while slots.len() < window && !self.cancel.load(Ordering::Relaxed) {
+                let Some(item) = walk.next() else { break };
+                let seq = emitted + slots.len() as u64;
+                match item {
+                    Item::Page(inp) => {
+                        let name = inp.name();
+                        let rel = inp.out_rel();
+                        if sink.out.is_some() && !self.taken.insert(fnv1a(rel_key(&rel).as_bytes())) {
+                            let why = format!(
+                                "its output {} is taken by an earlier input; give the two separate runs or output folders",
+                                rel_key(&rel)
+                            );
+                            let f = Failure { input: name.clone(), kind: ErrorKind::Output.to_string(), reason: why };
+                            slots.push_back((name, Some(Outcome::Failed(f))));
+                            continue;
+                        }
+                        slots.push_back((name.clone(), None));
+                        let (tx, wtx) = (tx.clone(), wtx.clone());
+                        let cfg = &job.cfg;
+                        scope.spawn(move |_| {
+                            // Once the reader has gone, pages not yet started are not worth starting.
+                            if cancel.load(Ordering::Relaxed) {
+                                let _ = tx.send((seq, Outcome::Skipped));
+                                return;
+                            }
+                            match process_one(cfg, sink, inp) {
+                                Outcome::Page { articles, bytes, json: Some(json), secs } if sink.out.is_some() => {
+                                    let _ = wtx.send(WriteJob { seq, name, rel, articles, bytes, json, secs });
+                                }
+                                o => {
+                                    let _ = tx.send((seq, o));
+                                }
+                            }
+                        });
+                    }
+                    Item::Fail(f) => slots.push_back((f.input.clone(), Some(Outcome::Failed(f)))),
+                    Item::Warn(w) => slots.push_back((String::new(), Some(Outcome::Warned(w)))),
+                }
+            }
+            if slots.is_empty() {
+                return;
+            }
+            // Wait for the front item, storing whatever else finishes in the meantime.
+            while slots.front().is_some_and(|s| s.1.is_none()) {
+                let (seq, o) = rx.recv().expect("a sender lives in this scope");
+                slots[(seq - emitted) as usize].1 = Some(o);
+            }
+            while slots.front().is_some_and(|s| s.1.is_some()) {
+                let (name, outcome) = slots.pop_front().expect("front is there");
+                emitted += 1;
+                if !self.cancel.load(Ordering::Relaxed) {
+                    self.take(name, outcome.expect("front is ready"));
+                }
+            }
+        }
+    }
+
+    /// Takes one item's outcome, in input order: its JSON line out, its failure said, its counts.
+    fn take(&mut self, name: String, outcome: Outcome) {
+        let s = &mut self.summary;
+        match outcome {
+            Outcome::Page { articles, bytes, json, secs } => {
+                if let Some(json) = json {
+                    if let Err(e) = self.out.write_all(&json) {
+                        self.cancel.store(true, Ordering::Relaxed);
+                        if e.kind() == std::io::ErrorKind::BrokenPipe {
+                            s.broken_pipe = true;
+                        } else {
+                            self.fatal = Some(Error::new(ErrorKind::Output, format!("cannot write to stdout: {e}")));
+                        }
+                        return;
+                    }
+                }
+                s.pages += 1;
+                s.articles += articles;
+                s.bytes += bytes;
+                s.page_seconds += secs;
+                s.note_slow(name, secs);
+                if let Some(bar) = &self.log.bar {
+                    bar.inc(bytes);
+                    bar.set_message(s.pages.to_string());
+                }
+            }
+            Outcome::Skipped => s.skipped += 1,
+            Outcome::Failed(f) => {
+                self.log.line(&format!("{}: {}", f.input, f.reason));
+                s.failures.push(f);
+            }
+            Outcome::Warned(w) => {
+                s.warnings += 1;
+                self.log.line(&format!("warning: {w}"));
+            }
+        }
     }
 }
 
