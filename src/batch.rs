@@ -513,6 +513,23 @@ fn process_one(cfg: &Config, sink: &Sink, inp: Input) -> Outcome {
     Outcome::Page { articles, bytes: n, json: Some(json), secs: t0.elapsed().as_secs_f64() }
 }
 
+/// Runs one page's work so that a panic in it (a bug the page brought out) fails that page only:
+/// unguarded, it would never report back, and the run would wait for it forever.
+fn guarded(name: &str, work: impl FnOnce() -> Outcome) -> Outcome {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).unwrap_or_else(|p| {
+        let what = p
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| p.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown cause".into());
+        Outcome::Failed(Failure {
+            input: name.to_string(),
+            kind: "panic".into(),
+            reason: format!("newsseg failed on this page ({what}); please report it with the page"),
+        })
+    })
+}
+
 /// A page's JSON on its way to its file.
 struct WriteJob {
     seq: u64,
@@ -539,10 +556,10 @@ fn writer(root: &Path, tag: &str, jobs: &std::sync::Mutex<mpsc::Receiver<WriteJo
             Err(_) => return,
         };
         let t0 = Instant::now();
-        let o = match write_atomic(root, &job.rel, &job.json, tag) {
+        let o = guarded(&job.name, || match write_atomic(root, &job.rel, &job.json, tag) {
             Ok(()) => Outcome::Page { articles: job.articles, bytes: job.bytes, json: None, secs: job.secs + t0.elapsed().as_secs_f64() },
-            Err(e) => Outcome::Failed(Failure { input: job.name, kind: e.kind().to_string(), reason: e.message().to_string() }),
-        };
+            Err(e) => Outcome::Failed(Failure { input: job.name.clone(), kind: e.kind().to_string(), reason: e.message().to_string() }),
+        });
         if done.send((job.seq, o)).is_err() {
             return;
         }
@@ -854,7 +871,7 @@ impl<'c> State<'c> {
                                 let _ = tx.send((seq, Outcome::Skipped));
                                 return;
                             }
-                            match process_one(cfg, sink, inp) {
+                            match guarded(&name, || process_one(cfg, sink, inp)) {
                                 Outcome::Page { articles, bytes, json: Some(json), secs } if sink.out.is_some() => {
                                     let _ = wtx.send(WriteJob { seq, name, rel, articles, bytes, json, secs });
                                 }
@@ -1057,6 +1074,18 @@ mod tests {
         buf.clear();
         assert_eq!(read_line_capped(&mut r, &mut buf, 4).unwrap(), (3, true));
         assert_eq!(buf, b"xy\n");
+    }
+
+    #[test]
+    fn a_panicking_page_fails_alone() {
+        let o = guarded("p.txt", || panic!("index out of bounds"));
+        match o {
+            Outcome::Failed(f) => {
+                assert_eq!((f.input.as_str(), f.kind.as_str()), ("p.txt", "panic"));
+                assert!(f.reason.contains("index out of bounds"), "{}", f.reason);
+            }
+            _ => panic!("expected a failure"),
+        }
     }
 
     #[test]
