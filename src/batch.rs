@@ -664,9 +664,13 @@ struct Log {
 
 impl Log {
     fn line(&self, msg: &str) {
+        // Not eprintln!: a closed stderr (its reader gone) must not turn into a panic mid-run.
+        let say = || {
+            let _ = writeln!(std::io::stderr(), "newsseg: {msg}");
+        };
         match &self.bar {
-            Some(bar) => bar.suspend(|| eprintln!("newsseg: {msg}")),
-            None => eprintln!("newsseg: {msg}"),
+            Some(bar) => bar.suspend(say),
+            None => say(),
         }
     }
 }

@@ -7,6 +7,13 @@ use newsseg::cli::{Cli, Cmd};
 use std::io::Write;
 use std::process::ExitCode;
 
+/// Writes a line to stderr, ignoring a closed stderr (eprintln! would panic on it).
+macro_rules! say {
+    ($($t:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($t)*);
+    }};
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
@@ -29,7 +36,7 @@ fn main() -> ExitCode {
                     // A reader that closed the pipe wanted no more, summary included.
                     if !job.quiet && !s.broken_pipe {
                         let skipped = if s.skipped > 0 { format!(", {} skipped", s.skipped) } else { String::new() };
-                        eprintln!(
+                        say!(
                             "newsseg: {} pages, {} articles, {} errors, {:.2} s, {:.1} MB/s{skipped}",
                             s.pages,
                             s.articles,
@@ -41,7 +48,7 @@ fn main() -> ExitCode {
                     if s.failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
                 }
                 Err(e) => {
-                    eprintln!("newsseg: {e}");
+                    say!("newsseg: {e}");
                     ExitCode::from(if e.kind() == ErrorKind::Config { 2 } else { 1 })
                 }
             }
