@@ -462,15 +462,15 @@ struct Sink<'a> {
     resume: bool,
 }
 
-fn read_input(inp: &Input) -> Result<Vec<u8>> {
+fn read_input(inp: &Input) -> Result<std::borrow::Cow<'_, [u8]>> {
     match inp {
         Input::Stdin => {
             let mut v = Vec::new();
             std::io::stdin().read_to_end(&mut v).map_err(|e| Error::io("-", e))?;
-            Ok(v)
+            Ok(v.into())
         }
-        Input::Record { text, .. } => Ok(text.as_bytes().to_vec()),
-        Input::File { path, .. } => std::fs::read(path).map_err(|e| Error::io(path, e)),
+        Input::Record { text, .. } => Ok(text.as_bytes().into()),
+        Input::File { path, .. } => std::fs::read(path).map(Into::into).map_err(|e| Error::io(path, e)),
     }
 }
 
@@ -484,22 +484,15 @@ fn process_one(cfg: &Config, sink: &Sink, inp: Input) -> Outcome {
         }
     }
     let t0 = Instant::now();
-    let read;
-    let (bytes, path): (&[u8], Option<String>) = match &inp {
-        Input::Record { text, .. } => (text.as_bytes(), None),
-        Input::Stdin | Input::File { .. } => match read_input(&inp) {
-            Ok(b) => {
-                read = b;
-                let path = match &inp {
-                    Input::File { path, .. } => Some(path.to_string_lossy().into_owned()),
-                    _ => None,
-                };
-                (&read, path)
-            }
-            Err(e) => return failed(e),
-        },
+    let bytes = match read_input(&inp) {
+        Ok(b) => b,
+        Err(e) => return failed(e),
     };
-    let page = match process_page(cfg, &inp.id(), path.as_deref(), bytes) {
+    let path = match &inp {
+        Input::File { path, .. } => Some(path.to_string_lossy().into_owned()),
+        _ => None,
+    };
+    let page = match process_page(cfg, &inp.id(), path.as_deref(), &bytes) {
         Ok(p) => p,
         Err(e) => return failed(e),
     };
@@ -1052,11 +1045,11 @@ mod tests {
 
     #[test]
     fn shard_hash_is_pinned() {
-        // The rule the README spells out for other tools; a change of hash would re-split every
-        // archive already sharded.
-        let d = Sha256::digest(b"sub/p.txt");
-        let first = u64::from_be_bytes(d[..8].try_into().unwrap());
-        assert_eq!(Shard::of("sub/p.txt", 7), first % 7);
+        // The rule the README spells out, with values from Python's hashlib: a change of hash would
+        // silently re-split every archive already sharded. SHA-256("sub/p.txt") starts f4e08d1b3887d8ed.
+        assert_eq!(Shard::of("sub/p.txt", 1_000_003), 0xf4e0_8d1b_3887_d8ed % 1_000_003);
+        assert_eq!(Shard::of("sub/p.txt", 1_000_003), 6306);
+        assert_eq!(Shard::of("sub/p.txt", 64), 45);
         assert_eq!(Shard::of("sub/p.txt", 1), 0);
     }
 
