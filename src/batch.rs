@@ -476,12 +476,11 @@ fn read_input(inp: &Input) -> Result<std::borrow::Cow<'_, [u8]>> {
 
 fn process_one(cfg: &Config, sink: &Sink, inp: Input) -> Outcome {
     let failed = |e: Error| Outcome::Failed(Failure { input: inp.name(), kind: e.kind().to_string(), reason: e.message().to_string() });
-    if sink.resume {
-        if let Some(dir) = sink.out {
-            if std::fs::symlink_metadata(dir.join(inp.out_rel())).is_ok_and(|m| m.is_file()) {
-                return Outcome::Skipped;
-            }
-        }
+    if sink.resume
+        && let Some(dir) = sink.out
+        && std::fs::symlink_metadata(dir.join(inp.out_rel())).is_ok_and(|m| m.is_file())
+    {
+        return Outcome::Skipped;
     }
     let t0 = Instant::now();
     let bytes = match read_input(&inp) {
@@ -715,13 +714,13 @@ pub fn run(job: &Job) -> Result<Summary> {
     job.validate()?;
     if let Some(dir) = &job.out {
         std::fs::create_dir_all(dir).map_err(|e| Error::new(ErrorKind::Config, format!("cannot create {}: {e}", dir.display())))?;
-        if let Some(rep) = &job.report {
-            if inside(rep, dir) {
-                return Err(Error::new(
-                    ErrorKind::Config,
-                    format!("--report {} is inside the output folder; put it elsewhere", rep.display()),
-                ));
-            }
+        if let Some(rep) = &job.report
+            && inside(rep, dir)
+        {
+            return Err(Error::new(
+                ErrorKind::Config,
+                format!("--report {} is inside the output folder; put it elsewhere", rep.display()),
+            ));
         }
     }
     let pool = rayon::ThreadPoolBuilder::new()
@@ -783,13 +782,14 @@ pub fn run(job: &Job) -> Result<Summary> {
     if let Some(bar) = &log.bar {
         bar.finish_and_clear();
     }
-    if fatal.is_none() && !summary.broken_pipe {
-        if let Err(e) = out.flush() {
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                summary.broken_pipe = true;
-            } else {
-                fatal = Some(Error::new(ErrorKind::Output, format!("cannot write to stdout: {e}")));
-            }
+    if fatal.is_none()
+        && !summary.broken_pipe
+        && let Err(e) = out.flush()
+    {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            summary.broken_pipe = true;
+        } else {
+            fatal = Some(Error::new(ErrorKind::Output, format!("cannot write to stdout: {e}")));
         }
     }
     if summary.broken_pipe || fatal.is_some() {
@@ -905,16 +905,16 @@ impl<'c> State<'c> {
         let s = &mut self.summary;
         match outcome {
             Outcome::Page { articles, bytes, json, secs } => {
-                if let Some(json) = json {
-                    if let Err(e) = self.out.write_all(&json) {
-                        self.cancel.store(true, Ordering::Relaxed);
-                        if e.kind() == std::io::ErrorKind::BrokenPipe {
-                            s.broken_pipe = true;
-                        } else {
-                            self.fatal = Some(Error::new(ErrorKind::Output, format!("cannot write to stdout: {e}")));
-                        }
-                        return;
+                if let Some(json) = json
+                    && let Err(e) = self.out.write_all(&json)
+                {
+                    self.cancel.store(true, Ordering::Relaxed);
+                    if e.kind() == std::io::ErrorKind::BrokenPipe {
+                        s.broken_pipe = true;
+                    } else {
+                        self.fatal = Some(Error::new(ErrorKind::Output, format!("cannot write to stdout: {e}")));
                     }
+                    return;
                 }
                 s.pages += 1;
                 s.articles += articles;
