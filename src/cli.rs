@@ -1,5 +1,6 @@
 //! Command-line flags, parsed into a run's settings; nothing else.
 
+use crate::batch::{Job, Shard};
 use crate::config::{Config, LangChoice};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -10,7 +11,12 @@ Examples:
   newsseg process scans/ -o json/               a folder tree, one JSON file per page
   newsseg process - < page.txt                  a page on stdin
   newsseg process scans/ -o json/ --lang zh -j 8
-  newsseg schema > page.schema.json             the JSON Schema of a page";
+  newsseg process scans/ -o json/ --resume      finish a run that was stopped
+  newsseg process scans/ -o json/ --shard 3/16  the 4th of 16 slices (a Slurm array task)
+  newsseg process --stdin-jsonl - < pages.jsonl {\"id\",\"text\"} lines in, JSON Lines out
+  newsseg schema > page.schema.json             the JSON Schema of a page
+
+Exit status: 0 every input processed, 1 some failed (each reported on stderr), 2 usage error.";
 
 #[derive(Debug, Parser)]
 #[command(name = "newsseg", version, about = "Turns the raw OCR text of newspaper pages into articles, as JSON.", after_help = EXAMPLES)]
@@ -30,25 +36,41 @@ pub enum Cmd {
 
 #[derive(Debug, Args)]
 pub struct ProcessArgs {
-    /// Page files, folders (searched recursively for *.txt and *.md), or - for standard input.
+    /// Page files, folders (searched recursively for *.txt and *.md, in name order), or - for
+    /// standard input.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
-    /// Write one JSON file per page here, mirroring the inputs' relative paths. Without it, JSON
-    /// Lines go to stdout, one page per line, in input order.
+    /// Write one JSON file per page here, mirroring the inputs' paths below the folders given
+    /// (in/sub/p.txt -> DIR/sub/p.json). Without it, JSON Lines go to stdout, one page per line,
+    /// in input order.
     #[arg(short = 'o', long = "out", value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Language rules to apply: auto (decide per page), zh or en.
     #[arg(long, default_value = "auto", value_name = "auto|zh|en")]
     pub lang: LangChoice,
-    /// Worker threads (default: all cores).
-    #[arg(short = 'j', long = "threads", value_name = "N")]
-    pub threads: Option<usize>,
+    /// Worker threads (default: all cores). The output is the same whatever the number.
+    #[arg(short = 'j', long = "threads", value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub threads: Option<u32>,
     /// No progress bar and no summary line.
     #[arg(short, long)]
     pub quiet: bool,
     /// Indent the JSON files written with -o.
     #[arg(long)]
     pub pretty: bool,
+    /// Skip pages whose JSON is already in the output folder (from a run that was stopped).
+    #[arg(long, requires = "out")]
+    pub resume: bool,
+    /// Write a JSON summary of the run here: counts, failures with reasons, timings.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Process only shard I of N (0 <= I < N): the inputs whose path below the folder given hashes
+    /// to I, the same split on every machine.
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<Shard>,
+    /// Read - as JSON Lines of {"id","text"} pages (e.g. from Spark's RDD.pipe); bad records are
+    /// reported and skipped.
+    #[arg(long)]
+    pub stdin_jsonl: bool,
     /// Refuse pages larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = Config::default().max_page_bytes)]
     pub max_page_bytes: usize,
@@ -64,6 +86,21 @@ impl ProcessArgs {
             max_page_bytes: self.max_page_bytes,
             max_line_bytes: self.max_line_bytes.max(256),
             ..Config::default()
+        }
+    }
+
+    pub fn job(&self) -> Job {
+        Job {
+            inputs: self.inputs.clone(),
+            out: self.out.clone(),
+            cfg: self.config(),
+            threads: self.threads.map(|n| n as usize),
+            quiet: self.quiet,
+            pretty: self.pretty,
+            resume: self.resume,
+            report: self.report.clone(),
+            shard: self.shard,
+            stdin_jsonl: self.stdin_jsonl,
         }
     }
 }

@@ -1,9 +1,18 @@
 //! The `newsseg` binary: parse flags, run, report, exit with a status that says how it went.
 
 use clap::Parser;
-use newsseg::batch::{self, Job};
+use newsseg::ErrorKind;
+use newsseg::batch;
 use newsseg::cli::{Cli, Cmd};
+use std::io::Write;
 use std::process::ExitCode;
+
+/// Writes a line to stderr, ignoring a closed stderr (eprintln! would panic on it).
+macro_rules! say {
+    ($($t:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($t)*);
+    }};
+}
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -15,39 +24,32 @@ fn main() -> ExitCode {
     };
     match cli.cmd {
         Cmd::Schema => {
-            println!("{}", serde_json::to_string_pretty(&newsseg::emit::schema()).expect("schema serializes"));
+            let text = serde_json::to_string_pretty(&newsseg::emit::schema()).expect("schema serializes");
+            // A reader that stops early (`| head`) is not an error.
+            let _ = writeln!(std::io::stdout(), "{text}");
             ExitCode::SUCCESS
         }
         Cmd::Process(args) => {
-            let job = Job {
-                inputs: args.inputs.clone(),
-                out: args.out.clone(),
-                cfg: args.config(),
-                threads: args.threads,
-                quiet: args.quiet,
-                pretty: args.pretty,
-            };
+            let job = args.job();
             match batch::run(&job) {
                 Ok(s) => {
-                    for (path, why) in &s.failures {
-                        eprintln!("newsseg: {path}: {why}");
-                    }
-                    if !job.quiet {
-                        let mb = s.bytes as f64 / 1e6;
-                        eprintln!(
-                            "newsseg: {} pages, {} articles, {} errors, {:.2} s, {:.1} MB/s",
+                    // A reader that closed the pipe wanted no more, summary included.
+                    if !job.quiet && !s.broken_pipe {
+                        let skipped = if s.skipped > 0 { format!(", {} skipped", s.skipped) } else { String::new() };
+                        say!(
+                            "newsseg: {} pages, {} articles, {} errors, {:.2} s, {:.1} MB/s{skipped}",
                             s.pages,
                             s.articles,
                             s.failures.len(),
                             s.seconds,
-                            if s.seconds > 0.0 { mb / s.seconds } else { 0.0 }
+                            s.mb_per_s(),
                         );
                     }
                     if s.failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
                 }
                 Err(e) => {
-                    eprintln!("newsseg: {e}");
-                    ExitCode::from(2)
+                    say!("newsseg: {e}");
+                    ExitCode::from(if e.kind() == ErrorKind::Config { 2 } else { 1 })
                 }
             }
         }

@@ -1,6 +1,7 @@
-//! One test binary for the whole crate: golden pages, the sample page, the nothing-lost rule, and
-//! regressions named after the bug they pin down.
+//! One test binary for the whole crate: golden pages, the sample page, the nothing-lost rule,
+//! regressions named after the bug they pin down, and the command line.
 
+mod cli;
 mod coverage;
 mod golden;
 mod regression;

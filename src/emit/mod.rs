@@ -16,6 +16,17 @@ pub fn to_json_line(page: &Page) -> String {
     serde_json::to_string(page).expect("page serializes")
 }
 
+/// Appends a page's JSON and a newline to `out`: one compact line, or indented when `pretty`.
+/// The same bytes as [`to_json_line`] + `\n` or [`to_json_pretty`], without the String between.
+pub fn write_json(page: &Page, pretty: bool, out: &mut Vec<u8>) {
+    if pretty {
+        serde_json::to_writer_pretty(&mut *out, page).expect("page serializes");
+    } else {
+        serde_json::to_writer(&mut *out, page).expect("page serializes");
+    }
+    out.push(b'\n');
+}
+
 /// Serializes a page as indented JSON with a trailing newline.
 pub fn to_json_pretty(page: &Page) -> String {
     let mut s = serde_json::to_string_pretty(page).expect("page serializes");

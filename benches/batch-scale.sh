@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# End-to-end throughput and memory of `newsseg process` at archive scale: measures, does not judge.
+#
+#   benches/batch-scale.sh [--copies N] [--pages N] [--threads "1 2"] [--repeat R] [--keep DIR] [--no-build]
+#
+# Lays out bench pages with ../shared/eval/genpages.py (zh from People's Daily, en from Reuters;
+# --pages of each, seed 7) into a temporary folder, replicates them --copies times (default 23:
+# 160 pages x 23 = 3680 files, about 51 MB), then for each thread count runs
+#   target/release/newsseg process CORPUS -o OUT -jN -q
+# (--repeat times each, keeping the fastest run: other jobs only ever slow a run down) and prints
+# wall time, MB/s, CPU time, peak RSS and the speed-up over the first count. The corpora
+# are read from ../shared/eval/corpora (or $BENCH_CORPORA) and never copied into the repo; the
+# temporary folder is removed at the end unless --keep names one to use instead.
+#
+# The run checks its own output: every page has its JSON, and the outputs of all thread counts are
+# byte-identical. On a machine shared with other jobs wall time is noisy; CPU seconds are not, and
+# MB per CPU-second is the figure to compare across runs of this script.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
+shared="${NEWSSEG_SHARED:-$repo/../shared}"
+corpora="${BENCH_CORPORA:-$shared/eval/corpora}"
+copies=23
+pages=80
+threads="1 2"
+repeat=1
+keep=""
+build=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --copies) copies="$2"; shift 2 ;;
+    --pages) pages="$2"; shift 2 ;;
+    --threads) threads="$2"; shift 2 ;;
+    --repeat) repeat="$2"; shift 2 ;;
+    --keep) keep="$2"; shift 2 ;;
+    --no-build) build=0; shift ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    *) echo "batch-scale: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+[ -f "$shared/eval/genpages.py" ] || { echo "batch-scale: no $shared/eval/genpages.py (set NEWSSEG_SHARED)" >&2; exit 2; }
+if [ "$build" = 1 ]; then (cd "$repo" && cargo build --release --quiet); fi
+bin="$repo/target/release/newsseg"
+
+if [ -n "$keep" ]; then
+  work="$keep"; mkdir -p "$work"
+else
+  work="$(mktemp -d "${TMPDIR:-/tmp}/newsseg-scale.XXXXXX")"
+  trap 'rm -rf "$work"' EXIT
+fi
+
+if [ ! -d "$work/corpus" ]; then
+  python3 "$shared/eval/genpages.py" --corpus zh --source "$(ls "$corpora"/zh-*.tar.gz | head -1)" \
+    --pages "$pages" --seed 7 --out "$work/gen/zh" >/dev/null
+  python3 "$shared/eval/genpages.py" --corpus en --source "$corpora"/en-reuters-*.sgm.gz \
+    --pages "$pages" --seed 7 --out "$work/gen/en" >/dev/null
+  for i in $(seq -w 1 "$copies"); do
+    mkdir -p "$work/corpus/r$i"
+    cp "$work"/gen/zh/pages/*.txt "$work"/gen/en/pages/*.txt "$work/corpus/r$i/"
+  done
+fi
+files=$(find "$work/corpus" -name '*.txt' | wc -l)
+bytes=$(find "$work/corpus" -name '*.txt' -print0 | xargs -0 cat | wc -c)
+echo "corpus: $files files, $(awk -v b="$bytes" 'BEGIN{printf "%.1f", b/1e6}') MB, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# Runs newsseg once; sets wall, cpu (user+sys seconds) and rss_kb.
+measure() {
+  local out="$1" n="$2" log="$work/time-$n.log"
+  rm -rf "$out"
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -v "$bin" process "$work/corpus" -o "$out" -j"$n" -q 2>"$log"
+    wall=$(awk -F': ' '/Elapsed \(wall clock\)/{n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$log")
+    cpu=$(awk -F': ' '/User time/{u=$2} /System time/{s=$2} END{print u+s}' "$log")
+    rss_kb=$(awk -F': ' '/Maximum resident/{print $2}' "$log")
+  else
+    # No GNU time: poll the process's memory high-water mark and CPU ticks while it runs.
+    local t0 t1 pid hwm=0 ticks=0 v hz
+    hz=$(getconf CLK_TCK)
+    t0=$(date +%s.%N)
+    "$bin" process "$work/corpus" -o "$out" -j"$n" -q &
+    pid=$!
+    while kill -0 "$pid" 2>/dev/null; do
+      v=$(awk '/VmHWM/{print $2}' "/proc/$pid/status" 2>/dev/null || true)
+      [ -n "$v" ] && [ "$v" -gt "$hwm" ] && hwm=$v
+      v=$(awk '{print $14+$15}' "/proc/$pid/stat" 2>/dev/null || true)
+      [ -n "$v" ] && ticks=$v
+      sleep 0.05
+    done
+    wait "$pid"
+    t1=$(date +%s.%N)
+    wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')
+    cpu=$(awk -v t="$ticks" -v h="$hz" 'BEGIN{print t/h}')
+    rss_kb=$hwm
+  fi
+}
+
+first_wall=""
+first_out=""
+printf '%-4s %8s %8s %8s %10s %9s %8s\n' "-j" "wall s" "MB/s" "cpu s" "MB/cpu-s" "RSS MB" "speedup"
+for n in $threads; do
+  out="$work/out-j$n"
+  best_wall=""; best_cpu=""; max_rss=0
+  for _ in $(seq "$repeat"); do
+    measure "$out" "$n"
+    if [ -z "$best_wall" ] || awk -v a="$wall" -v b="$best_wall" 'BEGIN{exit !(a<b)}'; then
+      best_wall=$wall; best_cpu=$cpu
+    fi
+    [ "$rss_kb" -gt "$max_rss" ] && max_rss=$rss_kb
+  done
+  wall=$best_wall; cpu=$best_cpu; rss_kb=$max_rss
+  got=$(find "$out" -name '*.json' | wc -l)
+  [ "$got" = "$files" ] || { echo "batch-scale: -j$n wrote $got JSON files for $files pages" >&2; exit 1; }
+  if [ -z "$first_out" ]; then
+    first_out="$out"; first_wall="$wall"
+  else
+    diff -rq "$first_out" "$out" >/dev/null || { echo "batch-scale: -j$n output differs from $first_out" >&2; exit 1; }
+  fi
+  awk -v n="$n" -v w="$wall" -v c="$cpu" -v b="$bytes" -v r="$rss_kb" -v f="$first_wall" 'BEGIN{
+    printf "%-4s %8.2f %8.2f %8.2f %10.2f %9.1f %7.2fx\n", n, w, b/1e6/w, c, (c>0? b/1e6/c : 0), r/1024, f/w }'
+done
+echo "targets (issue 4): >= 30 MB/s on 2 cores, -j1 -> -j2 speed-up >= 1.6x, peak RSS <= 150 MB"
