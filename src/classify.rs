@@ -451,7 +451,8 @@ pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], lang: &Lang,
         }
         let t = blocks[i].text.trim();
         let last = t.chars().last().unwrap_or(' ');
-        let dangling = lang.dangling_finals.contains(&last);
+        // A heading does not end on a bare digit (…小区70): a number cut in two at the column's foot.
+        let dangling = lang.dangling_finals.contains(&last) || (last.is_ascii_digit() && t.chars().any(crate::lang::is_cjk));
         let short_tail = t.rsplit(['，', ',']).next().is_some_and(|tail| t.contains(['，', ',']) && tail.chars().count() <= 4);
         let runs_on = text_blocks.get(k + 1).is_some_and(|&j| {
             let next = &classes[j];
