@@ -3,6 +3,7 @@
 
 mod cli;
 mod coverage;
+mod english;
 mod golden;
 mod regression;
 mod sample;

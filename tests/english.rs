@@ -1,0 +1,106 @@
+//! English and historical pages: bylines, datelines, jump lines, running heads, noise, hyphenation.
+
+use newsseg::{process_page, Config, Page};
+
+fn run(text: &str) -> Page {
+    process_page(&Config::default(), "t", None, text.as_bytes()).expect("page processes")
+}
+
+fn roles(p: &Page, text: &str) -> Vec<String> {
+    p.lines.iter().map(|l| format!("{:?}:{}", l.role, &text[l.span.0..l.span.1])).collect()
+}
+
+const STORY: &str = "  The council voted on Monday to widen the harbor road and to build a new\nbridge over the river, ending a long debate over the cost of both projects.\n  Work is expected to begin in the spring, the mayor said after the vote.\n";
+
+#[test]
+fn byline_forms() {
+    for (line, name) in [
+        ("By JOHN SMITH", Some("JOHN SMITH")),
+        ("By Jane Arraf, Reuters", Some("Jane Arraf")),
+        ("BY THE ASSOCIATED PRESS", Some("THE ASSOCIATED PRESS")),
+        ("Special to The Star", Some("The Star")),
+        ("From Our Own Correspondent", None),
+    ] {
+        let page = format!("COUNCIL WIDENS HARBOR ROAD\n\n{line}\n\n{STORY}");
+        let p = run(&page);
+        assert_eq!(p.articles.len(), 1, "{line}");
+        let a = &p.articles[0];
+        assert_eq!(a.bylines.len(), 1, "{line}: {:?}", a.bylines);
+        assert_eq!(a.bylines[0].text, line);
+        assert_eq!(a.bylines[0].name.as_deref(), name, "{line}");
+    }
+}
+
+#[test]
+fn datelines_open_the_first_paragraph_and_stay_in_it() {
+    for (opening, dateline) in [
+        ("MONTREAL, Feb 26 - The council voted", "MONTREAL, Feb 26 -"),
+        ("WASHINGTON, March 3.—The council voted", "WASHINGTON, March 3.—"),
+        ("PALO ALTO, Calif., March 3 - The council voted", "PALO ALTO, Calif., March 3 -"),
+    ] {
+        let page = format!("COUNCIL WIDENS HARBOR ROAD\n\n{opening} on Monday to widen the road.\n\nWork is expected to begin in the spring.\n");
+        let p = run(&page);
+        let a = &p.articles[0];
+        assert_eq!(a.dateline.as_deref(), Some(dateline), "{opening}");
+        assert!(a.sections[0].paragraphs[0].text.starts_with(dateline));
+    }
+}
+
+#[test]
+fn jump_lines_are_jumps_not_text() {
+    for (line, direction, page) in [
+        ("Continued on Page 4", "to", "4"),
+        ("(Continued from First Page.)", "from", "First"),
+        ("See FIRE, Page A3", "to", "A3"),
+        ("Turn to Page 5", "to", "5"),
+    ] {
+        let text = format!("COUNCIL WIDENS HARBOR ROAD\n\n{STORY}\n{line}\n");
+        let p = run(&text);
+        let jumps: Vec<_> = p.articles.iter().flat_map(|a| a.jumps.iter()).collect();
+        assert_eq!(jumps.len(), 1, "{line}: {:?}", roles(&p, &text));
+        assert_eq!(jumps[0].direction, direction, "{line}");
+        assert_eq!(jumps[0].page.as_deref(), Some(page), "{line}");
+        assert!(p.articles.iter().all(|a| !a.text.contains(line)), "{line} leaked into text");
+    }
+}
+
+#[test]
+fn running_heads_page_numbers_and_garbage_lines() {
+    let text = format!(
+        "THE EVENING STAR, WASHINGTON, D.C., MONDAY, JUNE 1, 1925.\n\nCOUNCIL WIDENS HARBOR ROAD\n\n{STORY}',.-~ ~' , ;\n\n12\n"
+    );
+    let p = run(&text);
+    let r = roles(&p, &text);
+    assert!(r[0].starts_with("Furniture:THE EVENING STAR"), "{r:?}");
+    assert!(r.iter().any(|x| x == "Noise:',.-~ ~' , ;"), "{r:?}");
+    assert!(r.last().unwrap() == "Furniture:12", "{r:?}");
+    assert!(!p.articles[0].text.contains("EVENING STAR"));
+}
+
+#[test]
+fn hyphenation_is_undone_only_where_the_page_says_so() {
+    let text = "HARBOR WORK BEGINS\n\n  It was a dif-\nficult year for the well-\nknown firm, which built the well-known\npier at half-\npast two, the man said of the soft\u{00AD}\nware and the bro- ken gate.\n";
+    let p = run(text);
+    let para = &p.articles[0].sections[0].paragraphs[0].text;
+    assert!(para.contains("difficult year"), "{para}");
+    assert!(para.contains("the well-known firm"), "{para}");
+    assert!(para.contains("half-past"), "{para}");
+    assert!(para.contains("software"), "{para}");
+    assert!(para.contains("broken gate"), "{para}");
+}
+
+#[test]
+fn long_s_and_ligatures_are_read_as_letters() {
+    let p = run("FIRE AT THE WHARF\n\nThe ſtores of Meſſrs. Barton were deſtroyed by ﬁre early yesterday.\n");
+    assert_eq!(p.articles[0].sections[0].paragraphs[0].text, "The stores of Messrs. Barton were destroyed by fire early yesterday.");
+}
+
+#[test]
+fn a_cut_resumed_lower_down_after_another_story_is_joined() {
+    let text = "HARBOR BOARD APPROVES PIER\n\n  The harbor board voted on Monday to build a new cargo pier at the north basin after two years of debate, and work is expected to\n\nRAIL STRIKE ENDS\n\n  Freight workers returned to the rail yards on Monday after a nine-day strike that stranded grain shipments across the Midwest.\n\nbegin in the autumn once the state approves the dredging plan for the basin.\n";
+    let p = run(text);
+    assert_eq!(p.articles.len(), 2);
+    let harbor = &p.articles[0];
+    assert!(harbor.sections[0].paragraphs[0].text.ends_with("work is expected to begin in the autumn once the state approves the dredging plan for the basin."));
+    assert!(harbor.continuations.iter().any(|c| c.joined));
+}
