@@ -1010,3 +1010,79 @@ fn adopt_orphans(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::blocks;
+    use crate::classify;
+    use crate::config::Config;
+    use crate::lang::{Lang, LangCode};
+    use crate::model::cohesion::Features;
+    use crate::source::Source;
+
+    /// Runs the pipeline up to linking; returns each plan as the block texts of its units in reading
+    /// order, with its headline (if any) first.
+    fn stories(text: &str, code: LangCode) -> Vec<Vec<String>> {
+        let lang = Lang::get(code);
+        let src = Source::utf8(None, text.as_bytes());
+        let lines = crate::clean::lines(&src, &Config::default(), &mut Vec::new());
+        let roles = classify::line_roles(&lines, lang);
+        let solo: Vec<bool> = roles.iter().map(Option::is_some).collect();
+        let layout = blocks::layout(&lines, lang);
+        let bl = blocks::build(&lines, &layout, lang, &solo);
+        let mut classes: Vec<Class> = bl.iter().map(|b| classify::classify(b, if b.n_lines() == 1 { roles[b.lines.start] } else { None }, &layout, lang)).collect();
+        let grams = seam::PageGrams::of(bl.iter().map(|b| b.text.as_str()));
+        classify::demote_cut_headings(&bl, &mut classes, lang, &grams);
+        let mut fs = Features::default();
+        let bags: Vec<Bag> = bl.iter().map(|b| fs.bag(&b.text, lang)).collect();
+        let idf = Idf::new(bags.iter(), fs.len());
+        let seg = crate::segment::segment(&bl, &classes, &bags, &idf, lang);
+        let ctx = Ctx {
+            blocks: &bl,
+            classes: &classes,
+            bags: &bags,
+            idf: &idf,
+            lang,
+            grams: &grams,
+            column_blanks: layout.blank_is_column_break,
+            n_features: fs.len(),
+            seam_cache: Default::default(),
+            params: Params::default(),
+            max_candidates: 256,
+        };
+        let (seg, plans) = link(&seg, &ctx);
+        plans
+            .iter()
+            .map(|p| {
+                let mut v: Vec<String> = p.seed.iter().flat_map(|&s| seg.seeds[s].heads.iter().map(|&h| bl[h].text.clone())).collect();
+                v.extend(p.units.iter().map(|&u| bl[seg.units[u].block].text.clone()));
+                v
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_cut_resumed_after_another_story_goes_back_to_its_own() {
+        let page = "## 西瓜新鲜上市\n\n盛夏时节，脆甜多汁的西瓜深受消费者青睐，合作社的黄瓤西瓜陆续成熟，瓜农们\n\n## 图书馆里过暑假\n\n暑假来临，街道图书馆吸引了不少学生前来阅读，阅览区的座位上坐满了学生。\n\n每天凌晨就开始采摘西瓜、装箱，黄瓤西瓜皮薄多汁，脆甜清新。\n";
+        let s = stories(page, LangCode::Zh);
+        assert_eq!(s.len(), 2, "{s:#?}");
+        assert_eq!(s[0].last().unwrap(), "每天凌晨就开始采摘西瓜、装箱，黄瓤西瓜皮薄多汁，脆甜清新。", "{s:#?}");
+    }
+
+    #[test]
+    fn a_headline_standing_apart_goes_to_the_headless_story_it_fits() {
+        let page = "通讯员 倪彬礼\n\n多年来，胜新村不断深化农村精神文明建设，以新体系、新面貌奏响文明音符，绘就文明村镇新画卷。\n\n深化社区治理活动品牌，定期开展社区治理茶话会，基层治理难题得到化解。\n\n## 西瓜新鲜上市\n\n通讯员 高军\n\n盛夏时节，脆甜多汁的西瓜深受消费者青睐，黄瓤西瓜陆续成熟上市。\n\n基层治理激活文明建设\n";
+        let s = stories(page, LangCode::Zh);
+        assert_eq!(s.len(), 2, "{s:#?}");
+        assert!(s.iter().any(|x| x[0] == "基层治理激活文明建设" && x[1].starts_with("多年来")), "{s:#?}");
+    }
+
+    #[test]
+    fn english_lower_case_resumption_joins_its_story() {
+        let page = "HARBOR BOARD APPROVES PIER\n\n  The harbor board voted on Monday to build a new cargo pier at the north basin, and work is expected to\n\nRAIL STRIKE ENDS\n\n  Freight workers returned to the rail yards on Monday after a strike that stranded grain shipments.\n\nbegin in the autumn once the state approves the dredging plan.\n";
+        let s = stories(page, LangCode::En);
+        assert_eq!(s.len(), 2);
+        assert!(s[0].last().unwrap().starts_with("begin in the autumn"), "{s:#?}");
+    }
+}

@@ -297,3 +297,72 @@ fn merge(blocks: &[usize], bags: &[Bag]) -> Bag {
 pub fn merge_bags(blocks: &[usize], bags: &[Bag]) -> Bag {
     merge(blocks, bags)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::blocks;
+    use crate::classify;
+    use crate::config::Config;
+    use crate::lang::LangCode;
+    use crate::model::cohesion::Features;
+    use crate::source::Source;
+
+    /// Runs the stages up to segmentation on `text`; returns the blocks' texts and the segments.
+    fn segment_of(text: &str, code: LangCode) -> (Vec<String>, Segments) {
+        let lang = Lang::get(code);
+        let src = Source::utf8(None, text.as_bytes());
+        let lines = crate::clean::lines(&src, &Config::default(), &mut Vec::new());
+        let roles = classify::line_roles(&lines, lang);
+        let solo: Vec<bool> = roles.iter().map(Option::is_some).collect();
+        let layout = blocks::layout(&lines, lang);
+        let bl = blocks::build(&lines, &layout, lang, &solo);
+        let classes: Vec<Class> = bl.iter().map(|b| classify::classify(b, if b.n_lines() == 1 { roles[b.lines.start] } else { None }, &layout, lang)).collect();
+        let mut fs = Features::default();
+        let bags: Vec<Bag> = bl.iter().map(|b| fs.bag(&b.text, lang)).collect();
+        let idf = Idf::new(bags.iter(), fs.len());
+        let seg = segment(&bl, &classes, &bags, &idf, lang);
+        (bl.iter().map(|b| b.text.clone()).collect(), seg)
+    }
+
+    #[test]
+    fn headline_group_and_byline_make_one_seed() {
+        let (texts, seg) = segment_of("徐泾镇社区服务中心上半年受理事项逾4万件\n## 微笑缩短距离 服务延伸真情\n\n通讯员 袁丹凤\n\n作为百姓家门口的政务服务窗口，中心业务涵盖社保、医保等十一个条线。\n", LangCode::Zh);
+        assert_eq!(seg.seeds.len(), 1);
+        let s = &seg.seeds[0];
+        assert_eq!(s.heads.iter().map(|&h| texts[h].as_str()).collect::<Vec<_>>(), ["徐泾镇社区服务中心上半年受理事项逾4万件", "微笑缩短距离 服务延伸真情"]);
+        assert_eq!(s.bylines.len(), 1);
+        assert_eq!(seg.units.len(), 1);
+    }
+
+    #[test]
+    fn a_byline_alone_opens_a_headless_story() {
+        let (_, seg) = segment_of("通讯员 王蓓\n\n暑假来临，书香满溢的图书馆吸引了不少学生前来充电。\n\n走进街道图书馆，适宜的温度与室外的炎热形成鲜明对比。\n", LangCode::Zh);
+        assert_eq!(seg.seeds.len(), 1);
+        assert!(seg.seeds[0].heads.is_empty());
+        assert_eq!(seg.units.len(), 2);
+    }
+
+    #[test]
+    fn a_dispatch_opens_a_story_without_a_headline() {
+        let (_, seg) = segment_of("上一篇文章的最后一段，讲完了。\n\n本报北京2月3日电（记者王珂）记者从商务部获悉，春节黄金周期间，全国商品市场保持平稳较快增长。\n", LangCode::Zh);
+        assert_eq!(seg.seeds.len(), 1);
+        assert_eq!(seg.seeds[0].at, 1);
+    }
+
+    #[test]
+    fn a_lone_heading_between_text_of_one_story_is_weighed_not_taken() {
+        let page = "## 中心持续提升服务\n\n中心今年受理各类事项四万件，窗口服务质量不断提升，群众满意度持续提高。\n\n## 以老带新\n\n中心推出结对教学，老窗口人员带新人员，提升窗口服务质量和群众满意度。\n";
+        let (texts, seg) = segment_of(page, LangCode::Zh);
+        let weak: Vec<&str> = seg.seeds.iter().filter(|s| s.weak.is_some()).map(|s| texts[s.heads[0]].as_str()).collect();
+        assert_eq!(weak, ["以老带新"], "a lone heading inside a story is a candidate, with odds, not a certain headline");
+        assert!(seg.seeds.iter().find(|s| s.weak.is_some()).unwrap().weak.unwrap() < 0.0);
+    }
+
+    #[test]
+    fn english_capitals_headline_over_a_dateline_is_certain() {
+        let (_, seg) = segment_of("RAIL STRIKE ENDS\n\n  CHICAGO, March 2 - Freight workers returned to the yards on Monday.\n", LangCode::En);
+        assert_eq!(seg.seeds.len(), 1);
+        assert!(seg.seeds[0].weak.is_none());
+    }
+}
