@@ -44,9 +44,6 @@ pub struct Params {
     pub split_tau: f32,
     /// Headlines standing away from any text (and not given to a headless story) may take text anywhere.
     pub free_orphans: bool,
-    /// A column holds at least this many characters: a hidden switch earlier costs `short_column`.
-    pub min_column_chars: u32,
-    pub short_column: f32,
 }
 
 impl Default for Params {
@@ -66,8 +63,6 @@ impl Default for Params {
             full_rounds: true,
             split_tau: 0.03,
             free_orphans: true,
-            min_column_chars: 100,
-            short_column: 1.5,
         };
         if let Ok(spec) = std::env::var("NEWSSEG_PARAMS") {
             for kv in spec.split(',') {
@@ -89,8 +84,6 @@ impl Default for Params {
                     "full" => p.full_rounds = v > 0.0,
                     "split_tau" => p.split_tau = v,
                     "free_orphans" => p.free_orphans = v > 0.0,
-                    "min_column_chars" => p.min_column_chars = v as u32,
-                    "short_column" => p.short_column = v,
                     _ => {}
                 }
             }
@@ -216,13 +209,7 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
         .collect();
     let block_of = |k: usize| seg.units[hmm[k]].block;
     let seed_bags: Vec<Bag> = seg.seeds.iter().map(|s| merge_bags(&s.heads, ctx.bags)).collect();
-    let mut run_chars = vec![0u32; hmm.len()];
-    for k in 1..hmm.len() {
-        if frag[k] == frag[k - 1] {
-            run_chars[k] = run_chars[k - 1] + ctx.blocks[seg.units[hmm[k - 1]].block].stats.chars;
-        }
-    }
-    let env = Env { seg, ctx, hmm: &hmm, seed_above: &seed_above, last_seed: &last_seed, orphan: &orphan, frag: &frag, anchor: &anchor, run_chars: &run_chars, n_states };
+    let env = Env { seg, ctx, hmm: &hmm, seed_above: &seed_above, last_seed: &last_seed, orphan: &orphan, frag: &frag, anchor: &anchor, n_states };
 
     // The first pass knows a story only by its headline and the text directly under it, so text
     // given to it by mere position cannot vouch for itself; later passes use all of a story's text
@@ -437,8 +424,6 @@ struct Env<'a> {
     frag: &'a [usize],
     /// For each fragment, the seed it stands directly under.
     anchor: &'a [Option<usize>],
-    /// For each unit, the characters of its fragment above it.
-    run_chars: &'a [u32],
     n_states: usize,
 }
 
@@ -718,11 +703,6 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool) -> Vec<
                         t
                     } else {
                         let mut t = -p.switch + entry[j];
-                        // A hidden switch (no headline, no cut, no fresh column top) a few lines into
-                        // a column: columns hold more than that.
-                        if env.frag[k] == env.frag[pk] && env.run_chars[k] < p.min_column_chars {
-                            t -= p.short_column;
-                        }
                         if pcl.open_end && !prev_is_sub {
                             // The column broke here for certain; the next text may be anyone's.
                             t += 0.5;
