@@ -5,6 +5,7 @@ use crate::classify::{Byline, Class, Jump, Role, Shape};
 use crate::clean::cjk::squeeze_spaces;
 use crate::clean::hyphen::is_word;
 use crate::clean::Line;
+use crate::lang::{Lang, LangCode};
 use crate::link::Plan;
 use crate::segment::{Segments, UnitKind};
 use crate::source::{Source, SpanBase, Span, Warning};
@@ -168,10 +169,24 @@ fn join_text(a: &str, b: &str, cjk: bool) -> String {
 }
 
 /// Splits a headline group into kicker, headline and deck.
-fn head_roles(heads: &[usize], blocks: &[Block], classes: &[Class]) -> Vec<Role> {
+fn head_roles(heads: &[usize], blocks: &[Block], classes: &[Class], lang: &Lang) -> Vec<Role> {
     let n = heads.len();
     let mut roles = vec![Role::Deck; n];
     if n == 0 {
+        return roles;
+    }
+    if !lang.code.is_cjk() {
+        // English stacks its decks under the headline; a headline line without a full stop runs on
+        // into the next line ("ADVANCES ANNOUNCED" / "IN COMMUNIQUE" is one headline).
+        let md: Vec<usize> = (0..n).filter(|&i| blocks[heads[i]].md_heading > 0).collect();
+        let main = if md.len() == 1 { md[0] } else { 0 };
+        let mut end = main;
+        while end + 1 < n && !lang.ends_sentence(&blocks[heads[end]].text) && !classes[heads[end + 1]].deck_marker {
+            end += 1;
+        }
+        for (i, r) in roles.iter_mut().enumerate() {
+            *r = if i < main { Role::Kicker } else if i <= end { Role::Headline } else { Role::Deck };
+        }
         return roles;
     }
     // A deck mark (——) starts the decks; a Markdown heading among plain lines is the headline.
@@ -229,7 +244,7 @@ pub fn build(mut p: Parts) -> Page {
             }
             byline_blocks.extend(&seed.bylines);
         }
-        let roles = head_roles(&heads, p.blocks, p.classes);
+        let roles = head_roles(&heads, p.blocks, p.classes, Lang::get(if p.lang == "zh" { LangCode::Zh } else { LangCode::En }));
         let (mut kicker, mut headline, mut deck) = (Vec::new(), Vec::new(), Vec::new());
         for (&h, &r) in heads.iter().zip(&roles) {
             block_role[h] = Some((r, ai));
