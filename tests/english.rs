@@ -104,3 +104,18 @@ fn a_cut_resumed_lower_down_after_another_story_is_joined() {
     assert!(harbor.sections[0].paragraphs[0].text.ends_with("work is expected to begin in the autumn once the state approves the dredging plan for the basin."));
     assert!(harbor.continuations.iter().any(|c| c.joined));
 }
+
+#[test]
+fn a_headline_split_over_two_lines_is_one_headline_and_decks_stay_decks() {
+    let p = run(&format!("ADVANCES ANNOUNCED\nIN COMMUNIQUE\n\n{STORY}"));
+    assert_eq!(p.articles[0].headline.as_deref(), Some("ADVANCES ANNOUNCED IN COMMUNIQUE"));
+    let p = run(&format!("FIRE ON THE WATERFRONT.\nWAREHOUSES DESTROYED.\nLOSS ESTIMATED AT £20,000.\n\n{STORY}"));
+    assert_eq!(p.articles[0].headline.as_deref(), Some("FIRE ON THE WATERFRONT."));
+    assert_eq!(p.articles[0].deck.as_deref(), Some("WAREHOUSES DESTROYED. LOSS ESTIMATED AT £20,000."));
+}
+
+#[test]
+fn two_complete_headlines_stacked_are_not_run_together() {
+    let p = run(&format!("SRI LANKA TO UPROOT DISEASED RUBBER TREES\nBELGIAN MINISTER SEES NEW ACCORD ON OILS\n\n{STORY}"));
+    assert_eq!(p.articles[0].headline.as_deref(), Some("SRI LANKA TO UPROOT DISEASED RUBBER TREES"));
+}

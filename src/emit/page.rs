@@ -181,7 +181,13 @@ fn head_roles(heads: &[usize], blocks: &[Block], classes: &[Class], lang: &Lang)
         let md: Vec<usize> = (0..n).filter(|&i| blocks[heads[i]].md_heading > 0).collect();
         let main = if md.len() == 1 { md[0] } else { 0 };
         let mut end = main;
-        while end + 1 < n && !lang.ends_sentence(&blocks[heads[end]].text) && !classes[heads[end + 1]].deck_marker {
+        let first_word = |t: &str| t.split_whitespace().next().unwrap_or("").to_string();
+        let last_word = |t: &str| t.split_whitespace().last().unwrap_or("").to_string();
+        while end + 1 < n
+            && !lang.ends_sentence(&blocks[heads[end]].text)
+            && !classes[heads[end + 1]].deck_marker
+            && (lang.is_function_word(&last_word(&blocks[heads[end]].text)) || lang.is_function_word(&first_word(&blocks[heads[end + 1]].text)))
+        {
             end += 1;
         }
         for (i, r) in roles.iter_mut().enumerate() {

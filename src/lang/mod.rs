@@ -52,6 +52,8 @@ struct RawLang {
     running_head: Vec<String>,
     furniture: Vec<String>,
     stopwords: Vec<String>,
+    #[serde(default)]
+    function_words: Vec<String>,
 }
 
 /// One language's compiled table.
@@ -79,6 +81,8 @@ pub struct Lang {
     pub running_head: Vec<Regex>,
     pub furniture: Vec<Regex>,
     pub stopwords: FxHashSet<String>,
+    /// Words a sentence or a headline line does not end on (the, of, to): text cut after one goes on.
+    pub function_words: FxHashSet<String>,
 }
 
 fn compile(list: &[String], what: &str, code: &str) -> Vec<Regex> {
@@ -118,6 +122,7 @@ impl Lang {
             running_head: compile(&raw.running_head, "running_head", c),
             furniture: compile(&raw.furniture, "furniture", c),
             stopwords: raw.stopwords.into_iter().collect(),
+            function_words: raw.function_words.into_iter().collect(),
         }
     }
 
@@ -150,6 +155,10 @@ impl Lang {
             return false;
         }
         false
+    }
+
+    pub fn is_function_word(&self, w: &str) -> bool {
+        !w.is_empty() && self.function_words.contains(&w.to_lowercase())
     }
 
     pub fn is_stopword(&self, w: &str) -> bool {

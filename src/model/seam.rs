@@ -76,12 +76,6 @@ pub struct Seam {
     pub evidence: Vec<String>,
 }
 
-const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "of", "to", "and", "or", "in", "on", "at", "for", "with", "by", "from", "that", "as", "is",
-    "was", "were", "be", "been", "has", "have", "had", "its", "his", "her", "their", "this", "which", "who", "but",
-    "not", "than", "into", "per", "mr", "mrs", "dr", "will", "would", "said",
-];
-
 fn last_word(s: &str) -> &str {
     let t = s.trim_end();
     let start = t.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
@@ -133,7 +127,7 @@ pub fn score(prev: &str, prev_open: bool, prev_full: bool, next: &str, next_star
                     add(1.5, format!("word split at the cut: {lw}|{nw}"));
                 }
             }
-            if FUNCTION_WORDS.contains(&lw.to_lowercase().as_str()) && next_start != Start::Fresh {
+            if lang.is_function_word(lw) && next_start != Start::Fresh {
                 add(0.5, format!("cut after '{lw}'"));
             }
         }
