@@ -175,7 +175,13 @@ impl Layout {
         if !self.full(prev, false) && lang.ends_sentence(&prev.text) {
             return true;
         }
-        // A capitals line over a line in lower case: a heading set directly above its text.
+        // A capitals line over a line in lower case: a heading set directly above its text. Two
+        // capitals lines are two headline lines (a headline and its deck), unless one breaks at a
+        // function word (ADVANCES ANNOUNCED / IN COMMUNIQUE), which the headline group rejoins.
+        if is_caps_line(prev) && is_caps_line(cur) {
+            // ...unless the first line breaks off at a comma ("OUR WAR CORRESPONDENT," / "JACK PERCIVAL").
+            return !prev.text.trim_end().ends_with(',');
+        }
         is_caps_line(prev) && !is_caps_line(cur) && prev.stats.chars < self.width_chars.max(20)
     }
 }
