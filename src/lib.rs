@@ -44,7 +44,8 @@ use lang::{Lang, LangCode};
 use model::cohesion::{Bag, Idf};
 
 /// Runs the whole pipeline on one page's bytes. `id` names the page in its JSON; `path` is reported
-/// as the source's path.
+/// as the source's path. The bytes may be in any encoding [`source::Source::decode`] reads; a binary
+/// file, an unknown `cfg.encoding` label or a page over `cfg.max_page_bytes` is an error, never a panic.
 pub fn process_page(cfg: &Config, id: &str, path: Option<&str>, bytes: &[u8]) -> Result<Page> {
     if bytes.len() > cfg.max_page_bytes {
         return Err(Error::new(
@@ -52,7 +53,10 @@ pub fn process_page(cfg: &Config, id: &str, path: Option<&str>, bytes: &[u8]) ->
             format!("{} bytes is over the page limit of {} bytes (raise it with --max-page-bytes)", bytes.len(), cfg.max_page_bytes),
         ));
     }
-    let src = source::Source::utf8(path.map(str::to_string), bytes);
+    let src = source::Source::decode(path.map(str::to_string), bytes, cfg.encoding.as_deref()).map_err(|e| match path {
+        Some(p) => e.with_path(p),
+        None => e,
+    })?;
     Ok(process_source(cfg, id, &src))
 }
 

@@ -1,0 +1,4 @@
+//! The integration tests, built as one binary: a module per area.
+
+mod common;
+mod encodings;
