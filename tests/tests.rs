@@ -1,4 +1,5 @@
 //! The integration tests, built as one binary: a module per area.
 
 mod common;
+mod degenerate;
 mod encodings;
