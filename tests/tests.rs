@@ -3,3 +3,4 @@
 mod common;
 mod degenerate;
 mod encodings;
+mod props;
