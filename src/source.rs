@@ -124,7 +124,7 @@ impl<'a> Source<'a> {
                 return Err(Error::new(
                     ErrorKind::Binary,
                     format!(
-                        "not a text page: not UTF-8, and {}% of its first {} bytes are control codes no text encoding uses",
+                        "not a text page: not UTF-8, and {}% of its first {} bytes are control codes no text encoding uses (if it is UTF-16 without a BOM, say so with --encoding utf-16le or utf-16be)",
                         ctl * 100 / sample.len(),
                         sample.len()
                     ),
@@ -335,36 +335,57 @@ fn is_binary_control(b: u8) -> bool {
     matches!(b, 0x00..=0x08 | 0x0E..=0x1A | 0x1C..=0x1F | 0x7F)
 }
 
-/// UTF-16 without a BOM: in text of mostly ASCII characters every other byte is NUL, always on the
-/// same side; and what it decodes to must read as text (few control characters, no lone surrogates).
+/// UTF-16 without a BOM. In text of mostly ASCII characters every other byte is NUL, always on the
+/// same side. CJK text has few NULs, but its line ends are a line feed beside a NUL, which no
+/// legacy encoding writes. Either way, what it decodes to must read as text: few control
+/// characters or lone surrogates; and for the line-end evidence, characters of the scripts pages
+/// are written in (CJK, kana, hangul, Latin, their punctuation), which random 16-bit data is not.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let sample = &bytes[..bytes.len().min(SNIFF) & !1];
     let pairs = sample.len() / 2;
     if pairs < MIN_SNIFF / 2 {
         return None;
     }
-    let (mut le, mut be) = (0usize, 0usize);
+    let (mut le, mut be, mut le_nl, mut be_nl) = (0usize, 0usize, 0usize, 0usize);
     for p in sample.chunks_exact(2) {
         match (p[0], p[1]) {
-            (a, 0) if a != 0 => le += 1,
-            (0, b) if b != 0 => be += 1,
+            (a, 0) if a != 0 => {
+                le += 1;
+                le_nl += usize::from(matches!(a, b'\n' | b'\r'));
+            }
+            (0, b) if b != 0 => {
+                be += 1;
+                be_nl += usize::from(matches!(b, b'\n' | b'\r'));
+            }
             _ => {}
         }
     }
-    let (enc, hits, other) = if le >= be { (UTF_16LE, le, be) } else { (UTF_16BE, be, le) };
-    if hits * 10 < pairs * 3 || other * 10 > hits {
+    let ascii = |hits: usize, other: usize| hits * 10 >= pairs * 3 && other * 10 <= hits;
+    let line_ends = |hits: usize, other: usize| hits >= 2 && other == 0;
+    let (enc, by_line_ends) = if ascii(le, be) {
+        (UTF_16LE, false)
+    } else if ascii(be, le) {
+        (UTF_16BE, false)
+    } else if line_ends(le_nl, be_nl) {
+        (UTF_16LE, true)
+    } else if line_ends(be_nl, le_nl) {
+        (UTF_16BE, true)
+    } else {
         return None;
-    }
+    };
     let units = sample.chunks_exact(2).map(|p| if enc == UTF_16LE { u16::from_le_bytes([p[0], p[1]]) } else { u16::from_be_bytes([p[0], p[1]]) });
-    let mut odd = 0usize;
+    let (mut odd, mut known, mut chars) = (0usize, 0usize, 0usize);
     for r in char::decode_utf16(units) {
+        chars += 1;
         match r {
             Ok(c) if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0B' | '\x0C' | '\x1B') => odd += 1,
-            Ok(_) => {}
+            Ok(c) => known += usize::from(matches!(c as u32,
+                0x20..=0x7E | 0x09..=0x0D | 0xA0..=0x24F | 0x2000..=0x206F | 0x3000..=0x30FF
+                | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xFF00..=0xFFEF)),
             Err(_) => odd += 1,
         }
     }
-    if odd * 20 > pairs { None } else { Some(enc) }
+    if odd * 20 > pairs || (by_line_ends && known * 10 < chars * 9) { None } else { Some(enc) }
 }
 
 /// Whether input that is not valid UTF-8 is still UTF-8 with some damage (a cut, a stray byte)
@@ -495,6 +516,31 @@ mod tests {
             assert_eq!(text(&s), en);
             assert_eq!(s.warnings[0].code, "encoding-guessed");
         }
+    }
+
+    #[test]
+    fn cjk_utf16_without_bom_is_recognised_by_its_line_ends() {
+        let page = ZH.repeat(3);
+        for le in [true, false] {
+            let bytes = utf16(&page, le, false);
+            let s = Source::decode(None, &bytes, None).unwrap();
+            assert_eq!(s.encoding, if le { "UTF-16LE" } else { "UTF-16BE" });
+            assert_eq!(text(&s), page);
+        }
+        // Random 16-bit data with a few line feeds beside NULs is not text.
+        let mut x = 0x9E3779B9u32;
+        let mut noise: Vec<u8> = (0..4096)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                (x >> 24) as u8 | 0x20
+            })
+            .collect();
+        for i in [100, 900, 2000] {
+            noise[i..i + 2].copy_from_slice(b"\n\0");
+        }
+        assert!(utf16_without_bom(&noise).is_none());
     }
 
     #[test]

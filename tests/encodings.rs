@@ -43,6 +43,17 @@ fn utf16_and_bom_copies_give_the_same_articles() {
 }
 
 #[test]
+fn utf16_copies_without_bom_give_the_same_articles() {
+    let original = run(QINGPU.as_bytes());
+    for le in [true, false] {
+        let bytes: Vec<u8> = QINGPU.encode_utf16().flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() }).collect();
+        let page = run(&bytes);
+        assert_eq!(page.source.encoding, if le { "UTF-16LE" } else { "UTF-16BE" });
+        assert_same_articles(&original, &page, "UTF-16 copy without a BOM");
+    }
+}
+
+#[test]
 fn decoded_spans_index_the_decoding() {
     let (gb, _, _) = encoding_rs::GB18030.encode(QINGPU);
     let page = run(&gb);

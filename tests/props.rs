@@ -132,7 +132,7 @@ proptest! {
     }
 
     #[test]
-    fn mixes_in_other_encodings(page in mixed_page(), which in 0..3usize) {
+    fn mixes_in_other_encodings(page in mixed_page(), which in 0..4usize) {
         let bytes = match which {
             0 => encoding_rs::GB18030.encode(&page).0.into_owned(),
             1 => {
@@ -140,6 +140,7 @@ proptest! {
                 v.extend(page.encode_utf16().flat_map(u16::to_le_bytes));
                 v
             }
+            2 => page.encode_utf16().flat_map(u16::to_be_bytes).collect(),
             _ => page.replace('\n', "\r\n").into_bytes(),
         };
         holds(&Config::default(), &bytes)?;
