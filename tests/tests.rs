@@ -3,4 +3,5 @@
 mod common;
 mod degenerate;
 mod encodings;
+mod fuzz_corpus;
 mod props;
