@@ -5,6 +5,13 @@
 //! → [`segment`] (article seeds and units) → [`link`] (articles in reading order) → [`emit`] (JSON).
 //! Every unit keeps byte spans into the source, and no stage rewrites them.
 //!
+//! A page may come in UTF-8 (damaged or not), UTF-16, or a legacy encoding such as GB18030, Big5
+//! or Windows-1252 ([`source::Source::decode`] finds which, or takes `Config::encoding`; spans of a
+//! decoded page count bytes of its UTF-8 decoding, and `source.spans` says so); binaries
+//! are refused with [`ErrorKind::Binary`]. No page costs more than linear time: past
+//! `Config::max_line_bytes` a line is analysed in pieces, past `Config::max_link_candidates` the
+//! linker compares with the nearest stories only, and the page's warnings say so.
+//!
 //! ```
 //! let cfg = newsseg::Config::default();
 //! let page = newsseg::process_page(&cfg, "p1", None, "## 西瓜上市\n\n通讯员 高军\n\n眼下，西瓜陆续成熟，新鲜上市。\n".as_bytes()).unwrap();
