@@ -77,6 +77,15 @@ pub struct ProcessArgs {
     /// Analyse lines longer than this many bytes in pieces.
     #[arg(long, value_name = "BYTES", default_value_t = Config::default().max_line_bytes)]
     pub max_line_bytes: usize,
+    /// Read every page in this encoding instead of detecting it (a WHATWG label: utf-8, utf-16le,
+    /// gb18030, gbk, big5, windows-1252, latin1, ...).
+    #[arg(long, value_name = "LABEL", value_parser = encoding_label)]
+    pub encoding: Option<String>,
+}
+
+/// Checks the label when the flags are read, so a typo stops the run before any page is read.
+fn encoding_label(s: &str) -> Result<String, String> {
+    crate::source::encoding_for_label(s).map(|_| s.to_string()).map_err(|e| e.message().to_string())
 }
 
 impl ProcessArgs {
@@ -85,6 +94,7 @@ impl ProcessArgs {
             lang: self.lang,
             max_page_bytes: self.max_page_bytes,
             max_line_bytes: self.max_line_bytes.max(256),
+            encoding: self.encoding.clone(),
             ..Config::default()
         }
     }

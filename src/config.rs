@@ -46,7 +46,9 @@ pub struct Config {
     /// Lines longer than this many bytes are cut into pieces of at most this size before analysis;
     /// every byte is still accounted for.
     pub max_line_bytes: usize,
-    /// The linker compares each fragment with at most this many others, so no page costs quadratic time.
+    /// The linker compares each fragment with at most this many others (stories, open ends,
+    /// fragments, headlines), the nearest on the page, so no page costs quadratic time. Pages
+    /// made from real articles have at most a few dozen of each, and are compared in full.
     pub max_link_candidates: usize,
     /// An encoding label (WHATWG names such as "gb18030", "big5", "windows-1252", "utf-16le") that
     /// overrides detection.
@@ -59,7 +61,7 @@ impl Default for Config {
             lang: LangChoice::Auto,
             max_page_bytes: 64 << 20,
             max_line_bytes: 64 << 10,
-            max_link_candidates: 256,
+            max_link_candidates: 64,
             encoding: None,
         }
     }

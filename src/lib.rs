@@ -5,6 +5,13 @@
 //! → [`segment`] (article seeds and units) → [`link`] (articles in reading order) → [`emit`] (JSON).
 //! Every unit keeps byte spans into the source, and no stage rewrites them.
 //!
+//! A page may come in UTF-8 (damaged or not), UTF-16, or a legacy encoding such as GB18030, Big5
+//! or Windows-1252 ([`source::Source::decode`] finds which, or takes `Config::encoding`; spans of a
+//! decoded page count bytes of its UTF-8 decoding, and `source.spans` says so); binaries
+//! are refused with [`ErrorKind::Binary`]. No page costs more than linear time: past
+//! `Config::max_line_bytes` a line is analysed in pieces, past `Config::max_link_candidates` the
+//! linker compares with the nearest stories only, and the page's warnings say so.
+//!
 //! ```
 //! let cfg = newsseg::Config::default();
 //! let page = newsseg::process_page(&cfg, "p1", None, "## 西瓜上市\n\n通讯员 高军\n\n眼下，西瓜陆续成熟，新鲜上市。\n".as_bytes()).unwrap();
@@ -44,15 +51,20 @@ use lang::{Lang, LangCode};
 use model::cohesion::{Bag, Idf};
 
 /// Runs the whole pipeline on one page's bytes. `id` names the page in its JSON; `path` is reported
-/// as the source's path.
+/// as the source's path. The bytes may be in any encoding [`source::Source::decode`] reads; a binary
+/// file, an unknown `cfg.encoding` label or a page over `cfg.max_page_bytes` is an error, never a panic.
 pub fn process_page(cfg: &Config, id: &str, path: Option<&str>, bytes: &[u8]) -> Result<Page> {
+    let named = |e: Error| match path {
+        Some(p) => e.with_path(p),
+        None => e,
+    };
     if bytes.len() > cfg.max_page_bytes {
-        return Err(Error::new(
+        return Err(named(Error::new(
             ErrorKind::TooLarge,
             format!("{} bytes is over the page limit of {} bytes (raise it with --max-page-bytes)", bytes.len(), cfg.max_page_bytes),
-        ));
+        )));
     }
-    let src = source::Source::utf8(path.map(str::to_string), bytes);
+    let src = source::Source::decode(path.map(str::to_string), bytes, cfg.encoding.as_deref()).map_err(named)?;
     Ok(process_source(cfg, id, &src))
 }
 
@@ -107,7 +119,11 @@ pub fn process_source(cfg: &Config, id: &str, src: &source::Source) -> Page {
         params: link::Params::default(),
         max_candidates: cfg.max_link_candidates,
     };
+    let bound = link_bound_warning(cfg, &seg, &classes);
     let (seg, plans) = link::link(&seg, &ctx);
+    if let Some(w) = bound(&seg, &plans) {
+        warnings.push(w);
+    }
     emit::page::build(emit::page::Parts {
         src,
         id: id.to_string(),
@@ -120,6 +136,45 @@ pub fn process_source(cfg: &Config, id: &str, src: &source::Source) -> Page {
         plans,
         warnings,
     })
+}
+
+/// Says when the page is large enough that the linker compared its stories, open ends and
+/// fragments with the nearest `max_link_candidates` only (so the page costs linear time), rather
+/// than with all of them as on an ordinary page. Stories and open ends are counted before linking;
+/// the articles made (`plans`, over the linked segments) tell whether one spans more fragments
+/// than the linker reaches across.
+fn link_bound_warning(cfg: &Config, seg: &segment::Segments, classes: &[classify::Class]) -> impl Fn(&segment::Segments, &[link::Plan]) -> Option<source::Warning> {
+    let max = cfg.max_link_candidates;
+    let open = seg.units.iter().filter(|u| u.kind == segment::UnitKind::Para && classes[u.block].open_end).count();
+    let seeds = seg.seeds.len();
+    move |seg: &segment::Segments, plans: &[link::Plan]| {
+        let widest = plans.iter().map(|p| fragments_of(p, seg, classes)).max().unwrap_or(0);
+        if seeds <= max && open <= max && widest <= 2 * max + 1 {
+            return None;
+        }
+        Some(source::Warning::new(
+            "link-bounded",
+            format!(
+                "{seeds} story starts, {open} paragraphs ending mid-sentence, {widest} fragments in the widest story: each was linked with the nearest {max} only (Config::max_link_candidates)"
+            ),
+            Vec::new(),
+        ))
+    }
+}
+
+/// How many fragments the linker orders an article in: runs of its units, cut where another
+/// story's text stands between, after a paragraph that stops mid-sentence and before one that
+/// starts mid-sentence (as `link` cuts them).
+fn fragments_of(plan: &link::Plan, seg: &segment::Segments, classes: &[classify::Class]) -> usize {
+    let mut units = plan.units.clone();
+    units.sort_unstable();
+    let para = |u: usize| seg.units[u].kind == segment::UnitKind::Para;
+    let cut = |a: usize, b: usize| {
+        b != a + 1
+            || (para(a) && classes[seg.units[a].block].open_end)
+            || (para(b) && classes[seg.units[b].block].start == classify::Start::Mid)
+    };
+    usize::from(!units.is_empty()) + units.windows(2).filter(|w| cut(w[0], w[1])).count()
 }
 
 /// Chinese if CJK characters are a fair share of the page's letters (a Chinese page quotes English

@@ -9,7 +9,7 @@
 use crate::blocks::Block;
 use crate::classify::{Class, Start};
 use crate::lang::Lang;
-use crate::model::cohesion::{sim, Bag, Idf, Minus, Profile, Profiles};
+use crate::model::cohesion::{norm2, sim, sim_norm, Bag, Idf, Minus, Profile, Profiles};
 use crate::model::seam::{self, Seam};
 use crate::segment::{merge_bags, Segments, Unit, UnitKind};
 
@@ -202,14 +202,22 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
             anchor[frag[k]] = (lo..=u).rev().find_map(|pos| seed_above[pos]).filter(|&s| !orphan[s]);
         }
     }
-    // Start from position: each unit in the story of the last strong seed above it.
-    let mut labels: Vec<usize> = hmm
-        .iter()
-        .map(|&u| (0..n_seeds).rev().find(|&s| seg.seeds[s].at <= u && !orphan[s] && seg.seeds[s].weak.is_none()).unwrap_or(headless))
-        .collect();
+    // Start from position: each unit in the story of the last strong seed above it (the highest
+    // such seed index at or before each position, found in one pass rather than a search per unit).
+    let mut strong_upto: Vec<Option<usize>> = vec![None; seg.units.len() + 1];
+    for (s, sd) in seg.seeds.iter().enumerate() {
+        if !orphan[s] && sd.weak.is_none() && sd.at <= seg.units.len() {
+            strong_upto[sd.at] = strong_upto[sd.at].max(Some(s));
+        }
+    }
+    for pos in 1..strong_upto.len() {
+        strong_upto[pos] = strong_upto[pos].max(strong_upto[pos - 1]);
+    }
+    let mut labels: Vec<usize> = hmm.iter().map(|&u| strong_upto[u].unwrap_or(headless)).collect();
+    let near = near_open_ends(seg, ctx, &hmm);
     let block_of = |k: usize| seg.units[hmm[k]].block;
     let seed_bags: Vec<Bag> = seg.seeds.iter().map(|s| merge_bags(&s.heads, ctx.bags)).collect();
-    let env = Env { seg, ctx, hmm: &hmm, seed_above: &seed_above, last_seed: &last_seed, orphan: &orphan, frag: &frag, anchor: &anchor, n_states };
+    let env = Env { seg, ctx, hmm: &hmm, seed_above: &seed_above, last_seed: &last_seed, orphan: &orphan, frag: &frag, anchor: &anchor, n_states, near: &near };
 
     // The first pass knows a story only by its headline and the text directly under it, so text
     // given to it by mere position cannot vouch for itself; later passes use all of a story's text
@@ -378,16 +386,27 @@ fn rebuild(seg: &Segments, hmm: &[usize], labels: &[usize], demoted: &[bool]) ->
     let mut hmm2 = Vec::new();
     let mut labels2 = Vec::new();
     let mut index = vec![0usize; seg.units.len() + 1];
+    // Seeds in position order (index order among equals), and the nearest label at or below and
+    // strictly above each position: one pass each, so many seeds cost no scan of the page apiece.
+    let mut by_pos: Vec<usize> = (0..n_seeds).filter(|&s| seg.seeds[s].at <= seg.units.len()).collect();
+    by_pos.sort_by_key(|&s| seg.seeds[s].at);
+    let mut label_below: Vec<Option<usize>> = vec![None; seg.units.len() + 1];
+    for x in (0..seg.units.len()).rev() {
+        label_below[x] = label_of_unit[x].or(label_below[x + 1]);
+    }
+    let mut label_above: Vec<Option<usize>> = vec![None; seg.units.len() + 1];
+    for x in 1..=seg.units.len() {
+        label_above[x] = label_of_unit[x - 1].or(label_above[x - 1]);
+    }
+    let mut next = 0;
     for pos in 0..=seg.units.len() {
-        for (s, seed) in seg.seeds.iter().enumerate() {
-            if seed.at != pos {
-                continue;
-            }
+        while next < by_pos.len() && seg.seeds[by_pos[next]].at == pos {
+            let s = by_pos[next];
+            let seed = &seg.seeds[s];
+            next += 1;
             if demoted[s] {
                 // The heading goes with the text below it (else the text above).
-                let below = (pos..seg.units.len()).find_map(|x| label_of_unit[x]);
-                let above = (0..pos).rev().find_map(|x| label_of_unit[x]);
-                let label = below.or(above).unwrap_or(n_seeds);
+                let label = label_below[pos].or(label_above[pos]).unwrap_or(n_seeds);
                 hmm2.push(out.units.len());
                 labels2.push(new_id[label]);
                 out.units.push(Unit { block: seed.heads[0], kind: UnitKind::Subhead, weak: seed.weak });
@@ -425,6 +444,49 @@ struct Env<'a> {
     /// For each fragment, the seed it stands directly under.
     anchor: &'a [Option<usize>],
     n_states: usize,
+    /// For each unit, the open ends nearest it (unit index, seam score into the unit).
+    near: &'a [Vec<(u32, f32)>],
+}
+
+/// For each paragraph unit, the seams into it from the `ctx.max_candidates` open-ended paragraphs
+/// nearest it on the page (not itself, nor the one right above it, which is no jump). Seams do not
+/// depend on the labels, so they are scored once for all rounds; and a unit weighs a bounded number
+/// of open ends, so a page of many (one-word lines, a whole volume) costs linear time. Ordinary
+/// pages have fewer open ends than the bound, and see all of them.
+fn near_open_ends(seg: &Segments, ctx: &Ctx, hmm: &[usize]) -> Vec<Vec<(u32, f32)>> {
+    let is_para = |k: usize| seg.units[hmm[k]].kind == UnitKind::Para;
+    let open: Vec<usize> = (0..hmm.len()).filter(|&k| is_para(k) && ctx.classes[seg.units[hmm[k]].block].open_end).collect();
+    let want = ctx.max_candidates.max(1);
+    (0..hmm.len())
+        .map(|k| {
+            if !is_para(k) {
+                return Vec::new();
+            }
+            let b = seg.units[hmm[k]].block;
+            let usable = |t: usize| t != k && t + 1 != k;
+            // Walk outwards from k, the nearer side first (the earlier on a tie).
+            let mut out = Vec::new();
+            let mid = open.partition_point(|&t| t < k);
+            let (mut lo, mut hi) = (mid, mid);
+            while out.len() < want && (lo > 0 || hi < open.len()) {
+                let take_lo = match (lo > 0, hi < open.len()) {
+                    (true, true) => k - open[lo - 1] <= open[hi] - k,
+                    (l, _) => l,
+                };
+                let t = if take_lo {
+                    lo -= 1;
+                    open[lo]
+                } else {
+                    hi += 1;
+                    open[hi - 1]
+                };
+                if usable(t) {
+                    out.push((t as u32, ctx.seam_score(seg.units[hmm[t]].block, b)));
+                }
+            }
+            out
+        })
+        .collect()
 }
 
 /// Seeds with no text of their own below them: the next thing is another seed, the page's end, or
@@ -432,18 +494,38 @@ struct Env<'a> {
 /// their stories; they take no text in the assignment and are given to a story afterwards.
 fn orphan_seeds(seg: &Segments, ctx: &Ctx) -> Vec<bool> {
     let n = seg.seeds.len();
+    // For each seed, where the next seed further down stands (the first later seed with a greater
+    // position); and for each position, the first paragraph at or after it. Both in one pass, so
+    // a page of many seeds is not scanned once per seed.
+    let mut end_of: Vec<usize> = vec![seg.units.len(); n];
+    let mut waiting: Vec<usize> = Vec::new();
+    for t in 0..n {
+        while let Some(&s) = waiting.last() {
+            if seg.seeds[t].at > seg.seeds[s].at {
+                end_of[s] = seg.seeds[t].at;
+                waiting.pop();
+            } else {
+                break;
+            }
+        }
+        waiting.push(t);
+    }
+    let mut para_from: Vec<Option<usize>> = vec![None; seg.units.len() + 1];
+    for u in (0..seg.units.len()).rev() {
+        para_from[u] = if seg.units[u].kind == UnitKind::Para { Some(u) } else { para_from[u + 1] };
+    }
     (0..n)
         .map(|s| {
             if seg.seeds[s].weak.is_some() {
                 return false;
             }
             let at = seg.seeds[s].at;
-            let end = seg.seeds.iter().skip(s + 1).map(|t| t.at).find(|&a| a > at).unwrap_or(seg.units.len());
+            let end = end_of[s];
             let next_seed_same = seg.seeds.get(s + 1).is_some_and(|t| t.at == at);
             if next_seed_same || seg.seeds[s].heads.is_empty() {
                 return next_seed_same && !seg.seeds[s].heads.is_empty();
             }
-            match (at..end).find(|&u| seg.units[u].kind == UnitKind::Para) {
+            match para_from.get(at).copied().flatten().filter(|&u| u < end) {
                 None => true,
                 Some(u) => ctx.classes[seg.units[u].block].start.continues(),
             }
@@ -458,18 +540,26 @@ fn marry_orphans(seg: &Segments, ctx: &Ctx) -> Segments {
     let mut out = seg.clone();
     let orphan = orphan_seeds(seg, ctx);
     let n = seg.seeds.len();
+    let mut ats: Vec<usize> = seg.seeds.iter().map(|t| t.at).collect();
+    ats.sort_unstable();
     let opening = |s: usize| -> Bag {
         let at = seg.seeds[s].at;
-        let end = seg.seeds.iter().map(|t| t.at).filter(|&a| a > at).min().unwrap_or(seg.units.len()).min(at + 6);
+        let next_at = ats.get(ats.partition_point(|&a| a <= at)).copied();
+        let end = next_at.unwrap_or(seg.units.len()).min(at + 6);
         let blocks: Vec<usize> = (at..end).filter(|&u| seg.units[u].kind == UnitKind::Para).map(|u| seg.units[u].block).collect();
         merge_bags(&blocks, ctx.bags)
     };
     let headless: Vec<usize> = (0..n).filter(|&s| seg.seeds[s].heads.is_empty() && !orphan[s]).collect();
     let openings: Vec<Bag> = headless.iter().map(|&s| opening(s)).collect();
     let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
+    // A headline is weighed against the headless stories among the nearest seeds only, as the
+    // assignment weighs a unit against the nearest stories: a page of many seeds stays linear.
+    let reach = ctx.max_candidates.max(1);
     for o in (0..n).filter(|&o| orphan[o] && !seg.seeds[o].heads.is_empty()) {
         let head = merge_bags(&seg.seeds[o].heads, ctx.bags);
-        for (j, &h) in headless.iter().enumerate() {
+        let lo = headless.partition_point(|&h| h + reach < o);
+        let hi = headless.partition_point(|&h| h <= o + reach);
+        for (j, &h) in headless.iter().enumerate().take(hi).skip(lo) {
             let sc = sim(&head, &openings[j], ctx.idf);
             if sc > 0.05 {
                 pairs.push((sc, o, h));
@@ -500,13 +590,24 @@ fn marry_orphans(seg: &Segments, ctx: &Ctx) -> Segments {
 fn fragments(seg: &Segments, ctx: &Ctx, hmm: &[usize]) -> Vec<usize> {
     let mut out = Vec::with_capacity(hmm.len());
     let mut id = 0;
+    // Seeds standing at or above each position, counted once: whether one stands between two
+    // units is then a subtraction, not a walk over every seed.
+    let mut seeds_upto = vec![0usize; seg.units.len() + 1];
+    for sd in &seg.seeds {
+        if sd.at <= seg.units.len() {
+            seeds_upto[sd.at] += 1;
+        }
+    }
+    for pos in 1..seeds_upto.len() {
+        seeds_upto[pos] += seeds_upto[pos - 1];
+    }
     for k in 0..hmm.len() {
         if k > 0 {
             let (pu, u) = (hmm[k - 1], hmm[k]);
             let pb = seg.units[pu].block;
             let b = seg.units[u].block;
             let between_other = u > pu + 1;
-            let seed_between = seg.seeds.iter().any(|s| s.at > pu && s.at <= u);
+            let seed_between = seeds_upto[u] > seeds_upto[pu];
             let cut = seg.units[pu].kind == UnitKind::Para && ctx.classes[pb].open_end;
             let mid = ctx.classes[b].start.continues();
             let gap = ctx.blocks[b].blank_before >= 2;
@@ -569,14 +670,9 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool) -> Vec<
         }
     }
     // Open ends of each article (by the current labels) that its next unit does not continue: where
-    // a unit starting mid-sentence may belong, wherever on the page they are.
-    let mut open_tails: Vec<Vec<usize>> = vec![Vec::new(); n_states];
-    for k in 0..n {
-        let b = seg.units[hmm[k]].block;
-        if seg.units[hmm[k]].kind == UnitKind::Para && ctx.classes[b].open_end && !(k + 1 < n && labels[k + 1] == labels[k]) {
-            open_tails[labels[k]].push(k);
-        }
-    }
+    // a unit starting mid-sentence may belong, wherever on the page they are (among the nearest
+    // open ends, `env.near`).
+    let is_tail: Vec<bool> = (0..n).map(|k| !(k + 1 < n && labels[k + 1] == labels[k])).collect();
     let mut dot = vec![0.0f32; n_states];
     let mut sims: Vec<(usize, f32)> = Vec::new();
     let mut cand: Vec<Vec<usize>> = Vec::with_capacity(n);
@@ -598,6 +694,15 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool) -> Vec<
             })
             .collect();
         let prev_u = if k > 0 { Some(hmm[k - 1]) } else { None };
+        // The best seam into this unit from each article's open ends.
+        let mut tail_best: rustc_hash::FxHashMap<usize, f32> = rustc_hash::FxHashMap::default();
+        for &(t, sc) in &env.near[k] {
+            let t = t as usize;
+            if is_tail[t] {
+                let e = tail_best.entry(labels[t]).or_insert(f32::NEG_INFINITY);
+                *e = e.max(sc);
+            }
+        }
         // The seed directly above this unit, if one stands between it and the previous unit.
         let crossed: Option<usize> = {
             let lo = prev_u.map_or(0, |x| x + 1);
@@ -640,11 +745,7 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool) -> Vec<
                 // Text above a seed's own place belongs to it only as a column read out of turn.
                 // (A headline standing away from any text has no place of its own.)
                 let above = if a < headless && !env.orphan[a] && u < seg.seeds[a].at { -1.0 } else { 0.0 };
-                let best = open_tails[a]
-                    .iter()
-                    .filter(|&&t| t + 1 != k && t != k)
-                    .map(|&t| ctx.seam_score(seg.units[hmm[t]].block, b))
-                    .fold(f32::NEG_INFINITY, f32::max);
+                let best = tail_best.get(&a).copied().unwrap_or(f32::NEG_INFINITY);
                 above
                     + if best > f32::NEG_INFINITY {
                         best.clamp(-2.0, 4.0) * 0.75
@@ -681,15 +782,26 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool) -> Vec<
             }) || ctx.classes[pb].jump.as_ref().is_some_and(|j| j.direction == "to");
             let prev_is_sub = seg.units[hmm[pk]].kind == UnitKind::Subhead && !credit_between;
             let seam_adj = ctx.seam_score(pb, b);
+            // Moving from another article costs the same whichever it is, so only the best and
+            // second-best previous states can win a move: each state is weighed in constant time,
+            // not against every previous state (which made a unit cost candidates squared).
+            let prev = &score[pk];
+            let (b1, b2) = top_two(prev);
+            debug_assert!(cand[pk].windows(2).all(|w| w[0] < w[1]), "candidates are ascending");
             for (j, &a) in cs.iter().enumerate() {
                 let mut best = f32::NEG_INFINITY;
                 let mut arg = 0;
-                for (i, &a0) in cand[pk].iter().enumerate() {
-                    let s0 = score[pk][i];
-                    if s0 == f32::NEG_INFINITY {
-                        continue;
-                    }
-                    let t = if a == a0 {
+                let same = cand[pk].binary_search(&a).ok().filter(|&i| prev[i] != f32::NEG_INFINITY);
+                let other = if b1 != same { b1 } else { b2 };
+                let mut tries = [(same, true), (other, false)];
+                // In index order, so that a tie goes to the earlier state as a scan over all would.
+                if tries[1].0 < tries[0].0 {
+                    tries.swap(0, 1);
+                }
+                for (i, stays) in tries {
+                    let Some(i) = i else { continue };
+                    let s0 = prev[i];
+                    let t = if stays {
                         let mut t = p.stay + if prev_is_sub { 1.5 } else { 0.0 };
                         if unit.kind == UnitKind::Para && !prev_is_sub {
                             t += seam_adj.min(4.0);
@@ -742,6 +854,28 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool) -> Vec<
     out
 }
 
+/// The indices of the highest and second-highest finite scores, the earlier index first among equals.
+fn top_two(scores: &[f32]) -> (Option<usize>, Option<usize>) {
+    let (mut b1, mut b2): (Option<usize>, Option<usize>) = (None, None);
+    for (i, &s) in scores.iter().enumerate() {
+        if s == f32::NEG_INFINITY {
+            continue;
+        }
+        match b1 {
+            Some(x) if s <= scores[x] => {
+                if b2.is_none_or(|y| s > scores[y]) {
+                    b2 = Some(i);
+                }
+            }
+            _ => {
+                b2 = b1;
+                b1 = Some(i);
+            }
+        }
+    }
+    (b1, b2)
+}
+
 fn plans(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize], n_states: usize) -> Vec<Plan> {
     let n_seeds = n_states - 1;
     let mut unit_label: Vec<Option<usize>> = vec![None; seg.units.len()];
@@ -750,21 +884,40 @@ fn plans(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize], n_states: u
     }
     // Captions go to the story they share words with; credits and "continued on" lines close the
     // text above them; "continued from" lines open the text below.
-    let mut profiles: Vec<Profile> = Vec::with_capacity(n_states);
-    for a in 0..n_states {
-        profiles.push(Profile::build(hmm.iter().zip(labels).filter(|(_, l)| **l == a).map(|(&u, _)| &ctx.bags[seg.units[u].block]), ctx.idf));
+    let mut by_state: Vec<Vec<usize>> = vec![Vec::new(); n_states];
+    for (&u, &l) in hmm.iter().zip(labels) {
+        by_state[l].push(u);
+    }
+    let profiles: Vec<Profile> =
+        by_state.iter().map(|us| Profile::build(us.iter().map(|&u| &ctx.bags[seg.units[u].block]), ctx.idf)).collect();
+    // The label of the first assigned unit after each position, and the last seed at or above it.
+    let mut next_label: Vec<Option<usize>> = vec![None; seg.units.len() + 1];
+    for x in (0..seg.units.len()).rev() {
+        next_label[x] = if hmm.binary_search(&x).is_ok() { unit_label[x] } else { next_label[x + 1] };
+    }
+    let mut last_seed: Vec<Option<usize>> = vec![None; seg.units.len() + 1];
+    for (s, sd) in seg.seeds.iter().enumerate() {
+        if sd.at <= seg.units.len() {
+            last_seed[sd.at] = last_seed[sd.at].max(Some(s));
+        }
+    }
+    for pos in 1..last_seed.len() {
+        last_seed[pos] = last_seed[pos].max(last_seed[pos - 1]);
     }
     for u in 0..seg.units.len() {
         if unit_label[u].is_some() {
             continue;
         }
         let prev = (0..u).rev().find_map(|x| unit_label[x]);
-        let next = (u + 1..seg.units.len()).find_map(|x| if hmm.binary_search(&x).is_ok() { unit_label[x] } else { None });
+        let next = next_label[u + 1];
         let unit = seg.units[u];
         let label = match unit.kind {
             UnitKind::Caption => {
                 let bag = &ctx.bags[unit.block];
-                let best = (0..n_states)
+                // The stories near it, as the assignment weighs them (all of them on a page of
+                // fewer seeds than the bound).
+                let best = candidates(n_states, last_seed[u], ctx.max_candidates)
+                    .into_iter()
                     .map(|a| (profiles[a].sim(bag, ctx.idf, false) + if Some(a) == prev { 0.02 } else { 0.0 }, a))
                     .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
                 match best {
@@ -779,7 +932,7 @@ fn plans(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize], n_states: u
     }
 
     let mut out: Vec<Plan> = Vec::new();
-    let mut by_state: Vec<Vec<usize>> = vec![Vec::new(); n_states];
+    by_state = vec![Vec::new(); n_states];
     for u in 0..seg.units.len() {
         if let Some(a) = unit_label[u] {
             by_state[a].push(u);
@@ -833,32 +986,40 @@ fn order(seg: &Segments, ctx: &Ctx, units: &[usize], seed: Option<usize>, unit_l
     };
     // Match open ends to the fragments that best continue them, best seams first.
     let nf = frags.len();
-    let mut pairs: Vec<(f32, usize, usize, Seam)> = Vec::new();
+    // The paragraph a fragment may continue, if no subhead stands before it (only captions, credits
+    // or jump lines may stand before the text that continues).
+    let opens: Vec<Option<usize>> = frags.iter().map(|f| first_para(f).filter(|&yu| !f.iter().take_while(|&&u| u != yu).any(|&u| seg.units[u].kind == UnitKind::Subhead))).collect();
+    // The seam from fragment x's last paragraph `xu` into fragment y (scored again for the pairs kept,
+    // so the many pairs a long article weighs hold no evidence strings).
+    let seam_xy = |x: usize, xu: usize, y: usize, yu: usize| -> Seam {
+        let mut s = ctx.seam(seg.units[xu].block, seg.units[yu].block);
+        // Straight below the cut: the column went on in place.
+        let adjacent = frags[y][0] == frags[x][frags[x].len() - 1] + 1 && xu == frags[x][frags[x].len() - 1];
+        if adjacent {
+            s.score += 1.0;
+            s.evidence.push("adjacent".into());
+        }
+        s
+    };
+    // A cut is weighed against the fragments nearest it only (all of them in an article of fewer
+    // fragments than the bound), so an article of thousands of fragments costs linear time.
+    let reach = ctx.max_candidates.max(1);
+    let mut pairs: Vec<(f32, u32, u32)> = Vec::new();
     for x in 0..nf {
         let Some(xu) = last_para(&frags[x]) else { continue };
         if !ctx.classes[seg.units[xu].block].open_end {
             continue;
         }
-        for y in 0..nf {
+        for y in x.saturating_sub(reach)..(x + reach + 1).min(nf) {
             if y == x || y == start {
                 continue;
             }
-            let Some(yu) = first_para(&frags[y]) else { continue };
-            // Only captions, credits or jump lines may stand before the text that continues.
-            if frags[y].iter().take_while(|&&u| u != yu).any(|&u| seg.units[u].kind == UnitKind::Subhead) {
-                continue;
-            }
-            let mut s = ctx.seam(seg.units[xu].block, seg.units[yu].block);
+            let Some(yu) = opens[y] else { continue };
+            let s = seam_xy(x, xu, y, yu);
             let ahead = if frags[y][0] > frags[x][0] { 0.3 } else { 0.0 };
             let near = 0.2 / (1.0 + (frags[y][0] as f32 - frags[x][0] as f32).abs());
-            // Straight below the cut: the column went on in place.
-            let adjacent = frags[y][0] == frags[x][frags[x].len() - 1] + 1 && xu == frags[x][frags[x].len() - 1];
-            if adjacent {
-                s.score += 1.0;
-                s.evidence.push("adjacent".into());
-            }
             if s.score >= 0.4 {
-                pairs.push((s.score + ahead + near, x, y, s));
+                pairs.push((s.score + ahead + near, x as u32, y as u32));
             }
         }
     }
@@ -870,7 +1031,7 @@ fn order(seg: &Segments, ctx: &Ctx, units: &[usize], seed: Option<usize>, unit_l
             eprintln!("  frag {i} units {:?} [{t}…{e}]", f);
         }
         for p in &pairs {
-            eprintln!("  pair {:.2} {}->{} {:?}", p.0, p.1, p.2, p.3.evidence);
+            eprintln!("  pair {:.2} {}->{}", p.0, p.1, p.2);
         }
     }
     if std::env::var_os("NEWSSEG_TRACE").is_some() {
@@ -880,35 +1041,44 @@ fn order(seg: &Segments, ctx: &Ctx, units: &[usize], seed: Option<usize>, unit_l
             eprintln!("  frag {i} units {:?} [{t}…{e}]", f);
         }
         for p in &pairs {
-            eprintln!("  pair {:.2} {}->{} {:?}", p.0, p.1, p.2, p.3.evidence);
+            eprintln!("  pair {:.2} {}->{}", p.0, p.1, p.2);
         }
     }
     let mut succ: Vec<Option<(usize, f32, Seam)>> = vec![None; nf];
     let mut has_pred = vec![false; nf];
-    for (sc, x, y, s) in pairs {
+    // Chains are paths (one successor, one predecessor each); x ends one and y starts one, so x -> y
+    // closes a cycle exactly when they are on the same path: a union-find answers in near-constant
+    // time where walking y's chain cost its length.
+    let mut chain: Vec<usize> = (0..nf).collect();
+    fn root(chain: &mut [usize], mut i: usize) -> usize {
+        while chain[i] != i {
+            chain[i] = chain[chain[i]];
+            i = chain[i];
+        }
+        i
+    }
+    for (sc, x, y) in pairs {
+        let (x, y) = (x as usize, y as usize);
         if succ[x].is_some() || has_pred[y] {
             continue;
         }
-        // No cycles: walk y's chain; it must not reach x.
-        let mut z = Some(y);
-        let mut cyc = false;
-        while let Some(c) = z {
-            if c == x {
-                cyc = true;
-                break;
-            }
-            z = succ[c].as_ref().map(|t| t.0);
-        }
-        if cyc {
+        let (rx, ry) = (root(&mut chain, x), root(&mut chain, y));
+        if rx == ry {
             continue;
         }
-        succ[x] = Some((y, sc, s));
+        chain[ry] = rx;
+        let (xu, yu) = (last_para(&frags[x]).expect("x has a paragraph"), opens[y].expect("y has a paragraph"));
+        succ[x] = Some((y, sc, seam_xy(x, xu, y, yu)));
         has_pred[y] = true;
     }
     // Walk: the opening fragment, then whatever its seams lead to; where a chain ends, the earliest
     // unplaced fragment after it that no seam claims (else the earliest anywhere).
     let mut seq: Vec<(usize, Option<(f32, Seam)>)> = Vec::new();
     let mut done = vec![false; nf];
+    // Unplaced fragments, and those of them no seam claims, in page order (fragments are built in
+    // page order): the next chain's start is a lookup, not a scan of the article.
+    let mut left: std::collections::BTreeSet<usize> = (0..nf).collect();
+    let mut free: std::collections::BTreeSet<usize> = (0..nf).filter(|&f| !has_pred[f]).collect();
     let mut next: Option<(usize, Option<(f32, Seam)>)> = Some((start, None));
     loop {
         while let Some((c, via)) = next.take() {
@@ -916,6 +1086,8 @@ fn order(seg: &Segments, ctx: &Ctx, units: &[usize], seed: Option<usize>, unit_l
                 break;
             }
             done[c] = true;
+            left.remove(&c);
+            free.remove(&c);
             seq.push((c, via));
             if let Some((y, sc, s)) = succ[c].clone() {
                 if !done[y] {
@@ -924,10 +1096,8 @@ fn order(seg: &Segments, ctx: &Ctx, units: &[usize], seed: Option<usize>, unit_l
             }
         }
         let last_pos = seq.last().map_or(0, |(f, _)| frags[*f][0]);
-        let pick = (0..nf)
-            .filter(|&f| !done[f] && !has_pred[f])
-            .min_by_key(|&f| (frags[f][0] < last_pos, frags[f][0]))
-            .or_else(|| (0..nf).find(|&f| !done[f]));
+        let after = frags.partition_point(|f| f[0] < last_pos);
+        let pick = free.range(after..).next().or_else(|| free.iter().next()).or_else(|| left.iter().next()).copied();
         match pick {
             Some(f) => next = Some((f, None)),
             None => break,
@@ -980,35 +1150,48 @@ fn order(seg: &Segments, ctx: &Ctx, units: &[usize], seed: Option<usize>, unit_l
 /// A seed left without text (its headline landed away from its story) goes to the headless article
 /// whose text it matches best.
 fn adopt_orphans(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan>) {
-    let text_bag = |p: &Plan| merge_bags(&p.units.iter().map(|&u| seg.units[u].block).collect::<Vec<_>>(), ctx.bags);
-    let mut i = 0;
-    while i < plans.len() {
+    // Each story's text, merged once (not once per orphan); adopted orphans are dropped at the end
+    // (not one by one, which moved the whole list each time). A headline is weighed against the
+    // stories among the nearest plans only: all of them on a page of fewer seeds than the bound.
+    let bags: Vec<Option<(Bag, f32)>> = plans
+        .iter()
+        .map(|q| {
+            let eligible = !q.units.is_empty() && q.seed.is_none_or(|t| seg.seeds[t].heads.is_empty());
+            eligible.then(|| {
+                let bag = merge_bags(&q.units.iter().map(|&u| seg.units[u].block).collect::<Vec<_>>(), ctx.bags);
+                let norm = norm2(&bag, ctx.idf);
+                (bag, norm)
+            })
+        })
+        .collect();
+    let reach = ctx.max_candidates.max(1);
+    let mut gone = vec![false; plans.len()];
+    for i in 0..plans.len() {
         let p = &plans[i];
         let orphan = p.units.is_empty() && p.seed.is_some_and(|s| !seg.seeds[s].heads.is_empty());
         if !orphan {
-            i += 1;
             continue;
         }
         let s = p.seed.expect("orphan has a seed");
         let head = merge_bags(&seg.seeds[s].heads, ctx.bags);
-        let best = plans
-            .iter()
-            .enumerate()
-            .filter(|(j, q)| *j != i && !q.units.is_empty() && q.seed.is_none_or(|t| seg.seeds[t].heads.is_empty()) && q.adopted.is_empty())
-            .map(|(j, q)| (sim(&head, &text_bag(q), ctx.idf), j))
+        let best = (i.saturating_sub(reach)..(i + reach + 1).min(plans.len()))
+            .filter(|&j| j != i && !gone[j] && plans[j].adopted.is_empty())
+            .filter_map(|j| bags[j].as_ref().map(|(b, nb)| (sim_norm(&head, b, ctx.idf, *nb), j)))
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
         match best {
             Some((score, j)) if score > 0.02 => {
                 plans[j].adopted.push(s);
                 plans[j].flags.push(format!("headline found away from its text (cohesion {score:.2})"));
-                plans.remove(i);
+                gone[i] = true;
             }
-            _ => {
-                plans[i].flags.push("headline without text".into());
-                i += 1;
-            }
+            _ => plans[i].flags.push("headline without text".into()),
         }
     }
+    let mut k = 0;
+    plans.retain(|_| {
+        k += 1;
+        !gone[k - 1]
+    });
 }
 
 #[cfg(test)]

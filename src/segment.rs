@@ -191,24 +191,72 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
     seg
 }
 
-/// The blocks of up to `n` paragraph units from `from` going in direction `step`, stopping at a seed.
-fn context(seg: &Segments, from: isize, step: isize, n: usize, seed_at: &[bool]) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut i = from;
-    while i >= 0 && (i as usize) < seg.units.len() && out.len() < n {
-        let u = seg.units[i as usize];
-        if u.kind == UnitKind::Para {
-            out.push(u.block);
+/// Where the nearest paragraph units and seeds stand from each unit position, so that gathering a
+/// heading's context jumps from paragraph to paragraph instead of walking every unit between
+/// (a page of headings and captions without text made that walk quadratic).
+struct Walk {
+    /// First paragraph unit at or after each position (`n` for none).
+    next_para: Vec<usize>,
+    /// Last paragraph unit at or before each position.
+    prev_para: Vec<Option<usize>>,
+    /// First position at or after each position where a seed stands (`n + 1` for none).
+    next_seed: Vec<usize>,
+    /// Last position at or before each position where a seed stands.
+    prev_seed: Vec<Option<usize>>,
+}
+
+impl Walk {
+    fn new(seg: &Segments, seed_at: &[bool]) -> Walk {
+        let n = seg.units.len();
+        let is_para = |i: usize| seg.units[i].kind == UnitKind::Para;
+        let mut next_para = vec![n; n + 1];
+        for i in (0..n).rev() {
+            next_para[i] = if is_para(i) { i } else { next_para[i + 1] };
         }
-        if step > 0 && seed_at.get(i as usize + 1).copied().unwrap_or(false) {
-            break;
+        let mut prev_para = vec![None; n];
+        for i in 0..n {
+            prev_para[i] = if is_para(i) { Some(i) } else if i > 0 { prev_para[i - 1] } else { None };
         }
-        if step < 0 && seed_at[i as usize] {
-            break;
+        let mut next_seed = vec![n + 1; n + 2];
+        for i in (0..=n).rev() {
+            next_seed[i] = if seed_at[i] { i } else { next_seed[i + 1] };
         }
-        i += step;
+        let mut prev_seed = vec![None; n + 1];
+        for i in 0..=n {
+            prev_seed[i] = if seed_at[i] { Some(i) } else if i > 0 { prev_seed[i - 1] } else { None };
+        }
+        Walk { next_para, prev_para, next_seed, prev_seed }
     }
-    out
+
+    /// The blocks of up to `n` paragraph units from `from` going in direction `step`, stopping at a
+    /// seed (going down: before the next seed; going up: at the seed's own position).
+    fn context(&self, seg: &Segments, from: isize, step: isize, n: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let len = seg.units.len();
+        if from < 0 || from as usize >= len {
+            return out;
+        }
+        let from = from as usize;
+        if step > 0 {
+            let end = self.next_seed[from + 1].min(len);
+            let mut j = self.next_para[from];
+            while j < end && out.len() < n {
+                out.push(seg.units[j].block);
+                j = self.next_para[j + 1];
+            }
+        } else {
+            let lo = self.prev_seed[from].unwrap_or(0);
+            let mut j = self.prev_para[from];
+            while let Some(x) = j.filter(|&x| x >= lo) {
+                if out.len() >= n {
+                    break;
+                }
+                out.push(seg.units[x].block);
+                j = if x > 0 { self.prev_para[x - 1] } else { None };
+            }
+        }
+        out
+    }
 }
 
 fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lang: &Lang) {
@@ -220,19 +268,23 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
     for s in &seg.seeds {
         seed_at[s.at] = true;
     }
+    let walk = Walk::new(seg, &seed_at);
     // The opening text of each strong seed: what a subhead's story would most likely be.
     let openings: Vec<Profile> = seg
         .seeds
         .iter()
         .map(|s| {
-            let blocks_of = context(seg, s.at as isize, 1, 3, &seed_at);
+            let blocks_of = walk.context(seg, s.at as isize, 1, 3);
             Profile::build(blocks_of.iter().map(|&b| &bags[b]).chain(s.heads.iter().map(|&h| &bags[h])), idf)
         })
         .collect();
+    // A lone heading's text is compared with the openings of the seeds nearest it only (every seed
+    // on a page of fewer than the bound), so a page of thousands of headings stays linear.
+    const REACH: usize = 128;
     let mut promote: Vec<(usize, Option<f32>)> = Vec::new();
     for &(ui, b) in weak {
-        let before = if seed_at[ui] { Vec::new() } else { context(seg, ui as isize - 1, -1, 3, &seed_at) };
-        let after = context(seg, ui as isize + 1, 1, 3, &seed_at);
+        let before = if seed_at[ui] { Vec::new() } else { walk.context(seg, ui as isize - 1, -1, 3) };
+        let after = walk.context(seg, ui as isize + 1, 1, 3);
         let prev_unit = if ui > 0 && !seed_at[ui] { Some(seg.units[ui - 1]) } else { None };
         let decision: Option<Option<f32>> = if after.is_empty() {
             // Nothing under it: a headline that landed away from its story, if anything.
@@ -251,7 +303,11 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
                 cont: sim(&bag_before, &bag_after, idf),
                 own: sim(&bags[b], &bag_after, idf),
                 own_before: sim(&bags[b], &bag_before, idf),
-                elsewhere: openings.iter().map(|p| p.sim(&bag_after, idf, false)).fold(0.0f32, f32::max),
+                elsewhere: {
+                    let at = seg.seeds.partition_point(|s| s.at <= ui);
+                    let window = at.saturating_sub(REACH)..(at + REACH).min(openings.len());
+                    openings[window].iter().map(|p| p.sim(&bag_after, idf, false)).fold(0.0f32, f32::max)
+                },
                 prev_open,
                 tagged: lang.headline_tag.iter().any(|r| r.is_match(blocks[b].text.trim())),
                 comma: blocks[b].text.contains(['，', ',']),
@@ -273,9 +329,13 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
     let mut units = Vec::with_capacity(n);
     let mut new_index = vec![0usize; n + 1];
     let mut new_seeds = Vec::new();
+    let mut promoted: Vec<Option<Option<f32>>> = vec![None; n];
+    for &(p, w) in promote.iter().rev() {
+        promoted[p] = Some(w);
+    }
     for (i, u) in seg.units.iter().enumerate() {
         new_index[i] = units.len();
-        if let Some(&(_, w)) = promote.iter().find(|(p, _)| *p == i) {
+        if let Some(w) = promoted[i] {
             new_seeds.push(Seed { heads: vec![u.block], bylines: Vec::new(), at: units.len(), weak: w });
         } else {
             units.push(*u);

@@ -132,8 +132,15 @@ fn pieces(bytes: &[u8], s: usize, e: usize, max: usize) -> Vec<(usize, usize)> {
         if let Some(i) = memchr::memrchr(b' ', &bytes[a + max / 2..cut]) {
             cut = a + max / 2 + i + 1;
         } else {
-            while cut > a + 1 && (bytes[cut] & 0xC0) == 0x80 {
-                cut -= 1;
+            // A character has at most three continuation bytes: a longer run is invalid UTF-8,
+            // where any cut splits nothing. (Backing off through such a run made one-byte pieces,
+            // each costing a scan of the window.)
+            let mut c = cut;
+            while c > cut - 3 && (bytes[c] & 0xC0) == 0x80 {
+                c -= 1;
+            }
+            if (bytes[c] & 0xC0) != 0x80 {
+                cut = c;
             }
         }
         v.push((a, cut));
@@ -206,6 +213,21 @@ mod tests {
         assert!(ls[1].hard_break);
         assert_eq!(&"\n\n## 标题\n\n  正文,第一行  \r\n第二行\n"[ls[1].span.0..ls[1].span.1], "正文,第一行");
         assert_eq!(ls[2].blank_before, 0);
+    }
+
+    #[test]
+    fn regression_invalid_continuation_run_cut_into_one_byte_pieces() {
+        let mut s = "é".repeat(200).into_bytes();
+        s.extend(std::iter::repeat_n(0x80u8, 10_000));
+        let src = Source::utf8(None, &s);
+        let cfg = Config { max_line_bytes: 64, ..Config::default() };
+        let ls = lines(&src, &cfg, &mut Vec::new());
+        // Pieces of (nearly) the full width, not one byte each.
+        assert!(ls.len() < s.len() / 32, "{} pieces", ls.len());
+        assert_eq!(ls.iter().map(|l| l.span.len()).sum::<usize>(), s.len());
+        for w in ls.windows(2) {
+            assert_eq!(w[0].span.1, w[1].span.0);
+        }
     }
 
     #[test]

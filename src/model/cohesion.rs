@@ -216,6 +216,13 @@ impl Profile {
         if bag.is_empty() || self.counts.is_empty() {
             return 0.0;
         }
+        self.sim_minus_norm(bag, idf, minus, self.norm2_minus(idf, minus))
+    }
+
+    /// The squared norm of this profile less the counts of `minus`: what [`Profile::sim_minus`]
+    /// divides by. It costs the size of `minus`, so callers scoring many units against one
+    /// fragment's `minus` compute it once.
+    pub fn norm2_minus(&self, idf: &Idf, minus: Option<&Bag>) -> f32 {
         let mut norm2 = self.norm2;
         if let Some(m) = minus {
             for (f, c) in &m.feats {
@@ -224,6 +231,15 @@ impl Profile {
                     norm2 += w((pc - c).max(0.0), i).powi(2) - w(pc, i).powi(2);
                 }
             }
+        }
+        norm2
+    }
+
+    /// [`Profile::sim_minus`] with its norm given (from [`Profile::norm2_minus`] with the same
+    /// `minus`): costs the size of `bag` only.
+    pub fn sim_minus_norm(&self, bag: &Bag, idf: &Idf, minus: Option<&Bag>, norm2: f32) -> f32 {
+        if bag.is_empty() || self.counts.is_empty() {
+            return 0.0;
         }
         let mut dot = 0.0;
         let mut bn = 0.0;
@@ -243,6 +259,31 @@ impl Profile {
         }
         dot / (norm2.sqrt() * bn.sqrt())
     }
+}
+
+/// The squared norm of a bag's weights, as [`sim`] computes it.
+pub fn norm2(b: &Bag, idf: &Idf) -> f32 {
+    let mut nb = 0.0f32;
+    for (f, c) in &b.feats {
+        nb += w(*c, idf.get(*f)).powi(2);
+    }
+    nb
+}
+
+/// [`sim`] with `b`'s squared norm given (from [`norm2`]): costs the size of `a` (times a search in
+/// `b`), so a small bag can be weighed against a large one many times. Same result as `sim`.
+pub fn sim_norm(a: &Bag, b: &Bag, idf: &Idf, nb: f32) -> f32 {
+    let (mut dot, mut na) = (0.0f32, 0.0f32);
+    for (f, c) in &a.feats {
+        na += w(*c, idf.get(*f)).powi(2);
+    }
+    for &(fa, ca) in &a.feats {
+        if let Ok(j) = b.feats.binary_search_by_key(&fa, |x| x.0) {
+            let idf_f = idf.get(fa);
+            dot += w(ca, idf_f) * w(b.feats[j].1, idf_f);
+        }
+    }
+    if na <= 1e-9 || nb <= 1e-9 { 0.0 } else { dot / (na.sqrt() * nb.sqrt()) }
 }
 
 /// Cosine similarity of two bags.
@@ -289,6 +330,9 @@ mod tests {
         let p = Profile::build([&a, &b].into_iter(), &idf);
         assert!(p.sim(&a, &idf, true) > 0.0);
         assert!((p.sim(&a, &idf, true) - sim(&a, &b, &idf)).abs() < 1e-4);
+        assert_eq!(sim_norm(&a, &b, &idf, norm2(&b, &idf)), sim(&a, &b, &idf));
+        let m = Some(&b);
+        assert_eq!(p.sim_minus_norm(&a, &idf, m, p.norm2_minus(&idf, m)), p.sim_minus(&a, &idf, m));
     }
 }
 
