@@ -202,7 +202,7 @@ pub fn build(lines: &[Line], layout: &Layout, lang: &Lang, solo: &[bool]) -> Vec
     } else {
         None
     };
-    let corrector = vocab.as_ref().filter(|_| latin_page && !lang.ocr_confusions.is_empty()).map(|v| Corrector::new(v, &lang.ocr_confusions));
+    let mut corrector = vocab.as_ref().filter(|_| latin_page && !lang.ocr_confusions.is_empty()).map(|v| Corrector::new(v, &lang.ocr_confusions));
     let mut blocks: Vec<Block> = Vec::with_capacity(bounds.len());
     for r in bounds {
         let ls = &lines[r.clone()];
@@ -212,7 +212,7 @@ pub fn build(lines: &[Line], layout: &Layout, lang: &Lang, solo: &[bool]) -> Vec
         let mut unsure = Vec::new();
         let mut text = join_lines(ls, cjk, vocab.as_ref(), &mut unsure);
         let mut mended = 0;
-        if let (Some(c), false) = (&corrector, cjk) {
+        if let (Some(c), false) = (&mut corrector, cjk) {
             if let Some((t, n)) = c.correct(&text) {
                 text = t;
                 mended = n;
