@@ -111,25 +111,53 @@ impl Bag {
     pub fn sum<'a>(bags: impl Iterator<Item = &'a Bag>) -> Bag {
         let bags: Vec<&Bag> = bags.collect();
         match bags.len() {
-            0 => return Bag::default(),
-            1 => return bags[0].clone(),
-            _ => {}
+            0 => Bag::default(),
+            1 => bags[0].clone(),
+            _ => Bag { feats: sum_sorted(&bags) },
         }
-        let mut feats: Vec<(u32, f32)> = bags.iter().flat_map(|b| b.feats.iter().copied()).collect();
-        feats.sort_unstable_by_key(|f| f.0);
-        let mut out: Vec<(u32, f32)> = Vec::with_capacity(feats.len());
-        for (f, c) in feats {
-            match out.last_mut() {
-                Some((g, n)) if *g == f => *n += c,
-                _ => out.push((f, c)),
-            }
-        }
-        Bag { feats: out }
     }
 
     pub fn is_empty(&self) -> bool {
         self.feats.is_empty()
     }
+}
+
+/// The features of two or more bags added up, sorted by feature. Each bag is already sorted, so
+/// merging them pairwise costs a pass per halving instead of a sort of all their features. Counts
+/// are whole numbers, which f32 adds exactly in any order below 2^24 (a page would need 16 million
+/// of one word or bigram to reach that), so the order of the additions does not show.
+fn sum_sorted(bags: &[&Bag]) -> Vec<(u32, f32)> {
+    match bags {
+        [] => Vec::new(),
+        [a] => a.feats.clone(),
+        [a, b] => merge_feats(&a.feats, &b.feats),
+        _ => {
+            let (l, r) = bags.split_at(bags.len() / 2);
+            merge_feats(&sum_sorted(l), &sum_sorted(r))
+        }
+    }
+}
+
+fn merge_feats(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let (fa, fb) = (a[i].0, b[j].0);
+        if fa < fb {
+            out.push(a[i]);
+            i += 1;
+        } else if fb < fa {
+            out.push(b[j]);
+            j += 1;
+        } else {
+            out.push((fa, a[i].1 + b[j].1));
+            i += 1;
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
 
 /// Inverse document frequencies over the pieces of one page, by feature id.
@@ -298,8 +326,17 @@ mod tests {
 pub struct Profiles {
     /// `entries[offsets[f]..offsets[f + 1]]` are the (story, count) pairs of feature `f`.
     offsets: Vec<u32>,
-    entries: Vec<(u32, f32)>,
+    entries: Vec<Entry>,
     norm2: Vec<f32>,
+}
+
+/// One story's count of one feature, with its weight `w(count, idf)` worked out once: every piece
+/// scored in a round asks for it.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    story: u32,
+    count: f32,
+    weight: f32,
 }
 
 /// Counts to take out of one story's profile before scoring (a piece must not vouch for itself),
@@ -338,7 +375,7 @@ impl Profiles {
             }
         }
         // Compact away the unused slots (stories met more than once under a feature).
-        let mut entries: Vec<(u32, f32)> = Vec::with_capacity(slots.len());
+        let mut entries: Vec<Entry> = Vec::with_capacity(slots.len());
         let mut new_offsets = vec![0u32; n_features + 1];
         let mut norm2 = vec![0.0f32; n];
         for f in 0..n_features {
@@ -346,8 +383,9 @@ impl Profiles {
             if hi > lo {
                 let i = idf.get(f as u32);
                 for &(s, c) in &slots[lo..hi] {
-                    norm2[s as usize] += w(c, i).powi(2);
-                    entries.push((s, c));
+                    let weight = w(c, i);
+                    norm2[s as usize] += weight.powi(2);
+                    entries.push(Entry { story: s, count: c, weight });
                 }
             }
             new_offsets[f + 1] = entries.len() as u32;
@@ -355,7 +393,7 @@ impl Profiles {
         Profiles { offsets: new_offsets, entries, norm2 }
     }
 
-    fn list(&self, f: u32) -> &[(u32, f32)] {
+    fn list(&self, f: u32) -> &[Entry] {
         let f = f as usize;
         if f + 1 >= self.offsets.len() {
             return &[];
@@ -371,9 +409,9 @@ impl Profiles {
     pub fn norm2_minus(&self, s: usize, bag: &Bag, idf: &Idf) -> f32 {
         let mut n = self.norm2[s];
         for (f, c) in &bag.feats {
-            if let Some(pc) = self.list(*f).iter().find(|x| x.0 as usize == s).map(|x| x.1) {
+            if let Some(e) = self.list(*f).iter().find(|x| x.story as usize == s) {
                 let i = idf.get(*f);
-                n += w((pc - c).max(0.0), i).powi(2) - w(pc, i).powi(2);
+                n += w((e.count - c).max(0.0), i).powi(2) - e.weight.powi(2);
             }
         }
         n
@@ -384,31 +422,59 @@ impl Profiles {
     /// slot per story, left zeroed.
     pub fn sims(&self, bag: &Bag, idf: &Idf, minus: &[Minus], dot: &mut [f32], out: &mut Vec<(usize, f32)>) {
         out.clear();
+        // Where each minus bag stands in a walk alongside `bag` (both sorted by feature), so its
+        // count of the current feature is found without a search; a minus bag that is `bag`
+        // itself has the current count.
+        let mut at = [0usize; 2];
         let mut bn = 0.0f32;
-        let mut touched: Vec<usize> = Vec::new();
         for (f, c) in &bag.feats {
             let i = idf.get(*f);
             let wb = w(*c, i);
             bn += wb * wb;
-            for (s, pc) in self.list(*f) {
-                let s = *s as usize;
-                let m = if minus.is_empty() { 0.0 } else { minus.iter().find(|m| m.state == s).map_or(0.0, |m| m.bag.get(*f)) };
-                let v = wb * w((pc - m).max(0.0), i);
+            for e in self.list(*f) {
+                let s = e.story as usize;
+                // The weight of the story's count less the minus bag's count: the stored weight
+                // when nothing is taken out (w(pc - 0) is w(pc)).
+                let pw = match minus.iter().position(|m| m.state == s) {
+                    None => e.weight,
+                    Some(x) => {
+                        let m = &minus[x];
+                        let mc = if std::ptr::eq(m.bag, bag) {
+                            *c
+                        } else if x < at.len() {
+                            let feats = &m.bag.feats;
+                            while at[x] < feats.len() && feats[at[x]].0 < *f {
+                                at[x] += 1;
+                            }
+                            feats.get(at[x]).filter(|g| g.0 == *f).map_or(0.0, |g| g.1)
+                        } else {
+                            m.bag.get(*f)
+                        };
+                        if mc == 0.0 { e.weight } else { w((e.count - mc).max(0.0), i) }
+                    }
+                };
+                let v = wb * pw;
                 if v > 0.0 {
                     if dot[s] == 0.0 {
-                        touched.push(s);
+                        // Listed first with no cosine yet: the list doubles as the touched set.
+                        out.push((s, 0.0));
                     }
                     dot[s] += v;
                 }
             }
         }
-        for s in touched {
+        out.retain_mut(|(s, cos)| {
+            let s = *s;
             let norm2 = minus.iter().find(|m| m.state == s).map_or(self.norm2[s], |m| m.norm2);
-            if norm2 > 1e-9 && bn > 1e-9 {
-                out.push((s, dot[s] / (norm2.sqrt() * bn.sqrt())));
-            }
+            let d = dot[s];
             dot[s] = 0.0;
-        }
+            if norm2 > 1e-9 && bn > 1e-9 {
+                *cos = d / (norm2.sqrt() * bn.sqrt());
+                true
+            } else {
+                false
+            }
+        });
     }
 }
 
