@@ -41,50 +41,42 @@ impl Features {
         self.ids.is_empty()
     }
 
+    /// The dense id of feature hash `h`, given out in order of first sight.
+    fn id(&mut self, h: u64) -> u32 {
+        let n = self.ids.len() as u32;
+        *self.ids.entry(h).or_insert(n)
+    }
+
     /// The features of `text`: CJK character bigrams, and Latin content words (stop words out,
     /// crudely stemmed) and numbers.
     pub fn bag(&mut self, text: &str, lang: &Lang) -> Bag {
-        let mut raw: Vec<u64> = Vec::new();
+        let mut ids: Vec<u32> = Vec::new();
         let mut prev: Option<char> = None;
-        let mut word = String::new();
-        let flush = |word: &mut String, raw: &mut Vec<u64>| {
-            if word.is_empty() {
-                return;
-            }
-            let w = word.to_lowercase();
-            let digits = w.bytes().all(|b| b.is_ascii_digit());
-            let keep = if digits { w.len() >= 2 } else { w.chars().count() >= 3 && !lang.is_stopword(&w) };
-            if keep {
-                // A crude stem: OCR noise and inflection mostly touch a word's end.
-                let stem: String = w.chars().take(7).collect();
-                raw.push(hash_str(&stem) & !1);
-            }
-            word.clear();
-        };
-        for c in text.chars() {
+        // A word is a run of non-CJK letters and digits, so a slice of `text`; it is lower-cased
+        // into one reused buffer when it ends.
+        let mut word_start: Option<usize> = None;
+        let mut lower = String::new();
+        for (i, c) in text.char_indices() {
             if is_cjk(c) {
-                flush(&mut word, &mut raw);
+                if let Some(h) = word_start.take().and_then(|s| word_feature(&text[s..i], &mut lower, lang)) {
+                    ids.push(self.id(h));
+                }
                 if let Some(p) = prev {
-                    raw.push(hash_pair(p, c));
+                    ids.push(self.id(hash_pair(p, c)));
                 }
                 prev = Some(c);
                 continue;
             }
             prev = None;
             if c.is_alphanumeric() {
-                word.push(c);
-            } else {
-                flush(&mut word, &mut raw);
+                word_start.get_or_insert(i);
+            } else if let Some(h) = word_start.take().and_then(|s| word_feature(&text[s..i], &mut lower, lang)) {
+                ids.push(self.id(h));
             }
         }
-        flush(&mut word, &mut raw);
-        let mut ids: Vec<u32> = raw
-            .into_iter()
-            .map(|h| {
-                let n = self.ids.len() as u32;
-                *self.ids.entry(h).or_insert(n)
-            })
-            .collect();
+        if let Some(h) = word_start.take().and_then(|s| word_feature(&text[s..], &mut lower, lang)) {
+            ids.push(self.id(h));
+        }
         ids.sort_unstable();
         let mut feats: Vec<(u32, f32)> = Vec::with_capacity(ids.len());
         for f in ids {
@@ -95,6 +87,24 @@ impl Features {
         }
         Bag { feats }
     }
+}
+
+/// The feature hash of one Latin word or number, or `None` for a stop word or one too short to
+/// tell anything. `lower` is scratch for the lower-cased word.
+fn word_feature(word: &str, lower: &mut String, lang: &Lang) -> Option<u64> {
+    if word.is_ascii() {
+        lower.clear();
+        lower.push_str(word);
+        lower.make_ascii_lowercase();
+    } else {
+        *lower = word.to_lowercase();
+    }
+    let w = lower.as_str();
+    let digits = w.bytes().all(|b| b.is_ascii_digit());
+    let keep = if digits { w.len() >= 2 } else { w.chars().count() >= 3 && !lang.is_stopword(w) };
+    // A crude stem: OCR noise and inflection mostly touch a word's end.
+    let stem = w.char_indices().nth(7).map_or(w, |(i, _)| &w[..i]);
+    keep.then(|| hash_str(stem) & !1)
 }
 
 impl Bag {
