@@ -29,7 +29,25 @@ pub struct Stats {
 impl Stats {
     pub fn of(s: &str) -> Stats {
         let mut st = Stats::default();
-        for c in s.chars() {
+        // ASCII bytes one at a time, the rest as characters: most Latin text never decodes one.
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                st.chars += 1;
+                st.width += 1;
+                if b.is_ascii_alphabetic() {
+                    st.latin += 1;
+                    st.upper += u32::from(b.is_ascii_uppercase());
+                } else if b.is_ascii_digit() {
+                    st.digits += 1;
+                }
+                i += 1;
+                continue;
+            }
+            let c = s[i..].chars().next().expect("on a char boundary");
+            i += c.len_utf8();
             st.chars += 1;
             if is_cjk(c) {
                 st.cjk += 1;
@@ -78,28 +96,41 @@ pub struct Line {
 /// Splits the source into lines and cleans each one.
 pub fn lines(src: &Source, cfg: &Config, warnings: &mut Vec<Warning>) -> Vec<Line> {
     let bytes: &[u8] = &src.text;
+    // Valid UTF-8 (nearly every page) is checked once here, not once per line.
+    let valid = std::str::from_utf8(bytes).ok();
     let mut out = Vec::new();
     let mut blank = 0u16;
     let mut buf = String::new();
     let mut split_spans = Vec::new();
     let mut start = 0usize;
+    let mut piece = |ps: usize, pe: usize, out: &mut Vec<Line>, buf: &mut String| {
+        // Line ends and piece cuts fall on character boundaries, so a valid page slices cleanly.
+        let raw = match valid {
+            Some(text) => Cow::Borrowed(&text[ps..pe]),
+            None => String::from_utf8_lossy(&bytes[ps..pe]),
+        };
+        match clean_line(&raw, ps, pe, blank, buf) {
+            Some(line) => {
+                out.push(line);
+                blank = 0;
+            }
+            None => blank = blank.saturating_add(1),
+        }
+    };
     while start <= bytes.len() {
         let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
         let mut e = end;
         if e > start && bytes[e - 1] == b'\r' {
             e -= 1;
         }
-        for (ps, pe) in pieces(bytes, start, e, cfg.max_line_bytes) {
-            if pe - ps < e - start {
-                split_spans.push(Span(ps, pe));
-            }
-            let raw = String::from_utf8_lossy(&bytes[ps..pe]);
-            match clean_line(&raw, ps, pe, blank, &mut buf) {
-                Some(line) => {
-                    out.push(line);
-                    blank = 0;
+        if e - start <= cfg.max_line_bytes || cfg.max_line_bytes < 16 {
+            piece(start, e, &mut out, &mut buf);
+        } else {
+            for (ps, pe) in pieces(bytes, start, e, cfg.max_line_bytes) {
+                if pe - ps < e - start {
+                    split_spans.push(Span(ps, pe));
                 }
-                None => blank = blank.saturating_add(1),
+                piece(ps, pe, &mut out, &mut buf);
             }
         }
         if end >= bytes.len() {
