@@ -150,7 +150,9 @@ impl Ctx<'_> {
         if let Some(s) = self.seam_cache.borrow().get(&(from_block, to_block)) {
             return *s;
         }
-        let s = self.seam(from_block, to_block).score;
+        let (a, b) = (&self.classes[from_block], &self.classes[to_block]);
+        let full = self.blocks[from_block].last_full || self.column_blanks;
+        let s = seam::score_only(&self.blocks[from_block].text, a.open_end, full, &self.blocks[to_block].text, b.start, self.lang, self.grams);
         self.seam_cache.borrow_mut().insert((from_block, to_block), s);
         s
     }
@@ -798,10 +800,8 @@ fn plans(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize], n_states: u
     }
     // Captions go to the story they share words with; credits and "continued on" lines close the
     // text above them; "continued from" lines open the text below.
-    let mut profiles: Vec<Profile> = Vec::with_capacity(n_states);
-    for a in 0..n_states {
-        profiles.push(Profile::build(hmm.iter().zip(labels).filter(|(_, l)| **l == a).map(|(&u, _)| &ctx.bags[seg.units[u].block]), ctx.idf));
-    }
+    // Built for the first caption that needs them: most pages place every caption without.
+    let mut profiles: Option<Vec<Profile>> = None;
     for u in 0..seg.units.len() {
         if unit_label[u].is_some() {
             continue;
@@ -811,6 +811,11 @@ fn plans(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize], n_states: u
         let unit = seg.units[u];
         let label = match unit.kind {
             UnitKind::Caption => {
+                let profiles = profiles.get_or_insert_with(|| {
+                    (0..n_states)
+                        .map(|a| Profile::build(hmm.iter().zip(labels).filter(|(_, l)| **l == a).map(|(&u, _)| &ctx.bags[seg.units[u].block]), ctx.idf))
+                        .collect()
+                });
                 let bag = &ctx.bags[unit.block];
                 let best = (0..n_states)
                     .map(|a| (profiles[a].sim(bag, ctx.idf, false) + if Some(a) == prev { 0.02 } else { 0.0 }, a))

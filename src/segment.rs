@@ -221,14 +221,8 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
         seed_at[s.at] = true;
     }
     // The opening text of each strong seed: what a subhead's story would most likely be.
-    let openings: Vec<Profile> = seg
-        .seeds
-        .iter()
-        .map(|s| {
-            let blocks_of = context(seg, s.at as isize, 1, 3, &seed_at);
-            Profile::build(blocks_of.iter().map(|&b| &bags[b]).chain(s.heads.iter().map(|&h| &bags[h])), idf)
-        })
-        .collect();
+    // Built for the first heading that needs them (one with text on both sides).
+    let mut openings: Option<Vec<Profile>> = None;
     let mut promote: Vec<(usize, Option<f32>)> = Vec::new();
     for &(ui, b) in weak {
         let before = if seed_at[ui] { Vec::new() } else { context(seg, ui as isize - 1, -1, 3, &seed_at) };
@@ -251,7 +245,19 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
                 cont: sim(&bag_before, &bag_after, idf),
                 own: sim(&bags[b], &bag_after, idf),
                 own_before: sim(&bags[b], &bag_before, idf),
-                elsewhere: openings.iter().map(|p| p.sim(&bag_after, idf, false)).fold(0.0f32, f32::max),
+                elsewhere: openings
+                    .get_or_insert_with(|| {
+                        seg.seeds
+                            .iter()
+                            .map(|s| {
+                                let blocks_of = context(seg, s.at as isize, 1, 3, &seed_at);
+                                Profile::build(blocks_of.iter().map(|&b| &bags[b]).chain(s.heads.iter().map(|&h| &bags[h])), idf)
+                            })
+                            .collect()
+                    })
+                    .iter()
+                    .map(|p| p.sim(&bag_after, idf, false))
+                    .fold(0.0f32, f32::max),
                 prev_open,
                 tagged: lang.headline_tag.iter().any(|r| r.is_match(blocks[b].text.trim())),
                 comma: blocks[b].text.contains(['，', ',']),
