@@ -1,6 +1,8 @@
 //! Language knowledge as data: one table per language (zh.toml, en.toml), compiled once, plus script tests.
 
-use regex::Regex;
+mod pattern;
+
+pub use pattern::Pattern;
 use rustc_hash::FxHashSet;
 use serde::Deserialize;
 use std::sync::OnceLock;
@@ -66,24 +68,24 @@ pub struct Lang {
     pub abbreviations: Vec<String>,
     pub dangling_finals: Vec<char>,
     pub deck_prefixes: Vec<String>,
-    pub headline_tag: Vec<Regex>,
-    pub byline: Vec<Regex>,
+    pub headline_tag: Vec<Pattern>,
+    pub byline: Vec<Pattern>,
     pub not_names: Vec<String>,
-    pub dispatch: Vec<Regex>,
+    pub dispatch: Vec<Pattern>,
     pub dispatch_roles: Vec<String>,
-    pub dateline: Vec<Regex>,
-    pub credit: Vec<Regex>,
-    pub caption: Vec<Regex>,
-    pub jump: Vec<Regex>,
-    pub jump_tail: Vec<Regex>,
-    pub running_head: Vec<Regex>,
-    pub furniture: Vec<Regex>,
+    pub dateline: Vec<Pattern>,
+    pub credit: Vec<Pattern>,
+    pub caption: Vec<Pattern>,
+    pub jump: Vec<Pattern>,
+    pub jump_tail: Vec<Pattern>,
+    pub running_head: Vec<Pattern>,
+    pub furniture: Vec<Pattern>,
     pub stopwords: FxHashSet<String>,
 }
 
-fn compile(list: &[String], what: &str, code: &str) -> Vec<Regex> {
+fn compile(list: &[String], what: &str, code: &str) -> Vec<Pattern> {
     list.iter()
-        .map(|p| Regex::new(p).unwrap_or_else(|e| panic!("{code}.toml: bad {what} pattern {p:?}: {e}")))
+        .map(|p| Pattern::new(p).unwrap_or_else(|e| panic!("{code}.toml: bad {what} pattern {p:?}: {e}")))
         .collect()
 }
 
