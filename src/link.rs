@@ -221,6 +221,7 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
     }
     let env = Env { seg, ctx, hmm: &hmm, seed_above: &seed_above, last_seed: &last_seed, orphan: &orphan, frag: &frag, anchor: &anchor, frag_range: &frag_range, n_states };
     let mut frag_bags = FragBags::default();
+    let mut profiles = Profiles::default();
 
     // The first pass knows a story only by its headline and the text directly under it, so text
     // given to it by mere position cannot vouch for itself; later passes use all of a story's text
@@ -234,7 +235,7 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
                 full || a == headless || (!orphan[a] && seg.seeds[a].weak.is_none() && anchor[frag[k]] == Some(a))
             })
             .map(|k| (labels[k], &ctx.bags[block_of(k)]));
-        let profiles = Profiles::build(n_states, heads.chain(texts), ctx.idf, ctx.n_features);
+        profiles.rebuild(n_states, heads.chain(texts), ctx.idf, ctx.n_features);
         let new = viterbi(&env, &labels, &profiles, full, round, &mut frag_bags);
         if new == labels {
             break;

@@ -333,10 +333,13 @@ mod tests {
 /// Every story's profile on a page at once, as an inverted index (feature → stories and counts)
 /// laid out flat by feature id: scoring a piece against all stories costs one pass over the piece's
 /// own features, with no hashing.
+#[derive(Default)]
 pub struct Profiles {
-    /// `entries[offsets[f]..offsets[f + 1]]` are the (story, count) pairs of feature `f`.
-    offsets: Vec<u32>,
-    entries: Vec<Entry>,
+    /// Feature `f`'s (story, count) entries are `slots[start[f]..end[f]]`; its room runs to
+    /// `start[f + 1]` (one slot per member holding `f`), so the build needs no compaction.
+    start: Vec<u32>,
+    end: Vec<u32>,
+    slots: Vec<Entry>,
     norm2: Vec<f32>,
 }
 
@@ -359,56 +362,66 @@ pub struct Minus<'a> {
 
 impl Profiles {
     pub fn build<'a>(n: usize, members: impl Iterator<Item = (usize, &'a Bag)> + Clone, idf: &Idf, n_features: usize) -> Profiles {
-        // Counting sort by feature (two passes, no comparison sort): slots per feature first, then
+        let mut p = Profiles::default();
+        p.rebuild(n, members, idf, n_features);
+        p
+    }
+
+    /// Builds the index anew in the vectors of an earlier build: the rounds of one page build it
+    /// several times over, and need not allocate it each time.
+    pub fn rebuild<'a>(&mut self, n: usize, members: impl Iterator<Item = (usize, &'a Bag)> + Clone, idf: &Idf, n_features: usize) {
+        // Counting sort by feature (two passes, no comparison sort): room per feature first, then
         // entries; a story met twice under one feature adds to its entry.
-        let mut offsets = vec![0u32; n_features + 1];
+        let start = &mut self.start;
+        start.clear();
+        start.resize(n_features + 1, 0);
         for (_, bag) in members.clone() {
             for (f, _) in &bag.feats {
-                offsets[*f as usize + 1] += 1;
+                start[*f as usize + 1] += 1;
             }
         }
-        for k in 1..offsets.len() {
-            offsets[k] += offsets[k - 1];
+        for k in 1..start.len() {
+            start[k] += start[k - 1];
         }
-        let mut fill: Vec<u32> = offsets[..n_features].to_vec();
-        let mut slots: Vec<(u32, f32)> = vec![(u32::MAX, 0.0); offsets[n_features] as usize];
+        let end = &mut self.end;
+        end.clear();
+        end.extend_from_slice(&start[..n_features]);
+        let slots = &mut self.slots;
+        slots.clear();
+        slots.resize(start[n_features] as usize, Entry { story: u32::MAX, count: 0.0, weight: 0.0 });
         for (s, bag) in members {
             for (f, c) in &bag.feats {
-                let (lo, hi) = (offsets[*f as usize] as usize, fill[*f as usize] as usize);
-                match slots[lo..hi].iter_mut().find(|x| x.0 == s as u32) {
-                    Some(x) => x.1 += c,
+                let (lo, hi) = (start[*f as usize] as usize, end[*f as usize] as usize);
+                match slots[lo..hi].iter_mut().find(|x| x.story == s as u32) {
+                    Some(x) => x.count += c,
                     None => {
-                        slots[hi] = (s as u32, *c);
-                        fill[*f as usize] += 1;
+                        slots[hi] = Entry { story: s as u32, count: *c, weight: 0.0 };
+                        end[*f as usize] += 1;
                     }
                 }
             }
         }
-        // Compact away the unused slots (stories met more than once under a feature).
-        let mut entries: Vec<Entry> = Vec::with_capacity(slots.len());
-        let mut new_offsets = vec![0u32; n_features + 1];
-        let mut norm2 = vec![0.0f32; n];
+        let norm2 = &mut self.norm2;
+        norm2.clear();
+        norm2.resize(n, 0.0);
         for f in 0..n_features {
-            let (lo, hi) = (offsets[f] as usize, fill[f] as usize);
+            let (lo, hi) = (start[f] as usize, end[f] as usize);
             if hi > lo {
                 let i = idf.get(f as u32);
-                for &(s, c) in &slots[lo..hi] {
-                    let weight = w(c, i);
-                    norm2[s as usize] += weight.powi(2);
-                    entries.push(Entry { story: s, count: c, weight });
+                for e in &mut slots[lo..hi] {
+                    e.weight = w(e.count, i);
+                    norm2[e.story as usize] += e.weight.powi(2);
                 }
             }
-            new_offsets[f + 1] = entries.len() as u32;
         }
-        Profiles { offsets: new_offsets, entries, norm2 }
     }
 
     fn list(&self, f: u32) -> &[Entry] {
         let f = f as usize;
-        if f + 1 >= self.offsets.len() {
+        if f >= self.end.len() {
             return &[];
         }
-        &self.entries[self.offsets[f] as usize..self.offsets[f + 1] as usize]
+        &self.slots[self.start[f] as usize..self.end[f] as usize]
     }
 
     pub fn is_empty(&self, s: usize) -> bool {

@@ -24,8 +24,10 @@ fn hash_gram(cs: &[char]) -> u64 {
 pub struct PageGrams(FxHashSet<u64>);
 
 impl PageGrams {
-    pub fn of<'a>(texts: impl Iterator<Item = &'a str>) -> PageGrams {
-        let mut set = FxHashSet::default();
+    pub fn of<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> PageGrams {
+        // Sized for the page up front (a CJK character is 3 bytes and starts at most 3 strings):
+        // growing the set step by step rehashed it a dozen times per page.
+        let mut set = FxHashSet::with_capacity_and_hasher(texts.clone().map(str::len).sum(), Default::default());
         let mut run: Vec<char> = Vec::new();
         for t in texts {
             run.clear();
