@@ -9,7 +9,7 @@
 use crate::blocks::Block;
 use crate::classify::{Class, Start};
 use crate::lang::Lang;
-use crate::model::cohesion::{sim, Bag, Idf, Minus, Profile, Profiles};
+use crate::model::cohesion::{sim, Bag, Idf, Minus, Profile, Profiles, Weights};
 use crate::model::seam::{self, Seam};
 use crate::segment::{merge_bags, Segments, Unit, UnitKind};
 use rustc_hash::FxHashMap;
@@ -219,7 +219,20 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
         }
         frag_range[f].1 = k + 1;
     }
-    let env = Env { seg, ctx, hmm: &hmm, seed_above: &seed_above, last_seed: &last_seed, orphan: &orphan, frag: &frag, anchor: &anchor, frag_range: &frag_range, n_states };
+    let weights: Vec<Weights> = hmm.iter().map(|&u| Weights::of(&ctx.bags[seg.units[u].block], ctx.idf)).collect();
+    let env = Env {
+        seg,
+        ctx,
+        hmm: &hmm,
+        seed_above: &seed_above,
+        last_seed: &last_seed,
+        orphan: &orphan,
+        frag: &frag,
+        anchor: &anchor,
+        frag_range: &frag_range,
+        weights: &weights,
+        n_states,
+    };
     let mut frag_bags = FragBags::default();
     let mut profiles = Profiles::default();
 
@@ -438,6 +451,8 @@ struct Env<'a> {
     anchor: &'a [Option<usize>],
     /// For each fragment, its units: positions `lo..hi` in `hmm`.
     frag_range: &'a [(usize, usize)],
+    /// Each unit's feature weights, the same in every round.
+    weights: &'a [Weights],
     n_states: usize,
 }
 
@@ -670,7 +685,7 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool, round: 
             }
             (None, None) => &[],
         };
-        profiles.sims(bag, ctx.idf, minus, &mut dot, &mut sims);
+        profiles.sims_weighted(bag, &env.weights[k], ctx.idf, minus, &mut dot, &mut sims);
         for &(s, v) in &sims {
             sim_of[s] = v;
         }

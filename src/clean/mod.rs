@@ -10,7 +10,7 @@ pub mod vocab;
 pub mod unicode;
 
 use crate::config::Config;
-use crate::lang::is_cjk;
+use crate::lang::{is_alphabetic, is_cjk, is_uppercase};
 use crate::source::{Source, Span, Warning};
 use std::borrow::Cow;
 
@@ -55,9 +55,9 @@ impl Stats {
                 continue;
             }
             st.width += if (c as u32) >= 0x2E80 { 2 } else { 1 };
-            if c.is_alphabetic() {
+            if is_alphabetic(c) {
                 st.latin += 1;
-                if c.is_uppercase() {
+                if is_uppercase(c) {
                     st.upper += 1;
                 }
             } else if c.is_ascii_digit() {

@@ -1,7 +1,7 @@
 //! The page's own vocabulary (its words and hyphenated compounds, with counts) and the built-in word
 //! list: what hyphenation and OCR repairs check a word against.
 
-use crate::lang::en_words;
+use crate::lang::{en_words, is_alphabetic};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The words a page uses, lower-cased, and the hyphenated compounds it spells out within lines.
@@ -15,7 +15,7 @@ impl Vocab {
     pub fn from_lines<'a>(lines: impl Iterator<Item = &'a str>) -> Vocab {
         let mut v = Vocab::default();
         for line in lines {
-            for tok in line.split(|c: char| !(c.is_alphabetic() || c == '-')) {
+            for tok in line.split(|c: char| !(is_alphabetic(c) || c == '-')) {
                 let tok = tok.trim_matches('-');
                 if tok.len() < 2 {
                     continue;

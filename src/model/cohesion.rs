@@ -1,7 +1,7 @@
 //! Lexical cohesion: how much two pieces of a page share their content words (Latin) or character
 //! bigrams (CJK), weighted by how rare each is on the page.
 
-use crate::lang::{is_cjk, Lang};
+use crate::lang::{is_alphanumeric, is_cjk, Lang};
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::Hasher;
 
@@ -68,7 +68,7 @@ impl Features {
                 continue;
             }
             prev = None;
-            if c.is_alphanumeric() {
+            if is_alphanumeric(c) {
                 word_start.get_or_insert(i);
             } else if let Some(h) = word_start.take().and_then(|s| word_feature(&text[s..i], &mut lower, lang)) {
                 ids.push(self.id(h));
@@ -444,21 +444,35 @@ impl Profiles {
     /// for each, in no particular order; stories not listed score 0. `dot` is scratch space of one
     /// slot per story, left zeroed.
     pub fn sims(&self, bag: &Bag, idf: &Idf, minus: &[Minus], dot: &mut [f32], out: &mut Vec<(usize, f32)>) {
+        self.sims_weighted(bag, &Weights::of(bag, idf), idf, minus, dot, out);
+    }
+
+    /// [`sims`](Self::sims) with the bag's weights worked out beforehand (they are the same in
+    /// every round of a page).
+    pub fn sims_weighted(&self, bag: &Bag, weights: &Weights, idf: &Idf, minus: &[Minus], dot: &mut [f32], out: &mut Vec<(usize, f32)>) {
         out.clear();
         // Where each minus bag stands in a walk alongside `bag` (both sorted by feature), so its
         // count of the current feature is found without a search; a minus bag that is `bag`
         // itself has the current count.
         let mut at = [0usize; 2];
-        let mut bn = 0.0f32;
-        for (f, c) in &bag.feats {
-            let i = idf.get(*f);
-            let wb = w(*c, i);
-            bn += wb * wb;
+        let state = |x: usize| minus.get(x).map_or(usize::MAX, |m| m.state);
+        let (s0, s1) = (state(0), state(1));
+        for ((f, c), &wb) in bag.feats.iter().zip(&weights.w) {
             for e in self.list(*f) {
                 let s = e.story as usize;
                 // The weight of the story's count less the minus bag's count: the stored weight
-                // when nothing is taken out (w(pc - 0) is w(pc)).
-                let pw = match minus.iter().position(|m| m.state == s) {
+                // when nothing is taken out (w(pc - 0) is w(pc)). The first minus of the story
+                // counts, as minus.iter().position() would find it.
+                let x = if s == s0 {
+                    Some(0)
+                } else if s == s1 {
+                    Some(1)
+                } else if minus.len() > 2 {
+                    minus.iter().position(|m| m.state == s)
+                } else {
+                    None
+                };
+                let pw = match x {
                     None => e.weight,
                     Some(x) => {
                         let m = &minus[x];
@@ -473,7 +487,7 @@ impl Profiles {
                         } else {
                             m.bag.get(*f)
                         };
-                        if mc == 0.0 { e.weight } else { w((e.count - mc).max(0.0), i) }
+                        if mc == 0.0 { e.weight } else { w((e.count - mc).max(0.0), idf.get(*f)) }
                     }
                 };
                 let v = wb * pw;
@@ -486,6 +500,7 @@ impl Profiles {
                 }
             }
         }
+        let bn = weights.norm2;
         out.retain_mut(|(s, cos)| {
             let s = *s;
             let norm2 = minus.iter().find(|m| m.state == s).map_or(self.norm2[s], |m| m.norm2);
@@ -498,6 +513,29 @@ impl Profiles {
                 false
             }
         });
+    }
+}
+
+/// A bag's feature weights `w(count, idf)` and their squared norm (added up in feature order):
+/// fixed for a page, asked for by every round of the assignment.
+pub struct Weights {
+    pub w: Vec<f32>,
+    pub norm2: f32,
+}
+
+impl Weights {
+    pub fn of(bag: &Bag, idf: &Idf) -> Weights {
+        let mut norm2 = 0.0f32;
+        let w = bag
+            .feats
+            .iter()
+            .map(|(f, c)| {
+                let wb = w(*c, idf.get(*f));
+                norm2 += wb * wb;
+                wb
+            })
+            .collect();
+        Weights { w, norm2 }
     }
 }
 
