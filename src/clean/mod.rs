@@ -29,26 +29,19 @@ pub struct Stats {
 impl Stats {
     pub fn of(s: &str) -> Stats {
         let mut st = Stats::default();
-        // ASCII bytes one at a time, the rest as characters: most Latin text never decodes one.
-        let bytes = s.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                st.chars += 1;
+        for c in s.chars() {
+            st.chars += 1;
+            if c.is_ascii() {
+                // ASCII without the Unicode tables.
                 st.width += 1;
-                if b.is_ascii_alphabetic() {
+                if c.is_ascii_alphabetic() {
                     st.latin += 1;
-                    st.upper += u32::from(b.is_ascii_uppercase());
-                } else if b.is_ascii_digit() {
+                    st.upper += u32::from(c.is_ascii_uppercase());
+                } else if c.is_ascii_digit() {
                     st.digits += 1;
                 }
-                i += 1;
                 continue;
             }
-            let c = s[i..].chars().next().expect("on a char boundary");
-            i += c.len_utf8();
-            st.chars += 1;
             if is_cjk(c) {
                 st.cjk += 1;
                 st.width += 2;

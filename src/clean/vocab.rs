@@ -14,20 +14,35 @@ pub struct Vocab {
 impl Vocab {
     pub fn from_lines<'a>(lines: impl Iterator<Item = &'a str>) -> Vocab {
         let mut v = Vocab::default();
+        // Words seen before only add to their count: the lower-cased token is built in one buffer
+        // and becomes a key of its own only the first time.
+        let mut lower = String::new();
+        let count = |words: &mut FxHashMap<String, u32>, w: &str| match words.get_mut(w) {
+            Some(n) => *n += 1,
+            None => {
+                words.insert(w.to_string(), 1);
+            }
+        };
         for line in lines {
             for tok in line.split(|c: char| !(is_alphabetic(c) || c == '-')) {
                 let tok = tok.trim_matches('-');
                 if tok.len() < 2 {
                     continue;
                 }
-                let lower = tok.to_lowercase();
+                if tok.is_ascii() {
+                    lower.clear();
+                    lower.push_str(tok);
+                    lower.make_ascii_lowercase();
+                } else {
+                    lower = tok.to_lowercase();
+                }
                 if lower.contains('-') {
                     for part in lower.split('-').filter(|p| p.len() >= 2) {
-                        *v.words.entry(part.to_string()).or_default() += 1;
+                        count(&mut v.words, part);
                     }
-                    v.compounds.insert(lower);
+                    v.compounds.insert(lower.clone());
                 } else {
-                    *v.words.entry(lower).or_default() += 1;
+                    count(&mut v.words, &lower);
                 }
             }
         }

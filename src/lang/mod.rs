@@ -241,10 +241,13 @@ pub fn is_alphanumeric(c: char) -> bool {
 }
 
 /// Han ideographs, kana and hangul: characters of CJK running text.
+#[inline]
 pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0x20000..=0x2A6DF | 0x2A700..=0x2EBEF | 0xF900..=0xFAFF
-        | 0x3040..=0x30FF | 0xAC00..=0xD7AF | 0x3005 | 0x3007)
+    // Everything below U+3005 (ASCII, Latin, punctuation) is out at the first comparison.
+    c as u32 >= 0x3005
+        && matches!(c as u32,
+            0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0x20000..=0x2A6DF | 0x2A700..=0x2EBEF | 0xF900..=0xFAFF
+            | 0x3040..=0x30FF | 0xAC00..=0xD7AF | 0x3005 | 0x3007)
 }
 
 /// CJK punctuation and full-width forms: marks that only occur in CJK running text.
