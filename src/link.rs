@@ -665,11 +665,12 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool, round: 
         // only; any other fragment without the whole fragment, so a run placed by position alone
         // cannot vouch for itself. Only the stories the fragment's text is counted in need it.
         let anchor = env.anchor[env.frag[k]];
-        let own = anchor.filter(|&a| labels[k] == a).map(|a| Minus { state: a, bag, norm2: profiles.norm2_minus(a, bag, ctx.idf) });
+        // The story's norm without this unit is worked out by sims as it walks the unit's features.
+        let own = anchor.filter(|&a| labels[k] == a).map(|a| Minus { state: a, bag, norm2: None });
         let l = labels[k];
         let whole = if Some(l) != anchor && (full || l == headless) {
             let (fb, n2) = frag_bags.get(env, labels, env.frag[k], l, round, profiles);
-            Some(Minus { state: l, bag: fb, norm2: n2 })
+            Some(Minus { state: l, bag: fb, norm2: Some(n2) })
         } else {
             None
         };

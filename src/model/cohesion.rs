@@ -353,11 +353,12 @@ struct Entry {
 }
 
 /// Counts to take out of one story's profile before scoring (a piece must not vouch for itself),
-/// with that story's squared norm once they are out.
+/// with that story's squared norm once they are out. `None` for the norm asks `sims` to work it
+/// out on its way (allowed only where `bag` is the bag scored: its walk meets every feature).
 pub struct Minus<'a> {
     pub state: usize,
     pub bag: &'a Bag,
-    pub norm2: f32,
+    pub norm2: Option<f32>,
 }
 
 impl Profiles {
@@ -455,6 +456,8 @@ impl Profiles {
         // count of the current feature is found without a search; a minus bag that is `bag`
         // itself has the current count.
         let mut at = [0usize; 2];
+        // The norms sims works out itself (see Minus), added to in the order norm2_minus would.
+        let mut own: [f32; 2] = std::array::from_fn(|x| minus.get(x).map_or(0.0, |m| self.norm2[m.state]));
         let state = |x: usize| minus.get(x).map_or(usize::MAX, |m| m.state);
         let (s0, s1) = (state(0), state(1));
         for ((f, c), &wb) in bag.feats.iter().zip(&weights.w) {
@@ -477,6 +480,10 @@ impl Profiles {
                     Some(x) => {
                         let m = &minus[x];
                         let mc = if std::ptr::eq(m.bag, bag) {
+                            if m.norm2.is_none() && x < own.len() {
+                                let less = w((e.count - *c).max(0.0), idf.get(*f));
+                                own[x] += less.powi(2) - e.weight.powi(2);
+                            }
                             *c
                         } else if x < at.len() {
                             let feats = &m.bag.feats;
@@ -503,7 +510,10 @@ impl Profiles {
         let bn = weights.norm2;
         out.retain_mut(|(s, cos)| {
             let s = *s;
-            let norm2 = minus.iter().find(|m| m.state == s).map_or(self.norm2[s], |m| m.norm2);
+            let norm2 = match minus.iter().position(|m| m.state == s) {
+                None => self.norm2[s],
+                Some(x) => minus[x].norm2.unwrap_or_else(|| own.get(x).copied().expect("an own norm among the first two")),
+            };
             let d = dot[s];
             dot[s] = 0.0;
             if norm2 > 1e-9 && bn > 1e-9 {
@@ -556,10 +566,14 @@ mod index_tests {
         let p0 = Profile::build([&a, &b].into_iter(), &idf);
         let mut dot = vec![0.0; 2];
         let mut out = Vec::new();
-        let m = [Minus { state: 0, bag: &a, norm2: ps.norm2_minus(0, &a, &idf) }];
+        let m = [Minus { state: 0, bag: &a, norm2: Some(ps.norm2_minus(0, &a, &idf)) }];
         ps.sims(&a, &idf, &m, &mut dot, &mut out);
         let s0 = out.iter().find(|x| x.0 == 0).map_or(0.0, |x| x.1);
         assert!((s0 - p0.sim(&a, &idf, true)).abs() < 1e-5, "{s0} vs {}", p0.sim(&a, &idf, true));
         assert!(dot.iter().all(|d| *d == 0.0));
+        // The norm worked out on the way is the one norm2_minus gives.
+        let mut out2 = Vec::new();
+        ps.sims(&a, &idf, &[Minus { state: 0, bag: &a, norm2: None }], &mut dot, &mut out2);
+        assert_eq!(out, out2);
     }
 }
