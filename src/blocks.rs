@@ -218,7 +218,19 @@ pub fn build(lines: &[Line], layout: &Layout, lang: &Lang, solo: &[bool]) -> Vec
                 mended = n;
             }
         }
-        let stats = Stats::of(&text);
+        let stats = if cjk {
+            // A CJK block's text is its lines' texts end to end, with a space after a hard line
+            // break (nothing else is put in or taken out), and the counts add up over text laid
+            // end to end: the lines' counts, summed, and the spaces'.
+            let spaces = (text.len() - ls.iter().map(|l| l.text.len()).sum::<usize>()) as u32;
+            let mut st = ls.iter().fold(Stats::default(), |a, l| a.plus(&l.stats));
+            st.chars += spaces;
+            st.width += spaces;
+            debug_assert_eq!(st, Stats::of(&text));
+            st
+        } else {
+            Stats::of(&text)
+        };
         let first = &ls[0];
         let last = &ls[ls.len() - 1];
         blocks.push(Block {

@@ -29,19 +29,35 @@ pub struct Stats {
 impl Stats {
     pub fn of(s: &str) -> Stats {
         let mut st = Stats::default();
-        for c in s.chars() {
-            st.chars += 1;
-            if c.is_ascii() {
-                // ASCII without the Unicode tables.
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                // ASCII without decoding or the Unicode tables.
+                st.chars += 1;
                 st.width += 1;
-                if c.is_ascii_alphabetic() {
+                if b.is_ascii_alphabetic() {
                     st.latin += 1;
-                    st.upper += u32::from(c.is_ascii_uppercase());
-                } else if c.is_ascii_digit() {
+                    st.upper += u32::from(b.is_ascii_uppercase());
+                } else if b.is_ascii_digit() {
                     st.digits += 1;
                 }
+                i += 1;
                 continue;
             }
+            // A three-byte sequence led by E5 to E9 is U+5000 to U+9FFF, a CJK ideograph: most of
+            // a Chinese page, counted without decoding.
+            if (0xE5..=0xE9).contains(&b) {
+                st.chars += 1;
+                st.cjk += 1;
+                st.width += 2;
+                i += 3;
+                continue;
+            }
+            let c = s[i..].chars().next().expect("on a character boundary");
+            i += c.len_utf8();
+            st.chars += 1;
             if is_cjk(c) {
                 st.cjk += 1;
                 st.width += 2;
@@ -59,6 +75,18 @@ impl Stats {
         }
         st
     }
+    /// The counts of two texts laid end to end.
+    pub fn plus(&self, o: &Stats) -> Stats {
+        Stats {
+            chars: self.chars + o.chars,
+            cjk: self.cjk + o.cjk,
+            latin: self.latin + o.latin,
+            upper: self.upper + o.upper,
+            digits: self.digits + o.digits,
+            width: self.width + o.width,
+        }
+    }
+
     /// Letters, digits and CJK characters: the part of a line that is text rather than marks.
     pub fn wordy(&self) -> u32 {
         self.cjk + self.latin + self.digits
@@ -230,6 +258,39 @@ mod tests {
         assert!(ls[1].hard_break);
         assert_eq!(&"\n\n## 标题\n\n  正文,第一行  \r\n第二行\n"[ls[1].span.0..ls[1].span.1], "正文,第一行");
         assert_eq!(ls[2].blank_before, 0);
+    }
+
+    /// Stats::of as first written, one char at a time through the general tests.
+    fn stats_reference(s: &str) -> Stats {
+        let mut st = Stats::default();
+        for c in s.chars() {
+            st.chars += 1;
+            if is_cjk(c) {
+                st.cjk += 1;
+                st.width += 2;
+                continue;
+            }
+            st.width += if (c as u32) >= 0x2E80 { 2 } else { 1 };
+            if c.is_alphabetic() {
+                st.latin += 1;
+                if c.is_uppercase() {
+                    st.upper += 1;
+                }
+            } else if c.is_ascii_digit() {
+                st.digits += 1;
+            }
+        }
+        st
+    }
+
+    #[test]
+    fn stats_agree_with_their_first_form() {
+        for s in ["", "Harbor Board, 1987: ÉTÉ déjà", "本报北京2月3日电（记者王珂）“你好”，世界。", "一丁万亐乀乙", "龜龥鿿〇々ぁアｱＡ１", "𠀀𪜀 ß ǅ Ⅻ ﬁ"] {
+            assert_eq!(Stats::of(s), stats_reference(s), "{s}");
+        }
+        // Every character of the Basic Multilingual Plane, one after another.
+        let all: String = (0..0x10000u32).filter_map(char::from_u32).collect();
+        assert_eq!(Stats::of(&all), stats_reference(&all));
     }
 
     #[test]
