@@ -28,23 +28,70 @@ fn hash_pair(a: char, b: char) -> u64 {
 /// arrays instead of hashing.
 #[derive(Debug, Default)]
 pub struct Features {
-    ids: FxHashMap<u64, u32>,
+    ids: IdMap,
+}
+
+/// Feature hash → id, by open addressing with linear probing over one flat array (an id of
+/// u32::MAX marks an empty slot): every character of a CJK page looks up a bigram here.
+#[derive(Debug, Default)]
+struct IdMap {
+    slots: Vec<(u64, u32)>,
+    len: usize,
+}
+
+impl IdMap {
+    const EMPTY: u32 = u32::MAX;
+
+    fn home(&self, h: u64) -> usize {
+        // Fibonacci hashing: the top bits of the product, spread over the table.
+        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.slots.len().trailing_zeros())) as usize
+    }
+
+    /// The id of `h`, given the next one (the count so far) if it is new.
+    fn id(&mut self, h: u64) -> u32 {
+        if (self.len + 1) * 4 > self.slots.len() * 3 {
+            let bigger = vec![(0, Self::EMPTY); (self.slots.len() * 2).max(1024)];
+            let old = std::mem::replace(&mut self.slots, bigger);
+            let mask = self.slots.len() - 1;
+            for (k, v) in old.into_iter().filter(|s| s.1 != Self::EMPTY) {
+                let mut i = self.home(k);
+                while self.slots[i].1 != Self::EMPTY {
+                    i = (i + 1) & mask;
+                }
+                self.slots[i] = (k, v);
+            }
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(h);
+        loop {
+            let (k, v) = self.slots[i];
+            if v == Self::EMPTY {
+                let id = self.len as u32;
+                self.slots[i] = (h, id);
+                self.len += 1;
+                return id;
+            }
+            if k == h {
+                return v;
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 impl Features {
     /// How many distinct features the page has.
     pub fn len(&self) -> usize {
-        self.ids.len()
+        self.ids.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
+        self.ids.len == 0
     }
 
     /// The dense id of feature hash `h`, given out in order of first sight.
     fn id(&mut self, h: u64) -> u32 {
-        let n = self.ids.len() as u32;
-        *self.ids.entry(h).or_insert(n)
+        self.ids.id(h)
     }
 
     /// The features of `text`: CJK character bigrams, and Latin content words (stop words out,
