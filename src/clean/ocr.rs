@@ -34,6 +34,18 @@ fn find_from(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     None
 }
 
+/// The ASCII bytes a word holds, as bits: most confusion pairs start with a letter the word
+/// lacks, and are passed over without a search.
+fn bytes_in(w: &str) -> u128 {
+    w.bytes().filter(u8::is_ascii).fold(0, |m, b| m | 1 << b)
+}
+
+/// Whether `seen` may occur in a word holding the bytes `has` (its first byte is among them, or
+/// is not ASCII and so was not recorded).
+fn may_hold(has: u128, seen: &str) -> bool {
+    seen.as_bytes().first().is_none_or(|&b| !b.is_ascii() || has >> b & 1 == 1)
+}
+
 /// Writes `lower` with `seen` at byte `i` replaced by `meant` into `out`.
 fn spell(out: &mut String, lower: &str, i: usize, seen: &str, meant: &str) {
     out.clear();
@@ -57,7 +69,11 @@ impl<'a> Corrector<'a> {
         let own = self.vocab.count(lower);
         let mut best: Option<(u32, Box<str>)> = None;
         let mut cand = std::mem::take(&mut self.cand);
+        let has = bytes_in(lower);
         for (seen, meant) in self.pairs {
+            if !may_hold(has, seen) {
+                continue;
+            }
             let mut from = 0;
             while let Some(i) = find_from(lower.as_bytes(), seen.as_bytes(), from) {
                 spell(&mut cand, lower, i, seen, meant);
@@ -77,7 +93,11 @@ impl<'a> Corrector<'a> {
         let mut best: Option<(u32, Box<str>)> = None;
         let mut tie = false;
         let mut cand = std::mem::take(&mut self.cand);
+        let has = bytes_in(lower);
         for (seen, meant) in self.pairs {
+            if !may_hold(has, seen) {
+                continue;
+            }
             let mut from = 0;
             while let Some(i) = find_from(lower.as_bytes(), seen.as_bytes(), from) {
                 spell(&mut cand, lower, i, seen, meant);

@@ -63,8 +63,36 @@ impl Vocab {
     }
 }
 
+/// A code for a word's first three bytes: 27 values each (a to z, and anything else).
+fn start_code(w: &[u8]) -> usize {
+    let d = |b: u8| if b.is_ascii_lowercase() { usize::from(b - b'a') } else { 26 };
+    (d(w[0]) * 27 + d(w[1])) * 27 + d(w[2])
+}
+
+/// The first three bytes of every word of three or more in the list, as a bitmap of their codes.
+/// A word `is_word` accepts starts like one of them (itself, or the stem it inflects, is in the
+/// list), so a word of three or more that starts like none is turned away without a lookup: most
+/// of the spellings the OCR mending tries.
+fn list_starts() -> &'static [u64] {
+    static S: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    S.get_or_init(|| {
+        let mut bits = vec![0u64; (27 * 27 * 27usize).div_ceil(64)];
+        for w in en_words().iter().filter(|w| w.len() >= 3) {
+            let c = start_code(w.as_bytes());
+            bits[c / 64] |= 1 << (c % 64);
+        }
+        bits
+    })
+}
+
 /// A dictionary word, allowing regular inflections of one.
 pub fn is_word(w: &str) -> bool {
+    if w.len() >= 3 {
+        let c = start_code(w.as_bytes());
+        if list_starts()[c / 64] >> (c % 64) & 1 == 0 {
+            return false;
+        }
+    }
     let words = en_words();
     if words.contains(w) {
         return true;
@@ -91,3 +119,31 @@ pub fn is_word(w: &str) -> bool {
     false
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// is_word without the first-three-bytes check.
+    fn is_word_reference(w: &str) -> bool {
+        let words = en_words();
+        words.contains(w)
+            || ["s", "es", "ed", "d", "ing", "ly", "er", "ers"].iter().any(|suf| {
+                w.strip_suffix(suf).is_some_and(|stem| stem.len() >= 3 && (words.contains(stem) || words.contains(format!("{stem}e").as_str())))
+            })
+    }
+
+    #[test]
+    fn starts_turn_away_only_non_words() {
+        for w in ["the", "hoped", "hoping", "difficult", "tbe", "rnarket", "xqz", "a", "ab", "zzz", "école", "co-op", "abacuses", "abbeyed", "Abbey"] {
+            assert_eq!(is_word(w), is_word_reference(w), "{w}");
+        }
+        // Every list word, and each with every suffix, still passes the check.
+        for w in en_words().iter().take(5000) {
+            assert!(is_word(w));
+            for suf in ["s", "es", "ed", "d", "ing", "ly", "er", "ers"] {
+                let x = format!("{w}{suf}");
+                assert_eq!(is_word(&x), is_word_reference(&x), "{x}");
+            }
+        }
+    }
+}
