@@ -1,5 +1,6 @@
 //! Character-level cleanup: NFC, full-width ASCII, ligatures and long s, invisible and control characters, whitespace.
 
+use crate::lang::is_cjk;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// What one input character becomes.
@@ -63,6 +64,8 @@ pub fn clean_chars(s: &str, out: &mut String) {
         let mapped = match c {
             '!'..='~' => None,
             ' ' => Some(Mapped::Space),
+            // CJK ideographs, kana and hangul are none of the characters `map` changes.
+            c if is_cjk(c) => None,
             c => match map(c) {
                 Mapped::Keep(k) if k == c => None,
                 m => Some(m),
@@ -145,6 +148,13 @@ mod tests {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|c| surely_nfc(*c)) {
             assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{:04X}", c as u32);
             assert_eq!(canonical_combining_class(c), 0, "{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn cjk_characters_map_to_themselves() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|c| is_cjk(*c)) {
+            assert!(matches!(map(c), Mapped::Keep(k) if k == c), "{:04X}", c as u32);
         }
     }
 
