@@ -248,7 +248,12 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
                 full || a == headless || (!orphan[a] && seg.seeds[a].weak.is_none() && anchor[frag[k]] == Some(a))
             })
             .map(|k| (labels[k], &ctx.bags[block_of(k)]));
-        profiles.rebuild(n_states, heads.chain(texts), ctx.idf, ctx.n_features);
+        if full && round >= 2 {
+            // The same members as the last (full) round, in the same order: only their stories differ.
+            profiles.refill(n_states, heads.chain(texts), ctx.idf, ctx.n_features);
+        } else {
+            profiles.rebuild(n_states, heads.chain(texts), ctx.idf, ctx.n_features);
+        }
         let new = viterbi(&env, &labels, &profiles, full, round, &mut frag_bags);
         if new == labels {
             break;

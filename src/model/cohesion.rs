@@ -476,12 +476,26 @@ impl Profiles {
         for k in 1..start.len() {
             start[k] += start[k - 1];
         }
+        self.slots.clear();
+        self.slots.resize(start[n_features] as usize, Entry { story: u32::MAX, count: 0.0, weight: 0.0 });
+        self.fill(n, members, idf, n_features);
+    }
+
+    /// Builds the index anew for the same members as the last build, in the same order, with
+    /// other stories: each feature's room (how many members hold it) is the same, so only the
+    /// entries are filled again. The assignment's later rounds differ from each other only in
+    /// the stories their units are given.
+    pub fn refill<'a>(&mut self, n: usize, members: impl Iterator<Item = (usize, &'a Bag)>, idf: &Idf, n_features: usize) {
+        debug_assert_eq!(self.start.len(), n_features + 1);
+        self.fill(n, members, idf, n_features);
+    }
+
+    fn fill<'a>(&mut self, n: usize, members: impl Iterator<Item = (usize, &'a Bag)>, idf: &Idf, n_features: usize) {
+        let start = &self.start;
         let end = &mut self.end;
         end.clear();
         end.extend_from_slice(&start[..n_features]);
         let slots = &mut self.slots;
-        slots.clear();
-        slots.resize(start[n_features] as usize, Entry { story: u32::MAX, count: 0.0, weight: 0.0 });
         for (s, bag) in members {
             for (f, c) in &bag.feats {
                 let (lo, hi) = (start[*f as usize] as usize, end[*f as usize] as usize);
