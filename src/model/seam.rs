@@ -264,7 +264,7 @@ fn score_with(prev: &str, prev_open: bool, prev_full: bool, next: &str, next_sta
             }
             if list_resumes(prev, next) {
                 add(1.5, &|| "a list of X（Y） items resumes".into());
-            } else if open_bracket(prev) && next.trim_start().starts_with(['（', '(']) {
+            } else if next.trim_start().starts_with(['（', '(']) && open_bracket(prev) {
                 add(-1.5, &|| "a bracket left open, but next opens another".into());
             }
             if let Some((o, c)) = closes_left_open(prev, next) {
@@ -296,22 +296,20 @@ const PAIRS: &[(char, char)] = &[('《', '》'), ('“', '”'), ('（', '）'),
 /// A bracket or quote left open at the end of `prev` that `next` closes before opening another:
 /// 《共|和国报》.
 fn closes_left_open(prev: &str, next: &str) -> Option<(char, char)> {
+    // Both tests are asked of each pair in turn; the one on `next` (its first 40 characters)
+    // is asked first, as it is cheap and mostly fails, sparing the searches of all of `prev`.
     for &(o, c) in PAIRS {
+        let closes = next.chars().take(40).find(|&ch| ch == c || ch == o) == Some(c);
+        if !closes {
+            continue;
+        }
         let left_open = match (prev.rfind(o), prev.rfind(c)) {
             (Some(a), Some(b)) => a > b,
             (Some(_), None) => true,
             _ => false,
         };
-        if !left_open {
-            continue;
-        }
-        for ch in next.chars().take(40) {
-            if ch == c {
-                return Some((o, c));
-            }
-            if ch == o {
-                break;
-            }
+        if left_open {
+            return Some((o, c));
         }
     }
     None
