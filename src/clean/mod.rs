@@ -119,7 +119,9 @@ pub fn lines(src: &Source, cfg: &Config, warnings: &mut Vec<Warning>) -> Vec<Lin
     let bytes: &[u8] = &src.text;
     // Valid UTF-8 (nearly every page) is checked once here, not once per line.
     let valid = std::str::from_utf8(bytes).ok();
-    let mut out = Vec::new();
+    // One Line per line at most (pieces of over-long lines aside): counting them first spares
+    // growing the vector a dozen times.
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
     let mut blank = 0u16;
     let mut buf = String::new();
     let mut split_spans = Vec::new();

@@ -176,6 +176,13 @@ impl<'a> Corrector<'a> {
             lower.clear();
             lower.push_str(word);
             lower.make_ascii_lowercase();
+            // A word the page uses more than once is known, and has no common twin to check unless
+            // it is short and used just twice: the verdict (nothing) needs neither the memo nor
+            // the word list.
+            let on_page = self.vocab.count(&lower);
+            if on_page >= 2 && (lower.len() > 4 || on_page > 2) {
+                continue;
+            }
             let seen = self.memo[usize::from(capital)].get(lower.as_str()).cloned();
             let mended = match seen {
                 Some(m) => m,
