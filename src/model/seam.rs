@@ -230,10 +230,9 @@ fn score_with(prev: &str, prev_open: bool, prev_full: bool, next: &str, next_sta
             if prev.trim_end().ends_with('-') && nw.chars().next().is_some_and(char::is_lowercase) {
                 add(1.0, &|| "hyphen at the cut".into());
             } else if !lw.is_empty() && !nw.is_empty() && prev.ends_with(|c: char| c.is_alphabetic()) {
-                let joined = format!("{lw}{nw}").to_lowercase();
                 if nw.chars().next().is_some_and(char::is_lowercase)
-                    && is_word(&joined)
-                    && !(is_word(&lw.to_lowercase()) && is_word(&nw.to_lowercase()))
+                    && joined_lower(lw, nw, is_word)
+                    && !(joined_lower(lw, "", is_word) && joined_lower(nw, "", is_word))
                 {
                     add(1.5, &|| format!("word split at the cut: {lw}|{nw}"));
                 }
@@ -275,6 +274,21 @@ fn score_with(prev: &str, prev_open: bool, prev_full: bool, next: &str, next_sta
     s
 }
 
+/// `f` asked about `a` and `b` joined and lower-cased: built on the stack when they are short
+/// and ASCII (nearly always), else as `format!("{a}{b}").to_lowercase()`.
+fn joined_lower<T>(a: &str, b: &str, f: impl FnOnce(&str) -> T) -> T {
+    let n = a.len() + b.len();
+    if n <= 64 && a.is_ascii() && b.is_ascii() {
+        let mut buf = [0u8; 64];
+        buf[..a.len()].copy_from_slice(a.as_bytes());
+        buf[a.len()..n].copy_from_slice(b.as_bytes());
+        buf[..n].make_ascii_lowercase();
+        f(std::str::from_utf8(&buf[..n]).expect("ASCII"))
+    } else {
+        f(&format!("{a}{b}").to_lowercase())
+    }
+}
+
 /// `…、曙光村（白鹤镇）、中步村` + `（赵巷镇）、新联村…`: a list whose items carry a bracketed note resumes
 /// with the note of the item that was cut.
 fn list_resumes(prev: &str, next: &str) -> bool {
@@ -296,11 +310,22 @@ const PAIRS: &[(char, char)] = &[('《', '》'), ('“', '”'), ('（', '）'),
 /// A bracket or quote left open at the end of `prev` that `next` closes before opening another:
 /// 《共|和国报》.
 fn closes_left_open(prev: &str, next: &str) -> Option<(char, char)> {
-    // Both tests are asked of each pair in turn; the one on `next` (its first 40 characters)
-    // is asked first, as it is cheap and mostly fails, sparing the searches of all of `prev`.
-    for &(o, c) in PAIRS {
-        let closes = next.chars().take(40).find(|&ch| ch == c || ch == o) == Some(c);
-        if !closes {
+    // Both tests are asked of each pair in turn; the one on `next` (its first 40 characters:
+    // does the closer come before another opener?) is worked out first for all pairs in one
+    // walk, as it mostly fails, sparing the searches of all of `prev`.
+    let mut met: [Option<char>; PAIRS.len()] = [None; PAIRS.len()];
+    for ch in next.chars().take(40) {
+        if !matches!(ch, '《' | '》' | '“' | '”' | '（' | '）' | '(' | ')' | '「' | '」' | '【' | '】' | '‘' | '’') {
+            continue;
+        }
+        for (k, &(o, c)) in PAIRS.iter().enumerate() {
+            if met[k].is_none() && (ch == o || ch == c) {
+                met[k] = Some(ch);
+            }
+        }
+    }
+    for (k, &(o, c)) in PAIRS.iter().enumerate() {
+        if met[k] != Some(c) {
             continue;
         }
         let left_open = match (prev.rfind(o), prev.rfind(c)) {
@@ -383,6 +408,16 @@ mod tests {
                 let want = across_reference(&grams, t, h);
                 assert_eq!(grams.across(t, h), want, "{t:?} | {h:?}");
                 assert_eq!(grams.across_len(t, h), want.map(|(l, r)| (l.chars().count(), r.chars().count())));
+            }
+        }
+    }
+
+    #[test]
+    fn pair_characters_are_all_listed() {
+        // closes_left_open skips characters outside its list: it must hold every pair's marks.
+        for &(o, c) in PAIRS {
+            for ch in [o, c] {
+                assert!(matches!(ch, '《' | '》' | '“' | '”' | '（' | '）' | '(' | ')' | '「' | '」' | '【' | '】' | '‘' | '’'), "{ch}");
             }
         }
     }
