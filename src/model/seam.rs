@@ -229,13 +229,14 @@ fn score_with(prev: &str, prev_open: bool, prev_full: bool, next: &str, next_sta
             let nw = first_word(next);
             if prev.trim_end().ends_with('-') && nw.chars().next().is_some_and(char::is_lowercase) {
                 add(1.0, &|| "hyphen at the cut".into());
-            } else if !lw.is_empty() && !nw.is_empty() && prev.ends_with(|c: char| c.is_alphabetic()) {
-                if nw.chars().next().is_some_and(char::is_lowercase)
-                    && joined_lower(lw, nw, is_word)
-                    && !(joined_lower(lw, "", is_word) && joined_lower(nw, "", is_word))
-                {
-                    add(1.5, &|| format!("word split at the cut: {lw}|{nw}"));
-                }
+            } else if !lw.is_empty()
+                && !nw.is_empty()
+                && prev.ends_with(|c: char| c.is_alphabetic())
+                && nw.chars().next().is_some_and(char::is_lowercase)
+                && joined_lower(lw, nw, is_word)
+                && !(joined_lower(lw, "", is_word) && joined_lower(nw, "", is_word))
+            {
+                add(1.5, &|| format!("word split at the cut: {lw}|{nw}"));
             }
             // The function words are ASCII: an ASCII word is compared without lower-casing a copy.
             let function_word = if lw.is_ascii() {
