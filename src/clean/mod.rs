@@ -117,8 +117,8 @@ pub struct Line {
 /// Splits the source into lines and cleans each one.
 pub fn lines(src: &Source, cfg: &Config, warnings: &mut Vec<Warning>) -> Vec<Line> {
     let bytes: &[u8] = &src.text;
-    // Valid UTF-8 (nearly every page) is checked once here, not once per line.
-    let valid = std::str::from_utf8(bytes).ok();
+    // Valid UTF-8 (nearly every page) was checked once when the page was read, not once per line.
+    let valid = src.valid;
     // One Line per line at most (pieces of over-long lines aside): counting them first spares
     // growing the vector a dozen times.
     let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
