@@ -80,6 +80,12 @@ impl IdMap {
 }
 
 impl Features {
+    /// A vocabulary with room for about `n` features before it grows (a page's text bytes over
+    /// three is about its CJK bigrams): growing rehashes the whole table.
+    pub fn with_capacity(n: usize) -> Features {
+        Features { ids: IdMap { slots: vec![(0, IdMap::EMPTY); (n * 4 / 3 + 1).next_power_of_two().max(1024)], len: 0 } }
+    }
+
     /// How many distinct features the page has.
     pub fn len(&self) -> usize {
         self.ids.len
