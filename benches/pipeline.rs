@@ -1,18 +1,31 @@
-//! Throughput of the whole page pipeline, in bytes per second, on the bundled fixtures. Each
-//! benchmark checks its own answer first, so it cannot time a wrong one.
+//! Throughput of the page pipeline, in bytes per second of page text, on the bundled fixtures: the
+//! whole pipeline, then each stage on its own (clean, blocks, classify, link, emit). Each benchmark
+//! checks its own answer first, so it cannot time a wrong one.
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use newsseg::{process_page, Config};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use newsseg::blocks::{self, Block, Layout};
+use newsseg::classify::{self, Class, Role, Shape};
+use newsseg::clean::{self, Line};
+use newsseg::lang::{Lang, LangCode};
+use newsseg::model::cohesion::{Bag, Features, Idf};
+use newsseg::model::seam::PageGrams;
+use newsseg::segment::Segments;
+use newsseg::source::Source;
+use newsseg::{emit, link, process_page, segment, Config};
 use std::hint::black_box;
+use std::time::Duration;
 
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(format!("{}/fixtures/{name}/page.txt", env!("CARGO_MANIFEST_DIR"))).expect("fixture exists")
 }
 
+/// The fixtures timed, with the number of articles each gives.
+const CASES: [(&str, usize); 3] = [("zh-qingpu-sample", 7), ("en-wire-1987", 2), ("en-herald-1905", 2)];
+
 fn pipeline(c: &mut Criterion) {
     let cfg = Config::default();
     let mut group = c.benchmark_group("process_page");
-    for (name, articles) in [("zh-qingpu-sample", 7), ("en-wire-1987", 2), ("en-herald-1905", 2)] {
+    for (name, articles) in CASES {
         let page = fixture(name);
         let got = process_page(&cfg, name, None, &page).expect("processes");
         assert_eq!(got.articles.len(), articles, "{name}");
@@ -32,5 +45,167 @@ fn serialize(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, pipeline, serialize);
+/// One page taken through the stages the way `process_source` does, keeping every stage's output
+/// so each stage can be timed on its own input.
+struct Staged<'a> {
+    src: Source<'a>,
+    lang: &'static Lang,
+    lines: Vec<Line>,
+    layout: Layout,
+    solo: Vec<bool>,
+    line_roles: Vec<Option<Role>>,
+    blocks: Vec<Block>,
+    classes: Vec<Class>,
+    grams: PageGrams,
+    bags: Vec<Bag>,
+    idf: Idf,
+    n_features: usize,
+    seg: Segments,
+}
+
+fn language(lines: &[Line]) -> LangCode {
+    let (cjk, latin) = lines.iter().fold((0u64, 0u64), |(c, l), x| (c + x.stats.cjk as u64, l + x.stats.latin as u64));
+    if cjk > 0 && cjk * 4 >= latin { LangCode::Zh } else { LangCode::En }
+}
+
+fn classify_all(blocks: &[Block], line_roles: &[Option<Role>], layout: &Layout, lang: &Lang) -> Vec<Class> {
+    blocks
+        .iter()
+        .map(|b| {
+            let role = if b.n_lines() == 1 { line_roles[b.lines.start] } else { None };
+            classify::classify(b, role, layout, lang)
+        })
+        .collect()
+}
+
+fn stage(bytes: &[u8]) -> Staged<'_> {
+    let cfg = Config::default();
+    let src = Source::utf8(None, bytes);
+    let lines = clean::lines(&src, &cfg, &mut Vec::new());
+    let lang = Lang::get(language(&lines));
+    let line_roles = classify::line_roles(&lines, lang);
+    let solo: Vec<bool> = line_roles.iter().map(Option::is_some).collect();
+    let layout = blocks::layout(&lines, lang);
+    let blocks = blocks::build(&lines, &layout, lang, &solo);
+    let mut classes = classify_all(&blocks, &line_roles, &layout, lang);
+    let grams = if lang.code.is_cjk() { PageGrams::of(blocks.iter().map(|b| b.text.as_str())) } else { PageGrams::default() };
+    classify::demote_cut_headings(&blocks, &mut classes, lang, &grams);
+    let mut features = Features::default();
+    let bags: Vec<Bag> = blocks
+        .iter()
+        .zip(&classes)
+        .map(|(b, c)| match c.shape {
+            Shape::Furniture | Shape::Noise => Bag::default(),
+            _ => features.bag(&b.text, lang),
+        })
+        .collect();
+    let idf = Idf::new(bags.iter().filter(|b| !b.is_empty()), features.len());
+    let seg = segment::segment(&blocks, &classes, &bags, &idf, lang);
+    Staged { src, lang, lines, layout, solo, line_roles, blocks, classes, grams, bags, idf, n_features: features.len(), seg }
+}
+
+impl Staged<'_> {
+    fn ctx(&self) -> link::Ctx<'_> {
+        link::Ctx {
+            blocks: &self.blocks,
+            classes: &self.classes,
+            bags: &self.bags,
+            idf: &self.idf,
+            lang: self.lang,
+            grams: &self.grams,
+            column_blanks: self.layout.blank_is_column_break,
+            n_features: self.n_features,
+            seam_cache: Default::default(),
+            params: link::Params::default(),
+            max_candidates: Config::default().max_link_candidates,
+        }
+    }
+
+    fn link(&self) -> (Segments, Vec<link::Plan>) {
+        link::link(&self.seg, &self.ctx())
+    }
+
+    fn emit(&self, seg: &Segments, plans: Vec<link::Plan>) -> newsseg::Page {
+        emit::page::build(emit::page::Parts {
+            src: &self.src,
+            id: "bench".to_string(),
+            lang: self.lang.code.as_str(),
+            lines: &self.lines,
+            layout: &self.layout,
+            blocks: &self.blocks,
+            classes: &self.classes,
+            seg,
+            plans,
+            warnings: Vec::new(),
+        })
+    }
+}
+
+/// Each stage on its own, in bytes of page text per second (so stages compare with each other and
+/// with the whole pipeline). The link stage gets a fresh context each time: its seam cache is part
+/// of the work.
+fn stages(c: &mut Criterion) {
+    let cfg = Config::default();
+    let mut group = c.benchmark_group("stage");
+    group.warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3));
+    for (name, articles) in CASES {
+        let page = fixture(name);
+        let st = stage(&page);
+        let n_lines = st.lines.len();
+        let n_blocks = st.blocks.len();
+        let n_text = st.classes.iter().filter(|c| !matches!(c.shape, Shape::Furniture | Shape::Noise)).count();
+        assert!(n_lines > 0 && n_blocks > 0 && n_text > 0, "{name}");
+        let (seg, plans) = st.link();
+        let n_plans = plans.len();
+        assert!(n_plans >= articles, "{name}: {n_plans} plans");
+        let json_len = emit::to_json_line(&st.emit(&seg, plans.clone())).len();
+        let whole = process_page(&cfg, "bench", None, &page).expect("processes");
+        assert_eq!(whole.articles.len(), articles, "{name}");
+        group.throughput(Throughput::Bytes(page.len() as u64));
+
+        group.bench_with_input(BenchmarkId::new("clean", name), &st, |b, st| {
+            b.iter(|| {
+                let lines = clean::lines(black_box(&st.src), &cfg, &mut Vec::new());
+                assert_eq!(lines.len(), n_lines);
+                lines
+            })
+        });
+        group.bench_with_input(BenchmarkId::new("blocks", name), &st, |b, st| {
+            b.iter(|| {
+                let layout = blocks::layout(black_box(&st.lines), st.lang);
+                let blocks = blocks::build(&st.lines, &layout, st.lang, &st.solo);
+                assert_eq!(blocks.len(), n_blocks);
+                blocks
+            })
+        });
+        group.bench_with_input(BenchmarkId::new("classify", name), &st, |b, st| {
+            b.iter(|| {
+                let roles = classify::line_roles(black_box(&st.lines), st.lang);
+                let classes = classify_all(&st.blocks, &roles, &st.layout, st.lang);
+                assert_eq!(classes.len(), n_blocks);
+                assert_eq!(roles, st.line_roles);
+                classes
+            })
+        });
+        group.bench_with_input(BenchmarkId::new("link", name), &st, |b, st| {
+            b.iter(|| {
+                let (seg, plans) = black_box(st).link();
+                assert_eq!(plans.len(), n_plans);
+                (seg, plans)
+            })
+        });
+        group.bench_with_input(BenchmarkId::new("emit", name), &st, |b, st| {
+            b.iter(|| {
+                let doc = black_box(st).emit(&seg, plans.clone());
+                let mut out = Vec::with_capacity(json_len + 1);
+                emit::write_json(&doc, false, &mut out);
+                assert_eq!(out.len(), json_len + 1);
+                out
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, pipeline, serialize, stages);
 criterion_main!(benches);

@@ -208,7 +208,7 @@ pub fn build(lines: &[Line], layout: &Layout, lang: &Lang, solo: &[bool]) -> Vec
     } else {
         None
     };
-    let corrector = vocab.as_ref().filter(|_| latin_page && !lang.ocr_confusions.is_empty()).map(|v| Corrector::new(v, &lang.ocr_confusions));
+    let mut corrector = vocab.as_ref().filter(|_| latin_page && !lang.ocr_confusions.is_empty()).map(|v| Corrector::new(v, &lang.ocr_confusions));
     let mut blocks: Vec<Block> = Vec::with_capacity(bounds.len());
     for r in bounds {
         let ls = &lines[r.clone()];
@@ -218,13 +218,25 @@ pub fn build(lines: &[Line], layout: &Layout, lang: &Lang, solo: &[bool]) -> Vec
         let mut unsure = Vec::new();
         let mut text = join_lines(ls, cjk, vocab.as_ref(), &mut unsure);
         let mut mended = 0;
-        if let (Some(c), false) = (&corrector, cjk) {
+        if let (Some(c), false) = (&mut corrector, cjk) {
             if let Some((t, n)) = c.correct(&text) {
                 text = t;
                 mended = n;
             }
         }
-        let stats = Stats::of(&text);
+        let stats = if cjk {
+            // A CJK block's text is its lines' texts end to end, with a space after a hard line
+            // break (nothing else is put in or taken out), and the counts add up over text laid
+            // end to end: the lines' counts, summed, and the spaces'.
+            let spaces = (text.len() - ls.iter().map(|l| l.text.len()).sum::<usize>()) as u32;
+            let mut st = ls.iter().fold(Stats::default(), |a, l| a.plus(&l.stats));
+            st.chars += spaces;
+            st.width += spaces;
+            debug_assert_eq!(st, Stats::of(&text));
+            st
+        } else {
+            Stats::of(&text)
+        };
         let first = &ls[0];
         let last = &ls[ls.len() - 1];
         blocks.push(Block {

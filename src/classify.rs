@@ -456,7 +456,7 @@ pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], lang: &Lang,
         let short_tail = t.rsplit(['，', ',']).next().is_some_and(|tail| t.contains(['，', ',']) && tail.chars().count() <= 4);
         let runs_on = text_blocks.get(k + 1).is_some_and(|&j| {
             let next = &classes[j];
-            next.shape == Shape::Body && (next.start.continues() || grams.across(t, &blocks[j].text).is_some())
+            next.shape == Shape::Body && (next.start.continues() || grams.across_len(t, &blocks[j].text).is_some())
         });
         if dangling || short_tail || runs_on {
             let c = &mut classes[i];

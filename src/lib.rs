@@ -95,7 +95,7 @@ pub fn process_source(cfg: &Config, id: &str, src: &source::Source) -> Page {
         model::seam::PageGrams::default()
     };
     classify::demote_cut_headings(&blocks, &mut classes, lang, &grams);
-    let mut features = model::cohesion::Features::default();
+    let mut features = model::cohesion::Features::with_capacity(blocks.iter().map(|b| b.text.len()).sum::<usize>() / 3);
     let bags: Vec<Bag> = blocks
         .iter()
         .zip(&classes)

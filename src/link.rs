@@ -9,9 +9,10 @@
 use crate::blocks::Block;
 use crate::classify::{Class, Start};
 use crate::lang::Lang;
-use crate::model::cohesion::{norm2, sim, sim_norm, Bag, Idf, Minus, Profile, Profiles};
+use crate::model::cohesion::{norm2, sim, sim_norm, Bag, Idf, Minus, Profile, Profiles, Weights};
 use crate::model::seam::{self, Seam};
 use crate::segment::{merge_bags, Segments, Unit, UnitKind};
+use rustc_hash::FxHashMap;
 
 /// Weights of the assignment; the defaults are measured on generated pages (see README).
 #[derive(Debug, Clone, Copy)]
@@ -149,7 +150,9 @@ impl Ctx<'_> {
         if let Some(s) = self.seam_cache.borrow().get(&(from_block, to_block)) {
             return *s;
         }
-        let s = self.seam(from_block, to_block).score;
+        let (a, b) = (&self.classes[from_block], &self.classes[to_block]);
+        let full = self.blocks[from_block].last_full || self.column_blanks;
+        let s = seam::score_only(&self.blocks[from_block].text, a.open_end, full, &self.blocks[to_block].text, b.start, self.lang, self.grams);
         self.seam_cache.borrow_mut().insert((from_block, to_block), s);
         s
     }
@@ -217,7 +220,30 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
     let near = near_open_ends(seg, ctx, &hmm);
     let block_of = |k: usize| seg.units[hmm[k]].block;
     let seed_bags: Vec<Bag> = seg.seeds.iter().map(|s| merge_bags(&s.heads, ctx.bags)).collect();
-    let env = Env { seg, ctx, hmm: &hmm, seed_above: &seed_above, last_seed: &last_seed, orphan: &orphan, frag: &frag, anchor: &anchor, n_states, near: &near };
+    let mut frag_range: Vec<(usize, usize)> = vec![(0, 0); n_frags];
+    for (k, &f) in frag.iter().enumerate() {
+        if k == 0 || frag[k - 1] != f {
+            frag_range[f].0 = k;
+        }
+        frag_range[f].1 = k + 1;
+    }
+    let weights: Vec<Weights> = hmm.iter().map(|&u| Weights::of(&ctx.bags[seg.units[u].block], ctx.idf)).collect();
+    let env = Env {
+        seg,
+        ctx,
+        hmm: &hmm,
+        seed_above: &seed_above,
+        last_seed: &last_seed,
+        orphan: &orphan,
+        frag: &frag,
+        anchor: &anchor,
+        frag_range: &frag_range,
+        weights: &weights,
+        n_states,
+        near: &near,
+    };
+    let mut frag_bags = FragBags::default();
+    let mut profiles = Profiles::default();
 
     // The first pass knows a story only by its headline and the text directly under it, so text
     // given to it by mere position cannot vouch for itself; later passes use all of a story's text
@@ -231,8 +257,13 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
                 full || a == headless || (!orphan[a] && seg.seeds[a].weak.is_none() && anchor[frag[k]] == Some(a))
             })
             .map(|k| (labels[k], &ctx.bags[block_of(k)]));
-        let profiles = Profiles::build(n_states, heads.chain(texts), ctx.idf, ctx.n_features);
-        let new = viterbi(&env, &labels, &profiles, full);
+        if full && round >= 2 {
+            // The same members as the last (full) round, in the same order: only their stories differ.
+            profiles.refill(n_states, heads.chain(texts), ctx.idf, ctx.n_features);
+        } else {
+            profiles.rebuild(n_states, heads.chain(texts), ctx.idf, ctx.n_features);
+        }
+        let new = viterbi(&env, &labels, &profiles, full, round, &mut frag_bags);
         if new == labels {
             break;
         }
@@ -443,6 +474,10 @@ struct Env<'a> {
     frag: &'a [usize],
     /// For each fragment, the seed it stands directly under.
     anchor: &'a [Option<usize>],
+    /// For each fragment, its units: positions `lo..hi` in `hmm`.
+    frag_range: &'a [(usize, usize)],
+    /// Each unit's feature weights, the same in every round.
+    weights: &'a [Weights],
     n_states: usize,
     /// For each unit, the open ends nearest it (unit index, seam score into the unit).
     near: &'a [Vec<(u32, f32)>],
@@ -620,21 +655,70 @@ fn fragments(seg: &Segments, ctx: &Ctx, hmm: &[usize]) -> Vec<usize> {
     out
 }
 
-fn candidates(n_states: usize, last: Option<usize>, max: usize) -> Vec<usize> {
+/// The stories a unit may go to: all of them, or on a page with more seeds than `max`, the nearest
+/// ones (and the headless story), written into `out`.
+fn candidates(n_states: usize, last: Option<usize>, max: usize, out: &mut Vec<usize>) {
+    out.clear();
     let n_seeds = n_states - 1;
     if n_seeds <= max {
-        return (0..n_states).collect();
+        out.extend(0..n_states);
+        return;
     }
     // Far from its seed a unit only weighs the nearest stories: keeps long pages linear.
     let c = last.unwrap_or(0);
     let lo = c.saturating_sub(max * 2 / 3);
     let hi = (c + max / 3 + 1).min(n_seeds);
-    let mut v: Vec<usize> = (lo..hi).collect();
-    v.push(n_seeds);
-    v
+    out.extend(lo..hi);
+    out.push(n_seeds);
 }
 
-fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool) -> Vec<usize> {
+/// Each fragment's text per story, kept over the rounds of one page: labels move little from one
+/// round to the next, so most of these bags are summed once, not once per round.
+#[derive(Default)]
+struct FragBags {
+    by_key: FxHashMap<(usize, usize), FragBag>,
+    /// Scratch: the units of the fragment being looked up that carry the story asked about.
+    members: Vec<usize>,
+}
+
+struct FragBag {
+    /// The fragment's units (positions in `hmm`) whose text `bag` sums.
+    members: Vec<usize>,
+    bag: Bag,
+    /// The round `norm2` was worked out in (it depends on that round's profiles).
+    round: usize,
+    /// The story's squared norm with `bag` taken out.
+    norm2: f32,
+}
+
+impl FragBags {
+    /// The text of fragment `f` (units `range`) in story `l` by `labels`, with story `l`'s squared
+    /// norm once that text is out of its profile: what `merge_bags` and `norm2_minus` give.
+    fn get(&mut self, env: &Env, labels: &[usize], f: usize, l: usize, round: usize, profiles: &Profiles) -> (&Bag, f32) {
+        let FragBags { by_key, members } = self;
+        let e = match by_key.entry((f, l)) {
+            std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(FragBag { members: Vec::new(), bag: Bag::default(), round: usize::MAX, norm2: 0.0 })
+            }
+        };
+        if e.round != round {
+            let (lo, hi) = env.frag_range[f];
+            members.clear();
+            members.extend((lo..hi).filter(|&j| labels[j] == l));
+            if *members != e.members || e.round == usize::MAX {
+                let blocks: Vec<usize> = members.iter().map(|&j| env.seg.units[env.hmm[j]].block).collect();
+                e.bag = merge_bags(&blocks, env.ctx.bags);
+                std::mem::swap(&mut e.members, members);
+            }
+            e.norm2 = profiles.norm2_minus(l, &e.bag, env.ctx.idf);
+            e.round = round;
+        }
+        (&e.bag, e.norm2)
+    }
+}
+
+fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool, round: usize, frag_bags: &mut FragBags) -> Vec<usize> {
     let (seg, ctx, hmm) = (env.seg, env.ctx, env.hmm);
     let p = ctx.params;
     let n_states = env.n_states;
@@ -643,41 +727,24 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool) -> Vec<
     if n == 0 {
         return Vec::new();
     }
-    // Each fragment's text per article (by the current labels), taken out of that article's profile
-    // when one of the fragment's units is scored against it.
-    // Each fragment's text per story, with that story's norm once the text is taken out.
-    let mut frag_bags: rustc_hash::FxHashMap<(usize, usize), (Bag, f32)> = rustc_hash::FxHashMap::default();
-    {
-        let mut k = 0;
-        while k < n {
-            let mut e = k;
-            while e < n && env.frag[e] == env.frag[k] {
-                e += 1;
-            }
-            let mut by_label: Vec<(usize, Vec<usize>)> = Vec::new();
-            for j in k..e {
-                match by_label.iter_mut().find(|(l, _)| *l == labels[j]) {
-                    Some((_, v)) => v.push(seg.units[hmm[j]].block),
-                    None => by_label.push((labels[j], vec![seg.units[hmm[j]].block])),
-                }
-            }
-            for (l, blocks) in by_label {
-                let bag = merge_bags(&blocks, ctx.bags);
-                let norm2 = profiles.norm2_minus(l, &bag, ctx.idf);
-                frag_bags.insert((env.frag[k], l), (bag, norm2));
-            }
-            k = e;
-        }
-    }
+    let trace = std::env::var_os("NEWSSEG_TRACE").is_some();
     // Open ends of each article (by the current labels) that its next unit does not continue: where
     // a unit starting mid-sentence may belong, wherever on the page they are (among the nearest
     // open ends, `env.near`).
     let is_tail: Vec<bool> = (0..n).map(|k| !(k + 1 < n && labels[k + 1] == labels[k])).collect();
     let mut dot = vec![0.0f32; n_states];
+    // Each unit's cosine with every story, by story (0 where `sims` lists none).
+    let mut sim_of = vec![0.0f32; n_states];
     let mut sims: Vec<(usize, f32)> = Vec::new();
-    let mut cand: Vec<Vec<usize>> = Vec::with_capacity(n);
-    let mut score: Vec<Vec<f32>> = Vec::with_capacity(n);
-    let mut back: Vec<Vec<usize>> = Vec::with_capacity(n);
+    // The lattice, flat: unit k's candidates, scores and back pointers are `[at[k]..at[k + 1]]`.
+    let mut at: Vec<usize> = Vec::with_capacity(n + 1);
+    let mut cand: Vec<usize> = Vec::new();
+    let mut score: Vec<f32> = Vec::new();
+    let mut back: Vec<usize> = Vec::new();
+    let (mut all, mut emit, mut entry, mut follow) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    // Scratch: the row being scored, kept apart while the previous row is read.
+    let mut row: Vec<(f32, usize)> = Vec::new();
+    at.push(0);
     for k in 0..n {
         let u = hmm[k];
         let unit = seg.units[u];
@@ -685,14 +752,13 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool) -> Vec<
         let cl = &ctx.classes[b];
         let bag = &ctx.bags[b];
         let weight = (bag.len() as f32 / 12.0).min(1.0);
-        let cs: Vec<usize> = candidates(n_states, env.last_seed[u], ctx.max_candidates)
-            .into_iter()
-            .filter(|&a| {
-                a == headless
-                    || (env.orphan[a] && p.free_orphans)
-                    || (!env.orphan[a] && (seg.seeds[a].weak.is_none() || (full && u >= seg.seeds[a].at)))
-            })
-            .collect();
+        candidates(n_states, env.last_seed[u], ctx.max_candidates, &mut all);
+        let lo = cand.len();
+        cand.extend(all.iter().copied().filter(|&a| {
+            a == headless
+                || (env.orphan[a] && p.free_orphans)
+                || (!env.orphan[a] && (seg.seeds[a].weak.is_none() || (full && u >= seg.seeds[a].at)))
+        }));
         let prev_u = if k > 0 { Some(hmm[k - 1]) } else { None };
         // The best seam into this unit from each article's open ends.
         let mut tail_best: rustc_hash::FxHashMap<usize, f32> = rustc_hash::FxHashMap::default();
@@ -711,65 +777,76 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool) -> Vec<
         // A story's opening fragment (under its seed) is scored against the story without itself
         // only; any other fragment without the whole fragment, so a run placed by position alone
         // cannot vouch for itself. Only the stories the fragment's text is counted in need it.
-        let mut minus: Vec<Minus> = Vec::new();
         let anchor = env.anchor[env.frag[k]];
-        if let Some(a) = anchor.filter(|&a| labels[k] == a) {
-            minus.push(Minus { state: a, bag, norm2: profiles.norm2_minus(a, bag, ctx.idf) });
-        }
+        // The story's norm without this unit is worked out by sims as it walks the unit's features.
+        let own = anchor.filter(|&a| labels[k] == a).map(|a| Minus { state: a, bag, norm2: None });
         let l = labels[k];
-        if Some(l) != anchor && (full || l == headless) {
-            if let Some((fb, n2)) = frag_bags.get(&(env.frag[k], l)) {
-                minus.push(Minus { state: l, bag: fb, norm2: *n2 });
+        let whole = if Some(l) != anchor && (full || l == headless) {
+            let (fb, n2) = frag_bags.get(env, labels, env.frag[k], l, round, profiles);
+            Some(Minus { state: l, bag: fb, norm2: Some(n2) })
+        } else {
+            None
+        };
+        let (one, two);
+        let minus: &[Minus] = match (own, whole) {
+            (Some(a), Some(b)) => {
+                two = [a, b];
+                &two
             }
+            (Some(a), None) | (None, Some(a)) => {
+                one = [a];
+                &one
+            }
+            (None, None) => &[],
+        };
+        profiles.sims_weighted(bag, &env.weights[k], ctx.idf, minus, &mut dot, &mut sims);
+        for &(s, v) in &sims {
+            sim_of[s] = v;
         }
-        profiles.sims(bag, ctx.idf, &minus, &mut dot, &mut sims);
-        let emit: Vec<f32> = cs
-            .iter()
-            .map(|&a| {
-                let mut sim = sims.iter().find(|x| x.0 == a).map_or(0.0, |x| x.1);
-                if a < headless && seg.seeds[a].weak.is_some() {
-                    // A story known only by its heading: text that fits nothing else may be its.
-                    sim = sim.max(p.weak_tau);
-                }
-                let e = p.cohesion * weight * sim;
-                if a == headless && env.last_seed[u].is_some() { e - p.headless } else { e }
-            })
-            .collect();
+        let cs = &cand[lo..];
+        emit.clear();
+        emit.extend(cs.iter().map(|&a| {
+            let mut sim = sim_of[a];
+            if a < headless && seg.seeds[a].weak.is_some() {
+                // A story known only by its heading: text that fits nothing else may be its.
+                sim = sim.max(p.weak_tau);
+            }
+            let e = p.cohesion * weight * sim;
+            if a == headless && env.last_seed[u].is_some() { e - p.headless } else { e }
+        }));
+        for &(s, _) in &sims {
+            sim_of[s] = 0.0;
+        }
         // Entering an article from elsewhere: how well this unit continues one of its open ends.
-        let entry: Vec<f32> = cs
-            .iter()
-            .map(|&a| {
-                if unit.kind != UnitKind::Para || crossed == Some(a) {
-                    return 0.0;
+        entry.clear();
+        entry.extend(cs.iter().map(|&a| {
+            if unit.kind != UnitKind::Para || crossed == Some(a) {
+                return 0.0;
+            }
+            // Text above a seed's own place belongs to it only as a column read out of turn.
+            // (A headline standing away from any text has no place of its own.)
+            let above = if a < headless && !env.orphan[a] && u < seg.seeds[a].at { -1.0 } else { 0.0 };
+            let best = tail_best.get(&a).copied().unwrap_or(f32::NEG_INFINITY);
+            above
+                + if best > f32::NEG_INFINITY {
+                    best.clamp(-2.0, 4.0) * 0.75
+                } else if cl.start.continues() {
+                    -1.0
+                } else {
+                    0.0
                 }
-                // Text above a seed's own place belongs to it only as a column read out of turn.
-                // (A headline standing away from any text has no place of its own.)
-                let above = if a < headless && !env.orphan[a] && u < seg.seeds[a].at { -1.0 } else { 0.0 };
-                let best = tail_best.get(&a).copied().unwrap_or(f32::NEG_INFINITY);
-                above
-                    + if best > f32::NEG_INFINITY {
-                        best.clamp(-2.0, 4.0) * 0.75
-                    } else if cl.start.continues() {
-                        -1.0
-                    } else {
-                        0.0
-                    }
-            })
-            .collect();
+        }));
         let crossed_weak = crossed.and_then(|s| seg.seeds[s].weak);
-        let follow: Vec<f32> = cs
-            .iter()
-            .map(|&a| match (crossed == Some(a), crossed_weak) {
-                (true, Some(odds)) => p.weak_follow + p.weak_odds * odds,
-                (true, None) => p.follow_seed,
-                _ => 0.0,
-            })
-            .collect();
-        let mut sc = vec![f32::NEG_INFINITY; cs.len()];
-        let mut bk = vec![0usize; cs.len()];
+        follow.clear();
+        follow.extend(cs.iter().map(|&a| match (crossed == Some(a), crossed_weak) {
+            (true, Some(odds)) => p.weak_follow + p.weak_odds * odds,
+            (true, None) => p.follow_seed,
+            _ => 0.0,
+        }));
         if k == 0 {
             for j in 0..cs.len() {
-                sc[j] = emit[j] + follow[j] + entry[j];
+                score.push(emit[j] + follow[j] + entry[j]);
+                back.push(0);
             }
         } else {
             let pk = k - 1;
@@ -785,13 +862,16 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool) -> Vec<
             // Moving from another article costs the same whichever it is, so only the best and
             // second-best previous states can win a move: each state is weighed in constant time,
             // not against every previous state (which made a unit cost candidates squared).
-            let prev = &score[pk];
+            let (plo, phi) = (at[pk], at[k]);
+            let prev_c = &cand[plo..phi];
+            let prev = &score[plo..phi];
             let (b1, b2) = top_two(prev);
-            debug_assert!(cand[pk].windows(2).all(|w| w[0] < w[1]), "candidates are ascending");
+            row.clear();
+            debug_assert!(prev_c.windows(2).all(|w| w[0] < w[1]), "candidates are ascending");
             for (j, &a) in cs.iter().enumerate() {
                 let mut best = f32::NEG_INFINITY;
                 let mut arg = 0;
-                let same = cand[pk].binary_search(&a).ok().filter(|&i| prev[i] != f32::NEG_INFINITY);
+                let same = prev_c.binary_search(&a).ok().filter(|&i| prev[i] != f32::NEG_INFINITY);
                 let other = if b1 != same { b1 } else { b2 };
                 let mut tries = [(same, true), (other, false)];
                 // In index order, so that a tie goes to the earlier state as a scan over all would.
@@ -830,26 +910,25 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool) -> Vec<
                         arg = i;
                     }
                 }
-                sc[j] = best + emit[j] + follow[j];
-                bk[j] = arg;
+                row.push((best + emit[j] + follow[j], arg));
             }
+            score.extend(row.iter().map(|r| r.0));
+            back.extend(row.iter().map(|r| r.1));
         }
-        if std::env::var_os("NEWSSEG_TRACE").is_some() {
+        if trace {
             let t: String = ctx.blocks[b].text.chars().take(12).collect();
             let em: Vec<String> = cs.iter().zip(&emit).map(|(a, e)| format!("{a}:{e:.2}")).collect();
             let en: Vec<String> = cs.iter().zip(&entry).map(|(a, e)| format!("{a}:{e:.2}")).collect();
             eprintln!("k={k} u={u} prev_label={} {t} emit[{}] entry[{}] crossed={crossed:?}", labels[k], em.join(" "), en.join(" "));
         }
-        cand.push(cs);
-        score.push(sc);
-        back.push(bk);
+        at.push(cand.len());
     }
     let mut out = vec![0usize; n];
-    let last = &score[n - 1];
+    let last = &score[at[n - 1]..at[n]];
     let mut j = (0..last.len()).max_by(|&x, &y| last[x].total_cmp(&last[y]).then(y.cmp(&x))).unwrap_or(0);
     for k in (0..n).rev() {
-        out[k] = cand[k][j];
-        j = back[k][j];
+        out[k] = cand[at[k] + j];
+        j = back[at[k] + j];
     }
     out
 }
@@ -888,8 +967,6 @@ fn plans(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize], n_states: u
     for (&u, &l) in hmm.iter().zip(labels) {
         by_state[l].push(u);
     }
-    let profiles: Vec<Profile> =
-        by_state.iter().map(|us| Profile::build(us.iter().map(|&u| &ctx.bags[seg.units[u].block]), ctx.idf)).collect();
     // The label of the first assigned unit after each position, and the last seed at or above it.
     let mut next_label: Vec<Option<usize>> = vec![None; seg.units.len() + 1];
     for x in (0..seg.units.len()).rev() {
@@ -904,6 +981,9 @@ fn plans(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize], n_states: u
     for pos in 1..last_seed.len() {
         last_seed[pos] = last_seed[pos].max(last_seed[pos - 1]);
     }
+    // Built for the first caption that needs them: most pages place every caption without.
+    let mut profiles: Option<Vec<Profile>> = None;
+    let mut near: Vec<usize> = Vec::new();
     for u in 0..seg.units.len() {
         if unit_label[u].is_some() {
             continue;
@@ -913,11 +993,18 @@ fn plans(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize], n_states: u
         let unit = seg.units[u];
         let label = match unit.kind {
             UnitKind::Caption => {
+                let profiles = profiles.get_or_insert_with(|| {
+                    (0..n_states)
+                        .map(|a| Profile::build(hmm.iter().zip(labels).filter(|(_, l)| **l == a).map(|(&u, _)| &ctx.bags[seg.units[u].block]), ctx.idf))
+                        .collect()
+                });
                 let bag = &ctx.bags[unit.block];
                 // The stories near it, as the assignment weighs them (all of them on a page of
                 // fewer seeds than the bound).
-                let best = candidates(n_states, last_seed[u], ctx.max_candidates)
-                    .into_iter()
+                candidates(n_states, last_seed[u], ctx.max_candidates, &mut near);
+                let best = near
+                    .iter()
+                    .copied()
                     .map(|a| (profiles[a].sim(bag, ctx.idf, false) + if Some(a) == prev { 0.02 } else { 0.0 }, a))
                     .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
                 match best {

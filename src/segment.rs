@@ -270,14 +270,8 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
     }
     let walk = Walk::new(seg, &seed_at);
     // The opening text of each strong seed: what a subhead's story would most likely be.
-    let openings: Vec<Profile> = seg
-        .seeds
-        .iter()
-        .map(|s| {
-            let blocks_of = walk.context(seg, s.at as isize, 1, 3);
-            Profile::build(blocks_of.iter().map(|&b| &bags[b]).chain(s.heads.iter().map(|&h| &bags[h])), idf)
-        })
-        .collect();
+    // Built for the first heading that needs them (one with text on both sides).
+    let mut openings: Option<Vec<Profile>> = None;
     // A lone heading's text is compared with the openings of the seeds nearest it only (every seed
     // on a page of fewer than the bound), so a page of thousands of headings stays linear.
     const REACH: usize = 128;
@@ -304,6 +298,15 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
                 own: sim(&bags[b], &bag_after, idf),
                 own_before: sim(&bags[b], &bag_before, idf),
                 elsewhere: {
+                    let openings = openings.get_or_insert_with(|| {
+                        seg.seeds
+                            .iter()
+                            .map(|s| {
+                                let blocks_of = walk.context(seg, s.at as isize, 1, 3);
+                                Profile::build(blocks_of.iter().map(|&b| &bags[b]).chain(s.heads.iter().map(|&h| &bags[h])), idf)
+                            })
+                            .collect()
+                    });
                     let at = seg.seeds.partition_point(|s| s.at <= ui);
                     let window = at.saturating_sub(REACH)..(at + REACH).min(openings.len());
                     openings[window].iter().map(|p| p.sim(&bag_after, idf, false)).fold(0.0f32, f32::max)

@@ -67,6 +67,9 @@ pub struct Source<'a> {
     pub span_base: SpanBase,
     /// The bytes that spans index: the input itself when it is UTF-8 (valid or not), else its UTF-8 decoding.
     pub text: Cow<'a, [u8]>,
+    /// `text` as a string when it is valid UTF-8 as it stands (checked once, here), so the
+    /// stages after need not check it again.
+    pub valid: Option<&'a str>,
     pub warnings: Vec<Warning>,
 }
 
@@ -169,7 +172,8 @@ impl<'a> Source<'a> {
     pub fn utf8(path: Option<String>, bytes: &'a [u8]) -> Source<'a> {
         let mut warnings = Vec::new();
         let encoding = if bytes.starts_with(b"\xEF\xBB\xBF") { "UTF-8 (BOM)" } else { "UTF-8" };
-        if let Err(first) = std::str::from_utf8(bytes) {
+        let valid = std::str::from_utf8(bytes);
+        if let Err(first) = valid {
             let bad = invalid_utf8_spans(bytes, first.valid_up_to());
             let n: usize = bad.iter().map(|s| s.len()).sum();
             let mut shown = bad;
@@ -190,6 +194,7 @@ impl<'a> Source<'a> {
             encoding: encoding.to_string(),
             span_base: SpanBase::Input,
             text: Cow::Borrowed(bytes),
+            valid: valid.ok(),
             warnings,
         }
     }
@@ -228,6 +233,7 @@ impl<'a> Source<'a> {
             encoding: enc.name().to_string(),
             span_base: SpanBase::DecodedUtf8,
             text: Cow::Owned(text.into_bytes()),
+            valid: None,
             warnings,
         }
     }

@@ -21,31 +21,32 @@ pub fn fix_punct(s: &str) -> Option<String> {
     if !s.bytes().any(|b| matches!(b, b',' | b':' | b';' | b'!' | b'?' | b'(' | b')')) || !s.chars().any(is_cjk) {
         return None;
     }
-    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len() + 8);
     let mut opened: Vec<bool> = Vec::new();
-    let prev_of = |i: usize| chars[..i].iter().rev().copied().find(|c| *c != ' ');
-    let next_of = |i: usize| chars[i + 1..].iter().copied().find(|c| *c != ' ');
-    for (i, &c) in chars.iter().enumerate() {
-        let Some(wide) = full_width(c) else {
-            out.push(c);
-            continue;
-        };
-        let p = prev_of(i);
-        let n = next_of(i);
+    // The text up to `last` is in `out`; the marks are ASCII, so each is one byte at `i`.
+    let mut last = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let Some(wide) = full_width(b as char) else { continue };
+        let p = s[..i].chars().rev().find(|c| *c != ' ');
+        let n = s[i + 1..].chars().find(|c| *c != ' ');
         let ctx = |x: Option<char>| x.is_some_and(is_cjk_context);
         let digits = p.is_some_and(|x| x.is_ascii_digit()) && n.is_some_and(|x| x.is_ascii_digit());
-        let convert = match c {
-            '(' => {
+        let convert = match b {
+            b'(' => {
                 let conv = ctx(p) || ctx(n);
                 opened.push(conv);
                 conv
             }
-            ')' => opened.pop().unwrap_or(false) || ctx(p) || ctx(n),
+            b')' => opened.pop().unwrap_or(false) || ctx(p) || ctx(n),
             _ => !digits && (ctx(p) || ctx(n)),
         };
-        out.push(if convert { wide } else { c });
+        if convert {
+            out.push_str(&s[last..i]);
+            out.push(wide);
+            last = i + 1;
+        }
     }
+    out.push_str(&s[last..]);
     Some(out)
 }
 
@@ -55,19 +56,22 @@ pub fn squeeze_spaces(s: &str) -> String {
     if !s.contains(' ') {
         return s.to_string();
     }
-    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
-    for (i, &c) in chars.iter().enumerate() {
-        if c == ' ' && i > 0 && i + 1 < chars.len() {
-            let (l, r) = (chars[i - 1], chars[i + 1]);
-            let both = is_cjk_context(l) && is_cjk_context(r);
-            let punct = (is_cjk_punct(l) && !r.is_ascii_alphabetic()) || (is_cjk_punct(r) && !l.is_ascii_alphabetic());
-            if both || punct {
-                continue;
-            }
+    // The text up to `last` is in `out`; a space is one byte, its neighbours whole characters.
+    let mut last = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if b != b' ' || i == 0 || i + 1 == s.len() {
+            continue;
         }
-        out.push(c);
+        let (Some(l), Some(r)) = (s[..i].chars().next_back(), s[i + 1..].chars().next()) else { continue };
+        let both = is_cjk_context(l) && is_cjk_context(r);
+        let punct = (is_cjk_punct(l) && !r.is_ascii_alphabetic()) || (is_cjk_punct(r) && !l.is_ascii_alphabetic());
+        if both || punct {
+            out.push_str(&s[last..i]);
+            last = i + 1;
+        }
     }
+    out.push_str(&s[last..]);
     out
 }
 

@@ -2,17 +2,61 @@
 //! confusion away (c for e, rn for m, 1 for l) from a word they do know, is mended.
 
 use super::vocab::{is_word, Vocab};
+use rustc_hash::FxHashMap;
 
 /// Mends words of one page; built once per page.
 pub struct Corrector<'a> {
     vocab: &'a Vocab,
     /// (as misread, as printed) pairs, from the language table.
     pairs: &'a [(String, String)],
+    /// What each word came to, by whether it was capitalised then by its lower-case spelling: a
+    /// page repeats its words, and the verdict depends on nothing else (the vocabulary is fixed).
+    memo: [FxHashMap<Box<str>, Option<Box<str>>>; 2],
+    /// Scratch for the candidate spellings, so trying one costs no allocation.
+    cand: String,
+}
+
+/// The first place at or after `from` where `needle` occurs in `hay`. `str::find` builds a
+/// two-way searcher per call, which costs more than the search in words this short.
+fn find_from(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    if needle.is_empty() {
+        return (from <= hay.len()).then_some(from);
+    }
+    let (first, rest) = (needle[0], &needle[1..]);
+    let mut i = from;
+    while i + needle.len() <= hay.len() {
+        // Compared byte by byte: a slice comparison calls memcmp, dear for one or two bytes.
+        if hay[i] == first && hay[i + 1..i + needle.len()].iter().zip(rest).all(|(a, b)| a == b) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The ASCII bytes a word holds, as bits: most confusion pairs start with a letter the word
+/// lacks, and are passed over without a search.
+fn bytes_in(w: &str) -> u128 {
+    w.bytes().filter(u8::is_ascii).fold(0, |m, b| m | 1 << b)
+}
+
+/// Whether `seen` may occur in a word holding the bytes `has` (its first byte is among them, or
+/// is not ASCII and so was not recorded).
+fn may_hold(has: u128, seen: &str) -> bool {
+    seen.as_bytes().first().is_none_or(|&b| !b.is_ascii() || has >> b & 1 == 1)
+}
+
+/// Writes `lower` with `seen` at byte `i` replaced by `meant` into `out`.
+fn spell(out: &mut String, lower: &str, i: usize, seen: &str, meant: &str) {
+    out.clear();
+    out.push_str(&lower[..i]);
+    out.push_str(meant);
+    out.push_str(&lower[i + seen.len()..]);
 }
 
 impl<'a> Corrector<'a> {
     pub fn new(vocab: &'a Vocab, pairs: &'a [(String, String)]) -> Self {
-        Corrector { vocab, pairs }
+        Corrector { vocab, pairs, memo: Default::default(), cand: String::new() }
     }
 
     fn known(&self, w: &str) -> bool {
@@ -21,31 +65,42 @@ impl<'a> Corrector<'a> {
 
     /// A rare spelling one confusion away from a word the page uses far more often ("tho" on a page
     /// with a hundred "the"): the common word, even where the rare one is in the word list.
-    fn common_twin(&self, lower: &str) -> Option<String> {
+    fn common_twin(&mut self, lower: &str) -> Option<Box<str>> {
         let own = self.vocab.count(lower);
-        let mut best: Option<(u32, String)> = None;
+        let mut best: Option<(u32, Box<str>)> = None;
+        let mut cand = std::mem::take(&mut self.cand);
+        let has = bytes_in(lower);
         for (seen, meant) in self.pairs {
+            if !may_hold(has, seen) {
+                continue;
+            }
             let mut from = 0;
-            while let Some(i) = lower[from..].find(seen.as_str()).map(|i| i + from) {
-                let cand = format!("{}{}{}", &lower[..i], meant, &lower[i + seen.len()..]);
+            while let Some(i) = find_from(lower.as_bytes(), seen.as_bytes(), from) {
+                spell(&mut cand, lower, i, seen, meant);
                 from = i + seen.len().max(1);
                 let c = self.vocab.count(&cand);
                 if c >= 8 && c >= 10 * own.max(1) && best.as_ref().is_none_or(|b| c > b.0) && is_word(&cand) {
-                    best = Some((c, cand));
+                    best = Some((c, cand.as_str().into()));
                 }
             }
         }
+        self.cand = cand;
         best.map(|b| b.1)
     }
 
     /// The one best mending of `lower` (a lower-cased word), if there is exactly one.
-    fn mend(&self, lower: &str, capital: bool) -> Option<String> {
-        let mut best: Option<(u32, String)> = None;
+    fn mend(&mut self, lower: &str, capital: bool) -> Option<Box<str>> {
+        let mut best: Option<(u32, Box<str>)> = None;
         let mut tie = false;
+        let mut cand = std::mem::take(&mut self.cand);
+        let has = bytes_in(lower);
         for (seen, meant) in self.pairs {
+            if !may_hold(has, seen) {
+                continue;
+            }
             let mut from = 0;
-            while let Some(i) = lower[from..].find(seen.as_str()).map(|i| i + from) {
-                let cand = format!("{}{}{}", &lower[..i], meant, &lower[i + seen.len()..]);
+            while let Some(i) = find_from(lower.as_bytes(), seen.as_bytes(), from) {
+                spell(&mut cand, lower, i, seen, meant);
                 from = i + seen.len().max(1);
                 if cand.bytes().any(|b| b.is_ascii_digit()) {
                     continue;
@@ -59,24 +114,36 @@ impl<'a> Corrector<'a> {
                 }
                 let score = on_page * 2 + u32::from(is_word(&cand));
                 match &best {
-                    Some((s, w)) if *s == score && *w != cand => tie = true,
+                    Some((s, w)) if *s == score && **w != *cand => tie = true,
                     Some((s, _)) if *s >= score => {}
                     _ => {
-                        best = Some((score, cand));
+                        best = Some((score, cand.as_str().into()));
                         tie = false;
                     }
                 }
             }
         }
+        self.cand = cand;
         if tie { None } else { best.map(|b| b.1) }
     }
 
+    /// What `lower` (a lower-cased word, capitalised on the page or not) is mended to, if anything.
+    fn verdict(&mut self, lower: &str, capital: bool) -> Option<Box<str>> {
+        // Only short, rare words have a common twin worth checking ("tho", "bo", "ho").
+        if self.known(lower) {
+            if lower.len() <= 4 && self.vocab.count(lower) <= 2 { self.common_twin(lower) } else { None }
+        } else {
+            self.mend(lower, capital)
+        }
+    }
+
     /// Returns the text with its misread words mended, and how many were, or `None` if none was.
-    pub fn correct(&self, text: &str) -> Option<(String, usize)> {
-        let mut out = String::with_capacity(text.len());
+    pub fn correct(&mut self, text: &str) -> Option<(String, usize)> {
+        let mut out = String::new();
         let mut fixed = 0;
         let mut last = 0;
         let bytes = text.as_bytes();
+        let mut lower = String::new();
         let mut i = 0;
         while i < bytes.len() {
             let c = text[i..].chars().next().expect("in bounds");
@@ -106,14 +173,29 @@ impl<'a> Corrector<'a> {
             if upper == 1 && !capital {
                 continue;
             }
-            let lower = word.to_ascii_lowercase();
-            // Only short, rare words have a common twin worth checking ("tho", "bo", "ho").
-            let mended = if self.known(&lower) {
-                if lower.len() <= 4 && self.vocab.count(&lower) <= 2 { self.common_twin(&lower) } else { None }
-            } else {
-                self.mend(&lower, capital)
+            lower.clear();
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+            // A word the page uses more than once is known, and has no common twin to check unless
+            // it is short and used just twice: the verdict (nothing) needs neither the memo nor
+            // the word list.
+            let on_page = self.vocab.count(&lower);
+            if on_page >= 2 && (lower.len() > 4 || on_page > 2) {
+                continue;
+            }
+            let seen = self.memo[usize::from(capital)].get(lower.as_str()).cloned();
+            let mended = match seen {
+                Some(m) => m,
+                None => {
+                    let m = self.verdict(&lower, capital);
+                    self.memo[usize::from(capital)].insert(lower.as_str().into(), m.clone());
+                    m
+                }
             };
             if let Some(m) = mended {
+                if fixed == 0 {
+                    out.reserve(text.len());
+                }
                 out.push_str(&text[last..start]);
                 if capital {
                     let mut cs = m.chars();
@@ -148,7 +230,7 @@ mod tests {
     fn mends_misread_words_only() {
         let v = Vocab::from_lines(["The Bue company said the market was steady. Bue Bue"].into_iter());
         let p = pairs();
-        let c = Corrector::new(&v, &p);
+        let mut c = Corrector::new(&v, &p);
         let (t, n) = c.correct("tbe rnarket was steady, 1ike the cornpany said. Bue and NYSE stay.").unwrap();
         let many = "the ".repeat(12) + "tho man";
         let v2 = Vocab::from_lines([many.as_str()].into_iter());

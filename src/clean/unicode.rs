@@ -1,5 +1,6 @@
 //! Character-level cleanup: NFC, full-width ASCII, ligatures and long s, invisible and control characters, whitespace.
 
+use crate::lang::is_cjk;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// What one input character becomes.
@@ -38,19 +39,52 @@ fn map(c: char) -> Mapped {
     }
 }
 
+/// Characters that leave a string in NFC whatever surrounds them: the NFC quick check says Yes
+/// for them and they have combining class 0 (checked for every one of them in the tests). A
+/// string of nothing else is NFC, so the quick check itself runs only on strings holding others.
+fn surely_nfc(c: char) -> bool {
+    matches!(c, '\0'..='\u{2FF}' | '\u{2010}'..='\u{2027}' | '\u{3000}'..='\u{3029}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF01}'..='\u{FF5E}')
+}
+
 /// Cleans one line's content: NFC, the mappings above, whitespace runs collapsed to one space, trimmed.
 pub fn clean_chars(s: &str, out: &mut String) {
     out.clear();
     let nfc;
-    let s = if s.is_ascii() || matches!(is_nfc_quick(s.chars()), IsNormalized::Yes) {
+    let s = if s.is_ascii() || s.chars().all(surely_nfc) || matches!(is_nfc_quick(s.chars()), IsNormalized::Yes) {
         s
     } else {
         nfc = s.nfc().collect::<String>();
         nfc.as_str()
     };
     let mut pending_space = false;
-    for c in s.chars() {
-        match map(c) {
+    // Characters kept as they are go out as runs of the input (`run..` up to the next character
+    // that is not), instead of one push per character.
+    let mut run: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        let mapped = match c {
+            '!'..='~' => None,
+            ' ' => Some(Mapped::Space),
+            // CJK ideographs, kana and hangul are none of the characters `map` changes.
+            c if is_cjk(c) => None,
+            c => match map(c) {
+                Mapped::Keep(k) if k == c => None,
+                m => Some(m),
+            },
+        };
+        let Some(m) = mapped else {
+            if run.is_none() {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                run = Some(i);
+            }
+            continue;
+        };
+        if let Some(r) = run.take() {
+            out.push_str(&s[r..i]);
+        }
+        match m {
             Mapped::Keep(k) => {
                 if pending_space && !out.is_empty() {
                     out.push(' ');
@@ -68,6 +102,9 @@ pub fn clean_chars(s: &str, out: &mut String) {
             Mapped::Space => pending_space = true,
             Mapped::Drop => {}
         }
+    }
+    if let Some(r) = run {
+        out.push_str(&s[r..]);
     }
 }
 
@@ -103,6 +140,22 @@ mod tests {
         assert_eq!(clean("ﬁrst oﬃce ſtreet"), "first office street");
         assert_eq!(clean("a\u{200B}b\u{202E}c\u{0007}d"), "abcd");
         assert_eq!(clean("a \t\u{3000} b"), "a b");
+    }
+
+    #[test]
+    fn surely_nfc_characters_pass_the_quick_check_alone() {
+        use unicode_normalization::char::canonical_combining_class;
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|c| surely_nfc(*c)) {
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{:04X}", c as u32);
+            assert_eq!(canonical_combining_class(c), 0, "{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn cjk_characters_map_to_themselves() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|c| is_cjk(*c)) {
+            assert!(matches!(map(c), Mapped::Keep(k) if k == c), "{:04X}", c as u32);
+        }
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Language knowledge as data: one table per language (zh.toml, en.toml), compiled once, plus script tests.
 
-use regex::Regex;
+mod pattern;
+
+pub use pattern::Pattern;
 use rustc_hash::FxHashSet;
 use serde::Deserialize;
 use std::sync::OnceLock;
@@ -68,26 +70,26 @@ pub struct Lang {
     pub abbreviations: Vec<String>,
     pub dangling_finals: Vec<char>,
     pub deck_prefixes: Vec<String>,
-    pub headline_tag: Vec<Regex>,
-    pub byline: Vec<Regex>,
+    pub headline_tag: Vec<Pattern>,
+    pub byline: Vec<Pattern>,
     pub not_names: Vec<String>,
-    pub dispatch: Vec<Regex>,
+    pub dispatch: Vec<Pattern>,
     pub dispatch_roles: Vec<String>,
-    pub dateline: Vec<Regex>,
-    pub credit: Vec<Regex>,
-    pub caption: Vec<Regex>,
-    pub jump: Vec<Regex>,
-    pub jump_tail: Vec<Regex>,
-    pub running_head: Vec<Regex>,
-    pub furniture: Vec<Regex>,
+    pub dateline: Vec<Pattern>,
+    pub credit: Vec<Pattern>,
+    pub caption: Vec<Pattern>,
+    pub jump: Vec<Pattern>,
+    pub jump_tail: Vec<Pattern>,
+    pub running_head: Vec<Pattern>,
+    pub furniture: Vec<Pattern>,
     pub stopwords: FxHashSet<String>,
     /// Words a sentence or a headline line does not end on (the, of, to): text cut after one goes on.
     pub function_words: FxHashSet<String>,
 }
 
-fn compile(list: &[String], what: &str, code: &str) -> Vec<Regex> {
+fn compile(list: &[String], what: &str, code: &str) -> Vec<Pattern> {
     list.iter()
-        .map(|p| Regex::new(p).unwrap_or_else(|e| panic!("{code}.toml: bad {what} pattern {p:?}: {e}")))
+        .map(|p| Pattern::new(p).unwrap_or_else(|e| panic!("{code}.toml: bad {what} pattern {p:?}: {e}")))
         .collect()
 }
 
@@ -172,11 +174,89 @@ pub fn en_words() -> &'static FxHashSet<&'static str> {
     W.get_or_init(|| include_str!("en_words.txt").lines().collect())
 }
 
+/// Letter properties as bitmaps, built once from the standard library's own answers: the same
+/// answers, without a search of Unicode's tables for every CJK punctuation mark or accented letter
+/// of a page. They cover Latin, Greek, Cyrillic, punctuation and symbols up to U+33FF, and the
+/// compatibility, presentation and full-width forms from U+F900; the ideographs between are told
+/// apart by `is_cjk` before these are asked, and anything else asks the standard library.
+struct Props {
+    alphabetic: Box<[u64]>,
+    uppercase: Box<[u64]>,
+    numeric: Box<[u64]>,
+}
+
+const LOW_END: u32 = 0x3400;
+const HIGH_START: u32 = 0xF900;
+
+/// Where code point `c` (in one of the two covered ranges) sits in the bitmaps.
+fn prop_index(c: u32) -> Option<usize> {
+    match c {
+        0..LOW_END => Some(c as usize),
+        HIGH_START..0x10000 => Some((c - HIGH_START + LOW_END) as usize),
+        _ => None,
+    }
+}
+
+fn props() -> &'static Props {
+    static P: OnceLock<Props> = OnceLock::new();
+    P.get_or_init(|| {
+        let bits = |p: fn(char) -> bool| -> Box<[u64]> {
+            let mut v = vec![0u64; ((LOW_END + 0x10000 - HIGH_START) as usize).div_ceil(64)];
+            for c in (0x80..LOW_END).chain(HIGH_START..0x10000).filter_map(char::from_u32).filter(|c| p(*c)) {
+                let i = prop_index(c as u32).expect("covered");
+                v[i / 64] |= 1 << (i % 64);
+            }
+            v.into_boxed_slice()
+        };
+        Props { alphabetic: bits(char::is_alphabetic), uppercase: bits(char::is_uppercase), numeric: bits(char::is_numeric) }
+    })
+}
+
+fn prop_bit(map: &[u64], i: usize) -> bool {
+    map[i / 64] >> (i % 64) & 1 == 1
+}
+
+/// `char::is_alphabetic`, looked up.
+pub fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    match prop_index(c as u32) {
+        Some(i) => prop_bit(&props().alphabetic, i),
+        None => c.is_alphabetic(),
+    }
+}
+
+/// `char::is_uppercase`, looked up.
+pub fn is_uppercase(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_uppercase();
+    }
+    match prop_index(c as u32) {
+        Some(i) => prop_bit(&props().uppercase, i),
+        None => c.is_uppercase(),
+    }
+}
+
+/// `char::is_alphanumeric`, looked up.
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    match prop_index(c as u32) {
+        Some(i) => prop_bit(&props().alphabetic, i) || prop_bit(&props().numeric, i),
+        None => c.is_alphanumeric(),
+    }
+}
+
 /// Han ideographs, kana and hangul: characters of CJK running text.
+#[inline]
 pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0x20000..=0x2A6DF | 0x2A700..=0x2EBEF | 0xF900..=0xFAFF
-        | 0x3040..=0x30FF | 0xAC00..=0xD7AF | 0x3005 | 0x3007)
+    // Everything below U+3005 (ASCII, Latin, punctuation) is out at the first comparison.
+    c as u32 >= 0x3005
+        && matches!(c as u32,
+            0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0x20000..=0x2A6DF | 0x2A700..=0x2EBEF | 0xF900..=0xFAFF
+            | 0x3040..=0x30FF | 0xAC00..=0xD7AF | 0x3005 | 0x3007)
 }
 
 /// CJK punctuation and full-width forms: marks that only occur in CJK running text.
@@ -200,6 +280,15 @@ mod tests {
         let en = Lang::get(LangCode::En);
         assert!(!zh.byline.is_empty() && !en.byline.is_empty());
         assert!(en_words().contains("difficult"));
+    }
+
+    #[test]
+    fn looked_up_properties_agree_with_the_standard_library() {
+        for c in (0..=0x10FFFFu32).step_by(1).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{:04X}", c as u32);
+            assert_eq!(is_uppercase(c), c.is_uppercase(), "{:04X}", c as u32);
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{:04X}", c as u32);
+        }
     }
 
     #[test]

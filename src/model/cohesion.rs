@@ -1,7 +1,7 @@
 //! Lexical cohesion: how much two pieces of a page share their content words (Latin) or character
 //! bigrams (CJK), weighted by how rare each is on the page.
 
-use crate::lang::{is_cjk, Lang};
+use crate::lang::{is_alphanumeric, is_cjk, Lang};
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::Hasher;
 
@@ -28,63 +28,108 @@ fn hash_pair(a: char, b: char) -> u64 {
 /// arrays instead of hashing.
 #[derive(Debug, Default)]
 pub struct Features {
-    ids: FxHashMap<u64, u32>,
+    ids: IdMap,
+}
+
+/// Feature hash → id, by open addressing with linear probing over one flat array (an id of
+/// u32::MAX marks an empty slot): every character of a CJK page looks up a bigram here.
+#[derive(Debug, Default)]
+struct IdMap {
+    slots: Vec<(u64, u32)>,
+    len: usize,
+}
+
+impl IdMap {
+    const EMPTY: u32 = u32::MAX;
+
+    fn home(&self, h: u64) -> usize {
+        // Fibonacci hashing: the top bits of the product, spread over the table.
+        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.slots.len().trailing_zeros())) as usize
+    }
+
+    /// The id of `h`, given the next one (the count so far) if it is new.
+    fn id(&mut self, h: u64) -> u32 {
+        if (self.len + 1) * 4 > self.slots.len() * 3 {
+            let bigger = vec![(0, Self::EMPTY); (self.slots.len() * 2).max(1024)];
+            let old = std::mem::replace(&mut self.slots, bigger);
+            let mask = self.slots.len() - 1;
+            for (k, v) in old.into_iter().filter(|s| s.1 != Self::EMPTY) {
+                let mut i = self.home(k);
+                while self.slots[i].1 != Self::EMPTY {
+                    i = (i + 1) & mask;
+                }
+                self.slots[i] = (k, v);
+            }
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(h);
+        loop {
+            let (k, v) = self.slots[i];
+            if v == Self::EMPTY {
+                let id = self.len as u32;
+                self.slots[i] = (h, id);
+                self.len += 1;
+                return id;
+            }
+            if k == h {
+                return v;
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 impl Features {
+    /// A vocabulary with room for about `n` features before it grows (a page's text bytes over
+    /// three is about its CJK bigrams): growing rehashes the whole table.
+    pub fn with_capacity(n: usize) -> Features {
+        Features { ids: IdMap { slots: vec![(0, IdMap::EMPTY); (n * 4 / 3 + 1).next_power_of_two().max(1024)], len: 0 } }
+    }
+
     /// How many distinct features the page has.
     pub fn len(&self) -> usize {
-        self.ids.len()
+        self.ids.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
+        self.ids.len == 0
+    }
+
+    /// The dense id of feature hash `h`, given out in order of first sight.
+    fn id(&mut self, h: u64) -> u32 {
+        self.ids.id(h)
     }
 
     /// The features of `text`: CJK character bigrams, and Latin content words (stop words out,
     /// crudely stemmed) and numbers.
     pub fn bag(&mut self, text: &str, lang: &Lang) -> Bag {
-        let mut raw: Vec<u64> = Vec::new();
+        let mut ids: Vec<u32> = Vec::new();
         let mut prev: Option<char> = None;
-        let mut word = String::new();
-        let flush = |word: &mut String, raw: &mut Vec<u64>| {
-            if word.is_empty() {
-                return;
-            }
-            let w = word.to_lowercase();
-            let digits = w.bytes().all(|b| b.is_ascii_digit());
-            let keep = if digits { w.len() >= 2 } else { w.chars().count() >= 3 && !lang.is_stopword(&w) };
-            if keep {
-                // A crude stem: OCR noise and inflection mostly touch a word's end.
-                let stem: String = w.chars().take(7).collect();
-                raw.push(hash_str(&stem) & !1);
-            }
-            word.clear();
-        };
-        for c in text.chars() {
+        // A word is a run of non-CJK letters and digits, so a slice of `text`; it is lower-cased
+        // into one reused buffer when it ends.
+        let mut word_start: Option<usize> = None;
+        let mut lower = String::new();
+        for (i, c) in text.char_indices() {
             if is_cjk(c) {
-                flush(&mut word, &mut raw);
+                if let Some(h) = word_start.take().and_then(|s| word_feature(&text[s..i], &mut lower, lang)) {
+                    ids.push(self.id(h));
+                }
                 if let Some(p) = prev {
-                    raw.push(hash_pair(p, c));
+                    ids.push(self.id(hash_pair(p, c)));
                 }
                 prev = Some(c);
                 continue;
             }
             prev = None;
-            if c.is_alphanumeric() {
-                word.push(c);
-            } else {
-                flush(&mut word, &mut raw);
+            if is_alphanumeric(c) {
+                word_start.get_or_insert(i);
+            } else if let Some(h) = word_start.take().and_then(|s| word_feature(&text[s..i], &mut lower, lang)) {
+                ids.push(self.id(h));
             }
         }
-        flush(&mut word, &mut raw);
-        let mut ids: Vec<u32> = raw
-            .into_iter()
-            .map(|h| {
-                let n = self.ids.len() as u32;
-                *self.ids.entry(h).or_insert(n)
-            })
-            .collect();
+        if let Some(h) = word_start.take().and_then(|s| word_feature(&text[s..], &mut lower, lang)) {
+            ids.push(self.id(h));
+        }
         ids.sort_unstable();
         let mut feats: Vec<(u32, f32)> = Vec::with_capacity(ids.len());
         for f in ids {
@@ -95,6 +140,24 @@ impl Features {
         }
         Bag { feats }
     }
+}
+
+/// The feature hash of one Latin word or number, or `None` for a stop word or one too short to
+/// tell anything. `lower` is scratch for the lower-cased word.
+fn word_feature(word: &str, lower: &mut String, lang: &Lang) -> Option<u64> {
+    if word.is_ascii() {
+        lower.clear();
+        lower.push_str(word);
+        lower.make_ascii_lowercase();
+    } else {
+        *lower = word.to_lowercase();
+    }
+    let w = lower.as_str();
+    let digits = w.bytes().all(|b| b.is_ascii_digit());
+    let keep = if digits { w.len() >= 2 } else { w.chars().count() >= 3 && !lang.is_stopword(w) };
+    // A crude stem: OCR noise and inflection mostly touch a word's end.
+    let stem = w.char_indices().nth(7).map_or(w, |(i, _)| &w[..i]);
+    keep.then(|| hash_str(stem) & !1)
 }
 
 impl Bag {
@@ -111,25 +174,98 @@ impl Bag {
     pub fn sum<'a>(bags: impl Iterator<Item = &'a Bag>) -> Bag {
         let bags: Vec<&Bag> = bags.collect();
         match bags.len() {
-            0 => return Bag::default(),
-            1 => return bags[0].clone(),
-            _ => {}
+            0 => Bag::default(),
+            1 => bags[0].clone(),
+            _ => Bag { feats: sum_sorted(&bags) },
         }
-        let mut feats: Vec<(u32, f32)> = bags.iter().flat_map(|b| b.feats.iter().copied()).collect();
-        feats.sort_unstable_by_key(|f| f.0);
-        let mut out: Vec<(u32, f32)> = Vec::with_capacity(feats.len());
-        for (f, c) in feats {
-            match out.last_mut() {
-                Some((g, n)) if *g == f => *n += c,
-                _ => out.push((f, c)),
-            }
-        }
-        Bag { feats: out }
     }
 
     pub fn is_empty(&self) -> bool {
         self.feats.is_empty()
     }
+}
+
+/// The features of two or more bags added up, sorted by feature. Two sorted bags merge in one
+/// pass; more are added into a dense per-feature scratch (reused by the thread), whose touched
+/// features a bitmap gives back in order, instead of merging pairwise with a branch per feature.
+/// Counts are whole numbers, which f32 adds exactly in any order below 2^24 (a page would need
+/// 16 million of one word or bigram to reach that), so the order of the additions does not show.
+fn sum_sorted(bags: &[&Bag]) -> Vec<(u32, f32)> {
+    match bags {
+        [] => Vec::new(),
+        [a] => a.feats.clone(),
+        [a, b] => merge_feats(&a.feats, &b.feats),
+        _ => {
+            thread_local! {
+                static SCRATCH: std::cell::RefCell<Dense> = Default::default();
+            }
+            SCRATCH.with(|d| d.borrow_mut().sum(bags))
+        }
+    }
+}
+
+/// Scratch for adding bags: a count per feature and a bit per touched feature, left zeroed.
+#[derive(Default)]
+struct Dense {
+    counts: Vec<f32>,
+    touched: Vec<u64>,
+}
+
+impl Dense {
+    fn sum(&mut self, bags: &[&Bag]) -> Vec<(u32, f32)> {
+        let top = bags.iter().filter_map(|b| b.feats.last()).map(|x| x.0 as usize + 1).max().unwrap_or(0);
+        if self.counts.len() < top {
+            self.counts.resize(top, 0.0);
+            self.touched.resize(top.div_ceil(64), 0);
+        }
+        let (mut lo, mut hi) = (usize::MAX, 0);
+        let mut n = 0;
+        for b in bags {
+            for &(f, c) in &b.feats {
+                let f = f as usize;
+                let (word, bit) = (f / 64, 1u64 << (f % 64));
+                if self.touched[word] & bit == 0 {
+                    self.touched[word] |= bit;
+                    lo = lo.min(word);
+                    hi = hi.max(word);
+                    n += 1;
+                }
+                self.counts[f] += c;
+            }
+        }
+        let mut out = Vec::with_capacity(n);
+        for word in lo..=hi.min(self.touched.len().saturating_sub(1)) {
+            let mut bits = std::mem::take(&mut self.touched[word]);
+            while bits != 0 {
+                let f = word * 64 + bits.trailing_zeros() as usize;
+                out.push((f as u32, std::mem::take(&mut self.counts[f])));
+                bits &= bits - 1;
+            }
+        }
+        out
+    }
+}
+
+fn merge_feats(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let (fa, fb) = (a[i].0, b[j].0);
+        if fa < fb {
+            out.push(a[i]);
+            i += 1;
+        } else if fb < fa {
+            out.push(b[j]);
+            j += 1;
+        } else {
+            out.push((fa, a[i].1 + b[j].1));
+            i += 1;
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
 
 /// Inverse document frequencies over the pieces of one page, by feature id.
@@ -339,72 +475,110 @@ mod tests {
 /// Every story's profile on a page at once, as an inverted index (feature → stories and counts)
 /// laid out flat by feature id: scoring a piece against all stories costs one pass over the piece's
 /// own features, with no hashing.
+#[derive(Default)]
 pub struct Profiles {
-    /// `entries[offsets[f]..offsets[f + 1]]` are the (story, count) pairs of feature `f`.
-    offsets: Vec<u32>,
-    entries: Vec<(u32, f32)>,
+    /// Feature `f`'s (story, count) entries are `slots[start[f]..end[f]]`; its room runs to
+    /// `start[f + 1]` (one slot per member holding `f`), so the build needs no compaction.
+    start: Vec<u32>,
+    end: Vec<u32>,
+    slots: Vec<Entry>,
     norm2: Vec<f32>,
 }
 
+/// One story's count of one feature, with its weight `w(count, idf)` worked out once: every piece
+/// scored in a round asks for it.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    story: u32,
+    count: f32,
+    weight: f32,
+}
+
 /// Counts to take out of one story's profile before scoring (a piece must not vouch for itself),
-/// with that story's squared norm once they are out.
+/// with that story's squared norm once they are out. `None` for the norm asks `sims` to work it
+/// out on its way (allowed only where `bag` is the bag scored: its walk meets every feature).
 pub struct Minus<'a> {
     pub state: usize,
     pub bag: &'a Bag,
-    pub norm2: f32,
+    pub norm2: Option<f32>,
 }
 
 impl Profiles {
     pub fn build<'a>(n: usize, members: impl Iterator<Item = (usize, &'a Bag)> + Clone, idf: &Idf, n_features: usize) -> Profiles {
-        // Counting sort by feature (two passes, no comparison sort): slots per feature first, then
+        let mut p = Profiles::default();
+        p.rebuild(n, members, idf, n_features);
+        p
+    }
+
+    /// Builds the index anew in the vectors of an earlier build: the rounds of one page build it
+    /// several times over, and need not allocate it each time.
+    pub fn rebuild<'a>(&mut self, n: usize, members: impl Iterator<Item = (usize, &'a Bag)> + Clone, idf: &Idf, n_features: usize) {
+        // Counting sort by feature (two passes, no comparison sort): room per feature first, then
         // entries; a story met twice under one feature adds to its entry.
-        let mut offsets = vec![0u32; n_features + 1];
+        let start = &mut self.start;
+        start.clear();
+        start.resize(n_features + 1, 0);
         for (_, bag) in members.clone() {
             for (f, _) in &bag.feats {
-                offsets[*f as usize + 1] += 1;
+                start[*f as usize + 1] += 1;
             }
         }
-        for k in 1..offsets.len() {
-            offsets[k] += offsets[k - 1];
+        for k in 1..start.len() {
+            start[k] += start[k - 1];
         }
-        let mut fill: Vec<u32> = offsets[..n_features].to_vec();
-        let mut slots: Vec<(u32, f32)> = vec![(u32::MAX, 0.0); offsets[n_features] as usize];
+        self.slots.clear();
+        self.slots.resize(start[n_features] as usize, Entry { story: u32::MAX, count: 0.0, weight: 0.0 });
+        self.fill(n, members, idf, n_features);
+    }
+
+    /// Builds the index anew for the same members as the last build, in the same order, with
+    /// other stories: each feature's room (how many members hold it) is the same, so only the
+    /// entries are filled again. The assignment's later rounds differ from each other only in
+    /// the stories their units are given.
+    pub fn refill<'a>(&mut self, n: usize, members: impl Iterator<Item = (usize, &'a Bag)>, idf: &Idf, n_features: usize) {
+        debug_assert_eq!(self.start.len(), n_features + 1);
+        self.fill(n, members, idf, n_features);
+    }
+
+    fn fill<'a>(&mut self, n: usize, members: impl Iterator<Item = (usize, &'a Bag)>, idf: &Idf, n_features: usize) {
+        let start = &self.start;
+        let end = &mut self.end;
+        end.clear();
+        end.extend_from_slice(&start[..n_features]);
+        let slots = &mut self.slots;
         for (s, bag) in members {
             for (f, c) in &bag.feats {
-                let (lo, hi) = (offsets[*f as usize] as usize, fill[*f as usize] as usize);
-                match slots[lo..hi].iter_mut().find(|x| x.0 == s as u32) {
-                    Some(x) => x.1 += c,
+                let (lo, hi) = (start[*f as usize] as usize, end[*f as usize] as usize);
+                match slots[lo..hi].iter_mut().find(|x| x.story == s as u32) {
+                    Some(x) => x.count += c,
                     None => {
-                        slots[hi] = (s as u32, *c);
-                        fill[*f as usize] += 1;
+                        slots[hi] = Entry { story: s as u32, count: *c, weight: 0.0 };
+                        end[*f as usize] += 1;
                     }
                 }
             }
         }
-        // Compact away the unused slots (stories met more than once under a feature).
-        let mut entries: Vec<(u32, f32)> = Vec::with_capacity(slots.len());
-        let mut new_offsets = vec![0u32; n_features + 1];
-        let mut norm2 = vec![0.0f32; n];
+        let norm2 = &mut self.norm2;
+        norm2.clear();
+        norm2.resize(n, 0.0);
         for f in 0..n_features {
-            let (lo, hi) = (offsets[f] as usize, fill[f] as usize);
+            let (lo, hi) = (start[f] as usize, end[f] as usize);
             if hi > lo {
                 let i = idf.get(f as u32);
-                for &(s, c) in &slots[lo..hi] {
-                    norm2[s as usize] += w(c, i).powi(2);
-                    entries.push((s, c));
+                for e in &mut slots[lo..hi] {
+                    e.weight = w(e.count, i);
+                    norm2[e.story as usize] += e.weight.powi(2);
                 }
             }
-            new_offsets[f + 1] = entries.len() as u32;
         }
-        Profiles { offsets: new_offsets, entries, norm2 }
     }
 
-    fn list(&self, f: u32) -> &[(u32, f32)] {
+    fn list(&self, f: u32) -> &[Entry] {
         let f = f as usize;
-        if f + 1 >= self.offsets.len() {
+        if f >= self.end.len() {
             return &[];
         }
-        &self.entries[self.offsets[f] as usize..self.offsets[f + 1] as usize]
+        &self.slots[self.start[f] as usize..self.end[f] as usize]
     }
 
     pub fn is_empty(&self, s: usize) -> bool {
@@ -415,9 +589,9 @@ impl Profiles {
     pub fn norm2_minus(&self, s: usize, bag: &Bag, idf: &Idf) -> f32 {
         let mut n = self.norm2[s];
         for (f, c) in &bag.feats {
-            if let Some(pc) = self.list(*f).iter().find(|x| x.0 as usize == s).map(|x| x.1) {
+            if let Some(e) = self.list(*f).iter().find(|x| x.story as usize == s) {
                 let i = idf.get(*f);
-                n += w((pc - c).max(0.0), i).powi(2) - w(pc, i).powi(2);
+                n += w((e.count - c).max(0.0), i).powi(2) - e.weight.powi(2);
             }
         }
         n
@@ -427,32 +601,151 @@ impl Profiles {
     /// for each, in no particular order; stories not listed score 0. `dot` is scratch space of one
     /// slot per story, left zeroed.
     pub fn sims(&self, bag: &Bag, idf: &Idf, minus: &[Minus], dot: &mut [f32], out: &mut Vec<(usize, f32)>) {
+        self.sims_weighted(bag, &Weights::of(bag, idf), idf, minus, dot, out);
+    }
+
+    /// [`sims`](Self::sims) with the bag's weights worked out beforehand (they are the same in
+    /// every round of a page).
+    pub fn sims_weighted(&self, bag: &Bag, weights: &Weights, idf: &Idf, minus: &[Minus], dot: &mut [f32], out: &mut Vec<(usize, f32)>) {
         out.clear();
-        let mut bn = 0.0f32;
-        let mut touched: Vec<usize> = Vec::new();
-        for (f, c) in &bag.feats {
-            let i = idf.get(*f);
-            let wb = w(*c, i);
-            bn += wb * wb;
-            for (s, pc) in self.list(*f) {
-                let s = *s as usize;
-                let m = if minus.is_empty() { 0.0 } else { minus.iter().find(|m| m.state == s).map_or(0.0, |m| m.bag.get(*f)) };
-                let v = wb * w((pc - m).max(0.0), i);
+        // Where each minus bag stands in a walk alongside `bag` (both sorted by feature), so its
+        // count of the current feature is found without a search; a minus bag that is `bag`
+        // itself has the current count.
+        let mut at = [0usize; 2];
+        // The norms sims works out itself (see Minus), added to in the order norm2_minus would.
+        let mut own: [f32; 2] = std::array::from_fn(|x| minus.get(x).map_or(0.0, |m| self.norm2[m.state]));
+        let state = |x: usize| minus.get(x).map_or(usize::MAX, |m| m.state);
+        let (s0, s1) = (state(0), state(1));
+        for ((f, c), &wb) in bag.feats.iter().zip(&weights.w) {
+            for e in self.list(*f) {
+                let s = e.story as usize;
+                // The weight of the story's count less the minus bag's count: the stored weight
+                // when nothing is taken out (w(pc - 0) is w(pc)). The first minus of the story
+                // counts, as minus.iter().position() would find it.
+                let x = if s == s0 {
+                    Some(0)
+                } else if s == s1 {
+                    Some(1)
+                } else if minus.len() > 2 {
+                    minus.iter().position(|m| m.state == s)
+                } else {
+                    None
+                };
+                let pw = match x {
+                    None => e.weight,
+                    Some(x) => {
+                        let m = &minus[x];
+                        let mc = if std::ptr::eq(m.bag, bag) {
+                            if m.norm2.is_none() && x < own.len() {
+                                let less = w((e.count - *c).max(0.0), idf.get(*f));
+                                own[x] += less.powi(2) - e.weight.powi(2);
+                            }
+                            *c
+                        } else if x < at.len() {
+                            let feats = &m.bag.feats;
+                            while at[x] < feats.len() && feats[at[x]].0 < *f {
+                                at[x] += 1;
+                            }
+                            feats.get(at[x]).filter(|g| g.0 == *f).map_or(0.0, |g| g.1)
+                        } else {
+                            m.bag.get(*f)
+                        };
+                        if mc == 0.0 { e.weight } else { w((e.count - mc).max(0.0), idf.get(*f)) }
+                    }
+                };
+                let v = wb * pw;
                 if v > 0.0 {
                     if dot[s] == 0.0 {
-                        touched.push(s);
+                        // Listed first with no cosine yet: the list doubles as the touched set.
+                        out.push((s, 0.0));
                     }
                     dot[s] += v;
                 }
             }
         }
-        for s in touched {
-            let norm2 = minus.iter().find(|m| m.state == s).map_or(self.norm2[s], |m| m.norm2);
-            if norm2 > 1e-9 && bn > 1e-9 {
-                out.push((s, dot[s] / (norm2.sqrt() * bn.sqrt())));
-            }
+        let bn = weights.norm2;
+        out.retain_mut(|(s, cos)| {
+            let s = *s;
+            let norm2 = match minus.iter().position(|m| m.state == s) {
+                None => self.norm2[s],
+                Some(x) => minus[x].norm2.unwrap_or_else(|| own.get(x).copied().expect("an own norm among the first two")),
+            };
+            let d = dot[s];
             dot[s] = 0.0;
+            if norm2 > 1e-9 && bn > 1e-9 {
+                *cos = d / (norm2.sqrt() * bn.sqrt());
+                true
+            } else {
+                false
+            }
+        });
+    }
+}
+
+/// A bag's feature weights `w(count, idf)` and their squared norm (added up in feature order):
+/// fixed for a page, asked for by every round of the assignment.
+pub struct Weights {
+    pub w: Vec<f32>,
+    pub norm2: f32,
+}
+
+impl Weights {
+    pub fn of(bag: &Bag, idf: &Idf) -> Weights {
+        let mut norm2 = 0.0f32;
+        let w = bag
+            .feats
+            .iter()
+            .map(|(f, c)| {
+                let wb = w(*c, idf.get(*f));
+                norm2 += wb * wb;
+                wb
+            })
+            .collect();
+        Weights { w, norm2 }
+    }
+}
+
+#[cfg(test)]
+mod sum_tests {
+    use super::*;
+
+    /// Bag::sum as first written: all features sorted, equal ones added.
+    fn sum_reference(bags: &[&Bag]) -> Vec<(u32, f32)> {
+        let mut feats: Vec<(u32, f32)> = bags.iter().flat_map(|b| b.feats.iter().copied()).collect();
+        feats.sort_by_key(|f| f.0);
+        let mut out: Vec<(u32, f32)> = Vec::new();
+        for (f, c) in feats {
+            match out.last_mut() {
+                Some((g, n)) if *g == f => *n += c,
+                _ => out.push((f, c)),
+            }
         }
+        out
+    }
+
+    #[test]
+    fn sums_agree_with_a_sort() {
+        // Bags of pseudo-random features, some sharing, some far apart (several bitmap words).
+        let mut x = 7u64;
+        let mut next = || {
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (x >> 33) as u32
+        };
+        let bags: Vec<Bag> = (0..12)
+            .map(|_| {
+                let mut f: Vec<u32> = (0..(next() % 40)).map(|_| next() % 700).collect();
+                f.sort_unstable();
+                f.dedup();
+                Bag { feats: f.into_iter().map(|f| (f, (1 + next() % 3) as f32)).collect() }
+            })
+            .collect();
+        for k in 0..=bags.len() {
+            let some: Vec<&Bag> = bags[..k].iter().collect();
+            assert_eq!(Bag::sum(some.iter().copied()).feats, sum_reference(&some), "{k} bags");
+        }
+        // The scratch is left clean: a second sum sees nothing of the first.
+        let one = [&bags[3], &bags[4], &bags[5]];
+        assert_eq!(Bag::sum(one.iter().copied()).feats, sum_reference(&one));
     }
 }
 
@@ -473,10 +766,14 @@ mod index_tests {
         let p0 = Profile::build([&a, &b].into_iter(), &idf);
         let mut dot = vec![0.0; 2];
         let mut out = Vec::new();
-        let m = [Minus { state: 0, bag: &a, norm2: ps.norm2_minus(0, &a, &idf) }];
+        let m = [Minus { state: 0, bag: &a, norm2: Some(ps.norm2_minus(0, &a, &idf)) }];
         ps.sims(&a, &idf, &m, &mut dot, &mut out);
         let s0 = out.iter().find(|x| x.0 == 0).map_or(0.0, |x| x.1);
         assert!((s0 - p0.sim(&a, &idf, true)).abs() < 1e-5, "{s0} vs {}", p0.sim(&a, &idf, true));
         assert!(dot.iter().all(|d| *d == 0.0));
+        // The norm worked out on the way is the one norm2_minus gives.
+        let mut out2 = Vec::new();
+        ps.sims(&a, &idf, &[Minus { state: 0, bag: &a, norm2: None }], &mut dot, &mut out2);
+        assert_eq!(out, out2);
     }
 }
