@@ -218,12 +218,11 @@ pub fn build(lines: &[Line], layout: &Layout, lang: &Lang, solo: &[bool]) -> Vec
         let mut unsure = Vec::new();
         let mut text = join_lines(ls, cjk, vocab.as_ref(), &mut unsure);
         let mut mended = 0;
-        if let (Some(c), false) = (&mut corrector, cjk) {
-            if let Some((t, n)) = c.correct(&text) {
+        if let (Some(c), false) = (&mut corrector, cjk)
+            && let Some((t, n)) = c.correct(&text) {
                 text = t;
                 mended = n;
             }
-        }
         let stats = if cjk {
             // A CJK block's text is its lines' texts end to end, with a space after a hard line
             // break (nothing else is put in or taken out), and the counts add up over text laid
@@ -325,11 +324,10 @@ fn join_lines(ls: &[Line], cjk: bool, vocab: Option<&Vocab>, unsure: &mut Vec<Sp
         out.push(' ');
         out.push_str(&l.text);
     }
-    if !cjk && out.contains("- ") {
-        if let Some(v) = vocab {
+    if !cjk && out.contains("- ")
+        && let Some(v) = vocab {
             out = join_split_words(&out, v);
         }
-    }
     out
 }
 

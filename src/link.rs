@@ -49,7 +49,7 @@ pub struct Params {
 
 impl Default for Params {
     fn default() -> Self {
-        let mut p = Params {
+        Params {
             cohesion: 25.0,
             stay: 1.0,
             switch: 1.0,
@@ -64,32 +64,7 @@ impl Default for Params {
             full_rounds: true,
             split_tau: 0.03,
             free_orphans: true,
-        };
-        if let Ok(spec) = std::env::var("NEWSSEG_PARAMS") {
-            for kv in spec.split(',') {
-                let mut it = kv.split('=');
-                let (k, v) = (it.next().unwrap_or(""), it.next().and_then(|v| v.parse::<f32>().ok()).unwrap_or(0.0));
-                match k {
-                    "cohesion" => p.cohesion = v,
-                    "stay" => p.stay = v,
-                    "switch" => p.switch = v,
-                    "cross_seed" => p.cross_seed = v,
-                    "follow_seed" => p.follow_seed = v,
-                    "headless" => p.headless = v,
-                    "weak_tau" => p.weak_tau = v,
-                    "weak_follow" => p.weak_follow = v,
-                    "weak_odds" => p.weak_odds = v,
-                    "cross_weak" => p.cross_weak = v,
-                    "weak_threshold" => p.weak_threshold = Some(v),
-                    "weak_hmm" => p.weak_threshold = None,
-                    "full" => p.full_rounds = v > 0.0,
-                    "split_tau" => p.split_tau = v,
-                    "free_orphans" => p.free_orphans = v > 0.0,
-                    _ => {}
-                }
-            }
         }
-        p
     }
 }
 
@@ -190,12 +165,6 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
         }
     }
     let orphan = orphan_seeds(seg, ctx);
-    if std::env::var_os("NEWSSEG_TRACE").is_some() {
-        for (i, sd) in seg.seeds.iter().enumerate() {
-            let t: String = sd.heads.first().or(sd.bylines.first()).map(|&b| ctx.blocks[b].text.chars().take(14).collect()).unwrap_or_default();
-            eprintln!("seed {i} at={} orphan={} weak={:?} {t}", sd.at, orphan[i], sd.weak);
-        }
-    }
     let frag = fragments(seg, ctx, &hmm);
     let n_frags = frag.last().map_or(0, |f| f + 1);
     let mut anchor: Vec<Option<usize>> = vec![None; n_frags];
@@ -353,8 +322,8 @@ fn split_weak_sections(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize
     index[seg.units.len()] = out.units.len();
     out.seeds = seeds
         .into_iter()
-        .map(|(mut s, old)| {
-            s.at = if old.is_some() { index[s.at] } else { index[s.at] };
+        .map(|(mut s, _)| {
+            s.at = index[s.at];
             s
         })
         .collect();
@@ -727,7 +696,6 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool, round: 
     if n == 0 {
         return Vec::new();
     }
-    let trace = std::env::var_os("NEWSSEG_TRACE").is_some();
     // Open ends of each article (by the current labels) that its next unit does not continue: where
     // a unit starting mid-sentence may belong, wherever on the page they are (among the nearest
     // open ends, `env.near`).
@@ -915,12 +883,6 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool, round: 
             score.extend(row.iter().map(|r| r.0));
             back.extend(row.iter().map(|r| r.1));
         }
-        if trace {
-            let t: String = ctx.blocks[b].text.chars().take(12).collect();
-            let em: Vec<String> = cs.iter().zip(&emit).map(|(a, e)| format!("{a}:{e:.2}")).collect();
-            let en: Vec<String> = cs.iter().zip(&entry).map(|(a, e)| format!("{a}:{e:.2}")).collect();
-            eprintln!("k={k} u={u} prev_label={} {t} emit[{}] entry[{}] crossed={crossed:?}", labels[k], em.join(" "), en.join(" "));
-        }
         at.push(cand.len());
     }
     let mut out = vec![0usize; n];
@@ -1020,17 +982,17 @@ fn plans(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize], n_states: u
 
     let mut out: Vec<Plan> = Vec::new();
     by_state = vec![Vec::new(); n_states];
-    for u in 0..seg.units.len() {
-        if let Some(a) = unit_label[u] {
+    for (u, label) in unit_label.iter().enumerate() {
+        if let Some(a) = *label {
             by_state[a].push(u);
         }
     }
-    for a in 0..n_states {
+    for (a, units) in by_state.iter().enumerate() {
         let seed = if a < n_seeds { Some(a) } else { None };
-        if by_state[a].is_empty() && seed.is_none() {
+        if units.is_empty() && seed.is_none() {
             continue;
         }
-        let mut plan = order(seg, ctx, &by_state[a], seed, &unit_label, a);
+        let mut plan = order(seg, ctx, units, seed, &unit_label, a);
         plan.seed = seed;
         out.push(plan);
     }
@@ -1111,26 +1073,6 @@ fn order(seg: &Segments, ctx: &Ctx, units: &[usize], seed: Option<usize>, unit_l
         }
     }
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    if std::env::var_os("NEWSSEG_TRACE").is_some() {
-        for (i, f) in frags.iter().enumerate() {
-            let t: String = ctx.blocks[seg.units[f[0]].block].text.chars().take(10).collect();
-            let e: String = ctx.blocks[seg.units[f[f.len() - 1]].block].text.chars().rev().take(8).collect();
-            eprintln!("  frag {i} units {:?} [{t}…{e}]", f);
-        }
-        for p in &pairs {
-            eprintln!("  pair {:.2} {}->{}", p.0, p.1, p.2);
-        }
-    }
-    if std::env::var_os("NEWSSEG_TRACE").is_some() {
-        for (i, f) in frags.iter().enumerate() {
-            let t: String = ctx.blocks[seg.units[f[0]].block].text.chars().take(10).collect();
-            let e: String = ctx.blocks[seg.units[f[f.len() - 1]].block].text.chars().rev().take(8).collect();
-            eprintln!("  frag {i} units {:?} [{t}…{e}]", f);
-        }
-        for p in &pairs {
-            eprintln!("  pair {:.2} {}->{}", p.0, p.1, p.2);
-        }
-    }
     let mut succ: Vec<Option<(usize, f32, Seam)>> = vec![None; nf];
     let mut has_pred = vec![false; nf];
     // Chains are paths (one successor, one predecessor each); x ends one and y starts one, so x -> y
@@ -1176,11 +1118,10 @@ fn order(seg: &Segments, ctx: &Ctx, units: &[usize], seed: Option<usize>, unit_l
             left.remove(&c);
             free.remove(&c);
             seq.push((c, via));
-            if let Some((y, sc, s)) = succ[c].clone() {
-                if !done[y] {
+            if let Some((y, sc, s)) = succ[c].clone()
+                && !done[y] {
                     next = Some((y, Some((sc, s))));
                 }
-            }
         }
         let last_pos = seq.last().map_or(0, |(f, _)| frags[*f][0]);
         let after = frags.partition_point(|f| f[0] < last_pos);

@@ -316,9 +316,6 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
                 comma: blocks[b].text.contains(['，', ',']),
                 chars: blocks[b].stats.chars,
             };
-            if std::env::var_os("NEWSSEG_DEBUG").is_some() {
-                eprintln!("WEAK {:?} odds={:.2} {}", f, f.headline_odds(), blocks[b].text);
-            }
             Some(Some(f.headline_odds()))
         };
         if let Some(w) = decision {

@@ -99,11 +99,10 @@ pub fn problems(cfg: &Config, bytes: &[u8], page: &Page) -> Vec<String> {
             bad.push(format!("line span {:?} is empty", l.span));
         }
         spans.push((l.span.0, l.span.1));
-        if let Some(a) = &l.article {
-            if !ids.contains(a.as_str()) {
+        if let Some(a) = &l.article
+            && !ids.contains(a.as_str()) {
                 bad.push(format!("line {:?} names unknown article {a}", l.span));
             }
-        }
     }
     for a in &page.articles {
         for p in a.sections.iter().flat_map(|s| &s.paragraphs).chain(&a.captions) {

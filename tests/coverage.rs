@@ -38,11 +38,10 @@ pub fn problems(text: &[u8], page: &Page) -> Vec<String> {
             out.push(format!("line span {s}..{e} overlaps another"));
         }
         covered[s..e].iter_mut().for_each(|c| *c = true);
-        if let Some(a) = &l.article {
-            if !ids.contains(a.as_str()) {
+        if let Some(a) = &l.article
+            && !ids.contains(a.as_str()) {
                 out.push(format!("line {s}..{e} names unknown article {a}"));
             }
-        }
     }
     let decoded = String::from_utf8_lossy(text);
     if decoded.len() == text.len() {

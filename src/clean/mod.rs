@@ -205,7 +205,7 @@ fn pieces(bytes: &[u8], s: usize, e: usize, max: usize) -> Vec<(usize, usize)> {
 }
 
 /// Cleans one raw line starting at byte `offset`; `None` when it holds no text.
-fn clean_line(raw: &Cow<str>, offset: usize, end: usize, blank_before: u16, buf: &mut String) -> Option<Line> {
+fn clean_line(raw: &str, offset: usize, end: usize, blank_before: u16, buf: &mut String) -> Option<Line> {
     // Whitespace is valid UTF-8 and U+FFFD is not whitespace, so the trimmed lengths at both ends are
     // the same in the raw bytes as in the lossy string, even when the middle held invalid bytes.
     let lead = raw.len() - raw.trim_start().len();

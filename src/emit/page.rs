@@ -311,13 +311,12 @@ pub fn build(mut p: Parts) -> Page {
                     }
                     let text = p.block_text(b);
                     let sec = sections.last_mut().expect("a section");
-                    if k > 0 && pl.join_prev[k] {
-                        if let Some(last) = sec.paragraphs.last_mut() {
+                    if k > 0 && pl.join_prev[k]
+                        && let Some(last) = sec.paragraphs.last_mut() {
                             join_onto(&mut last.text, &text, p.blocks[b].cjk);
                             last.spans.extend(spans);
                             continue;
                         }
-                    }
                     sec.paragraphs.push(Paragraph { text, spans });
                 }
                 UnitKind::Subhead => {
