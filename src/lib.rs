@@ -77,49 +77,10 @@ pub fn process_source(cfg: &Config, id: &str, src: &source::Source) -> Page {
         L::En => LangCode::En,
         L::Auto => detect(&lines),
     };
-    let lang = Lang::get(code);
-    let line_roles = classify::line_roles(&lines, lang);
-    let solo: Vec<bool> = line_roles.iter().map(Option::is_some).collect();
-    let layout = blocks::layout(&lines, lang);
-    let blocks = blocks::build(&lines, &layout, lang, &solo);
-    let mut classes: Vec<classify::Class> = blocks
-        .iter()
-        .map(|b| {
-            let role = if b.n_lines() == 1 { line_roles[b.lines.start] } else { None::<Role> };
-            classify::classify(b, role, &layout, lang)
-        })
-        .collect();
-    let grams = if lang.code.is_cjk() {
-        model::seam::PageGrams::of(blocks.iter().map(|b| b.text.as_str()))
-    } else {
-        model::seam::PageGrams::default()
-    };
-    classify::demote_cut_headings(&blocks, &mut classes, lang, &grams);
-    let mut features = model::cohesion::Features::with_capacity(blocks.iter().map(|b| b.text.len()).sum::<usize>() / 3);
-    let bags: Vec<Bag> = blocks
-        .iter()
-        .zip(&classes)
-        .map(|(b, c)| match c.shape {
-            classify::Shape::Furniture | classify::Shape::Noise => Bag::default(),
-            _ => features.bag(&b.text, lang),
-        })
-        .collect();
-    let idf = Idf::new(bags.iter().filter(|b| !b.is_empty()), features.len());
-    let seg = segment::segment(&blocks, &classes, &bags, &idf, lang);
-    let ctx = link::Ctx {
-        blocks: &blocks,
-        classes: &classes,
-        bags: &bags,
-        idf: &idf,
-        lang,
-        grams: &grams,
-        column_blanks: layout.blank_is_column_break,
-        n_features: features.len(),
-        seam_cache: Default::default(),
-        params: link::Params::default(),
-        max_candidates: cfg.max_link_candidates,
-    };
-    let bound = link_bound_warning(cfg, &seg, &classes);
+    let page = Analysed::of(&lines, Lang::get(code));
+    let seg = page.segments();
+    let ctx = page.ctx(cfg);
+    let bound = link_bound_warning(cfg, &seg, &page.classes);
     let (seg, plans) = link::link(&seg, &ctx);
     if let Some(w) = bound(&seg, &plans) {
         warnings.push(w);
@@ -129,13 +90,79 @@ pub fn process_source(cfg: &Config, id: &str, src: &source::Source) -> Page {
         id: id.to_string(),
         lang: code.as_str(),
         lines: &lines,
-        layout: &layout,
-        blocks: &blocks,
-        classes: &classes,
+        layout: &page.layout,
+        blocks: &page.blocks,
+        classes: &page.classes,
         seg: &seg,
         plans,
         warnings,
     })
+}
+
+/// A page's cleaned lines read as blocks, classified, with the statistics segmentation and linking
+/// weigh them by: the one way every caller (the pipeline and the stage tests) reaches those stages.
+pub(crate) struct Analysed {
+    pub lang: &'static Lang,
+    pub layout: blocks::Layout,
+    pub blocks: Vec<blocks::Block>,
+    pub classes: Vec<classify::Class>,
+    pub grams: model::seam::PageGrams,
+    pub bags: Vec<Bag>,
+    pub idf: Idf,
+    pub n_features: usize,
+}
+
+impl Analysed {
+    pub fn of(lines: &[clean::Line], lang: &'static Lang) -> Analysed {
+        let line_roles = classify::line_roles(lines, lang);
+        let solo: Vec<bool> = line_roles.iter().map(Option::is_some).collect();
+        let layout = blocks::layout(lines, lang);
+        let blocks = blocks::build(lines, &layout, lang, &solo);
+        let mut classes: Vec<classify::Class> = blocks
+            .iter()
+            .map(|b| {
+                let role = if b.n_lines() == 1 { line_roles[b.lines.start] } else { None::<Role> };
+                classify::classify(b, role, &layout, lang)
+            })
+            .collect();
+        let grams = if lang.code.is_cjk() {
+            model::seam::PageGrams::of(blocks.iter().map(|b| b.text.as_str()))
+        } else {
+            model::seam::PageGrams::default()
+        };
+        classify::demote_cut_headings(&blocks, &mut classes, lang, &grams);
+        let mut features = model::cohesion::Features::with_capacity(blocks.iter().map(|b| b.text.len()).sum::<usize>() / 3);
+        let bags: Vec<Bag> = blocks
+            .iter()
+            .zip(&classes)
+            .map(|(b, c)| match c.shape {
+                classify::Shape::Furniture | classify::Shape::Noise => Bag::default(),
+                _ => features.bag(&b.text, lang),
+            })
+            .collect();
+        let idf = Idf::new(bags.iter().filter(|b| !b.is_empty()), features.len());
+        Analysed { lang, layout, blocks, classes, grams, bags, idf, n_features: features.len() }
+    }
+
+    pub fn segments(&self) -> segment::Segments {
+        segment::segment(&self.blocks, &self.classes, &self.bags, &self.idf, self.lang)
+    }
+
+    pub fn ctx(&self, cfg: &Config) -> link::Ctx<'_> {
+        link::Ctx {
+            blocks: &self.blocks,
+            classes: &self.classes,
+            bags: &self.bags,
+            idf: &self.idf,
+            lang: self.lang,
+            grams: &self.grams,
+            column_blanks: self.layout.blank_is_column_break,
+            n_features: self.n_features,
+            seam_cache: Default::default(),
+            params: link::Params::default(),
+            max_candidates: cfg.max_link_candidates,
+        }
+    }
 }
 
 /// Says when the page is large enough that the linker compared its stories, open ends and

@@ -1225,43 +1225,20 @@ fn adopt_orphans(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::blocks;
-    use crate::classify;
     use crate::config::Config;
     use crate::lang::{Lang, LangCode};
-    use crate::model::cohesion::Features;
     use crate::source::Source;
+    use crate::Analysed;
 
     /// Runs the pipeline up to linking; returns each plan as the block texts of its units in reading
     /// order, with its headline (if any) first.
     fn stories(text: &str, code: LangCode) -> Vec<Vec<String>> {
-        let lang = Lang::get(code);
         let src = Source::utf8(None, text.as_bytes());
         let lines = crate::clean::lines(&src, &Config::default(), &mut Vec::new());
-        let roles = classify::line_roles(&lines, lang);
-        let solo: Vec<bool> = roles.iter().map(Option::is_some).collect();
-        let layout = blocks::layout(&lines, lang);
-        let bl = blocks::build(&lines, &layout, lang, &solo);
-        let mut classes: Vec<Class> = bl.iter().map(|b| classify::classify(b, if b.n_lines() == 1 { roles[b.lines.start] } else { None }, &layout, lang)).collect();
-        let grams = seam::PageGrams::of(bl.iter().map(|b| b.text.as_str()));
-        classify::demote_cut_headings(&bl, &mut classes, lang, &grams);
-        let mut fs = Features::default();
-        let bags: Vec<Bag> = bl.iter().map(|b| fs.bag(&b.text, lang)).collect();
-        let idf = Idf::new(bags.iter(), fs.len());
-        let seg = crate::segment::segment(&bl, &classes, &bags, &idf, lang);
-        let ctx = Ctx {
-            blocks: &bl,
-            classes: &classes,
-            bags: &bags,
-            idf: &idf,
-            lang,
-            grams: &grams,
-            column_blanks: layout.blank_is_column_break,
-            n_features: fs.len(),
-            seam_cache: Default::default(),
-            params: Params::default(),
-            max_candidates: 256,
-        };
+        let page = Analysed::of(&lines, Lang::get(code));
+        let bl = &page.blocks;
+        let seg = page.segments();
+        let ctx = page.ctx(&Config { max_link_candidates: 256, ..Config::default() });
         let (seg, plans) = link(&seg, &ctx);
         plans
             .iter()

@@ -361,27 +361,17 @@ pub fn merge_bags(blocks: &[usize], bags: &[Bag]) -> Bag {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::blocks;
-    use crate::classify;
     use crate::config::Config;
     use crate::lang::LangCode;
-    use crate::model::cohesion::Features;
     use crate::source::Source;
+    use crate::Analysed;
 
     /// Runs the stages up to segmentation on `text`; returns the blocks' texts and the segments.
     fn segment_of(text: &str, code: LangCode) -> (Vec<String>, Segments) {
-        let lang = Lang::get(code);
         let src = Source::utf8(None, text.as_bytes());
         let lines = crate::clean::lines(&src, &Config::default(), &mut Vec::new());
-        let roles = classify::line_roles(&lines, lang);
-        let solo: Vec<bool> = roles.iter().map(Option::is_some).collect();
-        let layout = blocks::layout(&lines, lang);
-        let bl = blocks::build(&lines, &layout, lang, &solo);
-        let classes: Vec<Class> = bl.iter().map(|b| classify::classify(b, if b.n_lines() == 1 { roles[b.lines.start] } else { None }, &layout, lang)).collect();
-        let mut fs = Features::default();
-        let bags: Vec<Bag> = bl.iter().map(|b| fs.bag(&b.text, lang)).collect();
-        let idf = Idf::new(bags.iter(), fs.len());
-        let seg = segment(&bl, &classes, &bags, &idf, lang);
+        let page = Analysed::of(&lines, Lang::get(code));
+        let (bl, seg) = (&page.blocks, page.segments());
         (bl.iter().map(|b| b.text.clone()).collect(), seg)
     }
 

@@ -54,6 +54,23 @@ fn spell(out: &mut String, lower: &str, i: usize, seen: &str, meant: &str) {
     out.push_str(&lower[i + seen.len()..]);
 }
 
+/// Calls `f` with each spelling of `lower` one confusion away (one occurrence of a pair's misread
+/// form put back as what was meant), built in `scratch`.
+fn each_spelling(pairs: &[(String, String)], scratch: &mut String, lower: &str, mut f: impl FnMut(&str)) {
+    let has = bytes_in(lower);
+    for (seen, meant) in pairs {
+        if !may_hold(has, seen) {
+            continue;
+        }
+        let mut from = 0;
+        while let Some(i) = find_from(lower.as_bytes(), seen.as_bytes(), from) {
+            spell(scratch, lower, i, seen, meant);
+            from = i + seen.len().max(1);
+            f(scratch);
+        }
+    }
+}
+
 impl<'a> Corrector<'a> {
     pub fn new(vocab: &'a Vocab, pairs: &'a [(String, String)]) -> Self {
         Corrector { vocab, pairs, memo: Default::default(), cand: String::new() }
@@ -67,63 +84,43 @@ impl<'a> Corrector<'a> {
     /// with a hundred "the"): the common word, even where the rare one is in the word list.
     fn common_twin(&mut self, lower: &str) -> Option<Box<str>> {
         let own = self.vocab.count(lower);
+        let vocab = self.vocab;
         let mut best: Option<(u32, Box<str>)> = None;
-        let mut cand = std::mem::take(&mut self.cand);
-        let has = bytes_in(lower);
-        for (seen, meant) in self.pairs {
-            if !may_hold(has, seen) {
-                continue;
+        each_spelling(self.pairs, &mut self.cand, lower, |cand| {
+            let c = vocab.count(cand);
+            if c >= 8 && c >= 10 * own.max(1) && best.as_ref().is_none_or(|b| c > b.0) && is_word(cand) {
+                best = Some((c, cand.into()));
             }
-            let mut from = 0;
-            while let Some(i) = find_from(lower.as_bytes(), seen.as_bytes(), from) {
-                spell(&mut cand, lower, i, seen, meant);
-                from = i + seen.len().max(1);
-                let c = self.vocab.count(&cand);
-                if c >= 8 && c >= 10 * own.max(1) && best.as_ref().is_none_or(|b| c > b.0) && is_word(&cand) {
-                    best = Some((c, cand.as_str().into()));
-                }
-            }
-        }
-        self.cand = cand;
+        });
         best.map(|b| b.1)
     }
 
     /// The one best mending of `lower` (a lower-cased word), if there is exactly one.
     fn mend(&mut self, lower: &str, capital: bool) -> Option<Box<str>> {
+        let vocab = self.vocab;
         let mut best: Option<(u32, Box<str>)> = None;
         let mut tie = false;
-        let mut cand = std::mem::take(&mut self.cand);
-        let has = bytes_in(lower);
-        for (seen, meant) in self.pairs {
-            if !may_hold(has, seen) {
-                continue;
+        each_spelling(self.pairs, &mut self.cand, lower, |cand| {
+            if cand.bytes().any(|b| b.is_ascii_digit()) {
+                return;
             }
-            let mut from = 0;
-            while let Some(i) = find_from(lower.as_bytes(), seen.as_bytes(), from) {
-                spell(&mut cand, lower, i, seen, meant);
-                from = i + seen.len().max(1);
-                if cand.bytes().any(|b| b.is_ascii_digit()) {
-                    continue;
-                }
-                let on_page = self.vocab.count(&cand);
-                // A capitalised word may be a name no list holds: mend it only towards a word the
-                // page itself spells that way elsewhere.
-                let ok = if capital { on_page >= 2 } else { on_page >= 1 || is_word(&cand) };
-                if !ok {
-                    continue;
-                }
-                let score = on_page * 2 + u32::from(is_word(&cand));
-                match &best {
-                    Some((s, w)) if *s == score && **w != *cand => tie = true,
-                    Some((s, _)) if *s >= score => {}
-                    _ => {
-                        best = Some((score, cand.as_str().into()));
-                        tie = false;
-                    }
+            let on_page = vocab.count(cand);
+            // A capitalised word may be a name no list holds: mend it only towards a word the
+            // page itself spells that way elsewhere.
+            let ok = if capital { on_page >= 2 } else { on_page >= 1 || is_word(cand) };
+            if !ok {
+                return;
+            }
+            let score = on_page * 2 + u32::from(is_word(cand));
+            match &best {
+                Some((s, w)) if *s == score && **w != *cand => tie = true,
+                Some((s, _)) if *s >= score => {}
+                _ => {
+                    best = Some((score, cand.into()));
+                    tie = false;
                 }
             }
-        }
-        self.cand = cand;
+        });
         if tie { None } else { best.map(|b| b.1) }
     }
 
