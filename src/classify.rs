@@ -154,6 +154,9 @@ pub fn line_roles(lines: &[Line], lang: &Lang) -> Vec<Option<Role>> {
             if lang.furniture.iter().any(|r| r.is_match(t)) {
                 return Some(Role::Furniture);
             }
+            if lang.credit_line.iter().any(|r| r.is_match(t)) {
+                return Some(Role::Credit);
+            }
             if l.md_heading > 0 {
                 return None;
             }
@@ -351,6 +354,7 @@ pub fn classify(b: &Block, role: Option<Role>, layout: &Layout, lang: &Lang) -> 
     match role {
         Some(Role::Furniture) => return Class::of(Shape::Furniture),
         Some(Role::Noise) => return Class::of(Shape::Noise),
+        Some(Role::Credit) => return Class::of(Shape::Credit),
         _ => {}
     }
     let text = b.text.as_str();

@@ -47,6 +47,16 @@ fn a_credit_closes_its_story_so_the_next_text_is_not_pulled_in() {
 }
 
 #[test]
+fn a_graphics_credit_line_belongs_to_the_story_above_and_the_desk_credit_does_not() {
+    let page = "## 春节旅游市场火热\n\n本报记者 王珂\n\n春节假期，各地旅游市场持续升温，游客人数同比增长。\n\n本版制图：蔡华伟\n\n本版责编：李  昕\n";
+    let p = run(page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert_eq!(p.articles[0].credit.as_deref(), Some("本版制图：蔡华伟"));
+    let roles: Vec<_> = p.lines.iter().map(|l| format!("{:?}", l.role)).collect();
+    assert_eq!(roles.last().map(String::as_str), Some("Furniture"), "{roles:?}");
+}
+
+#[test]
 fn title_case_headline_with_ticker_symbols_is_a_headline() {
     let page = "Leucadia <luk> Has 7.2 Pct of Minstar <mnst>\n\n  WASHINGTON, March 2 - Leucadia National Corp\nsaid two of its subsidiaries have acquired a\n7.2 pct stake in Minstar Inc.\n";
     let p = run(page);

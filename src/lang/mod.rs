@@ -48,6 +48,8 @@ struct RawLang {
     #[serde(default)]
     dateline: Vec<String>,
     credit: Vec<String>,
+    #[serde(default)]
+    credit_line: Vec<String>,
     caption: Vec<String>,
     jump: Vec<String>,
     jump_tail: Vec<String>,
@@ -77,6 +79,8 @@ pub struct Lang {
     pub dispatch_roles: Vec<String>,
     pub dateline: Vec<Pattern>,
     pub credit: Vec<Pattern>,
+    /// A line of its own crediting the article's graphics or layout (制图：X): it closes the article above.
+    pub credit_line: Vec<Pattern>,
     pub caption: Vec<Pattern>,
     pub jump: Vec<Pattern>,
     pub jump_tail: Vec<Pattern>,
@@ -118,6 +122,7 @@ impl Lang {
             dispatch_roles: raw.dispatch_roles,
             dateline: compile(&raw.dateline, "dateline", c),
             credit: compile(&raw.credit, "credit", c),
+            credit_line: compile(&raw.credit_line, "credit_line", c),
             caption: compile(&raw.caption, "caption", c),
             jump: compile(&raw.jump, "jump", c),
             jump_tail: compile(&raw.jump_tail, "jump_tail", c),
