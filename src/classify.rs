@@ -441,7 +441,8 @@ fn set_apart_caption(b: &Block, text: &str, lang: &Lang) -> bool {
 
 /// Heading-shaped blocks that are really prose cut off at a column's foot: they end on a word that
 /// cannot end a heading (的, 在), split a comma clause short, or run on into the block below (which
-/// starts mid-sentence, or whose first character makes a word with their last). They become body
+/// starts mid-sentence, repeats a string across the join found elsewhere on the page, or makes a
+/// word with their last characters: 签了合|同). They become body
 /// text that stops mid-sentence. `grams` holds the page's own strings.
 pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], lang: &Lang, grams: &crate::model::seam::PageGrams) {
     if !lang.code.is_cjk() {
@@ -460,7 +461,10 @@ pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], lang: &Lang,
         let short_tail = t.rsplit(['，', ',']).next().is_some_and(|tail| t.contains(['，', ',']) && tail.chars().count() <= 4);
         let runs_on = text_blocks.get(k + 1).is_some_and(|&j| {
             let next = &classes[j];
-            next.shape == Shape::Body && (next.start.continues() || grams.across_len(t, &blocks[j].text).is_some())
+            next.shape == Shape::Body
+                && (next.start.continues()
+                    || grams.across_len(t, &blocks[j].text).is_some()
+                    || crate::lang::lexicon::split_word(t, &blocks[j].text).is_some())
         });
         if dangling || short_tail || runs_on {
             let c = &mut classes[i];

@@ -53,6 +53,11 @@ fn opens_story(c: &Class) -> bool {
     c.shape == Shape::Body && (!c.bylines.is_empty() || c.dateline.is_some())
 }
 
+/// A heading ending in a bracketed column name, as headlines do: 标题（人民观点）.
+fn tagged(b: &Block, lang: &Lang) -> bool {
+    lang.headline_tag.iter().any(|r| r.is_match(b.text.trim()))
+}
+
 /// What decides whether a lone heading starts a new story or heads a section of the one above.
 #[derive(Debug, Clone, Copy)]
 struct WeakFeatures {
@@ -100,6 +105,14 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                 while k < items.len() && classes[items[k]].shape == Shape::Heading {
                     k += 1;
                 }
+                // A column name ends a title: only a deck ("——…") follows it in its own group, so
+                // headings under it that a byline or dispatch closes are the next story's group.
+                if let Some(j) = (i + 1..k).find(|&j| !classes[items[j]].deck_marker && tagged(&blocks[items[j - 1]], lang)) {
+                    let closes = items.get(k).is_some_and(|&n| matches!(classes[n].shape, Shape::Byline | Shape::Dateline) || opens_story(&classes[n]));
+                    if closes {
+                        k = j;
+                    }
+                }
                 let mut m = k;
                 while m < items.len() && matches!(classes[items[m]].shape, Shape::Byline | Shape::Dateline) {
                     m += 1;
@@ -131,7 +144,7 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                 for &h in &run[glen..] {
                     // A heading further down the run that carries a column name is another
                     // story's headline (the one above it then stands without text).
-                    if lang.headline_tag.iter().any(|r| r.is_match(blocks[h].text.trim())) {
+                    if tagged(&blocks[h], lang) {
                         seg.seeds.push(Seed { heads: vec![h], bylines: Vec::new(), at: seg.units.len(), weak: None });
                     } else {
                         seg.units.push(Unit { block: h, kind: UnitKind::Subhead, weak: None });
@@ -312,7 +325,7 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
                     openings[window].iter().map(|p| p.sim(&bag_after, idf, false)).fold(0.0f32, f32::max)
                 },
                 prev_open,
-                tagged: lang.headline_tag.iter().any(|r| r.is_match(blocks[b].text.trim())),
+                tagged: tagged(&blocks[b], lang),
                 comma: blocks[b].text.contains(['，', ',']),
                 chars: blocks[b].stats.chars,
             };

@@ -57,6 +57,16 @@ fn a_graphics_credit_line_belongs_to_the_story_above_and_the_desk_credit_does_no
 }
 
 #[test]
+fn a_short_line_cut_inside_a_word_is_prose_not_a_subhead() {
+    // "签了合" looks like a heading on its own line; the word 合同 runs on into the block below.
+    let page = "## 保洁员的新年\n\n本报记者 王珂\n\n刘福有今年五十岁，在城里做保洁已经三年。\n\n刘福有跟保洁公司签了合\n\n同，月工资一千多元，夫妻俩的日子渐渐好了起来。\n";
+    let p = run(page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    let paras = all_paragraphs(&p);
+    assert!(paras.iter().any(|t| t.contains("签了合同，月工资")), "{paras:?}");
+}
+
+#[test]
 fn title_case_headline_with_ticker_symbols_is_a_headline() {
     let page = "Leucadia <luk> Has 7.2 Pct of Minstar <mnst>\n\n  WASHINGTON, March 2 - Leucadia National Corp\nsaid two of its subsidiaries have acquired a\n7.2 pct stake in Minstar Inc.\n";
     let p = run(page);

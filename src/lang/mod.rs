@@ -1,5 +1,6 @@
 //! Language knowledge as data: one table per language (zh.toml, en.toml), compiled once, plus script tests.
 
+pub mod lexicon;
 mod pattern;
 
 pub use pattern::Pattern;

@@ -250,6 +250,9 @@ fn score_with(prev: &str, prev_open: bool, prev_full: bool, next: &str, next_sta
                     format!("'{l}|{r}' occurs elsewhere on the page")
                 });
             }
+            if let Some((l, r)) = crate::lang::lexicon::split_word(prev, next) {
+                add(2.0, &|| format!("word split at the cut: {l}|{r}"));
+            }
             if list_resumes(prev, next) {
                 add(1.5, &|| "a list of X（Y） items resumes".into());
             } else if next.trim_start().starts_with(['（', '(']) && open_bracket(prev) {
