@@ -266,10 +266,25 @@ fn split_stacked_heads(lines: &[Line], r: Range<usize>) -> Vec<Range<usize>> {
     let n = ls.len();
     let cjk: u32 = ls.iter().map(|l| l.stats.cjk).sum();
     let unpunctuated = ls.iter().all(|l| !l.text.contains(['，', '。', '、', '；', '：', '！', '？', ',', '.', ';', ':']));
-    if (2..=3).contains(&n) && cjk >= 8 && unpunctuated && ls[0].indent == 0 && ls.iter().all(|l| l.stats.chars <= 40) {
+    let short = (2..=3).contains(&n) && cjk >= 8 && ls[0].indent == 0 && ls.iter().all(|l| l.stats.chars <= 40);
+    if short && (unpunctuated || headline_lines(ls)) {
         return r.map(|i| i..i + 1).collect();
     }
     vec![r]
+}
+
+/// Lines that each read as a headline line — no sentence mark, at most one comma balancing two
+/// halves (这张成绩单，有看点) — and break between words, where a column's prose breaks inside a word
+/// nearly half the time.
+fn headline_lines(ls: &[Line]) -> bool {
+    let line_ok = |t: &str| {
+        let halves: Vec<&str> = t.split(['，', ',']).collect();
+        !t.contains(['。', '；', '！', '？', ';', '!', '?', '、', '：', ':'])
+            && halves.len() <= 2
+            && halves.iter().all(|h| h.chars().filter(|c| crate::lang::is_cjk(*c)).count() >= 3)
+    };
+    ls.iter().all(|l| line_ok(&l.text))
+        && ls.windows(2).all(|w| crate::lang::lexicon::split_word(&w[0].text, &w[1].text).is_none())
 }
 
 fn alpha_tail(s: &str) -> &str {

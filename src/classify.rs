@@ -458,7 +458,10 @@ pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], lang: &Lang,
         let last = t.chars().last().unwrap_or(' ');
         // A heading does not end on a bare digit (…小区70): a number cut in two at the column's foot.
         let dangling = lang.dangling_finals.contains(&last) || (last.is_ascii_digit() && t.chars().any(crate::lang::is_cjk));
-        let short_tail = t.rsplit(['，', ',']).next().is_some_and(|tail| t.contains(['，', ',']) && tail.chars().count() <= 4);
+        // Set tight under another heading line it is a deck, whose halves may be short (这张成绩单，有看点).
+        let in_stack = blocks[i].blank_before == 0 && k > 0 && classes[text_blocks[k - 1]].shape == Shape::Heading;
+        let short_tail = !in_stack
+            && t.rsplit(['，', ',']).next().is_some_and(|tail| t.contains(['，', ',']) && tail.chars().count() <= 4);
         let runs_on = text_blocks.get(k + 1).is_some_and(|&j| {
             let next = &classes[j];
             next.shape == Shape::Body

@@ -67,6 +67,18 @@ fn a_short_line_cut_inside_a_word_is_prose_not_a_subhead() {
 }
 
 #[test]
+fn a_two_line_headline_with_a_comma_is_not_a_wrapped_paragraph() {
+    // The kicker fills the 20-character column; the title under it balances two halves on a comma.
+    let page = "教育部发布2018年全国教育事业发展基本情况\n这张成绩单，有看点\n\n　　本报北京2月26日电　记者今天从教\n育部获悉，2018年全国各级各类学历\n教育在校生达2.76亿人，比上年增加\n了四百多万人，教育普及水平继续提高。\n";
+    let p = run(page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    let a = &p.articles[0];
+    // The long line over a short one is the kicker (引题) over the title.
+    assert_eq!(a.kicker.as_deref(), Some("教育部发布2018年全国教育事业发展基本情况"), "{a:#?}");
+    assert_eq!(a.headline.as_deref(), Some("这张成绩单，有看点"));
+}
+
+#[test]
 fn title_case_headline_with_ticker_symbols_is_a_headline() {
     let page = "Leucadia <luk> Has 7.2 Pct of Minstar <mnst>\n\n  WASHINGTON, March 2 - Leucadia National Corp\nsaid two of its subsidiaries have acquired a\n7.2 pct stake in Minstar Inc.\n";
     let p = run(page);
