@@ -480,7 +480,7 @@ pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], lang: &Lang,
 
 fn start_of(b: &Block, text: &str, layout: &Layout, lang: &Lang) -> Start {
     let Some(first) = text.chars().next() else { return Start::Unknown };
-    if lang.nonstarters.contains(&first) {
+    if lang.nonstarters.contains(&first) || (lang.bound_starters.contains(&first) && crate::lang::lexicon::first_char_alone(text)) {
         return Start::Mid;
     }
     if lang.code == LangCode::En && first.is_lowercase() {

@@ -79,6 +79,18 @@ fn a_two_line_headline_with_a_comma_is_not_a_wrapped_paragraph() {
 }
 
 #[test]
+fn text_resuming_with_a_bare_de_continues_a_cut_sentence_but_de_que_starts_one() {
+    let page = "## 纪录片走向世界\n\n本报记者 王珂\n\n随着中国的和平崛起，世界各国的观众，更加渴望了解一个真实\n\n## 乡村公路通到家门口\n\n本报记者 李明\n\n今年春节，村里的公路修好了，村民出行更加方便。\n\n的中国。近年来，中国主题的纪录片越来越多。\n";
+    let p = run(page);
+    let paras = all_paragraphs(&p);
+    assert!(paras.iter().any(|t| t.contains("一个真实的中国。")), "{paras:?}");
+    let page = "## 博物馆里过大年\n\n本报记者 王珂\n\n活动开始前，科学博物馆集团总裁兼\n\n## 乡村公路通到家门口\n\n本报记者 李明\n\n今年春节，村里的公路修好了，村民出行更加方便。\n\n的确，只有走出国门，才知道这份安宁的可贵。\n";
+    let p = run(page);
+    let paras = all_paragraphs(&p);
+    assert!(!paras.iter().any(|t| t.contains("总裁兼的确")), "{paras:?}");
+}
+
+#[test]
 fn title_case_headline_with_ticker_symbols_is_a_headline() {
     let page = "Leucadia <luk> Has 7.2 Pct of Minstar <mnst>\n\n  WASHINGTON, March 2 - Leucadia National Corp\nsaid two of its subsidiaries have acquired a\n7.2 pct stake in Minstar Inc.\n";
     let p = run(page);

@@ -39,6 +39,14 @@ pub fn split_word(tail: &str, head: &str) -> Option<(String, String)> {
         .map(|t| (joined[t.byte_start..cut].to_string(), joined[cut..t.byte_end].to_string()))
 }
 
+/// Whether the first character of `text` is a word on its own in the best segmentation of its
+/// opening characters: 的 in 的中国, not in 的确.
+pub fn first_char_alone(text: &str) -> bool {
+    let head: String = text.trim_start().chars().take(SIDE).collect();
+    let Some(first) = head.chars().next() else { return false };
+    jieba().cut(&head, false).first().is_some_and(|t| t.byte_end == first.len_utf8())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -51,5 +59,11 @@ mod tests {
         assert_eq!(split_word("了解一个真实", "的中国。"), None);
         // Digits either side are not a word: 小区70 | 2014年.
         assert_eq!(split_word("“候鸟”小区70", "2014年3月"), None);
+    }
+
+    #[test]
+    fn a_leading_character_is_alone_unless_it_starts_a_word() {
+        assert!(first_char_alone("的中国。近年来"));
+        assert!(!first_char_alone("的确，只有走出国门"));
     }
 }

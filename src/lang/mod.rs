@@ -34,6 +34,8 @@ struct RawLang {
     closers: String,
     nonstarters: String,
     #[serde(default)]
+    bound_starters: String,
+    #[serde(default)]
     ocr_confusions: Vec<(String, String)>,
     #[serde(default)]
     abbreviations: Vec<String>,
@@ -67,6 +69,8 @@ pub struct Lang {
     pub terminal: Vec<char>,
     pub closers: Vec<char>,
     pub nonstarters: Vec<char>,
+    /// Words that lean on the word before them (的, 们, 吗): text starting with one was cut mid-sentence.
+    pub bound_starters: Vec<char>,
     /// Common OCR misreadings, as (misread, printed).
     pub ocr_confusions: Vec<(String, String)>,
     /// Words written with a full stop that does not end the sentence (Mr., Dr.).
@@ -112,6 +116,7 @@ impl Lang {
             terminal: raw.terminal.chars().collect(),
             closers: raw.closers.chars().collect(),
             nonstarters: raw.nonstarters.chars().collect(),
+            bound_starters: raw.bound_starters.chars().collect(),
             ocr_confusions: raw.ocr_confusions,
             abbreviations: raw.abbreviations,
             dangling_finals: raw.dangling_finals.chars().collect(),
