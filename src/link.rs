@@ -50,7 +50,7 @@ pub struct Params {
 impl Default for Params {
     fn default() -> Self {
         Params {
-            cohesion: 25.0,
+            cohesion: 32.0,
             stay: 1.0,
             switch: 1.0,
             cross_seed: 3.0,
@@ -62,7 +62,7 @@ impl Default for Params {
             cross_weak: 0.5,
             weak_threshold: Some(-1.0),
             full_rounds: true,
-            split_tau: 0.03,
+            split_tau: 0.05,
             free_orphans: true,
         }
     }
