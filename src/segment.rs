@@ -74,18 +74,26 @@ struct WeakFeatures {
     tagged: bool,
     comma: bool,
     chars: u32,
+    /// Units between the story's last seed and the heading: sections come deep in a story.
+    since_seed: usize,
+    /// Numbered or bulleted like a section (一、, （二）, ●): the language's `section_number`.
+    numbered: bool,
 }
 
 impl WeakFeatures {
-    /// Log-odds that the heading is a headline. The weights were fitted (logistic regression) on
-    /// generated pages and rounded; only page-independent features take part.
+    /// Log-odds that the heading is a headline, less one (so the linker's settling threshold of -1
+    /// is even odds). Logistic regression fitted on the lone headings of generated Chinese pages
+    /// (seeds 3, 7, 11: 1,164 headings; held out, seeds 5 and 13: 90% right against 87% for the
+    /// earlier fit) and rounded; cohesions enter as square roots, as their spread is mostly near 0.
     fn headline_odds(&self) -> f32 {
-        let len = if self.chars <= 8 { -1.0 } else if self.chars >= 16 { 1.0 } else { 0.0 };
-        -2.0 - 5.0 * self.cont + 6.0 * self.own - 2.0 * self.own_before - 3.0 * self.elsewhere
-            + if self.prev_open { 2.8 } else { 0.0 }
-            + if self.tagged { 4.0 } else { 0.0 }
-            - if self.comma { 1.5 } else { 0.0 }
-            + 0.7 * len
+        let sqrt = |x: f32| x.max(0.0).sqrt();
+        -0.8 - 9.9 * sqrt(self.cont) + 2.1 * sqrt(self.own) - 4.7 * sqrt(self.own_before) - 1.65 * sqrt(self.elsewhere)
+            + if self.prev_open { 1.7 } else { 0.0 }
+            + if self.tagged { 6.2 } else { 0.0 }
+            - if self.comma { 1.85 } else { 0.0 }
+            + 0.1 * self.chars.min(40) as f32
+            - 0.36 * (self.since_seed as f32).ln_1p()
+            - if self.numbered { 2.0 } else { 0.0 }
     }
 }
 
@@ -328,6 +336,8 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
                 tagged: tagged(&blocks[b], lang),
                 comma: blocks[b].text.contains(['，', ',']),
                 chars: blocks[b].stats.chars,
+                since_seed: seg.seeds.iter().rev().find(|s| s.at <= ui).map_or(ui, |s| ui - s.at),
+                numbered: lang.section_number.iter().any(|r| r.is_match(blocks[b].text.trim())),
             };
             Some(Some(f.headline_odds()))
         };
@@ -411,6 +421,14 @@ mod tests {
         let (_, seg) = segment_of("上一篇文章的最后一段，讲完了。\n\n本报北京2月3日电（记者王珂）记者从商务部获悉，春节黄金周期间，全国商品市场保持平稳较快增长。\n", LangCode::Zh);
         assert_eq!(seg.seeds.len(), 1);
         assert_eq!(seg.seeds[0].at, 1);
+    }
+
+    #[test]
+    fn a_numbered_heading_is_less_likely_a_headline() {
+        let page = "## 意见全文\n\n加强党的政治建设，是新时代党的建设的重要任务，必须坚持不懈抓好。\n\n二、坚定政治信仰\n\n坚定政治信仰，是加强党的政治建设的首要任务，必须牢固树立。\n";
+        let numbered = segment_of(page, LangCode::Zh).1.seeds.iter().find_map(|s| s.weak).expect("weighed");
+        let plain = segment_of(&page.replace("二、", ""), LangCode::Zh).1.seeds.iter().find_map(|s| s.weak).expect("weighed");
+        assert!(numbered < plain - 1.0, "{numbered} vs {plain}");
     }
 
     #[test]

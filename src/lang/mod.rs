@@ -52,6 +52,8 @@ struct RawLang {
     dateline: Vec<String>,
     credit: Vec<String>,
     #[serde(default)]
+    section_number: Vec<String>,
+    #[serde(default)]
     credit_line: Vec<String>,
     caption: Vec<String>,
     jump: Vec<String>,
@@ -84,6 +86,9 @@ pub struct Lang {
     pub dispatch_roles: Vec<String>,
     pub dateline: Vec<Pattern>,
     pub credit: Vec<Pattern>,
+    /// How a section heading is numbered or bulleted (一、, （二）, ●): a lone heading so marked heads a
+    /// section, not a story.
+    pub section_number: Vec<Pattern>,
     /// A line of its own crediting the article's graphics or layout (制图：X): it closes the article above.
     pub credit_line: Vec<Pattern>,
     pub caption: Vec<Pattern>,
@@ -128,6 +133,7 @@ impl Lang {
             dispatch_roles: raw.dispatch_roles,
             dateline: compile(&raw.dateline, "dateline", c),
             credit: compile(&raw.credit, "credit", c),
+            section_number: compile(&raw.section_number, "section_number", c),
             credit_line: compile(&raw.credit_line, "credit_line", c),
             caption: compile(&raw.caption, "caption", c),
             jump: compile(&raw.jump, "jump", c),
