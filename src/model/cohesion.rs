@@ -424,27 +424,36 @@ pub fn sim_norm(a: &Bag, b: &Bag, idf: &Idf, nb: f32) -> f32 {
 
 /// Cosine similarity of two bags.
 pub fn sim(a: &Bag, b: &Bag, idf: &Idf) -> f32 {
+    // One merge walk gives both norms and the dot product, each weight worked out once. Each sum
+    // still takes its terms in the order three separate loops would (`na` in a's order, `nb` in
+    // b's, `dot` in the merge's), so the result is the same to the bit.
+    let (a, b) = (&a.feats, &b.feats);
     let (mut i, mut j) = (0, 0);
     let (mut dot, mut na, mut nb) = (0.0f32, 0.0f32, 0.0f32);
-    for (f, c) in &a.feats {
-        na += w(*c, idf.get(*f)).powi(2);
-    }
-    for (f, c) in &b.feats {
-        nb += w(*c, idf.get(*f)).powi(2);
-    }
-    while i < a.feats.len() && j < b.feats.len() {
-        let (fa, ca) = a.feats[i];
-        let (fb, cb) = b.feats[j];
+    while i < a.len() && j < b.len() {
+        let (fa, ca) = a[i];
+        let (fb, cb) = b[j];
         if fa == fb {
             let idf_f = idf.get(fa);
-            dot += w(ca, idf_f) * w(cb, idf_f);
+            let (wa, wb) = (w(ca, idf_f), w(cb, idf_f));
+            na += wa.powi(2);
+            nb += wb.powi(2);
+            dot += wa * wb;
             i += 1;
             j += 1;
         } else if fa < fb {
+            na += w(ca, idf.get(fa)).powi(2);
             i += 1;
         } else {
+            nb += w(cb, idf.get(fb)).powi(2);
             j += 1;
         }
+    }
+    for (f, c) in &a[i..] {
+        na += w(*c, idf.get(*f)).powi(2);
+    }
+    for (f, c) in &b[j..] {
+        nb += w(*c, idf.get(*f)).powi(2);
     }
     if na <= 1e-9 || nb <= 1e-9 { 0.0 } else { dot / (na.sqrt() * nb.sqrt()) }
 }
