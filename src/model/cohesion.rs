@@ -309,8 +309,10 @@ fn log_tf(tf: f32) -> f32 {
         }
         t
     });
-    let i = tf as usize;
-    if i as f32 == tf && i < 64 { t[i] } else { 1.0 + tf.ln() }
+    // Through i32, not usize: a float to u64 conversion takes a dozen instructions on x86-64, to
+    // i32 one (and saturation keeps anything out of range out of the table, NaN included).
+    let i = tf as i32;
+    if (0..64).contains(&i) && i as f32 == tf { t[i as usize] } else { 1.0 + tf.ln() }
 }
 
 fn w(tf: f32, idf: f32) -> f32 {
