@@ -29,6 +29,9 @@ fn hash_pair(a: char, b: char) -> u64 {
 #[derive(Debug, Default)]
 pub struct Features {
     ids: IdMap,
+    /// Scratch for one bag's feature ids before they are counted: reused, so a page's bags do
+    /// not each grow a vector of their own from nothing.
+    scratch: Vec<u32>,
 }
 
 /// Feature hash → id, by open addressing with linear probing over one flat array (an id of
@@ -83,7 +86,7 @@ impl Features {
     /// A vocabulary with room for about `n` features before it grows (a page's text bytes over
     /// three is about its CJK bigrams): growing rehashes the whole table.
     pub fn with_capacity(n: usize) -> Features {
-        Features { ids: IdMap { slots: vec![(0, IdMap::EMPTY); (n * 4 / 3 + 1).next_power_of_two().max(1024)], len: 0 } }
+        Features { ids: IdMap { slots: vec![(0, IdMap::EMPTY); (n * 4 / 3 + 1).next_power_of_two().max(1024)], len: 0 }, scratch: Vec::new() }
     }
 
     /// How many distinct features the page has.
@@ -103,7 +106,8 @@ impl Features {
     /// The features of `text`: CJK character bigrams, and Latin content words (stop words out,
     /// crudely stemmed) and numbers.
     pub fn bag(&mut self, text: &str, lang: &Lang) -> Bag {
-        let mut ids: Vec<u32> = Vec::new();
+        let mut ids = std::mem::take(&mut self.scratch);
+        ids.clear();
         let mut prev: Option<char> = None;
         // A word is a run of non-CJK letters and digits, so a slice of `text`; it is lower-cased
         // into one reused buffer when it ends.
@@ -132,12 +136,13 @@ impl Features {
         }
         ids.sort_unstable();
         let mut feats: Vec<(u32, f32)> = Vec::with_capacity(ids.len());
-        for f in ids {
+        for &f in &ids {
             match feats.last_mut() {
                 Some((g, n)) if *g == f => *n += 1.0,
                 _ => feats.push((f, 1.0)),
             }
         }
+        self.scratch = ids;
         Bag { feats }
     }
 }
