@@ -120,7 +120,9 @@ impl<'a> Source<'a> {
                 format!("not a text page: {}% of its first {} bytes are NUL", nul * 100 / sample.len(), sample.len()),
             ));
         }
-        let utf8_err = std::str::from_utf8(bytes).err();
+        // Checked once here, and handed on: a second check in `utf8` would cost as much again.
+        let checked = std::str::from_utf8(bytes);
+        let utf8_err = checked.err();
         if utf8_err.is_some() && sample.len() >= MIN_SNIFF {
             let ctl = sample.iter().filter(|&&b| is_binary_control(b)).count();
             if ctl * 100 >= sample.len() * 5 {
@@ -135,8 +137,8 @@ impl<'a> Source<'a> {
             }
         }
         let mut src = match utf8_err {
-            None => Source::utf8(path, bytes),
-            Some(e) if mostly_utf8(bytes, e.valid_up_to()) => Source::utf8(path, bytes),
+            None => Source::utf8_checked(path, bytes, checked),
+            Some(e) if mostly_utf8(bytes, e.valid_up_to()) => Source::utf8_checked(path, bytes, checked),
             Some(_) => {
                 let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
                 det.feed(&bytes[..bytes.len().min(DETECT)], true);
@@ -170,9 +172,13 @@ impl<'a> Source<'a> {
     /// Takes UTF-8 (or nearly UTF-8) input as it is: spans index the input bytes; invalid sequences are
     /// reported and later decoded lossily line by line, so no byte is dropped.
     pub fn utf8(path: Option<String>, bytes: &'a [u8]) -> Source<'a> {
+        Source::utf8_checked(path, bytes, std::str::from_utf8(bytes))
+    }
+
+    /// [`Source::utf8`] with `valid`, what `std::str::from_utf8(bytes)` gives, already in hand.
+    fn utf8_checked(path: Option<String>, bytes: &'a [u8], valid: std::result::Result<&'a str, std::str::Utf8Error>) -> Source<'a> {
         let mut warnings = Vec::new();
         let encoding = if bytes.starts_with(b"\xEF\xBB\xBF") { "UTF-8 (BOM)" } else { "UTF-8" };
-        let valid = std::str::from_utf8(bytes);
         if let Err(first) = valid {
             let bad = invalid_utf8_spans(bytes, first.valid_up_to());
             let n: usize = bad.iter().map(|s| s.len()).sum();

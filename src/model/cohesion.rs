@@ -29,6 +29,9 @@ fn hash_pair(a: char, b: char) -> u64 {
 #[derive(Debug, Default)]
 pub struct Features {
     ids: IdMap,
+    /// Scratch for one bag's feature ids before they are counted: reused, so a page's bags do
+    /// not each grow a vector of their own from nothing.
+    scratch: Vec<u32>,
 }
 
 /// Feature hash → id, by open addressing with linear probing over one flat array (an id of
@@ -83,7 +86,7 @@ impl Features {
     /// A vocabulary with room for about `n` features before it grows (a page's text bytes over
     /// three is about its CJK bigrams): growing rehashes the whole table.
     pub fn with_capacity(n: usize) -> Features {
-        Features { ids: IdMap { slots: vec![(0, IdMap::EMPTY); (n * 4 / 3 + 1).next_power_of_two().max(1024)], len: 0 } }
+        Features { ids: IdMap { slots: vec![(0, IdMap::EMPTY); (n * 4 / 3 + 1).next_power_of_two().max(1024)], len: 0 }, scratch: Vec::new() }
     }
 
     /// How many distinct features the page has.
@@ -103,7 +106,8 @@ impl Features {
     /// The features of `text`: CJK character bigrams, and Latin content words (stop words out,
     /// crudely stemmed) and numbers.
     pub fn bag(&mut self, text: &str, lang: &Lang) -> Bag {
-        let mut ids: Vec<u32> = Vec::new();
+        let mut ids = std::mem::take(&mut self.scratch);
+        ids.clear();
         let mut prev: Option<char> = None;
         // A word is a run of non-CJK letters and digits, so a slice of `text`; it is lower-cased
         // into one reused buffer when it ends.
@@ -132,12 +136,13 @@ impl Features {
         }
         ids.sort_unstable();
         let mut feats: Vec<(u32, f32)> = Vec::with_capacity(ids.len());
-        for f in ids {
+        for &f in &ids {
             match feats.last_mut() {
                 Some((g, n)) if *g == f => *n += 1.0,
                 _ => feats.push((f, 1.0)),
             }
         }
+        self.scratch = ids;
         Bag { feats }
     }
 }
@@ -309,8 +314,10 @@ fn log_tf(tf: f32) -> f32 {
         }
         t
     });
-    let i = tf as usize;
-    if i as f32 == tf && i < 64 { t[i] } else { 1.0 + tf.ln() }
+    // Through i32, not usize: a float to u64 conversion takes a dozen instructions on x86-64, to
+    // i32 one (and saturation keeps anything out of range out of the table, NaN included).
+    let i = tf as i32;
+    if (0..64).contains(&i) && i as f32 == tf { t[i as usize] } else { 1.0 + tf.ln() }
 }
 
 fn w(tf: f32, idf: f32) -> f32 {
@@ -424,27 +431,36 @@ pub fn sim_norm(a: &Bag, b: &Bag, idf: &Idf, nb: f32) -> f32 {
 
 /// Cosine similarity of two bags.
 pub fn sim(a: &Bag, b: &Bag, idf: &Idf) -> f32 {
+    // One merge walk gives both norms and the dot product, each weight worked out once. Each sum
+    // still takes its terms in the order three separate loops would (`na` in a's order, `nb` in
+    // b's, `dot` in the merge's), so the result is the same to the bit.
+    let (a, b) = (&a.feats, &b.feats);
     let (mut i, mut j) = (0, 0);
     let (mut dot, mut na, mut nb) = (0.0f32, 0.0f32, 0.0f32);
-    for (f, c) in &a.feats {
-        na += w(*c, idf.get(*f)).powi(2);
-    }
-    for (f, c) in &b.feats {
-        nb += w(*c, idf.get(*f)).powi(2);
-    }
-    while i < a.feats.len() && j < b.feats.len() {
-        let (fa, ca) = a.feats[i];
-        let (fb, cb) = b.feats[j];
+    while i < a.len() && j < b.len() {
+        let (fa, ca) = a[i];
+        let (fb, cb) = b[j];
         if fa == fb {
             let idf_f = idf.get(fa);
-            dot += w(ca, idf_f) * w(cb, idf_f);
+            let (wa, wb) = (w(ca, idf_f), w(cb, idf_f));
+            na += wa.powi(2);
+            nb += wb.powi(2);
+            dot += wa * wb;
             i += 1;
             j += 1;
         } else if fa < fb {
+            na += w(ca, idf.get(fa)).powi(2);
             i += 1;
         } else {
+            nb += w(cb, idf.get(fb)).powi(2);
             j += 1;
         }
+    }
+    for (f, c) in &a[i..] {
+        na += w(*c, idf.get(*f)).powi(2);
+    }
+    for (f, c) in &b[j..] {
+        nb += w(*c, idf.get(*f)).powi(2);
     }
     if na <= 1e-9 || nb <= 1e-9 { 0.0 } else { dot / (na.sqrt() * nb.sqrt()) }
 }
