@@ -464,7 +464,10 @@ pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], lang: &Lang,
             && t.rsplit(['，', ',']).next().is_some_and(|tail| t.contains(['，', ',']) && tail.chars().count() <= 4);
         let runs_on = text_blocks.get(k + 1).is_some_and(|&j| {
             let next = &classes[j];
+            // A dispatch or dateline (新华社北京2月13日电) opens a story: nothing runs on into it.
             next.shape == Shape::Body
+                && next.bylines.is_empty()
+                && next.dateline.is_none()
                 && (next.start.continues()
                     || grams.across_len(t, &blocks[j].text).is_some()
                     || crate::lang::lexicon::split_word(t, &blocks[j].text).is_some())

@@ -91,6 +91,16 @@ fn text_resuming_with_a_bare_de_continues_a_cut_sentence_but_de_que_starts_one()
 }
 
 #[test]
+fn a_deck_over_a_dispatch_is_not_prose_running_into_it() {
+    // "保护工作" over "新华社…": the string 作新 across the join recurs on the page (工作新局面),
+    // but a dispatch opens a story, so nothing above it runs on into it.
+    let page = "韩正在生物多样性保护委员会会议上强调\n切实增强责任感进一步做好生物多样性保护工作\n\n新华社北京2月13日电  国务院副总理韩正13日主持召开会议，要求开创保护工作新局面。\n";
+    let p = run(page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert_eq!(p.articles[0].deck.as_deref(), Some("切实增强责任感进一步做好生物多样性保护工作"), "{:#?}", p.articles[0]);
+}
+
+#[test]
 fn title_case_headline_with_ticker_symbols_is_a_headline() {
     let page = "Leucadia <luk> Has 7.2 Pct of Minstar <mnst>\n\n  WASHINGTON, March 2 - Leucadia National Corp\nsaid two of its subsidiaries have acquired a\n7.2 pct stake in Minstar Inc.\n";
     let p = run(page);
