@@ -200,7 +200,7 @@ pub fn build(lines: &[Line], layout: &Layout, lang: &Lang, solo: &[bool]) -> Vec
         bounds.clear();
     }
     if layout.wrapped {
-        bounds = bounds.into_iter().flat_map(|r| split_stacked_heads(lines, r)).collect();
+        bounds = bounds.into_iter().flat_map(|r| split_stacked_heads(lines, r, lang)).collect();
     }
     let latin_page = !lang.code.is_cjk();
     let vocab = if latin_page || lines.iter().any(|l| l.text.ends_with('-') || l.text.contains("- ")) {
@@ -261,13 +261,15 @@ pub fn build(lines: &[Line], layout: &Layout, lang: &Lang, solo: &[bool]) -> Vec
 
 /// A short run of CJK lines without a single punctuation mark is not a wrapped paragraph (a column's
 /// prose has a comma every line or two) but headline lines set one above the other: one block each.
-fn split_stacked_heads(lines: &[Line], r: Range<usize>) -> Vec<Range<usize>> {
+fn split_stacked_heads(lines: &[Line], r: Range<usize>, lang: &Lang) -> Vec<Range<usize>> {
     let ls = &lines[r.clone()];
     let n = ls.len();
     let cjk: u32 = ls.iter().map(|l| l.stats.cjk).sum();
     let unpunctuated = ls.iter().all(|l| !l.text.contains(['，', '。', '、', '；', '：', '！', '？', ',', '.', ';', ':']));
     let short = (2..=3).contains(&n) && cjk >= 8 && ls[0].indent == 0 && ls.iter().all(|l| l.stats.chars <= 40);
-    if short && (unpunctuated || headline_lines(ls)) {
+    // A title ending in a bracketed column name (…（消费视窗）) under a kicker of any shape.
+    let tagged_title = ls.iter().all(|l| !l.text.contains(['。', '！', '？'])) && lang.headline_tag.iter().any(|re| re.is_match(ls[n - 1].text.trim()));
+    if short && (unpunctuated || headline_lines(ls) || tagged_title) {
         return r.map(|i| i..i + 1).collect();
     }
     vec![r]

@@ -129,7 +129,23 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                 while m < items.len() && matches!(classes[items[m]].shape, Shape::Byline | Shape::Dateline) {
                     m += 1;
                 }
-                let run: Vec<usize> = items[i..k].to_vec();
+                let mut run: Vec<usize> = items[i..k].to_vec();
+                // A kicker too long or too punctuated to read as a heading, set tight above a title
+                // that carries a column name (…，…，…升级 / 消费“引擎”动力足（消费视窗）), is the title's.
+                if let Some(&above) = i.checked_sub(1).map(|j| &items[j])
+                    && seg.units.last().is_some_and(|u| u.block == above && u.kind == UnitKind::Para)
+                    && seg.seeds.last().is_none_or(|s| s.at < seg.units.len())
+                    && blocks[above].blank_after == 0
+                    && blocks[above].n_lines() == 1
+                    && blocks[above].stats.chars <= 64
+                    && classes[above].bylines.is_empty()
+                    && classes[above].dateline.is_none()
+                    && !blocks[above].text.contains(['。', '！', '？'])
+                    && tagged(&blocks[b], lang)
+                {
+                    seg.units.pop();
+                    run.insert(0, above);
+                }
                 if run.len() == 1 && m == k && classes[b].deck_marker {
                     // "——某某" alone under text: an attribution, not a deck.
                     seg.units.push(Unit { block: b, kind: UnitKind::Para, weak: None });

@@ -101,6 +101,20 @@ fn a_deck_over_a_dispatch_is_not_prose_running_into_it() {
 }
 
 #[test]
+fn a_long_kicker_tight_over_a_tagged_title_is_the_titles() {
+    let page = "## 春节市场观察\n\n各地年货市场供应充足，价格总体平稳。\n\n去年消费增速有所放缓，但消费规模稳步扩大，消费结构不断升级\n消费“引擎”动力足（消费视窗）\n\n刚刚过去的春节黄金周，全国零售和餐饮企业销售额首破万亿元。\n";
+    let p = run(page);
+    let a = p.articles.iter().find(|a| a.headline.as_deref() == Some("消费“引擎”动力足（消费视窗）")).expect("the tagged title heads a story");
+    assert_eq!(a.kicker.as_deref(), Some("去年消费增速有所放缓，但消费规模稳步扩大，消费结构不断升级"), "{a:#?}");
+    // The same in a page set in 18-character columns, where the two lines could be read as one
+    // wrapped paragraph.
+    let page = "各地年货市场供应充足，价格总体平稳，\n市民采购热情高涨。\n\n去年消费增速放缓，但消费规模扩大，结构升级\n消费“引擎”动力足（消费视窗）\n\n　　刚刚过去的春节黄金周，全国零售和\n餐饮企业销售额首破万亿元，从城市到\n村镇，人们消费热情高涨。\n";
+    let p = run(page);
+    let a = p.articles.iter().find(|a| a.headline.as_deref() == Some("消费“引擎”动力足（消费视窗）")).expect("the tagged title heads a story");
+    assert_eq!(a.kicker.as_deref(), Some("去年消费增速放缓，但消费规模扩大，结构升级"), "{a:#?}");
+}
+
+#[test]
 fn title_case_headline_with_ticker_symbols_is_a_headline() {
     let page = "Leucadia <luk> Has 7.2 Pct of Minstar <mnst>\n\n  WASHINGTON, March 2 - Leucadia National Corp\nsaid two of its subsidiaries have acquired a\n7.2 pct stake in Minstar Inc.\n";
     let p = run(page);

@@ -210,8 +210,12 @@ fn head_roles(heads: &[usize], blocks: &[Block], classes: &[Class], lang: &Lang)
     let deck_at = heads.iter().position(|&h| classes[h].deck_marker).filter(|&i| i > 0).unwrap_or(n);
     let top = &heads[..deck_at];
     let md: Vec<usize> = (0..top.len()).filter(|&i| blocks[top[i]].md_heading > 0).collect();
+    // A column name closes the title (kicker above, dashed deck below), whatever the lengths.
+    let tagged = (0..top.len()).find(|&i| lang.headline_tag.iter().any(|r| r.is_match(blocks[top[i]].text.trim())));
     let main = if md.len() == 1 && top.len() > 1 {
         md[0]
+    } else if let Some(t) = tagged {
+        t
     } else if top.len() >= 3 {
         1
     } else if top.len() == 2 {
