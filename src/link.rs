@@ -257,6 +257,10 @@ fn split_weak_sections(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize
         if unit.kind != UnitKind::Subhead || unit.weak.is_none() {
             continue;
         }
+        // Numbered like a section (二, 三、, （四）): a part of the story, however far its text strays.
+        if ctx.lang.section_number.iter().any(|r| r.is_match(ctx.blocks[unit.block].text.trim())) {
+            continue;
+        }
         let a = labels[k];
         let mut section = Vec::new();
         let mut j = k + 1;

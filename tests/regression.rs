@@ -115,6 +115,15 @@ fn a_long_kicker_tight_over_a_tagged_title_is_the_titles() {
 }
 
 #[test]
+fn a_section_numbered_with_a_bare_numeral_stays_in_its_story() {
+    // An essay in numbered parts whose second part shares hardly a word with the first.
+    let page = "## 贺州四章\n\n本报记者 王珂\n\n风雅贺州，在时代的意蕴里，成就了另一个桃源。\n\n二\n\n不必谈及所有的来龙去脉，那些甜甜的水，那些搅动味觉的美食，足以让人流连。\n";
+    let p = run(page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert_eq!(p.articles[0].sections.iter().filter_map(|s| s.heading.as_deref()).collect::<Vec<_>>(), ["二"]);
+}
+
+#[test]
 fn title_case_headline_with_ticker_symbols_is_a_headline() {
     let page = "Leucadia <luk> Has 7.2 Pct of Minstar <mnst>\n\n  WASHINGTON, March 2 - Leucadia National Corp\nsaid two of its subsidiaries have acquired a\n7.2 pct stake in Minstar Inc.\n";
     let p = run(page);
