@@ -54,6 +54,11 @@ fn a_graphics_credit_line_belongs_to_the_story_above_and_the_desk_credit_does_no
     assert_eq!(p.articles[0].credit.as_deref(), Some("本版制图：蔡华伟"));
     let roles: Vec<_> = p.lines.iter().map(|l| format!("{:?}", l.role)).collect();
     assert_eq!(roles.last().map(String::as_str), Some("Furniture"), "{roles:?}");
+    // An essay's illustrator and writer, set like a heading, close it too rather than heading a story.
+    let page = "## 春联的魅力\n\n小时候，每年正月十五前，爸爸领着我们看谁家的春联写得好。\n\n曹  一图  杨立新文\n";
+    let p = run(page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert_eq!(p.articles[0].credit.as_deref(), Some("曹一图杨立新文"));
 }
 
 #[test]
