@@ -268,7 +268,7 @@ fn split_stacked_heads(lines: &[Line], r: Range<usize>, lang: &Lang) -> Vec<Rang
     let unpunctuated = ls.iter().all(|l| !l.text.contains(['，', '。', '、', '；', '：', '！', '？', ',', '.', ';', ':']));
     let short = (2..=3).contains(&n) && cjk >= 8 && ls[0].indent == 0 && ls.iter().all(|l| l.stats.chars <= 40);
     // A title ending in a bracketed column name (…（消费视窗）) under a kicker of any shape.
-    let tagged_title = ls.iter().all(|l| !l.text.contains(['。', '！', '？'])) && lang.headline_tag.iter().any(|re| re.is_match(ls[n - 1].text.trim()));
+    let tagged_title = ls.iter().all(|l| !l.text.contains(['。', '！', '？'])) && lang.is_tagged(&ls[n - 1].text);
     if short && (unpunctuated || headline_lines(ls) || tagged_title) {
         return r.map(|i| i..i + 1).collect();
     }

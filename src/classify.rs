@@ -323,7 +323,7 @@ fn heading_shaped(b: &Block, text: &str, lang: &Lang) -> bool {
         if (text.ends_with('：') || text.ends_with(':')) && n <= 8 {
             return true;
         }
-        let tagged = lang.headline_tag.iter().any(|r| r.is_match(text));
+        let tagged = lang.is_tagged(text);
         let inner_stop = text.trim_end_matches(['。', '.']).contains('。');
         // Headings with a comma balance two short halves (攻坚，二十七年磨一剑); a comma near
         // either end is prose cut off at a column's edge.

@@ -258,7 +258,7 @@ fn split_weak_sections(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize
             continue;
         }
         // Numbered like a section (二, 三、, （四）): a part of the story, however far its text strays.
-        if ctx.lang.section_number.iter().any(|r| r.is_match(ctx.blocks[unit.block].text.trim())) {
+        if ctx.lang.is_section_numbered(&ctx.blocks[unit.block].text) {
             continue;
         }
         let a = labels[k];

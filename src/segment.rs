@@ -53,11 +53,6 @@ fn opens_story(c: &Class) -> bool {
     c.shape == Shape::Body && (!c.bylines.is_empty() || c.dateline.is_some())
 }
 
-/// A heading ending in a bracketed column name, as headlines do: 标题（人民观点）.
-fn tagged(b: &Block, lang: &Lang) -> bool {
-    lang.headline_tag.iter().any(|r| r.is_match(b.text.trim()))
-}
-
 /// What decides whether a lone heading starts a new story or heads a section of the one above.
 #[derive(Debug, Clone, Copy)]
 struct WeakFeatures {
@@ -119,7 +114,7 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                 }
                 // A column name ends a title: only a deck ("——…") follows it in its own group, so
                 // headings under it that a byline or dispatch closes are the next story's group.
-                if let Some(j) = (i + 1..k).find(|&j| !classes[items[j]].deck_marker && tagged(&blocks[items[j - 1]], lang)) {
+                if let Some(j) = (i + 1..k).find(|&j| !classes[items[j]].deck_marker && lang.is_tagged(&blocks[items[j - 1]].text)) {
                     let closes = items.get(k).is_some_and(|&n| matches!(classes[n].shape, Shape::Byline | Shape::Dateline) || opens_story(&classes[n]));
                     if closes {
                         k = j;
@@ -141,7 +136,7 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                     && classes[above].bylines.is_empty()
                     && classes[above].dateline.is_none()
                     && !blocks[above].text.contains(['。', '！', '？'])
-                    && tagged(&blocks[b], lang)
+                    && lang.is_tagged(&blocks[b].text)
                 {
                     seg.units.pop();
                     run.insert(0, above);
@@ -172,7 +167,7 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                 for &h in &run[glen..] {
                     // A heading further down the run that carries a column name is another
                     // story's headline (the one above it then stands without text).
-                    if tagged(&blocks[h], lang) {
+                    if lang.is_tagged(&blocks[h].text) {
                         seg.seeds.push(Seed { heads: vec![h], bylines: Vec::new(), at: seg.units.len(), weak: None });
                     } else {
                         seg.units.push(Unit { block: h, kind: UnitKind::Subhead, weak: None });
@@ -353,11 +348,11 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
                     openings[window].iter().map(|p| p.sim(&bag_after, idf, false)).fold(0.0f32, f32::max)
                 },
                 prev_open,
-                tagged: tagged(&blocks[b], lang),
+                tagged: lang.is_tagged(&blocks[b].text),
                 comma: blocks[b].text.contains(['，', ',']),
                 chars: blocks[b].stats.chars,
                 since_seed: seg.seeds.iter().rev().find(|s| s.at <= ui).map_or(ui, |s| ui - s.at),
-                numbered: lang.section_number.iter().any(|r| r.is_match(blocks[b].text.trim())),
+                numbered: lang.is_section_numbered(&blocks[b].text),
                 caption_soon: seg.units[ui + 1..]
                     .iter()
                     .enumerate()

@@ -211,7 +211,7 @@ fn head_roles(heads: &[usize], blocks: &[Block], classes: &[Class], lang: &Lang)
     let top = &heads[..deck_at];
     let md: Vec<usize> = (0..top.len()).filter(|&i| blocks[top[i]].md_heading > 0).collect();
     // A column name closes the title (kicker above, dashed deck below), whatever the lengths.
-    let tagged = (0..top.len()).find(|&i| lang.headline_tag.iter().any(|r| r.is_match(blocks[top[i]].text.trim())));
+    let tagged = (0..top.len()).find(|&i| lang.is_tagged(&blocks[top[i]].text));
     let main = if md.len() == 1 && top.len() > 1 {
         md[0]
     } else if let Some(t) = tagged {

@@ -176,6 +176,18 @@ impl Lang {
         false
     }
 
+    /// Whether a heading ends in a bracketed column name, as headlines do: 标题（人民观点）.
+    pub fn is_tagged(&self, heading: &str) -> bool {
+        let t = heading.trim();
+        self.headline_tag.iter().any(|r| r.is_match(t))
+    }
+
+    /// Whether a heading is numbered or bulleted like a section: 一、, （二）, ●.
+    pub fn is_section_numbered(&self, heading: &str) -> bool {
+        let t = heading.trim();
+        self.section_number.iter().any(|r| r.is_match(t))
+    }
+
     pub fn is_function_word(&self, w: &str) -> bool {
         !w.is_empty() && self.function_words.contains(&w.to_lowercase())
     }
