@@ -112,13 +112,14 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                 while k < items.len() && classes[items[k]].shape == Shape::Heading {
                     k += 1;
                 }
+                // A byline, dateline or dispatch standing at `x` closes the heading run above it.
+                let closed_at = |x: usize| items.get(x).is_some_and(|&n| matches!(classes[n].shape, Shape::Byline | Shape::Dateline) || opens_story(&classes[n]));
                 // A column name ends a title: only a deck ("——…") follows it in its own group, so
                 // headings under it that a byline or dispatch closes are the next story's group.
-                if let Some(j) = (i + 1..k).find(|&j| !classes[items[j]].deck_marker && lang.is_tagged(&blocks[items[j - 1]].text)) {
-                    let closes = items.get(k).is_some_and(|&n| matches!(classes[n].shape, Shape::Byline | Shape::Dateline) || opens_story(&classes[n]));
-                    if closes {
-                        k = j;
-                    }
+                if let Some(j) = (i + 1..k).find(|&j| !classes[items[j]].deck_marker && lang.is_tagged(&blocks[items[j - 1]].text))
+                    && closed_at(k)
+                {
+                    k = j;
                 }
                 let mut m = k;
                 while m < items.len() && matches!(classes[items[m]].shape, Shape::Byline | Shape::Dateline) {
@@ -148,8 +149,7 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                     continue;
                 }
                 let bylines: Vec<usize> = items[k..m].to_vec();
-                let next_has_byline = items.get(m).is_some_and(|&n| opens_story(&classes[n]));
-                let closed = !bylines.is_empty() || next_has_byline;
+                let closed = closed_at(k);
                 // A headline group is set tight (kicker, title, deck on adjacent lines) or closed by a
                 // byline; headings spaced apart without one are a headline and then subheads.
                 let glen = if closed {
@@ -329,6 +329,8 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
             let bag_after = merge(&after, bags);
             let bag_before = merge(&before, bags);
             let prev_open = prev_unit.is_some_and(|u| u.kind == UnitKind::Para && classes[u.block].open_end);
+            // Seeds standing at or above the heading (they are in page order).
+            let above = seg.seeds.partition_point(|s| s.at <= ui);
             let f = WeakFeatures {
                 cont: sim(&bag_before, &bag_after, idf),
                 own: sim(&bags[b], &bag_after, idf),
@@ -343,15 +345,14 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
                             })
                             .collect()
                     });
-                    let at = seg.seeds.partition_point(|s| s.at <= ui);
-                    let window = at.saturating_sub(REACH)..(at + REACH).min(openings.len());
+                    let window = above.saturating_sub(REACH)..(above + REACH).min(openings.len());
                     openings[window].iter().map(|p| p.sim(&bag_after, idf, false)).fold(0.0f32, f32::max)
                 },
                 prev_open,
                 tagged: lang.is_tagged(&blocks[b].text),
                 comma: blocks[b].text.contains(['，', ',']),
                 chars: blocks[b].stats.chars,
-                since_seed: seg.seeds.iter().rev().find(|s| s.at <= ui).map_or(ui, |s| ui - s.at),
+                since_seed: above.checked_sub(1).map_or(ui, |i| ui - seg.seeds[i].at),
                 numbered: lang.is_section_numbered(&blocks[b].text),
                 caption_soon: seg.units[ui + 1..]
                     .iter()
