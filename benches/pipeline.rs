@@ -3,15 +3,13 @@
 //! checks its own answer first, so it cannot time a wrong one.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use newsseg::blocks::{self, Block, Layout};
-use newsseg::classify::{self, Class, Role, Shape};
+use newsseg::blocks;
+use newsseg::classify::{self, Role, Shape};
 use newsseg::clean::{self, Line};
-use newsseg::lang::{Lang, LangCode};
-use newsseg::model::cohesion::{Bag, Features, Idf};
-use newsseg::model::seam::PageGrams;
+use newsseg::lang::Lang;
 use newsseg::segment::Segments;
 use newsseg::source::Source;
-use newsseg::{emit, link, process_page, segment, Config};
+use newsseg::{detect, emit, link, process_page, Analysed, Config};
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -45,95 +43,42 @@ fn serialize(c: &mut Criterion) {
     group.finish();
 }
 
-/// One page taken through the stages the way `process_source` does, keeping every stage's output
-/// so each stage can be timed on its own input.
+/// One page taken through the stages the way `process_source` does (the library's own `Analysed`),
+/// keeping every stage's output so each stage can be timed on its own input.
 struct Staged<'a> {
     src: Source<'a>,
-    lang: &'static Lang,
     lines: Vec<Line>,
-    layout: Layout,
     solo: Vec<bool>,
     line_roles: Vec<Option<Role>>,
-    blocks: Vec<Block>,
-    classes: Vec<Class>,
-    grams: PageGrams,
-    bags: Vec<Bag>,
-    idf: Idf,
-    n_features: usize,
+    page: Analysed,
     seg: Segments,
 }
 
-fn language(lines: &[Line]) -> LangCode {
-    let (cjk, latin) = lines.iter().fold((0u64, 0u64), |(c, l), x| (c + x.stats.cjk as u64, l + x.stats.latin as u64));
-    if cjk > 0 && cjk * 4 >= latin { LangCode::Zh } else { LangCode::En }
-}
-
-fn classify_all(blocks: &[Block], line_roles: &[Option<Role>], layout: &Layout, lang: &Lang) -> Vec<Class> {
-    blocks
-        .iter()
-        .map(|b| {
-            let role = if b.n_lines() == 1 { line_roles[b.lines.start] } else { None };
-            classify::classify(b, role, layout, lang)
-        })
-        .collect()
-}
-
 fn stage(bytes: &[u8]) -> Staged<'_> {
-    let cfg = Config::default();
     let src = Source::utf8(None, bytes);
-    let lines = clean::lines(&src, &cfg, &mut Vec::new());
-    let lang = Lang::get(language(&lines));
+    let lines = clean::lines(&src, &Config::default(), &mut Vec::new());
+    let lang = Lang::get(detect(&lines));
     let line_roles = classify::line_roles(&lines, lang);
     let solo: Vec<bool> = line_roles.iter().map(Option::is_some).collect();
-    let layout = blocks::layout(&lines, lang);
-    let blocks = blocks::build(&lines, &layout, lang, &solo);
-    let mut classes = classify_all(&blocks, &line_roles, &layout, lang);
-    let grams = if lang.code.is_cjk() { PageGrams::of(blocks.iter().map(|b| b.text.as_str())) } else { PageGrams::default() };
-    classify::demote_cut_headings(&blocks, &mut classes, lang, &grams);
-    let mut features = Features::default();
-    let bags: Vec<Bag> = blocks
-        .iter()
-        .zip(&classes)
-        .map(|(b, c)| match c.shape {
-            Shape::Furniture | Shape::Noise => Bag::default(),
-            _ => features.bag(&b.text, lang),
-        })
-        .collect();
-    let idf = Idf::new(bags.iter().filter(|b| !b.is_empty()), features.len());
-    let seg = segment::segment(&blocks, &classes, &bags, &idf, lang);
-    Staged { src, lang, lines, layout, solo, line_roles, blocks, classes, grams, bags, idf, n_features: features.len(), seg }
+    let page = Analysed::of(&lines, lang);
+    let seg = page.segments();
+    Staged { src, lines, solo, line_roles, page, seg }
 }
 
 impl Staged<'_> {
-    fn ctx(&self) -> link::Ctx<'_> {
-        link::Ctx {
-            blocks: &self.blocks,
-            classes: &self.classes,
-            bags: &self.bags,
-            idf: &self.idf,
-            lang: self.lang,
-            grams: &self.grams,
-            column_blanks: self.layout.blank_is_column_break,
-            n_features: self.n_features,
-            seam_cache: Default::default(),
-            params: link::Params::default(),
-            max_candidates: Config::default().max_link_candidates,
-        }
-    }
-
     fn link(&self) -> (Segments, Vec<link::Plan>) {
-        link::link(&self.seg, &self.ctx())
+        link::link(&self.seg, &self.page.ctx(&Config::default()))
     }
 
     fn emit(&self, seg: &Segments, plans: Vec<link::Plan>) -> newsseg::Page {
         emit::page::build(emit::page::Parts {
             src: &self.src,
             id: "bench".to_string(),
-            lang: self.lang.code.as_str(),
+            lang: self.page.lang.code.as_str(),
             lines: &self.lines,
-            layout: &self.layout,
-            blocks: &self.blocks,
-            classes: &self.classes,
+            layout: &self.page.layout,
+            blocks: &self.page.blocks,
+            classes: &self.page.classes,
             seg,
             plans,
             warnings: Vec::new(),
@@ -152,8 +97,8 @@ fn stages(c: &mut Criterion) {
         let page = fixture(name);
         let st = stage(&page);
         let n_lines = st.lines.len();
-        let n_blocks = st.blocks.len();
-        let n_text = st.classes.iter().filter(|c| !matches!(c.shape, Shape::Furniture | Shape::Noise)).count();
+        let n_blocks = st.page.blocks.len();
+        let n_text = st.page.classes.iter().filter(|c| !matches!(c.shape, Shape::Furniture | Shape::Noise)).count();
         assert!(n_lines > 0 && n_blocks > 0 && n_text > 0, "{name}");
         let (seg, plans) = st.link();
         let n_plans = plans.len();
@@ -172,16 +117,16 @@ fn stages(c: &mut Criterion) {
         });
         group.bench_with_input(BenchmarkId::new("blocks", name), &st, |b, st| {
             b.iter(|| {
-                let layout = blocks::layout(black_box(&st.lines), st.lang);
-                let blocks = blocks::build(&st.lines, &layout, st.lang, &st.solo);
+                let layout = blocks::layout(black_box(&st.lines), st.page.lang);
+                let blocks = blocks::build(&st.lines, &layout, st.page.lang, &st.solo);
                 assert_eq!(blocks.len(), n_blocks);
                 blocks
             })
         });
         group.bench_with_input(BenchmarkId::new("classify", name), &st, |b, st| {
             b.iter(|| {
-                let roles = classify::line_roles(black_box(&st.lines), st.lang);
-                let classes = classify_all(&st.blocks, &roles, &st.layout, st.lang);
+                let roles = classify::line_roles(black_box(&st.lines), st.page.lang);
+                let classes = classify::classify_all(&st.page.blocks, &roles, &st.page.layout, st.page.lang);
                 assert_eq!(classes.len(), n_blocks);
                 assert_eq!(roles, st.line_roles);
                 classes

@@ -174,6 +174,17 @@ pub fn line_roles(lines: &[Line], lang: &Lang) -> Vec<Option<Role>> {
         .collect()
 }
 
+/// Every block's class: a one-line block takes its line's role (furniture, noise, a credit line).
+pub fn classify_all(blocks: &[Block], line_roles: &[Option<Role>], layout: &Layout, lang: &Lang) -> Vec<Class> {
+    blocks
+        .iter()
+        .map(|b| {
+            let role = if b.n_lines() == 1 { line_roles[b.lines.start] } else { None };
+            classify(b, role, layout, lang)
+        })
+        .collect()
+}
+
 fn squeeze(b: &Block) -> String {
     if b.cjk { crate::clean::cjk::squeeze_spaces(&b.text) } else { b.text.clone() }
 }

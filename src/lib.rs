@@ -45,7 +45,6 @@ pub use config::{Config, LangChoice};
 pub use emit::Page;
 pub use error::{Error, ErrorKind, Result};
 
-use classify::Role;
 use config::LangChoice as L;
 use lang::{Lang, LangCode};
 use model::cohesion::{Bag, Idf};
@@ -100,8 +99,9 @@ pub fn process_source(cfg: &Config, id: &str, src: &source::Source) -> Page {
 }
 
 /// A page's cleaned lines read as blocks, classified, with the statistics segmentation and linking
-/// weigh them by: the one way every caller (the pipeline and the stage tests) reaches those stages.
-pub(crate) struct Analysed {
+/// weigh them by: the one way every caller (the pipeline, the stage tests and the stage benchmarks)
+/// reaches those stages.
+pub struct Analysed {
     pub lang: &'static Lang,
     pub layout: blocks::Layout,
     pub blocks: Vec<blocks::Block>,
@@ -118,13 +118,7 @@ impl Analysed {
         let solo: Vec<bool> = line_roles.iter().map(Option::is_some).collect();
         let layout = blocks::layout(lines, lang);
         let blocks = blocks::build(lines, &layout, lang, &solo);
-        let mut classes: Vec<classify::Class> = blocks
-            .iter()
-            .map(|b| {
-                let role = if b.n_lines() == 1 { line_roles[b.lines.start] } else { None::<Role> };
-                classify::classify(b, role, &layout, lang)
-            })
-            .collect();
+        let mut classes = classify::classify_all(&blocks, &line_roles, &layout, lang);
         let grams = if lang.code.is_cjk() {
             model::seam::PageGrams::of(blocks.iter().map(|b| b.text.as_str()))
         } else {
@@ -206,7 +200,7 @@ fn fragments_of(plan: &link::Plan, seg: &segment::Segments, classes: &[classify:
 
 /// Chinese if CJK characters are a fair share of the page's letters (a Chinese page quotes English
 /// names; an English page rarely holds more than a few CJK characters).
-fn detect(lines: &[clean::Line]) -> LangCode {
+pub fn detect(lines: &[clean::Line]) -> LangCode {
     let (cjk, latin) = lines.iter().fold((0u64, 0u64), |(c, l), x| (c + x.stats.cjk as u64, l + x.stats.latin as u64));
     if cjk > 0 && cjk * 4 >= latin { LangCode::Zh } else { LangCode::En }
 }
