@@ -259,8 +259,10 @@ pub fn build(lines: &[Line], layout: &Layout, lang: &Lang, solo: &[bool]) -> Vec
     blocks
 }
 
-/// A short run of CJK lines without a single punctuation mark is not a wrapped paragraph (a column's
-/// prose has a comma every line or two) but headline lines set one above the other: one block each.
+/// A short run of CJK lines that read as headline lines — without a single punctuation mark (a
+/// column's prose has a comma every line or two), each a headline-like line broken between words, or
+/// ending in a title with a column name — is not a wrapped paragraph but headline lines set one above
+/// the other: one block each.
 fn split_stacked_heads(lines: &[Line], r: Range<usize>, lang: &Lang) -> Vec<Range<usize>> {
     let ls = &lines[r.clone()];
     let n = ls.len();

@@ -104,6 +104,12 @@ pub struct Class {
 }
 
 impl Class {
+    /// A paragraph that carries a dispatch or a dateline ("本报北京2月3日电（记者X）", "MONTREAL, Feb 26 -")
+    /// is the first paragraph of a story.
+    pub fn opens_story(&self) -> bool {
+        self.shape == Shape::Body && (!self.bylines.is_empty() || self.dateline.is_some())
+    }
+
     fn of(shape: Shape) -> Class {
         Class {
             shape,
@@ -477,8 +483,7 @@ pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], lang: &Lang,
             let next = &classes[j];
             // A dispatch or dateline (新华社北京2月13日电) opens a story: nothing runs on into it.
             next.shape == Shape::Body
-                && next.bylines.is_empty()
-                && next.dateline.is_none()
+                && !next.opens_story()
                 && (next.start.continues()
                     || grams.across_len(t, &blocks[j].text).is_some()
                     || crate::lang::lexicon::split_word(t, &blocks[j].text).is_some())

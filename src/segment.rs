@@ -47,12 +47,6 @@ pub struct Segments {
     pub units: Vec<Unit>,
 }
 
-/// A paragraph that carries a dispatch or a dateline ("本报北京2月3日电（记者X）", "MONTREAL, Feb 26 -")
-/// is the first paragraph of a story.
-fn opens_story(c: &Class) -> bool {
-    c.shape == Shape::Body && (!c.bylines.is_empty() || c.dateline.is_some())
-}
-
 /// What decides whether a lone heading starts a new story or heads a section of the one above.
 #[derive(Debug, Clone, Copy)]
 struct WeakFeatures {
@@ -113,7 +107,7 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                     k += 1;
                 }
                 // A byline, dateline or dispatch standing at `x` closes the heading run above it.
-                let closed_at = |x: usize| items.get(x).is_some_and(|&n| matches!(classes[n].shape, Shape::Byline | Shape::Dateline) || opens_story(&classes[n]));
+                let closed_at = |x: usize| items.get(x).is_some_and(|&n| matches!(classes[n].shape, Shape::Byline | Shape::Dateline) || classes[n].opens_story());
                 // A column name ends a title: only a deck ("——…") follows it in its own group, so
                 // headings under it that a byline or dispatch closes are the next story's group.
                 if let Some(j) = (i + 1..k).find(|&j| !classes[items[j]].deck_marker && lang.is_tagged(&blocks[items[j - 1]].text))
@@ -206,7 +200,7 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                     _ => UnitKind::Para,
                 };
                 // A dispatch line (本报北京2月3日电（记者X）) opens a story even with no headline above.
-                let dispatch = kind == UnitKind::Para && opens_story(&classes[b]);
+                let dispatch = kind == UnitKind::Para && classes[b].opens_story();
                 // Directly under a seed, or under a headline and a line or two of summary (a standfirst):
                 // the dispatch opens that story, not another.
                 let under_seed = seg.seeds.last().is_some_and(|s| {
