@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # End-to-end throughput and memory of `newsseg process` at archive scale: measures, does not judge.
 #
-#   benches/batch-scale.sh [--copies N] [--pages N] [--threads "1 2"] [--repeat R] [--keep DIR] [--no-build]
+#   benches/batch-scale.sh [--copies N] [--pages N] [--threads "1 2"] [--repeat R] [--keep DIR] [--no-build] [--fsync]
 #
 # Lays out bench pages with ../shared/eval/genpages.py (zh from People's Daily, en from Reuters;
 # --pages of each, seed 7) into a temporary folder, replicates them --copies times (default 23:
 # 160 pages x 23 = 3680 files, about 51 MB), then for each thread count runs
-#   target/release/newsseg process CORPUS -o OUT -jN -q
+#   target/release/newsseg process CORPUS -o OUT -jN -q [--fsync]
 # (--repeat times each, keeping the fastest run: other jobs only ever slow a run down) and prints
 # wall time, MB/s, CPU time, peak RSS and the speed-up over the first count. The corpora
 # are read from ../shared/eval/corpora (or $BENCH_CORPORA) and never copied into the repo; the
@@ -26,6 +26,7 @@ threads="1 2"
 repeat=1
 keep=""
 build=1
+fsync=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --copies) copies="$2"; shift 2 ;;
@@ -34,6 +35,7 @@ while [ $# -gt 0 ]; do
     --repeat) repeat="$2"; shift 2 ;;
     --keep) keep="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
+    --fsync) fsync=(--fsync); shift ;;
     -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "batch-scale: unknown argument $1" >&2; exit 2 ;;
   esac
@@ -68,7 +70,7 @@ measure() {
   local out="$1" n="$2" log="$work/time-$n.log"
   rm -rf "$out"
   if [ -x /usr/bin/time ]; then
-    /usr/bin/time -v "$bin" process "$work/corpus" -o "$out" -j"$n" -q 2>"$log"
+    /usr/bin/time -v "$bin" process "$work/corpus" -o "$out" -j"$n" -q "${fsync[@]}" 2>"$log"
     wall=$(awk -F': ' '/Elapsed \(wall clock\)/{n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$log")
     cpu=$(awk -F': ' '/User time/{u=$2} /System time/{s=$2} END{print u+s}' "$log")
     rss_kb=$(awk -F': ' '/Maximum resident/{print $2}' "$log")
@@ -77,7 +79,7 @@ measure() {
     local t0 t1 pid hwm=0 ticks=0 v hz
     hz=$(getconf CLK_TCK)
     t0=$(date +%s.%N)
-    "$bin" process "$work/corpus" -o "$out" -j"$n" -q &
+    "$bin" process "$work/corpus" -o "$out" -j"$n" -q "${fsync[@]}" &
     pid=$!
     while kill -0 "$pid" 2>/dev/null; do
       v=$(awk '/VmHWM/{print $2}' "/proc/$pid/status" 2>/dev/null || true)

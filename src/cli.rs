@@ -58,8 +58,14 @@ pub struct ProcessArgs {
     #[arg(long)]
     pub pretty: bool,
     /// Skip pages whose JSON is already in the output folder (from a run that was stopped).
+    /// A file left empty or cut short (by power loss) is written again.
     #[arg(long, requires = "out")]
     pub resume: bool,
+    /// Flush each page's JSON to disk before renaming it into place. Without it a page is still
+    /// never seen half-written after a crash or kill, but power loss can leave the last pages
+    /// empty, which --resume then redoes.
+    #[arg(long, requires = "out")]
+    pub fsync: bool,
     /// Write a JSON summary of the run here: counts, failures with reasons, timings.
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
@@ -108,6 +114,7 @@ impl ProcessArgs {
             quiet: self.quiet,
             pretty: self.pretty,
             resume: self.resume,
+            fsync: self.fsync,
             report: self.report.clone(),
             shard: self.shard,
             stdin_jsonl: self.stdin_jsonl,
