@@ -158,7 +158,17 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                     weak.push((seg.units.len(), b));
                     seg.units.push(Unit { block: b, kind: UnitKind::Subhead, weak: None });
                 }
-                for &h in &run[glen..] {
+                let mut r = glen;
+                while r < run.len() {
+                    let h = run[r];
+                    // A title set tight over a "——" deck further down the run is another story's
+                    // headline group, as it would be at the run's top.
+                    let decks = run[r + 1..].iter().take_while(|&&d| classes[d].deck_marker && blocks[d].blank_before == 0).count();
+                    if decks > 0 && !classes[h].deck_marker {
+                        seg.seeds.push(Seed { heads: run[r..=r + decks].to_vec(), bylines: Vec::new(), at: seg.units.len(), weak: None });
+                        r += 1 + decks;
+                        continue;
+                    }
                     // A heading further down the run that carries a column name is another
                     // story's headline (the one above it then stands without text).
                     if lang.is_tagged(&blocks[h].text) {
@@ -166,6 +176,7 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                     } else {
                         seg.units.push(Unit { block: h, kind: UnitKind::Subhead, weak: None });
                     }
+                    r += 1;
                 }
                 i = m;
             }
@@ -422,6 +433,15 @@ mod tests {
         assert_eq!(s.heads.iter().map(|&h| texts[h].as_str()).collect::<Vec<_>>(), ["徐泾镇社区服务中心上半年受理事项逾4万件", "微笑缩短距离 服务延伸真情"]);
         assert_eq!(s.bylines.len(), 1);
         assert_eq!(seg.units.len(), 1);
+    }
+
+    #[test]
+    fn a_title_over_a_dash_deck_lower_in_a_heading_run_is_a_headline_group() {
+        // The promotion line above is spaced apart from the title, so the run's top is no group;
+        // the title and its deck below still are one.
+        let (texts, seg) = segment_of("上一篇文章的最后一段，讲完了。\n\n## 看新闻视频　品百味人生\n\n加快绿色发展\n## ——写在新春之际的述评之四\n\n浩瀚宇宙中的这颗蓝色星球，是人类的共同家园。\n", LangCode::Zh);
+        let groups: Vec<Vec<&str>> = seg.seeds.iter().filter(|s| s.weak.is_none()).map(|s| s.heads.iter().map(|&h| texts[h].as_str()).collect()).collect();
+        assert_eq!(groups, [vec!["加快绿色发展", "——写在新春之际的述评之四"]]);
     }
 
     #[test]
