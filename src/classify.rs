@@ -343,10 +343,12 @@ fn heading_shaped(b: &Block, text: &str, lang: &Lang) -> bool {
         let tagged = lang.is_tagged(text);
         let inner_stop = text.trim_end_matches(['。', '.']).contains('。');
         // Headings with a comma balance two short halves (攻坚，二十七年磨一剑); a comma near
-        // either end is prose cut off at a column's edge.
+        // either end is prose cut off at a column's edge, unless a column name closes the line
+        // (春运，一场共享发展的旅程（评论员观察）): prose does not end that way.
         let commas: Vec<&str> = text.split(['，', ',']).collect();
         let balanced = commas.len() == 1
-            || (commas.len() == 2 && commas.iter().all(|p| p.chars().filter(|c| !c.is_whitespace()).count() >= 3));
+            || (commas.len() == 2 && commas.iter().all(|p| p.chars().filter(|c| !c.is_whitespace()).count() >= 3))
+            || (tagged && commas.len() <= 3);
         let limit = if tagged { 64 } else { 34 };
         return n <= limit && !inner_stop && balanced && ends_open(text, lang) && !text.ends_with(['、']);
     }

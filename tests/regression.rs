@@ -149,3 +149,14 @@ fn a_paragraph_ending_in_mr_is_cut_not_finished() {
     let lang = newsseg::lang::Lang::get(newsseg::lang::LangCode::En);
     assert!(!lang.ends_sentence("the statement was read by Mr."));
 }
+
+#[test]
+fn a_tagged_title_with_a_short_first_clause_is_a_headline_not_prose() {
+    // 春运，… splits at a comma two characters in, which reads as prose cut at a column's edge; the
+    // column name closing the line says it is a title. Read as prose it was joined onto the cut
+    // sentence above it.
+    let page = "上一篇评论说到，走好回家\n\n春运，一场共享发展的旅程（评论员观察）\n\n不断提速的车轮，让赶路的身影更加从容，让发展的阳光照进每一个角落。\n\n这几天，春运拉开了大幕，数以亿计的人踏上旅程。\n";
+    let p = run(page);
+    let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    assert!(heads.contains(&Some("春运，一场共享发展的旅程（评论员观察）")), "{heads:?}");
+}
