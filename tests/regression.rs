@@ -160,3 +160,15 @@ fn a_tagged_title_with_a_short_first_clause_is_a_headline_not_prose() {
     let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
     assert!(heads.contains(&Some("春运，一场共享发展的旅程（评论员观察）")), "{heads:?}");
 }
+
+#[test]
+fn a_wire_story_opened_by_ju_xinhuashe_starts_an_article_of_its_own() {
+    // "据新华社…电" (a shortened wire story) is a dispatch like "新华社…电": without a headline
+    // above it, it still opens a story rather than running on in the one above.
+    let page = "## 两国外长举行会谈\n\n中方愿同各方一道，推动两国关系持续向前发展。\n\n双方还就共同关心的国际和地区问题交换了意见。\n\n据新华社蒲甘2月20日电　（记者庄北宁）文化部长昂哥在澜湄合作文艺活动上表示，两国民间交流日益密切。\n\n昂哥说，演出精彩纷呈，受到当地观众欢迎。\n";
+    let p = run(page);
+    assert_eq!(p.articles.len(), 2, "{:?}", p.articles.iter().map(|a| &a.text).collect::<Vec<_>>());
+    let wire = &p.articles[1];
+    assert!(wire.text.starts_with("据新华社蒲甘2月20日电"), "{}", wire.text);
+    assert_eq!(wire.bylines.first().and_then(|b| b.name.as_deref()), Some("庄北宁"));
+}
