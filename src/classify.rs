@@ -101,6 +101,8 @@ pub struct Class {
     pub start: Start,
     /// Byte length of a jump line glued to the end of the block's text, cut off from it.
     pub jump_tail: Option<usize>,
+    /// A photographer's credit standing alone (本报记者 吕强摄): the story above ends with it.
+    pub closes_story: bool,
 }
 
 impl Class {
@@ -121,6 +123,7 @@ impl Class {
             open_end: false,
             start: Start::Unknown,
             jump_tail: None,
+            closes_story: false,
         }
     }
 }
@@ -387,13 +390,20 @@ pub fn classify(b: &Block, role: Option<Role>, layout: &Layout, lang: &Lang) -> 
                 return cl;
             }
         }
-        if let Some(bylines) = parse_byline(text, lang) {
-            let mut cl = Class::of(Shape::Byline);
-            cl.bylines = bylines;
-            return cl;
-        }
     }
     let sq = squeeze(b);
+    if short && let Some(bylines) = parse_byline(text, lang) {
+        // A photographer's credit (本报记者 吕强摄) reads like a byline but closes the photo's story
+        // above: it is that story's caption, and opens none.
+        if lang.caption.iter().any(|r| r.is_match(&sq)) {
+            let mut cl = Class::of(Shape::Caption);
+            cl.closes_story = true;
+            return cl;
+        }
+        let mut cl = Class::of(Shape::Byline);
+        cl.bylines = bylines;
+        return cl;
+    }
     if n <= 160 && lang.credit.iter().any(|r| r.is_match(&sq)) {
         return Class::of(Shape::Credit);
     }

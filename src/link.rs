@@ -827,7 +827,9 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool, round: 
             // A credit or a "continued on" line between two pieces of text closes the story above.
             let credit_between = (hmm[pk] + 1..u).any(|x| {
                 let k = seg.units[x].kind;
-                k == UnitKind::Credit || (k == UnitKind::Jump && ctx.classes[seg.units[x].block].jump.as_ref().is_some_and(|j| j.direction == "to"))
+                k == UnitKind::Credit
+                    || (k == UnitKind::Caption && ctx.classes[seg.units[x].block].closes_story)
+                    || (k == UnitKind::Jump && ctx.classes[seg.units[x].block].jump.as_ref().is_some_and(|j| j.direction == "to"))
             }) || ctx.classes[pb].jump.as_ref().is_some_and(|j| j.direction == "to");
             let prev_is_sub = seg.units[hmm[pk]].kind == UnitKind::Subhead && !credit_between;
             let seam_adj = ctx.seam_score(pb, b);

@@ -220,7 +220,12 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                             && seg.units.len() - s.at <= 2
                             && seg.units[s.at..].iter().all(|u| blocks[u.block].stats.chars <= 90 && classes[u.block].bylines.is_empty()))
                 });
-                if dispatch && !under_seed {
+                // Text right under a photographer's credit (本报记者 吕强摄) starts after a story's
+                // end: it opens the next one, as a byline there did.
+                let after_close = kind == UnitKind::Para
+                    && seg.units.last().is_some_and(|u| u.kind == UnitKind::Caption && classes[u.block].closes_story)
+                    && seg.seeds.last().is_none_or(|s| s.at < seg.units.len());
+                if (dispatch && !under_seed) || after_close {
                     seg.seeds.push(Seed { heads: Vec::new(), bylines: Vec::new(), at: seg.units.len(), weak: None });
                 }
                 seg.units.push(Unit { block: b, kind, weak: None });

@@ -172,3 +172,15 @@ fn a_wire_story_opened_by_ju_xinhuashe_starts_an_article_of_its_own() {
     assert!(wire.text.starts_with("据新华社蒲甘2月20日电"), "{}", wire.text);
     assert_eq!(wire.bylines.first().and_then(|b| b.name.as_deref()), Some("庄北宁"));
 }
+
+#[test]
+fn a_photographers_credit_is_the_caption_of_the_story_above_not_the_next_ones_byline() {
+    // "新华社记者 白雪骐摄" parses as a byline (role and a name 白雪骐摄) but credits the photo of
+    // the story above; it came out as the next story's byline, with 摄 in the name.
+    let page = "## 图片报道\n\n第五届莫斯科武术明星大赛日前在俄罗斯首都莫斯科举行。图为选手在比赛中。\n\n新华社记者 白雪骐摄\n\n织物展销会开幕当天，数百家企业参展，吸引了大批采购商。\n";
+    let p = run(page);
+    let photo = &p.articles[0];
+    assert_eq!(photo.headline.as_deref(), Some("图片报道"));
+    assert!(photo.captions.iter().any(|c| c.text == "新华社记者白雪骐摄" || c.text == "新华社记者 白雪骐摄"), "{:?}", photo.captions);
+    assert!(p.articles.iter().all(|a| a.bylines.is_empty()), "{:?}", p.articles.iter().map(|a| &a.bylines).collect::<Vec<_>>());
+}
