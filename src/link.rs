@@ -43,6 +43,9 @@ pub struct Params {
     pub full_rounds: bool,
     /// A subhead section whose cohesion with the rest of its story is below this starts a story.
     pub split_tau: f32,
+    /// A run of a story's text standing apart from the rest, whose cohesion with it is below this,
+    /// is a story whose headline is missing.
+    pub detach_tau: f32,
     /// Headlines standing away from any text (and not given to a headless story) may take text anywhere.
     pub free_orphans: bool,
 }
@@ -63,6 +66,7 @@ impl Default for Params {
             weak_threshold: Some(-1.0),
             full_rounds: true,
             split_tau: 0.05,
+            detach_tau: 0.06,
             free_orphans: true,
         }
     }
@@ -238,11 +242,95 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
         }
         labels = new;
     }
-    let (seg1, hmm1, labels1) = split_weak_sections(seg, ctx, &hmm, &labels);
+    let (seg0, hmm0, labels0) = split_detached_runs(seg, ctx, &hmm, &labels);
+    let (seg1, hmm1, labels1) = split_weak_sections(&seg0, ctx, &hmm0, &labels0);
     let (seg2, hmm2, labels2) = demote_unused_weak(&seg1, &hmm1, &labels1);
     let n_states2 = seg2.seeds.len() + 1;
     let plans = plans(&seg2, ctx, &hmm2, &labels2, n_states2);
     (seg2, plans)
+}
+
+/// A run of a story's text that stands apart from the rest of it on the page (after other stories'
+/// text), starts a fresh paragraph and shares (almost) nothing with the rest
+/// of the story is a story of its own whose headline is missing: the assignment only had the
+/// seeded stories to give it to.
+fn split_detached_runs(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize]) -> (Segments, Vec<usize>, Vec<usize>) {
+    let n = hmm.len();
+    let n_seeds = seg.seeds.len();
+    let (tau, min_chars) = (ctx.params.detach_tau, 80);
+    let seed_between = |lo: usize, hi: usize| seg.seeds.iter().any(|s| s.at > lo && s.at <= hi);
+    // Runs of units in page order that share a story with nothing between them.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut k = 0;
+    while k < n {
+        let mut j = k + 1;
+        while j < n && labels[j] == labels[k] && !seed_between(hmm[j - 1], hmm[j]) {
+            j += 1;
+        }
+        runs.push((k, j));
+        k = j;
+    }
+    let mut new: Vec<(usize, usize)> = Vec::new();
+    for (r, &(lo, hi)) in runs.iter().enumerate() {
+        let a = labels[lo];
+        if a >= n_seeds {
+            continue;
+        }
+        // The run right under the story's seed is where the story starts, not a stray part of it.
+        let seed_at = seg.seeds[a].at;
+        if hmm[lo] >= seed_at && !(seed_at..hmm[lo]).any(|x| matches!(seg.units[x].kind, UnitKind::Para | UnitKind::Subhead)) {
+            continue;
+        }
+        // Only a run after other stories' text: one right after the story's own text goes on past
+        // a heading.
+        let prev_other = r > 0 && labels[runs[r - 1].0] != a;
+        let first = &ctx.classes[seg.units[hmm[lo]].block];
+        if !prev_other || first.start.continues() || seg.units[hmm[lo]].kind != UnitKind::Para {
+            continue;
+        }
+        let blocks: Vec<usize> = (lo..hi).map(|x| seg.units[hmm[x]].block).collect();
+        let chars: u32 = blocks.iter().map(|&b| ctx.blocks[b].stats.chars).sum();
+        if chars < min_chars {
+            continue;
+        }
+        let mut rest: Vec<usize> = (0..n).filter(|&x| labels[x] == a && !(lo..hi).contains(&x)).map(|x| seg.units[hmm[x]].block).collect();
+        rest.extend(&seg.seeds[a].heads);
+        if rest.is_empty() {
+            continue;
+        }
+        let s = sim(&merge_bags(&blocks, ctx.bags), &merge_bags(&rest, ctx.bags), ctx.idf);
+        if s < tau {
+            new.push((lo, hi));
+        }
+    }
+    if new.is_empty() {
+        return (seg.clone(), hmm.to_vec(), labels.to_vec());
+    }
+    // Headless seeds at the runs' first units; old seeds keep their order around them.
+    let mut order: Vec<(usize, bool, usize)> = (0..n_seeds).map(|s| (seg.seeds[s].at, false, s)).collect();
+    order.extend(new.iter().enumerate().map(|(i, &(lo, _))| (hmm[lo], true, i)));
+    // At one position a new seed goes after the old ones: they stand above the unit it opens at.
+    order.sort_by_key(|&(at, fresh, i)| (at, fresh, i));
+    let mut out = Segments { seeds: Vec::with_capacity(order.len()), units: seg.units.clone() };
+    let mut old_to_new = vec![0usize; n_seeds + 1];
+    let mut fresh_to_new = vec![0usize; new.len()];
+    for (idx, &(at, fresh, i)) in order.iter().enumerate() {
+        if fresh {
+            fresh_to_new[i] = idx;
+            out.seeds.push(crate::segment::Seed { heads: Vec::new(), bylines: Vec::new(), at, weak: None });
+        } else {
+            old_to_new[i] = idx;
+            out.seeds.push(seg.seeds[i].clone());
+        }
+    }
+    old_to_new[n_seeds] = out.seeds.len();
+    let mut labels2: Vec<usize> = labels.iter().map(|&l| old_to_new[l]).collect();
+    for (i, &(lo, hi)) in new.iter().enumerate() {
+        for l in &mut labels2[lo..hi] {
+            *l = fresh_to_new[i];
+        }
+    }
+    (out, hmm.to_vec(), labels2)
 }
 
 /// A lone heading taken for a subhead whose section shares (almost) nothing with the rest of its
@@ -1270,6 +1358,33 @@ mod tests {
         let s = stories(page, LangCode::Zh);
         assert_eq!(s.len(), 2, "{s:#?}");
         assert!(s.iter().any(|x| x[0] == "基层治理激活文明建设" && x[1].starts_with("多年来")), "{s:#?}");
+    }
+
+    /// The detached-run split on a page whose last two paragraphs the assignment gave to the first
+    /// story: returns whether they were made a story of their own, and the labels after.
+    fn detach_tail(tail: &str) -> (bool, Vec<usize>) {
+        let page = format!("## 西瓜新鲜上市\n\n盛夏时节，脆甜多汁的西瓜深受消费者青睐，合作社的黄瓤西瓜陆续成熟上市。\n\n瓜农们每天凌晨就开始采摘西瓜、装箱，黄瓤西瓜皮薄多汁，脆甜清新。\n\n## 图书馆里过暑假\n\n暑假来临，街道图书馆吸引了不少学生前来阅读，阅览区的座位上坐满了学生。\n\n{tail}");
+        let src = Source::utf8(None, page.as_bytes());
+        let lines = crate::clean::lines(&src, &Config::default(), &mut Vec::new());
+        let a = Analysed::of(&lines, Lang::get(LangCode::Zh));
+        let seg = a.segments();
+        let ctx = a.ctx(&Config::default());
+        let hmm: Vec<usize> = (0..seg.units.len()).filter(|&i| seg.units[i].kind == UnitKind::Para).collect();
+        assert_eq!((seg.seeds.len(), hmm.len()), (2, 5));
+        let labels = vec![0, 0, 1, 0, 0];
+        let (out, _, labels2) = split_detached_runs(&seg, &ctx, &hmm, &labels);
+        (out.seeds.len() == 3 && out.seeds[2].heads.is_empty(), labels2)
+    }
+
+    #[test]
+    fn a_stray_run_that_shares_nothing_with_its_story_is_a_headless_story() {
+        let (split, labels) = detach_tail("5年多来，西藏自治区地区生产总值年均增长百分之九以上，城乡居民人均可支配收入持续较快增长，脱贫攻坚取得决定性进展。\n\n全区累计实施重点项目六百二十八个，完成投资四千多亿元，铁路公路机场建设加快推进，交通条件明显改善。\n");
+        assert!(split);
+        assert_eq!(labels, [0, 0, 1, 2, 2]);
+        // The same run about the first story's watermelons stays with it.
+        let (split, labels) = detach_tail("西瓜合作社今年种植黄瓤西瓜三百亩，瓜农们每天采摘的西瓜装箱后销往周边城市，脆甜多汁的西瓜很受欢迎。\n\n黄瓤西瓜上市以来供不应求，合作社的瓜农们收入明显增加，盛夏时节的西瓜地里一片忙碌景象。\n");
+        assert!(!split);
+        assert_eq!(labels, [0, 0, 1, 0, 0]);
     }
 
     #[test]
