@@ -9,7 +9,7 @@
 use crate::blocks::Block;
 use crate::classify::{Class, Start};
 use crate::lang::Lang;
-use crate::model::cohesion::{norm2, sim, sim_norm, Bag, Idf, Minus, Profile, Profiles, Weights};
+use crate::model::cohesion::{norm2, sim, sim_norm, Bag, Idf, Minus, PartOf, Profile, Profiles, Weights};
 use crate::model::seam::{self, Seam};
 use crate::segment::{merge_bags, Segments, Unit, UnitKind};
 use rustc_hash::FxHashMap;
@@ -281,7 +281,9 @@ fn split_headless_runs(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize
     let n = hmm.len();
     let n_seeds = seg.seeds.len();
     let (tau, min_chars) = (ctx.params.detach_tau, 80);
-    let seed_between = |lo: usize, hi: usize| seg.seeds.iter().any(|s| s.at > lo && s.at <= hi);
+    let seeds_upto = seeds_upto(seg);
+    let seed_between = |lo: usize, hi: usize| seeds_upto[hi] > seeds_upto[lo];
+    let block = |k: usize| seg.units[hmm[k]].block;
     // Runs of units in page order that share a story with nothing between them.
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut k = 0;
@@ -293,70 +295,80 @@ fn split_headless_runs(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize
         runs.push((k, j));
         k = j;
     }
-    let mut new: Vec<(usize, usize)> = Vec::new();
-    // Within a run: where a finished paragraph is followed by a fresh one and what follows (to the
-    // run's end) shares almost nothing with the rest of the story, a story without its headline
-    // begins; the lowest such point in a run, if any.
-    let (tau2, min2) = (ctx.params.topic_tau, 150);
-    if tau2 > 0.0 {
-        for &(lo, hi) in &runs {
-            let a = labels[lo];
-            if a >= n_seeds {
-                continue;
-            }
-            let mut best: Option<(f32, usize)> = None;
-            for m in lo + 1..hi {
-                let (pb, b) = (seg.units[hmm[m - 1]].block, seg.units[hmm[m]].block);
-                if seg.units[hmm[m]].kind != UnitKind::Para || ctx.classes[pb].open_end || ctx.classes[b].start.continues() {
-                    continue;
-                }
-                let tail: Vec<usize> = (m..hi).map(|x| seg.units[hmm[x]].block).collect();
-                let chars: u32 = tail.iter().map(|&b| ctx.blocks[b].stats.chars).sum();
-                if chars < min2 {
-                    continue;
-                }
-                let mut rest: Vec<usize> = (0..n).filter(|&x| labels[x] == a && !(m..hi).contains(&x)).map(|x| seg.units[hmm[x]].block).collect();
-                rest.extend(&seg.seeds[a].heads);
-                let s = sim(&merge_bags(&tail, ctx.bags), &merge_bags(&rest, ctx.bags), ctx.idf);
-                if s < tau2 && best.is_none_or(|(bs, _)| s < bs) {
-                    best = Some((s, m));
-                }
-            }
-            if let Some((_, m)) = best {
-                new.push((m, hi));
-            }
+    // Each story's units, and its runs: a part of a story is weighed against the whole story (its
+    // text and headline) less that part.
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); n_seeds];
+    for k in 0..n {
+        if labels[k] < n_seeds {
+            members[labels[k]].push(block(k));
         }
     }
-    for (r, &(lo, hi)) in runs.iter().enumerate() {
-        let a = labels[lo];
-        if a >= n_seeds {
+    let mut runs_of: Vec<Vec<usize>> = vec![Vec::new(); n_seeds];
+    for (r, &(lo, _)) in runs.iter().enumerate() {
+        if labels[lo] < n_seeds {
+            runs_of[labels[lo]].push(r);
+        }
+    }
+    let (tau2, min2) = (ctx.params.topic_tau, 150);
+    let mut scan = PartOf::new(ctx.idf, ctx.n_features);
+    let mut new: Vec<(usize, usize)> = Vec::new();
+    for a in 0..n_seeds {
+        if members[a].is_empty() {
             continue;
         }
-        // The run right under the story's seed is where the story starts, not a stray part of it.
-        let seed_at = seg.seeds[a].at;
-        if hmm[lo] >= seed_at && !(seed_at..hmm[lo]).any(|x| matches!(seg.units[x].kind, UnitKind::Para | UnitKind::Subhead)) {
-            continue;
+        scan.set_whole(members[a].iter().chain(&seg.seeds[a].heads).map(|&b| &ctx.bags[b]));
+        let first_new = new.len();
+        // Within a run: where a finished paragraph is followed by a fresh one and what follows (to
+        // the run's end) shares almost nothing with the rest of the story, a story without its
+        // headline begins; the lowest such point in a run, if any. The tail grows from the run's end.
+        if tau2 > 0.0 {
+            for &r in &runs_of[a] {
+                let (lo, hi) = runs[r];
+                scan.clear_part();
+                let mut chars = 0u32;
+                let mut best: Option<(f32, usize)> = None;
+                for m in (lo + 1..hi).rev() {
+                    scan.add(&ctx.bags[block(m)]);
+                    chars += ctx.blocks[block(m)].stats.chars;
+                    let (pb, b) = (block(m - 1), block(m));
+                    if seg.units[hmm[m]].kind != UnitKind::Para || ctx.classes[pb].open_end || ctx.classes[b].start.continues() || chars < min2 {
+                        continue;
+                    }
+                    let s = scan.sim();
+                    if s < tau2 && best.is_none_or(|(bs, _)| s <= bs) {
+                        best = Some((s, m));
+                    }
+                }
+                if let Some((_, m)) = best {
+                    new.push((m, hi));
+                }
+            }
         }
-        // Only a run after other stories' text: one right after the story's own text goes on past
-        // a heading.
-        let prev_other = r > 0 && labels[runs[r - 1].0] != a;
-        let first = &ctx.classes[seg.units[hmm[lo]].block];
-        if !prev_other || first.start.continues() || seg.units[hmm[lo]].kind != UnitKind::Para {
-            continue;
-        }
-        let blocks: Vec<usize> = (lo..hi).map(|x| seg.units[hmm[x]].block).collect();
-        let chars: u32 = blocks.iter().map(|&b| ctx.blocks[b].stats.chars).sum();
-        if chars < min_chars {
-            continue;
-        }
-        let mut rest: Vec<usize> = (0..n).filter(|&x| labels[x] == a && !(lo..hi).contains(&x)).map(|x| seg.units[hmm[x]].block).collect();
-        rest.extend(&seg.seeds[a].heads);
-        if rest.is_empty() {
-            continue;
-        }
-        let s = sim(&merge_bags(&blocks, ctx.bags), &merge_bags(&rest, ctx.bags), ctx.idf);
-        if s < tau && !new.iter().any(|&(l, h)| l < hi && lo < h) {
-            new.push((lo, hi));
+        for &r in &runs_of[a] {
+            let (lo, hi) = runs[r];
+            // The run right under the story's seed is where the story starts, not a stray part of it.
+            let seed_at = seg.seeds[a].at;
+            if hmm[lo] >= seed_at && !(seed_at..hmm[lo]).any(|x| matches!(seg.units[x].kind, UnitKind::Para | UnitKind::Subhead)) {
+                continue;
+            }
+            // Only a run after other stories' text: one right after the story's own text goes on
+            // past a heading.
+            let prev_other = r > 0 && labels[runs[r - 1].0] != a;
+            if !prev_other || ctx.classes[block(lo)].start.continues() || seg.units[hmm[lo]].kind != UnitKind::Para {
+                continue;
+            }
+            let chars: u32 = (lo..hi).map(|x| ctx.blocks[block(x)].stats.chars).sum();
+            // The story must have something besides this run to be weighed against.
+            if chars < min_chars || (members[a].len() == hi - lo && seg.seeds[a].heads.is_empty()) {
+                continue;
+            }
+            scan.clear_part();
+            for x in lo..hi {
+                scan.add(&ctx.bags[block(x)]);
+            }
+            if scan.sim() < tau && !new[first_new..].iter().any(|&(l, h)| l < hi && lo < h) {
+                new.push((lo, hi));
+            }
         }
     }
     if new.is_empty() {
@@ -390,12 +402,28 @@ fn split_headless_runs(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize
     (out, hmm.to_vec(), labels2)
 }
 
+/// For each unit position, how many seeds stand at or before it: whether a seed stands between two
+/// positions is then one subtraction, not a scan of the seeds.
+fn seeds_upto(seg: &Segments) -> Vec<usize> {
+    let mut upto = vec![0usize; seg.units.len() + 1];
+    for sd in &seg.seeds {
+        if let Some(x) = upto.get_mut(sd.at) {
+            *x += 1;
+        }
+    }
+    for pos in 1..upto.len() {
+        upto[pos] += upto[pos - 1];
+    }
+    upto
+}
+
 /// A lone heading taken for a subhead whose section shares (almost) nothing with the rest of its
 /// story was a headline after all: the section becomes a story of its own under it. Judged with the
 /// whole story's text, which a heading's neighbourhood alone cannot give.
 fn split_weak_sections(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize]) -> (Segments, Vec<usize>, Vec<usize>) {
     let n = hmm.len();
-    let seed_between = |lo: usize, hi: usize| seg.seeds.iter().any(|s| s.at > lo && s.at <= hi);
+    let seeds_upto = seeds_upto(seg);
+    let seed_between = |lo: usize, hi: usize| seeds_upto[hi] > seeds_upto[lo];
     let mut promote: Vec<(usize, Vec<usize>)> = Vec::new();
     for k in 0..n {
         let unit = seg.units[hmm[k]];

@@ -404,6 +404,86 @@ impl Profile {
     }
 }
 
+/// A part of a story's text, grown a piece at a time, weighed against the rest of the story (the
+/// whole less the part): each piece costs its own size, so trying every split of a story costs the
+/// story's size, not its square. Counts are kept dense by feature id and only the touched entries
+/// are cleared, so one scratch serves every story of a page.
+pub struct PartOf<'a> {
+    idf: &'a Idf,
+    whole: Vec<f32>,
+    whole_touched: Vec<u32>,
+    whole2: f32,
+    part: Vec<f32>,
+    part_touched: Vec<u32>,
+    dot: f32,
+    part2: f32,
+    rest2: f32,
+}
+
+impl<'a> PartOf<'a> {
+    /// `n_features`: the page's feature count (every bag's ids are below it).
+    pub fn new(idf: &'a Idf, n_features: usize) -> PartOf<'a> {
+        PartOf {
+            idf,
+            whole: vec![0.0; n_features],
+            whole_touched: Vec::new(),
+            whole2: 0.0,
+            part: vec![0.0; n_features],
+            part_touched: Vec::new(),
+            dot: 0.0,
+            part2: 0.0,
+            rest2: 0.0,
+        }
+    }
+
+    /// Makes these bags the whole, with an empty part.
+    pub fn set_whole<'b>(&mut self, bags: impl Iterator<Item = &'b Bag>) {
+        for f in self.whole_touched.drain(..) {
+            self.whole[f as usize] = 0.0;
+        }
+        for b in bags {
+            for (f, c) in &b.feats {
+                let x = &mut self.whole[*f as usize];
+                if *x == 0.0 {
+                    self.whole_touched.push(*f);
+                }
+                *x += c;
+            }
+        }
+        self.whole2 = self.whole_touched.iter().map(|&f| w(self.whole[f as usize], self.idf.get(f)).powi(2)).sum();
+        self.clear_part();
+    }
+
+    pub fn clear_part(&mut self) {
+        for f in self.part_touched.drain(..) {
+            self.part[f as usize] = 0.0;
+        }
+        (self.dot, self.part2, self.rest2) = (0.0, 0.0, self.whole2);
+    }
+
+    /// Moves a piece (whose counts are in the whole) from the rest into the part.
+    pub fn add(&mut self, bag: &Bag) {
+        for (f, c) in &bag.feats {
+            let (total, t0) = (self.whole[*f as usize], self.part[*f as usize]);
+            if t0 == 0.0 {
+                self.part_touched.push(*f);
+            }
+            let i = self.idf.get(*f);
+            let t1 = (t0 + c).min(total);
+            let (r0, r1) = (total - t0, total - t1);
+            self.dot += w(t1, i) * w(r1, i) - w(t0, i) * w(r0, i);
+            self.part2 += w(t1, i).powi(2) - w(t0, i).powi(2);
+            self.rest2 += w(r1, i).powi(2) - w(r0, i).powi(2);
+            self.part[*f as usize] = t1;
+        }
+    }
+
+    /// Cosine of the part with the rest (0 when either is empty).
+    pub fn sim(&self) -> f32 {
+        if self.dot <= 0.0 || self.part2 <= 1e-9 || self.rest2 <= 1e-9 { 0.0 } else { self.dot / (self.part2.sqrt() * self.rest2.sqrt()) }
+    }
+}
+
 /// The squared norm of a bag's weights, as [`sim`] computes it.
 pub fn norm2(b: &Bag, idf: &Idf) -> f32 {
     let mut nb = 0.0f32;
@@ -469,6 +549,24 @@ pub fn sim(a: &Bag, b: &Bag, idf: &Idf) -> f32 {
 mod tests {
     use super::*;
     use crate::lang::LangCode;
+
+    #[test]
+    fn a_part_grown_piece_by_piece_weighs_as_the_part_against_the_rest() {
+        let zh = Lang::get(LangCode::Zh);
+        let texts = ["盛夏时节，脆甜多汁的西瓜深受消费者青睐。", "瓜农们每天凌晨就开始采摘西瓜、装箱。", "暑假来临，街道图书馆吸引了不少学生。", "黄瓤西瓜皮薄多汁，脆甜清新。"];
+        let mut feats = Features::default();
+        let bags: Vec<Bag> = texts.iter().map(|t| feats.bag(t, zh)).collect();
+        let idf = Idf::new(bags.iter(), feats.len());
+        let mut part = PartOf::new(&idf, feats.len());
+        part.set_whole(bags.iter());
+        for k in (1..bags.len()).rev() {
+            part.add(&bags[k]);
+            let direct = sim(&Bag::sum(bags[k..].iter()), &Bag::sum(bags[..k].iter()), &idf);
+            assert!((part.sim() - direct).abs() < 1e-5, "{k}: {} vs {direct}", part.sim());
+        }
+        part.add(&bags[0]);
+        assert_eq!(part.sim(), 0.0, "nothing left to weigh against");
+    }
 
     #[test]
     fn related_text_is_closer() {
