@@ -27,6 +27,8 @@ pub struct Params {
     pub cross_seed: f32,
     /// The first unit under a headline or byline belongs to it.
     pub follow_seed: f32,
+    /// More so when that unit is a dispatch (新华社…电（记者X）), which opens a story.
+    pub follow_dispatch: f32,
     /// Text that exists before any headline, in an article of its own.
     pub headless: f32,
     /// A lone heading's story is chosen by text that fits no other story better than this cohesion.
@@ -62,6 +64,7 @@ impl Default for Params {
             switch: 1.0,
             cross_seed: 3.0,
             follow_seed: 3.0,
+            follow_dispatch: 3.0,
             headless: 0.5,
             weak_tau: 0.04,
             weak_follow: 1.0,
@@ -985,6 +988,9 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool, round: 
         follow.clear();
         follow.extend(cs.iter().map(|&a| match (crossed == Some(a), crossed_weak) {
             (true, Some(odds)) => p.weak_follow + p.weak_odds * odds,
+            // A dispatch (新华社杭州2月27日电（记者X）) right under a headline opens that story, however
+            // much its wording matches another story's dispatch from the same desk.
+            (true, None) if cl.opens_story() && unit.kind == UnitKind::Para => p.follow_seed + p.follow_dispatch,
             (true, None) => p.follow_seed,
             _ => 0.0,
         }));

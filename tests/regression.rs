@@ -184,3 +184,14 @@ fn a_photographers_credit_is_the_caption_of_the_story_above_not_the_next_ones_by
     assert!(photo.captions.iter().any(|c| c.text == "新华社记者白雪骐摄" || c.text == "新华社记者 白雪骐摄"), "{:?}", photo.captions);
     assert!(p.articles.iter().all(|a| a.bylines.is_empty()), "{:?}", p.articles.iter().map(|a| &a.bylines).collect::<Vec<_>>());
 }
+
+#[test]
+fn a_dispatch_under_its_headline_stays_there_when_another_dispatch_from_the_desk_reads_alike() {
+    // Both dispatches are from the same desk, place and reporter; the second, right under its
+    // own headline, was pulled into the first story by its wording.
+    let page = "## 王毅会见印度外长斯瓦拉杰\n\n新华社杭州2月27日电　（记者温馨、吴帅帅）国务委员兼外长王毅27日在杭州会见来华出席中俄印外长会晤的印度外长斯瓦拉杰。\n\n王毅说，去年习近平主席和莫迪总理在武汉成功举行非正式会晤，中印关系保持良好发展势头。\n\n斯瓦拉杰表示，双方应共同努力，维护边境地区的和平与安宁。\n\n## 图片报道\n\n第五届莫斯科武术明星大赛日前在俄罗斯莫斯科武术宫举行。图为俄罗斯儿童在表演武术。\n\n新华社记者 白雪骐摄\n\n织路线，不断强化各级各类党组织的政治属性和政治功能，把党的政治建设摆在首位，形成党的组织体系。\n\n中俄印举行三方外长会晤\n\n新华社杭州2月27日电　（记者温馨、翁忻旸）国务委员兼外长王毅27日在杭州同来华出席中俄印外长会晤的印度外长斯瓦拉杰、俄罗斯外长拉夫罗夫举行会晤，双方应共同努力。\n\n王毅表示，当前世界处于百年未有之大变局，中俄印应加强沟通协调。\n\n会晤结束后三国发表了联合公报。\n";
+    let p = run(page);
+    let trio = p.articles.iter().find(|a| a.headline.as_deref() == Some("中俄印举行三方外长会晤")).expect("its own article");
+    assert!(trio.text.contains("（记者温馨、翁忻旸）"), "{}", trio.text);
+    assert!(trio.bylines.iter().any(|b| b.name.as_deref() == Some("翁忻旸")), "{:?}", trio.bylines);
+}
