@@ -1453,46 +1453,42 @@ mod tests {
         assert!(s.iter().any(|x| x[0] == "基层治理激活文明建设" && x[1].starts_with("多年来")), "{s:#?}");
     }
 
-    /// The detached-run split on a page whose last two paragraphs the assignment gave to the first
-    /// story: returns whether they were made a story of their own, and the labels after.
-    fn detach_tail(tail: &str) -> (bool, Vec<usize>) {
-        let page = format!("## 西瓜新鲜上市\n\n盛夏时节，脆甜多汁的西瓜深受消费者青睐，合作社的黄瓤西瓜陆续成熟上市。\n\n瓜农们每天凌晨就开始采摘西瓜、装箱，黄瓤西瓜皮薄多汁，脆甜清新。\n\n## 图书馆里过暑假\n\n暑假来临，街道图书馆吸引了不少学生前来阅读，阅览区的座位上坐满了学生。\n\n{tail}");
+    const WATERMELONS: &str = "## 西瓜新鲜上市\n\n盛夏时节，脆甜多汁的西瓜深受消费者青睐，合作社的黄瓤西瓜陆续成熟上市。\n\n瓜农们每天凌晨就开始采摘西瓜、装箱，黄瓤西瓜皮薄多汁，脆甜清新。\n\n";
+    const TIBET: &str = "5年多来，西藏自治区地区生产总值年均增长百分之九以上，城乡居民人均可支配收入持续较快增长，脱贫攻坚取得决定性进展。\n\n全区累计实施重点项目六百二十八个，完成投资四千多亿元，铁路公路机场建设加快推进，交通条件明显改善。\n";
+
+    /// The headless-story splits on a page whose paragraphs the assignment labelled `labels`:
+    /// the seeds after, and the labels after.
+    fn split_with(page: &str, labels: &[usize]) -> (Vec<crate::segment::Seed>, Vec<usize>) {
         let src = Source::utf8(None, page.as_bytes());
         let lines = crate::clean::lines(&src, &Config::default(), &mut Vec::new());
         let a = Analysed::of(&lines, Lang::get(LangCode::Zh));
         let seg = a.segments();
         let ctx = a.ctx(&Config::default());
         let hmm: Vec<usize> = (0..seg.units.len()).filter(|&i| seg.units[i].kind == UnitKind::Para).collect();
-        assert_eq!((seg.seeds.len(), hmm.len()), (2, 5));
-        let labels = vec![0, 0, 1, 0, 0];
-        let (out, _, labels2) = split_headless_runs(&seg, &ctx, &hmm, &labels);
-        (out.seeds.len() == 3 && out.seeds[2].heads.is_empty(), labels2)
+        assert_eq!(hmm.len(), labels.len());
+        let (out, _, labels) = split_headless_runs(&seg, &ctx, &hmm, labels);
+        (out.seeds, labels)
     }
 
     #[test]
     fn a_stray_run_that_shares_nothing_with_its_story_is_a_headless_story() {
-        let (split, labels) = detach_tail("5年多来，西藏自治区地区生产总值年均增长百分之九以上，城乡居民人均可支配收入持续较快增长，脱贫攻坚取得决定性进展。\n\n全区累计实施重点项目六百二十八个，完成投资四千多亿元，铁路公路机场建设加快推进，交通条件明显改善。\n");
-        assert!(split);
+        // The last two paragraphs, after the second story's, were given to the first story.
+        let library = "## 图书馆里过暑假\n\n暑假来临，街道图书馆吸引了不少学生前来阅读，阅览区的座位上坐满了学生。\n\n";
+        let (seeds, labels) = split_with(&format!("{WATERMELONS}{library}{TIBET}"), &[0, 0, 1, 0, 0]);
+        assert!(seeds.len() == 3 && seeds[2].heads.is_empty());
         assert_eq!(labels, [0, 0, 1, 2, 2]);
         // The same run about the first story's watermelons stays with it.
-        let (split, labels) = detach_tail("西瓜合作社今年种植黄瓤西瓜三百亩，瓜农们每天采摘的西瓜装箱后销往周边城市，脆甜多汁的西瓜很受欢迎。\n\n黄瓤西瓜上市以来供不应求，合作社的瓜农们收入明显增加，盛夏时节的西瓜地里一片忙碌景象。\n");
-        assert!(!split);
+        let more = "西瓜合作社今年种植黄瓤西瓜三百亩，瓜农们每天采摘的西瓜装箱后销往周边城市，脆甜多汁的西瓜很受欢迎。\n\n黄瓤西瓜上市以来供不应求，合作社的瓜农们收入明显增加，盛夏时节的西瓜地里一片忙碌景象。\n";
+        let (seeds, labels) = split_with(&format!("{WATERMELONS}{library}{more}"), &[0, 0, 1, 0, 0]);
+        assert_eq!(seeds.len(), 2);
         assert_eq!(labels, [0, 0, 1, 0, 0]);
     }
 
     #[test]
     fn text_after_a_finished_paragraph_that_shares_nothing_with_its_story_is_a_headless_story() {
-        let tibet = "5年多来，西藏自治区地区生产总值年均增长百分之九以上，城乡居民人均可支配收入持续较快增长，脱贫攻坚取得决定性进展。\n\n全区累计实施重点项目六百二十八个，完成投资四千多亿元，铁路公路机场建设加快推进，交通条件明显改善。\n\n拉萨至林芝铁路建设进展顺利，全区高等级公路通车里程超过六百公里，民航航线增至一百多条，通达国内外数十个城市。\n";
-        let page = format!("## 西瓜新鲜上市\n\n盛夏时节，脆甜多汁的西瓜深受消费者青睐，合作社的黄瓤西瓜陆续成熟上市。\n\n瓜农们每天凌晨就开始采摘西瓜、装箱，黄瓤西瓜皮薄多汁，脆甜清新。\n\n{tibet}");
-        let src = Source::utf8(None, page.as_bytes());
-        let lines = crate::clean::lines(&src, &Config::default(), &mut Vec::new());
-        let a = Analysed::of(&lines, Lang::get(LangCode::Zh));
-        let seg = a.segments();
-        let ctx = a.ctx(&Config::default());
-        let hmm: Vec<usize> = (0..seg.units.len()).filter(|&i| seg.units[i].kind == UnitKind::Para).collect();
-        let (out, _, labels) = split_headless_runs(&seg, &ctx, &hmm, &[0, 0, 0, 0, 0]);
-        assert_eq!(out.seeds.len(), 2);
-        assert!(out.seeds[1].heads.is_empty());
+        let rail = "\n拉萨至林芝铁路建设进展顺利，全区高等级公路通车里程超过六百公里，民航航线增至一百多条，通达国内外数十个城市。\n";
+        let (seeds, labels) = split_with(&format!("{WATERMELONS}{TIBET}{rail}"), &[0, 0, 0, 0, 0]);
+        assert!(seeds.len() == 2 && seeds[1].heads.is_empty());
         assert_eq!(labels, [0, 0, 1, 1, 1]);
     }
 
