@@ -195,3 +195,13 @@ fn a_dispatch_under_its_headline_stays_there_when_another_dispatch_from_the_desk
     assert!(trio.text.contains("（记者温馨、翁忻旸）"), "{}", trio.text);
     assert!(trio.bylines.iter().any(|b| b.name.as_deref() == Some("翁忻旸")), "{:?}", trio.bylines);
 }
+
+#[test]
+fn a_picture_story_label_heads_a_story_of_its_own() {
+    // 图片报道 heads a picture story (a paragraph or two and the photo's credit). Set under a story
+    // about the same festival, it was weighed as a subhead of that story.
+    let page = "## 春节假期旅游市场火热\n\n春节假期，各地旅游市场持续升温，游客出游热情高涨，景区接待人数创新高。\n\n各地景区推出丰富多彩的春节活动，吸引大批游客前来游玩。\n\n图片报道\n\n春节假期，游客在景区观看舞龙表演，感受浓浓的节日气氛。\n\n许多游客表示，今年春节假期的旅游体验更加丰富。\n";
+    let p = run(page);
+    let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    assert!(heads.contains(&Some("图片报道")), "{heads:?}");
+}
