@@ -205,3 +205,13 @@ fn a_picture_story_label_heads_a_story_of_its_own() {
     let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
     assert!(heads.contains(&Some("图片报道")), "{heads:?}");
 }
+
+#[test]
+fn a_further_reading_label_heads_a_section_of_the_story_above() {
+    // 延伸阅读 ("further reading") opens a side section of its story, whose text may share few
+    // words with the story; it was split off as a story of its own under that headline.
+    let page = "## 春节假期旅游市场火热\n\n春节假期，各地旅游市场持续升温，游客出游热情高涨，景区接待人数创新高。\n\n各地景区推出丰富多彩的春节活动，吸引大批游客前来游玩。\n\n延伸阅读\n\n据统计，去年全国国内旅游人数达五十五亿人次，比上年增长百分之十点八。\n\n入境旅游人数一亿四千万人次，国际旅游收入一千二百多亿美元。\n";
+    let p = run(page);
+    assert_eq!(p.articles.len(), 1, "{:?}", p.articles.iter().map(|a| &a.headline).collect::<Vec<_>>());
+    assert!(p.articles[0].sections.iter().any(|s| s.heading.as_deref() == Some("延伸阅读")));
+}

@@ -86,8 +86,8 @@ pub struct Lang {
     pub dispatch_roles: Vec<String>,
     pub dateline: Vec<Pattern>,
     pub credit: Vec<Pattern>,
-    /// How a section heading is numbered or bulleted (一、, （二）, ●): a lone heading so marked heads a
-    /// section, not a story.
+    /// How a section heading is numbered, bulleted or labelled (一、, （二）, ●, 延伸阅读): a lone
+    /// heading so marked heads a section, not a story.
     pub section_number: Vec<Pattern>,
     /// A line of its own crediting the article's graphics or layout (制图：X): it closes the article above.
     pub credit_line: Vec<Pattern>,
