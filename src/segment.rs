@@ -221,8 +221,10 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                             && seg.units[s.at..].iter().all(|u| blocks[u.block].stats.chars <= 90 && classes[u.block].bylines.is_empty()))
                 });
                 // Text right under a photographer's credit (本报记者 吕强摄) starts after a story's
-                // end: it opens the next one, as a byline there did.
+                // end: it opens the next one, as a byline there did. Unless its first character is
+                // no word on its own (织路线: the end of 组织, cut at some column's foot).
                 let after_close = kind == UnitKind::Para
+                    && !(lang.code.is_cjk() && crate::lang::lexicon::first_char_alone(&blocks[b].text))
                     && seg.units.last().is_some_and(|u| u.kind == UnitKind::Caption && classes[u.block].closes_story)
                     && seg.seeds.last().is_none_or(|s| s.at < seg.units.len());
                 if (dispatch && !under_seed) || after_close {
@@ -447,6 +449,17 @@ mod tests {
         let (texts, seg) = segment_of("上一篇文章的最后一段，讲完了。\n\n## 看新闻视频　品百味人生\n\n加快绿色发展\n## ——写在新春之际的述评之四\n\n浩瀚宇宙中的这颗蓝色星球，是人类的共同家园。\n", LangCode::Zh);
         let groups: Vec<Vec<&str>> = seg.seeds.iter().filter(|s| s.weak.is_none()).map(|s| s.heads.iter().map(|&h| texts[h].as_str()).collect()).collect();
         assert_eq!(groups, [vec!["加快绿色发展", "——写在新春之际的述评之四"]]);
+    }
+
+    #[test]
+    fn text_under_a_photo_credit_opens_a_story_unless_it_starts_inside_a_word() {
+        let page = |under: &str| format!("## 图片报道\n\n第五届莫斯科武术明星大赛日前在俄罗斯莫斯科武术宫举行。图为俄罗斯儿童在表演武术。\n\n新华社记者 白雪骐摄\n\n{under}\n");
+        // A fresh paragraph under the credit starts the next story.
+        let (_, seg) = segment_of(&page("今年春节期间，各地文化活动丰富多彩，群众文化生活更加充实。"), LangCode::Zh);
+        assert_eq!(seg.seeds.len(), 2);
+        // 织路线 finishes a word (组织) cut somewhere above: it goes on a story, and opens none.
+        let (_, seg) = segment_of(&page("织路线，不断强化各级党组织的政治属性和政治功能。"), LangCode::Zh);
+        assert_eq!(seg.seeds.len(), 1);
     }
 
     #[test]
