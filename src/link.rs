@@ -247,7 +247,8 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
     // The first pass knows a story only by its headline and the text directly under it, so text
     // given to it by mere position cannot vouch for itself; later passes use all of a story's text
     // but the fragment being scored.
-    for round in 0..6 {
+    let mut before: Vec<usize> = Vec::new();
+    for round in 0..ROUNDS {
         let full = round > 0 && ctx.params.full_rounds;
         let heads = (0..n_seeds).map(|a| (a, &seed_bags[a]));
         let texts = (0..hmm.len())
@@ -266,7 +267,16 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
         if new == labels {
             break;
         }
-        labels = new;
+        // A round is a function of the labels alone (from the second on, when every round is
+        // full), so labels that come back after two rounds alternate from then on: which of the
+        // two the last round would leave is known now, and the rounds left would only repeat them.
+        if round >= 2 && new == before {
+            if (ROUNDS - 1 - round) % 2 == 0 {
+                labels = new;
+            }
+            break;
+        }
+        before = std::mem::replace(&mut labels, new);
     }
     let (seg0, hmm0, labels0) = split_headless_runs(seg, ctx, &hmm, &labels);
     let (seg1, hmm1, labels1) = split_weak_sections(&seg0, ctx, &hmm0, &labels0);
@@ -866,6 +876,9 @@ impl FragBags {
         (&e.bag, e.norm2)
     }
 }
+
+/// How many times the assignment is worked out, each round from the stories the last one made.
+const ROUNDS: usize = 6;
 
 fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool, round: usize, frag_bags: &mut FragBags) -> Vec<usize> {
     let (seg, ctx, hmm) = (env.seg, env.ctx, env.hmm);
