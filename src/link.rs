@@ -271,9 +271,14 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
         // full), so labels that come back after two rounds alternate from then on: which of the
         // two the last round would leave is known now, and the rounds left would only repeat them.
         if round >= 2 && new == before {
-            if (ROUNDS - 1 - round) % 2 == 0 {
-                labels = new;
-            }
+            let units: Vec<Settling> = (0..hmm.len())
+                .map(|k| {
+                    let lo = if k == 0 { 0 } else { hmm[k - 1] + 1 };
+                    let under = (lo..=hmm[k]).rev().find_map(|pos| seed_above[pos]).filter(|&s| !orphan[s]);
+                    Settling { bag: &ctx.bags[block_of(k)], weights: &weights[k], under }
+                })
+                .collect();
+            labels = settle_alternation(&units, &seed_bags, ctx.idf, ctx.n_features, &labels, &new, (ROUNDS - 1 - round).is_multiple_of(2));
             break;
         }
         before = std::mem::replace(&mut labels, new);
@@ -875,6 +880,67 @@ impl FragBags {
         }
         (&e.bag, e.norm2)
     }
+}
+
+/// What [`settle_alternation`] knows of a unit: its text, and the story whose headline (or
+/// byline) stands directly above it, if any.
+#[derive(Clone, Copy)]
+struct Settling<'a> {
+    bag: &'a Bag,
+    weights: &'a Weights,
+    under: Option<usize>,
+}
+
+/// Settles labels that alternate from round to round between `a` and `b`. Such units are two
+/// groups trading places: each, placed in one story, makes that story's profile draw the other
+/// group, so neither labeling is what the text says (both may put half of one story in another).
+/// Each run of alternating units (neighbours in page order trading the same two stories) goes to
+/// whichever of its two stories its text is closer to, judged by the units that stay put: their
+/// stories' texts and headlines. A tie keeps what the last round would have left (`b` if
+/// `b_last`), as do runs with nothing to judge by.
+fn settle_alternation(units: &[Settling], heads: &[Bag], idf: &Idf, n_features: usize, a: &[usize], b: &[usize], b_last: bool) -> Vec<usize> {
+    // One state per seed and the headless one, as in the rounds.
+    let n_states = heads.len() + 1;
+    let stable = (0..units.len()).filter(|&k| a[k] == b[k]).map(|k| (a[k], units[k].bag));
+    let profiles = Profiles::build(n_states, heads.iter().enumerate().chain(stable), idf, n_features);
+    let mut dot = vec![0.0f32; n_states];
+    let mut sims: Vec<(usize, f32)> = Vec::new();
+    let mut out = if b_last { b.to_vec() } else { a.to_vec() };
+    let mut k = 0;
+    while k < units.len() {
+        if a[k] == b[k] {
+            k += 1;
+            continue;
+        }
+        let mut j = k;
+        let (mut to_a, mut to_b) = (0.0f32, 0.0f32);
+        while j < units.len() && a[j] == a[k] && b[j] == b[k] {
+            let Settling { bag, weights, .. } = units[j];
+            profiles.sims_weighted(bag, weights, idf, &[], &mut dot, &mut sims);
+            // Weighed as the assignment weighs a unit's cohesion: a short piece says less.
+            let weight = (bag.len() as f32 / 12.0).min(1.0);
+            for &(s, v) in &sims {
+                if s == a[k] {
+                    to_a += weight * v;
+                } else if s == b[k] {
+                    to_b += weight * v;
+                }
+            }
+            j += 1;
+        }
+        // Text right under a story's headline opens that story: what the page's layout says
+        // outweighs what the wording suggests.
+        let under = units[k].under;
+        if under == Some(a[k]) || under == Some(b[k]) {
+            let pick = if under == Some(a[k]) { a } else { b };
+            out[k..j].copy_from_slice(&pick[k..j]);
+        } else if to_a != to_b {
+            let pick = if to_a > to_b { a } else { b };
+            out[k..j].copy_from_slice(&pick[k..j]);
+        }
+        k = j;
+    }
+    out
 }
 
 /// How many times the assignment is worked out, each round from the stories the last one made.
@@ -1511,5 +1577,39 @@ mod tests {
         let s = stories(page, LangCode::En);
         assert_eq!(s.len(), 2);
         assert!(s[0].last().unwrap().starts_with("begin in the autumn"), "{s:#?}");
+    }
+
+    #[test]
+    fn units_that_trade_stories_each_round_go_to_the_story_their_text_is_about() {
+        // Two stories (watermelons, a library) and two groups of pieces that swap between them from
+        // round to round: in `a` each group sits in the wrong story, in `b` in the right one.
+        // Whichever labeling the last round would have left, each group goes where its text fits.
+        use crate::model::cohesion::Features;
+        let zh = Lang::get(LangCode::Zh);
+        let texts = [
+            "盛夏时节，脆甜多汁的西瓜深受消费者青睐，瓜农忙着采摘。",
+            "暑假来临，街道图书馆吸引了不少学生前来阅读。",
+            "图书馆延长开放时间，学生们在阅览室安静读书。",
+            "图书馆还为学生开设了阅读分享课。",
+            "瓜农们每天凌晨就下地采摘西瓜、装箱外运。",
+            "今年西瓜产量高，瓜农收入稳步增长。",
+        ];
+        let mut feats = Features::default();
+        let bags: Vec<Bag> = texts.iter().map(|t| feats.bag(t, zh)).collect();
+        let heads = vec![feats.bag("西瓜上市", zh), feats.bag("图书馆暑期开放", zh)];
+        let idf = Idf::new(bags.iter().chain(&heads), feats.len());
+        let weights: Vec<Weights> = bags.iter().map(|b| Weights::of(b, &idf)).collect();
+        let units: Vec<Settling> = bags.iter().zip(&weights).map(|(bag, weights)| Settling { bag, weights, under: None }).collect();
+        let a = [0, 1, 0, 0, 1, 1];
+        let b = [0, 1, 1, 1, 0, 0];
+        for b_last in [false, true] {
+            assert_eq!(settle_alternation(&units, &heads, &idf, feats.len(), &a, &b, b_last), b.to_vec(), "b_last {b_last}");
+        }
+        // A run standing right under a story's headline stays with that story, whatever its words.
+        let mut under = units.clone();
+        under[4].under = Some(1);
+        assert_eq!(settle_alternation(&under, &heads, &idf, feats.len(), &a, &b, true), vec![0, 1, 1, 1, 1, 1]);
+        // Nothing alternates: the labels stand.
+        assert_eq!(settle_alternation(&units, &heads, &idf, feats.len(), &b, &b, false), b.to_vec());
     }
 }
