@@ -268,8 +268,8 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
             break;
         }
         // A round is a function of the labels alone (from the second on, when every round is
-        // full), so labels that come back after two rounds alternate from then on: which of the
-        // two the last round would leave is known now, and the rounds left would only repeat them.
+        // full), so labels that come back after two rounds would alternate in every round left:
+        // the units that trade stories are settled now, by what the rest of the page says.
         if round >= 2 && new == before {
             let units: Vec<Settling> = (0..hmm.len())
                 .map(|k| {
