@@ -469,10 +469,11 @@ fn set_apart_caption(b: &Block, text: &str, lang: &Lang) -> bool {
 }
 
 /// Heading-shaped blocks that are really prose cut off at a column's foot: they end on a word that
-/// cannot end a heading (的, 在), split a comma clause short, or run on into the block below (which
+/// cannot end a heading (的, 在), split a comma clause short, run on into the block below (which
 /// starts mid-sentence, repeats a string across the join found elsewhere on the page, or makes a
-/// word with their last characters: 签了合|同). They become body
-/// text that stops mid-sentence. `grams` holds the page's own strings.
+/// word with their last characters: 签了合|同), or are made of clauses and make a word with the
+/// start of a paragraph elsewhere on the page. They become body text that stops mid-sentence.
+/// `grams` holds the page's own strings.
 pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], lang: &Lang, grams: &crate::model::seam::PageGrams) {
     if !lang.code.is_cjk() {
         return;
@@ -500,7 +501,20 @@ pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], lang: &Lang,
                     || grams.across_len(t, &blocks[j].text).is_some()
                     || crate::lang::lexicon::split_word(t, &blocks[j].text).is_some())
         });
-        if dangling || short_tail || runs_on {
+        // Prose cut at a column's foot may go on far from it, after other stories' text. A heading
+        // is rarely made of clauses, and a piece of prose that is, and makes a word with the start
+        // of a paragraph elsewhere (还收了一张礼品|卡), is that paragraph's first part. (Without the
+        // comma a real heading too often makes a word with some paragraph's first characters.)
+        let runs_on_far = t.contains(['，', ','])
+            && text_blocks.iter().any(|&j| {
+                let next = &classes[j];
+                j != i
+                    && next.shape == Shape::Body
+                    && !next.opens_story()
+                    && next.start != Start::Fresh
+                    && crate::lang::lexicon::split_word(t, &blocks[j].text).is_some()
+            });
+        if dangling || short_tail || runs_on || runs_on_far {
             let c = &mut classes[i];
             c.shape = Shape::Body;
             c.open_end = true;

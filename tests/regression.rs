@@ -215,3 +215,15 @@ fn a_further_reading_label_heads_a_section_of_the_story_above() {
     assert_eq!(p.articles.len(), 1, "{:?}", p.articles.iter().map(|a| &a.headline).collect::<Vec<_>>());
     assert!(p.articles[0].sections.iter().any(|s| s.heading.as_deref() == Some("延伸阅读")));
 }
+
+#[test]
+fn a_clause_cut_at_a_column_foot_and_resumed_after_another_story_is_prose_not_a_subhead() {
+    // 还没进门，只见4只红 stands alone at a column's foot and goes on (红|灯笼) after the next story.
+    // Taken for a subhead, it made the next story's headline a subhead of the first story too.
+    let page = "## 小区改造让居民生活更方便\n\n本报记者 王明\n\n今年以来，城南街道对辖区内的老旧小区进行了全面改造，加装电梯、修缮屋顶、铺设管网，居民们纷纷点赞。\n\n改造前，街道工作人员挨家挨户征求意见，把居民最关心的问题列成清单，逐项落实。\n\n还没进门，只见4只红\n\n## 春节假期旅游市场火热\n\n春节假期，各地旅游市场持续升温，游客出游热情高涨，景区接待人数创新高。\n\n各地景区推出丰富多彩的春节活动，吸引大批游客前来游玩。\n\n灯笼高高挂在小区门口，新装的电梯正在运行，居民们有说有笑。\n";
+    let p = run(page);
+    let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    assert_eq!(heads, [Some("小区改造让居民生活更方便"), Some("春节假期旅游市场火热")]);
+    assert!(p.articles.iter().all(|a| a.sections.iter().all(|s| s.heading.is_none())), "no subheads");
+    assert!(p.articles[0].text.contains("还没进门，只见4只红灯笼高高挂在小区门口"), "{}", p.articles[0].text);
+}
