@@ -327,6 +327,12 @@ fn split_headless_runs(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize
             runs_of[labels[lo]].push(r);
         }
     }
+    let mut paras: Vec<usize> = vec![0; n_seeds];
+    for k in 0..n {
+        if labels[k] < n_seeds && seg.units[hmm[k]].kind == UnitKind::Para {
+            paras[labels[k]] += 1;
+        }
+    }
     let (tau2, min2) = (ctx.params.topic_tau, 150);
     let mut scan = PartOf::new(ctx.idf, ctx.n_features);
     let mut new: Vec<(usize, usize)> = Vec::new();
@@ -345,9 +351,16 @@ fn split_headless_runs(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize
                 scan.clear_part();
                 let mut chars = 0u32;
                 let mut best: Option<(f32, usize)> = None;
+                let mut tail_paras = 0;
                 for m in (lo + 1..hi).rev() {
                     scan.add(&ctx.bags[block(m)]);
                     chars += ctx.blocks[block(m)].stats.chars;
+                    tail_paras += usize::from(seg.units[hmm[m]].kind == UnitKind::Para);
+                    // The story must keep some text of its own: a headline over nothing but a
+                    // standing label (核心阅读) is not a story whose text went astray.
+                    if tail_paras == paras[a] {
+                        continue;
+                    }
                     let (pb, b) = (block(m - 1), block(m));
                     if seg.units[hmm[m]].kind != UnitKind::Para || ctx.classes[pb].open_end || ctx.classes[b].start.continues() || chars < min2 {
                         continue;

@@ -227,3 +227,14 @@ fn a_clause_cut_at_a_column_foot_and_resumed_after_another_story_is_prose_not_a_
     assert!(p.articles.iter().all(|a| a.sections.iter().all(|s| s.heading.is_none())), "no subheads");
     assert!(p.articles[0].text.contains("还没进门，只见4只红灯笼高高挂在小区门口"), "{}", p.articles[0].text);
 }
+
+#[test]
+fn a_story_whose_text_shares_no_words_with_its_headline_keeps_its_text() {
+    // Under the headline stands only a standing label (核心阅读), then the story's text, which uses
+    // none of the headline's words. The topic split took all the text away as a story without a
+    // headline, and left the headline over nothing but the label.
+    let page = "## 只要案情需要，什么知识都得学\n\n核心阅读\n\n监察体制改革后，内设机构调整，执纪与执法贯通，一支平均年龄不到三十岁的办案队伍挑起了重担。\n\n一串铃声从老旧手机上传来，成为突破口。办案人员立即核查，很快有了结果，号码的主人与当事人联系频繁。\n\n面对一直不肯开口的当事人，办案人员一筹莫展。后来，他们调整思路，从生活细节入手，终于找到了关键证据。\n\n这支队伍成员来自不同部门，起初在工作理念和方式上有过摩擦，如今已经配合默契，成了攻坚克难的尖兵。\n";
+    let p = run(page);
+    assert_eq!(p.articles.len(), 1, "{:?}", p.articles.iter().map(|a| &a.headline).collect::<Vec<_>>());
+    assert_eq!(all_paragraphs(&p).len(), 4);
+}
