@@ -487,7 +487,9 @@ pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], lang: &Lang,
         let t = blocks[i].text.trim();
         let last = t.chars().last().unwrap_or(' ');
         // A heading does not end on a bare digit (…小区70): a number cut in two at the column's foot.
-        let dangling = lang.dangling_finals.contains(&last) || (last.is_ascii_digit() && t.chars().any(crate::lang::is_cjk));
+        // 都 cannot end a heading, 成都 can: a final function character that closes a noun is no cut.
+        let dangling = (lang.dangling_finals.contains(&last) && !crate::lang::lexicon::ends_in_noun(t))
+            || (last.is_ascii_digit() && t.chars().any(crate::lang::is_cjk));
         // Set tight under another heading line it is a deck, whose halves may be short (这张成绩单，有看点).
         let in_stack = blocks[i].blank_before == 0 && k > 0 && classes[text_blocks[k - 1]].shape == Shape::Heading;
         let short_tail = !in_stack

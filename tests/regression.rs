@@ -238,3 +238,13 @@ fn a_story_whose_text_shares_no_words_with_its_headline_keeps_its_text() {
     assert_eq!(p.articles.len(), 1, "{:?}", p.articles.iter().map(|a| &a.headline).collect::<Vec<_>>());
     assert_eq!(all_paragraphs(&p).len(), 4);
 }
+
+#[test]
+fn a_headline_ending_in_a_place_name_is_a_headline() {
+    // 都 alone cannot end a heading (他们都…), so 泛舟锦江游成都 was taken for prose cut at a column's
+    // foot; 成都 is a noun that ends it whole.
+    let page = "泛舟锦江游成都\n\n春节期间，成都锦江上的游船格外热闹，不少市民和游客乘船夜游，欣赏两岸灯火。\n\n游船从九眼桥码头出发，沿途经过多座古桥，船上还有川剧变脸表演。\n";
+    let p = run(page);
+    assert_eq!(p.articles.len(), 1);
+    assert_eq!(p.articles[0].headline.as_deref(), Some("泛舟锦江游成都"));
+}

@@ -47,6 +47,18 @@ pub fn first_char_alone(text: &str) -> bool {
     jieba().cut(&head, false).first().is_some_and(|t| t.byte_end == first.len_utf8())
 }
 
+/// Whether `text` ends in a noun of two or more characters by jieba's dictionary (成都, 首都, 场所):
+/// a heading may end on such a word even where its last character alone is a function word
+/// (都, 所) that cannot end one.
+pub fn ends_in_noun(text: &str) -> bool {
+    let tail: String = {
+        let t = text.trim_end();
+        let start = t.char_indices().rev().nth(SIDE - 1).map_or(0, |(i, _)| i);
+        t[start..].to_string()
+    };
+    jieba().tag(&tail, false).last().is_some_and(|t| t.word.chars().count() >= 2 && t.tag.starts_with('n'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,6 +71,15 @@ mod tests {
         assert_eq!(split_word("了解一个真实", "的中国。"), None);
         // Digits either side are not a word: 小区70 | 2014年.
         assert_eq!(split_word("“候鸟”小区70", "2014年3月"), None);
+    }
+
+    #[test]
+    fn a_place_or_thing_may_end_on_a_function_character() {
+        assert!(ends_in_noun("泛舟锦江游成都"));
+        assert!(ends_in_noun("在派出所"));
+        assert!(!ends_in_noun("他们都"));
+        assert!(!ends_in_noun("记者来到了"));
+        assert!(!ends_in_noun("发展的"));
     }
 
     #[test]
