@@ -468,6 +468,10 @@ fn set_apart_caption(b: &Block, text: &str, lang: &Lang) -> bool {
     !inner.chars().any(|c| lang.terminal.contains(&c))
 }
 
+/// How many text blocks either side of a heading are asked whether they go on from it: enough for
+/// any page as printed, and a bound on the work a page of thousands of headings can ask for.
+const FAR_REACH: usize = 128;
+
 /// Heading-shaped blocks that are really prose cut off at a column's foot: they end on a word that
 /// cannot end a heading (的, 在), split a comma clause short, run on into the block below (which
 /// starts mid-sentence, repeats a string across the join found elsewhere on the page, or makes a
@@ -507,8 +511,9 @@ pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], lang: &Lang,
         // is rarely made of clauses, and a piece of prose that is, and makes a word with the start
         // of a paragraph elsewhere (还收了一张礼品|卡), is that paragraph's first part. (Without the
         // comma a real heading too often makes a word with some paragraph's first characters.)
+        let near = k.saturating_sub(FAR_REACH)..(k + FAR_REACH + 1).min(text_blocks.len());
         let runs_on_far = t.contains(['，', ','])
-            && text_blocks.iter().any(|&j| {
+            && text_blocks[near].iter().any(|&j| {
                 let next = &classes[j];
                 j != i
                     && next.shape == Shape::Body

@@ -211,3 +211,16 @@ fn regression_emit_joined_paragraph_copied_for_each_piece() {
     let out = check(&Config::default(), page.as_bytes());
     assert_eq!(out.articles[0].sections[0].paragraphs.len(), 1);
 }
+
+#[test]
+fn many_clause_headings_between_paragraphs_are_each_asked_against_nearby_paragraphs_only() {
+    // Thousands of heading-shaped lines made of clauses, each between paragraphs: each is asked
+    // whether it goes on in a paragraph elsewhere (a word across the join), within a bounded
+    // reach, not against every paragraph of the page.
+    let mut page = String::new();
+    for i in 0..1_500 {
+        page.push_str(&format!("春风吹过田野，花开满园{}\n\n村里的老人们坐在院子里晒太阳，孩子们在一旁追逐嬉戏，第{i}户人家。\n\n", ["红", "绿", "香", "美"][i % 4]));
+    }
+    let out = check(&Config::default(), page.as_bytes());
+    assert!(!out.articles.is_empty());
+}
