@@ -512,7 +512,10 @@ pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], lang: &Lang,
         // of a paragraph elsewhere (还收了一张礼品|卡), is that paragraph's first part. (Without the
         // comma a real heading too often makes a word with some paragraph's first characters.)
         let near = k.saturating_sub(FAR_REACH)..(k + FAR_REACH + 1).min(text_blocks.len());
+        // A heading set over a byline or a dispatch heads the story they open.
+        let over_byline = text_blocks.get(k + 1).is_some_and(|&j| classes[j].shape == Shape::Byline || classes[j].opens_story());
         let runs_on_far = t.contains(['，', ','])
+            && !over_byline
             && text_blocks[near].iter().any(|&j| {
                 let next = &classes[j];
                 j != i

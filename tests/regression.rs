@@ -248,3 +248,14 @@ fn a_headline_ending_in_a_place_name_is_a_headline() {
     assert_eq!(p.articles.len(), 1);
     assert_eq!(p.articles[0].headline.as_deref(), Some("泛舟锦江游成都"));
 }
+
+#[test]
+fn a_headline_over_a_dispatch_stays_a_headline_whatever_it_makes_with_text_elsewhere() {
+    // 河湖连通，这里四季能赏景 is made of clauses, and its last character makes a word (景区) with the
+    // start of a paragraph further down; but a dispatch stands right under it, so it heads that
+    // story. It was taken for prose cut at a column's foot, and the story lost its headline.
+    let page = "河湖连通，这里四季能赏景\n\n本报长春2月13日电（记者王明）春节过后，记者来到吉林西部的一处湿地，湖面开阔，鱼虾成群。\n\n水好鱼多，是因为湖面大了。村民们说，过去这里十年九旱。\n\n## 冰雪节开幕\n\n本报哈尔滨2月13日电（记者李华）冰雪节昨日开幕，各地游客纷至沓来。\n\n区内游人如织，五彩的冰灯吸引了不少游客，大家纷纷拍照留念。\n";
+    let p = run(page);
+    let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    assert_eq!(heads, [Some("河湖连通，这里四季能赏景"), Some("冰雪节开幕")]);
+}
