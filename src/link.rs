@@ -197,11 +197,20 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
     let orphan = orphan_seeds(seg, ctx);
     let frag = fragments(seg, ctx, &hmm);
     let n_frags = frag.last().map_or(0, |f| f + 1);
-    let mut anchor: Vec<Option<usize>> = vec![None; n_frags];
-    for (k, &u) in hmm.iter().enumerate() {
-        if k == 0 || frag[k] != frag[k - 1] {
+    // For each unit, the seed (not an orphan) standing between it and the previous unit, if any:
+    // the headline or byline directly above it.
+    let under: Vec<Option<usize>> = hmm
+        .iter()
+        .enumerate()
+        .map(|(k, &u)| {
             let lo = if k == 0 { 0 } else { hmm[k - 1] + 1 };
-            anchor[frag[k]] = (lo..=u).rev().find_map(|pos| seed_above[pos]).filter(|&s| !orphan[s]);
+            (lo..=u).rev().find_map(|pos| seed_above[pos]).filter(|&s| !orphan[s])
+        })
+        .collect();
+    let mut anchor: Vec<Option<usize>> = vec![None; n_frags];
+    for k in 0..hmm.len() {
+        if k == 0 || frag[k] != frag[k - 1] {
+            anchor[frag[k]] = under[k];
         }
     }
     // Start from position: each unit in the story of the last strong seed above it (the highest
@@ -231,7 +240,7 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
         seg,
         ctx,
         hmm: &hmm,
-        seed_above: &seed_above,
+        under: &under,
         last_seed: &last_seed,
         orphan: &orphan,
         frag: &frag,
@@ -271,13 +280,8 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
         // full), so labels that come back after two rounds would alternate in every round left:
         // the units that trade stories are settled now, by what the rest of the page says.
         if round >= 2 && new == before {
-            let units: Vec<Settling> = (0..hmm.len())
-                .map(|k| {
-                    let lo = if k == 0 { 0 } else { hmm[k - 1] + 1 };
-                    let under = (lo..=hmm[k]).rev().find_map(|pos| seed_above[pos]).filter(|&s| !orphan[s]);
-                    Settling { bag: &ctx.bags[block_of(k)], weights: &weights[k], under }
-                })
-                .collect();
+            let units: Vec<Settling> =
+                (0..hmm.len()).map(|k| Settling { bag: &ctx.bags[block_of(k)], weights: &weights[k], under: under[k] }).collect();
             labels = settle_alternation(&units, &seed_bags, ctx.idf, ctx.n_features, &labels, &new, (ROUNDS - 1 - round).is_multiple_of(2));
             break;
         }
@@ -645,7 +649,8 @@ struct Env<'a> {
     seg: &'a Segments,
     ctx: &'a Ctx<'a>,
     hmm: &'a [usize],
-    seed_above: &'a [Option<usize>],
+    /// For each unit (position in `hmm`), the seed directly above it: between it and the unit before.
+    under: &'a [Option<usize>],
     last_seed: &'a [Option<usize>],
     orphan: &'a [bool],
     frag: &'a [usize],
@@ -1005,7 +1010,6 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool, round: 
                 || (env.orphan[a] && p.free_orphans)
                 || (!env.orphan[a] && (seg.seeds[a].weak.is_none() || (full && u >= seg.seeds[a].at)))
         }));
-        let prev_u = if k > 0 { Some(hmm[k - 1]) } else { None };
         // The best seam into this unit from each article's open ends.
         let mut tail_best: rustc_hash::FxHashMap<usize, f32> = rustc_hash::FxHashMap::default();
         for &(t, sc) in &env.near[k] {
@@ -1016,10 +1020,7 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool, round: 
             }
         }
         // The seed directly above this unit, if one stands between it and the previous unit.
-        let crossed: Option<usize> = {
-            let lo = prev_u.map_or(0, |x| x + 1);
-            (lo..=u).rev().find_map(|pos| env.seed_above[pos]).filter(|&s| !env.orphan[s])
-        };
+        let crossed = env.under[k];
         // A story's opening fragment (under its seed) is scored against the story without itself
         // only; any other fragment without the whole fragment, so a run placed by position alone
         // cannot vouch for itself. Only the stories the fragment's text is counted in need it.
