@@ -112,6 +112,12 @@ impl Class {
         self.shape == Shape::Body && (!self.bylines.is_empty() || self.dateline.is_some())
     }
 
+    /// A byline, a dateline, or a paragraph that opens a story: a heading set directly over one
+    /// heads that story.
+    pub fn starts_story(&self) -> bool {
+        matches!(self.shape, Shape::Byline | Shape::Dateline) || self.opens_story()
+    }
+
     fn of(shape: Shape) -> Class {
         Class {
             shape,
@@ -512,19 +518,22 @@ pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], lang: &Lang,
         // of a paragraph elsewhere (还收了一张礼品|卡), is that paragraph's first part. (Without the
         // comma a real heading too often makes a word with some paragraph's first characters.)
         let near = k.saturating_sub(FAR_REACH)..(k + FAR_REACH + 1).min(text_blocks.len());
-        // A heading set over a byline or a dispatch heads the story they open.
-        let over_byline = text_blocks.get(k + 1).is_some_and(|&j| classes[j].shape == Shape::Byline || classes[j].opens_story());
-        let runs_on_far = t.contains(['，', ','])
-            && !over_byline
-            && text_blocks[near].iter().any(|&j| {
-                let next = &classes[j];
-                j != i
-                    && next.shape == Shape::Body
-                    && !next.opens_story()
-                    && next.start != Start::Fresh
-                    && crate::lang::lexicon::split_word(t, &blocks[j].text).is_some()
-            });
-        if dangling || short_tail || runs_on || runs_on_far {
+        // A heading set over a byline or a dispatch heads the story they open. Asked last: each
+        // paragraph in reach costs a segmentation.
+        let over_byline = text_blocks.get(k + 1).is_some_and(|&j| classes[j].starts_story());
+        let runs_on_far = || {
+            t.contains(['，', ','])
+                && !over_byline
+                && text_blocks[near.clone()].iter().any(|&j| {
+                    let next = &classes[j];
+                    j != i
+                        && next.shape == Shape::Body
+                        && !next.opens_story()
+                        && next.start != Start::Fresh
+                        && crate::lang::lexicon::split_word(t, &blocks[j].text).is_some()
+                })
+        };
+        if dangling || short_tail || runs_on || runs_on_far() {
             let c = &mut classes[i];
             c.shape = Shape::Body;
             c.open_end = true;

@@ -107,7 +107,7 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                     k += 1;
                 }
                 // A byline, dateline or dispatch standing at `x` closes the heading run above it.
-                let closed_at = |x: usize| items.get(x).is_some_and(|&n| matches!(classes[n].shape, Shape::Byline | Shape::Dateline) || classes[n].opens_story());
+                let closed_at = |x: usize| items.get(x).is_some_and(|&n| classes[n].starts_story());
                 // A column name ends a title: only a deck ("——…") follows it in its own group, so
                 // headings under it that a byline or dispatch closes are the next story's group.
                 if let Some(j) = (i + 1..k).find(|&j| !classes[items[j]].deck_marker && lang.is_tagged(&blocks[items[j - 1]].text))
