@@ -319,22 +319,19 @@ fn split_headless_runs(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize
     }
     // Each story's units, and its runs: a part of a story is weighed against the whole story (its
     // text and headline) less that part.
+    // And how many paragraphs each story has, so a split can leave it some.
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); n_seeds];
+    let mut paras: Vec<usize> = vec![0; n_seeds];
     for k in 0..n {
         if labels[k] < n_seeds {
             members[labels[k]].push(block(k));
+            paras[labels[k]] += usize::from(seg.units[hmm[k]].kind == UnitKind::Para);
         }
     }
     let mut runs_of: Vec<Vec<usize>> = vec![Vec::new(); n_seeds];
     for (r, &(lo, _)) in runs.iter().enumerate() {
         if labels[lo] < n_seeds {
             runs_of[labels[lo]].push(r);
-        }
-    }
-    let mut paras: Vec<usize> = vec![0; n_seeds];
-    for k in 0..n {
-        if labels[k] < n_seeds && seg.units[hmm[k]].kind == UnitKind::Para {
-            paras[labels[k]] += 1;
         }
     }
     let (tau2, min2) = (ctx.params.topic_tau, 150);
@@ -935,8 +932,7 @@ fn settle_alternation(units: &[Settling], heads: &[Bag], idf: &Idf, n_features: 
         while j < units.len() && a[j] == a[k] && b[j] == b[k] {
             let Settling { bag, weights, .. } = units[j];
             profiles.sims_weighted(bag, weights, idf, &[], &mut dot, &mut sims);
-            // Weighed as the assignment weighs a unit's cohesion: a short piece says less.
-            let weight = (bag.len() as f32 / 12.0).min(1.0);
+            let weight = cohesion_weight(bag);
             for &(s, v) in &sims {
                 if s == a[k] {
                     to_a += weight * v;
@@ -959,6 +955,11 @@ fn settle_alternation(units: &[Settling], heads: &[Bag], idf: &Idf, n_features: 
         k = j;
     }
     out
+}
+
+/// How much a unit's cohesion counts, by how many features it has: a short piece says less.
+fn cohesion_weight(bag: &Bag) -> f32 {
+    (bag.len() as f32 / 12.0).min(1.0)
 }
 
 /// How much closer a run's text must be to one of the two stories it alternates between for that
@@ -1002,7 +1003,7 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool, round: 
         let b = unit.block;
         let cl = &ctx.classes[b];
         let bag = &ctx.bags[b];
-        let weight = (bag.len() as f32 / 12.0).min(1.0);
+        let weight = cohesion_weight(bag);
         candidates(n_states, env.last_seed[u], ctx.max_candidates, &mut all);
         let lo = cand.len();
         cand.extend(all.iter().copied().filter(|&a| {
