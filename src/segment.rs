@@ -223,10 +223,11 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                 // Text right under a photographer's credit (本报记者 吕强摄) starts after a story's
                 // end: it opens the next one, as a byline there did. Unless its first character is
                 // no word on its own (织路线: the end of 组织, cut at some column's foot).
+                // (The segmentation asked last: it is the one test that costs.)
                 let after_close = kind == UnitKind::Para
-                    && !(lang.code.is_cjk() && crate::lang::lexicon::first_char_alone(&blocks[b].text))
                     && seg.units.last().is_some_and(|u| u.kind == UnitKind::Caption && classes[u.block].closes_story)
-                    && seg.seeds.last().is_none_or(|s| s.at < seg.units.len());
+                    && seg.seeds.last().is_none_or(|s| s.at < seg.units.len())
+                    && !(lang.code.is_cjk() && crate::lang::lexicon::first_char_alone(&blocks[b].text));
                 if (dispatch && !under_seed) || after_close {
                     seg.seeds.push(Seed { heads: Vec::new(), bylines: Vec::new(), at: seg.units.len(), weak: None });
                 }
