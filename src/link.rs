@@ -1297,9 +1297,12 @@ fn order(seg: &Segments, ctx: &Ctx, units: &[usize], seed: Option<usize>, unit_l
     // there, so what follows in the page need not follow in the story).
     let mut frags: Vec<Vec<usize>> = Vec::new();
     let is_para = |u: usize| seg.units[u].kind == UnitKind::Para;
+    // Text standing above the article's own headline came from a later column, never before it.
+    let head_at = seed.map(|s| seg.seeds[s].at);
     for &u in units {
         let contiguous = frags.last().and_then(|f| f.last()).is_some_and(|&last| {
             (last + 1..u).all(|x| unit_label[x] == Some(me))
+                && !head_at.is_some_and(|h| last < h && h <= u)
                 && !(is_para(last) && ctx.classes[seg.units[last].block].open_end)
                 && !(is_para(u) && ctx.classes[seg.units[u].block].start.continues())
         });

@@ -259,3 +259,15 @@ fn a_headline_over_a_dispatch_stays_a_headline_whatever_it_makes_with_text_elsew
     let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
     assert_eq!(heads, [Some("河湖连通，这里四季能赏景"), Some("冰雪节开幕")]);
 }
+
+#[test]
+fn text_set_above_its_own_headline_ends_the_story_rather_than_opening_it() {
+    // The story's last column was read before its headline: the piece above the headline is where
+    // the cut sentence at the story's foot goes on.
+    let page = "COUNCIL MEETING.\n\nThe council met on Monday evening and passed the estimates for the coming year. The mayor presided over a full attendance of aldermen.\n\nisland, reports that the Albion picked up by wireless the news that the explorer had been found by a British yacht.\n\nAMUNDSEN.\nSTILL MISSING.\nLONDON, July 1.\nThe correspondent of the press at Tromsoe telegraphed to London to-day that the explorer Amundsen had been rescued near the coast of Spitzbergen by the yacht Albion.\nSince the receipt of that message, however, the Albion, which is north of the\n";
+    let p = run(page);
+    let a = p.articles.iter().find(|a| a.headline.as_deref() == Some("AMUNDSEN.")).expect("the story keeps its headline");
+    let paras: Vec<&str> = a.sections.iter().flat_map(|s| s.paragraphs.iter().map(|x| x.text.as_str())).collect();
+    assert!(paras[0].starts_with("LONDON"), "{paras:?}");
+    assert!(paras.last().unwrap().contains("north of the island, reports that"), "{paras:?}");
+}
