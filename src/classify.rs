@@ -521,15 +521,20 @@ pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], lang: &Lang,
         // A heading set over a byline or a dispatch heads the story they open. Asked last: each
         // paragraph in reach costs a segmentation.
         let over_byline = text_blocks.get(k + 1).is_some_and(|&j| classes[j].starts_story());
+        // A paragraph that opens inside a word (果，驻迪拜…: one character, then a clause mark)
+        // vouches for a cut heading without a comma.
+        let clauses = t.contains(['，', ',']);
+        let opens_mid_word = |j: usize| {
+            classes[j].start == Start::Mid || blocks[j].text.trim_start().chars().nth(1).is_some_and(|c| lang.nonstarters.contains(&c))
+        };
         let runs_on_far = || {
-            t.contains(['，', ','])
-                && !over_byline
+            !over_byline
                 && text_blocks[near.clone()].iter().any(|&j| {
                     let next = &classes[j];
                     j != i
                         && next.shape == Shape::Body
                         && !next.opens_story()
-                        && next.start != Start::Fresh
+                        && (if clauses { next.start != Start::Fresh } else { opens_mid_word(j) })
                         && crate::lang::lexicon::split_word(t, &blocks[j].text).is_some()
                 })
         };
