@@ -271,3 +271,22 @@ fn text_set_above_its_own_headline_ends_the_story_rather_than_opening_it() {
     assert!(paras[0].starts_with("LONDON"), "{paras:?}");
     assert!(paras.last().unwrap().contains("north of the island, reports that"), "{paras:?}");
 }
+
+#[test]
+fn a_cut_line_without_a_comma_over_a_headline_is_prose_when_a_paragraph_opens_inside_its_last_word() {
+    // 为落实和推进习近平主席访问阿联酋成 ends a column over the next story's headline and goes on
+    // (成|果，) after that story: taken for a kicker, it gave that story a wrong headline block.
+    let page = "## 海外华侨华人热议春节团拜会讲话\n\n本报记者 王明\n\n海外华侨华人纷纷表示，讲话令人倍感温暖，对祖国发展充满信心。\n\n为落实和推进习近平主席访问阿联酋成\n\n国际组织负责人和多国政要通过各种方式——\n向中国人民致以新春祝福\n\n本报北京2月4日电  综合本报驻外记者报道：联合国秘书长古特雷斯2月4日发表新春贺词，向中国人民致以节日问候。\n\n多国政要通过视频等方式表达新春祝福。\n\n果，驻迪拜的华侨华人企业纷纷表示，讲话令人倍感温暖，对祖国发展充满信心。\n";
+    let p = run(page);
+    let a = p.articles.iter().find(|a| a.headline.as_deref() == Some("向中国人民致以新春祝福")).expect("the second story");
+    assert_eq!(a.kicker.as_deref(), Some("国际组织负责人和多国政要通过各种方式——"), "{a:#?}");
+    assert!(p.articles[0].text.contains("访问阿联酋成果，驻迪拜"), "{}", p.articles[0].text);
+}
+
+#[test]
+fn an_authors_note_with_a_bracketed_place_in_it_is_a_credit() {
+    let page = "## 不负军人职责，不负家人期盼\n\n春节来临，思亲甚切。身在非洲，我时常想起家中的亲人。\n\n（作者为中国第五批赴南苏丹（朱巴）维和步兵营连长）\n";
+    let p = run(page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert_eq!(p.articles[0].credit.as_deref(), Some("（作者为中国第五批赴南苏丹（朱巴）维和步兵营连长）"));
+}
