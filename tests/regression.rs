@@ -290,3 +290,16 @@ fn an_authors_note_with_a_bracketed_place_in_it_is_a_credit() {
     assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
     assert_eq!(p.articles[0].credit.as_deref(), Some("（作者为中国第五批赴南苏丹（朱巴）维和步兵营连长）"));
 }
+
+#[test]
+fn a_headline_set_apart_on_top_of_another_storys_headline_goes_to_its_own_headless_story() {
+    // The Heritage headline landed over the Finnish story's headline, a blank line apart; read as
+    // one group, it became that story's headline and left its own story headless.
+    let page = "Belgium Revises Down 1987 Gnp Growth Forecasts\n\nBRUSSELS, March 16 - The Belgian government revised down its forecast for growth in gross national product this year, the finance ministry said. Exports to Germany fell sharply in the last quarter.\n\nDES MOINES, Iowa, March 30 - Heritage Communications Inc said it expects to hold a special meeting of shareholders in May to vote on the proposed merger. Heritage Communications shareholders will receive cash for each share.\n\nHeritage Communications <hci> in Special Meeting\n\nConservative Gains May Speed Finnish Market Reform\n\nHELSINKI, March 17 - Gains by the conservative party in the Finnish general election may speed reform of the financial market, bankers said. The conservatives favour freer capital movements and a market reform.\n";
+    let p = run(page);
+    let by_dateline = |d: &str| p.articles.iter().find(|a| a.text.contains(d)).expect("story kept");
+    assert_eq!(by_dateline("DES MOINES").headline.as_deref(), Some("Heritage Communications <hci> in Special Meeting"));
+    let finnish = by_dateline("HELSINKI");
+    assert_eq!(finnish.headline.as_deref(), Some("Conservative Gains May Speed Finnish Market Reform"));
+    assert_eq!((finnish.kicker.as_deref(), finnish.deck.as_deref()), (None, None));
+}
