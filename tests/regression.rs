@@ -303,3 +303,13 @@ fn a_headline_set_apart_on_top_of_another_storys_headline_goes_to_its_own_headle
     assert_eq!(finnish.headline.as_deref(), Some("Conservative Gains May Speed Finnish Market Reform"));
     assert_eq!((finnish.kicker.as_deref(), finnish.deck.as_deref()), (None, None));
 }
+
+#[test]
+fn a_wire_sign_off_alone_on_its_line_closes_the_story_and_heads_nothing() {
+    // "  REUTER" set apart at a story's foot was taken for a headline, over the next story's.
+    let page = "ABM GOLD FILES FOR INITIAL OFFERING\n\nVANCOUVER, March 17 - ABM Gold Corp said it filed for an initial public offering of four million shares.\n\n  REUTER\n\nNYSE RULE COULD AFFECT TRADING IN LONDON\n\nLONDON, March 9 - An existing New York Stock Exchange rule might affect trading in London, dealers said.\n";
+    let p = run(page);
+    let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    assert_eq!(heads, [Some("ABM GOLD FILES FOR INITIAL OFFERING"), Some("NYSE RULE COULD AFFECT TRADING IN LONDON")]);
+    assert_eq!(p.articles[0].credit.as_deref(), Some("REUTER"));
+}
