@@ -432,7 +432,12 @@ pub fn classify(b: &Block, role: Option<Role>, layout: &Layout, lang: &Lang) -> 
     }
     for re in &lang.dateline {
         if let Some(c) = re.captures(text) {
-            cl.dateline = c.name("dateline").map(|m| m.as_str().trim().to_string());
+            // A dateline opens prose: capitals on past it (ECONOMIC SPOTLIGHT - SAUDI CORPORATE
+            // DEBT) are a headline with a dash in it.
+            let end = c.get(0).map_or(0, |m| m.end());
+            if text[end..].chars().any(char::is_lowercase) || !heading_shaped(b, &sq, lang) {
+                cl.dateline = c.name("dateline").map(|m| m.as_str().trim().to_string());
+            }
             break;
         }
     }

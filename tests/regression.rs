@@ -313,3 +313,12 @@ fn a_wire_sign_off_alone_on_its_line_closes_the_story_and_heads_nothing() {
     assert_eq!(heads, [Some("ABM GOLD FILES FOR INITIAL OFFERING"), Some("NYSE RULE COULD AFFECT TRADING IN LONDON")]);
     assert_eq!(p.articles[0].credit.as_deref(), Some("REUTER"));
 }
+
+#[test]
+fn a_capitals_headline_with_a_dash_is_a_headline_not_a_dateline() {
+    let page = "ECONOMIC SPOTLIGHT - SAUDI CORPORATE DEBT\n\nBy Stephen Jukes, Reuters\n\nRIYADH, March 17 - Bankers in Saudi Arabia are negotiating a delicate balance between western business practice and oriental justice.\n";
+    let p = run(page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert_eq!(p.articles[0].headline.as_deref(), Some("ECONOMIC SPOTLIGHT - SAUDI CORPORATE DEBT"));
+    assert_eq!(p.articles[0].dateline.as_deref(), Some("RIYADH, March 17 -"));
+}
