@@ -747,7 +747,7 @@ fn orphan_seeds(seg: &Segments, ctx: &Ctx) -> Vec<bool> {
         .collect()
 }
 
-/// How well the top line of a headline group must fit a headless story's opening to go to it: at
+/// How well an end line of a headline group must fit a headless story's opening to go to it: at
 /// least this cosine, and this many times its fit with the text under the group.
 const STRAY_TOP_MIN: f32 = 0.15;
 const STRAY_TOP_RATIO: f32 = 2.0;
@@ -785,32 +785,36 @@ fn marry_orphans(seg: &Segments, ctx: &Ctx) -> Segments {
             }
         }
     }
-    // A headline that landed on top of another story's headline group reads as its kicker: the top
-    // line of a group goes to a headless story whose opening it fits clearly better than the text
-    // under the group (HERITAGE COMMUNICATIONS IN SPECIAL MEETING over a Finnish market story).
-    let mut tops: Vec<(f32, usize, usize)> = Vec::new();
-    // Only a top line set apart from the group (a blank line under it): the lines of one group are
-    // set tight.
-    for s in (0..n).filter(|&s| {
+    // A headline that landed on or under another story's headline group reads as its kicker or
+    // deck: an end line of a group goes to a headless story whose opening it fits clearly better
+    // than the text under the group (HERITAGE COMMUNICATIONS IN SPECIAL MEETING over a Finnish
+    // market story). Only a line set apart from the group by a blank line: one group is set tight.
+    // (fit, seed, headless story, whether the line is the group's last)
+    let mut tops: Vec<(f32, usize, usize, bool)> = Vec::new();
+    for s in (0..n).filter(|&s| !orphan[s] && seg.seeds[s].weak.is_none() && seg.seeds[s].heads.len() >= 2) {
         let heads = &seg.seeds[s].heads;
-        !orphan[s] && seg.seeds[s].weak.is_none() && heads.len() >= 2 && ctx.blocks[heads[1]].blank_before > 0
-    }) {
-        let top = &ctx.bags[seg.seeds[s].heads[0]];
-        let rest = merge_bags(&seg.seeds[s].heads[1..], ctx.bags);
         let mine = opening(s);
-        let (own, rest_own) = (sim(top, &mine, ctx.idf), sim(&rest, &mine, ctx.idf));
         let lo = headless.partition_point(|&h| h + reach < s);
         let hi = headless.partition_point(|&h| h <= s + reach);
-        for (j, &h) in headless.iter().enumerate().take(hi).skip(lo) {
-            let sc = sim(top, &openings[j], ctx.idf);
-            // The whole group fitting that story is a headline group astray, not a stray top line.
-            if sc > STRAY_TOP_MIN && sc > STRAY_TOP_RATIO * own && sim(&rest, &openings[j], ctx.idf) <= rest_own {
-                tops.push((sc, s, h));
+        let last = heads.len() - 1;
+        for (bottom, set_apart) in [(false, ctx.blocks[heads[1]].blank_before > 0), (true, ctx.blocks[heads[last]].blank_before > 0)] {
+            if !set_apart {
+                continue;
+            }
+            let (line, rest) = if bottom { (heads[last], &heads[..last]) } else { (heads[0], &heads[1..]) };
+            let (line, rest) = (&ctx.bags[line], merge_bags(rest, ctx.bags));
+            let (own, rest_own) = (sim(line, &mine, ctx.idf), sim(&rest, &mine, ctx.idf));
+            for (j, &h) in headless.iter().enumerate().take(hi).skip(lo) {
+                let sc = sim(line, &openings[j], ctx.idf);
+                // The whole group fitting that story is a headline group astray, not a stray line.
+                if sc > STRAY_TOP_MIN && sc > STRAY_TOP_RATIO * own && sim(&rest, &openings[j], ctx.idf) <= rest_own {
+                    tops.push((sc, s, h, bottom));
+                }
             }
         }
     }
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    tops.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    tops.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
     let mut gone = vec![false; n];
     let mut wed = vec![false; n];
     for (_, o, h) in pairs {
@@ -822,12 +826,13 @@ fn marry_orphans(seg: &Segments, ctx: &Ctx) -> Segments {
         wed[h] = true;
     }
     let mut split = vec![false; n];
-    for (_, s, h) in tops {
+    for (_, s, h, bottom) in tops {
         if split[s] || wed[h] {
             continue;
         }
-        let top = out.seeds[s].heads.remove(0);
-        out.seeds[h].heads = vec![top];
+        let heads = &mut out.seeds[s].heads;
+        let line = if bottom { heads.pop().expect("two heads or more") } else { heads.remove(0) };
+        out.seeds[h].heads = vec![line];
         split[s] = true;
         wed[h] = true;
     }

@@ -322,3 +322,14 @@ fn a_capitals_headline_with_a_dash_is_a_headline_not_a_dateline() {
     assert_eq!(p.articles[0].headline.as_deref(), Some("ECONOMIC SPOTLIGHT - SAUDI CORPORATE DEBT"));
     assert_eq!(p.articles[0].dateline.as_deref(), Some("RIYADH, March 17 -"));
 }
+
+#[test]
+fn a_headline_set_apart_under_another_storys_headline_goes_to_its_own_headless_story() {
+    let page = "LEIDSCHENDAM, Netherlands, March 17 - Billiton International said it is seeking a change in Surinam policies on bauxite mining. Billiton has mined bauxite in Surinam for decades.\n\nTEXAS COMMERCE <TCB> SEES IMPROVEMENT IN 1987\n\nBilliton Seeks Change in Surinam Policies\n\nHOUSTON, March 18 - Texas Commerce Bancshares Inc said it expects earnings to improve in 1987 as loan losses decline. Texas Commerce reported a loss last year.\n";
+    let p = run(page);
+    let by_dateline = |d: &str| p.articles.iter().find(|a| a.text.contains(d)).expect("story kept");
+    assert_eq!(by_dateline("LEIDSCHENDAM").headline.as_deref(), Some("Billiton Seeks Change in Surinam Policies"));
+    let texas = by_dateline("HOUSTON");
+    assert_eq!(texas.headline.as_deref(), Some("TEXAS COMMERCE <TCB> SEES IMPROVEMENT IN 1987"));
+    assert_eq!(texas.deck, None);
+}
