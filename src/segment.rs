@@ -170,8 +170,9 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                         continue;
                     }
                     // A heading further down the run that carries a column name is another
-                    // story's headline (the one above it then stands without text).
-                    if lang.is_tagged(&blocks[h].text) {
+                    // story's headline (the one above it then stands without text); so is each
+                    // heading of a run that ends the page's text: no text follows for it to head.
+                    if lang.is_tagged(&blocks[h].text) || m == items.len() {
                         seg.seeds.push(Seed { heads: vec![h], bylines: Vec::new(), at: seg.units.len(), weak: None });
                     } else {
                         seg.units.push(Unit { block: h, kind: UnitKind::Subhead, weak: None });

@@ -333,3 +333,13 @@ fn a_headline_set_apart_under_another_storys_headline_goes_to_its_own_headless_s
     assert_eq!(texas.headline.as_deref(), Some("TEXAS COMMERCE <TCB> SEES IMPROVEMENT IN 1987"));
     assert_eq!(texas.deck, None);
 }
+
+#[test]
+fn each_of_two_headlines_spaced_apart_at_the_page_foot_finds_its_own_story() {
+    // The lower of the two was a subhead of nothing: no text followed it.
+    let page = "WASHINGTON, March 18 - The American Bankers Association said bank profits fell last year as loan losses at farm banks rose.\n\nNew York, Feb 26 - American Express Co remained silent on market rumors that it would spin off its Shearson Lehman brokerage unit.\n\nBANKING TRADE GROUP SAYS BANK PROFITS DOWN\n\nAMERICAN EXPRESS <AXP> SEEN IN POSSIBLE SPINNOFF\n";
+    let p = run(page);
+    let by_dateline = |d: &str| p.articles.iter().find(|a| a.text.contains(d)).expect("story kept");
+    assert_eq!(by_dateline("WASHINGTON").headline.as_deref(), Some("BANKING TRADE GROUP SAYS BANK PROFITS DOWN"));
+    assert_eq!(by_dateline("New York").headline.as_deref(), Some("AMERICAN EXPRESS <AXP> SEEN IN POSSIBLE SPINNOFF"));
+}
