@@ -749,7 +749,7 @@ fn orphan_seeds(seg: &Segments, ctx: &Ctx) -> Vec<bool> {
 
 /// How well an end line of a headline group must fit a headless story's opening to go to it: at
 /// least this cosine, and this many times its fit with the text under the group.
-const STRAY_TOP_MIN: f32 = 0.15;
+const STRAY_TOP_MIN: f32 = 0.06;
 const STRAY_TOP_RATIO: f32 = 2.0;
 
 /// Gives each headline that stands away from any text to the headless story (a byline or dispatch
