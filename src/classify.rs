@@ -489,6 +489,29 @@ const FAR_REACH: usize = 128;
 /// word with their last characters: 签了合|同), or are made of clauses and make a word with the
 /// start of a paragraph elsewhere on the page. They become body text that stops mid-sentence.
 /// `grams` holds the page's own strings.
+/// A date in brackets set under a title (（2019年1月31日）) is a line of its headline group, not a
+/// credit closing the text above.
+pub fn date_decks(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
+    if lang.dated_deck.is_empty() {
+        return;
+    }
+    let mut above: Option<usize> = None;
+    for i in 0..blocks.len() {
+        if matches!(classes[i].shape, Shape::Furniture | Shape::Noise) {
+            continue;
+        }
+        if classes[i].shape == Shape::Credit
+            && above.is_some_and(|a| classes[a].shape == Shape::Heading)
+            && lang.dated_deck.iter().any(|r| r.is_match(blocks[i].text.trim()))
+        {
+            let mut c = Class::of(Shape::Heading);
+            c.deck_marker = true;
+            classes[i] = c;
+        }
+        above = Some(i);
+    }
+}
+
 pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], lang: &Lang, grams: &crate::model::seam::PageGrams) {
     if !lang.code.is_cjk() {
         return;

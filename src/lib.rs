@@ -119,6 +119,7 @@ impl Analysed {
         let layout = blocks::layout(lines, lang);
         let blocks = blocks::build(lines, &layout, lang, &solo);
         let mut classes = classify::classify_all(&blocks, &line_roles, &layout, lang);
+        classify::date_decks(&blocks, &mut classes, lang);
         let grams = if lang.code.is_cjk() {
             model::seam::PageGrams::of(blocks.iter().map(|b| b.text.as_str()))
         } else {

@@ -343,3 +343,14 @@ fn each_of_two_headlines_spaced_apart_at_the_page_foot_finds_its_own_story() {
     assert_eq!(by_dateline("WASHINGTON").headline.as_deref(), Some("BANKING TRADE GROUP SAYS BANK PROFITS DOWN"));
     assert_eq!(by_dateline("New York").headline.as_deref(), Some("AMERICAN EXPRESS <AXP> SEEN IN POSSIBLE SPINNOFF"));
 }
+
+#[test]
+fn a_bracketed_date_under_a_title_is_a_line_of_the_headline_not_a_credit() {
+    // As a credit it closed the story under its own title, and the text went to the story above.
+    let page = "## 春节假期旅游市场火热\n\n春节假期，各地旅游市场持续升温，游客出游热情高涨。\n\n中共中央关于加强党的政治建设的意见\n## （2019年1月31日）\n\n为深入贯彻落实党的十九大精神，切实加强党的政治建设，现提出如下意见。\n";
+    let p = run(page);
+    let a = p.articles.iter().find(|a| a.headline.as_deref() == Some("中共中央关于加强党的政治建设的意见")).expect("the document keeps its title");
+    assert_eq!(a.deck.as_deref(), Some("（2019年1月31日）"));
+    assert!(a.text.contains("为深入贯彻落实"), "{}", a.text);
+    assert_eq!(a.credit, None);
+}

@@ -55,6 +55,8 @@ struct RawLang {
     section_number: Vec<String>,
     #[serde(default)]
     credit_line: Vec<String>,
+    #[serde(default)]
+    dated_deck: Vec<String>,
     caption: Vec<String>,
     jump: Vec<String>,
     jump_tail: Vec<String>,
@@ -91,6 +93,9 @@ pub struct Lang {
     pub section_number: Vec<Pattern>,
     /// A line of its own crediting the article's graphics or layout (制图：X): it closes the article above.
     pub credit_line: Vec<Pattern>,
+    /// A date alone in brackets (（2019年1月31日）): under a title it is the document's date, a line
+    /// of the headline group; elsewhere a note that closes the text above.
+    pub dated_deck: Vec<Pattern>,
     pub caption: Vec<Pattern>,
     pub jump: Vec<Pattern>,
     pub jump_tail: Vec<Pattern>,
@@ -135,6 +140,7 @@ impl Lang {
             credit: compile(&raw.credit, "credit", c),
             section_number: compile(&raw.section_number, "section_number", c),
             credit_line: compile(&raw.credit_line, "credit_line", c),
+            dated_deck: compile(&raw.dated_deck, "dated_deck", c),
             caption: compile(&raw.caption, "caption", c),
             jump: compile(&raw.jump, "jump", c),
             jump_tail: compile(&raw.jump_tail, "jump_tail", c),
