@@ -489,6 +489,11 @@ const FAR_REACH: usize = 128;
 /// word with their last characters: 签了合|同), or are made of clauses and make a word with the
 /// start of a paragraph elsewhere on the page. They become body text that stops mid-sentence.
 /// `grams` holds the page's own strings.
+/// A Chinese numeral (一 … 十, 〇, 百): what a numbered paragraph (一、) opens with.
+fn is_numeral(c: char) -> bool {
+    "〇零一二三四五六七八九十百".contains(c)
+}
+
 /// A date in brackets set under a title (（2019年1月31日）) is a line of its headline group, not a
 /// credit closing the text above.
 pub fn date_decks(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
@@ -552,8 +557,12 @@ pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], lang: &Lang,
         // A paragraph that opens inside a word (果，驻迪拜…: one character, then a clause mark)
         // vouches for a cut heading without a comma.
         let clauses = t.contains(['，', ',']);
+        // (Not a numbered paragraph: 一、 and 1、 open lists.)
         let opens_mid_word = |j: usize| {
-            classes[j].start == Start::Mid || blocks[j].text.trim_start().chars().nth(1).is_some_and(|c| lang.nonstarters.contains(&c))
+            let mut cs = blocks[j].text.trim_start().chars();
+            let (first, second) = (cs.next(), cs.next());
+            classes[j].start == Start::Mid
+                || (first.is_some_and(|c| crate::lang::is_cjk(c) && !is_numeral(c)) && second.is_some_and(|c| lang.nonstarters.contains(&c)))
         };
         let runs_on_far = || {
             !over_byline
