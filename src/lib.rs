@@ -123,7 +123,7 @@ impl Analysed {
         let grams = if lang.code.is_cjk() {
             model::seam::PageGrams::of(blocks.iter().map(|b| b.text.as_str()))
         } else {
-            model::seam::PageGrams::default()
+            model::seam::PageGrams::of_words(blocks.iter().map(|b| b.text.as_str()))
         };
         classify::demote_cut_headings(&blocks, &mut classes, lang, &grams);
         let mut features = model::cohesion::Features::with_capacity(blocks.iter().map(|b| b.text.len()).sum::<usize>() / 3);

@@ -10,6 +10,29 @@ fn gram_char(c: char) -> bool {
     is_cjk(c) || c.is_ascii_alphanumeric()
 }
 
+fn hash_pair(a: &str, b: &str) -> u64 {
+    let mut h = FxHasher::default();
+    // Nearly every pair is two short ASCII words: lower-cased on the stack and hashed in one write
+    // (a word is alphabetic, so the 0 between them cannot occur in either).
+    if a.is_ascii() && b.is_ascii() && a.len() + b.len() < 96 {
+        let mut buf = [0u8; 96];
+        let n = a.len() + 1 + b.len();
+        buf[..a.len()].copy_from_slice(a.as_bytes());
+        buf[a.len() + 1..n].copy_from_slice(b.as_bytes());
+        buf[..n].make_ascii_lowercase();
+        h.write(&buf[..n]);
+        return h.finish();
+    }
+    for c in a.chars().flat_map(char::to_lowercase) {
+        h.write_u32(c as u32);
+    }
+    h.write_u32(0);
+    for c in b.chars().flat_map(char::to_lowercase) {
+        h.write_u32(c as u32);
+    }
+    h.finish()
+}
+
 fn hash_gram(cs: &[char]) -> u64 {
     let mut h = FxHasher::default();
     for c in cs {
@@ -117,6 +140,33 @@ impl PageGrams {
         self.0.contains(hash_gram(cs))
     }
 
+    /// The pairs of adjacent words (lower-cased, within a sentence) a Latin page holds: whether
+    /// the two words meeting at a cut (also|said, the|question) are a pair the page uses elsewhere.
+    pub fn of_words<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> PageGrams {
+        let mut set = Hashes::with_capacity(texts.clone().map(|t| t.len() / 5).sum());
+        for t in texts {
+            let mut prev: Option<&str> = None;
+            for tok in t.split_whitespace() {
+                let w = tok.trim_matches(|c: char| !c.is_alphabetic());
+                let ends_sentence = tok.ends_with(['.', '!', '?', ';', ':']);
+                if w.is_empty() || !w.chars().all(char::is_alphabetic) {
+                    prev = None;
+                    continue;
+                }
+                // A word led by punctuation ("(the", "\"so") does not pair with the one before.
+                if let Some(p) = prev.filter(|_| tok.starts_with(char::is_alphabetic)) {
+                    set.insert(hash_pair(p, w));
+                }
+                prev = (!ends_sentence && tok.ends_with(char::is_alphabetic)).then_some(w);
+            }
+        }
+        PageGrams(set)
+    }
+
+    pub fn has_pair(&self, a: &str, b: &str) -> bool {
+        self.0.contains(hash_pair(a, b))
+    }
+
     /// The longest string (2 to 4 characters) running across the cut between `tail` and `head` that
     /// occurs on the page, as (left part, right part).
     pub fn across(&self, tail: &str, head: &str) -> Option<(String, String)> {
@@ -167,6 +217,9 @@ pub struct Seam {
     pub score: f32,
     pub evidence: Vec<String>,
 }
+
+/// What a Latin cut gains when the words meeting at it are a pair the page uses elsewhere.
+const PAIR_ELSEWHERE: f32 = 0.8;
 
 fn last_word(s: &str) -> &str {
     let t = s.trim_end();
@@ -234,6 +287,9 @@ fn score_with(prev: &str, prev_open: bool, prev_full: bool, next: &str, next_sta
             }
             if lang.is_function_word(lw) && next_start != Start::Fresh {
                 add(0.5, &|| format!("cut after '{lw}'"));
+            }
+            if !lw.is_empty() && !nw.is_empty() && prev.ends_with(|c: char| c.is_alphabetic()) && grams.has_pair(lw, nw) {
+                add(PAIR_ELSEWHERE, &|| format!("'{lw} {nw}' occurs elsewhere on the page"));
             }
         }
         LangCode::Zh => {
@@ -357,6 +413,19 @@ mod tests {
         assert!(s.evidence.iter().any(|e| e.contains("publ|ishing")), "{s:?}");
         let s = score("The end.", false, false, "Another story begins", Start::Fresh, en, &no);
         assert_eq!(s.score, 0.0);
+    }
+
+    #[test]
+    fn a_latin_cut_between_words_the_page_pairs_elsewhere_scores_higher() {
+        let en = Lang::get(LangCode::En);
+        let page = PageGrams::of_words(["The company also said it would cut jobs.", "Sales rose. Also, the board met; said nothing."].into_iter());
+        assert!(page.has_pair("ALSO", "Said"), "pairs are matched without case");
+        assert!(!page.has_pair("rose", "also"), "no pair across a full stop");
+        assert!(!page.has_pair("met", "said"), "nor across a semicolon");
+        let with = score("VW also", true, false, "said it suspended six staff", Start::Mid, en, &page);
+        let without = score("VW also", true, false, "said it suspended six staff", Start::Mid, en, &PageGrams::default());
+        assert!(with.score > without.score, "{with:?}");
+        assert!(with.evidence.iter().any(|e| e.contains("'also said'")), "{with:?}");
     }
 
     /// `across` as it was first written (vectors of chars), to hold the stack version to.
