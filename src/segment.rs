@@ -161,12 +161,13 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                 let mut r = glen;
                 while r < run.len() {
                     let h = run[r];
-                    // A title set tight over a "——" deck further down the run is another story's
-                    // headline group, as it would be at the run's top.
-                    let decks = run[r + 1..].iter().take_while(|&&d| classes[d].deck_marker && blocks[d].blank_before == 0).count();
-                    if decks > 0 && !classes[h].deck_marker {
-                        seg.seeds.push(Seed { heads: run[r..=r + decks].to_vec(), bylines: Vec::new(), at: seg.units.len(), weak: None });
-                        r += 1 + decks;
+                    // Lines set tight further down the run (a title over a "——" deck, a kicker
+                    // over a title) are another story's headline group, as they would be at the
+                    // run's top: a subhead is one line.
+                    let below = run[r + 1..].iter().take_while(|&&d| blocks[d].blank_before == 0).count();
+                    if below > 0 && !classes[h].deck_marker {
+                        seg.seeds.push(Seed { heads: run[r..=r + below].to_vec(), bylines: Vec::new(), at: seg.units.len(), weak: None });
+                        r += 1 + below;
                         continue;
                     }
                     // A heading further down the run that carries a column name is another

@@ -354,3 +354,14 @@ fn a_bracketed_date_under_a_title_is_a_line_of_the_headline_not_a_credit() {
     assert!(a.text.contains("为深入贯彻落实"), "{}", a.text);
     assert_eq!(a.credit, None);
 }
+
+#[test]
+fn a_headline_group_set_under_another_group_heads_the_text_below_it() {
+    // A headline group whose story stood elsewhere landed over another story's group; the lower
+    // group was read as two subheads of the upper one, which took its text.
+    let page = "## 春节假期旅游市场火热\n\n春节假期，各地旅游市场持续升温，游客出游热情高涨，景区接待人数创新高。\n\n文化进万家\n翰墨飘香 年味渐浓\n\n县城新开通三条公交线路\n覆盖城区十二个社区\n\n8月3日，县交通运输局宣布，新开通的三条公交线路正式投入运营，覆盖城区东部和南部的十二个社区，居民出行更加方便。\n";
+    let p = run(page);
+    let bus = p.articles.iter().find(|a| a.text.contains("8月3日")).expect("the text is kept");
+    assert_eq!((bus.headline.as_deref(), bus.deck.as_deref()), (Some("县城新开通三条公交线路"), Some("覆盖城区十二个社区")));
+    assert!(bus.sections.iter().all(|s| s.heading.is_none()), "{:#?}", bus.sections);
+}
