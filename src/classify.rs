@@ -483,12 +483,6 @@ fn set_apart_caption(b: &Block, text: &str, lang: &Lang) -> bool {
 /// any page as printed, and a bound on the work a page of thousands of headings can ask for.
 const FAR_REACH: usize = 128;
 
-/// Heading-shaped blocks that are really prose cut off at a column's foot: they end on a word that
-/// cannot end a heading (的, 在), split a comma clause short, run on into the block below (which
-/// starts mid-sentence, repeats a string across the join found elsewhere on the page, or makes a
-/// word with their last characters: 签了合|同), or are made of clauses and make a word with the
-/// start of a paragraph elsewhere on the page. They become body text that stops mid-sentence.
-/// `grams` holds the page's own strings.
 /// A Chinese numeral (一 … 十, 〇, 百): what a numbered paragraph (一、) opens with.
 fn is_numeral(c: char) -> bool {
     "〇零一二三四五六七八九十百".contains(c)
@@ -517,6 +511,12 @@ pub fn date_decks(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
     }
 }
 
+/// Heading-shaped blocks that are really prose cut off at a column's foot: they end on a word that
+/// cannot end a heading (的, 在), split a comma clause short, run on into the block below (which
+/// starts mid-sentence, repeats a string across the join found elsewhere on the page, or makes a
+/// word with their last characters: 签了合|同), or are made of clauses and make a word with the
+/// start of a paragraph elsewhere on the page. They become body text that stops mid-sentence.
+/// `grams` holds the page's own strings.
 pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], lang: &Lang, grams: &crate::model::seam::PageGrams) {
     if !lang.code.is_cjk() {
         return;
@@ -554,10 +554,9 @@ pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], lang: &Lang,
         // A heading set over a byline or a dispatch heads the story they open. Asked last: each
         // paragraph in reach costs a segmentation.
         let over_byline = text_blocks.get(k + 1).is_some_and(|&j| classes[j].starts_story());
-        // A paragraph that opens inside a word (果，驻迪拜…: one character, then a clause mark)
-        // vouches for a cut heading without a comma.
+        // A paragraph that opens inside a word (果，驻迪拜…: one character, then a clause mark;
+        // not a numeral, as 一、 opens a list item) vouches for a cut heading without a comma.
         let clauses = t.contains(['，', ',']);
-        // (Not a numbered paragraph: 一、 and 1、 open lists.)
         let opens_mid_word = |j: usize| {
             let mut cs = blocks[j].text.trim_start().chars();
             let (first, second) = (cs.next(), cs.next());

@@ -749,8 +749,8 @@ fn orphan_seeds(seg: &Segments, ctx: &Ctx) -> Vec<bool> {
 
 /// How well an end line of a headline group must fit a headless story's opening to go to it: at
 /// least this cosine, and this many times its fit with the text under the group.
-const STRAY_TOP_MIN: f32 = 0.06;
-const STRAY_TOP_RATIO: f32 = 2.0;
+const STRAY_LINE_MIN: f32 = 0.06;
+const STRAY_LINE_RATIO: f32 = 2.0;
 
 /// Gives each headline that stands away from any text to the headless story (a byline or dispatch
 /// with no headline) whose opening it fits best, before the assignment; headlines left over compete
@@ -790,7 +790,7 @@ fn marry_orphans(seg: &Segments, ctx: &Ctx) -> Segments {
     // than the text under the group (HERITAGE COMMUNICATIONS IN SPECIAL MEETING over a Finnish
     // market story). Only a line set apart from the group by a blank line: one group is set tight.
     // (fit, seed, headless story, whether the line is the group's last)
-    let mut tops: Vec<(f32, usize, usize, bool)> = Vec::new();
+    let mut strays: Vec<(f32, usize, usize, bool)> = Vec::new();
     for s in (0..n).filter(|&s| !orphan[s] && seg.seeds[s].weak.is_none() && seg.seeds[s].heads.len() >= 2) {
         let heads = &seg.seeds[s].heads;
         let mine = opening(s);
@@ -807,14 +807,14 @@ fn marry_orphans(seg: &Segments, ctx: &Ctx) -> Segments {
             for (j, &h) in headless.iter().enumerate().take(hi).skip(lo) {
                 let sc = sim(line, &openings[j], ctx.idf);
                 // The whole group fitting that story is a headline group astray, not a stray line.
-                if sc > STRAY_TOP_MIN && sc > STRAY_TOP_RATIO * own && sim(&rest, &openings[j], ctx.idf) <= rest_own {
-                    tops.push((sc, s, h, bottom));
+                if sc > STRAY_LINE_MIN && sc > STRAY_LINE_RATIO * own && sim(&rest, &openings[j], ctx.idf) <= rest_own {
+                    strays.push((sc, s, h, bottom));
                 }
             }
         }
     }
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    tops.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
+    strays.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
     let mut gone = vec![false; n];
     let mut wed = vec![false; n];
     for (_, o, h) in pairs {
@@ -826,7 +826,7 @@ fn marry_orphans(seg: &Segments, ctx: &Ctx) -> Segments {
         wed[h] = true;
     }
     let mut split = vec![false; n];
-    for (_, s, h, bottom) in tops {
+    for (_, s, h, bottom) in strays {
         if split[s] || wed[h] {
             continue;
         }
@@ -1347,7 +1347,7 @@ fn order(seg: &Segments, ctx: &Ctx, units: &[usize], seed: Option<usize>, unit_l
     for &u in units {
         let contiguous = frags.last().and_then(|f| f.last()).is_some_and(|&last| {
             (last + 1..u).all(|x| unit_label[x] == Some(me))
-                && !head_at.is_some_and(|h| last < h && h <= u)
+                && head_at.is_none_or(|h| !(last + 1..=u).contains(&h))
                 && !(is_para(last) && ctx.classes[seg.units[last].block].open_end)
                 && !(is_para(u) && ctx.classes[seg.units[u].block].start.continues())
         });

@@ -10,6 +10,7 @@ fn gram_char(c: char) -> bool {
     is_cjk(c) || c.is_ascii_alphanumeric()
 }
 
+/// A pair of words as one hash, case folded: the page's word pairs are kept as hashes only.
 fn hash_pair(a: &str, b: &str) -> u64 {
     let mut h = FxHasher::default();
     // Nearly every pair is two short ASCII words: lower-cased on the stack and hashed in one write
