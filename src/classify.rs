@@ -233,8 +233,26 @@ fn en_names(s: &str) -> Vec<String> {
     s.split(" and ")
         .flat_map(|p| p.split(" & "))
         .flat_map(|p| p.split(" AND "))
-        .map(|p| p.trim().trim_end_matches(['.', ',']).to_string())
+        .map(|p| p.trim().trim_end_matches(['.', ',']).split(' ').map(letters_for_digits).collect::<Vec<_>>().join(" "))
         .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// A name holds no digits: in a word of letters, 1 and 0 are OCR's reading of l and o (Al1an);
+/// at the word's start, of I and O.
+fn letters_for_digits(w: &str) -> String {
+    if !w.chars().any(char::is_alphabetic) || !w.contains(['0', '1']) {
+        return w.to_string();
+    }
+    w.chars()
+        .enumerate()
+        .map(|(i, c)| match (c, i) {
+            ('1', 0) => 'I',
+            ('0', 0) => 'O',
+            ('1', _) => 'l',
+            ('0', _) => 'o',
+            _ => c,
+        })
         .collect()
 }
 

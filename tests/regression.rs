@@ -365,3 +365,11 @@ fn a_headline_group_set_under_another_group_heads_the_text_below_it() {
     assert_eq!((bus.headline.as_deref(), bus.deck.as_deref()), (Some("县城新开通三条公交线路"), Some("覆盖城区十二个社区")));
     assert!(bus.sections.iter().all(|s| s.heading.is_none()), "{:#?}", bus.sections);
 }
+
+#[test]
+fn a_digit_misread_in_a_bylines_name_is_read_as_the_letter() {
+    let page = "GERMAN BANKS OUTLOOK CLOUDIER AFTER RECORD 1986\n\nBy Al1an Saunderson, Reuters\n\nFRANKFURT, March 2 - West German banks face a cloudier outlook this year after record profits in 1986.\n";
+    let p = run(page);
+    let names: Vec<Option<&str>> = p.articles[0].bylines.iter().map(|b| b.name.as_deref()).collect();
+    assert_eq!(names, [Some("Allan Saunderson")]);
+}
