@@ -774,11 +774,12 @@ fn marry_orphans(seg: &Segments, ctx: &Ctx) -> Segments {
     // A headline is weighed against the headless stories among the nearest seeds only, as the
     // assignment weighs a unit against the nearest stories: a page of many seeds stays linear.
     let reach = ctx.max_candidates.max(1);
+    // The headless stories within reach of seed `s`, as positions in `headless` (and `openings`).
+    let near = |s: usize| headless.partition_point(|&h| h + reach < s)..headless.partition_point(|&h| h <= s + reach);
     for o in (0..n).filter(|&o| orphan[o] && !seg.seeds[o].heads.is_empty()) {
         let head = merge_bags(&seg.seeds[o].heads, ctx.bags);
-        let lo = headless.partition_point(|&h| h + reach < o);
-        let hi = headless.partition_point(|&h| h <= o + reach);
-        for (j, &h) in headless.iter().enumerate().take(hi).skip(lo) {
+        for j in near(o) {
+            let h = headless[j];
             let sc = sim(&head, &openings[j], ctx.idf);
             if sc > 0.05 {
                 pairs.push((sc, o, h));
@@ -793,18 +794,22 @@ fn marry_orphans(seg: &Segments, ctx: &Ctx) -> Segments {
     let mut strays: Vec<(f32, usize, usize, bool)> = Vec::new();
     for s in (0..n).filter(|&s| !orphan[s] && seg.seeds[s].weak.is_none() && seg.seeds[s].heads.len() >= 2) {
         let heads = &seg.seeds[s].heads;
-        let mine = opening(s);
-        let lo = headless.partition_point(|&h| h + reach < s);
-        let hi = headless.partition_point(|&h| h <= s + reach);
         let last = heads.len() - 1;
-        for (bottom, set_apart) in [(false, ctx.blocks[heads[1]].blank_before > 0), (true, ctx.blocks[heads[last]].blank_before > 0)] {
+        let ends = [(false, ctx.blocks[heads[1]].blank_before > 0), (true, ctx.blocks[heads[last]].blank_before > 0)];
+        // Most groups are set tight: their text is not gathered.
+        if !ends.iter().any(|&(_, set_apart)| set_apart) {
+            continue;
+        }
+        let mine = opening(s);
+        for (bottom, set_apart) in ends {
             if !set_apart {
                 continue;
             }
             let (line, rest) = if bottom { (heads[last], &heads[..last]) } else { (heads[0], &heads[1..]) };
             let (line, rest) = (&ctx.bags[line], merge_bags(rest, ctx.bags));
             let (own, rest_own) = (sim(line, &mine, ctx.idf), sim(&rest, &mine, ctx.idf));
-            for (j, &h) in headless.iter().enumerate().take(hi).skip(lo) {
+            for j in near(s) {
+                let h = headless[j];
                 let sc = sim(line, &openings[j], ctx.idf);
                 // The whole group fitting that story is a headline group astray, not a stray line.
                 if sc > STRAY_LINE_MIN && sc > STRAY_LINE_RATIO * own && sim(&rest, &openings[j], ctx.idf) <= rest_own {

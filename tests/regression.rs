@@ -1,9 +1,15 @@
 //! Regressions, each named after the bug it pins down.
 
+use newsseg::emit::Article;
 use newsseg::{process_page, Config, Page};
 
 fn run(text: &str) -> Page {
     process_page(&Config::default(), "t", None, text.as_bytes()).expect("page processes")
+}
+
+/// The article whose text holds `text` (a dateline, a phrase of its own).
+fn article_with<'a>(p: &'a Page, text: &str) -> &'a Article {
+    p.articles.iter().find(|a| a.text.contains(text)).unwrap_or_else(|| panic!("no article holds {text:?}: {:#?}", p.articles))
 }
 
 fn all_paragraphs(p: &Page) -> Vec<String> {
@@ -297,9 +303,8 @@ fn a_headline_set_apart_on_top_of_another_storys_headline_goes_to_its_own_headle
     // one group, it became that story's headline and left its own story headless.
     let page = "Belgium Revises Down 1987 Gnp Growth Forecasts\n\nBRUSSELS, March 16 - The Belgian government revised down its forecast for growth in gross national product this year, the finance ministry said. Exports to Germany fell sharply in the last quarter.\n\nDES MOINES, Iowa, March 30 - Heritage Communications Inc said it expects to hold a special meeting of shareholders in May to vote on the proposed merger. Heritage Communications shareholders will receive cash for each share.\n\nHeritage Communications <hci> in Special Meeting\n\nConservative Gains May Speed Finnish Market Reform\n\nHELSINKI, March 17 - Gains by the conservative party in the Finnish general election may speed reform of the financial market, bankers said. The conservatives favour freer capital movements and a market reform.\n";
     let p = run(page);
-    let by_dateline = |d: &str| p.articles.iter().find(|a| a.text.contains(d)).expect("story kept");
-    assert_eq!(by_dateline("DES MOINES").headline.as_deref(), Some("Heritage Communications <hci> in Special Meeting"));
-    let finnish = by_dateline("HELSINKI");
+    assert_eq!(article_with(&p, "DES MOINES").headline.as_deref(), Some("Heritage Communications <hci> in Special Meeting"));
+    let finnish = article_with(&p, "HELSINKI");
     assert_eq!(finnish.headline.as_deref(), Some("Conservative Gains May Speed Finnish Market Reform"));
     assert_eq!((finnish.kicker.as_deref(), finnish.deck.as_deref()), (None, None));
 }
@@ -327,9 +332,8 @@ fn a_capitals_headline_with_a_dash_is_a_headline_not_a_dateline() {
 fn a_headline_set_apart_under_another_storys_headline_goes_to_its_own_headless_story() {
     let page = "LEIDSCHENDAM, Netherlands, March 17 - Billiton International said it is seeking a change in Surinam policies on bauxite mining. Billiton has mined bauxite in Surinam for decades.\n\nTEXAS COMMERCE <TCB> SEES IMPROVEMENT IN 1987\n\nBilliton Seeks Change in Surinam Policies\n\nHOUSTON, March 18 - Texas Commerce Bancshares Inc said it expects earnings to improve in 1987 as loan losses decline. Texas Commerce reported a loss last year.\n";
     let p = run(page);
-    let by_dateline = |d: &str| p.articles.iter().find(|a| a.text.contains(d)).expect("story kept");
-    assert_eq!(by_dateline("LEIDSCHENDAM").headline.as_deref(), Some("Billiton Seeks Change in Surinam Policies"));
-    let texas = by_dateline("HOUSTON");
+    assert_eq!(article_with(&p, "LEIDSCHENDAM").headline.as_deref(), Some("Billiton Seeks Change in Surinam Policies"));
+    let texas = article_with(&p, "HOUSTON");
     assert_eq!(texas.headline.as_deref(), Some("TEXAS COMMERCE <TCB> SEES IMPROVEMENT IN 1987"));
     assert_eq!(texas.deck, None);
 }
@@ -339,9 +343,8 @@ fn each_of_two_headlines_spaced_apart_at_the_page_foot_finds_its_own_story() {
     // The lower of the two was a subhead of nothing: no text followed it.
     let page = "WASHINGTON, March 18 - The American Bankers Association said bank profits fell last year as loan losses at farm banks rose.\n\nNew York, Feb 26 - American Express Co remained silent on market rumors that it would spin off its Shearson Lehman brokerage unit.\n\nBANKING TRADE GROUP SAYS BANK PROFITS DOWN\n\nAMERICAN EXPRESS <AXP> SEEN IN POSSIBLE SPINNOFF\n";
     let p = run(page);
-    let by_dateline = |d: &str| p.articles.iter().find(|a| a.text.contains(d)).expect("story kept");
-    assert_eq!(by_dateline("WASHINGTON").headline.as_deref(), Some("BANKING TRADE GROUP SAYS BANK PROFITS DOWN"));
-    assert_eq!(by_dateline("New York").headline.as_deref(), Some("AMERICAN EXPRESS <AXP> SEEN IN POSSIBLE SPINNOFF"));
+    assert_eq!(article_with(&p, "WASHINGTON").headline.as_deref(), Some("BANKING TRADE GROUP SAYS BANK PROFITS DOWN"));
+    assert_eq!(article_with(&p, "New York").headline.as_deref(), Some("AMERICAN EXPRESS <AXP> SEEN IN POSSIBLE SPINNOFF"));
 }
 
 #[test]
@@ -361,7 +364,7 @@ fn a_headline_group_set_under_another_group_heads_the_text_below_it() {
     // group was read as two subheads of the upper one, which took its text.
     let page = "## 春节假期旅游市场火热\n\n春节假期，各地旅游市场持续升温，游客出游热情高涨，景区接待人数创新高。\n\n文化进万家\n翰墨飘香 年味渐浓\n\n县城新开通三条公交线路\n覆盖城区十二个社区\n\n8月3日，县交通运输局宣布，新开通的三条公交线路正式投入运营，覆盖城区东部和南部的十二个社区，居民出行更加方便。\n";
     let p = run(page);
-    let bus = p.articles.iter().find(|a| a.text.contains("8月3日")).expect("the text is kept");
+    let bus = article_with(&p, "8月3日");
     assert_eq!((bus.headline.as_deref(), bus.deck.as_deref()), (Some("县城新开通三条公交线路"), Some("覆盖城区十二个社区")));
     assert!(bus.sections.iter().all(|s| s.heading.is_none()), "{:#?}", bus.sections);
 }

@@ -275,11 +275,11 @@ fn score_with(prev: &str, prev_open: bool, prev_full: bool, next: &str, next_sta
         LangCode::En => {
             let lw = last_word(prev);
             let nw = first_word(next);
+            // A word ends the text before the cut and another opens the text after it.
+            let words_meet = !lw.is_empty() && !nw.is_empty() && prev.ends_with(|c: char| c.is_alphabetic());
             if prev.trim_end().ends_with('-') && nw.chars().next().is_some_and(char::is_lowercase) {
                 add(1.0, &|| "hyphen at the cut".into());
-            } else if !lw.is_empty()
-                && !nw.is_empty()
-                && prev.ends_with(|c: char| c.is_alphabetic())
+            } else if words_meet
                 && nw.chars().next().is_some_and(char::is_lowercase)
                 && joined_lower(lw, nw, is_word)
                 && !(joined_lower(lw, "", is_word) && joined_lower(nw, "", is_word))
@@ -289,7 +289,7 @@ fn score_with(prev: &str, prev_open: bool, prev_full: bool, next: &str, next_sta
             if lang.is_function_word(lw) && next_start != Start::Fresh {
                 add(0.5, &|| format!("cut after '{lw}'"));
             }
-            if !lw.is_empty() && !nw.is_empty() && prev.ends_with(|c: char| c.is_alphabetic()) && grams.has_pair(lw, nw) {
+            if words_meet && grams.has_pair(lw, nw) {
                 add(PAIR_ELSEWHERE, &|| format!("'{lw} {nw}' occurs elsewhere on the page"));
             }
         }
