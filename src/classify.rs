@@ -501,11 +501,6 @@ fn set_apart_caption(b: &Block, text: &str, lang: &Lang) -> bool {
 /// any page as printed, and a bound on the work a page of thousands of headings can ask for.
 const FAR_REACH: usize = 128;
 
-/// A Chinese numeral (一 … 十, 〇, 百): what a numbered paragraph (一、) opens with.
-fn is_numeral(c: char) -> bool {
-    "〇零一二三四五六七八九十百".contains(c)
-}
-
 /// A date in brackets set under a title (（2019年1月31日）) is a line of its headline group, not a
 /// credit closing the text above.
 pub fn date_decks(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
@@ -579,7 +574,7 @@ pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], lang: &Lang,
             let mut cs = blocks[j].text.trim_start().chars();
             let (first, second) = (cs.next(), cs.next());
             classes[j].start == Start::Mid
-                || (first.is_some_and(|c| crate::lang::is_cjk(c) && !is_numeral(c)) && second.is_some_and(|c| lang.nonstarters.contains(&c)))
+                || (first.is_some_and(|c| crate::lang::is_cjk(c) && !lang.numerals.contains(&c)) && second.is_some_and(|c| lang.nonstarters.contains(&c)))
         };
         let runs_on_far = || {
             !over_byline

@@ -41,6 +41,8 @@ struct RawLang {
     abbreviations: Vec<String>,
     #[serde(default)]
     dangling_finals: String,
+    #[serde(default)]
+    numerals: String,
     deck_prefixes: Vec<String>,
     #[serde(default)]
     headline_tag: Vec<String>,
@@ -80,6 +82,8 @@ pub struct Lang {
     /// Words written with a full stop that does not end the sentence (Mr., Dr.).
     pub abbreviations: Vec<String>,
     pub dangling_finals: Vec<char>,
+    /// Numerals written as characters (一, 十, 〇): what a numbered paragraph (一、) opens with.
+    pub numerals: Vec<char>,
     pub deck_prefixes: Vec<String>,
     pub headline_tag: Vec<Pattern>,
     pub byline: Vec<Pattern>,
@@ -130,6 +134,7 @@ impl Lang {
             ocr_confusions: raw.ocr_confusions,
             abbreviations: raw.abbreviations,
             dangling_finals: raw.dangling_finals.chars().collect(),
+            numerals: raw.numerals.chars().collect(),
             deck_prefixes: raw.deck_prefixes,
             headline_tag: compile(&raw.headline_tag, "headline_tag", c),
             byline: compile(&raw.byline, "byline", c),
