@@ -335,6 +335,7 @@ fn split_headless_runs(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize
         }
     }
     let (tau2, min2) = (ctx.params.topic_tau, 150);
+    let parallel = parallel_subheads(seg, ctx, hmm, labels);
     let mut scan = PartOf::new(ctx.idf, ctx.n_features);
     let mut new: Vec<(usize, usize)> = Vec::new();
     for a in 0..n_seeds {
@@ -353,6 +354,7 @@ fn split_headless_runs(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize
                 let mut chars = 0u32;
                 let mut best: Option<(f32, usize)> = None;
                 let mut tail_paras = 0;
+                let par_from = (lo..hi).find(|&k| parallel[k]);
                 for m in (lo + 1..hi).rev() {
                     scan.add(&ctx.bags[block(m)]);
                     chars += ctx.blocks[block(m)].stats.chars;
@@ -364,6 +366,11 @@ fn split_headless_runs(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize
                     }
                     let (pb, b) = (block(m - 1), block(m));
                     if seg.units[hmm[m]].kind != UnitKind::Para || ctx.classes[pb].open_end || ctx.classes[b].start.continues() || chars < min2 {
+                        continue;
+                    }
+                    // Past the first of a set of parallel subheads: sections each on its own side
+                    // of the topic, as their siblings are.
+                    if par_from.is_some_and(|p| m > p) {
                         continue;
                     }
                     let s = scan.sim();
@@ -457,6 +464,7 @@ fn split_weak_sections(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize
     let seeds_upto = seeds_upto(seg);
     let seed_between = |lo: usize, hi: usize| seeds_upto[hi] > seeds_upto[lo];
     let mut promote: Vec<(usize, Vec<usize>)> = Vec::new();
+    let parallel = parallel_subheads(seg, ctx, hmm, labels);
     for k in 0..n {
         let unit = seg.units[hmm[k]];
         if unit.kind != UnitKind::Subhead || unit.weak.is_none() {
@@ -464,6 +472,10 @@ fn split_weak_sections(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize
         }
         // Numbered like a section (二, 三、, （四）): a part of the story, however far its text strays.
         if ctx.lang.is_section_numbered(&ctx.blocks[unit.block].text) {
+            continue;
+        }
+        // One of a set of parallel subheads: sibling sections, each on its own side of the topic.
+        if parallel[k] {
             continue;
         }
         let a = labels[k];
@@ -546,6 +558,29 @@ fn split_weak_sections(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize
         labels2.push(new_label[k]);
     }
     (out, hmm2, labels2)
+}
+
+/// Longest part of a parallel subhead: sibling sections are named in a few words (看点二, 民俗多乐趣);
+/// two long headings of one length are a coincidence.
+const PARALLEL_PART_MAX: usize = 12;
+
+/// For each unit in `hmm`: a subhead set in parallel with another subhead of its story (民俗多乐趣 /
+/// 出游添新彩: as many characters in each space-separated part), so one of a set of sibling
+/// sections. A column-named title (…（人民论坛）) is never a sibling section.
+fn parallel_subheads(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize]) -> Vec<bool> {
+    let key = |k: usize| {
+        let b = seg.units[hmm[k]].block;
+        let text = &ctx.blocks[b].text;
+        (seg.units[hmm[k]].kind == UnitKind::Subhead && !ctx.lang.is_tagged(text))
+            .then(|| (labels[k], text.split_whitespace().map(|w| w.chars().count()).collect::<Vec<_>>()))
+            .filter(|(_, parts)| parts.iter().all(|&n| n <= PARALLEL_PART_MAX))
+    };
+    let keys: Vec<_> = (0..hmm.len()).map(key).collect();
+    let mut count: FxHashMap<&(usize, Vec<usize>), u32> = FxHashMap::default();
+    for k in keys.iter().flatten() {
+        *count.entry(k).or_default() += 1;
+    }
+    keys.iter().map(|k| k.as_ref().is_some_and(|k| count[k] >= 2)).collect()
 }
 
 /// Decides lone headings by their log-odds alone: above `t` a headline (a strong seed), else a subhead.

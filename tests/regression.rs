@@ -376,3 +376,20 @@ fn a_digit_misread_in_a_bylines_name_is_read_as_the_letter() {
     let names: Vec<Option<&str>> = p.articles[0].bylines.iter().map(|b| b.name.as_deref()).collect();
     assert_eq!(names, [Some("Allan Saunderson")]);
 }
+
+/// A feature under one headline in sections named in parallel (灯会添喜气 / 冰雪有乐趣 / 车站暖人心):
+/// each section is on its own side of the topic, and was split off as a story of its own.
+const PARALLEL_SECTIONS: &str = "## 城市公交开通夜间线路\n\n本报讯　市交通部门近日开通三条夜间公交线路，覆盖主要商圈和医院，方便市民夜间出行。\n\n新线路每半小时一班，票价与日间线路相同，乘客可使用交通卡和手机扫码乘车。\n\n（本报记者　李　明）\n\n## 春回大地 万象更新\n\n锣鼓声声，笑语盈盈。新春佳节，城乡各地处处洋溢着喜庆祥和的气氛。\n\n## 灯会添喜气\n\n正月初三，古城南门外的灯会游人如织。彩灯沿护城河排开，龙灯、鱼灯、莲花灯竞相争艳。\n\n扎灯艺人老陈说，今年的彩灯用上了节能灯珠，颜色更鲜亮，耗电却少了一半。\n\n## 冰雪有乐趣\n\n北山滑雪场里，孩子们在教练指导下练习滑行，雪道上不时传来欢快的尖叫声。\n\n雪场负责人介绍，春节期间每天接待滑雪爱好者三千多人次，初级雪道格外热闹。\n\n## 车站暖人心\n\n凌晨四点，火车站候车大厅灯火通明。志愿者为抱着婴儿的旅客送上热水和毛毯。\n\n客运值班员小刘已经连续五年在岗位上过年，她说，看到旅客平安回家就是最大的幸福。\n";
+
+#[test]
+fn sections_under_parallel_subheads_stay_in_their_feature() {
+    let p = run(PARALLEL_SECTIONS);
+    let a = article_with(&p, "古城南门外的灯会");
+    assert_eq!(a.headline.as_deref(), Some("春回大地 万象更新"));
+    let heads: Vec<&str> = a.sections.iter().filter_map(|s| s.heading.as_deref()).collect();
+    assert_eq!(heads, ["灯会添喜气", "冰雪有乐趣", "车站暖人心"]);
+    for text in ["北山滑雪场", "客运值班员小刘"] {
+        assert!(a.text.contains(text), "{text} went elsewhere: {:#?}", p.articles);
+    }
+    assert_eq!(p.articles.len(), 2);
+}
