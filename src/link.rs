@@ -123,6 +123,21 @@ pub struct Plan {
     pub continuations: Vec<Continuation>,
     pub flags: Vec<String>,
     pub confidence: f32,
+    /// Stories of a series set in this article under its headline, in page order.
+    pub reports: Vec<Report>,
+    /// How many of the seed's heading lines head the article (all when `None`); the rest title
+    /// its first part.
+    pub own_heads: Option<usize>,
+}
+
+/// A story of a series (reports under one rubric, each with its own title and byline) taken into
+/// the article that heads the series: its title lines open a section before `units[at]` (or after
+/// the last unit when `at` is past them), and its bylines are the article's too.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub at: usize,
+    pub heads: Vec<usize>,
+    pub bylines: Vec<usize>,
 }
 
 pub struct Ctx<'a> {
@@ -291,8 +306,123 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
     let (seg1, hmm1, labels1) = split_weak_sections(&seg0, ctx, &hmm0, &labels0);
     let (seg2, hmm2, labels2) = demote_unused_weak(&seg1, &hmm1, &labels1);
     let n_states2 = seg2.seeds.len() + 1;
-    let plans = plans(&seg2, ctx, &hmm2, &labels2, n_states2);
+    let mut plans = plans(&seg2, ctx, &hmm2, &labels2, n_states2);
+    merge_series(&seg2, ctx, &mut plans);
     (seg2, plans)
+}
+
+/// What marks a headline group as an item of a series: a line of parallel halves (高升村 步步高:
+/// each half a few characters, all alike in length, or the exact lengths of another item's), or
+/// the language's kicker-over-title pair (河南卢氏县兴贤里社区—— over “…”).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum SeriesMark {
+    Even,
+    Halves(Vec<usize>),
+    KickerTitle,
+}
+
+/// Longest half of a series title. Halves alike in length and this short or shorter mark a series
+/// in two stories; halves of other lengths only in three alike, for headlines of two matched
+/// phrases are common (微笑缩短距离 服务延伸真情 / 关注家庭和谐 守护心理健康 are two stories).
+const SERIES_HALF_MAX: usize = 8;
+const SERIES_EVEN_MAX: usize = 5;
+
+fn series_marks(heads: &[usize], ctx: &Ctx) -> Vec<SeriesMark> {
+    let mut marks = Vec::new();
+    for &h in heads {
+        let parts = heading_shape(ctx, h);
+        if parts.len() >= 2 && parts.iter().all(|&n| (2..=SERIES_HALF_MAX).contains(&n)) {
+            marks.push(if parts.iter().all(|&n| n == parts[0] && n <= SERIES_EVEN_MAX) { SeriesMark::Even } else { SeriesMark::Halves(parts) });
+        }
+    }
+    if let [kicker, title] = &ctx.lang.series_item[..]
+        && heads.windows(2).any(|w| kicker.is_match(ctx.blocks[w[0]].text.trim()) && title.is_match(ctx.blocks[w[1]].text.trim()))
+    {
+        marks.push(SeriesMark::KickerTitle);
+    }
+    marks
+}
+
+/// Reports of a series (新春走基层: items under one rubric, each titled in parallel over its own
+/// byline) are one article, as the paper publishes them: the first item's article, whose headline
+/// group carries the rubric, takes the others as parts in page order.
+fn merge_series(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan>) {
+    if ctx.lang.series_item.is_empty() && !ctx.lang.code.is_cjk() {
+        return;
+    }
+    // Titled, bylined stories and what marks them; a mark that two of them carry makes a series.
+    let items: Vec<(usize, usize, Vec<SeriesMark>)> = plans
+        .iter()
+        .enumerate()
+        .filter_map(|(i, pl)| {
+            let s = pl.seed?;
+            let seed = &seg.seeds[s];
+            (!seed.heads.is_empty() && !seed.bylines.is_empty() && !pl.units.is_empty()).then(|| (i, s, series_marks(&seed.heads, ctx)))
+        })
+        .filter(|(_, _, m)| !m.is_empty())
+        .collect();
+    let mut count: FxHashMap<&SeriesMark, usize> = FxHashMap::default();
+    for (_, _, marks) in &items {
+        for m in marks.iter().collect::<rustc_hash::FxHashSet<_>>() {
+            *count.entry(m).or_default() += 1;
+        }
+    }
+    let series = |m: &SeriesMark| count[m] >= if matches!(m, SeriesMark::Halves(_)) { 3 } else { 2 };
+    let mut members: Vec<(usize, usize)> = items.iter().filter(|(_, _, m)| m.iter().any(series)).map(|&(i, s, _)| (i, s)).collect();
+    if members.len() < 2 {
+        return;
+    }
+    members.sort_by_key(|&(_, s)| seg.seeds[s].at);
+    let (home, home_seed) = members[0];
+    // The items' own headline groups are this many lines; lines above that in the first item's
+    // group are the rubric.
+    let mut lens: Vec<usize> = members[1..].iter().map(|&(_, s)| seg.seeds[s].heads.len()).collect();
+    lens.sort_unstable();
+    let item_len = lens[lens.len() / 2];
+    let home_heads = &seg.seeds[home_seed].heads;
+    let mut merged = std::mem::take(&mut plans[home]);
+    if home_heads.len() > item_len {
+        let keep = home_heads.len() - item_len;
+        merged.own_heads = Some(keep);
+        merged.reports.push(Report { at: 0, heads: home_heads[keep..].to_vec(), bylines: Vec::new() });
+    }
+    for &(i, s) in &members[1..] {
+        let item = std::mem::take(&mut plans[i]);
+        let at = merged.units.len();
+        let mut heads = seg.seeds[s].heads.clone();
+        for &a in &item.adopted {
+            heads.extend(&seg.seeds[a].heads);
+        }
+        merged.reports.push(Report { at, heads, bylines: seg.seeds[s].bylines.clone() });
+        merged.units.extend(&item.units);
+        merged.join_prev.extend(item.join_prev.iter().enumerate().map(|(k, &j)| k > 0 && j));
+        merged.continuations.extend(item.continuations);
+        for f in item.flags {
+            if !merged.flags.contains(&f) {
+                merged.flags.push(f);
+            }
+        }
+        merged.confidence = merged.confidence.min(item.confidence);
+        merged.reports.extend(item.reports.into_iter().map(|p| Report { at: p.at + at, ..p }));
+    }
+    merged.flags.push(format!("series of {} reports", members.len()));
+    plans[home] = merged;
+    let gone: rustc_hash::FxHashSet<usize> = members[1..].iter().map(|&(i, _)| i).collect();
+    let mut i = 0;
+    plans.retain(|_| {
+        i += 1;
+        !gone.contains(&(i - 1))
+    });
+}
+
+/// A CJK heading's halves, by characters: the parts a wide gap separates (stray single spaces
+/// inside a half are OCR's). Nothing for a Latin heading.
+fn heading_shape(ctx: &Ctx, block: usize) -> Vec<usize> {
+    let b = &ctx.blocks[block];
+    if !b.cjk {
+        return Vec::new();
+    }
+    crate::clean::cjk::heading_halves(b.text.trim()).map(|p| p.chars().filter(|c| !c.is_whitespace()).count()).collect()
 }
 
 /// Text that shares (almost) nothing with the rest of its story is a story of its own whose
@@ -570,10 +700,9 @@ const PARALLEL_PART_MAX: usize = 12;
 fn parallel_subheads(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize]) -> Vec<bool> {
     let key = |k: usize| {
         let b = seg.units[hmm[k]].block;
-        let text = &ctx.blocks[b].text;
-        (seg.units[hmm[k]].kind == UnitKind::Subhead && !ctx.lang.is_tagged(text))
-            .then(|| (labels[k], text.split_whitespace().map(|w| w.chars().count()).collect::<Vec<_>>()))
-            .filter(|(_, parts)| parts.iter().all(|&n| n <= PARALLEL_PART_MAX))
+        (seg.units[hmm[k]].kind == UnitKind::Subhead && !ctx.lang.is_tagged(&ctx.blocks[b].text))
+            .then(|| (labels[k], heading_shape(ctx, b)))
+            .filter(|(_, parts)| !parts.is_empty() && parts.iter().all(|&n| n <= PARALLEL_PART_MAX))
     };
     let keys: Vec<_> = (0..hmm.len()).map(key).collect();
     let mut count: FxHashMap<&(usize, Vec<usize>), u32> = FxHashMap::default();

@@ -393,3 +393,33 @@ fn sections_under_parallel_subheads_stay_in_their_feature() {
     }
     assert_eq!(p.articles.len(), 2);
 }
+
+/// Reports of a series under one rubric, each titled in parallel halves over its own byline: the
+/// paper publishes them as one article, but each came out a story of its own, the rubric a kicker.
+const SERIES: &str = "## 春节假期交通平稳有序\n\n本报北京2月10日电　记者从交通运输部获悉，春节假期全国道路运输总体平稳，重点路段未出现长时间拥堵。\n\n## 新春走基层 万家团圆时\n\n## 渔村灯火 年味正浓\n\n本报记者　林　海\n\n腊月二十九，海边的渔村挂满了红灯笼。渔民老郑把船停进港湾，和家人一起包饺子、贴春联。\n\n“今年打鱼收成好，过年心里踏实。”老郑笑着说，村里新修的码头让出海更安全了。\n\n## 山乡芦笙 唱响新春\n\n本报记者　周　岚\n\n大年初一清晨，山坳里的苗寨响起芦笙。寨子里的老人们围坐火塘，给远道回来的年轻人讲古歌。\n\n驻村干部说，去年寨子通了硬化路，开起了民宿，不少外出务工的青年回乡创业。\n\n## 哨所春联 温暖边关\n\n本报记者　吴　涛\n\n边防哨所海拔四千多米，官兵们在雪地里贴上春联，用卫星电话给家人拜年。\n\n指导员说，今年哨所装上了供暖设备，战士们过了一个温暖的新年。\n";
+
+#[test]
+fn reports_of_a_series_are_one_article_under_the_rubric() {
+    let p = run(SERIES);
+    assert_eq!(p.articles.len(), 2, "{:#?}", p.articles);
+    let a = article_with(&p, "渔民老郑");
+    assert_eq!(a.headline.as_deref(), Some("新春走基层 万家团圆时"));
+    let heads: Vec<&str> = a.sections.iter().filter_map(|s| s.heading.as_deref()).collect();
+    assert_eq!(heads, ["渔村灯火 年味正浓", "山乡芦笙 唱响新春", "哨所春联 温暖边关"]);
+    let names: Vec<&str> = a.bylines.iter().filter_map(|b| b.name.as_deref()).collect();
+    assert_eq!(names, ["林海", "周岚", "吴涛"]);
+    for text in ["苗寨响起芦笙", "供暖设备"] {
+        assert!(a.text.contains(text), "{text}");
+    }
+}
+
+/// Two stories, each with a byline, titled in matched phrases of six characters: a common headline
+/// form, not a series.
+const MATCHED_TITLES: &str = "## 志愿服务暖心 春运旅途安心\n\n本报记者　林　海\n\n春运首日，火车站广场上的志愿者为旅客指路、搬行李，帮助老人和孩子进站。\n\n车站负责人说，今年增开了夜间临客，候车室也增设了母婴室和充电设施。\n\n## 书屋延时开放 假期阅读升温\n\n本报记者　周　岚\n\n寒假期间，县里的乡村书屋延长开放时间，不少孩子在这里读书、写作业。\n\n图书管理员介绍，书屋新添了两千多册少儿读物，还开设了周末故事会。\n";
+
+#[test]
+fn two_stories_titled_in_long_matched_phrases_are_not_a_series() {
+    let p = run(MATCHED_TITLES);
+    let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    assert_eq!(heads, [Some("志愿服务暖心 春运旅途安心"), Some("书屋延时开放 假期阅读升温")]);
+}

@@ -50,6 +50,13 @@ pub fn fix_punct(s: &str) -> Option<String> {
     Some(out)
 }
 
+/// The halves of a CJK headline (高升村  步步高): the parts a wide gap of two spaces or more
+/// separates when the line has one, else those single spaces separate.
+pub fn heading_halves(t: &str) -> impl Iterator<Item = &str> {
+    let gap = if t.contains("  ") { "  " } else { " " };
+    t.split(gap).map(str::trim).filter(|p| !p.is_empty())
+}
+
 /// Removes spaces OCR put inside CJK text: between two CJK characters, and next to CJK punctuation
 /// (unless the other side is a Latin letter, where a space may be real).
 pub fn squeeze_spaces(s: &str) -> String {
@@ -78,6 +85,13 @@ pub fn squeeze_spaces(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn heading_halves_split_at_the_wide_gap_when_there_is_one() {
+        assert_eq!(heading_halves("高升村 步步高").collect::<Vec<_>>(), ["高升村", "步步高"]);
+        assert_eq!(heading_halves("东 莞  明 天 更 好").collect::<Vec<_>>(), ["东 莞", "明 天 更 好"]);
+        assert_eq!(heading_halves(" 单独一行 ").collect::<Vec<_>>(), ["单独一行"]);
+    }
 
     #[test]
     fn half_width_marks_in_cjk_text() {

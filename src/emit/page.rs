@@ -2,11 +2,11 @@
 
 use crate::blocks::{Block, Layout};
 use crate::classify::{Byline, Class, Jump, Role, Shape};
-use crate::clean::cjk::squeeze_spaces;
+use crate::clean::cjk::{heading_halves, squeeze_spaces};
 use crate::clean::hyphen::is_word;
 use crate::clean::Line;
 use crate::lang::{Lang, LangCode};
-use crate::link::Plan;
+use crate::link::{Plan, Report};
 use crate::segment::{Segments, UnitKind};
 use crate::source::{Source, SpanBase, Span, Warning};
 use schemars::JsonSchema;
@@ -133,11 +133,38 @@ impl Parts<'_> {
     }
 }
 
+/// Opens a series report taken into article `ai`: each title line heads a section of its own, and
+/// the report's bylines join the article's.
+fn open_report(p: &Parts, part: &Report, ai: usize, sections: &mut Vec<Section>, bylines: &mut Vec<Byline>, block_role: &mut [Option<(Role, usize)>]) {
+    for &h in &part.heads {
+        block_role[h] = Some((Role::Subhead, ai));
+        push_heading(sections, p.heading_text(h));
+    }
+    for &b in &part.bylines {
+        block_role[b] = Some((if p.classes[b].shape == Shape::Dateline { Role::Dateline } else { Role::Byline }, ai));
+        for bl in &p.classes[b].bylines {
+            if !bylines.contains(bl) {
+                bylines.push(bl.clone());
+            }
+        }
+    }
+}
+
+/// A heading opens a new section, unless the last one has neither heading nor text yet.
+fn push_heading(sections: &mut Vec<Section>, heading: String) {
+    let last = sections.last_mut().expect("a section");
+    if last.paragraphs.is_empty() && last.heading.is_none() {
+        last.heading = Some(heading);
+    } else {
+        sections.push(Section { heading: Some(heading), paragraphs: Vec::new() });
+    }
+}
+
 /// Removes single stray spaces between CJK characters but keeps a wider gap, which in a headline
 /// separates its two halves.
 fn squeeze_cjk_keep_gaps(t: &str) -> String {
     if t.contains("  ") {
-        t.split("  ").map(|p| squeeze_spaces(p.trim())).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ")
+        heading_halves(t).map(squeeze_spaces).collect::<Vec<_>>().join(" ")
     } else {
         t.to_string()
     }
@@ -257,7 +284,8 @@ pub fn build(mut p: Parts) -> Page {
         for s in pl.seed.iter().chain(pl.adopted.iter()) {
             let seed = &seg.seeds[*s];
             if heads.is_empty() {
-                heads.extend(&seed.heads);
+                let own = if Some(*s) == pl.seed { pl.own_heads.unwrap_or(seed.heads.len()) } else { seed.heads.len() };
+                heads.extend(&seed.heads[..own]);
             } else {
                 for &h in &seed.heads {
                     block_role[h] = Some((Role::Deck, ai));
@@ -291,7 +319,11 @@ pub fn build(mut p: Parts) -> Page {
         let mut credit = Vec::new();
         let mut jumps = Vec::new();
         let mut first_para = true;
+        let mut parts = pl.reports.iter().peekable();
         for (k, &u) in pl.units.iter().enumerate() {
+            while let Some(part) = parts.next_if(|part| part.at <= k) {
+                open_report(&p, part, ai, &mut sections, &mut bylines, &mut block_role);
+            }
             let unit = seg.units[u];
             let b = unit.block;
             let cl = &p.classes[b];
@@ -325,13 +357,7 @@ pub fn build(mut p: Parts) -> Page {
                 }
                 UnitKind::Subhead => {
                     block_role[b] = Some((Role::Subhead, ai));
-                    let heading = Some(p.heading_text(b));
-                    let last = sections.last_mut().expect("a section");
-                    if last.paragraphs.is_empty() && last.heading.is_none() {
-                        last.heading = heading;
-                    } else {
-                        sections.push(Section { heading, paragraphs: Vec::new() });
-                    }
+                    push_heading(&mut sections, p.heading_text(b));
                 }
                 UnitKind::Caption => {
                     block_role[b] = Some((Role::Caption, ai));
@@ -346,6 +372,9 @@ pub fn build(mut p: Parts) -> Page {
                     jumps.extend(cl.jump.clone());
                 }
             }
+        }
+        for part in parts {
+            open_report(&p, part, ai, &mut sections, &mut bylines, &mut block_role);
         }
         sections.retain(|s| s.heading.is_some() || !s.paragraphs.is_empty());
         let headline = join_some(headline);

@@ -59,6 +59,8 @@ struct RawLang {
     credit_line: Vec<String>,
     #[serde(default)]
     dated_deck: Vec<String>,
+    #[serde(default)]
+    series_item: Vec<String>,
     caption: Vec<String>,
     jump: Vec<String>,
     jump_tail: Vec<String>,
@@ -100,6 +102,9 @@ pub struct Lang {
     /// A date alone in brackets (（2019年1月31日）): under a title it is the document's date, a line
     /// of the headline group; elsewhere a note that closes the text above.
     pub dated_deck: Vec<Pattern>,
+    /// A kicker line and the title under it that, in two bylined stories of a page, mark reports of
+    /// one series (河南卢氏县兴贤里社区—— over “…”); empty, or exactly these two.
+    pub series_item: Vec<Pattern>,
     pub caption: Vec<Pattern>,
     pub jump: Vec<Pattern>,
     pub jump_tail: Vec<Pattern>,
@@ -146,6 +151,7 @@ impl Lang {
             section_number: compile(&raw.section_number, "section_number", c),
             credit_line: compile(&raw.credit_line, "credit_line", c),
             dated_deck: compile(&raw.dated_deck, "dated_deck", c),
+            series_item: compile(&raw.series_item, "series_item", c),
             caption: compile(&raw.caption, "caption", c),
             jump: compile(&raw.jump, "jump", c),
             jump_tail: compile(&raw.jump_tail, "jump_tail", c),
