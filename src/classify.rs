@@ -524,6 +524,36 @@ pub fn date_decks(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
     }
 }
 
+/// A line set apart above and tight over a heading whose group then ends is that heading's kicker,
+/// however long or punctuated (国内票房突破40亿元，观影人次超过8500万，海外票房创近5年来最好成绩
+/// over 《流浪地球》，爆款如何打造), so long as no sentence ends in it. Only where blank lines part
+/// paragraphs: there a paragraph does not sit tight on a heading.
+pub fn tight_kickers(blocks: &[Block], classes: &mut [Class], layout: &Layout, lang: &Lang) {
+    if layout.wrapped || layout.blank_is_column_break {
+        return;
+    }
+    for i in 0..blocks.len().saturating_sub(1) {
+        let (b, h) = (&blocks[i], &blocks[i + 1]);
+        let c = &classes[i];
+        if c.shape == Shape::Body
+            && c.bylines.is_empty()
+            && c.dateline.is_none()
+            && !c.start.continues()
+            && b.n_lines() == 1
+            && b.stats.chars <= 64
+            && (b.blank_before > 0 || i == 0 || matches!(classes[i - 1].shape, Shape::Furniture | Shape::Noise))
+            && b.blank_after == 0
+            && !b.text.contains(&lang.terminal[..])
+            && classes[i + 1].shape == Shape::Heading
+            && !classes[i + 1].deck_marker
+            && h.n_lines() == 1
+            && h.blank_after > 0
+        {
+            classes[i] = Class::of(Shape::Heading);
+        }
+    }
+}
+
 /// Heading-shaped blocks that are really prose cut off at a column's foot: they end on a word that
 /// cannot end a heading (的, 在), split a comma clause short, run on into the block below (which
 /// starts mid-sentence, repeats a string across the join found elsewhere on the page, or makes a

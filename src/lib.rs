@@ -126,6 +126,7 @@ impl Analysed {
             model::seam::PageGrams::of_words(blocks.iter().map(|b| b.text.as_str()))
         };
         classify::demote_cut_headings(&blocks, &mut classes, lang, &grams);
+        classify::tight_kickers(&blocks, &mut classes, &layout, lang);
         let mut features = model::cohesion::Features::with_capacity(blocks.iter().map(|b| b.text.len()).sum::<usize>() / 3);
         let bags: Vec<Bag> = blocks
             .iter()

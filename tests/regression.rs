@@ -423,3 +423,16 @@ fn two_stories_titled_in_long_matched_phrases_are_not_a_series() {
     let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
     assert_eq!(heads, [Some("志愿服务暖心 春运旅途安心"), Some("书屋延时开放 假期阅读升温")]);
 }
+
+/// A kicker too long and too punctuated to read as a heading by itself, set apart above and tight
+/// over its title: it was a story of its own, one paragraph without a headline.
+const LONG_KICKER: &str = "2019年3月1日　星期五　　第12版\n\n春节档电影票房突破五十亿元，观影人次再创新高，国产影片占比超过八成\n科幻片，如何拍出中国味道\n\n今年春节档，一部国产科幻片成为观众热议的话题。影院排片一再增加，不少城市出现一票难求的景象。\n\n业内人士认为，扎实的剧本和工业化的制作流程，是这部影片赢得口碑的关键。\n\n## 城市书房夜读人多了\n\n本报记者　林　海\n\n入夜，街角的城市书房依然灯火通明。下班后的年轻人在这里借书、自习，书房每天开放到晚上十点。\n";
+
+#[test]
+fn a_line_set_apart_and_tight_over_a_title_is_its_kicker() {
+    let p = run(LONG_KICKER);
+    assert_eq!(p.articles.len(), 2, "{:#?}", p.articles);
+    let a = article_with(&p, "一票难求");
+    assert_eq!(a.kicker.as_deref(), Some("春节档电影票房突破五十亿元，观影人次再创新高，国产影片占比超过八成"));
+    assert_eq!(a.headline.as_deref(), Some("科幻片，如何拍出中国味道"));
+}
