@@ -344,8 +344,8 @@ fn series_marks(heads: &[usize], ctx: &Ctx) -> Vec<SeriesMark> {
 }
 
 /// Reports of a series (新春走基层: items under one rubric, each titled in parallel over its own
-/// byline) are one article, as the paper publishes them: the first item's article, whose headline
-/// group carries the rubric, takes the others as parts in page order.
+/// byline) are one article, as the paper publishes them: the article of the report whose headline
+/// group carries the rubric (else the first) takes the others as parts in page order.
 fn merge_series(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan>) {
     if ctx.lang.series_item.is_empty() && !ctx.lang.code.is_cjk() {
         return;
@@ -373,12 +373,17 @@ fn merge_series(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan>) {
         return;
     }
     members.sort_by_key(|&(_, s)| seg.seeds[s].at);
-    let (home, home_seed) = members[0];
-    // The items' own headline groups are this many lines; lines above that in the first item's
-    // group are the rubric.
-    let mut lens: Vec<usize> = members[1..].iter().map(|&(_, s)| seg.seeds[s].heads.len()).collect();
+    // The reports' own headline groups are this many lines (the commonest count); a group with
+    // more carries the rubric above its report's title and heads the article, wherever the
+    // reading order put it. Else the first report does.
+    let mut lens: Vec<usize> = members.iter().map(|&(_, s)| seg.seeds[s].heads.len()).collect();
     lens.sort_unstable();
     let item_len = lens[lens.len() / 2];
+    if let Some(k) = members.iter().position(|&(_, s)| seg.seeds[s].heads.len() > item_len) {
+        let rubric = members.remove(k);
+        members.insert(0, rubric);
+    }
+    let (home, home_seed) = members[0];
     let home_heads = &seg.seeds[home_seed].heads;
     let mut merged = std::mem::take(&mut plans[home]);
     if home_heads.len() > item_len {
