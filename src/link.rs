@@ -373,12 +373,12 @@ fn merge_series(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan>) {
         return;
     }
     members.sort_by_key(|&(_, s)| seg.seeds[s].at);
-    // The reports' own headline groups are this many lines (the commonest count); a group with
+    // The reports' own headline groups are this many lines (the lower median); a group with
     // more carries the rubric above its report's title and heads the article, wherever the
     // reading order put it. Else the first report does.
     let mut lens: Vec<usize> = members.iter().map(|&(_, s)| seg.seeds[s].heads.len()).collect();
     lens.sort_unstable();
-    let item_len = lens[lens.len() / 2];
+    let item_len = lens[(lens.len() - 1) / 2];
     if let Some(k) = members.iter().position(|&(_, s)| seg.seeds[s].heads.len() > item_len) {
         let rubric = members.remove(k);
         members.insert(0, rubric);

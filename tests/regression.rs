@@ -448,3 +448,15 @@ fn the_report_under_the_rubric_heads_its_series_wherever_it_was_read() {
     let heads: Vec<&str> = a.sections.iter().filter_map(|s| s.heading.as_deref()).collect();
     assert_eq!(heads, ["山乡芦笙 唱响新春", "渔村灯火 年味正浓", "哨所春联 温暖边关"]);
 }
+
+/// A series of two reports, the rubric over the first one's title.
+const SERIES_OF_TWO: &str = "## 春节假期交通平稳有序\n\n本报北京2月10日电　记者从交通运输部获悉，春节假期全国道路运输总体平稳，重点路段未出现长时间拥堵。\n\n## 新春走基层 万家团圆时\n\n## 渔村灯火 年味正浓\n\n本报记者　林　海\n\n腊月二十九，海边的渔村挂满了红灯笼。渔民老郑把船停进港湾，和家人一起包饺子、贴春联。\n\n“今年打鱼收成好，过年心里踏实。”老郑笑着说，村里新修的码头让出海更安全了。\n\n## 山乡芦笙 唱响新春\n\n本报记者　周　岚\n\n大年初一清晨，山坳里的苗寨响起芦笙。寨子里的老人们围坐火塘，给远道回来的年轻人讲古歌。\n\n驻村干部说，去年寨子通了硬化路，开起了民宿，不少外出务工的青年回乡创业。\n";
+
+#[test]
+fn in_a_series_of_two_the_rubric_still_heads_it() {
+    let p = run(SERIES_OF_TWO);
+    let a = article_with(&p, "渔民老郑");
+    assert_eq!(a.headline.as_deref(), Some("新春走基层 万家团圆时"));
+    let heads: Vec<&str> = a.sections.iter().filter_map(|s| s.heading.as_deref()).collect();
+    assert_eq!(heads, ["渔村灯火 年味正浓", "山乡芦笙 唱响新春"]);
+}
