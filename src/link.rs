@@ -347,10 +347,11 @@ fn series_marks(heads: &[usize], ctx: &Ctx) -> Vec<SeriesMark> {
 /// byline) are one article, as the paper publishes them: the article of the report whose headline
 /// group carries the rubric (else the first) takes the others as parts in page order.
 fn merge_series(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan>) {
+    // Without a kicker/title pattern, only CJK titles' halves can mark a series.
     if ctx.lang.series_item.is_empty() && !ctx.lang.code.is_cjk() {
         return;
     }
-    // Titled, bylined stories and what marks them; a mark that two of them carry makes a series.
+    // Titled, bylined stories and what marks them.
     let items: Vec<(usize, usize, Vec<SeriesMark>)> = plans
         .iter()
         .enumerate()
@@ -368,10 +369,43 @@ fn merge_series(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan>) {
         }
     }
     let series = |m: &SeriesMark| count[m] >= if matches!(m, SeriesMark::Halves(_)) { 3 } else { 2 };
-    let mut members: Vec<(usize, usize)> = items.iter().filter(|(_, _, m)| m.iter().any(series)).map(|&(i, s, _)| (i, s)).collect();
-    if members.len() < 2 {
-        return;
+    // Stories that share a mark making a series are reports of one series; a page may hold two.
+    let mut parent: Vec<usize> = (0..items.len()).collect();
+    fn root(parent: &mut [usize], mut k: usize) -> usize {
+        while parent[k] != k {
+            parent[k] = parent[parent[k]];
+            k = parent[k];
+        }
+        k
     }
+    let mut first_with: FxHashMap<&SeriesMark, usize> = FxHashMap::default();
+    for (k, (_, _, marks)) in items.iter().enumerate() {
+        for m in marks.iter().filter(|m| series(m)) {
+            let (a, b) = (root(&mut parent, *first_with.entry(m).or_insert(k)), root(&mut parent, k));
+            parent[a.max(b)] = a.min(b);
+        }
+    }
+    let mut groups: FxHashMap<usize, Vec<(usize, usize)>> = FxHashMap::default();
+    for (k, (i, s, marks)) in items.iter().enumerate() {
+        if marks.iter().any(series) {
+            groups.entry(root(&mut parent, k)).or_default().push((*i, *s));
+        }
+    }
+    let mut groups: Vec<Vec<(usize, usize)>> = groups.into_values().filter(|g| g.len() >= 2).collect();
+    groups.sort_unstable();
+    let mut gone: rustc_hash::FxHashSet<usize> = rustc_hash::FxHashSet::default();
+    for members in groups {
+        gone.extend(merge_reports(seg, plans, members));
+    }
+    let mut i = 0;
+    plans.retain(|_| {
+        i += 1;
+        !gone.contains(&(i - 1))
+    });
+}
+
+/// Takes the reports of one series (plan index, seed) into one article; returns the plans emptied.
+fn merge_reports(seg: &Segments, plans: &mut [Plan], mut members: Vec<(usize, usize)>) -> Vec<usize> {
     members.sort_by_key(|&(_, s)| seg.seeds[s].at);
     // The reports' own headline groups are this many lines (the lower median); a group with
     // more carries the rubric above its report's title and heads the article, wherever the
@@ -412,16 +446,11 @@ fn merge_series(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan>) {
     }
     merged.flags.push(format!("series of {} reports", members.len()));
     plans[home] = merged;
-    let gone: rustc_hash::FxHashSet<usize> = members[1..].iter().map(|&(i, _)| i).collect();
-    let mut i = 0;
-    plans.retain(|_| {
-        i += 1;
-        !gone.contains(&(i - 1))
-    });
+    members[1..].iter().map(|&(i, _)| i).collect()
 }
 
-/// A CJK heading's halves, by characters: the parts a wide gap separates (stray single spaces
-/// inside a half are OCR's). Nothing for a Latin heading.
+/// A CJK heading's halves, by characters (`heading_halves`: the parts a wide gap separates, else
+/// those single spaces do). Nothing for a Latin heading.
 fn heading_shape(ctx: &Ctx, block: usize) -> Vec<usize> {
     let b = &ctx.blocks[block];
     if !b.cjk {

@@ -460,3 +460,16 @@ fn in_a_series_of_two_the_rubric_still_heads_it() {
     let heads: Vec<&str> = a.sections.iter().filter_map(|s| s.heading.as_deref()).collect();
     assert_eq!(heads, ["渔村灯火 年味正浓", "山乡芦笙 唱响新春"]);
 }
+
+/// Two series on one page, one titled in parallel halves, one in dashed kickers over quoted titles:
+/// all four reports were taken into one article.
+const TWO_SERIES: &str = "## 春节假期交通平稳有序\n\n本报北京2月10日电　记者从交通运输部获悉，春节假期全国道路运输总体平稳，重点路段未出现长时间拥堵。\n\n## 新春走基层 万家团圆时\n\n## 渔村灯火 年味正浓\n\n本报记者　林　海\n\n腊月二十九，海边的渔村挂满了红灯笼。渔民老郑把船停进港湾，和家人一起包饺子、贴春联。\n\n“今年打鱼收成好，过年心里踏实。”老郑笑着说，村里新修的码头让出海更安全了。\n\n## 山乡芦笙 唱响新春\n\n本报记者　周　岚\n\n大年初一清晨，山坳里的苗寨响起芦笙。寨子里的老人们围坐火塘，给远道回来的年轻人讲古歌。\n\n驻村干部说，去年寨子通了硬化路，开起了民宿，不少外出务工的青年回乡创业。\n\n## 两地车站见闻\n\n## 江苏南京南站——\n## “候车室里有了母婴室”\n\n本报记者　陈　静\n\n南京南站候车大厅新设的母婴室宽敞明亮，不少带孩子出行的旅客在这里稍作休息。\n\n## 四川成都东站——\n## “志愿者帮我找到了站台”\n\n本报记者　刘　洋\n\n成都东站的志愿者戴着红袖标，在进站口为老人和外地旅客指路、提行李。\n";
+
+#[test]
+fn two_series_on_a_page_are_two_articles() {
+    let p = run(TWO_SERIES);
+    let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    assert_eq!(heads, [Some("春节假期交通平稳有序"), Some("新春走基层 万家团圆时"), Some("两地车站见闻")]);
+    let stations = article_with(&p, "南京南站候车大厅");
+    assert!(stations.text.contains("成都东站的志愿者") && !stations.text.contains("渔民老郑"));
+}
