@@ -321,10 +321,11 @@ enum SeriesMark {
     KickerTitle,
 }
 
-/// Longest half of a series title. Halves alike in length and this short or shorter mark a series
-/// in two stories; halves of other lengths only in three alike, for headlines of two matched
-/// phrases are common (微笑缩短距离 服务延伸真情 / 关注家庭和谐 守护心理健康 are two stories).
+/// Longest half of a series title.
 const SERIES_HALF_MAX: usize = 8;
+/// Halves alike in length and this short or shorter mark a series in two stories; other halves
+/// only in three stories alike, for headlines of two matched phrases are common (微笑缩短距离
+/// 服务延伸真情 / 关注家庭和谐 守护心理健康 are two stories).
 const SERIES_EVEN_MAX: usize = 5;
 
 fn series_marks(heads: &[usize], ctx: &Ctx) -> Vec<SeriesMark> {
@@ -729,7 +730,7 @@ fn split_weak_sections(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize
 const PARALLEL_PART_MAX: usize = 12;
 
 /// For each unit in `hmm`: a subhead set in parallel with another subhead of its story (民俗多乐趣 /
-/// 出游添新彩: as many characters in each space-separated part), so one of a set of sibling
+/// 出游添新彩: as many characters in each half, see `heading_shape`), so one of a set of sibling
 /// sections. A column-named title (…（人民论坛）) is never a sibling section.
 fn parallel_subheads(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize]) -> Vec<bool> {
     let key = |k: usize| {
