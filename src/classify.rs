@@ -526,8 +526,9 @@ pub fn date_decks(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
 
 /// A line set apart above and tight over a heading whose group then ends is that heading's kicker,
 /// however long or punctuated (国内票房突破40亿元，观影人次超过8500万，海外票房创近5年来最好成绩
-/// over 《流浪地球》，爆款如何打造), so long as no sentence ends in it. Only where blank lines part
-/// paragraphs: there a paragraph does not sit tight on a heading.
+/// over 《流浪地球》，爆款如何打造), so long as no sentence ends in it: an ellipsis closing a list
+/// (写春联、赏年画、进博物馆……) ends none. Only where blank lines part paragraphs: there a
+/// paragraph does not sit tight on a heading.
 pub fn tight_kickers(blocks: &[Block], classes: &mut [Class], layout: &Layout, lang: &Lang) {
     if layout.wrapped || layout.blank_is_column_break {
         return;
@@ -543,7 +544,7 @@ pub fn tight_kickers(blocks: &[Block], classes: &mut [Class], layout: &Layout, l
             && b.stats.chars <= 64
             && (b.blank_before > 0 || i == 0 || matches!(classes[i - 1].shape, Shape::Furniture | Shape::Noise))
             && b.blank_after == 0
-            && !b.text.contains(&lang.terminal[..])
+            && !b.text.trim_end().trim_end_matches('…').contains(&lang.terminal[..])
             && classes[i + 1].shape == Shape::Heading
             && !classes[i + 1].deck_marker
             && h.n_lines() == 1

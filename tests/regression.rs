@@ -473,3 +473,15 @@ fn two_series_on_a_page_are_two_articles() {
     let stations = article_with(&p, "南京南站候车大厅");
     assert!(stations.text.contains("成都东站的志愿者") && !stations.text.contains("渔民老郑"));
 }
+
+/// The same with a kicker that closes a list with an ellipsis, which ends no sentence.
+const ELLIPSIS_KICKER: &str = "2019年3月1日　星期五　　第12版\n\n看电影、逛庙会、赏花灯……\n科幻片，如何拍出中国味道\n\n今年春节档，一部国产科幻片成为观众热议的话题。影院排片一再增加，不少城市出现一票难求的景象。\n\n业内人士认为，扎实的剧本和工业化的制作流程，是这部影片赢得口碑的关键。\n\n## 城市书房夜读人多了\n\n本报记者　林　海\n\n入夜，街角的城市书房依然灯火通明。下班后的年轻人在这里借书、自习，书房每天开放到晚上十点。\n";
+
+#[test]
+fn a_line_closing_a_list_with_an_ellipsis_over_a_title_is_in_its_headline_group() {
+    let p = run(ELLIPSIS_KICKER);
+    assert_eq!(p.articles.len(), 2, "{:#?}", p.articles);
+    let a = article_with(&p, "一票难求");
+    let heads: Vec<&str> = [&a.kicker, &a.headline, &a.deck].iter().filter_map(|x| x.as_deref()).collect();
+    assert_eq!(heads, ["看电影、逛庙会、赏花灯……", "科幻片，如何拍出中国味道"]);
+}
