@@ -485,3 +485,15 @@ fn a_line_closing_a_list_with_an_ellipsis_over_a_title_is_in_its_headline_group(
     let heads: Vec<&str> = [&a.kicker, &a.headline, &a.deck].iter().filter_map(|x| x.as_deref()).collect();
     assert_eq!(heads, ["看电影、逛庙会、赏花灯……", "科幻片，如何拍出中国味道"]);
 }
+
+/// A photo-source line (图片来源：人民视觉) closing a story was taken for a heading: the next story
+/// became two sections of this one.
+const PHOTO_SOURCE: &str = "## 油菜花开满山坡\n\n三月的婺源，漫山遍野的油菜花竞相开放，吸引了各地游客前来踏青赏花。\n\n当地村民开起了农家乐，游客可以品尝地道的农家菜，体验采茶制茶。\n\n图片来源：人民视觉\n\n## 茶香里的春天\n\n清晨，茶园里雾气还没散尽，采茶人已经背着竹篓上山了。\n\n新茶上市的时节，镇上的茶叶市场一天比一天热闹。\n";
+
+#[test]
+fn a_photo_source_line_closes_the_story_above() {
+    let p = run(PHOTO_SOURCE);
+    let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    assert_eq!(heads, [Some("油菜花开满山坡"), Some("茶香里的春天")]);
+    assert_eq!(p.articles[0].credit.as_deref(), Some("图片来源：人民视觉"));
+}
