@@ -386,11 +386,10 @@ fn merge_series(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan>) {
             parent[a.max(b)] = a.min(b);
         }
     }
+    // A story with no such mark stays a group of one, and one is no series.
     let mut groups: FxHashMap<usize, Vec<(usize, usize)>> = FxHashMap::default();
-    for (k, (i, s, marks)) in items.iter().enumerate() {
-        if marks.iter().any(series) {
-            groups.entry(root(&mut parent, k)).or_default().push((*i, *s));
-        }
+    for (k, &(i, s, _)) in items.iter().enumerate() {
+        groups.entry(root(&mut parent, k)).or_default().push((i, s));
     }
     let mut groups: Vec<Vec<(usize, usize)>> = groups.into_values().filter(|g| g.len() >= 2).collect();
     groups.sort_unstable();

@@ -12,6 +12,21 @@ fn article_with<'a>(p: &'a Page, text: &str) -> &'a Article {
     p.articles.iter().find(|a| a.text.contains(text)).unwrap_or_else(|| panic!("no article holds {text:?}: {:#?}", p.articles))
 }
 
+/// Each article's headline, in page order.
+fn headlines(p: &Page) -> Vec<Option<&str>> {
+    p.articles.iter().map(|a| a.headline.as_deref()).collect()
+}
+
+/// The article's headline group as printed: kicker, headline, deck, those it has.
+fn head_group(a: &Article) -> Vec<&str> {
+    [&a.kicker, &a.headline, &a.deck].into_iter().filter_map(|x| x.as_deref()).collect()
+}
+
+/// The headings of the article's sections, in order.
+fn section_heads(a: &Article) -> Vec<&str> {
+    a.sections.iter().filter_map(|s| s.heading.as_deref()).collect()
+}
+
 fn all_paragraphs(p: &Page) -> Vec<String> {
     p.articles.iter().flat_map(|a| a.sections.iter().flat_map(|s| s.paragraphs.iter().map(|x| x.text.clone()))).collect()
 }
@@ -24,7 +39,7 @@ fn headline_lines_wider_than_the_column_are_not_wrapped_prose() {
     let p = run(WRAPPED);
     assert_eq!(p.articles.len(), 1);
     let a = &p.articles[0];
-    let heads: Vec<&str> = [&a.kicker, &a.headline, &a.deck].iter().filter_map(|x| x.as_deref()).collect();
+    let heads = head_group(a);
     assert_eq!(heads, ["许其亮在武警海警总队机关看望慰问官兵强调指出", "肩负起党和人民赋予的神圣使命"]);
     assert_eq!(p.articles[0].bylines[0].name.as_deref(), Some("梅世雄"));
 }
@@ -131,7 +146,7 @@ fn a_section_numbered_with_a_bare_numeral_stays_in_its_story() {
     let page = "## 贺州四章\n\n本报记者 王珂\n\n风雅贺州，在时代的意蕴里，成就了另一个桃源。\n\n二\n\n不必谈及所有的来龙去脉，那些甜甜的水，那些搅动味觉的美食，足以让人流连。\n";
     let p = run(page);
     assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
-    assert_eq!(p.articles[0].sections.iter().filter_map(|s| s.heading.as_deref()).collect::<Vec<_>>(), ["二"]);
+    assert_eq!(section_heads(&p.articles[0]), ["二"]);
 }
 
 #[test]
@@ -163,7 +178,7 @@ fn a_tagged_title_with_a_short_first_clause_is_a_headline_not_prose() {
     // sentence above it.
     let page = "上一篇评论说到，走好回家\n\n春运，一场共享发展的旅程（评论员观察）\n\n不断提速的车轮，让赶路的身影更加从容，让发展的阳光照进每一个角落。\n\n这几天，春运拉开了大幕，数以亿计的人踏上旅程。\n";
     let p = run(page);
-    let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    let heads = headlines(&p);
     assert!(heads.contains(&Some("春运，一场共享发展的旅程（评论员观察）")), "{heads:?}");
 }
 
@@ -208,7 +223,7 @@ fn a_picture_story_label_heads_a_story_of_its_own() {
     // about the same festival, it was weighed as a subhead of that story.
     let page = "## 春节假期旅游市场火热\n\n春节假期，各地旅游市场持续升温，游客出游热情高涨，景区接待人数创新高。\n\n各地景区推出丰富多彩的春节活动，吸引大批游客前来游玩。\n\n图片报道\n\n春节假期，游客在景区观看舞龙表演，感受浓浓的节日气氛。\n\n许多游客表示，今年春节假期的旅游体验更加丰富。\n";
     let p = run(page);
-    let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    let heads = headlines(&p);
     assert!(heads.contains(&Some("图片报道")), "{heads:?}");
 }
 
@@ -228,7 +243,7 @@ fn a_clause_cut_at_a_column_foot_and_resumed_after_another_story_is_prose_not_a_
     // Taken for a subhead, it made the next story's headline a subhead of the first story too.
     let page = "## 小区改造让居民生活更方便\n\n本报记者 王明\n\n今年以来，城南街道对辖区内的老旧小区进行了全面改造，加装电梯、修缮屋顶、铺设管网，居民们纷纷点赞。\n\n改造前，街道工作人员挨家挨户征求意见，把居民最关心的问题列成清单，逐项落实。\n\n还没进门，只见4只红\n\n## 春节假期旅游市场火热\n\n春节假期，各地旅游市场持续升温，游客出游热情高涨，景区接待人数创新高。\n\n各地景区推出丰富多彩的春节活动，吸引大批游客前来游玩。\n\n灯笼高高挂在小区门口，新装的电梯正在运行，居民们有说有笑。\n";
     let p = run(page);
-    let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    let heads = headlines(&p);
     assert_eq!(heads, [Some("小区改造让居民生活更方便"), Some("春节假期旅游市场火热")]);
     assert!(p.articles.iter().all(|a| a.sections.iter().all(|s| s.heading.is_none())), "no subheads");
     assert!(p.articles[0].text.contains("还没进门，只见4只红灯笼高高挂在小区门口"), "{}", p.articles[0].text);
@@ -262,7 +277,7 @@ fn a_headline_over_a_dispatch_stays_a_headline_whatever_it_makes_with_text_elsew
     // story. It was taken for prose cut at a column's foot, and the story lost its headline.
     let page = "河湖连通，这里四季能赏景\n\n本报长春2月13日电（记者王明）春节过后，记者来到吉林西部的一处湿地，湖面开阔，鱼虾成群。\n\n水好鱼多，是因为湖面大了。村民们说，过去这里十年九旱。\n\n## 冰雪节开幕\n\n本报哈尔滨2月13日电（记者李华）冰雪节昨日开幕，各地游客纷至沓来。\n\n区内游人如织，五彩的冰灯吸引了不少游客，大家纷纷拍照留念。\n";
     let p = run(page);
-    let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    let heads = headlines(&p);
     assert_eq!(heads, [Some("河湖连通，这里四季能赏景"), Some("冰雪节开幕")]);
 }
 
@@ -314,7 +329,7 @@ fn a_wire_sign_off_alone_on_its_line_closes_the_story_and_heads_nothing() {
     // "  REUTER" set apart at a story's foot was taken for a headline, over the next story's.
     let page = "ABM GOLD FILES FOR INITIAL OFFERING\n\nVANCOUVER, March 17 - ABM Gold Corp said it filed for an initial public offering of four million shares.\n\n  REUTER\n\nNYSE RULE COULD AFFECT TRADING IN LONDON\n\nLONDON, March 9 - An existing New York Stock Exchange rule might affect trading in London, dealers said.\n";
     let p = run(page);
-    let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    let heads = headlines(&p);
     assert_eq!(heads, [Some("ABM GOLD FILES FOR INITIAL OFFERING"), Some("NYSE RULE COULD AFFECT TRADING IN LONDON")]);
     assert_eq!(p.articles[0].credit.as_deref(), Some("REUTER"));
 }
@@ -386,7 +401,7 @@ fn sections_under_parallel_subheads_stay_in_their_feature() {
     let p = run(PARALLEL_SECTIONS);
     let a = article_with(&p, "古城南门外的灯会");
     assert_eq!(a.headline.as_deref(), Some("春回大地 万象更新"));
-    let heads: Vec<&str> = a.sections.iter().filter_map(|s| s.heading.as_deref()).collect();
+    let heads = section_heads(a);
     assert_eq!(heads, ["灯会添喜气", "冰雪有乐趣", "车站暖人心"]);
     for text in ["北山滑雪场", "客运值班员小刘"] {
         assert!(a.text.contains(text), "{text} went elsewhere: {:#?}", p.articles);
@@ -404,7 +419,7 @@ fn reports_of_a_series_are_one_article_under_the_rubric() {
     assert_eq!(p.articles.len(), 2, "{:#?}", p.articles);
     let a = article_with(&p, "渔民老郑");
     assert_eq!(a.headline.as_deref(), Some("新春走基层 万家团圆时"));
-    let heads: Vec<&str> = a.sections.iter().filter_map(|s| s.heading.as_deref()).collect();
+    let heads = section_heads(a);
     assert_eq!(heads, ["渔村灯火 年味正浓", "山乡芦笙 唱响新春", "哨所春联 温暖边关"]);
     let names: Vec<&str> = a.bylines.iter().filter_map(|b| b.name.as_deref()).collect();
     assert_eq!(names, ["林海", "周岚", "吴涛"]);
@@ -420,7 +435,7 @@ const MATCHED_TITLES: &str = "## 志愿服务暖心 春运旅途安心\n\n本报
 #[test]
 fn two_stories_titled_in_long_matched_phrases_are_not_a_series() {
     let p = run(MATCHED_TITLES);
-    let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    let heads = headlines(&p);
     assert_eq!(heads, [Some("志愿服务暖心 春运旅途安心"), Some("书屋延时开放 假期阅读升温")]);
 }
 
@@ -445,7 +460,7 @@ fn the_report_under_the_rubric_heads_its_series_wherever_it_was_read() {
     let p = run(SERIES_RUBRIC_SECOND);
     let a = article_with(&p, "渔民老郑");
     assert_eq!(a.headline.as_deref(), Some("新春走基层 万家团圆时"));
-    let heads: Vec<&str> = a.sections.iter().filter_map(|s| s.heading.as_deref()).collect();
+    let heads = section_heads(a);
     assert_eq!(heads, ["山乡芦笙 唱响新春", "渔村灯火 年味正浓", "哨所春联 温暖边关"]);
 }
 
@@ -457,7 +472,7 @@ fn in_a_series_of_two_the_rubric_still_heads_it() {
     let p = run(SERIES_OF_TWO);
     let a = article_with(&p, "渔民老郑");
     assert_eq!(a.headline.as_deref(), Some("新春走基层 万家团圆时"));
-    let heads: Vec<&str> = a.sections.iter().filter_map(|s| s.heading.as_deref()).collect();
+    let heads = section_heads(a);
     assert_eq!(heads, ["渔村灯火 年味正浓", "山乡芦笙 唱响新春"]);
 }
 
@@ -468,7 +483,7 @@ const TWO_SERIES: &str = "## 春节假期交通平稳有序\n\n本报北京2月1
 #[test]
 fn two_series_on_a_page_are_two_articles() {
     let p = run(TWO_SERIES);
-    let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    let heads = headlines(&p);
     assert_eq!(heads, [Some("春节假期交通平稳有序"), Some("新春走基层 万家团圆时"), Some("两地车站见闻")]);
     let stations = article_with(&p, "南京南站候车大厅");
     assert!(stations.text.contains("成都东站的志愿者") && !stations.text.contains("渔民老郑"));
@@ -482,7 +497,7 @@ fn a_line_closing_a_list_with_an_ellipsis_over_a_title_is_in_its_headline_group(
     let p = run(ELLIPSIS_KICKER);
     assert_eq!(p.articles.len(), 2, "{:#?}", p.articles);
     let a = article_with(&p, "一票难求");
-    let heads: Vec<&str> = [&a.kicker, &a.headline, &a.deck].iter().filter_map(|x| x.as_deref()).collect();
+    let heads = head_group(a);
     assert_eq!(heads, ["看电影、逛庙会、赏花灯……", "科幻片，如何拍出中国味道"]);
 }
 
@@ -493,7 +508,7 @@ const PHOTO_SOURCE: &str = "## 油菜花开满山坡\n\n三月的婺源，漫山
 #[test]
 fn a_photo_source_line_closes_the_story_above() {
     let p = run(PHOTO_SOURCE);
-    let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    let heads = headlines(&p);
     assert_eq!(heads, [Some("油菜花开满山坡"), Some("茶香里的春天")]);
     assert_eq!(p.articles[0].credit.as_deref(), Some("图片来源：人民视觉"));
 }
