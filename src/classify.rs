@@ -555,6 +555,42 @@ pub fn tight_kickers(blocks: &[Block], classes: &mut [Class], layout: &Layout, l
     }
 }
 
+/// A heading line that ends inside its sentence, on a comma or a colon, and has no heading line
+/// below to finish it is the lead-in of what follows, not a title: a line of verse (生态尺寸功，),
+/// a label over a list or a letter (数据来源：, 亲爱的祖国母亲：). A kicker of that shape (国台办：)
+/// keeps its title below it.
+pub fn lone_lead_ins(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
+    if !lang.code.is_cjk() {
+        return;
+    }
+    let text_blocks: Vec<usize> =
+        (0..blocks.len()).filter(|&i| !matches!(classes[i].shape, Shape::Furniture | Shape::Noise)).collect();
+    // From the foot up, so a lead-in over another (这正是： over 漫漫归乡路，) sees it demoted.
+    for (k, &i) in text_blocks.iter().enumerate().rev() {
+        if classes[i].shape != Shape::Heading || classes[i].deck_marker {
+            continue;
+        }
+        let t = blocks[i].text.trim_end();
+        let comma = t.ends_with(['，', ',']);
+        if !comma && !t.ends_with(['：', ':']) {
+            continue;
+        }
+        if text_blocks.get(k + 1).is_some_and(|&j| classes[j].shape == Shape::Heading) {
+            continue;
+        }
+        // Under a credit that closed the story above, a salutation (亲爱的祖国母亲：) opens a
+        // letter: it stays the head of the story it starts.
+        if k > 0 && (classes[text_blocks[k - 1]].shape == Shape::Credit || classes[text_blocks[k - 1]].closes_story) {
+            continue;
+        }
+        let c = &mut classes[i];
+        c.shape = Shape::Body;
+        // A comma leaves the sentence to the next line; a colon has said what it introduces.
+        c.open_end = comma;
+        c.start = Start::Unknown;
+    }
+}
+
 /// Heading-shaped blocks that are really prose cut off at a column's foot: they end on a word that
 /// cannot end a heading (的, 在), split a comma clause short, run on into the block below (which
 /// starts mid-sentence, repeats a string across the join found elsewhere on the page, or makes a

@@ -512,3 +512,17 @@ fn a_photo_source_line_closes_the_story_above() {
     assert_eq!(heads, [Some("油菜花开满山坡"), Some("茶香里的春天")]);
     assert_eq!(p.articles[0].credit.as_deref(), Some("图片来源：人民视觉"));
 }
+
+/// A cartoon's verse (这正是： then lines ending in commas, one set as a heading) was cut into
+/// stories headed by its own lines. A salutation under a credit still opens its letter.
+const VERSE: &str = "## 图片报道\n\n入冬以来，山区小学为留守儿童开设了周末课堂，志愿者轮流上课。\n\n这正是：\n\n## 山村冬日长，\n\n课堂暖心房。\n\n老师轮流到，\n\n书声满山岗。\n\n## 乡村振兴的新路子\n\n这几年，村里的年轻人陆续回乡创业，开起了网店，卖起了山货。\n\n（作者为某县县长）\n\n亲爱的同学们：\n\n新学期就要开始了，祝大家学业进步，身体健康。\n";
+
+#[test]
+fn verse_lines_ending_in_a_comma_or_colon_do_not_head_stories() {
+    let p = run(VERSE);
+    assert_eq!(headlines(&p), [Some("图片报道"), Some("乡村振兴的新路子"), Some("亲爱的同学们：")]);
+    let verse = article_with(&p, "书声满山岗");
+    assert_eq!(verse.headline.as_deref(), Some("图片报道"));
+    assert!(section_heads(verse).is_empty(), "{:?}", section_heads(verse));
+    assert!(verse.text.contains("山村冬日长，") && verse.text.contains("这正是："));
+}
