@@ -251,6 +251,13 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
         frag_range[f].1 = k + 1;
     }
     let weights: Vec<Weights> = hmm.iter().map(|&u| Weights::of(&ctx.bags[seg.units[u].block], ctx.idf)).collect();
+    let closed = closed_runs(seg, ctx, &orphan);
+    let mut closed_in: Vec<Option<usize>> = vec![None; seg.units.len()];
+    for (a, run) in closed.iter().enumerate() {
+        if let Some((lo, hi)) = *run {
+            closed_in[lo..hi].fill(Some(a));
+        }
+    }
     let env = Env {
         seg,
         ctx,
@@ -264,6 +271,8 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
         weights: &weights,
         n_states,
         near: &near,
+        closed: &closed,
+        closed_in: &closed_in,
     };
     let mut frag_bags = FragBags::default();
     let mut profiles = Profiles::default();
@@ -309,6 +318,27 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
     let mut plans = plans(&seg2, ctx, &hmm2, &labels2, n_states2);
     merge_series(&seg2, ctx, &mut plans);
     (seg2, plans)
+}
+
+/// For each seed over a photo story (see `segment::photo_story_end`), the units the story spans:
+/// it ends where it is printed, and takes no text from elsewhere. A heading known only by itself
+/// is left open: it may be a subhead of the story above. (Closing a seed's text at a credit
+/// (（作者为…）) instead cut stories' sections off as often as it kept briefs whole.)
+fn closed_runs(seg: &Segments, ctx: &Ctx, orphan: &[bool]) -> Vec<Option<(usize, usize)>> {
+    let mut seed_at = vec![false; seg.units.len() + 1];
+    for s in &seg.seeds {
+        seed_at[s.at] = true;
+    }
+    (0..seg.seeds.len())
+        .map(|s| {
+            let lo = seg.seeds[s].at;
+            if seg.seeds[s].weak.is_some() || orphan[s] || lo >= seg.units.len() {
+                return None;
+            }
+            let below = &seg.units[lo..];
+            crate::segment::photo_story_end(below, |i| i > 0 && seed_at[lo + i], ctx.blocks, ctx.classes, ctx.lang).map(|end| (lo, lo + end + 1))
+        })
+        .collect()
 }
 
 /// What marks a headline group as an item of a series: a line of parallel halves (高升村 步步高:
@@ -858,6 +888,10 @@ struct Env<'a> {
     n_states: usize,
     /// For each unit, the open ends nearest it (unit index, seam score into the unit).
     near: &'a [Vec<(u32, f32)>],
+    /// For each seed whose story ends where it is printed, the units it spans.
+    closed: &'a [Option<(usize, usize)>],
+    /// For each unit, the seed of the photo story it is part of: its only story.
+    closed_in: &'a [Option<usize>],
 }
 
 /// For each paragraph unit, the seams into it from the `ctx.max_candidates` open-ended paragraphs
@@ -1254,10 +1288,16 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool, round: 
         let weight = cohesion_weight(bag);
         candidates(n_states, env.last_seed[u], ctx.max_candidates, &mut all);
         let lo = cand.len();
+        if let Some(own) = env.closed_in[u] {
+            all.clear();
+            all.push(own);
+        }
         cand.extend(all.iter().copied().filter(|&a| {
             a == headless
                 || (env.orphan[a] && p.free_orphans)
-                || (!env.orphan[a] && (seg.seeds[a].weak.is_none() || (full && u >= seg.seeds[a].at)))
+                || (!env.orphan[a]
+                    && (seg.seeds[a].weak.is_none() || (full && u >= seg.seeds[a].at))
+                    && env.closed[a].is_none_or(|(lo, hi)| (lo..hi).contains(&u)))
         }));
         // The best seam into this unit from each article's open ends.
         let mut tail_best: rustc_hash::FxHashMap<usize, f32> = rustc_hash::FxHashMap::default();
@@ -1891,3 +1931,4 @@ mod tests {
         assert_eq!(settle_alternation(&units, &heads, &idf, feats.len(), &b, &b, false), b.to_vec());
     }
 }
+

@@ -340,6 +340,9 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
         } else if prev_unit.is_none() || prev_unit.is_some_and(|u| u.kind == UnitKind::Credit) {
             // At the top of the page or under a story's closing credit: a new story.
             Some(None)
+        } else if photo_story_end(&seg.units[ui + 1..], |i| seed_at[ui + 1 + i], blocks, classes, lang).is_some() {
+            // A photo story's headline (图片报道) over its text and photographer's credit.
+            Some(None)
         } else {
             let bag_after = merge(&after, bags);
             let bag_before = merge(&before, bags);
@@ -408,6 +411,36 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
     seg.seeds.extend(new_seeds);
     seg.seeds.sort_by_key(|s| (s.at, s.heads.first().or(s.bylines.first()).copied()));
     seg.units = units;
+}
+
+/// Most paragraphs a photo story runs to between its heading and its photographer's credit.
+const PHOTO_STORY_MAX: usize = 3;
+
+/// Where a photo story under a heading (图片报道) ends, if it is one: a few finished paragraphs
+/// (captions among them), then a photographer's credit on its own line (刘念海摄（人民视觉）).
+/// The index in `below` of that line. `seed_at(i)` says whether a seed stands at `below[i]`.
+/// (A credit such as （作者为…） is no such end: it closes a story's last section too, and a
+/// story's last section is no story of its own.)
+pub fn photo_story_end(below: &[Unit], seed_at: impl Fn(usize) -> bool, blocks: &[Block], classes: &[Class], lang: &Lang) -> Option<usize> {
+    let mut paras = 0;
+    for (i, u) in below.iter().enumerate() {
+        if seed_at(i) {
+            return None;
+        }
+        let closer = match u.kind {
+            UnitKind::Para if paras < PHOTO_STORY_MAX => {
+                paras += 1;
+                false
+            }
+            UnitKind::Caption => classes[u.block].closes_story || lang.photo_credit.iter().any(|r| r.is_match(blocks[u.block].text.trim())),
+            _ => return None,
+        };
+        if closer {
+            let last_done = below[..i].iter().rev().find(|x| x.kind == UnitKind::Para).is_some_and(|x| !classes[x.block].open_end);
+            return (paras > 0 && last_done).then_some(i);
+        }
+    }
+    None
 }
 
 fn merge(blocks: &[usize], bags: &[Bag]) -> Bag {
@@ -488,12 +521,21 @@ mod tests {
         assert!(numbered < plain - 1.0, "{numbered} vs {plain}");
     }
 
+    const PICTURE: &str = "## 电价再降一成\n\n今年一般工商业电价平均降低一成，让终端用户得到降价红利。\n\n南国春意浓\n\n1月31日，海南琼海阳光明媚，春色宜人，农民在田间忙着春耕。\n\n蒙钟德摄（影像中国）\n";
+
     #[test]
-    fn a_heading_over_a_paragraph_and_a_photo_credit_is_likely_a_picture_story() {
-        let page = "## 电价再降一成\n\n今年一般工商业电价平均降低一成，让终端用户得到降价红利。\n\n南国春意浓\n\n1月31日，海南琼海阳光明媚，春色宜人，农民在田间忙着春耕。\n\n蒙钟德摄（影像中国）\n";
-        let photo = segment_of(page, LangCode::Zh).1.seeds.iter().find_map(|s| s.weak).expect("weighed");
-        let plain = segment_of(page.trim_end().trim_end_matches("蒙钟德摄（影像中国）"), LangCode::Zh).1.seeds.iter().find_map(|s| s.weak).expect("weighed");
+    fn a_heading_over_a_paragraph_and_a_caption_is_likely_a_picture_story() {
+        let page = PICTURE.replace("蒙钟德摄（影像中国）", "图为琼海农民在田间春耕。");
+        let photo = segment_of(&page, LangCode::Zh).1.seeds.iter().find_map(|s| s.weak).expect("weighed");
+        let plain = segment_of(PICTURE.trim_end().trim_end_matches("蒙钟德摄（影像中国）"), LangCode::Zh).1.seeds.iter().find_map(|s| s.weak).expect("weighed");
         assert!(photo > plain + 2.0, "{photo} vs {plain}");
+    }
+
+    #[test]
+    fn a_heading_over_a_paragraph_and_a_photographers_credit_heads_a_photo_story() {
+        let (texts, seg) = segment_of(PICTURE, LangCode::Zh);
+        let heads: Vec<(&str, bool)> = seg.seeds.iter().map(|s| (texts[s.heads[0]].as_str(), s.weak.is_none())).collect();
+        assert_eq!(heads, [("电价再降一成", true), ("南国春意浓", true)]);
     }
 
     #[test]

@@ -526,3 +526,17 @@ fn verse_lines_ending_in_a_comma_or_colon_do_not_head_stories() {
     assert!(section_heads(verse).is_empty(), "{:?}", section_heads(verse));
     assert!(verse.text.contains("山村冬日长，") && verse.text.contains("这正是："));
 }
+
+/// A photo story (a heading, a paragraph, the photographer's credit) printed under a story on
+/// the same theme lost its paragraph and credit to that story and stood as a bare heading.
+const PHOTO_STORY: &str = "## 春节假期乡村游火热\n\n春节假期，各地乡村旅游持续升温，农家乐、民宿预订量大幅增长，不少村子的民俗活动吸引了城里游客。\n\n在浙江安吉，竹林里的民宿早早被订满，村民们忙着接待游客，一个假期的收入抵得上过去半年。\n\n图片报道\n\n春节期间，江西婺源的乡村民俗活动吸引了大批游客，村民们舞起板龙灯，游客跟着队伍穿行在村子里。\n\n王小明摄（人民视觉）\n\n## 城市书房里的年味\n\n除夕前后，城市书房里读者不减，不少家长带着孩子来借书，书房还办起了写春联活动。\n";
+
+#[test]
+fn a_photo_story_keeps_its_text_and_credit() {
+    let p = run(PHOTO_STORY);
+    assert_eq!(headlines(&p), [Some("春节假期乡村游火热"), Some("图片报道"), Some("城市书房里的年味")]);
+    let photo = &p.articles[1];
+    assert!(photo.text.contains("舞起板龙灯"), "{:#?}", photo);
+    assert_eq!(photo.captions.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), ["王小明摄（人民视觉）"]);
+    assert!(!p.articles[0].text.contains("婺源"));
+}

@@ -62,6 +62,8 @@ struct RawLang {
     #[serde(default)]
     series_item: Vec<String>,
     caption: Vec<String>,
+    #[serde(default)]
+    photo_credit: Vec<String>,
     jump: Vec<String>,
     jump_tail: Vec<String>,
     running_head: Vec<String>,
@@ -106,6 +108,9 @@ pub struct Lang {
     /// one series (河南卢氏县兴贤里社区—— over “…”); empty, or exactly these two.
     pub series_item: Vec<Pattern>,
     pub caption: Vec<Pattern>,
+    /// A photographer's credit on a line of its own (刘念海摄（人民视觉）): it closes the photo
+    /// story above, where it is printed.
+    pub photo_credit: Vec<Pattern>,
     pub jump: Vec<Pattern>,
     pub jump_tail: Vec<Pattern>,
     pub running_head: Vec<Pattern>,
@@ -153,6 +158,7 @@ impl Lang {
             dated_deck: compile(&raw.dated_deck, "dated_deck", c),
             series_item: compile(&raw.series_item, "series_item", c),
             caption: compile(&raw.caption, "caption", c),
+            photo_credit: compile(&raw.photo_credit, "photo_credit", c),
             jump: compile(&raw.jump, "jump", c),
             jump_tail: compile(&raw.jump_tail, "jump_tail", c),
             running_head: compile(&raw.running_head, "running_head", c),
