@@ -555,6 +555,35 @@ pub fn tight_kickers(blocks: &[Block], classes: &mut [Class], layout: &Layout, l
     }
 }
 
+/// Longest dash-led line that may be a quotation's attribution (——金铁铃, ——英国首相特雷莎·梅):
+/// a name, not a cut sentence.
+const ATTRIBUTION_MAX: u32 = 16;
+
+/// A line opening with a deck's dash (——北京大兴国际机场的拆迁居民们不会忘记：2017年2) that no
+/// heading line stands over is no deck: it is a paragraph of a dashed list, and may be cut
+/// mid-sentence like any other. A short one under a quotation is its attribution, and stays.
+pub fn stray_decks(blocks: &[Block], classes: &mut [Class], layout: &Layout, lang: &Lang) {
+    let mut above: Option<usize> = None;
+    for i in 0..blocks.len() {
+        if matches!(classes[i].shape, Shape::Furniture | Shape::Noise) {
+            continue;
+        }
+        if classes[i].shape == Shape::Heading
+            && classes[i].deck_marker
+            && blocks[i].md_heading == 0
+            && blocks[i].stats.chars > ATTRIBUTION_MAX
+            && above.is_none_or(|a| classes[a].shape != Shape::Heading)
+        {
+            let text = blocks[i].text.trim_end();
+            let mut c = Class::of(Shape::Body);
+            c.open_end = ends_open(text, lang);
+            c.start = start_of(&blocks[i], text, layout, lang);
+            classes[i] = c;
+        }
+        above = Some(i);
+    }
+}
+
 /// A heading line that ends inside its sentence, on a comma or a colon, and has no heading line
 /// below to finish it is the lead-in of what follows, not a title: a line of verse (生态尺寸功，),
 /// a label over a list or a letter (数据来源：, 亲爱的祖国母亲：). A kicker of that shape (国台办：)

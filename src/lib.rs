@@ -120,6 +120,7 @@ impl Analysed {
         let blocks = blocks::build(lines, &layout, lang, &solo);
         let mut classes = classify::classify_all(&blocks, &line_roles, &layout, lang);
         classify::date_decks(&blocks, &mut classes, lang);
+        classify::stray_decks(&blocks, &mut classes, &layout, lang);
         let grams = if lang.code.is_cjk() {
             model::seam::PageGrams::of(blocks.iter().map(|b| b.text.as_str()))
         } else {

@@ -540,3 +540,17 @@ fn a_photo_story_keeps_its_text_and_credit() {
     assert_eq!(photo.captions.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), ["王小明摄（人民视觉）"]);
     assert!(!p.articles[0].text.contains("婺源"));
 }
+
+/// A dash-led paragraph of a list (——…不会忘记：2018年3) cut at a column's foot was taken for a
+/// deck with no title over it, so it was never joined to the rest of its sentence (月，…).
+const DASHED_LIST: &str = "## 社区服务暖人心\n\n这几年，城南社区的服务一年比一年贴心，居民们说起来都竖大拇指。\n\n——城南社区的居民们不会忘记：2018年3\n\n月，新建的社区食堂正式开张，老人们在家门口吃上了热乎饭。\n\n——城北社区的居民们不会忘记：去年冬天，社区为独居老人装上了一键呼叫器。\n";
+
+#[test]
+fn a_cut_dashed_list_item_joins_the_rest_of_its_sentence() {
+    let p = run(DASHED_LIST);
+    let paras = all_paragraphs(&p);
+    assert!(
+        paras.iter().any(|t| t.contains("2018年3月，新建的社区食堂")),
+        "{paras:#?}"
+    );
+}
