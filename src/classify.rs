@@ -497,6 +497,9 @@ fn set_apart_caption(b: &Block, text: &str, lang: &Lang) -> bool {
     !inner.chars().any(|c| lang.terminal.contains(&c))
 }
 
+/// Opening quotes and brackets: text does not end on one.
+const OPENERS: &[char] = &['“', '‘', '「', '『', '《', '〈', '（', '(', '【', '['];
+
 /// How many text blocks either side of a heading are asked whether they go on from it: enough for
 /// any page as printed, and a bound on the work a page of thousands of headings can ask for.
 const FAR_REACH: usize = 128;
@@ -640,12 +643,14 @@ pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], lang: &Lang,
         let last = t.chars().last().unwrap_or(' ');
         // A heading does not end on a bare digit (…小区70): a number cut in two at the column's foot.
         // 都 cannot end a heading, 成都 can: a final function character that closes a noun is no cut.
-        let dangling = (lang.dangling_finals.contains(&last) && !crate::lang::lexicon::ends_in_noun(t))
+        // Nor on an opening quote or bracket (…吉萨金字塔群被“): what it opens is below.
+        let dangling = OPENERS.contains(&last)
+            || (lang.dangling_finals.contains(&last) && !crate::lang::lexicon::ends_in_noun(t))
             || (last.is_ascii_digit() && t.chars().any(crate::lang::is_cjk));
         // Set tight under another heading line it is a deck, whose halves may be short (这张成绩单，有看点).
         let in_stack = blocks[i].blank_before == 0 && k > 0 && classes[text_blocks[k - 1]].shape == Shape::Heading;
         let short_tail = !in_stack
-            && t.rsplit(['，', ',']).next().is_some_and(|tail| t.contains(['，', ',']) && tail.chars().count() <= 4);
+            && t.rsplit(['，', ',']).next().is_some_and(|tail| t.contains(['，', ',']) && tail.chars().filter(|c| !c.is_whitespace()).count() <= 4);
         let runs_on = text_blocks.get(k + 1).is_some_and(|&j| {
             let next = &classes[j];
             // A dispatch or dateline (新华社北京2月13日电) opens a story: nothing runs on into it.

@@ -554,3 +554,17 @@ fn a_cut_dashed_list_item_joins_the_rest_of_its_sentence() {
         "{paras:#?}"
     );
 }
+
+/// Prose cut at a column's foot on an opening quote (…被“) or with a stray space in a short last
+/// clause (随着科技进步，供 应方式) was taken for a subhead.
+const CUT_LIKE_HEADINGS: &str = "## 古城灯会开幕\n\n今年的灯会共展出彩灯两百余组，吸引了大批市民和游客前来观赏。\n\n2月2日晚8点整，古城南门被“\n\n万盏彩灯”点亮，并迎来了全新的灯光秀首演。\n\n随着科技进步，展 示方式\n\n也在发生改变，不少彩灯用上了感应装置，游客走近就会亮起。\n";
+
+#[test]
+fn prose_cut_on_an_opening_quote_or_a_short_spaced_clause_is_no_subhead() {
+    let p = run(CUT_LIKE_HEADINGS);
+    assert_eq!(p.articles.len(), 1);
+    assert!(section_heads(&p.articles[0]).is_empty(), "{:?}", section_heads(&p.articles[0]));
+    let paras = all_paragraphs(&p);
+    assert!(paras.iter().any(|t| t.contains("被“万盏彩灯”点亮")), "{paras:#?}");
+    assert!(paras.iter().any(|t| t.contains("方式也在发生改变")), "{paras:#?}");
+}
