@@ -643,8 +643,12 @@ pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], lang: &Lang,
         let last = t.chars().last().unwrap_or(' ');
         // A heading does not end on a bare digit (…小区70): a number cut in two at the column's foot.
         // 都 cannot end a heading, 成都 can: a final function character that closes a noun is no cut.
-        // Nor on an opening quote or bracket (…吉萨金字塔群被“): what it opens is below.
+        // Nor on an opening quote or bracket (…吉萨金字塔群被“), nor with a quote or bracket left
+        // open (“智能化设备的使用有): what it opens is closed below.
+        let count = |cs: &[char]| t.chars().filter(|c| cs.contains(c)).count();
+        let left_open = count(&['“']) > count(&['”']) || count(&['《']) > count(&['》']) || count(&['（', '(']) > count(&['）', ')']);
         let dangling = OPENERS.contains(&last)
+            || left_open
             || (lang.dangling_finals.contains(&last) && !crate::lang::lexicon::ends_in_noun(t))
             || (last.is_ascii_digit() && t.chars().any(crate::lang::is_cjk));
         // Set tight under another heading line it is a deck, whose halves may be short (这张成绩单，有看点).

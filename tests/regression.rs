@@ -568,3 +568,14 @@ fn prose_cut_on_an_opening_quote_or_a_short_spaced_clause_is_no_subhead() {
     assert!(paras.iter().any(|t| t.contains("被“万盏彩灯”点亮")), "{paras:#?}");
     assert!(paras.iter().any(|t| t.contains("方式也在发生改变")), "{paras:#?}");
 }
+
+/// A line of prose cut at a column's foot with a quotation left open (“智能化设备的使用有) was a
+/// subhead: a heading closes what it quotes.
+const OPEN_QUOTE_CUT: &str = "## 春耕用上新农机\n\n眼下正是春耕备耕的关键时期，村里的合作社添置了一批智能农机。\n\n“智能化设备的使用有\n\n一定门槛，尤其对年纪大的农民来说更是如此。”合作社负责人说，他们专门请来技术员手把手教。\n";
+
+#[test]
+fn a_line_with_a_quotation_left_open_is_cut_prose() {
+    let p = run(OPEN_QUOTE_CUT);
+    assert!(section_heads(&p.articles[0]).is_empty(), "{:?}", section_heads(&p.articles[0]));
+    assert!(all_paragraphs(&p).iter().any(|t| t.contains("使用有一定门槛")));
+}
