@@ -649,6 +649,7 @@ pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], lang: &Lang,
         let left_open = count(&['“']) > count(&['”']) || count(&['《']) > count(&['》']) || count(&['（', '(']) > count(&['）', ')']);
         let dangling = OPENERS.contains(&last)
             || left_open
+            || lang.reported_speech.iter().any(|r| r.is_match(t))
             || (lang.dangling_finals.contains(&last) && !crate::lang::lexicon::ends_in_noun(t))
             || (last.is_ascii_digit() && t.chars().any(crate::lang::is_cjk));
         // Set tight under another heading line it is a deck, whose halves may be short (这张成绩单，有看点).

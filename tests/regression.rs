@@ -579,3 +579,13 @@ fn a_line_with_a_quotation_left_open_is_cut_prose() {
     assert!(section_heads(&p.articles[0]).is_empty(), "{:?}", section_heads(&p.articles[0]));
     assert!(all_paragraphs(&p).iter().any(|t| t.contains("使用有一定门槛")));
 }
+
+/// A line reporting speech (许猛认为，科技的力量) cut at a column's foot was a subhead.
+const REPORTED_SPEECH: &str = "## 冰雪运动进校园\n\n今年冬天，市里二十多所中小学开设了滑冰课，孩子们的热情很高。\n\n体育老师王强认为，滑冰这项冰雪运动\n\n锻炼了孩子们的意志，也让他们更加热爱运动。学校计划明年再增加两个冰场。\n";
+
+#[test]
+fn a_line_reporting_speech_is_cut_prose() {
+    let p = run(REPORTED_SPEECH);
+    assert!(section_heads(&p.articles[0]).is_empty(), "{:?}", section_heads(&p.articles[0]));
+    assert!(all_paragraphs(&p).iter().any(|t| t.contains("冰雪运动锻炼了孩子们")));
+}

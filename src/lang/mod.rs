@@ -42,6 +42,8 @@ struct RawLang {
     #[serde(default)]
     dangling_finals: String,
     #[serde(default)]
+    reported_speech: Vec<String>,
+    #[serde(default)]
     numerals: String,
     deck_prefixes: Vec<String>,
     #[serde(default)]
@@ -86,6 +88,8 @@ pub struct Lang {
     /// Words written with a full stop that does not end the sentence (Mr., Dr.).
     pub abbreviations: Vec<String>,
     pub dangling_finals: Vec<char>,
+    /// A clause of reported speech (陶忠虎称，…): prose, never a heading.
+    pub reported_speech: Vec<Pattern>,
     /// Numerals written as characters (一, 十, 〇): what a numbered paragraph (一、) opens with.
     pub numerals: Vec<char>,
     pub deck_prefixes: Vec<String>,
@@ -144,6 +148,7 @@ impl Lang {
             ocr_confusions: raw.ocr_confusions,
             abbreviations: raw.abbreviations,
             dangling_finals: raw.dangling_finals.chars().collect(),
+            reported_speech: compile(&raw.reported_speech, "reported_speech", c),
             numerals: raw.numerals.chars().collect(),
             deck_prefixes: raw.deck_prefixes,
             headline_tag: compile(&raw.headline_tag, "headline_tag", c),
