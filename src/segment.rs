@@ -230,7 +230,24 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                     && seg.units.last().is_some_and(|u| u.kind == UnitKind::Caption && classes[u.block].closes_story)
                     && seg.seeds.last().is_none_or(|s| s.at < seg.units.len())
                     && !(lang.code.is_cjk() && crate::lang::lexicon::first_char_alone(&blocks[b].text));
-                if (dispatch && !under_seed) || after_close {
+                // A lone heading a paragraph over the dispatch (春节移动数据流量消费增长翻倍,
+                // a summary, then 本报北京2月13日电（记者王政、韩鑫）) is the headline of the story
+                // the dispatch opens, not a subhead of the story above.
+                let lead_heading = seg.units.len().checked_sub(2).filter(|&p| {
+                    let lead = seg.units[p + 1];
+                    dispatch
+                        && !under_seed
+                        && seg.units[p].kind == UnitKind::Subhead
+                        && lead.kind == UnitKind::Para
+                        && classes[lead.block].bylines.is_empty()
+                        && blocks[lead.block].stats.chars <= LEAD_MAX
+                        && seg.seeds.last().is_none_or(|s| s.at <= p)
+                });
+                if let Some(p) = lead_heading {
+                    let h = seg.units.remove(p).block;
+                    weak.retain(|&(ui, _)| ui != p);
+                    seg.seeds.push(Seed { heads: vec![h], bylines: Vec::new(), at: p, weak: None });
+                } else if (dispatch && !under_seed) || after_close {
                     seg.seeds.push(Seed { heads: Vec::new(), bylines: Vec::new(), at: seg.units.len(), weak: None });
                 }
                 seg.units.push(Unit { block: b, kind, weak: None });
@@ -412,6 +429,9 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
     seg.seeds.sort_by_key(|s| (s.at, s.heads.first().or(s.bylines.first()).copied()));
     seg.units = units;
 }
+
+/// Longest paragraph of summary between a headline and the dispatch under it.
+const LEAD_MAX: u32 = 120;
 
 /// Most paragraphs a photo story runs to between its heading and its photographer's credit.
 const PHOTO_STORY_MAX: usize = 3;

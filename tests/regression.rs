@@ -589,3 +589,16 @@ fn a_line_reporting_speech_is_cut_prose() {
     assert!(section_heads(&p.articles[0]).is_empty(), "{:?}", section_heads(&p.articles[0]));
     assert!(all_paragraphs(&p).iter().any(|t| t.contains("冰雪运动锻炼了孩子们")));
 }
+
+/// A headline with a line of summary under it and then the dispatch was weighed as a subhead of
+/// the story above; the dispatch opened a story of its own without it.
+const LEAD_OVER_DISPATCH: &str = "## 城乡公交一体化加快推进\n\n本报杭州2月12日电  （记者李明）今年以来，浙江加快推进城乡公交一体化，新开通农村公交线路八十多条。\n\n到今年年底，全省建制村通公交比例将达到百分之百。\n\n春节移动数据流量消费增长翻倍\n\n春节期间，全国移动互联网流量消费同比增长一倍多，视频拜年成为新时尚。\n\n本报北京2月13日电  （记者王政）记者13日从工信部获悉：春节期间，我国移动互联网用户累计消费流量再创新高。\n\n短视频、直播成为拉动流量增长的主力。\n";
+
+#[test]
+fn a_heading_over_a_summary_and_a_dispatch_heads_the_dispatchs_story() {
+    let p = run(LEAD_OVER_DISPATCH);
+    assert_eq!(headlines(&p), [Some("城乡公交一体化加快推进"), Some("春节移动数据流量消费增长翻倍")]);
+    let flow = &p.articles[1];
+    assert!(flow.text.contains("视频拜年") && flow.text.contains("短视频"), "{:#?}", flow);
+    assert_eq!(flow.bylines.iter().filter_map(|b| b.name.as_deref()).collect::<Vec<_>>(), ["王政"]);
+}
