@@ -453,7 +453,8 @@ fn merge_reports(seg: &Segments, plans: &mut [Plan], mut members: Vec<(usize, us
     if home_heads.len() > item_len {
         let keep = home_heads.len() - item_len;
         merged.own_heads = Some(keep);
-        merged.reports.push(Report { at: 0, heads: home_heads[keep..].to_vec(), bylines: Vec::new() });
+        // Its bylines stay the article's too (the emitter lists each once).
+        merged.reports.push(Report { at: 0, heads: home_heads[keep..].to_vec(), bylines: seg.seeds[home_seed].bylines.clone() });
     }
     for &(i, s) in &members[1..] {
         let item = std::mem::take(&mut plans[i]);

@@ -420,7 +420,8 @@ fn reports_of_a_series_are_one_article_under_the_rubric() {
     let a = article_with(&p, "渔民老郑");
     assert_eq!(a.headline.as_deref(), Some("新春走基层 万家团圆时"));
     let heads = section_heads(a);
-    assert_eq!(heads, ["渔村灯火 年味正浓", "山乡芦笙 唱响新春", "哨所春联 温暖边关"]);
+    // Each report's title, then the byline printed under it: who wrote which report shows.
+    assert_eq!(heads, ["渔村灯火 年味正浓", "本报记者 林 海", "山乡芦笙 唱响新春", "本报记者 周 岚", "哨所春联 温暖边关", "本报记者 吴 涛"]);
     let names: Vec<&str> = a.bylines.iter().filter_map(|b| b.name.as_deref()).collect();
     assert_eq!(names, ["林海", "周岚", "吴涛"]);
     for text in ["苗寨响起芦笙", "供暖设备"] {
@@ -461,7 +462,7 @@ fn the_report_under_the_rubric_heads_its_series_wherever_it_was_read() {
     let a = article_with(&p, "渔民老郑");
     assert_eq!(a.headline.as_deref(), Some("新春走基层 万家团圆时"));
     let heads = section_heads(a);
-    assert_eq!(heads, ["山乡芦笙 唱响新春", "渔村灯火 年味正浓", "哨所春联 温暖边关"]);
+    assert_eq!(heads, ["山乡芦笙 唱响新春", "本报记者 周 岚", "渔村灯火 年味正浓", "本报记者 林 海", "哨所春联 温暖边关", "本报记者 吴 涛"]);
 }
 
 /// A series of two reports, the rubric over the first one's title.
@@ -473,7 +474,7 @@ fn in_a_series_of_two_the_rubric_still_heads_it() {
     let a = article_with(&p, "渔民老郑");
     assert_eq!(a.headline.as_deref(), Some("新春走基层 万家团圆时"));
     let heads = section_heads(a);
-    assert_eq!(heads, ["渔村灯火 年味正浓", "山乡芦笙 唱响新春"]);
+    assert_eq!(heads, ["渔村灯火 年味正浓", "本报记者 林 海", "山乡芦笙 唱响新春", "本报记者 周 岚"]);
 }
 
 /// Two series on one page, one titled in parallel halves, one in dashed kickers over quoted titles:

@@ -134,13 +134,18 @@ impl Parts<'_> {
 }
 
 /// Opens a series report taken into article `ai`: each title line heads a section of its own, and
-/// the report's bylines join the article's.
+/// the report's bylines join the article's. A byline line printed under the report's title (本报记者
+/// 尹晓宇) heads a section too, so the article reads in the order printed: which report is whose
+/// shows there, not only in the article's list of bylines.
 fn open_report(p: &Parts, part: &Report, ai: usize, sections: &mut Vec<Section>, bylines: &mut Vec<Byline>, block_role: &mut [Option<(Role, usize)>]) {
     for &h in &part.heads {
         block_role[h] = Some((Role::Subhead, ai));
         push_heading(sections, p.heading_text(h));
     }
     for &b in &part.bylines {
+        if p.classes[b].shape == Shape::Byline {
+            push_heading(sections, p.heading_text(b));
+        }
         block_role[b] = Some((if p.classes[b].shape == Shape::Dateline { Role::Dateline } else { Role::Byline }, ai));
         for bl in &p.classes[b].bylines {
             if !bylines.contains(bl) {
