@@ -1932,4 +1932,3 @@ mod tests {
         assert_eq!(settle_alternation(&units, &heads, &idf, feats.len(), &b, &b, false), b.to_vec());
     }
 }
-
