@@ -214,13 +214,16 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                 };
                 // A dispatch line (本报北京2月3日电（记者X）) opens a story even with no headline above.
                 let dispatch = kind == UnitKind::Para && classes[b].opens_story();
+                // A standfirst is a few lines: two hundred characters of Chinese, ninety of English
+                // (a Latin paragraph longer than that under a headline is the story's first).
+                let summary = |x: usize| blocks[x].stats.chars <= if blocks[x].cjk { LEAD_MAX_CJK } else { LEAD_MAX_LATIN };
                 // Directly under a seed, or under a headline and a line or two of summary (a standfirst):
                 // the dispatch opens that story, not another.
                 let under_seed = seg.seeds.last().is_some_and(|s| {
                     s.at == seg.units.len()
                         || (!s.heads.is_empty()
                             && seg.units.len() - s.at <= 2
-                            && seg.units[s.at..].iter().all(|u| blocks[u.block].stats.chars <= 90 && classes[u.block].bylines.is_empty()))
+                            && seg.units[s.at..].iter().all(|u| summary(u.block) && classes[u.block].bylines.is_empty()))
                 });
                 // Text right under a photographer's credit (本报记者 吕强摄) starts after a story's
                 // end: it opens the next one, as a byline there did. Unless its first character is
@@ -240,7 +243,7 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                         && seg.units[p].kind == UnitKind::Subhead
                         && lead.kind == UnitKind::Para
                         && classes[lead.block].bylines.is_empty()
-                        && blocks[lead.block].stats.chars <= LEAD_MAX
+                        && summary(lead.block)
                         && seg.seeds.last().is_none_or(|s| s.at <= p)
                 });
                 if let Some(p) = lead_heading {
@@ -430,8 +433,10 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
     seg.units = units;
 }
 
-/// Longest paragraph of summary between a headline and the dispatch under it.
-const LEAD_MAX: u32 = 120;
+/// Longest paragraph of summary (a standfirst) between a headline and the dispatch under it, in
+/// characters of Chinese and of English text.
+const LEAD_MAX_CJK: u32 = 200;
+const LEAD_MAX_LATIN: u32 = 90;
 
 /// Most paragraphs a photo story runs to between its heading and its photographer's credit.
 const PHOTO_STORY_MAX: usize = 3;

@@ -603,3 +603,14 @@ fn a_heading_over_a_summary_and_a_dispatch_heads_the_dispatchs_story() {
     assert!(flow.text.contains("视频拜年") && flow.text.contains("短视频"), "{:#?}", flow);
     assert_eq!(flow.bylines.iter().filter_map(|b| b.name.as_deref()).collect::<Vec<_>>(), ["王政"]);
 }
+
+/// A summary of more than 90 characters (this one 150) between a headline and its dispatch made the
+/// dispatch open a headless story of its own.
+const LONG_SUMMARY: &str = "## 全国春运客流平稳有序\n\n春运进入节后返程阶段，各地交通部门加密班次、延长运营时间，铁路、公路、民航和水运客流总体平稳有序，重点地区和重点时段的运输保障有力，旅客出行体验持续改善，返程高峰预计将持续到本月下旬。各地还针对农民工、学生等重点群体推出定制客运、包车直达等服务，让返程旅客走得了、走得好，一路平安顺畅地回到工作和学习岗位。\n\n本报北京2月12日电  （记者刘志强）记者从交通运输部获悉：春节假期，全国共发送旅客近三亿人次，同比有所增长。\n\n其中铁路发送旅客五千多万人次，增长一成以上。\n";
+
+#[test]
+fn a_long_summary_between_headline_and_dispatch_keeps_them_one_story() {
+    let p = run(LONG_SUMMARY);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles.iter().map(|a| (&a.headline, &a.text)).collect::<Vec<_>>());
+    assert_eq!(p.articles[0].bylines.iter().filter_map(|b| b.name.as_deref()).collect::<Vec<_>>(), ["刘志强"]);
+}
