@@ -587,6 +587,11 @@ pub fn stray_decks(blocks: &[Block], classes: &mut [Class], layout: &Layout, lan
     }
 }
 
+/// The blocks that are text, in page order: all but running heads and noise.
+fn text_blocks(classes: &[Class]) -> Vec<usize> {
+    (0..classes.len()).filter(|&i| !matches!(classes[i].shape, Shape::Furniture | Shape::Noise)).collect()
+}
+
 /// A heading line that ends inside its sentence, on a comma or a colon, and has no heading line
 /// below to finish it is the lead-in of what follows, not a title: a line of verse (生态尺寸功，),
 /// a label over a list or a letter (数据来源：, 亲爱的祖国母亲：). A kicker of that shape (国台办：)
@@ -595,8 +600,7 @@ pub fn lone_lead_ins(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
     if !lang.code.is_cjk() {
         return;
     }
-    let text_blocks: Vec<usize> =
-        (0..blocks.len()).filter(|&i| !matches!(classes[i].shape, Shape::Furniture | Shape::Noise)).collect();
+    let text_blocks = text_blocks(classes);
     // From the foot up, so a lead-in over another (这正是： over 漫漫归乡路，) sees it demoted.
     for (k, &i) in text_blocks.iter().enumerate().rev() {
         if classes[i].shape != Shape::Heading || classes[i].deck_marker {
@@ -633,8 +637,7 @@ pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], lang: &Lang,
     if !lang.code.is_cjk() {
         return;
     }
-    let text_blocks: Vec<usize> =
-        (0..blocks.len()).filter(|&i| !matches!(classes[i].shape, Shape::Furniture | Shape::Noise)).collect();
+    let text_blocks = text_blocks(classes);
     for (k, &i) in text_blocks.iter().enumerate() {
         if classes[i].shape != Shape::Heading || blocks[i].md_heading > 0 || classes[i].deck_marker {
             continue;
