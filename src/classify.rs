@@ -497,9 +497,6 @@ fn set_apart_caption(b: &Block, text: &str, lang: &Lang) -> bool {
     !inner.chars().any(|c| lang.terminal.contains(&c))
 }
 
-/// Opening quotes and brackets: text does not end on one.
-const OPENERS: &[char] = &['“', '‘', '「', '『', '《', '〈', '（', '(', '【', '['];
-
 /// How many text blocks either side of a heading are asked whether they go on from it: enough for
 /// any page as printed, and a bound on the work a page of thousands of headings can ask for.
 const FAR_REACH: usize = 128;
@@ -650,7 +647,7 @@ pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], lang: &Lang,
         // open (“智能化设备的使用有): what it opens is closed below.
         let count = |cs: &[char]| t.chars().filter(|c| cs.contains(c)).count();
         let left_open = count(&['“']) > count(&['”']) || count(&['《']) > count(&['》']) || count(&['（', '(']) > count(&['）', ')']);
-        let dangling = OPENERS.contains(&last)
+        let dangling = lang.openers.contains(&last)
             || left_open
             || lang.reported_speech.iter().any(|r| r.is_match(t))
             || (lang.dangling_finals.contains(&last) && !crate::lang::lexicon::ends_in_noun(t))

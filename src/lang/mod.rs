@@ -32,6 +32,8 @@ struct RawLang {
     code: String,
     terminal: String,
     closers: String,
+    #[serde(default)]
+    openers: String,
     nonstarters: String,
     #[serde(default)]
     bound_starters: String,
@@ -80,6 +82,8 @@ pub struct Lang {
     pub code: LangCode,
     pub terminal: Vec<char>,
     pub closers: Vec<char>,
+    /// Opening quotes and brackets (“, 《, （): text does not end on one.
+    pub openers: Vec<char>,
     pub nonstarters: Vec<char>,
     /// Words that lean on the word before them (的, 们, 吗): text starting with one was cut mid-sentence.
     pub bound_starters: Vec<char>,
@@ -143,6 +147,7 @@ impl Lang {
             code,
             terminal: raw.terminal.chars().collect(),
             closers: raw.closers.chars().collect(),
+            openers: raw.openers.chars().collect(),
             nonstarters: raw.nonstarters.chars().collect(),
             bound_starters: raw.bound_starters.chars().collect(),
             ocr_confusions: raw.ocr_confusions,
