@@ -490,6 +490,10 @@ fn heading_shape(ctx: &Ctx, block: usize) -> Vec<usize> {
     crate::clean::cjk::heading_halves(b.text.trim()).map(|p| p.chars().filter(|c| !c.is_whitespace()).count()).collect()
 }
 
+/// Text a story keeps above a split for its cohesion with what follows to mean anything: more than a
+/// one-line lead.
+const LEAD_MIN: u32 = 60;
+
 /// Text that shares (almost) nothing with the rest of its story is a story of its own whose
 /// headline is missing: the assignment only had the seeded stories to give it to. Such text is a
 /// run of the story's units that stands apart from the rest of it on the page (after other stories'
@@ -517,10 +521,12 @@ fn split_headless_runs(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize
     // And how many paragraphs each story has, so a split can leave it some.
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); n_seeds];
     let mut paras: Vec<usize> = vec![0; n_seeds];
+    let mut story_chars: Vec<u32> = vec![0; n_seeds];
     for k in 0..n {
         if labels[k] < n_seeds {
             members[labels[k]].push(block(k));
             paras[labels[k]] += usize::from(seg.units[hmm[k]].kind == UnitKind::Para);
+            story_chars[labels[k]] += ctx.blocks[block(k)].stats.chars;
         }
     }
     let mut runs_of: Vec<Vec<usize>> = vec![Vec::new(); n_seeds];
@@ -555,8 +561,10 @@ fn split_headless_runs(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize
                     chars += ctx.blocks[block(m)].stats.chars;
                     tail_paras += usize::from(seg.units[hmm[m]].kind == UnitKind::Para);
                     // The story must keep some text of its own: a headline over nothing but a
-                    // standing label (核心阅读) is not a story whose text went astray.
-                    if tail_paras == paras[a] {
+                    // standing label (核心阅读) is not a story whose text went astray. And enough
+                    // of it to be weighed: a one-line lead (越是细微处，越是见真情。) shares no
+                    // words with any body, however much the body is its own.
+                    if tail_paras == paras[a] || story_chars[a] - chars < LEAD_MIN {
                         continue;
                     }
                     let (pb, b) = (block(m - 1), block(m));

@@ -614,3 +614,15 @@ fn a_long_summary_between_headline_and_dispatch_keeps_them_one_story() {
     assert_eq!(p.articles.len(), 1, "{:#?}", p.articles.iter().map(|a| (&a.headline, &a.text)).collect::<Vec<_>>());
     assert_eq!(p.articles[0].bylines.iter().filter_map(|b| b.name.as_deref()).collect::<Vec<_>>(), ["刘志强"]);
 }
+
+/// A commentary opening on a one-line lead (越是细微处，越是见真情。) lost its body to a headless
+/// story: a lead that short shares no words with any body, so it read as a change of topic.
+const ONE_LINE_LEAD: &str = "## 春节假期旅游市场火热\n\n今年春节假期，全国国内旅游接待总人数同比增长百分之七，实现旅游收入五千多亿元，各地景区游人如织。\n\n冰雪游、民俗游、乡村游受到游客青睐，不少景区推出了夜间游览项目，延长开放时间。\n\n## 小事见初心（今日谈）\n\n越是细微处，越是见真情。\n\n腊月二十八，社区干部挨家挨户走访独居老人，问暖气热不热、年货备齐没有，还帮着贴好了春联和窗花。\n\n一位老人拉着干部的手说，这些年日子一年比一年好，逢年过节总有人上门来看看，心里暖暖的。\n\n不少干部说，走进一户户人家，坐在炕头拉拉家常，才知道老人们最惦记的是看病方不方便、孩子回不回家过年。\n\n柴米油盐间有万家忧乐。把群众的冷暖放在心上，把每一件事情办好，日积月累，就是实实在在的民生答卷。\n\n## 多地出台稳就业措施\n\n为做好节后稳就业工作，多个省份出台措施，支持企业吸纳就业，加大对重点群体的就业帮扶力度。\n\n各地还将举办网络招聘会，为求职者和用人单位搭建对接平台。\n";
+
+#[test]
+fn a_one_line_lead_keeps_the_commentary_under_its_headline() {
+    let p = run(ONE_LINE_LEAD);
+    assert_eq!(headlines(&p), [Some("春节假期旅游市场火热"), Some("小事见初心（今日谈）"), Some("多地出台稳就业措施")]);
+    let talk = &p.articles[1].text;
+    assert!(talk.contains("挨家挨户") && talk.contains("民生答卷"), "{talk}");
+}
