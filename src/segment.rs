@@ -347,6 +347,8 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
     // on a page of fewer than the bound), so a page of thousands of headings stays linear.
     const REACH: usize = 128;
     let mut promote: Vec<(usize, Option<f32>)> = Vec::new();
+    // Standing labels that open a story whose headline is elsewhere: a headless seed above each.
+    let mut labels: Vec<usize> = Vec::new();
     for &(ui, b) in weak {
         let before = if seed_at[ui] { Vec::new() } else { walk.context(seg, ui as isize - 1, -1, 3) };
         let after = walk.context(seg, ui as isize + 1, 1, 3);
@@ -358,8 +360,15 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
             // Straight under a headline group or byline: a subhead (or a standfirst label).
             None
         } else if prev_unit.is_none() || prev_unit.is_some_and(|u| u.kind == UnitKind::Credit) {
-            // At the top of the page or under a story's closing credit: a new story.
-            Some(None)
+            // At the top of the page or under a story's closing credit: a new story. A standing
+            // label (核心阅读) opens it without being its headline: the story's headline stands
+            // elsewhere on the page, for the orphan headlines to find.
+            if lang.is_standing_label(&blocks[b].text) {
+                labels.push(ui);
+                None
+            } else {
+                Some(None)
+            }
         } else if photo_story_end(&seg.units[ui + 1..], |i| seed_at[ui + 1 + i], blocks, classes, lang).is_some() {
             // A photo story's headline (图片报道) over its text and photographer's credit.
             Some(None)
@@ -405,7 +414,7 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
             promote.push((ui, w));
         }
     }
-    if promote.is_empty() {
+    if promote.is_empty() && labels.is_empty() {
         return;
     }
     // Turn promoted subhead units into seeds, renumbering what follows them.
@@ -416,9 +425,13 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
     for &(p, w) in promote.iter().rev() {
         promoted[p] = Some(w);
     }
+    let mut labels = labels.into_iter().peekable();
     for (i, u) in seg.units.iter().enumerate() {
         new_index[i] = units.len();
-        if let Some(w) = promoted[i] {
+        if labels.next_if_eq(&i).is_some() {
+            new_seeds.push(Seed { heads: Vec::new(), bylines: Vec::new(), at: units.len(), weak: None });
+            units.push(*u);
+        } else if let Some(w) = promoted[i] {
             new_seeds.push(Seed { heads: vec![u.block], bylines: Vec::new(), at: units.len(), weak: w });
         } else {
             units.push(*u);

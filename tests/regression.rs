@@ -626,3 +626,16 @@ fn a_one_line_lead_keeps_the_commentary_under_its_headline() {
     let talk = &p.articles[1].text;
     assert!(talk.contains("挨家挨户") && talk.contains("民生答卷"), "{talk}");
 }
+
+/// A standing label over a story's summary box (核心阅读) at the top of a page was taken for the
+/// story's headline, and the real headline, printed at the page's foot, stood alone.
+const LABEL_OVER_SUMMARY: &str = "核心阅读\n春节期间，滑雪场、健身房迎来客流高峰，运动健身成为不少人过年的新选择。\n\n今年春节，北方多地滑雪场游客明显增多，不少家庭带着孩子来体验冰雪运动，滑雪教练的课程排得满满当当。\n\n健身房里，年轻人结伴锻炼，有的健身房春节期间照常营业，还推出了新春健身课程，吸引了不少会员。\n\n## 潜水员守护大桥安全\n\n本报记者 王明\n\n春节期间，铁路大桥的水下检测工作照常进行，潜水员每天下水检查桥墩的冲刷情况。\n\n检测队负责人说，大桥安全关系到千万旅客的出行，一点也马虎不得。\n\n一起过个健身年（关注春节消费）\n";
+
+#[test]
+fn a_standing_label_is_no_headline_and_leaves_the_story_for_its_own() {
+    let p = run(LABEL_OVER_SUMMARY);
+    assert_eq!(headlines(&p), [Some("一起过个健身年（关注春节消费）"), Some("潜水员守护大桥安全")]);
+    let fit = &p.articles[0];
+    assert_eq!(section_heads(fit), ["核心阅读"]);
+    assert!(fit.text.contains("滑雪教练") && fit.text.contains("健身房里"), "{}", fit.text);
+}

@@ -60,6 +60,8 @@ struct RawLang {
     #[serde(default)]
     section_number: Vec<String>,
     #[serde(default)]
+    standing_label: Vec<String>,
+    #[serde(default)]
     credit_line: Vec<String>,
     #[serde(default)]
     dated_deck: Vec<String>,
@@ -107,6 +109,9 @@ pub struct Lang {
     /// How a section heading is numbered, bulleted or labelled (一、, （二）, ●, 延伸阅读): a lone
     /// heading so marked heads a section, not a story.
     pub section_number: Vec<Pattern>,
+    /// A standing label over a story's summary box (核心阅读): the first line of a story's text,
+    /// never its headline.
+    pub standing_label: Vec<Pattern>,
     /// A line of its own crediting the article's graphics or layout (制图：X): it closes the article above.
     pub credit_line: Vec<Pattern>,
     /// A date alone in brackets (（2019年1月31日）): under a title it is the document's date, a line
@@ -164,6 +169,7 @@ impl Lang {
             dateline: compile(&raw.dateline, "dateline", c),
             credit: compile(&raw.credit, "credit", c),
             section_number: compile(&raw.section_number, "section_number", c),
+            standing_label: compile(&raw.standing_label, "standing_label", c),
             credit_line: compile(&raw.credit_line, "credit_line", c),
             dated_deck: compile(&raw.dated_deck, "dated_deck", c),
             series_item: compile(&raw.series_item, "series_item", c),
@@ -219,6 +225,12 @@ impl Lang {
     pub fn is_section_numbered(&self, heading: &str) -> bool {
         let t = heading.trim();
         self.section_number.iter().any(|r| r.is_match(t))
+    }
+
+    /// Whether a heading is a standing label over a story's summary (核心阅读).
+    pub fn is_standing_label(&self, heading: &str) -> bool {
+        let t = heading.trim();
+        self.standing_label.iter().any(|r| r.is_match(t))
     }
 
     pub fn is_function_word(&self, w: &str) -> bool {
