@@ -599,6 +599,11 @@ fn split_headless_runs(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize
             if !prev_other || ctx.classes[block(lo)].start.continues() || seg.units[hmm[lo]].kind != UnitKind::Para {
                 continue;
             }
+            // A paragraph opening on a connective (实际上，…, However, …) goes on with an argument
+            // made above it: it opens no story.
+            if ctx.lang.opens_on_connective(&ctx.blocks[block(lo)].text) {
+                continue;
+            }
             let chars: u32 = (lo..hi).map(|x| ctx.blocks[block(x)].stats.chars).sum();
             // The story must have something besides this run to be weighed against.
             if chars < min_chars || (members[a].len() == hi - lo && seg.seeds[a].heads.is_empty()) {
@@ -1880,6 +1885,16 @@ mod tests {
         // The same run about the first story's watermelons stays with it.
         let more = "西瓜合作社今年种植黄瓤西瓜三百亩，瓜农们每天采摘的西瓜装箱后销往周边城市，脆甜多汁的西瓜很受欢迎。\n\n黄瓤西瓜上市以来供不应求，合作社的瓜农们收入明显增加，盛夏时节的西瓜地里一片忙碌景象。\n";
         let (seeds, labels) = split_with(&format!("{WATERMELONS}{library}{more}"), &[0, 0, 1, 0, 0]);
+        assert_eq!(seeds.len(), 2);
+        assert_eq!(labels, [0, 0, 1, 0, 0]);
+    }
+
+    #[test]
+    fn a_stray_run_opening_on_a_connective_stays_with_its_story() {
+        // 实际上 ("in fact") answers something said above: the run goes on with an argument, in
+        // whichever story the assignment put it, and opens none.
+        let library = "## 图书馆里过暑假\n\n暑假来临，街道图书馆吸引了不少学生前来阅读，阅览区的座位上坐满了学生。\n\n";
+        let (seeds, labels) = split_with(&format!("{WATERMELONS}{library}实际上，{TIBET}"), &[0, 0, 1, 0, 0]);
         assert_eq!(seeds.len(), 2);
         assert_eq!(labels, [0, 0, 1, 0, 0]);
     }

@@ -62,6 +62,8 @@ struct RawLang {
     #[serde(default)]
     standing_label: Vec<String>,
     #[serde(default)]
+    connectives: Vec<String>,
+    #[serde(default)]
     credit_line: Vec<String>,
     #[serde(default)]
     dated_deck: Vec<String>,
@@ -112,6 +114,9 @@ pub struct Lang {
     /// A standing label over a story's summary box (核心阅读): the first line of a story's text,
     /// never its headline.
     pub standing_label: Vec<Pattern>,
+    /// Words a paragraph opens on that tie it to an argument made above it (实际上, However):
+    /// such a paragraph goes on with a story, it does not open one.
+    pub connectives: Vec<String>,
     /// A line of its own crediting the article's graphics or layout (制图：X): it closes the article above.
     pub credit_line: Vec<Pattern>,
     /// A date alone in brackets (（2019年1月31日）): under a title it is the document's date, a line
@@ -170,6 +175,7 @@ impl Lang {
             credit: compile(&raw.credit, "credit", c),
             section_number: compile(&raw.section_number, "section_number", c),
             standing_label: compile(&raw.standing_label, "standing_label", c),
+            connectives: raw.connectives,
             credit_line: compile(&raw.credit_line, "credit_line", c),
             dated_deck: compile(&raw.dated_deck, "dated_deck", c),
             series_item: compile(&raw.series_item, "series_item", c),
@@ -231,6 +237,15 @@ impl Lang {
     pub fn is_standing_label(&self, heading: &str) -> bool {
         let t = heading.trim();
         self.standing_label.iter().any(|r| r.is_match(t))
+    }
+
+    /// Whether a paragraph opens on a connective (实际上，…; However, …). Latin connectives are
+    /// whole words.
+    pub fn opens_on_connective(&self, text: &str) -> bool {
+        let t = text.trim_start();
+        self.connectives.iter().any(|c| {
+            t.strip_prefix(c.as_str()).is_some_and(|rest| self.code.is_cjk() || rest.starts_with(|x: char| !x.is_alphanumeric()))
+        })
     }
 
     pub fn is_function_word(&self, w: &str) -> bool {
@@ -377,5 +392,17 @@ mod tests {
         assert!(!en.ends_sentence("a letter to Mr."));
         assert!(!en.ends_sentence("signed by John H."));
         assert!(en.ends_sentence("he said in the U.S."));
+    }
+
+    #[test]
+    fn connectives_open_a_paragraph_as_whole_words() {
+        let zh = Lang::get(LangCode::Zh);
+        assert!(zh.opens_on_connective("　　实际上，人和万物一样"));
+        assert!(!zh.opens_on_connective("实施方案已经出台"));
+        let en = Lang::get(LangCode::En);
+        assert!(en.opens_on_connective("However, the council"));
+        assert!(en.opens_on_connective("But the mayor said"));
+        assert!(!en.opens_on_connective("Butte County officials"));
+        assert!(!en.opens_on_connective("Yesterday the council"));
     }
 }
