@@ -311,6 +311,7 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
         }
         before = std::mem::replace(&mut labels, new);
     }
+    stacked_first_units(seg, &hmm, &mut labels);
     let (seg0, hmm0, labels0) = split_headless_runs(seg, ctx, &hmm, &labels);
     let (seg1, hmm1, labels1) = split_weak_sections(&seg0, ctx, &hmm0, &labels0);
     let (seg2, hmm2, labels2) = demote_unused_weak(&seg1, &hmm1, &labels1);
@@ -318,6 +319,34 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
     let mut plans = plans(&seg2, ctx, &hmm2, &labels2, n_states2);
     merge_series(&seg2, ctx, &mut plans);
     (seg2, plans)
+}
+
+/// Headlines stacked with nothing between them share the text under them: by position its first
+/// paragraph goes to the nearest, though by its words the rest goes to another of the stack. One
+/// paragraph under a stacked headline, with the text straight after it in a sibling's story, is
+/// that sibling's first paragraph: the headline's own text is elsewhere on the page (or, if it has
+/// none, the headline is left for a headless story to adopt).
+fn stacked_first_units(seg: &Segments, hmm: &[usize], labels: &mut [usize]) {
+    let n_seeds = seg.seeds.len();
+    for k in 0..hmm.len().saturating_sub(1) {
+        let (b, a) = (labels[k], labels[k + 1]);
+        if b >= n_seeds || a >= n_seeds || a == b {
+            continue;
+        }
+        let (sa, sb) = (&seg.seeds[a], &seg.seeds[b]);
+        // Both stand right above this paragraph, and the sibling's text goes on under it.
+        let top = hmm[k];
+        if sa.at != sb.at || sb.at > top || seg.units[sb.at..top].iter().any(|u| matches!(u.kind, UnitKind::Para | UnitKind::Subhead)) {
+            continue;
+        }
+        if sa.heads.is_empty() || sb.heads.is_empty() || !sb.bylines.is_empty() || sa.weak.is_some() || sb.weak.is_some() {
+            continue;
+        }
+        if seg.units[top].kind != UnitKind::Para || seg.units[hmm[k + 1]].kind != UnitKind::Para || hmm[k + 1] != top + 1 {
+            continue;
+        }
+        labels[k] = a;
+    }
 }
 
 /// For each seed over a photo story (see `segment::photo_story_end`), the units the story spans:

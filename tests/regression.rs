@@ -639,3 +639,15 @@ fn a_standing_label_is_no_headline_and_leaves_the_story_for_its_own() {
     assert_eq!(section_heads(fit), ["核心阅读"]);
     assert!(fit.text.contains("滑雪教练") && fit.text.contains("健身房里"), "{}", fit.text);
 }
+
+/// Two headlines stacked with nothing between them: the first paragraph under the stack went to the
+/// nearer headline by position, though the rest of the text, which it begins, went to the other.
+const STACKED_HEADLINES: &str = "## 全民健身长跑活动启动\n\n本报北京2月10日电  （记者张伟）全民健身冬季长跑活动10日在北京启动，上千名长跑爱好者参加了开跑仪式。\n\n据介绍，今年的冬季长跑活动将持续到三月底，各地将组织形式多样的健身跑步活动。\n\n“必须坚决同消极腐败现象作斗争。”纪检监察机关坚持无禁区、全覆盖、零容忍，坚持重遏制、强高压、长震慑，反腐败斗争压倒性胜利得到巩固发展。\n\n专家表示，惩治腐败要坚持标本兼治，在严厉惩治腐败、形成震慑的同时，扎牢不能腐的制度笼子，增强不想腐的思想自觉。\n\n多些“无声的联系”（人民论坛）\n\n坚决惩腐 巩固成果（解读全会精神④）\n\n春节刚过，不少人回味，这几天只与亲人团聚，过得清爽，过得惬意。\n\n这是一种好现象，正所谓无声胜有声。过去那种热衷于“热线联系”的做法少了，“无声的联系”多了。\n\n多些“无声的联系”，是一种静静的守望。“无声的联系”的可贵在于不打扰、不添乱。\n\n“君子之交淡若水”。“无声的联系”是一种“淡”的境界，也是一种清醒的自觉。\n";
+
+#[test]
+fn the_first_paragraph_under_stacked_headlines_goes_with_the_text_it_begins() {
+    let p = run(STACKED_HEADLINES);
+    let talk = article_with(&p, "春节刚过");
+    assert_eq!(talk.headline.as_deref(), Some("多些“无声的联系”（人民论坛）"));
+    assert!(talk.text.contains("君子之交淡若水"), "{}", talk.text);
+}
