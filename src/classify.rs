@@ -716,6 +716,48 @@ fn start_of(b: &Block, text: &str, layout: &Layout, lang: &Lang) -> Start {
     Start::Unknown
 }
 
+/// Chinese body text that opens inside a quotation or a bracket (和国报》记者…) goes on from a
+/// sentence cut elsewhere (…《共): it starts mid-sentence. Marked after the heading passes: a
+/// heading over such a fragment, which the page's scrambled columns put there, is no cut prose.
+/// An indented first line still opens a paragraph.
+pub fn inside_starts(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
+    if !lang.code.is_cjk() {
+        return;
+    }
+    for (b, c) in blocks.iter().zip(classes.iter_mut()) {
+        if c.shape == Shape::Body && !matches!(c.start, Start::Mid | Start::Fresh) && opens_inside(b.text.trim_start()) {
+            c.start = Start::Mid;
+        }
+    }
+}
+
+/// Marks that pair up in Chinese text: a quote or a title's or a note's brackets. (A full-width
+/// bracket closed by an ASCII one, as OCR prints it, counts as closed.)
+const PAIRS: [(&[char], &[char]); 3] = [(&['“'], &['”']), (&['《'], &['》']), (&['（', '('], &['）', ')'])];
+
+/// Whether text opens inside a quotation or a bracket begun above it: one closes before any opens
+/// (和国报》记者…, the rest of 《共|和国报》 cut at a column's foot).
+fn opens_inside(text: &str) -> bool {
+    let mut depth = [0u32; PAIRS.len()];
+    for c in text.chars().take(INSIDE_REACH) {
+        for (d, (open, close)) in depth.iter_mut().zip(PAIRS) {
+            if open.contains(&c) {
+                *d += 1;
+            } else if close.contains(&c) {
+                if *d == 0 {
+                    return true;
+                }
+                *d -= 1;
+            }
+        }
+    }
+    false
+}
+
+/// How far into a paragraph a closing mark still tells that it opened inside a quotation: a title
+/// or a quote rarely runs longer, and a stray mark further on may be OCR's.
+const INSIDE_REACH: usize = 100;
+
 fn jump_of(c: &regex::Captures, text: &str) -> Jump {
     let dir = c.name("dir").map_or("", |m| m.as_str()).to_lowercase();
     let direction = if dir.contains("from") || dir.contains('接') || text.to_lowercase().contains("from") { "from" } else { "to" };
@@ -765,5 +807,15 @@ mod tests {
         let out = dispatch_names("记者王珂、郑海鸥", lang, "x");
         let names: Vec<_> = out.iter().map(|b| b.name.clone().unwrap()).collect();
         assert_eq!(names, ["王珂", "郑海鸥"]);
+    }
+
+    #[test]
+    fn text_opening_inside_a_quote_or_title() {
+        assert!(opens_inside("和国报》记者阿卜杜勒哈利姆表示"));
+        assert!(opens_inside("里过大年”已成为无数家庭欢度春节的首选"));
+        assert!(opens_inside("记者张伟）今年以来"));
+        assert!(!opens_inside("《共和国报》记者阿卜杜勒哈利姆表示"));
+        assert!(!opens_inside("“博物馆里过大年”已成为无数家庭欢度春节的首选"));
+        assert!(!opens_inside("（记者张伟）今年以来"));
     }
 }

@@ -651,3 +651,14 @@ fn the_first_paragraph_under_stacked_headlines_goes_with_the_text_it_begins() {
     assert_eq!(talk.headline.as_deref(), Some("多些“无声的联系”（人民论坛）"));
     assert!(talk.text.contains("君子之交淡若水"), "{}", talk.text);
 }
+
+/// A title cut at a column's foot (…《共 | 和国报》记者…): the part that opens inside the title's
+/// brackets was taken for a fresh paragraph, so it was never joined and went to a headless story.
+const CUT_INSIDE_A_TITLE: &str = "## 埃及媒体探访新疆\n\n新华社乌鲁木齐1月31日电  （记者孙哲）埃及媒体代表团近日在新疆参观访问，走访了清真寺、学校和村庄。\n\n在喀什和和田，记者们参观了清真寺，同宗教人士交谈，了解到信教群众的合法宗教活动受到了法律保护。《共\n\n## 冬季长跑活动启动\n\n本报北京2月10日电  （记者张伟）全民健身冬季长跑活动10日在北京启动，上千名长跑爱好者参加了开跑仪式。\n\n据介绍，今年的冬季长跑活动将持续到三月底，各地将组织形式多样的健身跑步活动。\n\n和国报》记者阿卜杜勒哈利姆表示，这里的寺院条件非常好，能感受到当地穆斯林充分享有宗教信仰自由。\n\n代表团还参观了职业技能教育培训中心，学员们正在学习烹饪、汽修等课程。\n";
+
+#[test]
+fn text_opening_inside_a_title_goes_on_from_where_the_title_was_cut() {
+    let p = run(CUT_INSIDE_A_TITLE);
+    assert_eq!(headlines(&p), [Some("埃及媒体探访新疆"), Some("冬季长跑活动启动")]);
+    assert!(all_paragraphs(&p).iter().any(|t| t.contains("法律保护。《共和国报》记者")), "{:#?}", all_paragraphs(&p));
+}
