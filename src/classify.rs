@@ -646,7 +646,7 @@ pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], lang: &Lang,
         // Nor on an opening quote or bracket (…吉萨金字塔群被“), nor with a quote or bracket left
         // open (“智能化设备的使用有): what it opens is closed below.
         let count = |cs: &[char]| t.chars().filter(|c| cs.contains(c)).count();
-        let left_open = count(&['“']) > count(&['”']) || count(&['《']) > count(&['》']) || count(&['（', '(']) > count(&['）', ')']);
+        let left_open = PAIRS.iter().any(|(open, close)| count(open) > count(close));
         let dangling = lang.openers.contains(&last)
             || left_open
             || lang.reported_speech.iter().any(|r| r.is_match(t))
