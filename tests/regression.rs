@@ -662,3 +662,14 @@ fn text_opening_inside_a_title_goes_on_from_where_the_title_was_cut() {
     assert_eq!(headlines(&p), [Some("埃及媒体探访新疆"), Some("冬季长跑活动启动")]);
     assert!(all_paragraphs(&p).iter().any(|t| t.contains("法律保护。《共和国报》记者")), "{:#?}", all_paragraphs(&p));
 }
+
+/// A paragraph of another story dropped between a cut and its resumption (…将持 | 天色已晚… |
+/// 续到2月2日…) was taken for the cut's continuation, and the real one stood as a paragraph apart.
+const DROPPED_BETWEEN: &str = "## 寒潮席卷美国中西部\n\n从1月28日开始，来自北极的一股强大寒流席卷美国中西部地区，多地气温创下历史新低。\n\n美国国家气象局的数据显示，中西部地区受极端严寒天气影响，预计这轮低温天气将持\n\n天色已晚，马修和我们通话，提醒我们出门一定注意保暖，还说邻居们都在互相照应。\n\n续到2月2日，然后冷空气将向东部移动，中西部地区的极端严寒天气才会逐渐结束。\n\n## 谢谢你们，中国记者（记者手记）\n\n马修是我们在芝加哥采访时认识的出租车司机，他热情地帮我们联系采访对象，还带我们去了社区。\n\n采访结束时，马修说，谢谢你们，中国记者，让更多人了解这里普通人的生活。\n";
+
+#[test]
+fn a_paragraph_dropped_between_a_cut_and_its_resumption_goes_to_its_own_story() {
+    let p = run(DROPPED_BETWEEN);
+    assert!(all_paragraphs(&p).iter().any(|t| t.contains("低温天气将持续到2月2日")), "{:#?}", all_paragraphs(&p));
+    assert_eq!(article_with(&p, "天色已晚").headline.as_deref(), Some("谢谢你们，中国记者（记者手记）"));
+}
