@@ -379,14 +379,19 @@ fn closed_runs(seg: &Segments, ctx: &Ctx, orphan: &[bool]) -> Vec<Option<(usize,
 
 /// What marks a headline group as an item of a series: a line of parallel halves (高升村 步步高:
 /// each half a few characters, all alike in length, or the exact lengths of another item's), or
-/// the language's kicker-over-title pair (河南卢氏县兴贤里社区—— over “…”).
+/// the language's kicker-over-title pair (河南卢氏县兴贤里社区—— over “…”), or a short label over
+/// the title (云南昆明 over 五彩缤纷年宵花, 新技术 over 航班行李可全程追踪), as reports under one
+/// rubric (非遗年集·花市, 2019春运一线) are labelled by place or by topic.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum SeriesMark {
     Even,
     Halves(Vec<usize>),
     KickerTitle,
+    Label,
 }
 
+/// Longest label over a series report's title.
+const SERIES_LABEL_MAX: usize = 4;
 /// Longest half of a series title.
 const SERIES_HALF_MAX: usize = 8;
 /// Halves alike in length and this short or shorter mark a series in two stories; other halves
@@ -407,7 +412,16 @@ fn series_marks(heads: &[usize], ctx: &Ctx) -> Vec<SeriesMark> {
     {
         marks.push(SeriesMark::KickerTitle);
     }
+    if heads.windows(2).any(|w| is_label(ctx, w[0]) && ctx.blocks[w[1]].stats.chars > ctx.blocks[w[0]].stats.chars) {
+        marks.push(SeriesMark::Label);
+    }
     marks
+}
+
+/// A short label set over a report's title (云南昆明, 新技术): a few CJK characters, no mark.
+fn is_label(ctx: &Ctx, h: usize) -> bool {
+    let t = ctx.blocks[h].text.trim();
+    ctx.blocks[h].cjk && (2..=SERIES_LABEL_MAX).contains(&t.chars().count()) && t.chars().all(crate::lang::is_cjk)
 }
 
 /// Reports of a series (新春走基层: items under one rubric, each titled in parallel over its own
@@ -425,7 +439,10 @@ fn merge_series(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan>) {
         .filter_map(|(i, pl)| {
             let s = pl.seed?;
             let seed = &seg.seeds[s];
-            (!seed.heads.is_empty() && !seed.bylines.is_empty() && !pl.units.is_empty()).then(|| (i, s, series_marks(&seed.heads, ctx)))
+            // Signed by a byline, or by the dispatch the report opens with (本报上海2月10日电（记者X）).
+            let signed = !seed.bylines.is_empty()
+                || pl.units.first().is_some_and(|&u| seg.units[u].kind == UnitKind::Para && ctx.classes[seg.units[u].block].opens_story());
+            (!seed.heads.is_empty() && signed && !pl.units.is_empty()).then(|| (i, s, series_marks(&seed.heads, ctx)))
         })
         .filter(|(_, _, m)| !m.is_empty())
         .collect();

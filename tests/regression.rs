@@ -673,3 +673,18 @@ fn a_paragraph_dropped_between_a_cut_and_its_resumption_goes_to_its_own_story() 
     assert!(all_paragraphs(&p).iter().any(|t| t.contains("低温天气将持续到2月2日")), "{:#?}", all_paragraphs(&p));
     assert_eq!(article_with(&p, "天色已晚").headline.as_deref(), Some("谢谢你们，中国记者（记者手记）"));
 }
+
+/// Reports under one rubric (2019春运一线), each a short label over its title (新技术 / 航班行李…,
+/// 新措施 / 铁路地铁…) and signed by its dispatch, came out as separate stories, the first headed
+/// by the rubric as a kicker would be.
+const LABELLED_REPORTS: &str = "## 2019春运一线\n\n新技术\n\n航班行李可全程追踪\n\n本报上海2月10日电  （记者沈文敏）春运期间，旅客在机场托运的行李贴上了电子标签，通过手机就能查到行李走到了哪里。\n\n该技术让行李运输数据的记录更加及时、准确，行李错运、漏运的情况明显减少。\n\n新措施\n\n## 铁路地铁能安检互认\n\n本报天津2月10日电  （记者靳博）今年春运，旅客从天津站下火车换乘地铁，不用再次排队安检。\n\n天津站工作人员介绍，安检互认让换乘时间平均缩短了十多分钟。\n\n## 民俗用好 治村有招（民生观）\n\n在乡村治理的过程中，用好民俗，往往事半功倍。起个大早给长辈拜年，是我们老家最重要的风俗之一。\n\n十里不同风，百里不同俗，但不同的是形式，相同的是内涵。\n";
+
+#[test]
+fn reports_labelled_under_one_rubric_are_one_article() {
+    let p = run(LABELLED_REPORTS);
+    assert_eq!(headlines(&p), [Some("2019春运一线"), Some("民俗用好 治村有招（民生观）")]);
+    let series = &p.articles[0];
+    assert_eq!(section_heads(series), ["新技术", "航班行李可全程追踪", "新措施", "铁路地铁能安检互认"]);
+    assert_eq!(series.bylines.iter().filter_map(|b| b.name.as_deref()).collect::<Vec<_>>(), ["沈文敏", "靳博"]);
+    assert!(series.text.contains("安检互认让换乘时间"));
+}
