@@ -501,17 +501,20 @@ fn set_apart_caption(b: &Block, text: &str, lang: &Lang) -> bool {
 /// any page as printed, and a bound on the work a page of thousands of headings can ask for.
 const FAR_REACH: usize = 128;
 
+/// The blocks that are text, in page order: all but running heads and noise.
+fn text_blocks(classes: &[Class]) -> Vec<usize> {
+    (0..classes.len()).filter(|&i| !matches!(classes[i].shape, Shape::Furniture | Shape::Noise)).collect()
+}
+
 /// A date in brackets set under a title (（2019年1月31日）) is a line of its headline group, not a
 /// credit closing the text above.
 pub fn date_decks(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
     if lang.dated_deck.is_empty() {
         return;
     }
-    let mut above: Option<usize> = None;
-    for i in 0..blocks.len() {
-        if matches!(classes[i].shape, Shape::Furniture | Shape::Noise) {
-            continue;
-        }
+    let text_blocks = text_blocks(classes);
+    for (k, &i) in text_blocks.iter().enumerate() {
+        let above = k.checked_sub(1).map(|j| text_blocks[j]);
         if classes[i].shape == Shape::Credit
             && above.is_some_and(|a| classes[a].shape == Shape::Heading)
             && lang.dated_deck.iter().any(|r| r.is_match(blocks[i].text.trim()))
@@ -520,7 +523,6 @@ pub fn date_decks(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
             c.deck_marker = true;
             classes[i] = c;
         }
-        above = Some(i);
     }
 }
 
@@ -563,11 +565,9 @@ const ATTRIBUTION_MAX: u32 = 16;
 /// heading line stands over is no deck: it is a paragraph of a dashed list, and may be cut
 /// mid-sentence like any other. A short one under a quotation is its attribution, and stays.
 pub fn stray_decks(blocks: &[Block], classes: &mut [Class], layout: &Layout, lang: &Lang) {
-    let mut above: Option<usize> = None;
-    for i in 0..blocks.len() {
-        if matches!(classes[i].shape, Shape::Furniture | Shape::Noise) {
-            continue;
-        }
+    let text_blocks = text_blocks(classes);
+    for (k, &i) in text_blocks.iter().enumerate() {
+        let above = k.checked_sub(1).map(|j| text_blocks[j]);
         if classes[i].shape == Shape::Heading
             && classes[i].deck_marker
             && blocks[i].md_heading == 0
@@ -580,13 +580,7 @@ pub fn stray_decks(blocks: &[Block], classes: &mut [Class], layout: &Layout, lan
             c.start = start_of(&blocks[i], text, layout, lang);
             classes[i] = c;
         }
-        above = Some(i);
     }
-}
-
-/// The blocks that are text, in page order: all but running heads and noise.
-fn text_blocks(classes: &[Class]) -> Vec<usize> {
-    (0..classes.len()).filter(|&i| !matches!(classes[i].shape, Shape::Furniture | Shape::Noise)).collect()
 }
 
 /// A heading line that ends inside its sentence, on a comma or a colon, and has no heading line
