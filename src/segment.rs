@@ -330,6 +330,10 @@ impl Walk {
     }
 }
 
+/// Least cohesion of a lone heading with the story of the headline straight under it for the
+/// heading to be read as that headline's spaced kicker rather than a headline of its own.
+const KICKER_COHESION: f32 = 0.03;
+
 fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lang: &Lang) {
     if weak.is_empty() {
         return;
@@ -353,7 +357,11 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
         let before = if seed_at[ui] { Vec::new() } else { walk.context(seg, ui as isize - 1, -1, 3) };
         let after = walk.context(seg, ui as isize + 1, 1, 3);
         let prev_unit = if ui > 0 && !seed_at[ui] { Some(seg.units[ui - 1]) } else { None };
-        let decision: Option<Option<f32>> = if after.is_empty() {
+        // A headline group straight under it, whose story the heading shares no words with: the
+        // heading heads no text of its own (one that does may be that headline's kicker).
+        let over_headline = seg.seeds.iter().any(|s| s.at == ui + 1 && !s.heads.is_empty())
+            && sim(&bags[b], &merge(&after, bags), idf) < KICKER_COHESION;
+        let decision: Option<Option<f32>> = if after.is_empty() || over_headline {
             // Nothing under it: a headline that landed away from its story, if anything.
             Some(None)
         } else if seed_at[ui] {
@@ -521,7 +529,9 @@ mod tests {
         // The promotion line above is spaced apart from the title, so the run's top is no group;
         // the title and its deck below still are one.
         let (texts, seg) = segment_of("上一篇文章的最后一段，讲完了。\n\n## 看新闻视频　品百味人生\n\n加快绿色发展\n## ——写在新春之际的述评之四\n\n浩瀚宇宙中的这颗蓝色星球，是人类的共同家园。\n", LangCode::Zh);
-        let groups: Vec<Vec<&str>> = seg.seeds.iter().filter(|s| s.weak.is_none()).map(|s| s.heads.iter().map(|&h| texts[h].as_str()).collect()).collect();
+        // (The promotion line shares no words with the story under the title, so it stands as a
+        // headline of its own without text, for the orphan headlines to place.)
+        let groups: Vec<Vec<&str>> = seg.seeds.iter().filter(|s| s.heads.len() > 1).map(|s| s.heads.iter().map(|&h| texts[h].as_str()).collect()).collect();
         assert_eq!(groups, [vec!["加快绿色发展", "——写在新春之际的述评之四"]]);
     }
 

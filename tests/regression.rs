@@ -688,3 +688,15 @@ fn reports_labelled_under_one_rubric_are_one_article() {
     assert_eq!(series.bylines.iter().filter_map(|b| b.name.as_deref()).collect::<Vec<_>>(), ["沈文敏", "靳博"]);
     assert!(series.text.contains("安检互认让换乘时间"));
 }
+
+#[test]
+fn a_heading_straight_over_another_headline_it_shares_nothing_with_is_an_orphan_headline() {
+    // The snow forecast's headline landed over the commentary's; its story, opened by a dispatch,
+    // comes further down without one. The heading must not become a section of the commentary.
+    let page = "## 西瓜新鲜上市\n\n盛夏时节，脆甜多汁的西瓜深受消费者青睐，合作社的黄瓤西瓜陆续成熟上市。\n\n瓜农们每天凌晨就开始采摘西瓜、装箱，黄瓤西瓜皮薄多汁，脆甜清新。\n\n华北黄淮等地将有降雪\n\n用心审视舌尖上的需求（说道）\n\n没有买卖，就没有伤害。买卖珍稀野生动物，很多源于尝鲜、猎奇，甚至无来由的民间传说。比如穿山甲，有人说可以通乳，有人说可以抗癌，这些说法没有科学依据，却让穿山甲遭到大量捕杀，种群数量急剧下降。\n\n您知道长江刀鱼吗？刀鱼以前并不算罕见，但由于长期过度捕捞，如今已经难得一见，价格也一路攀升，成了餐桌上的奢侈品。\n\n拒绝野味，从每个人的餐桌做起，让珍稀野生动物远离舌尖，也让尝鲜、猎奇的消费观念慢慢改变。\n\n本报北京2月11日电  （记者赵贝佳）中央气象台预计，11日夜间至12日，华北北部、黄淮等地有小雪，局地中雪。\n\n气象专家提醒，降雪导致的积雪和道路结冰将对春运返程有较大影响，华北黄淮地区请注意出行安全。\n";
+    let p = run(page);
+    let snow = article_with(&p, "中央气象台预计");
+    assert_eq!(snow.headline.as_deref(), Some("华北黄淮等地将有降雪"), "{:#?}", p.articles);
+    let wild = article_with(&p, "没有买卖");
+    assert!(section_heads(wild).is_empty(), "{:#?}", wild.sections);
+}
