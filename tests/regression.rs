@@ -700,3 +700,17 @@ fn a_heading_straight_over_another_headline_it_shares_nothing_with_is_an_orphan_
     let wild = article_with(&p, "没有买卖");
     assert!(section_heads(wild).is_empty(), "{:#?}", wild.sections);
 }
+
+#[test]
+fn a_feature_s_compilers_and_a_column_s_address_close_the_text_above_not_head_a_story() {
+    // Who put the feature together, several roles on one line, set like a heading over the next
+    // story's headline: it closes the feature, and heads nothing.
+    let page = "## 春运迎来返程客流高峰\n\n春节假期结束，各地铁路、公路、民航迎来返程客流高峰，多地加开列车和航班。\n\n## 本期统筹：许  诺  制图：郭  祥\n\n## 西瓜新鲜上市\n\n盛夏时节，脆甜多汁的西瓜深受消费者青睐，黄瓤西瓜陆续成熟上市。\n";
+    let p = run(page);
+    assert_eq!(headlines(&p), [Some("春运迎来返程客流高峰"), Some("西瓜新鲜上市")], "{:#?}", p.articles);
+    assert!(article_with(&p, "返程客流").credit.as_deref().is_some_and(|c| c.contains("统筹")), "{:#?}", p.articles);
+    // A column's call for pieces, the label and the address on a line each.
+    let page = "## 让服务更有温度（一线行走）\n\n窗口服务无小事，群众的每一件事都要用心办好，这是我们的承诺。\n\n（作者为本报记者）\n\n栏目投稿邮箱：\n\nyxxz8494@163.com\n\n## 西瓜新鲜上市\n\n盛夏时节，脆甜多汁的西瓜深受消费者青睐，黄瓤西瓜陆续成熟上市。\n";
+    let p = run(page);
+    assert_eq!(headlines(&p), [Some("让服务更有温度（一线行走）"), Some("西瓜新鲜上市")], "{:#?}", p.articles);
+}
