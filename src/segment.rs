@@ -367,8 +367,9 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
         } else if seed_at[ui] {
             // Straight under a headline group or byline: a subhead (or a standfirst label).
             None
-        } else if prev_unit.is_none() || prev_unit.is_some_and(|u| u.kind == UnitKind::Credit) {
-            // At the top of the page or under a story's closing credit: a new story. A standing
+        } else if prev_unit.is_none() || prev_unit.is_some_and(|u| u.kind == UnitKind::Credit) || under_photo_credit(&seg.units[..ui], blocks, classes, lang) {
+            // At the top of the page or under a story's closing credit (a photographer's among its
+            // captions included): a new story. A standing
             // label (核心阅读) opens it without being its headline: the story's headline stands
             // elsewhere on the page, for the orphan headlines to find.
             if lang.is_standing_label(&blocks[b].text) {
@@ -487,6 +488,16 @@ pub fn photo_story_end(below: &[Unit], seed_at: impl Fn(usize) -> bool, blocks: 
         }
     }
     None
+}
+
+/// Whether the captions straight above a position (the last units of `above`) include a
+/// photographer's credit, which closes the photo's story: 银 燕 牟 健摄影报道 over 图为….
+fn under_photo_credit(above: &[Unit], blocks: &[Block], classes: &[Class], lang: &Lang) -> bool {
+    above
+        .iter()
+        .rev()
+        .take_while(|u| u.kind == UnitKind::Caption)
+        .any(|u| classes[u.block].closes_story || lang.photo_credit.iter().any(|r| r.is_match(blocks[u.block].text.trim())))
 }
 
 fn merge(blocks: &[usize], bags: &[Bag]) -> Bag {

@@ -714,3 +714,12 @@ fn a_feature_s_compilers_and_a_column_s_address_close_the_text_above_not_head_a_
     let p = run(page);
     assert_eq!(headlines(&p), [Some("让服务更有温度（一线行走）"), Some("西瓜新鲜上市")], "{:#?}", p.articles);
 }
+
+#[test]
+fn a_photo_report_s_photographers_close_its_text_and_head_no_story() {
+    let page = "## 春节假期消费旺\n\n春节期间，各大商场客流不断，年货、餐饮和文化消费持续升温，线上线下消费都很火热。\n\n银  燕  牟  健摄影报道\n\n图为市民在商场选购年货。\n\n## 西瓜新鲜上市\n\n盛夏时节，脆甜多汁的西瓜深受消费者青睐，黄瓤西瓜陆续成熟上市。\n";
+    let p = run(page);
+    assert_eq!(headlines(&p), [Some("春节假期消费旺"), Some("西瓜新鲜上市")], "{:#?}", p.articles);
+    let shop = article_with(&p, "年货");
+    assert!(shop.captions.iter().any(|c| c.text.contains("摄影报道")), "{:#?}", shop);
+}
