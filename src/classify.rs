@@ -550,7 +550,38 @@ pub fn tight_kickers(blocks: &[Block], classes: &mut [Class], layout: &Layout, l
             && classes[i + 1].shape == Shape::Heading
             && !classes[i + 1].deck_marker
             && h.n_lines() == 1
-            && h.blank_after > 0
+            && (h.blank_after > 0 || i + 2 == blocks.len())
+        {
+            classes[i] = Class::of(Shape::Heading);
+        }
+    }
+}
+
+/// Longest line, in characters, that may be a deck set tight under its title.
+const TIGHT_DECK_MAX: u32 = 160;
+
+/// A line set tight under a heading and apart from what follows is a deck of that heading's group,
+/// however long (经过5—10年左右时间，职业教育基本完成由政府举办为主向…, under 国务院印发《国家职业
+/// 教育改革实施方案》). Only where blank lines part paragraphs: there no paragraph sits tight
+/// under a heading, but for the summary under a standing label (核心阅读), which is text.
+pub fn tight_decks(blocks: &[Block], classes: &mut [Class], layout: &Layout, lang: &Lang) {
+    if layout.wrapped || layout.blank_is_column_break {
+        return;
+    }
+    for i in 1..blocks.len() {
+        let b = &blocks[i];
+        let c = &classes[i];
+        if c.shape == Shape::Body
+            && c.bylines.is_empty()
+            && c.dateline.is_none()
+            && !c.start.continues()
+            && b.n_lines() == 1
+            && b.stats.chars <= TIGHT_DECK_MAX
+            && b.blank_before == 0
+            && (b.blank_after > 0 || i + 1 == blocks.len())
+            && classes[i - 1].shape == Shape::Heading
+            && blocks[i - 1].n_lines() == 1
+            && !lang.is_standing_label(&blocks[i - 1].text)
         {
             classes[i] = Class::of(Shape::Heading);
         }

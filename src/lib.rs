@@ -128,6 +128,7 @@ impl Analysed {
         };
         classify::demote_cut_headings(&blocks, &mut classes, lang, &grams);
         classify::tight_kickers(&blocks, &mut classes, &layout, lang);
+        classify::tight_decks(&blocks, &mut classes, &layout, lang);
         classify::lone_lead_ins(&blocks, &mut classes, lang);
         classify::inside_starts(&blocks, &mut classes, lang);
         let mut features = model::cohesion::Features::with_capacity(blocks.iter().map(|b| b.text.len()).sum::<usize>() / 3);

@@ -723,3 +723,24 @@ fn a_photo_report_s_photographers_close_its_text_and_head_no_story() {
     let shop = article_with(&p, "年货");
     assert!(shop.captions.iter().any(|c| c.text.contains("摄影报道")), "{:#?}", shop);
 }
+
+#[test]
+fn a_long_line_set_tight_under_a_title_is_its_deck() {
+    // Markdown-style page: blank lines part paragraphs, so the line tight under the title, too long
+    // to read as a heading on its own, is the headline group's.
+    let page = "国务院印发《国家职业教育改革实施方案》\n## 经过5—10年左右时间，职业教育基本完成由政府举办为主向政府统筹管理、社会多元办学的格局转变，由追求规模扩张向提高质量转变，由参照普通教育办学模式向企业社会参与\n\n新华社北京2月13日电  近日，国务院印发《国家职业教育改革实施方案》。\n\n《方案》指出，要把职业教育摆在教育改革创新和经济社会发展中更加突出的位置。\n";
+    let p = run(page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    let heads = head_group(&p.articles[0]);
+    assert_eq!(heads.len(), 2, "{heads:?}");
+    assert!(heads[1].starts_with("经过5—10年左右时间"), "{heads:?}");
+}
+
+#[test]
+fn a_kicker_over_a_headline_at_the_foot_of_the_page_is_still_its_kicker() {
+    // The page ends on the headline, with no blank line under it.
+    let page = "## 西瓜新鲜上市\n\n盛夏时节，脆甜多汁的西瓜深受消费者青睐，黄瓤西瓜陆续成熟上市。\n\n瓜农们每天凌晨就开始采摘、装箱，西瓜皮薄多汁，脆甜清新。\n\n写春联、赏年画、进博物馆……\n翰墨飘香 年味渐浓";
+    let p = run(page);
+    let a = p.articles.iter().find(|a| a.headline.as_deref() == Some("翰墨飘香 年味渐浓")).unwrap_or_else(|| panic!("{:#?}", p.articles));
+    assert_eq!(a.kicker.as_deref(), Some("写春联、赏年画、进博物馆……"), "{a:#?}");
+}
