@@ -304,20 +304,28 @@ impl Idf {
     }
 }
 
-/// 1 + ln(tf) for the small whole counts that features almost always have.
+/// `1 + ln(i)` for i in 1..64, as f32 (and 0 for 0, as before any count): the small whole counts that features
+/// almost always have. Written out rather than filled in on first use, so the many weights a
+/// page works out need no check that the table is ready (`log_tf_table_is_one_plus_ln` holds it
+/// to the computed values, bit for bit).
+#[rustfmt::skip]
+const LOG_TF: [f32; 64] = [
+    0.0, 1.0, 1.6931472, 2.0986123, 2.3862944, 2.609438, 2.7917595, 2.94591,
+    3.0794415, 3.1972246, 3.3025851, 3.3978953, 3.4849067, 3.5649493, 3.6390574, 3.7080503,
+    3.7725887, 3.8332133, 3.8903718, 3.944439, 3.9957323, 4.0445223, 4.0910425, 4.135494,
+    4.178054, 4.218876, 4.2580967, 4.295837, 4.332205, 4.3672957, 4.4011974, 4.433987,
+    4.465736, 4.4965076, 4.5263605, 4.5553484, 4.583519, 4.610918, 4.637586, 4.663562,
+    4.6888795, 4.713572, 4.73767, 4.7612, 4.7841897, 4.8066626, 4.8286414, 4.8501472,
+    4.871201, 4.89182, 4.912023, 4.9318256, 4.9512434, 4.970292, 4.988984, 5.0073333,
+    5.0253515, 5.0430512, 5.060443, 5.0775375, 5.0943446, 5.1108737, 5.1271343, 5.1431346,
+];
+
+/// 1 + ln(tf).
 fn log_tf(tf: f32) -> f32 {
-    static TABLE: std::sync::OnceLock<[f32; 64]> = std::sync::OnceLock::new();
-    let t = TABLE.get_or_init(|| {
-        let mut t = [0.0f32; 64];
-        for (i, v) in t.iter_mut().enumerate().skip(1) {
-            *v = 1.0 + (i as f32).ln();
-        }
-        t
-    });
     // Through i32, not usize: a float to u64 conversion takes a dozen instructions on x86-64, to
     // i32 one (and saturation keeps anything out of range out of the table, NaN included).
     let i = tf as i32;
-    if (0..64).contains(&i) && i as f32 == tf { t[i as usize] } else { 1.0 + tf.ln() }
+    if (0..64).contains(&i) && i as f32 == tf { LOG_TF[i as usize] } else { 1.0 + tf.ln() }
 }
 
 fn w(tf: f32, idf: f32) -> f32 {
@@ -566,6 +574,16 @@ mod tests {
         }
         part.add(&bags[0]);
         assert_eq!(part.sim(), 0.0, "nothing left to weigh against");
+    }
+
+    #[test]
+    fn log_tf_table_is_one_plus_ln() {
+        for i in 1..64u32 {
+            assert_eq!(LOG_TF[i as usize].to_bits(), (1.0 + (i as f32).ln()).to_bits(), "{i}");
+            assert_eq!(log_tf(i as f32).to_bits(), (1.0 + (i as f32).ln()).to_bits(), "{i}");
+        }
+        assert_eq!(log_tf(64.0), 1.0 + 64f32.ln());
+        assert_eq!(log_tf(2.5), 1.0 + 2.5f32.ln());
     }
 
     #[test]
