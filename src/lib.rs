@@ -122,7 +122,7 @@ impl Analysed {
         classify::date_decks(&blocks, &mut classes, lang);
         classify::stray_decks(&blocks, &mut classes, &layout, lang);
         let grams = if lang.code.is_cjk() {
-            model::seam::PageGrams::of(blocks.iter().map(|b| b.text.as_str()))
+            model::seam::PageGrams::for_cuts(blocks.iter().map(|b| b.text.as_str()))
         } else {
             model::seam::PageGrams::of_words(blocks.iter().map(|b| b.text.as_str()))
         };

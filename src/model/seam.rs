@@ -115,22 +115,79 @@ impl Hashes {
     }
 }
 
+/// A set of characters: a bit for each of the Basic Multilingual Plane. A character past it is
+/// always taken to be in: they are rare, and letting one in costs only a few extra strings.
+struct CharSet(Vec<u64>);
+
+impl CharSet {
+    fn new() -> CharSet {
+        CharSet(vec![0; 0x1_0000 / 64])
+    }
+
+    fn insert(&mut self, c: char) {
+        if let Some(w) = self.0.get_mut(c as usize / 64) {
+            *w |= 1 << (c as u32 % 64);
+        }
+    }
+
+    fn contains(&self, c: char) -> bool {
+        self.0.get(c as usize / 64).is_none_or(|w| w >> (c as u32 % 64) & 1 == 1)
+    }
+}
+
+/// The characters a string asked about by [`PageGrams::across_len`] may start with, for a tail
+/// that is one of `texts`: the last three string characters before its end.
+fn cut_starts<'a>(texts: impl Iterator<Item = &'a str>) -> CharSet {
+    let mut set = CharSet::new();
+    for t in texts {
+        for c in t.trim_end().chars().rev().take_while(|c| gram_char(*c)).take(3) {
+            set.insert(c);
+        }
+    }
+    set
+}
+
 impl PageGrams {
     pub fn of<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> PageGrams {
         // Sized for the page up front: a CJK character is 3 bytes and starts at most 3 strings.
-        let mut set = Hashes::with_capacity(texts.clone().map(str::len).sum());
+        let cap = texts.clone().map(str::len).sum();
+        PageGrams::of_starting(texts, cap, |_| true)
+    }
+
+    /// The strings of [`of`](Self::of) that may run across a cut after one of `texts`: those
+    /// starting on one of the last three string characters of a text, which is what
+    /// [`across_len`](Self::across_len) asks about when its tail is one of `texts` (as every
+    /// seam and heading of the page is). The answers for those tails are the same; a page holds
+    /// tens of thousands of strings, and most start on characters that end no text.
+    pub fn for_cuts<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> PageGrams {
+        let starts = cut_starts(texts.clone());
+        // A guess at the share kept; the set grows if the page needs more.
+        let cap = texts.clone().map(str::len).sum::<usize>() / 4;
+        PageGrams::of_starting(texts, cap, |c| starts.contains(c))
+    }
+
+    /// The strings of `texts` whose first character `admit` lets in, in a set sized for `cap`.
+    fn of_starting<'a>(texts: impl Iterator<Item = &'a str>, cap: usize, admit: impl Fn(char) -> bool) -> PageGrams {
+        let mut set = Hashes::with_capacity(cap);
+        // The run of string characters so far, each with whether a string may start on it.
         let mut run: Vec<char> = Vec::new();
+        let mut starts: Vec<bool> = Vec::new();
         for t in texts {
             run.clear();
+            starts.clear();
             for c in t.chars().chain(std::iter::once(' ')) {
                 if gram_char(c) {
                     run.push(c);
+                    starts.push(admit(c));
                     let n = run.len();
                     for k in 2..=4.min(n) {
-                        set.insert(hash_gram(&run[n - k..]));
+                        if starts[n - k] {
+                            set.insert(hash_gram(&run[n - k..]));
+                        }
                     }
                 } else if c != ' ' || !run.last().is_some_and(|x| is_cjk(*x)) {
                     run.clear();
+                    starts.clear();
                 }
             }
         }
@@ -472,6 +529,19 @@ mod tests {
                 assert_eq!(grams.across_len(t, h), want.map(|(l, r)| (l.chars().count(), r.chars().count())));
             }
         }
+    }
+
+    #[test]
+    fn strings_across_a_cut_after_a_page_text_are_found_as_in_the_whole_set() {
+        let texts = ["如办理一项业务所", "需材料的“温馨提示便条”", "新年庙会在阿", "根廷国家公园", "所需材料", "在阿 根廷举行", "2023年底", "小区70", "2014年3月"];
+        let (all, cuts) = (PageGrams::of(texts.into_iter()), PageGrams::for_cuts(texts.into_iter()));
+        for t in texts {
+            for h in texts {
+                assert_eq!(cuts.across_len(t, h), all.across_len(t, h), "{t:?} | {h:?}");
+                assert_eq!(cuts.across(t, h), all.across(t, h), "{t:?} | {h:?}");
+            }
+        }
+        assert!(cuts.0.len < all.0.len);
     }
 
     #[test]
