@@ -159,6 +159,7 @@ impl Analysed {
             column_blanks: self.layout.blank_is_column_break,
             n_features: self.n_features,
             seam_cache: Default::default(),
+            seam_ends: vec![Default::default(); self.blocks.len()],
             params: link::Params::for_lang(self.lang),
             max_candidates: cfg.max_link_candidates,
         }

@@ -160,16 +160,25 @@ pub struct Ctx<'a> {
     pub n_features: usize,
     /// Seam scores already computed, by (from block, to block).
     pub seam_cache: std::cell::RefCell<rustc_hash::FxHashMap<(usize, usize), f32>>,
+    /// What the seam tests read at each block's ends, worked out the first time a seam asks.
+    pub seam_ends: Vec<std::cell::OnceCell<seam::Ends<'a>>>,
     pub params: Params,
     pub max_candidates: usize,
 }
 
-impl Ctx<'_> {
-    fn seam(&self, from_block: usize, to_block: usize) -> Seam {
-        let a = &self.classes[from_block];
-        let b = &self.classes[to_block];
+impl<'a> Ctx<'a> {
+    fn ends(&self, block: usize) -> &seam::Ends<'a> {
+        self.seam_ends[block].get_or_init(|| seam::Ends::of(&self.blocks[block].text, self.lang, self.classes[block].open_end))
+    }
+
+    fn seam_of(&self, from_block: usize, to_block: usize, evidence: bool) -> Seam {
+        let (a, b) = (&self.classes[from_block], &self.classes[to_block]);
         let full = self.blocks[from_block].last_full || self.column_blanks;
-        seam::score(&self.blocks[from_block].text, a.open_end, full, &self.blocks[to_block].text, b.start, self.lang, self.grams)
+        seam::score_ends(self.ends(from_block), a.open_end, full, self.ends(to_block), b.start, self.lang, self.grams, evidence)
+    }
+
+    fn seam(&self, from_block: usize, to_block: usize) -> Seam {
+        self.seam_of(from_block, to_block, true)
     }
 
     /// The seam's score alone, remembered: the assignment asks about the same pairs every round.
@@ -177,9 +186,7 @@ impl Ctx<'_> {
         if let Some(s) = self.seam_cache.borrow().get(&(from_block, to_block)) {
             return *s;
         }
-        let (a, b) = (&self.classes[from_block], &self.classes[to_block]);
-        let full = self.blocks[from_block].last_full || self.column_blanks;
-        let s = seam::score_only(&self.blocks[from_block].text, a.open_end, full, &self.blocks[to_block].text, b.start, self.lang, self.grams);
+        let s = self.seam_of(from_block, to_block, false).score;
         self.seam_cache.borrow_mut().insert((from_block, to_block), s);
         s
     }
@@ -937,9 +944,9 @@ fn rebuild(seg: &Segments, hmm: &[usize], labels: &[usize], demoted: &[bool]) ->
     (out, hmm2, labels2)
 }
 
-struct Env<'a> {
+struct Env<'a, 'c> {
     seg: &'a Segments,
-    ctx: &'a Ctx<'a>,
+    ctx: &'a Ctx<'c>,
     hmm: &'a [usize],
     /// For each unit (position in `hmm`), the seed directly above it: between it and the unit before.
     under: &'a [Option<usize>],

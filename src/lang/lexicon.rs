@@ -24,19 +24,70 @@ fn jieba() -> &'static Jieba {
 /// if the best segmentation of the characters around the cut has one. Both halves must be
 /// Chinese: a number run on into a number is not a word.
 pub fn split_word(tail: &str, head: &str) -> Option<(String, String)> {
-    let left: Vec<char> = tail.trim_end().chars().rev().take(SIDE).take_while(|&c| is_cjk(c)).collect();
-    let right: Vec<char> = head.trim_start().chars().take(SIDE).take_while(|&c| is_cjk(c)).collect();
+    let (left, right) = (cut_tail(tail), cut_head(head));
+    let (l, r) = word_across(&left, &right)?;
+    Some((left[left.len() - l..].iter().collect(), right[..r].iter().collect()))
+}
+
+/// The characters before a cut that [`word_across`] weighs: the last few of `tail`, if Chinese.
+pub fn cut_tail(tail: &str) -> Side {
+    let mut side = Side::default();
+    for c in tail.trim_end().chars().rev().take(SIDE).take_while(|&c| is_cjk(c)) {
+        side.0[SIDE - 1 - side.1] = c;
+        side.1 += 1;
+    }
+    side.0.copy_within(SIDE - side.1.., 0);
+    side
+}
+
+/// The characters after a cut that [`word_across`] weighs: the first few of `head`, if Chinese.
+pub fn cut_head(head: &str) -> Side {
+    let mut side = Side::default();
+    for c in head.trim_start().chars().take(SIDE).take_while(|&c| is_cjk(c)) {
+        side.0[side.1] = c;
+        side.1 += 1;
+    }
+    side
+}
+
+/// Up to `SIDE` characters on one side of a cut, in reading order, on the stack.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Side([char; SIDE], usize);
+
+impl std::ops::Deref for Side {
+    type Target = [char];
+    fn deref(&self) -> &[char] {
+        &self.0[..self.1]
+    }
+}
+
+/// The word of the best segmentation of `left` and `right` joined that runs across the join, as
+/// how many of its characters stand on each side.
+pub fn word_across(left: &[char], right: &[char]) -> Option<(usize, usize)> {
     if left.is_empty() || right.is_empty() {
         return None;
     }
-    let mut joined: String = left.iter().rev().collect();
-    let cut = joined.len();
-    joined.extend(right.iter());
-    jieba()
-        .cut(&joined, false)
-        .into_iter()
-        .find(|t| t.byte_start < cut && t.byte_end > cut)
-        .map(|t| (joined[t.byte_start..cut].to_string(), joined[cut..t.byte_end].to_string()))
+    // The joined characters on the stack, with where each starts (and the end after the last).
+    let mut buf = [0u8; 4 * 2 * SIDE];
+    let mut at = [0usize; 2 * SIDE + 1];
+    let mut n = 0;
+    for (k, c) in left.iter().chain(right).enumerate() {
+        at[k] = n;
+        n += c.encode_utf8(&mut buf[n..]).len();
+    }
+    let chars = left.len() + right.len();
+    at[chars] = n;
+    let joined = std::str::from_utf8(&buf[..n]).expect("characters encode as UTF-8");
+    let cut = at[left.len()];
+    let j = jieba();
+    // A token across the cut is a dictionary word across it: where the dictionary has none (most
+    // cuts), no segmentation is worked out.
+    if !(0..left.len()).any(|a| (left.len() + 1..=chars).any(|b| j.has_word(&joined[at[a]..at[b]]))) {
+        return None;
+    }
+    let t = j.cut(joined, false).into_iter().find(|t| t.byte_start < cut && t.byte_end > cut)?;
+    let count = |lo: usize, hi: usize| at[..=chars].iter().filter(|&&x| lo <= x && x < hi).count();
+    Some((count(t.byte_start, cut), count(cut, t.byte_end)))
 }
 
 /// Whether the first character of `text` is a word on its own in the best segmentation of its
@@ -71,6 +122,34 @@ mod tests {
         assert_eq!(split_word("了解一个真实", "的中国。"), None);
         // Digits either side are not a word: 小区70 | 2014年.
         assert_eq!(split_word("“候鸟”小区70", "2014年3月"), None);
+    }
+
+    /// split_word as first written: the cut of the joined characters, without the dictionary check.
+    fn split_word_reference(tail: &str, head: &str) -> Option<(String, String)> {
+        let left: Vec<char> = tail.trim_end().chars().rev().take(SIDE).take_while(|&c| is_cjk(c)).collect();
+        let right: Vec<char> = head.trim_start().chars().take(SIDE).take_while(|&c| is_cjk(c)).collect();
+        if left.is_empty() || right.is_empty() {
+            return None;
+        }
+        let mut joined: String = left.iter().rev().collect();
+        let cut = joined.len();
+        joined.extend(right.iter());
+        jieba()
+            .cut(&joined, false)
+            .into_iter()
+            .find(|t| t.byte_start < cut && t.byte_end > cut)
+            .map(|t| (joined[t.byte_start..cut].to_string(), joined[cut..t.byte_end].to_string()))
+    }
+
+    #[test]
+    fn split_word_agrees_with_its_first_form() {
+        let texts = ["刘福有跟保洁公司签了合", "同，月工资1050元", "根基在于从中华大地古", "老生存方式里诞生", "多彩新春 欢乐元宵", "华灯初上，伴随着",
+            "了解一个真实", "的中国。", "“候鸟”小区70", "2014年3月", "中华人民共", "和国成立", "改革开放", "以来", "ひらがな漢字", "字典", "𠀀𠀁", "a", ""];
+        for t in texts {
+            for h in texts {
+                assert_eq!(split_word(t, h), split_word_reference(t, h), "{t:?} | {h:?}");
+            }
+        }
     }
 
     #[test]

@@ -236,21 +236,12 @@ impl PageGrams {
 
     /// What [`across`](Self::across) finds, as the number of characters on each side of the cut.
     pub fn across_len(&self, tail: &str, head: &str) -> Option<(usize, usize)> {
-        // The last three and first three string characters touching the cut, on the stack.
-        let mut l = ['\0'; 3];
-        let mut nl = 0;
-        for c in tail.trim_end().chars().rev().take_while(|c| gram_char(*c)).take(3) {
-            nl += 1;
-            l[3 - nl] = c;
-        }
-        let l = &l[3 - nl..];
-        let mut r = ['\0'; 3];
-        let mut nr = 0;
-        for c in head.trim_start().chars().take_while(|c| gram_char(*c)).take(3) {
-            r[nr] = c;
-            nr += 1;
-        }
-        let r = &r[..nr];
+        self.across_sides(&gram_tail(tail), &gram_head(head))
+    }
+
+    /// [`across_len`](Self::across_len) of the string characters touching the cut (as
+    /// [`gram_tail`] and [`gram_head`] give them).
+    fn across_sides(&self, l: &[char], r: &[char]) -> Option<(usize, usize)> {
         let mut best: Option<(usize, usize)> = None;
         let mut g = ['\0'; 4];
         for i in 1..=l.len() {
@@ -267,6 +258,38 @@ impl PageGrams {
         }
         best
     }
+}
+
+/// Up to three string characters touching a cut, in reading order, on the stack.
+#[derive(Debug, Clone, Copy, Default)]
+struct Grams([char; 3], usize);
+
+impl std::ops::Deref for Grams {
+    type Target = [char];
+    fn deref(&self) -> &[char] {
+        &self.0[..self.1]
+    }
+}
+
+/// The last three string characters of `tail`, before the cut.
+fn gram_tail(tail: &str) -> Grams {
+    let mut l = Grams::default();
+    for c in tail.trim_end().chars().rev().take_while(|c| gram_char(*c)).take(3) {
+        l.1 += 1;
+        l.0[3 - l.1] = c;
+    }
+    l.0.copy_within(3 - l.1.., 0);
+    l
+}
+
+/// The first three string characters of `head`, after the cut.
+fn gram_head(head: &str) -> Grams {
+    let mut r = Grams::default();
+    for c in head.trim_start().chars().take_while(|c| gram_char(*c)).take(3) {
+        r.0[r.1] = c;
+        r.1 += 1;
+    }
+    r
 }
 
 /// A scored seam, with what the score rests on.
@@ -291,20 +314,97 @@ fn first_word(s: &str) -> &str {
     &t[..end]
 }
 
+/// What the seam tests read of one text at its start (as the text after a cut) and, for a text
+/// that may be the one before a cut, at its end. A page's seams pair each of its open ends with
+/// each of its paragraphs, so these are worked out once per block rather than once per pair;
+/// what only a rare seam asks (brackets left open, a list of noted items) is left to it.
+#[derive(Debug, Clone)]
+pub struct Ends<'a> {
+    text: &'a str,
+    // Latin: the words meeting at a cut.
+    last_word: &'a str,
+    first_word: &'a str,
+    /// Ends on a letter (untrimmed), on a hyphen (trimmed).
+    ends_alpha: bool,
+    ends_hyphen: bool,
+    /// The first word starts in lower case.
+    lower_start: bool,
+    last_is_function: bool,
+    // Chinese: the strings and the segmentation at a cut.
+    gram_tail: Grams,
+    gram_head: Grams,
+    cut_tail: crate::lang::lexicon::Side,
+    cut_head: crate::lang::lexicon::Side,
+    /// Starts with an opening bracket.
+    opens_bracket: bool,
+    /// By pair of `PAIRS`: the text closes the pair before opening another (`closes_first`).
+    closes_first: u8,
+    /// Opens with the note of an item of a list that goes on (`list_head`).
+    list_head: bool,
+}
+
+impl<'a> Ends<'a> {
+    /// `text`'s ends; what it ends with only if `as_tail` (the text may be the one before a cut).
+    pub fn of(text: &'a str, lang: &Lang, as_tail: bool) -> Ends<'a> {
+        let mut e = Ends {
+            text,
+            last_word: "",
+            first_word: "",
+            ends_alpha: false,
+            ends_hyphen: false,
+            lower_start: false,
+            last_is_function: false,
+            gram_tail: Grams::default(),
+            gram_head: Grams::default(),
+            cut_tail: Default::default(),
+            cut_head: Default::default(),
+            opens_bracket: false,
+            closes_first: 0,
+            list_head: false,
+        };
+        match lang.code {
+            LangCode::En => {
+                e.first_word = first_word(text);
+                e.lower_start = e.first_word.chars().next().is_some_and(char::is_lowercase);
+                if as_tail {
+                    e.last_word = last_word(text);
+                    e.ends_alpha = text.ends_with(|c: char| c.is_alphabetic());
+                    e.ends_hyphen = text.trim_end().ends_with('-');
+                    e.last_is_function = lang.is_function_word(e.last_word);
+                }
+            }
+            LangCode::Zh => {
+                e.gram_head = gram_head(text);
+                e.cut_head = crate::lang::lexicon::cut_head(text);
+                e.opens_bracket = text.trim_start().starts_with(['（', '(']);
+                e.closes_first = closes_first(text);
+                e.list_head = list_head(text);
+                if as_tail {
+                    e.gram_tail = gram_tail(text);
+                    e.cut_tail = crate::lang::lexicon::cut_tail(text);
+                }
+            }
+        }
+        e
+    }
+}
+
 /// How plausible it is that `prev` (ending open or not) continues with `next`, judged with the page's
 /// own strings (`grams`).
 pub fn score(prev: &str, prev_open: bool, prev_full: bool, next: &str, next_start: Start, lang: &Lang, grams: &PageGrams) -> Seam {
-    score_with(prev, prev_open, prev_full, next, next_start, lang, grams, true)
+    score_ends(&Ends::of(prev, lang, true), prev_open, prev_full, &Ends::of(next, lang, false), next_start, lang, grams, true)
 }
 
 /// The score [`score`] gives, without putting its evidence into words (what the assignment asks
 /// for, many times per page).
 pub fn score_only(prev: &str, prev_open: bool, prev_full: bool, next: &str, next_start: Start, lang: &Lang, grams: &PageGrams) -> f32 {
-    score_with(prev, prev_open, prev_full, next, next_start, lang, grams, false).score
+    score_ends(&Ends::of(prev, lang, true), prev_open, prev_full, &Ends::of(next, lang, false), next_start, lang, grams, false).score
 }
 
+/// [`score`] of two texts' [`Ends`] (`prev`'s taken as a tail when `prev_open`), with its
+/// evidence in words if `evidence` is set.
 #[allow(clippy::too_many_arguments)]
-fn score_with(prev: &str, prev_open: bool, prev_full: bool, next: &str, next_start: Start, lang: &Lang, grams: &PageGrams, evidence: bool) -> Seam {
+pub fn score_ends(prev: &Ends, prev_open: bool, prev_full: bool, next: &Ends, next_start: Start, lang: &Lang, grams: &PageGrams, evidence: bool) -> Seam {
     let mut s = Seam::default();
     let mut add = |v: f32, why: &dyn Fn() -> String| {
         s.score += v;
@@ -330,20 +430,19 @@ fn score_with(prev: &str, prev_open: bool, prev_full: bool, next: &str, next_sta
     }
     match lang.code {
         LangCode::En => {
-            let lw = last_word(prev);
-            let nw = first_word(next);
+            let (lw, nw) = (prev.last_word, next.first_word);
             // A word ends the text before the cut and another opens the text after it.
-            let words_meet = !lw.is_empty() && !nw.is_empty() && prev.ends_with(|c: char| c.is_alphabetic());
-            if prev.trim_end().ends_with('-') && nw.chars().next().is_some_and(char::is_lowercase) {
+            let words_meet = !lw.is_empty() && !nw.is_empty() && prev.ends_alpha;
+            if prev.ends_hyphen && next.lower_start {
                 add(1.0, &|| "hyphen at the cut".into());
             } else if words_meet
-                && nw.chars().next().is_some_and(char::is_lowercase)
+                && next.lower_start
                 && joined_lower(lw, nw, is_word)
                 && !(joined_lower(lw, "", is_word) && joined_lower(nw, "", is_word))
             {
                 add(1.5, &|| format!("word split at the cut: {lw}|{nw}"));
             }
-            if lang.is_function_word(lw) && next_start != Start::Fresh {
+            if prev.last_is_function && next_start != Start::Fresh {
                 add(0.5, &|| format!("cut after '{lw}'"));
             }
             if words_meet && grams.has_pair(lw, nw) {
@@ -351,7 +450,7 @@ fn score_with(prev: &str, prev_open: bool, prev_full: bool, next: &str, next_sta
             }
         }
         LangCode::Zh => {
-            if let Some((i, j)) = grams.across_len(prev, next) {
+            if let Some((i, j)) = grams.across_sides(&prev.gram_tail, &next.gram_head) {
                 // Log-likelihood ratios measured on generated pages: a true cut shows such a string
                 // 42% of the time, a cut paired with an unrelated paragraph 4%.
                 let w = match i + j {
@@ -360,19 +459,25 @@ fn score_with(prev: &str, prev_open: bool, prev_full: bool, next: &str, next_sta
                     _ => 2.8,
                 };
                 add(w, &|| {
-                    let (l, r) = grams.across(prev, next).expect("found above");
+                    let (l, r) = grams.across(prev.text, next.text).expect("found above");
                     format!("'{l}|{r}' occurs elsewhere on the page")
                 });
             }
-            if let Some((l, r)) = crate::lang::lexicon::split_word(prev, next) {
-                add(2.0, &|| format!("word split at the cut: {l}|{r}"));
+            if crate::lang::lexicon::word_across(&prev.cut_tail, &next.cut_head).is_some() {
+                add(2.0, &|| {
+                    let (l, r) = crate::lang::lexicon::split_word(prev.text, next.text).expect("found above");
+                    format!("word split at the cut: {l}|{r}")
+                });
             }
-            if list_resumes(prev, next) {
+            if next.list_head && list_tail(prev.text) {
                 add(1.5, &|| "a list of X（Y） items resumes".into());
-            } else if next.trim_start().starts_with(['（', '(']) && open_bracket(prev) {
+            } else if next.opens_bracket && open_bracket(prev.text) {
                 add(-1.5, &|| "a bracket left open, but next opens another".into());
             }
-            if let Some((o, c)) = closes_left_open(prev, next) {
+            // The first pair the text after closes first that the text before leaves open.
+            if next.closes_first != 0
+                && let Some(&(o, c)) = PAIRS.iter().enumerate().find(|&(k, _)| next.closes_first >> k & 1 == 1 && leaves_open(prev.text, k)).map(|(_, p)| p)
+            {
                 add(2.0, &|| format!("closes the {o}…{c} left open"));
             }
         }
@@ -396,29 +501,32 @@ fn joined_lower<T>(a: &str, b: &str, f: impl FnOnce(&str) -> T) -> T {
 }
 
 /// `…、曙光村（白鹤镇）、中步村` + `（赵巷镇）、新联村…`: a list whose items carry a bracketed note resumes
-/// with the note of the item that was cut.
-fn list_resumes(prev: &str, next: &str) -> bool {
-    let p = prev.trim_end();
+/// with the note of the item that was cut. This is the text after the cut: it opens with an
+/// item's note, and the list goes on.
+fn list_head(next: &str) -> bool {
     let n = next.trim_start();
     if !(n.starts_with('（') || n.starts_with('(')) {
         return false;
     }
     let head: String = n.chars().take(24).collect();
-    let closes_then_lists = head.contains("）、") || head.contains(")、") || head.contains("），") || head.contains("）。");
+    head.contains("）、") || head.contains(")、") || head.contains("），") || head.contains("）。")
+}
+
+/// The text before the cut of a list that resumes (see [`list_head`]): a list of noted items, its
+/// last item still lacking its note (中步村 goes on with （赵巷镇）, 邮电大楼（白鹤 does not).
+fn list_tail(prev: &str) -> bool {
+    let p = prev.trim_end();
     let tail: String = p.chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
     let prev_lists = tail.contains("）、") || tail.contains(")、");
-    // The cut item must still lack its note: 中步村 goes on with （赵巷镇）, 邮电大楼（白鹤 does not.
-    closes_then_lists && prev_lists && !open_bracket(p) && p.chars().last().is_some_and(is_cjk)
+    prev_lists && !open_bracket(p) && p.chars().last().is_some_and(is_cjk)
 }
 
 const PAIRS: &[(char, char)] = &[('《', '》'), ('“', '”'), ('（', '）'), ('(', ')'), ('「', '」'), ('【', '】'), ('‘', '’')];
 
-/// A bracket or quote left open at the end of `prev` that `next` closes before opening another:
-/// 《共|和国报》.
-fn closes_left_open(prev: &str, next: &str) -> Option<(char, char)> {
-    // Both tests are asked of each pair in turn; the one on `next` (its first 40 characters:
-    // does the closer come before another opener?) is worked out first for all pairs in one
-    // walk, as it mostly fails, sparing the searches of all of `prev`.
+/// Whether the text after a cut closes a bracket or quote the text before left open (《共|和国报》),
+/// the half after the cut: by pair of `PAIRS` (bit k for pair k), whether the text closes the pair
+/// before it opens one, in its first 40 characters. [`leaves_open`] asks the text before.
+fn closes_first(next: &str) -> u8 {
     let mut met: [Option<char>; PAIRS.len()] = [None; PAIRS.len()];
     for ch in next.chars().take(40) {
         if !matches!(ch, '《' | '》' | '“' | '”' | '（' | '）' | '(' | ')' | '「' | '」' | '【' | '】' | '‘' | '’') {
@@ -430,20 +538,17 @@ fn closes_left_open(prev: &str, next: &str) -> Option<(char, char)> {
             }
         }
     }
-    for (k, &(o, c)) in PAIRS.iter().enumerate() {
-        if met[k] != Some(c) {
-            continue;
-        }
-        let left_open = match (prev.rfind(o), prev.rfind(c)) {
-            (Some(a), Some(b)) => a > b,
-            (Some(_), None) => true,
-            _ => false,
-        };
-        if left_open {
-            return Some((o, c));
-        }
+    PAIRS.iter().enumerate().filter(|&(k, &(_, c))| met[k] == Some(c)).fold(0, |m, (k, _)| m | 1 << k)
+}
+
+/// Whether the text leaves pair `k` of `PAIRS` open: its last opener stands after its last closer.
+fn leaves_open(prev: &str, k: usize) -> bool {
+    let (o, c) = PAIRS[k];
+    match (prev.rfind(o), prev.rfind(c)) {
+        (Some(a), Some(b)) => a > b,
+        (Some(_), None) => true,
+        _ => false,
     }
-    None
 }
 
 /// The text ends inside a bracket it opened.
@@ -546,7 +651,7 @@ mod tests {
 
     #[test]
     fn pair_characters_are_all_listed() {
-        // closes_left_open skips characters outside its list: it must hold every pair's marks.
+        // closes_first skips characters outside its list: it must hold every pair's marks.
         for &(o, c) in PAIRS {
             for ch in [o, c] {
                 assert!(matches!(ch, '《' | '》' | '“' | '”' | '（' | '）' | '(' | ')' | '「' | '」' | '【' | '】' | '‘' | '’'), "{ch}");
