@@ -1347,6 +1347,8 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool, round: 
     let mut dot = vec![0.0f32; n_states];
     // Each unit's cosine with every story, by story (0 where `sims` lists none).
     let mut sim_of = vec![0.0f32; n_states];
+    // Each story's best seam into the unit being scored from its open ends (none: -inf).
+    let mut tail_best = vec![f32::NEG_INFINITY; n_states];
     let mut sims: Vec<(usize, f32)> = Vec::new();
     // The lattice, flat: unit k's candidates, scores and back pointers are `[at[k]..at[k + 1]]`.
     let mut at: Vec<usize> = Vec::with_capacity(n + 1);
@@ -1377,12 +1379,11 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool, round: 
                     && (seg.seeds[a].weak.is_none() || (full && u >= seg.seeds[a].at))
                     && env.closed[a].is_none_or(|(lo, hi)| (lo..hi).contains(&u)))
         }));
-        // The best seam into this unit from each article's open ends.
-        let mut tail_best: rustc_hash::FxHashMap<usize, f32> = rustc_hash::FxHashMap::default();
+        // The best seam into this unit from each article's open ends (by story; reset below).
         for &(t, sc) in &env.near[k] {
             let t = t as usize;
             if is_tail[t] {
-                let e = tail_best.entry(labels[t]).or_insert(f32::NEG_INFINITY);
+                let e = &mut tail_best[labels[t]];
                 *e = e.max(sc);
             }
         }
@@ -1440,7 +1441,7 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool, round: 
             // Text above a seed's own place belongs to it only as a column read out of turn.
             // (A headline standing away from any text has no place of its own.)
             let above = if a < headless && !env.orphan[a] && u < seg.seeds[a].at { -1.0 } else { 0.0 };
-            let best = tail_best.get(&a).copied().unwrap_or(f32::NEG_INFINITY);
+            let best = tail_best[a];
             above
                 + if best > f32::NEG_INFINITY {
                     best.clamp(-2.0, 4.0) * 0.75
@@ -1450,6 +1451,9 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool, round: 
                     0.0
                 }
         }));
+        for &(t, _) in &env.near[k] {
+            tail_best[labels[t as usize]] = f32::NEG_INFINITY;
+        }
         let crossed_weak = crossed.and_then(|s| seg.seeds[s].weak);
         follow.clear();
         follow.extend(cs.iter().map(|&a| match (crossed == Some(a), crossed_weak) {

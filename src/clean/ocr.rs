@@ -107,11 +107,12 @@ impl<'a> Corrector<'a> {
             let on_page = vocab.count(cand);
             // A capitalised word may be a name no list holds: mend it only towards a word the
             // page itself spells that way elsewhere.
-            let ok = if capital { on_page >= 2 } else { on_page >= 1 || is_word(cand) };
-            if !ok {
+            if if capital { on_page < 2 } else { on_page == 0 && !is_word(cand) } {
                 return;
             }
-            let score = on_page * 2 + u32::from(is_word(cand));
+            // A word the page lacks got here for being listed: asked once, not twice.
+            let listed = on_page == 0 || is_word(cand);
+            let score = on_page * 2 + u32::from(listed);
             match &best {
                 Some((s, w)) if *s == score && **w != *cand => tie = true,
                 Some((s, _)) if *s >= score => {}
