@@ -9,8 +9,9 @@ pub struct Corrector<'a> {
     vocab: &'a Vocab,
     /// (as misread, as printed) pairs, from the language table.
     pairs: &'a [(String, String)],
-    /// What each word came to, by whether it was capitalised then by its lower-case spelling: a
-    /// page repeats its words, and the verdict depends on nothing else (the vocabulary is fixed).
+    /// What each word the page does not use just once came to, by whether it was capitalised
+    /// then by its lower-case spelling: a page repeats its words, and the verdict depends on
+    /// nothing else (the vocabulary is fixed).
     memo: [FxHashMap<Box<str>, Option<Box<str>>>; 2],
     /// Scratch for the candidate spellings, so trying one costs no allocation.
     cand: String,
@@ -76,14 +77,11 @@ impl<'a> Corrector<'a> {
         Corrector { vocab, pairs, memo: Default::default(), cand: String::new() }
     }
 
-    fn known(&self, w: &str) -> bool {
-        self.vocab.count(w) >= 2 || is_word(w)
-    }
 
     /// A rare spelling one confusion away from a word the page uses far more often ("tho" on a page
     /// with a hundred "the"): the common word, even where the rare one is in the word list.
-    fn common_twin(&mut self, lower: &str) -> Option<Box<str>> {
-        let own = self.vocab.count(lower);
+    /// `own` is how often the page uses `lower`.
+    fn common_twin(&mut self, lower: &str, own: u32) -> Option<Box<str>> {
         let vocab = self.vocab;
         let mut best: Option<(u32, Box<str>)> = None;
         each_spelling(self.pairs, &mut self.cand, lower, |cand| {
@@ -125,11 +123,13 @@ impl<'a> Corrector<'a> {
         if tie { None } else { best.map(|b| b.1) }
     }
 
-    /// What `lower` (a lower-cased word, capitalised on the page or not) is mended to, if anything.
-    fn verdict(&mut self, lower: &str, capital: bool) -> Option<Box<str>> {
-        // Only short, rare words have a common twin worth checking ("tho", "bo", "ho").
-        if self.known(lower) {
-            if lower.len() <= 4 && self.vocab.count(lower) <= 2 { self.common_twin(lower) } else { None }
+    /// What `lower` (a lower-cased word, capitalised on the page or not, used `on_page` times
+    /// there) is mended to, if anything.
+    fn verdict(&mut self, lower: &str, capital: bool, on_page: u32) -> Option<Box<str>> {
+        // Known: used more than once, or listed. Only short, rare words have a common twin worth
+        // checking ("tho", "bo", "ho").
+        if on_page >= 2 || is_word(lower) {
+            if lower.len() <= 4 && on_page <= 2 { self.common_twin(lower, on_page) } else { None }
         } else {
             self.mend(lower, capital)
         }
@@ -158,12 +158,19 @@ impl<'a> Corrector<'a> {
                 continue;
             }
             let word = &text[start..i];
-            let letters = word.bytes().filter(u8::is_ascii_alphabetic).count();
-            let digits_ok = word.bytes().all(|b| b.is_ascii_alphabetic() || b == b'0' || b == b'1');
-            if letters < 2 || !digits_ok || word.len() < 3 {
+            // Letters, capitals, and digits other than 0 and 1, in one pass over the word.
+            let (mut letters, mut upper, mut other_digits) = (0, 0, false);
+            for b in word.bytes() {
+                if b.is_ascii_alphabetic() {
+                    letters += 1;
+                    upper += usize::from(b.is_ascii_uppercase());
+                } else {
+                    other_digits |= b != b'0' && b != b'1';
+                }
+            }
+            if letters < 2 || other_digits || word.len() < 3 {
                 continue;
             }
-            let upper = word.bytes().filter(u8::is_ascii_uppercase).count();
             if upper > 1 {
                 continue; // acronyms, tickers, headlines in capitals
             }
@@ -181,13 +188,18 @@ impl<'a> Corrector<'a> {
             if on_page >= 2 && (lower.len() > 4 || on_page > 2) {
                 continue;
             }
-            let seen = self.memo[usize::from(capital)].get(lower.as_str()).cloned();
-            let mended = match seen {
-                Some(m) => m,
-                None => {
-                    let m = self.verdict(&lower, capital);
-                    self.memo[usize::from(capital)].insert(lower.as_str().into(), m.clone());
-                    m
+            // A word the page uses once is mostly met once: remembering its verdict costs more
+            // than working it out again the rare time it comes back.
+            let mended = if on_page == 1 {
+                self.verdict(&lower, capital, on_page)
+            } else {
+                match self.memo[usize::from(capital)].get(lower.as_str()).cloned() {
+                    Some(m) => m,
+                    None => {
+                        let m = self.verdict(&lower, capital, on_page);
+                        self.memo[usize::from(capital)].insert(lower.as_str().into(), m.clone());
+                        m
+                    }
                 }
             };
             if let Some(m) = mended {
