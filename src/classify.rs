@@ -200,8 +200,9 @@ pub fn classify_all(blocks: &[Block], line_roles: &[Option<Role>], layout: &Layo
         .collect()
 }
 
-fn squeeze(b: &Block) -> String {
-    if b.cjk { crate::clean::cjk::squeeze_spaces(&b.text) } else { b.text.clone() }
+/// The block's text with OCR's spaces inside CJK text taken out (a copy only where there are any).
+fn squeeze(b: &Block) -> std::borrow::Cow<'_, str> {
+    if b.cjk && b.text.contains(' ') { crate::clean::cjk::squeeze_spaces(&b.text).into() } else { b.text.as_str().into() }
 }
 
 /// Splits the names of a Chinese byline: separated by 、 ， or spaces; single characters padded with
@@ -366,6 +367,10 @@ fn heading_shaped(b: &Block, text: &str, lang: &Lang) -> bool {
         }
         if (text.ends_with('：') || text.ends_with(':')) && n <= 8 {
             return true;
+        }
+        // Longer than any heading may be, tagged or not: the tests below cannot pass.
+        if n > 64 {
+            return false;
         }
         let tagged = lang.is_tagged(text);
         let inner_stop = text.trim_end_matches(['。', '.']).contains('。');
