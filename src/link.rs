@@ -616,7 +616,16 @@ fn split_headless_runs(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize
                 let mut best: Option<(f32, usize)> = None;
                 let mut tail_paras = 0;
                 let par_from = (lo..hi).find(|&k| parallel[k]);
-                for m in (lo + 1..hi).rev() {
+                // Where the page allows a story to begin (a finished paragraph, then a fresh one,
+                // not past parallel subheads); the tail need grow no further than the first.
+                let may_split = |m: usize| {
+                    seg.units[hmm[m]].kind == UnitKind::Para
+                        && !ctx.classes[block(m - 1)].open_end
+                        && !ctx.classes[block(m)].start.continues()
+                        && par_from.is_none_or(|p| m <= p)
+                };
+                let Some(first) = (lo + 1..hi).find(|&m| may_split(m)) else { continue };
+                for m in (first..hi).rev() {
                     scan.add(&ctx.bags[block(m)]);
                     chars += ctx.blocks[block(m)].stats.chars;
                     tail_paras += usize::from(seg.units[hmm[m]].kind == UnitKind::Para);
