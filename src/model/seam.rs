@@ -169,25 +169,30 @@ impl PageGrams {
     /// The strings of `texts` whose first character `admit` lets in, in a set sized for `cap`.
     fn of_starting<'a>(texts: impl Iterator<Item = &'a str>, cap: usize, admit: impl Fn(char) -> bool) -> PageGrams {
         let mut set = Hashes::with_capacity(cap);
-        // The run of string characters so far, each with whether a string may start on it.
-        let mut run: Vec<char> = Vec::new();
-        let mut starts: Vec<bool> = Vec::new();
+        // The last four string characters of the run so far (the newest last), as many as the
+        // run has, each with whether a string may start on it: all a new string can reach back to.
+        let mut win = ['\0'; 4];
+        let mut starts = [false; 4];
         for t in texts {
-            run.clear();
-            starts.clear();
-            for c in t.chars().chain(std::iter::once(' ')) {
+            let mut n = 0;
+            for c in t.chars() {
                 if gram_char(c) {
-                    run.push(c);
-                    starts.push(admit(c));
-                    let n = run.len();
-                    for k in 2..=4.min(n) {
+                    if n == 4 {
+                        win.copy_within(1.., 0);
+                        starts.copy_within(1.., 0);
+                        n = 3;
+                    }
+                    win[n] = c;
+                    starts[n] = admit(c);
+                    n += 1;
+                    for k in 2..=n {
                         if starts[n - k] {
-                            set.insert(hash_gram(&run[n - k..]));
+                            set.insert(hash_gram(&win[n - k..n]));
                         }
                     }
-                } else if c != ' ' || !run.last().is_some_and(|x| is_cjk(*x)) {
-                    run.clear();
-                    starts.clear();
+                } else if c != ' ' || !(n > 0 && is_cjk(win[n - 1])) {
+                    // A space between CJK characters does not end a run.
+                    n = 0;
                 }
             }
         }
