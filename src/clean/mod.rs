@@ -224,8 +224,9 @@ fn clean_line(raw: &str, offset: usize, end: usize, blank_before: u16, buf: &mut
         body = body[hashes..].trim_start();
     }
     let soft_hyphen_end = body.ends_with('\u{00AD}');
-    unicode::clean_chars(body, buf);
-    let text = match cjk::fix_punct(buf) {
+    let seen = unicode::clean_chars(body, buf);
+    // Only CJK text with a half-width mark has any to widen.
+    let text = match (seen.cjk && seen.marks).then(|| cjk::fix_punct(buf)).flatten() {
         Some(fixed) => fixed,
         None => buf.clone(),
     };

@@ -46,26 +46,56 @@ fn surely_nfc(c: char) -> bool {
     matches!(c, '\0'..='\u{2FF}' | '\u{2010}'..='\u{2027}' | '\u{3000}'..='\u{3029}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF01}'..='\u{FF5E}')
 }
 
+/// What [`clean_chars`] met in the text it wrote: whether it holds a CJK character, and one of
+/// the ASCII marks CJK text may have set half-width (`, : ; ! ? ( )`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Seen {
+    pub cjk: bool,
+    pub marks: bool,
+}
+
 /// Cleans one line's content: NFC, the mappings above, whitespace runs collapsed to one space, trimmed.
-pub fn clean_chars(s: &str, out: &mut String) {
+pub fn clean_chars(s: &str, out: &mut String) -> Seen {
+    // Nearly every line is NFC as it stands: it is cleaned as it is, and normalised first only
+    // if a character that may leave it otherwise turns up and the quick check says it does.
+    match clean_as_is(s, out, true) {
+        Some(seen) => seen,
+        None => {
+            let nfc = s.nfc().collect::<String>();
+            clean_as_is(&nfc, out, false).expect("not checked")
+        }
+    }
+}
+
+/// [`clean_chars`] of `s` taken to be NFC, or `None` if `check` is set and the quick check
+/// does not say it is.
+fn clean_as_is(s: &str, out: &mut String, check: bool) -> Option<Seen> {
     out.clear();
-    let nfc;
-    let s = if s.is_ascii() || s.chars().all(surely_nfc) || matches!(is_nfc_quick(s.chars()), IsNormalized::Yes) {
-        s
-    } else {
-        nfc = s.nfc().collect::<String>();
-        nfc.as_str()
-    };
+    let mut seen = Seen::default();
+    // Whether a character that may leave the text not NFC is yet to be met.
+    let mut unchecked = check;
     let mut pending_space = false;
     // Characters kept as they are go out as runs of the input (`run..` up to the next character
     // that is not), instead of one push per character.
     let mut run: Option<usize> = None;
     for (i, c) in s.char_indices() {
+        if unchecked && !surely_nfc(c) {
+            if !matches!(is_nfc_quick(s.chars()), IsNormalized::Yes) {
+                return None;
+            }
+            unchecked = false;
+        }
         let mapped = match c {
-            '!'..='~' => None,
+            '!'..='~' => {
+                seen.marks |= matches!(c, ',' | ':' | ';' | '!' | '?' | '(' | ')');
+                None
+            }
             ' ' => Some(Mapped::Space),
             // CJK ideographs, kana and hangul are none of the characters `map` changes.
-            c if is_cjk(c) => None,
+            c if is_cjk(c) => {
+                seen.cjk = true;
+                None
+            }
             c => match map(c) {
                 Mapped::Keep(k) if k == c => None,
                 m => Some(m),
@@ -106,6 +136,7 @@ pub fn clean_chars(s: &str, out: &mut String) {
     if let Some(r) = run {
         out.push_str(&s[r..]);
     }
+    Some(seen)
 }
 
 /// Display columns of leading whitespace (tab = 4, ideographic space = 2).
@@ -140,6 +171,11 @@ mod tests {
         assert_eq!(clean("ﬁrst oﬃce ſtreet"), "first office street");
         assert_eq!(clean("a\u{200B}b\u{202E}c\u{0007}d"), "abcd");
         assert_eq!(clean("a \t\u{3000} b"), "a b");
+        // Not NFC (e + combining acute, a Greek question mark): normalised first.
+        assert_eq!(clean("caf\u{65}\u{301} x\u{37E}"), "caf\u{E9} x;");
+        let mut o = String::new();
+        assert_eq!(clean_chars("中文\u{37E}", &mut o), Seen { cjk: true, marks: true });
+        assert_eq!(clean_chars("abc", &mut o), Seen { cjk: false, marks: false });
     }
 
     #[test]
