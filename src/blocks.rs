@@ -267,11 +267,12 @@ fn split_stacked_heads(lines: &[Line], r: Range<usize>, lang: &Lang) -> Vec<Rang
     let ls = &lines[r.clone()];
     let n = ls.len();
     let cjk: u32 = ls.iter().map(|l| l.stats.cjk).sum();
-    let unpunctuated = ls.iter().all(|l| !l.text.contains(['，', '。', '、', '；', '：', '！', '？', ',', '.', ';', ':']));
     let short = (2..=3).contains(&n) && cjk >= 8 && ls[0].indent == 0 && ls.iter().all(|l| l.stats.chars <= 40);
+    // Asked only of short runs: the rest of a page's paragraphs are read through for none of it.
+    let unpunctuated = || ls.iter().all(|l| !l.text.contains(['，', '。', '、', '；', '：', '！', '？', ',', '.', ';', ':']));
     // A title ending in a bracketed column name (…（消费视窗）) under a kicker of any shape.
-    let tagged_title = ls.iter().all(|l| !l.text.contains(['。', '！', '？'])) && lang.is_tagged(&ls[n - 1].text);
-    if short && (unpunctuated || headline_lines(ls) || tagged_title) {
+    let tagged_title = || ls.iter().all(|l| !l.text.contains(['。', '！', '？'])) && lang.is_tagged(&ls[n - 1].text);
+    if short && (unpunctuated() || headline_lines(ls) || tagged_title()) {
         return r.map(|i| i..i + 1).collect();
     }
     vec![r]

@@ -12,8 +12,11 @@ pub struct Vocab {
 }
 
 impl Vocab {
-    pub fn from_lines<'a>(lines: impl Iterator<Item = &'a str>) -> Vocab {
+    pub fn from_lines<'a>(lines: impl Iterator<Item = &'a str> + Clone) -> Vocab {
         let mut v = Vocab::default();
+        // About as many distinct words as a page's bytes over a dozen: room made once, not by
+        // doubling (each doubling rehashes every word so far).
+        v.words.reserve(lines.clone().map(str::len).sum::<usize>() / 12);
         // Words seen before only add to their count: the lower-cased token is built in one buffer
         // and becomes a key of its own only the first time.
         let mut lower = String::new();
