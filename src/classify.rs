@@ -770,6 +770,10 @@ const PAIRS: [(&[char], &[char]); 3] = [(&['“'], &['”']), (&['《'], &['》'
 fn opens_inside(text: &str) -> bool {
     let mut depth = [0u32; PAIRS.len()];
     for c in text.chars().take(INSIDE_REACH) {
+        // Nearly every character is none of the marks: passed over with one test.
+        if !matches!(c, '“' | '”' | '《' | '》' | '（' | '(' | '）' | ')') {
+            continue;
+        }
         for (d, (open, close)) in depth.iter_mut().zip(PAIRS) {
             if open.contains(&c) {
                 *d += 1;
@@ -837,6 +841,15 @@ mod tests {
         let out = dispatch_names("记者王珂、郑海鸥", lang, "x");
         let names: Vec<_> = out.iter().map(|b| b.name.clone().unwrap()).collect();
         assert_eq!(names, ["王珂", "郑海鸥"]);
+    }
+
+    #[test]
+    fn opens_inside_tests_every_mark_of_its_pairs() {
+        for (open, close) in PAIRS {
+            for &c in open.iter().chain(close) {
+                assert!(matches!(c, '“' | '”' | '《' | '》' | '（' | '(' | '）' | ')'), "{c}");
+            }
+        }
     }
 
     #[test]

@@ -355,7 +355,8 @@ fn is_binary_control(b: u8) -> bool {
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let sample = &bytes[..bytes.len().min(SNIFF) & !1];
     let pairs = sample.len() / 2;
-    if pairs < MIN_SNIFF / 2 {
+    // Without a NUL byte no test below can pass: a memchr spares the walk over every pair.
+    if pairs < MIN_SNIFF / 2 || memchr::memchr(0, sample).is_none() {
         return None;
     }
     let (mut le, mut be, mut le_nl, mut be_nl) = (0usize, 0usize, 0usize, 0usize);

@@ -334,7 +334,10 @@ impl Idf {
         let n = n.max(1) as f32;
         let weight = |d: f32| ((n + 1.0) / (d + 0.5)).ln().max(0.0);
         let rare = weight(1.0);
-        Idf { idf: df.into_iter().map(|d| if d == 0 { rare } else { weight(d as f32) }).collect(), rare }
+        // Most features are in a handful of pieces: the weight of each small count is worked out
+        // once (a logarithm per feature was most of the cost).
+        let small: Vec<f32> = (0..64u32).map(|d| if d == 0 { rare } else { weight(d as f32) }).collect();
+        Idf { idf: df.into_iter().map(|d| small.get(d as usize).copied().unwrap_or_else(|| weight(d as f32))).collect(), rare }
     }
 
     pub fn get(&self, f: u32) -> f32 {
