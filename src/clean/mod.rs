@@ -46,9 +46,10 @@ impl Stats {
                 i += 1;
                 continue;
             }
-            // A three-byte sequence led by E5 to E9 is U+5000 to U+9FFF, a CJK ideograph: most of
-            // a Chinese page, counted without decoding.
-            if (0xE5..=0xE9).contains(&b) {
+            // A three-byte sequence led by E5 to E9 is U+5000 to U+9FFF, and one led by E4 B8 to
+            // E4 BF is U+4E00 to U+4FFF: a CJK ideograph either way, most of a Chinese page,
+            // counted without decoding.
+            if (0xE5..=0xE9).contains(&b) || (b == 0xE4 && bytes.get(i + 1).is_some_and(|&b1| b1 >= 0xB8)) {
                 st.chars += 1;
                 st.cjk += 1;
                 st.width += 2;

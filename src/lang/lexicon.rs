@@ -67,17 +67,16 @@ pub fn word_across(left: &[char], right: &[char]) -> Option<(usize, usize)> {
     if left.is_empty() || right.is_empty() {
         return None;
     }
-    // The joined characters on the stack, with where each starts (and the end after the last).
-    let mut buf = [0u8; 4 * 2 * SIDE];
+    // The joined characters, with where each starts (and the end after the last).
+    let mut joined = String::with_capacity(4 * 2 * SIDE);
     let mut at = [0usize; 2 * SIDE + 1];
-    let mut n = 0;
-    for (k, c) in left.iter().chain(right).enumerate() {
-        at[k] = n;
-        n += c.encode_utf8(&mut buf[n..]).len();
+    for (k, &c) in left.iter().chain(right).enumerate() {
+        at[k] = joined.len();
+        joined.push(c);
     }
     let chars = left.len() + right.len();
-    at[chars] = n;
-    let joined = std::str::from_utf8(&buf[..n]).expect("characters encode as UTF-8");
+    at[chars] = joined.len();
+    let joined = joined.as_str();
     let cut = at[left.len()];
     let j = jieba();
     // A token across the cut is a dictionary word across it: where the dictionary has none (most
