@@ -456,17 +456,33 @@ impl Profile {
 /// A part of a story's text, grown a piece at a time, weighed against the rest of the story (the
 /// whole less the part): each piece costs its own size, so trying every split of a story costs the
 /// story's size, not its square. Counts are kept dense by feature id and only the touched entries
-/// are cleared, so one scratch serves every story of a page.
+/// are cleared, so one scratch serves every story of a page. They are whole numbers (as every
+/// bag's are), kept as such so their weights are table lookups: the same weights `w` gives.
 pub struct PartOf<'a> {
     idf: &'a Idf,
-    whole: Vec<f32>,
+    whole: Vec<u32>,
     whole_touched: Vec<u32>,
     whole2: f32,
-    part: Vec<f32>,
+    part: Vec<u32>,
     part_touched: Vec<u32>,
     dot: f32,
     part2: f32,
     rest2: f32,
+}
+
+/// `w` of a whole count.
+fn w_count(n: u32, idf: f32) -> f32 {
+    match n {
+        0 => 0.0,
+        1..64 => LOG_TF[n as usize] * idf,
+        _ => (1.0 + (n as f32).ln()) * idf,
+    }
+}
+
+/// A bag's count of a feature as the whole number it is.
+fn whole(c: f32) -> u32 {
+    debug_assert!(c >= 0.0 && c.fract() == 0.0, "a bag's counts are whole: {c}");
+    c as u32
 }
 
 impl<'a> PartOf<'a> {
@@ -474,10 +490,10 @@ impl<'a> PartOf<'a> {
     pub fn new(idf: &'a Idf, n_features: usize) -> PartOf<'a> {
         PartOf {
             idf,
-            whole: vec![0.0; n_features],
+            whole: vec![0; n_features],
             whole_touched: Vec::new(),
             whole2: 0.0,
-            part: vec![0.0; n_features],
+            part: vec![0; n_features],
             part_touched: Vec::new(),
             dot: 0.0,
             part2: 0.0,
@@ -488,24 +504,24 @@ impl<'a> PartOf<'a> {
     /// Makes these bags the whole, with an empty part.
     pub fn set_whole<'b>(&mut self, bags: impl Iterator<Item = &'b Bag>) {
         for f in self.whole_touched.drain(..) {
-            self.whole[f as usize] = 0.0;
+            self.whole[f as usize] = 0;
         }
         for b in bags {
             for (f, c) in &b.feats {
                 let x = &mut self.whole[*f as usize];
-                if *x == 0.0 {
+                if *x == 0 {
                     self.whole_touched.push(*f);
                 }
-                *x += c;
+                *x += whole(*c);
             }
         }
-        self.whole2 = self.whole_touched.iter().map(|&f| w(self.whole[f as usize], self.idf.get(f)).powi(2)).sum();
+        self.whole2 = self.whole_touched.iter().map(|&f| w_count(self.whole[f as usize], self.idf.get(f)).powi(2)).sum();
         self.clear_part();
     }
 
     pub fn clear_part(&mut self) {
         for f in self.part_touched.drain(..) {
-            self.part[f as usize] = 0.0;
+            self.part[f as usize] = 0;
         }
         (self.dot, self.part2, self.rest2) = (0.0, 0.0, self.whole2);
     }
@@ -514,15 +530,16 @@ impl<'a> PartOf<'a> {
     pub fn add(&mut self, bag: &Bag) {
         for (f, c) in &bag.feats {
             let (total, t0) = (self.whole[*f as usize], self.part[*f as usize]);
-            if t0 == 0.0 {
+            if t0 == 0 {
                 self.part_touched.push(*f);
             }
             let i = self.idf.get(*f);
-            let t1 = (t0 + c).min(total);
+            let t1 = (t0 + whole(*c)).min(total);
             let (r0, r1) = (total - t0, total - t1);
-            self.dot += w(t1, i) * w(r1, i) - w(t0, i) * w(r0, i);
-            self.part2 += w(t1, i).powi(2) - w(t0, i).powi(2);
-            self.rest2 += w(r1, i).powi(2) - w(r0, i).powi(2);
+            let (w0, w1, v0, v1) = (w_count(t0, i), w_count(t1, i), w_count(r0, i), w_count(r1, i));
+            self.dot += w1 * v1 - w0 * v0;
+            self.part2 += w1.powi(2) - w0.powi(2);
+            self.rest2 += v1.powi(2) - v0.powi(2);
             self.part[*f as usize] = t1;
         }
     }
@@ -615,6 +632,15 @@ mod tests {
         }
         part.add(&bags[0]);
         assert_eq!(part.sim(), 0.0, "nothing left to weigh against");
+    }
+
+    #[test]
+    fn whole_count_weights_are_w() {
+        for n in [0u32, 1, 2, 7, 63, 64, 65, 300, 100_000] {
+            for idf in [0.0f32, 0.37, 1.0, 4.2] {
+                assert_eq!(w_count(n, idf).to_bits(), w(n as f32, idf).to_bits(), "{n} {idf}");
+            }
+        }
     }
 
     #[test]
