@@ -73,6 +73,13 @@ pub struct Source<'a> {
     pub warnings: Vec<Warning>,
 }
 
+/// `std::str::from_utf8`, with the check of valid text (nearly every page) done by SIMD: the
+/// standard library's goes a character at a time through multi-byte (CJK) text. Invalid text
+/// is checked again by the standard library, for where it goes wrong.
+fn from_utf8(bytes: &[u8]) -> std::result::Result<&str, std::str::Utf8Error> {
+    simdutf8::basic::from_utf8(bytes).or_else(|_| std::str::from_utf8(bytes))
+}
+
 /// How many bytes the sniffing tests look at: enough to judge, bounded so a huge page costs no more.
 const SNIFF: usize = 64 << 10;
 /// How many bytes the legacy-encoding detector is fed.
@@ -121,7 +128,7 @@ impl<'a> Source<'a> {
             ));
         }
         // Checked once here, and handed on: a second check in `utf8` would cost as much again.
-        let checked = std::str::from_utf8(bytes);
+        let checked = from_utf8(bytes);
         let utf8_err = checked.err();
         if utf8_err.is_some() && sample.len() >= MIN_SNIFF {
             let ctl = sample.iter().filter(|&&b| is_binary_control(b)).count();
@@ -172,7 +179,7 @@ impl<'a> Source<'a> {
     /// Takes UTF-8 (or nearly UTF-8) input as it is: spans index the input bytes; invalid sequences are
     /// reported and later decoded lossily line by line, so no byte is dropped.
     pub fn utf8(path: Option<String>, bytes: &'a [u8]) -> Source<'a> {
-        Source::utf8_checked(path, bytes, std::str::from_utf8(bytes))
+        Source::utf8_checked(path, bytes, from_utf8(bytes))
     }
 
     /// [`Source::utf8`] with `valid`, what `std::str::from_utf8(bytes)` gives, already in hand.

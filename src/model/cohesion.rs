@@ -345,10 +345,10 @@ impl Idf {
     }
 }
 
-/// `1 + ln(i)` for i in 1..64, as f32 (and 0 for 0, as before any count): the small whole counts that features
-/// almost always have. Written out rather than filled in on first use, so the many weights a
-/// page works out need no check that the table is ready (`log_tf_table_is_one_plus_ln` holds it
-/// to the computed values, bit for bit).
+/// `1 + ln(i)` for i in 1..64, as f32 (and 0 for 0, as before any count): the small whole
+/// counts that features almost always have. Written out rather than filled in on first use, so
+/// the many weights a page works out need no check that the table is ready
+/// (`log_tf_table_is_one_plus_ln` holds it to the computed values, bit for bit).
 #[rustfmt::skip]
 const LOG_TF: [f32; 64] = [
     0.0, 1.0, 1.6931472, 2.0986123, 2.3862944, 2.609438, 2.7917595, 2.94591,
