@@ -420,6 +420,10 @@ pub fn classify(b: &Block, role: Option<Role>, layout: &Layout, lang: &Lang) -> 
             }
         }
     }
+    if b.n_lines() == 1 && lang.signature.iter().any(|r| r.is_match(text.trim())) {
+        // Finished text of the piece above, whatever its shape.
+        return Class::of(Shape::Body);
+    }
     let sq = squeeze(b);
     if short && let Some(bylines) = parse_byline(text, lang) {
         // A photographer's credit (本报记者 吕强摄) reads like a byline but closes the photo's story

@@ -744,3 +744,21 @@ fn a_kicker_over_a_headline_at_the_foot_of_the_page_is_still_its_kicker() {
     let a = p.articles.iter().find(|a| a.headline.as_deref() == Some("翰墨飘香 年味渐浓")).unwrap_or_else(|| panic!("{:#?}", p.articles));
     assert_eq!(a.kicker.as_deref(), Some("写春联、赏年画、进博物馆……"), "{a:#?}");
 }
+
+#[test]
+fn a_reader_s_place_and_name_sign_the_letter_above_and_head_nothing() {
+    let page = "## 小区要设限速标志\n\n我家小区里车辆进出频繁，有的司机车速很快，老人孩子出行很不安全，建议物业设置限速标志。\n\n辽宁沈阳市 王志平\n\n## 零售药店定价随意（身边事）\n\n同一种药品，不同药店的价格相差不少，消费者很难分辨，希望有关部门加强监管。\n";
+    let p = run(page);
+    assert_eq!(headlines(&p), [Some("小区要设限速标志"), Some("零售药店定价随意（身边事）")], "{:#?}", p.articles);
+    assert!(article_with(&p, "限速标志").text.contains("王志平"), "{:#?}", p.articles);
+}
+
+#[test]
+fn a_photo_s_source_or_agency_alone_under_a_story_heads_nothing() {
+    for line in ["图片由中科院国家天文台副研究员黎耕提供", "人民视觉"] {
+        let page = format!("## 春节假期消费旺\n\n春节期间，各大商场客流不断，年货、餐饮和文化消费持续升温，线上线下消费都很火热。\n\n{line}\n\n## 西瓜新鲜上市\n\n盛夏时节，脆甜多汁的西瓜深受消费者青睐，黄瓤西瓜陆续成熟上市。\n");
+        let p = run(&page);
+        assert_eq!(headlines(&p), [Some("春节假期消费旺"), Some("西瓜新鲜上市")], "{line}: {:#?}", p.articles);
+        assert!(article_with(&p, "年货").text.contains(line), "{line}: {:#?}", p.articles);
+    }
+}

@@ -66,6 +66,8 @@ struct RawLang {
     #[serde(default)]
     credit_line: Vec<String>,
     #[serde(default)]
+    signature: Vec<String>,
+    #[serde(default)]
     dated_deck: Vec<String>,
     #[serde(default)]
     series_item: Vec<String>,
@@ -119,6 +121,10 @@ pub struct Lang {
     pub connectives: Vec<String>,
     /// A line of its own crediting the article's graphics or layout (制图：X): it closes the article above.
     pub credit_line: Vec<Pattern>,
+    /// A line signing the piece above it (a reader's place and name, 辽宁沈阳市 王志平): the last
+    /// line of that piece's text. Unlike a credit it does not close the story, as several signed
+    /// letters may stand under one rubric.
+    pub signature: Vec<Pattern>,
     /// A date alone in brackets (（2019年1月31日）): under a title it is the document's date, a line
     /// of the headline group; elsewhere a note that closes the text above.
     pub dated_deck: Vec<Pattern>,
@@ -177,6 +183,7 @@ impl Lang {
             standing_label: compile(&raw.standing_label, "standing_label", c),
             connectives: raw.connectives,
             credit_line: compile(&raw.credit_line, "credit_line", c),
+            signature: compile(&raw.signature, "signature", c),
             dated_deck: compile(&raw.dated_deck, "dated_deck", c),
             series_item: compile(&raw.series_item, "series_item", c),
             caption: compile(&raw.caption, "caption", c),
