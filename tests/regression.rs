@@ -762,3 +762,11 @@ fn a_photo_s_source_or_agency_alone_under_a_story_heads_nothing() {
         assert!(article_with(&p, "年货").text.contains(line), "{line}: {:#?}", p.articles);
     }
 }
+
+#[test]
+fn an_advertorial_s_label_belongs_to_the_piece_it_marks() {
+    let page = "## 武汉园博园诚邀您来  欢欢喜喜过大年\n\n春节期间，园博园推出灯会、庙会和民俗表演，市民游客可以在园里感受浓浓年味。\n\n·广告·\n\n## 西瓜新鲜上市\n\n盛夏时节，脆甜多汁的西瓜深受消费者青睐，黄瓤西瓜陆续成熟上市。\n";
+    let p = run(page);
+    assert_eq!(p.articles.len(), 2, "{:#?}", p.articles);
+    assert!(article_with(&p, "园博园推出灯会").text.contains("广告"), "{:#?}", p.articles);
+}
