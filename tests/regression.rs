@@ -751,6 +751,11 @@ fn a_reader_s_place_and_name_sign_the_letter_above_and_head_nothing() {
     let p = run(page);
     assert_eq!(headlines(&p), [Some("小区要设限速标志"), Some("零售药店定价随意（身边事）")], "{:#?}", p.articles);
     assert!(article_with(&p, "限速标志").text.contains("王志平"), "{:#?}", p.articles);
+    // A notice signed with who issued it and the date.
+    let page = "## 寿光市第二届高层次人才创业大赛公告\n\n大赛面向海内外征集创新创业项目，报名截止日期为2019年4月30日，详情请登录大赛官网查询。\n\n寿光市高层次人才创业大赛组委会　　2019年2月26日\n\n## 西瓜新鲜上市\n\n盛夏时节，脆甜多汁的西瓜深受消费者青睐，黄瓤西瓜陆续成熟上市。\n";
+    let p = run(page);
+    assert_eq!(headlines(&p), [Some("寿光市第二届高层次人才创业大赛公告"), Some("西瓜新鲜上市")], "{:#?}", p.articles);
+    assert!(article_with(&p, "报名截止").text.contains("组委会"), "{:#?}", p.articles);
 }
 
 #[test]
