@@ -11,7 +11,7 @@ use crate::classify::{Class, Start};
 use crate::lang::Lang;
 use crate::model::cohesion::{norm2, sim, sim_norm, Bag, Idf, Minus, PartOf, Profile, Profiles, Weights};
 use crate::model::seam::{self, Seam};
-use crate::segment::{merge_bags, Segments, Unit, UnitKind};
+use crate::segment::{merge_bags, Seed, Segments, Unit, UnitKind};
 use rustc_hash::FxHashMap;
 
 /// Weights of the assignment; the defaults are measured on generated pages (see README).
@@ -332,7 +332,46 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
     let n_states2 = seg2.seeds.len() + 1;
     let mut plans = plans(&seg2, ctx, &hmm2, &labels2, n_states2);
     merge_series(&seg2, ctx, &mut plans);
+    let mut seg2 = seg2;
+    promote_displaced_heads(&mut seg2, ctx, &mut plans);
     (seg2, plans)
+}
+
+/// A story left without a headline that holds a heading with none of its text under it (the next
+/// unit down the page is another story's) holds its own headline, printed away from it: the
+/// assignment gave the heading to the story whose words it shares, as a subhead. It becomes the
+/// story's headline (a seed of its own, adopted). Section labels (一、, 核心阅读) stay subheads.
+fn promote_displaced_heads(seg: &mut Segments, ctx: &Ctx, plans: &mut [Plan]) {
+    let mut owner: Vec<Option<usize>> = vec![None; seg.units.len()];
+    for (i, pl) in plans.iter().enumerate() {
+        for &u in &pl.units {
+            owner[u] = Some(i);
+        }
+    }
+    for (i, pl) in plans.iter_mut().enumerate() {
+        let headless = pl.seed.is_none_or(|s| seg.seeds[s].heads.is_empty()) && pl.adopted.is_empty();
+        if !headless {
+            continue;
+        }
+        let displaced = pl.units.iter().position(|&u| {
+            let unit = seg.units[u];
+            let text = &ctx.blocks[unit.block].text;
+            unit.kind == UnitKind::Subhead
+                && owner.get(u + 1).copied().flatten() != Some(i)
+                && !ctx.lang.is_section_numbered(text)
+                && !ctx.lang.is_standing_label(text)
+        });
+        let Some(k) = displaced else { continue };
+        let u = pl.units.remove(k);
+        pl.join_prev.remove(k);
+        if let Some(first) = pl.join_prev.first_mut() {
+            *first = false;
+        }
+        pl.continuations.retain(|c| c.from != u && c.to != u);
+        seg.seeds.push(Seed { heads: vec![seg.units[u].block], bylines: Vec::new(), at: u, weak: None });
+        pl.adopted.push(seg.seeds.len() - 1);
+        pl.flags.push("headline found away from its text, among its sections".into());
+    }
 }
 
 /// Headlines stacked with nothing between them share the text under them: by position its first
@@ -2030,6 +2069,44 @@ mod tests {
         let at = |u: usize| plan.units.iter().position(|&x| x == u).expect("unit placed");
         assert_eq!(at(6), at(4) + 1, "{:?}", plan.units);
         assert!(plan.join_prev[at(6)], "{:?}", plan.join_prev);
+    }
+
+    #[test]
+    fn a_headless_story_s_heading_with_another_story_s_text_under_it_is_its_headline() {
+        // The assignment gave the snow forecast's headline, printed amid the watermelon story, to
+        // the forecast (its words), as a subhead: the unit under it is the watermelon story's.
+        let page = "## 西瓜新鲜上市\n\n盛夏时节，脆甜多汁的西瓜深受消费者青睐。\n\n华北黄淮等地将有降雪\n\n瓜农们每天凌晨就开始采摘西瓜、装箱。\n\n本报北京2月11日电  （记者赵贝佳）中央气象台预计，华北黄淮等地有小雪。\n\n气象专家提醒，降雪将对春运返程有较大影响。\n";
+        let src = Source::utf8(None, page.as_bytes());
+        let lines = crate::clean::lines(&src, &Config::default(), &mut Vec::new());
+        let a = Analysed::of(&lines, Lang::get(LangCode::Zh));
+        let ctx = a.ctx(&Config::default());
+        let block = |t: &str| a.blocks.iter().position(|b| b.text.contains(t)).expect("block");
+        let para = |t: &str| Unit { block: block(t), kind: UnitKind::Para, weak: None };
+        let mut seg = Segments {
+            seeds: vec![
+                Seed { heads: vec![block("西瓜新鲜上市")], bylines: Vec::new(), at: 0, weak: None },
+                Seed { heads: Vec::new(), bylines: Vec::new(), at: 3, weak: None },
+            ],
+            units: vec![
+                para("盛夏时节"),
+                Unit { block: block("华北黄淮等地将有降雪"), kind: UnitKind::Subhead, weak: None },
+                para("瓜农们"),
+                para("中央气象台"),
+                para("气象专家"),
+            ],
+        };
+        let plan = |seed: usize, units: Vec<usize>| Plan { seed: Some(seed), join_prev: vec![false; units.len()], units, ..Plan::default() };
+        let mut plans = vec![plan(0, vec![0, 2]), plan(1, vec![1, 3, 4])];
+        promote_displaced_heads(&mut seg, &ctx, &mut plans);
+        assert_eq!(plans[0].units, [0, 2]);
+        assert_eq!(plans[1].units, [3, 4]);
+        assert_eq!(plans[1].join_prev.len(), 2);
+        let adopted = plans[1].adopted.iter().map(|&s| seg.seeds[s].heads.clone()).collect::<Vec<_>>();
+        assert_eq!(adopted, [vec![block("华北黄淮等地将有降雪")]]);
+        // A subhead with its story's own text under it stays where it is.
+        let mut plans = vec![plan(0, vec![0]), plan(1, vec![1, 2, 3, 4])];
+        promote_displaced_heads(&mut seg, &ctx, &mut plans);
+        assert!(plans[1].adopted.is_empty() && plans[1].units == [1, 2, 3, 4]);
     }
 
     #[test]
