@@ -254,7 +254,7 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
         strong_upto[pos] = strong_upto[pos].max(strong_upto[pos - 1]);
     }
     let mut labels: Vec<usize> = hmm.iter().map(|&u| strong_upto[u].unwrap_or(headless)).collect();
-    let near = near_open_ends(seg, ctx, &hmm);
+    let near = near_open_ends(seg, &hmm, ctx.classes, ctx.max_candidates);
     let block_of = |k: usize| seg.units[hmm[k]].block;
     let seed_bags: Vec<Bag> = seg.seeds.iter().map(|s| merge_bags(&s.heads, ctx.bags)).collect();
     let mut frag_range: Vec<(usize, usize)> = vec![(0, 0); n_frags];
@@ -1008,29 +1008,36 @@ struct Env<'a, 'c> {
     /// Each unit's feature weights, the same in every round.
     weights: &'a [Weights],
     n_states: usize,
-    /// For each unit, the open ends nearest it (unit index, seam score into the unit).
-    near: &'a [Vec<(u32, f32)>],
+    /// For each unit, the open ends nearest it, with their seams into it.
+    near: &'a [Vec<NearEnd>],
     /// For each seed whose story ends where it is printed, the units it spans.
     closed: &'a [Option<(usize, usize)>],
     /// For each unit, the seed of the photo story it is part of: its only story.
     closed_in: &'a [Option<usize>],
 }
 
+/// An open end near a unit (its position in `hmm`), with the seam from it into the unit once scored.
+struct NearEnd {
+    unit: u32,
+    seam: std::cell::OnceCell<f32>,
+}
+
 /// For each paragraph unit, the seams into it from the `ctx.max_candidates` open-ended paragraphs
-/// nearest it on the page (not itself, nor the one right above it, which is no jump). Seams do not
-/// depend on the labels, so they are scored once for all rounds; and a unit weighs a bounded number
-/// of open ends, so a page of many (one-word lines, a whole volume) costs linear time. Ordinary
-/// pages have fewer open ends than the bound, and see all of them.
-fn near_open_ends(seg: &Segments, ctx: &Ctx, hmm: &[usize]) -> Vec<Vec<(u32, f32)>> {
+/// nearest it on the page (not itself, nor the one right above it, which is no jump), each seam
+/// left to be scored the first time a round asks for it: a round weighs only the open ends that
+/// close their story's run (about a fifth of them), and seams do not depend on the labels, so one
+/// scored is kept for all rounds. A unit weighs a bounded number of open ends, so a page of many
+/// (one-word lines, a whole volume) costs linear time. Ordinary pages have fewer open ends than
+/// the bound, and see all of them.
+fn near_open_ends(seg: &Segments, hmm: &[usize], classes: &[Class], max_candidates: usize) -> Vec<Vec<NearEnd>> {
     let is_para = |k: usize| seg.units[hmm[k]].kind == UnitKind::Para;
-    let open: Vec<usize> = (0..hmm.len()).filter(|&k| is_para(k) && ctx.classes[seg.units[hmm[k]].block].open_end).collect();
-    let want = ctx.max_candidates.max(1);
+    let open: Vec<usize> = (0..hmm.len()).filter(|&k| is_para(k) && classes[seg.units[hmm[k]].block].open_end).collect();
+    let want = max_candidates.max(1);
     (0..hmm.len())
         .map(|k| {
             if !is_para(k) {
                 return Vec::new();
             }
-            let b = seg.units[hmm[k]].block;
             let usable = |t: usize| t != k && t + 1 != k;
             // Walk outwards from k, the nearer side first (the earlier on a tie).
             let mut out = Vec::new();
@@ -1049,7 +1056,7 @@ fn near_open_ends(seg: &Segments, ctx: &Ctx, hmm: &[usize]) -> Vec<Vec<(u32, f32
                     open[hi - 1]
                 };
                 if usable(t) {
-                    out.push((t as u32, ctx.seam_score(seg.units[hmm[t]].block, b)));
+                    out.push(NearEnd { unit: t as u32, seam: std::cell::OnceCell::new() });
                 }
             }
             out
@@ -1428,9 +1435,10 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool, round: 
                     && env.closed[a].is_none_or(|(lo, hi)| (lo..hi).contains(&u)))
         }));
         // The best seam into this unit from each article's open ends (by story; reset below).
-        for &(t, sc) in &env.near[k] {
-            let t = t as usize;
+        for end in &env.near[k] {
+            let t = end.unit as usize;
             if is_tail[t] {
+                let sc = *end.seam.get_or_init(|| ctx.seam_score(seg.units[hmm[t]].block, b));
                 let e = &mut tail_best[labels[t]];
                 *e = e.max(sc);
             }
@@ -1499,8 +1507,8 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool, round: 
                     0.0
                 }
         }));
-        for &(t, _) in &env.near[k] {
-            tail_best[labels[t as usize]] = f32::NEG_INFINITY;
+        for end in &env.near[k] {
+            tail_best[labels[end.unit as usize]] = f32::NEG_INFINITY;
         }
         let crossed_weak = crossed.and_then(|s| seg.seeds[s].weak);
         follow.clear();
