@@ -78,28 +78,44 @@ fn clean_as_is(s: &str, out: &mut String, check: bool) -> Option<Seen> {
     // Characters kept as they are go out as runs of the input (`run..` up to the next character
     // that is not), instead of one push per character.
     let mut run: Option<usize> = None;
-    for (i, c) in s.char_indices() {
-        if unchecked && !surely_nfc(c) {
-            if !matches!(is_nfc_quick(s.chars()), IsNormalized::Yes) {
-                return None;
+    let bytes = s.as_bytes();
+    let mut next = 0;
+    while next < bytes.len() {
+        let (i, b) = (next, bytes[next]);
+        // Printable ASCII, the space and the ideographs U+4E00 to U+9FFF (three bytes led by E4 B8
+        // to E4 BF or by E5 to E9) are nearly every character of a page: all leave the text NFC,
+        // and they are told apart by their first byte, without decoding.
+        let mapped = if (b'!'..=b'~').contains(&b) {
+            seen.marks |= matches!(b, b',' | b':' | b';' | b'!' | b'?' | b'(' | b')');
+            next += 1;
+            None
+        } else if b == b' ' {
+            next += 1;
+            Some(Mapped::Space)
+        } else if (0xE5..=0xE9).contains(&b) || (b == 0xE4 && bytes.get(i + 1).is_some_and(|&b1| b1 >= 0xB8)) {
+            seen.cjk = true;
+            next += 3;
+            None
+        } else {
+            let c = s[i..].chars().next().expect("on a character boundary");
+            next += c.len_utf8();
+            if unchecked && !surely_nfc(c) {
+                if !matches!(is_nfc_quick(s.chars()), IsNormalized::Yes) {
+                    return None;
+                }
+                unchecked = false;
             }
-            unchecked = false;
-        }
-        let mapped = match c {
-            '!'..='~' => {
-                seen.marks |= matches!(c, ',' | ':' | ';' | '!' | '?' | '(' | ')');
-                None
+            match c {
+                // CJK ideographs, kana and hangul are none of the characters `map` changes.
+                c if is_cjk(c) => {
+                    seen.cjk = true;
+                    None
+                }
+                c => match map(c) {
+                    Mapped::Keep(k) if k == c => None,
+                    m => Some(m),
+                },
             }
-            ' ' => Some(Mapped::Space),
-            // CJK ideographs, kana and hangul are none of the characters `map` changes.
-            c if is_cjk(c) => {
-                seen.cjk = true;
-                None
-            }
-            c => match map(c) {
-                Mapped::Keep(k) if k == c => None,
-                m => Some(m),
-            },
         };
         let Some(m) = mapped else {
             if run.is_none() {
