@@ -372,9 +372,10 @@ impl<'a> Ends<'a> {
                 e.first_word = first_word(text);
                 e.lower_start = e.first_word.chars().next().is_some_and(char::is_lowercase);
                 if as_tail {
-                    e.last_word = last_word(text);
                     e.ends_alpha = text.ends_with(|c: char| c.is_alphabetic());
                     e.ends_hyphen = text.trim_end().ends_with('-');
+                    // Before a hyphen at the cut, the word's first half (con- of con-|tinue).
+                    e.last_word = if e.ends_hyphen { last_word(text.trim_end().trim_end_matches('-')) } else { last_word(text) };
                     e.last_is_function = lang.is_function_word(e.last_word);
                 }
             }
@@ -440,6 +441,11 @@ pub fn score_ends(prev: &Ends, prev_open: bool, prev_full: bool, next: &Ends, ne
             let words_meet = !lw.is_empty() && !nw.is_empty() && prev.ends_alpha;
             if prev.ends_hyphen && next.lower_start {
                 add(1.0, &|| "hyphen at the cut".into());
+                // The halves make a word the page or the word list knows (con|tinue), which the
+                // first half alone is not: this text, and not any other lower-case start, goes on.
+                if !lw.is_empty() && joined_lower(lw, nw, is_word) && !joined_lower(lw, "", is_word) {
+                    add(1.5, &|| format!("word split at the cut: {lw}-|{nw}"));
+                }
             } else if words_meet
                 && next.lower_start
                 && joined_lower(lw, nw, is_word)
