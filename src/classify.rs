@@ -547,11 +547,7 @@ pub fn tight_kickers(blocks: &[Block], classes: &mut [Class], layout: &Layout, l
     for i in 0..blocks.len().saturating_sub(1) {
         let (b, h) = (&blocks[i], &blocks[i + 1]);
         let c = &classes[i];
-        if c.shape == Shape::Body
-            && c.bylines.is_empty()
-            && c.dateline.is_none()
-            && !c.start.continues()
-            && b.n_lines() == 1
+        if plain_line(b, c)
             && b.stats.chars <= 64
             && (b.blank_before > 0 || i == 0 || matches!(classes[i - 1].shape, Shape::Furniture | Shape::Noise))
             && b.blank_after == 0
@@ -564,6 +560,12 @@ pub fn tight_kickers(blocks: &[Block], classes: &mut [Class], layout: &Layout, l
             classes[i] = Class::of(Shape::Heading);
         }
     }
+}
+
+/// A one-line block of body text that may be a line of a headline group set tight against a
+/// heading: no byline or dateline in it, and not the rest of a sentence cut elsewhere.
+fn plain_line(b: &Block, c: &Class) -> bool {
+    c.shape == Shape::Body && c.bylines.is_empty() && c.dateline.is_none() && !c.start.continues() && b.n_lines() == 1
 }
 
 /// Longest line, in characters, that may be a deck set tight under its title.
@@ -580,11 +582,7 @@ pub fn tight_decks(blocks: &[Block], classes: &mut [Class], layout: &Layout, lan
     for i in 1..blocks.len() {
         let b = &blocks[i];
         let c = &classes[i];
-        if c.shape == Shape::Body
-            && c.bylines.is_empty()
-            && c.dateline.is_none()
-            && !c.start.continues()
-            && b.n_lines() == 1
+        if plain_line(b, c)
             && b.stats.chars <= TIGHT_DECK_MAX
             && b.blank_before == 0
             && (b.blank_after > 0 || i + 1 == blocks.len())

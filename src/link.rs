@@ -1977,6 +1977,13 @@ mod tests {
     use crate::source::Source;
     use crate::Analysed;
 
+    /// A page's analysis up to segmentation, for tests that build the linker's input by hand.
+    fn analysed(page: &str, code: LangCode) -> Analysed {
+        let src = Source::utf8(None, page.as_bytes());
+        let lines = crate::clean::lines(&src, &Config::default(), &mut Vec::new());
+        Analysed::of(&lines, Lang::get(code))
+    }
+
     /// Runs the pipeline up to linking; returns each plan as the block texts of its units in reading
     /// order, with its headline (if any) first.
     fn stories(text: &str, code: LangCode) -> Vec<Vec<String>> {
@@ -2021,9 +2028,7 @@ mod tests {
     /// The headless-story splits on a page whose paragraphs the assignment labelled `labels`:
     /// the seeds after, and the labels after.
     fn split_with(page: &str, labels: &[usize]) -> (Vec<crate::segment::Seed>, Vec<usize>) {
-        let src = Source::utf8(None, page.as_bytes());
-        let lines = crate::clean::lines(&src, &Config::default(), &mut Vec::new());
-        let a = Analysed::of(&lines, Lang::get(LangCode::Zh));
+        let a = analysed(page, LangCode::Zh);
         let seg = a.segments();
         let ctx = a.ctx(&Config::default());
         let hmm: Vec<usize> = (0..seg.units.len()).filter(|&i| seg.units[i].kind == UnitKind::Para).collect();
@@ -2071,9 +2076,7 @@ mod tests {
         // higher up, would make 续|上 across the join, a string the page has elsewhere (持续上升):
         // a coincidence, against the reading order of the columns.
         let page = "## 西瓜新鲜上市\n\n盛夏时节，脆甜多汁的西瓜深受消费者青睐，合作社的黄瓤西瓜今年喜获丰收，瓜价持续上升。\n\n## 图书馆里过暑假\n\n通讯员 王蓓\n\n暑假来临，街道图书馆吸引了不少学生前来阅读，阅览区的座位上坐满了学生。\n\n上市的西瓜装箱后销往周边城市，瓜农们的收入明显增加，西瓜合作社越办越红火。\n\n图书馆还为学生开设了阅读分享课，暑期科普活动也很受学生欢迎。\n\n瓜农们介绍，今年种植的黄瓤西瓜已经陆续\n\n图书馆延长了开放时间，学生们在阅览室安静读书。\n\n成熟，每天凌晨就开始采摘，黄瓤西瓜皮薄多汁，脆甜清新。\n";
-        let src = Source::utf8(None, page.as_bytes());
-        let lines = crate::clean::lines(&src, &Config::default(), &mut Vec::new());
-        let a = Analysed::of(&lines, Lang::get(LangCode::Zh));
+        let a = analysed(page, LangCode::Zh);
         let seg = a.segments();
         let ctx = a.ctx(&Config::default());
         assert_eq!(seg.units.len(), 7);
@@ -2089,9 +2092,7 @@ mod tests {
         // Units 0, 2 and 4 are the harbor story's; 0 breaks off in contin-, and both 2 and 4 open in
         // lower case. 4 finishes the word (contin-|ue): the next piece (2) must not win by position alone.
         let page = "HARBOR BOARD APPROVES PIER\n\nThe harbor board voted on Monday to build a new cargo pier, and the board will contin-\n\nRAIL STRIKE ENDS\n\nFreight workers returned to the rail yards on Monday after a strike.\n\nbegin hearings next month on the dredging plan for the north basin.\n\nGrain shipments stranded by the strike began moving again on Tuesday.\n\nue its review of the pier plan next week, officials said.\n";
-        let src = Source::utf8(None, page.as_bytes());
-        let lines = crate::clean::lines(&src, &Config::default(), &mut Vec::new());
-        let a = Analysed::of(&lines, Lang::get(LangCode::En));
+        let a = analysed(page, LangCode::En);
         let seg = a.segments();
         let ctx = a.ctx(&Config::default());
         assert_eq!(seg.units.len(), 5, "{:?}", seg.units);
@@ -2106,9 +2107,7 @@ mod tests {
         // The assignment gave the snow forecast's headline, printed amid the watermelon story, to
         // the forecast (its words), as a subhead: the unit under it is the watermelon story's.
         let page = "## 西瓜新鲜上市\n\n盛夏时节，脆甜多汁的西瓜深受消费者青睐。\n\n华北黄淮等地将有降雪\n\n瓜农们每天凌晨就开始采摘西瓜、装箱。\n\n本报北京2月11日电  （记者赵贝佳）中央气象台预计，华北黄淮等地有小雪。\n\n气象专家提醒，降雪将对春运返程有较大影响。\n";
-        let src = Source::utf8(None, page.as_bytes());
-        let lines = crate::clean::lines(&src, &Config::default(), &mut Vec::new());
-        let a = Analysed::of(&lines, Lang::get(LangCode::Zh));
+        let a = analysed(page, LangCode::Zh);
         let ctx = a.ctx(&Config::default());
         let block = |t: &str| a.blocks.iter().position(|b| b.text.contains(t)).expect("block");
         let para = |t: &str| Unit { block: block(t), kind: UnitKind::Para, weak: None };
