@@ -176,6 +176,12 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                     if lang.is_tagged(&blocks[h].text) || m == items.len() {
                         seg.seeds.push(Seed { heads: vec![h], bylines: Vec::new(), at: seg.units.len(), weak: None });
                     } else {
+                        // Straight under the headline group, with no text between: its first
+                        // section, or a story of its own under a headline that landed away from
+                        // its story; cohesion tells (see `weigh_weak`).
+                        if strong && seg.seeds.last().is_some_and(|s| s.at == seg.units.len()) {
+                            weak.push((seg.units.len(), h));
+                        }
                         seg.units.push(Unit { block: h, kind: UnitKind::Subhead, weak: None });
                     }
                     r += 1;
@@ -334,6 +340,10 @@ impl Walk {
 /// heading to be read as that headline's spaced kicker rather than a headline of its own.
 const KICKER_COHESION: f32 = 0.03;
 
+/// Least cohesion of a headline with a headless story's opening for the headline, set over a
+/// heading and text it shares no words with, to be read as that story's.
+const STRAY_HEADLINE_FIT: f32 = 0.1;
+
 fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lang: &Lang) {
     if weak.is_empty() {
         return;
@@ -365,8 +375,19 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
             // Nothing under it: a headline that landed away from its story, if anything.
             Some(None)
         } else if seed_at[ui] {
-            // Straight under a headline group or byline: a subhead (or a standfirst label).
-            None
+            // Straight under a headline group or byline: a subhead (or a standfirst label), unless
+            // the headline shares no words with the text under it: then the headline stands away
+            // from its story and the heading heads a story of its own.
+            // The story it belongs to must be on the page: one that opens without a headline and
+            // reads as the headline's.
+            let stray = seg.seeds.iter().filter(|s| s.at == ui && !s.heads.is_empty()).any(|s| {
+                let head = merge(&s.heads, bags);
+                sim(&head, &merge(&after, bags), idf) < KICKER_COHESION
+                    && seg.seeds.iter().filter(|o| o.heads.is_empty()).any(|o| {
+                        sim(&head, &merge(&walk.context(seg, o.at as isize, 1, 3), bags), idf) >= STRAY_HEADLINE_FIT
+                    })
+            });
+            stray.then_some(None)
         } else if prev_unit.is_none() || prev_unit.is_some_and(|u| u.kind == UnitKind::Credit) || under_photo_credit(&seg.units[..ui], blocks, classes, lang) {
             // At the top of the page or under a story's closing credit (a photographer's among its
             // captions included): a new story. A standing

@@ -702,6 +702,23 @@ fn a_heading_straight_over_another_headline_it_shares_nothing_with_is_an_orphan_
 }
 
 #[test]
+fn a_headline_group_over_a_heading_and_text_it_shares_nothing_with_is_an_orphan_headline() {
+    // The education plan's headline and deck landed at the page's top, over the village feature's
+    // first heading; the plan's story, opened by a dispatch, stands at the foot without them.
+    let page = "## 国务院印发职业教育改革实施方案\n经过五年左右时间，职业教育由政府举办为主向社会多元办学转变\n\n## 巴吉村的幸福路\n\n炉火正旺，酥油茶飘香，格桑旺久在炉旁算起收入账，一辆大货车一年能挣十多万元。\n\n巴吉村距城区一公里，村民趁势跑货运、开家庭旅馆，日子越过越红火。\n\n村里的巨柏林吸引游客慕名而来，村民办起了农家乐，集体经济不断壮大。\n\n新华社北京2月13日电  国务院日前印发职业教育改革实施方案，提出职业教育与普通教育是两种不同教育类型。\n\n方案提出，到2022年，职业院校教学条件基本达标，职业教育改革取得明显成效。\n";
+    let p = run(page);
+    let school = article_with(&p, "职业院校教学条件");
+    assert_eq!(school.headline.as_deref(), Some("国务院印发职业教育改革实施方案"), "{:#?}", p.articles);
+    let village = article_with(&p, "酥油茶");
+    assert_eq!(village.headline.as_deref(), Some("巴吉村的幸福路"), "{:#?}", p.articles);
+    // A headline over its story's first section, sharing no words with it, keeps its story.
+    let own = page.split("新华社北京").next().unwrap().to_string();
+    let p = run(&own);
+    assert_eq!(headlines(&p), [Some("国务院印发职业教育改革实施方案")], "{:#?}", p.articles);
+    assert_eq!(section_heads(&p.articles[0]), ["巴吉村的幸福路"]);
+}
+
+#[test]
 fn a_feature_s_compilers_and_a_column_s_address_close_the_text_above_not_head_a_story() {
     // Who put the feature together, several roles on one line, set like a heading over the next
     // story's headline: it closes the feature, and heads nothing.
