@@ -1691,6 +1691,24 @@ fn plans(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize], n_states: u
         let unit = seg.units[u];
         let label = match unit.kind {
             UnitKind::Caption => {
+                // A photographer's credit has no words of the photo's story (its agency's name may
+                // be another story's word): it goes with the caption it is printed beside, the
+                // one under it first.
+                let credit = |x: usize| crate::segment::is_photo_credit(seg.units[x].block, ctx.blocks, ctx.classes, ctx.lang);
+                let is_caption = |x: usize| seg.units[x].kind == UnitKind::Caption;
+                let unit = if credit(u) {
+                    let below = (u + 1..seg.units.len()).take_while(|&x| is_caption(x)).find(|&x| !credit(x));
+                    let above = (0..u).rev().take_while(|&x| is_caption(x)).find(|&x| !credit(x));
+                    match (below, above) {
+                        (Some(x), _) => seg.units[x],
+                        (None, above) => {
+                            unit_label[u] = above.and_then(|x| unit_label[x]).or(prev).or(next).or(Some(n_seeds));
+                            continue;
+                        }
+                    }
+                } else {
+                    unit
+                };
                 let profiles = profiles.get_or_insert_with(|| {
                     (0..n_states)
                         .map(|a| Profile::build(hmm.iter().zip(labels).filter(|(_, l)| **l == a).map(|(&u, _)| &ctx.bags[seg.units[u].block]), ctx.idf))

@@ -500,7 +500,7 @@ pub fn photo_story_end(below: &[Unit], seed_at: impl Fn(usize) -> bool, blocks: 
                 paras += 1;
                 false
             }
-            UnitKind::Caption => classes[u.block].closes_story || lang.photo_credit.iter().any(|r| r.is_match(blocks[u.block].text.trim())),
+            UnitKind::Caption => is_photo_credit(u.block, blocks, classes, lang),
             _ => return None,
         };
         if closer {
@@ -518,7 +518,13 @@ fn under_photo_credit(above: &[Unit], blocks: &[Block], classes: &[Class], lang:
         .iter()
         .rev()
         .take_while(|u| u.kind == UnitKind::Caption)
-        .any(|u| classes[u.block].closes_story || lang.photo_credit.iter().any(|r| r.is_match(blocks[u.block].text.trim())))
+        .any(|u| is_photo_credit(u.block, blocks, classes, lang))
+}
+
+/// Whether a caption block is a photographer's credit (新华社记者 白雪骐摄, 沈 果摄（新华社发）):
+/// it names who took a photo and says nothing of what the photo shows.
+pub fn is_photo_credit(block: usize, blocks: &[Block], classes: &[Class], lang: &Lang) -> bool {
+    classes[block].closes_story || lang.photo_credit.iter().any(|r| r.is_match(blocks[block].text.trim()))
 }
 
 fn merge(blocks: &[usize], bags: &[Bag]) -> Bag {

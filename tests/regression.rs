@@ -742,6 +742,18 @@ fn a_photo_report_s_photographers_close_its_text_and_head_no_story() {
 }
 
 #[test]
+fn a_photographer_s_credit_goes_with_the_caption_beside_it_not_a_story_sharing_its_agency() {
+    // 新华社 is a word of the dispatch above and of the credit line, and no word of the photo's
+    // story: the credit must stay with the photo's caption, under the photo story.
+    let page = "## 新华社记者走进边防哨所\n\n新华社北京2月20日电  新华社记者日前走进边防哨所，新华社记者看到官兵们坚守岗位，新华社报道组与官兵一起过节。\n\n哨所官兵表示，将以饱满的精神状态守护祖国边疆。\n\n## 正月十六走太平\n\n20日是农历正月十六，安徽省全椒县举办传统民俗活动“走太平”，吸引众多群众参与。\n\n这项民俗活动延续至今，每年正月十六，人们纷纷走过太平桥，祈求平安。\n\n沈  果摄（新华社发）\n\n图为文艺表演队伍从太平桥上经过，献上精彩纷呈的民俗表演。\n";
+    let p = run(page);
+    let walk = article_with(&p, "走太平");
+    let captions: Vec<&str> = walk.captions.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(captions.len(), 2, "{:#?}", p.articles);
+    assert!(captions.iter().any(|c| c.contains("摄")), "{:#?}", p.articles);
+}
+
+#[test]
 fn a_long_line_set_tight_under_a_title_is_its_deck() {
     // Markdown-style page: blank lines part paragraphs, so the line tight under the title, too long
     // to read as a heading on its own, is the headline group's.
