@@ -376,6 +376,15 @@ mod tests {
         let en = Lang::get(LangCode::En);
         assert!(!zh.byline.is_empty() && !en.byline.is_empty());
         assert!(en_words().contains("difficult"));
+        // Patterns compile on first use in the pipeline: here every one is compiled, so a table
+        // pattern over the regex size limit fails this test rather than a page.
+        for l in [zh, en] {
+            let lists = [&l.reported_speech, &l.headline_tag, &l.byline, &l.dispatch, &l.dateline, &l.credit, &l.section_number, &l.standing_label,
+                &l.credit_line, &l.signature, &l.dated_deck, &l.series_item, &l.caption, &l.photo_credit, &l.jump, &l.jump_tail, &l.running_head, &l.furniture];
+            for p in lists.into_iter().flatten() {
+                assert_eq!(p.regex().as_str(), p.as_str());
+            }
+        }
     }
 
     #[test]

@@ -8,15 +8,21 @@
 //! regex itself was compiled with): a pattern fully anchored at its start matches only texts that
 //! start with one of its prefix literals, and likewise at its end. Where no finite set of such
 //! literals exists, the regex alone decides, as before.
+//!
+//! The regex itself is compiled on the first text that gets past those literals: compiling a
+//! table costs more instructions than a batch of pages spends matching it, and many patterns
+//! (a jump line, a dated deck) turn every text of a page away at their literals.
 
 use regex::{Captures, Regex};
+use std::sync::OnceLock;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, Look};
 
 /// One pattern of a language table.
 #[derive(Debug, Clone)]
 pub struct Pattern {
-    re: Regex,
+    source: Box<str>,
+    re: OnceLock<Regex>,
     /// Every match starts at the text's start with one of these, if known.
     starts: Option<Affixes>,
     /// Every match ends at the text's end with one of these, if known.
@@ -83,13 +89,19 @@ impl Affixes {
 }
 
 impl Pattern {
+    /// A pattern that does not parse is an error here, not at its first use. (The parse is the
+    /// one the regex will be compiled from, with the same default syntax options.)
     pub fn new(pattern: &str) -> Result<Pattern, regex::Error> {
-        let re = Regex::new(pattern)?;
-        // Parsed again with the same (default) syntax options the regex was compiled with.
-        let hir = regex_syntax::parse(pattern).ok();
-        let starts = hir.as_ref().and_then(|h| Affixes::of(h, ExtractKind::Prefix));
-        let ends = hir.as_ref().and_then(|h| Affixes::of(h, ExtractKind::Suffix));
-        Ok(Pattern { re, starts, ends })
+        let hir = regex_syntax::parse(pattern).map_err(|e| regex::Error::Syntax(e.to_string()))?;
+        let starts = Affixes::of(&hir, ExtractKind::Prefix);
+        let ends = Affixes::of(&hir, ExtractKind::Suffix);
+        Ok(Pattern { source: pattern.into(), re: OnceLock::new(), starts, ends })
+    }
+
+    /// The compiled regex. A pattern that parsed compiles unless it is over the regex crate's
+    /// size limit, which no table pattern comes near (the tables' test compiles every one).
+    pub fn regex(&self) -> &Regex {
+        self.re.get_or_init(|| Regex::new(&self.source).unwrap_or_else(|e| panic!("pattern {:?}: {e}", self.source)))
     }
 
     /// False only where no match can exist: the text does not start or end as every match must.
@@ -98,15 +110,15 @@ impl Pattern {
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        self.may_match(text) && self.re.is_match(text)
+        self.may_match(text) && self.regex().is_match(text)
     }
 
     pub fn captures<'h>(&self, text: &'h str) -> Option<Captures<'h>> {
-        if self.may_match(text) { self.re.captures(text) } else { None }
+        if self.may_match(text) { self.regex().captures(text) } else { None }
     }
 
     pub fn as_str(&self) -> &str {
-        self.re.as_str()
+        &self.source
     }
 }
 
