@@ -754,6 +754,41 @@ fn a_photographer_s_credit_goes_with_the_caption_beside_it_not_a_story_sharing_i
 }
 
 #[test]
+fn a_document_s_later_sections_after_a_short_story_go_back_to_the_document() {
+    // The opinion's first section, then a short village report, then the rest of the opinion (its
+    // sections in finished paragraphs, no cut to tell where it resumes): the first of them repeat
+    // the opening's words, the later ones drift. The first round knew the report by all the text
+    // down the page from its headline, the opinion's later sections too, and those then stayed
+    // with the report.
+    let p = |s: &str| format!("{s}\n\n");
+    let mut page = String::new();
+    page += &p("## 中办国办印发关于促进小农户和现代农业发展有机衔接的意见");
+    page += &p("新华社北京2月21日电  近日，中共中央办公厅、国务院办公厅印发了关于促进小农户和现代农业发展有机衔接的意见。");
+    page += &p("党的十九大提出，实现小农户和现代农业发展有机衔接，这是巩固完善农村基本经营制度的重大举措。");
+    page += &p("（一）促进小农户和现代农业发展有机衔接是巩固完善农村基本经营制度的重大举措。");
+    page += &p("## 党员走在前 村民跟着干");
+    page += &p("走进浙江乐清市虹桥镇建强村党群服务中心会议室，墙上挂满了党员承诺书和村务公开栏。");
+    page += &p("黎明村党总支书记介绍，几个村以党建联盟为纽带，党员带头清理河道、修建村道，村民纷纷跟着干。");
+    page += &p("党建强，村村强。近年来，乐清市整乡推进、整村提升，党员干部走在前面，村里的面貌焕然一新。");
+    for (i, t) in ["促进小农户和现代农业发展有机衔接是推进中国特色农业现代化的必然要求。",
+        "促进小农户和现代农业发展有机衔接是实施乡村振兴战略的客观要求。",
+        "加强小农户科技装备应用，加快研发适合小农户的农业机械，推进小农户农机装备升级。",
+        "改善小农户生产基础设施，鼓励各地通过以奖代补等方式，支持小农户开展农田水利建设。",
+        "引导小农户开展合作与联合，支持小农户通过联户经营、联耕联种等方式发展规模经营。",
+        "创新合作社组织小农户机制，坚持小农户成员在合作社中的主体地位，发挥合作社带动作用。",
+        "发挥龙头企业对小农户带动作用，完善农业产业化带农惠农机制，让小农户分享产业链增值收益。",
+        "支持小农户发展特色优质农产品，引导小农户发展高品质农业，推动小农户增收。"].iter().enumerate() {
+        page += &p(&format!("（{}）{t}", ["二", "三", "四", "五", "六", "七", "八", "九"][i]));
+    }
+    let p = run(&page);
+    let doc = article_with(&p, "新华社北京2月21日电");
+    for t in ["农机装备升级", "联耕联种", "产业链增值收益", "推动小农户增收"] {
+        assert!(doc.text.contains(t), "{t} left the opinion: {:#?}", p.articles);
+    }
+    assert!(!article_with(&p, "党群服务中心").text.contains("小农户"), "{:#?}", p.articles);
+}
+
+#[test]
 fn a_long_line_set_tight_under_a_title_is_its_deck() {
     // Markdown-style page: blank lines part paragraphs, so the line tight under the title, too long
     // to read as a heading on its own, is the headline group's.
