@@ -314,11 +314,7 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
         let texts = (0..hmm.len())
             .filter(|&k| {
                 let a = labels[k];
-                full || a == headless
-                    || (!orphan[a]
-                        && seg.seeds[a].weak.is_none()
-                        && anchor[frag[k]] == Some(a)
-                        && k - frag_range[frag[k]].0 < OPENING_UNITS)
+                full || a == headless || (!orphan[a] && seg.seeds[a].weak.is_none() && anchor[frag[k]] == Some(a) && env.in_opening(k))
             })
             .map(|k| (labels[k], &ctx.bags[block_of(k)]));
         if full && round >= 2 {
@@ -1033,6 +1029,14 @@ struct Env<'a, 'c> {
     closed_in: &'a [Option<usize>],
 }
 
+impl Env<'_, '_> {
+    /// Whether the unit at `k` in `hmm` is among the first `OPENING_UNITS` of its fragment: the
+    /// text the first round knows the fragment's story by, if the fragment stands under its seed.
+    fn in_opening(&self, k: usize) -> bool {
+        k - self.frag_range[self.frag[k]].0 < OPENING_UNITS
+    }
+}
+
 /// An open end near a unit (its position in `hmm`), with the seam from it into the unit once scored.
 struct NearEnd {
     unit: u32,
@@ -1398,12 +1402,11 @@ const SETTLE_MARGIN: f32 = 1.25;
 
 /// How many units of the fragment under its seed the first round knows a story by. The whole
 /// fragment ran on, on pages without cuts, into the next story's text (an opinion's later sections
-/// after a short report), and then drew that text to itself. Measured on the zh seeds 3, 5, 7, 11, 13
-/// (held out 17, 19): whole fragment -> 3 units gave exact 1010 -> 1042 (389 -> 395), joins
+/// after a short report), and then drew that text to itself. Measured on the zh seeds 3, 5, 7, 11,
+/// 13 (held out 17, 19): whole fragment -> 3 units gave exact 1010 -> 1042 (389 -> 395), joins
 /// 1378 -> 1413 (561 -> 558), headlines 1443 -> 1468 (574 -> 575), assign 0.886 -> 0.904 (0.878 ->
-/// 0.880); 2, 4, 5,
-/// 7 and 10 units each did less on the tuning seeds. English seeds 3-19: exact 1757 -> 1767; the
-/// English OCR set lost 6 joins of 909 (seeds 3, 7, 17).
+/// 0.880); 2, 4, 5, 7 and 10 units each did less on the tuning seeds. English seeds 3-19: exact
+/// 1757 -> 1767; the English OCR set lost 6 joins of 909 (seeds 3, 7, 17).
 const OPENING_UNITS: usize = 3;
 
 /// How many times the assignment is worked out, each round from the stories the last one made.
@@ -1479,7 +1482,7 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool, round: 
         // The story's norm without this unit is worked out by sims as it walks the unit's features.
         // (The first round counts only a fragment's opening units in its story: past them the
         // unit is not in the profile to be left out.)
-        let counted = full || k - env.frag_range[env.frag[k]].0 < OPENING_UNITS;
+        let counted = full || env.in_opening(k);
         let own = anchor.filter(|&a| labels[k] == a && counted).map(|a| Minus { state: a, bag, norm2: None });
         let l = labels[k];
         let whole = if Some(l) != anchor && (full || l == headless) {
@@ -1716,14 +1719,13 @@ fn plans(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize], n_states: u
                 let is_caption = |x: usize| seg.units[x].kind == UnitKind::Caption;
                 let unit = if credit(u) {
                     let below = (u + 1..seg.units.len()).take_while(|&x| is_caption(x)).find(|&x| !credit(x));
-                    let above = (0..u).rev().take_while(|&x| is_caption(x)).find(|&x| !credit(x));
-                    match (below, above) {
-                        (Some(x), _) => seg.units[x],
-                        (None, above) => {
-                            unit_label[u] = above.and_then(|x| unit_label[x]).or(prev).or(next).or(Some(n_seeds));
-                            continue;
-                        }
-                    }
+                    let Some(x) = below else {
+                        // The caption above it, if any, is placed already: the credit follows it.
+                        let above = (0..u).rev().take_while(|&x| is_caption(x)).find(|&x| !credit(x));
+                        unit_label[u] = above.and_then(|x| unit_label[x]).or(prev).or(next).or(Some(n_seeds));
+                        continue;
+                    };
+                    seg.units[x]
                 } else {
                     unit
                 };
@@ -2020,6 +2022,18 @@ mod tests {
         Analysed::of(&lines, Lang::get(code))
     }
 
+    /// The ordering of the first story on a page of `n` units that alternate between two stories,
+    /// the first's units at the even positions, under the first seed.
+    fn order_alternating(page: &str, code: LangCode, n: usize) -> Plan {
+        let a = analysed(page, code);
+        let seg = a.segments();
+        let ctx = a.ctx(&Config::default());
+        assert_eq!(seg.units.len(), n, "{:?}", seg.units);
+        let unit_label: Vec<Option<usize>> = (0..n).map(|u| Some(u % 2)).collect();
+        let own: Vec<usize> = (0..n).step_by(2).collect();
+        order(&seg, &ctx, &own, Some(0), &unit_label, 0)
+    }
+
     /// Runs the pipeline up to linking; returns each plan as the block texts of its units in reading
     /// order, with its headline (if any) first.
     fn stories(text: &str, code: LangCode) -> Vec<Vec<String>> {
@@ -2112,12 +2126,7 @@ mod tests {
         // higher up, would make 续|上 across the join, a string the page has elsewhere (持续上升):
         // a coincidence, against the reading order of the columns.
         let page = "## 西瓜新鲜上市\n\n盛夏时节，脆甜多汁的西瓜深受消费者青睐，合作社的黄瓤西瓜今年喜获丰收，瓜价持续上升。\n\n## 图书馆里过暑假\n\n通讯员 王蓓\n\n暑假来临，街道图书馆吸引了不少学生前来阅读，阅览区的座位上坐满了学生。\n\n上市的西瓜装箱后销往周边城市，瓜农们的收入明显增加，西瓜合作社越办越红火。\n\n图书馆还为学生开设了阅读分享课，暑期科普活动也很受学生欢迎。\n\n瓜农们介绍，今年种植的黄瓤西瓜已经陆续\n\n图书馆延长了开放时间，学生们在阅览室安静读书。\n\n成熟，每天凌晨就开始采摘，黄瓤西瓜皮薄多汁，脆甜清新。\n";
-        let a = analysed(page, LangCode::Zh);
-        let seg = a.segments();
-        let ctx = a.ctx(&Config::default());
-        assert_eq!(seg.units.len(), 7);
-        let unit_label: Vec<Option<usize>> = [0, 1, 0, 1, 0, 1, 0].into_iter().map(Some).collect();
-        let plan = order(&seg, &ctx, &[0, 2, 4, 6], Some(0), &unit_label, 0);
+        let plan = order_alternating(page, LangCode::Zh, 7);
         let at = |u: usize| plan.units.iter().position(|&x| x == u).expect("unit placed");
         assert_eq!(at(6), at(4) + 1, "{:?}", plan.units);
         assert!(plan.join_prev[at(6)], "{:?}", plan.join_prev);
@@ -2128,12 +2137,7 @@ mod tests {
         // Units 0, 2 and 4 are the harbor story's; 0 breaks off in contin-, and both 2 and 4 open in
         // lower case. 4 finishes the word (contin-|ue): the next piece (2) must not win by position alone.
         let page = "HARBOR BOARD APPROVES PIER\n\nThe harbor board voted on Monday to build a new cargo pier, and the board will contin-\n\nRAIL STRIKE ENDS\n\nFreight workers returned to the rail yards on Monday after a strike.\n\nbegin hearings next month on the dredging plan for the north basin.\n\nGrain shipments stranded by the strike began moving again on Tuesday.\n\nue its review of the pier plan next week, officials said.\n";
-        let a = analysed(page, LangCode::En);
-        let seg = a.segments();
-        let ctx = a.ctx(&Config::default());
-        assert_eq!(seg.units.len(), 5, "{:?}", seg.units);
-        let unit_label: Vec<Option<usize>> = [0, 1, 0, 1, 0].into_iter().map(Some).collect();
-        let plan = order(&seg, &ctx, &[0, 2, 4], Some(0), &unit_label, 0);
+        let plan = order_alternating(page, LangCode::En, 5);
         let at = |u: usize| plan.units.iter().position(|&x| x == u).expect("unit placed");
         assert_eq!(at(4), at(0) + 1, "{:?} {:?}", plan.units, plan.continuations);
     }

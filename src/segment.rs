@@ -380,9 +380,10 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
             // from its story and the heading heads a story of its own.
             // The story it belongs to must be on the page: one that opens without a headline and
             // reads as the headline's.
+            let bag_after = merge(&after, bags);
             let stray = seg.seeds.iter().filter(|s| s.at == ui && !s.heads.is_empty()).any(|s| {
                 let head = merge(&s.heads, bags);
-                sim(&head, &merge(&after, bags), idf) < KICKER_COHESION
+                sim(&head, &bag_after, idf) < KICKER_COHESION
                     && seg.seeds.iter().filter(|o| o.heads.is_empty()).any(|o| {
                         sim(&head, &merge(&walk.context(seg, o.at as isize, 1, 3), bags), idf) >= STRAY_HEADLINE_FIT
                     })
