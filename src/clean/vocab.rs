@@ -4,11 +4,71 @@
 use crate::lang::{en_words, is_alphabetic};
 use rustc_hash::{FxHashMap, FxHashSet};
 
+/// A word of up to 16 bytes as one integer, its bytes in order and zeros after: looked up in a
+/// hash table it is compared in place, where a string key sends every probe through a pointer to
+/// text elsewhere in memory and a `memcmp` (most of what checking a page's words cost). Words are
+/// letters, never NUL, so no two words share a key.
+fn packed(w: &[u8]) -> Option<u128> {
+    let mut b = [0u8; 16];
+    b.get_mut(..w.len())?.copy_from_slice(w);
+    Some(u128::from_le_bytes(b))
+}
+
+/// A set of words: the short ones (nearly all) by their packed key, the rest as strings.
+#[derive(Default)]
+struct WordSet<K> {
+    short: FxHashSet<u128>,
+    long: FxHashSet<K>,
+}
+
+impl<K: std::borrow::Borrow<str> + Eq + std::hash::Hash> WordSet<K> {
+    fn contains(&self, w: &str) -> bool {
+        self.contains_bytes(w.as_bytes())
+    }
+
+    fn contains_bytes(&self, w: &[u8]) -> bool {
+        match packed(w) {
+            Some(k) => self.short.contains(&k),
+            None => std::str::from_utf8(w).is_ok_and(|w| self.long.contains(w)),
+        }
+    }
+}
+
+/// Words with counts, keyed like a [`WordSet`].
+#[derive(Default)]
+struct WordCounts {
+    short: FxHashMap<u128, u32>,
+    long: FxHashMap<String, u32>,
+}
+
+impl WordCounts {
+    fn add(&mut self, w: &str) {
+        match packed(w.as_bytes()) {
+            Some(k) => *self.short.entry(k).or_insert(0) += 1,
+            None => match self.long.get_mut(w) {
+                Some(n) => *n += 1,
+                None => {
+                    self.long.insert(w.to_string(), 1);
+                }
+            },
+        }
+    }
+
+    fn get(&self, w: &str) -> u32 {
+        match packed(w.as_bytes()) {
+            Some(k) => self.short.get(&k),
+            None => self.long.get(w),
+        }
+        .copied()
+        .unwrap_or(0)
+    }
+}
+
 /// The words a page uses, lower-cased, and the hyphenated compounds it spells out within lines.
 #[derive(Default)]
 pub struct Vocab {
-    words: FxHashMap<String, u32>,
-    compounds: FxHashSet<String>,
+    words: WordCounts,
+    compounds: WordSet<String>,
 }
 
 impl Vocab {
@@ -16,16 +76,9 @@ impl Vocab {
         let mut v = Vocab::default();
         // About as many distinct words as a page's bytes over a dozen: room made once, not by
         // doubling (each doubling rehashes every word so far).
-        v.words.reserve(lines.clone().map(str::len).sum::<usize>() / 12);
-        // Words seen before only add to their count: the lower-cased token is built in one buffer
-        // and becomes a key of its own only the first time.
+        v.words.short.reserve(lines.clone().map(str::len).sum::<usize>() / 12);
+        // The lower-cased token is built in one buffer.
         let mut lower = String::new();
-        let count = |words: &mut FxHashMap<String, u32>, w: &str| match words.get_mut(w) {
-            Some(n) => *n += 1,
-            None => {
-                words.insert(w.to_string(), 1);
-            }
-        };
         for line in lines {
             for tok in line.split(|c: char| !(is_alphabetic(c) || c == '-')) {
                 let tok = tok.trim_matches('-');
@@ -41,11 +94,14 @@ impl Vocab {
                 }
                 if lower.contains('-') {
                     for part in lower.split('-').filter(|p| p.len() >= 2) {
-                        count(&mut v.words, part);
+                        v.words.add(part);
                     }
-                    v.compounds.insert(lower.clone());
+                    match packed(lower.as_bytes()) {
+                        Some(k) => v.compounds.short.insert(k),
+                        None => v.compounds.long.insert(lower.clone()),
+                    };
                 } else {
-                    count(&mut v.words, &lower);
+                    v.words.add(&lower);
                 }
             }
         }
@@ -53,12 +109,12 @@ impl Vocab {
     }
 
     pub fn known(&self, w: &str) -> bool {
-        self.words.contains_key(w) || is_word(w)
+        self.words.get(w) > 0 || is_word(w)
     }
 
     /// How often the page uses the (lower-case) word.
     pub fn count(&self, w: &str) -> u32 {
-        self.words.get(w).copied().unwrap_or(0)
+        self.words.get(w)
     }
 
     pub fn has_compound(&self, w: &str) -> bool {
@@ -72,31 +128,46 @@ fn start_code(w: &[u8]) -> usize {
     (d(w[0]) * 27 + d(w[1])) * 27 + d(w[2])
 }
 
-/// The first three bytes of every word of three or more in the list, as a bitmap of their codes.
-/// A word `is_word` accepts starts like one of them (itself, or the stem it inflects, is in the
-/// list), so a word of three or more that starts like none is turned away without a lookup: most
-/// of the spellings the OCR mending tries.
-fn list_starts() -> &'static [u64] {
-    static S: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
-    S.get_or_init(|| {
-        let mut bits = vec![0u64; (27 * 27 * 27usize).div_ceil(64)];
-        for w in en_words().iter().filter(|w| w.len() >= 3) {
-            let c = start_code(w.as_bytes());
-            bits[c / 64] |= 1 << (c % 64);
+/// The word list as `is_word` asks it: the first three bytes of every word of three or more, as a
+/// bitmap of their codes, and the words themselves by packed key. A word `is_word` accepts starts
+/// like one of them (itself, or the stem it inflects, is in the list), so a word of three or more
+/// that starts like none is turned away without a lookup: most of the spellings the OCR mending
+/// tries.
+struct List {
+    starts: Vec<u64>,
+    words: WordSet<&'static str>,
+}
+
+fn list() -> &'static List {
+    static L: std::sync::OnceLock<List> = std::sync::OnceLock::new();
+    L.get_or_init(|| {
+        let mut starts = vec![0u64; (27 * 27 * 27usize).div_ceil(64)];
+        let mut words = WordSet::default();
+        words.short.reserve(en_words().len());
+        for &w in en_words() {
+            if w.len() >= 3 {
+                let c = start_code(w.as_bytes());
+                starts[c / 64] |= 1 << (c % 64);
+            }
+            match packed(w.as_bytes()) {
+                Some(k) => words.short.insert(k),
+                None => words.long.insert(w),
+            };
         }
-        bits
+        List { starts, words }
     })
 }
 
 /// A dictionary word, allowing regular inflections of one.
 pub fn is_word(w: &str) -> bool {
+    let list = list();
     if w.len() >= 3 {
         let c = start_code(w.as_bytes());
-        if list_starts()[c / 64] >> (c % 64) & 1 == 0 {
+        if list.starts[c / 64] >> (c % 64) & 1 == 0 {
             return false;
         }
     }
-    let words = en_words();
+    let words = &list.words;
     if words.contains(w) {
         return true;
     }
@@ -113,7 +184,7 @@ pub fn is_word(w: &str) -> bool {
             if stem.len() < buf.len() {
                 buf[..stem.len()].copy_from_slice(stem.as_bytes());
                 buf[stem.len()] = b'e';
-                if std::str::from_utf8(&buf[..=stem.len()]).is_ok_and(|s| words.contains(s)) {
+                if words.contains_bytes(&buf[..=stem.len()]) {
                     return true;
                 }
             }
@@ -133,6 +204,20 @@ mod tests {
             || ["s", "es", "ed", "d", "ing", "ly", "er", "ers"].iter().any(|suf| {
                 w.strip_suffix(suf).is_some_and(|stem| stem.len() >= 3 && (words.contains(stem) || words.contains(format!("{stem}e").as_str())))
             })
+    }
+
+    #[test]
+    fn words_longer_than_a_packed_key_are_counted_and_listed() {
+        // 17 and more bytes do not fit a packed key and take the string tables.
+        let v = Vocab::from_lines(["Extraterrestrials met extraterrestrials; the well-characterised-ness test"].into_iter());
+        assert_eq!(v.count("extraterrestrials"), 2);
+        assert_eq!(v.count("met"), 1);
+        assert!(v.has_compound("well-characterised-ness"));
+        assert!(!v.has_compound("well-characterised"));
+        assert!(is_word("indistinguishable") && is_word("characteristically"));
+        assert!(is_word("industrialisations") && !is_word("industrialisationz"));
+        assert_eq!(packed(b"0123456789abcdef").map(u128::to_le_bytes).map(|b| b[15]), Some(b'f'));
+        assert_eq!(packed(b"0123456789abcdefg"), None);
     }
 
     #[test]
