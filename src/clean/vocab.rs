@@ -6,8 +6,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A word of up to 16 bytes as one integer, its bytes in order and zeros after: looked up in a
 /// hash table it is compared in place, where a string key sends every probe through a pointer to
-/// text elsewhere in memory and a `memcmp` (most of what checking a page's words cost). Words are
-/// letters, never NUL, so no two words share a key.
+/// text elsewhere in memory and a `memcmp`. Words are letters (and the digits OCR mistakes for
+/// them), never NUL, so no two words share a key.
 fn packed(w: &[u8]) -> Option<u128> {
     let mut b = [0u8; 16];
     b.get_mut(..w.len())?.copy_from_slice(w);
