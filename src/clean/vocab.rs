@@ -22,6 +22,13 @@ struct WordSet<K> {
 }
 
 impl<K: std::borrow::Borrow<str> + Eq + std::hash::Hash> WordSet<K> {
+    fn insert(&mut self, w: K) {
+        match packed(w.borrow().as_bytes()) {
+            Some(k) => self.short.insert(k),
+            None => self.long.insert(w),
+        };
+    }
+
     fn contains(&self, w: &str) -> bool {
         self.contains_bytes(w.as_bytes())
     }
@@ -96,10 +103,7 @@ impl Vocab {
                     for part in lower.split('-').filter(|p| p.len() >= 2) {
                         v.words.add(part);
                     }
-                    match packed(lower.as_bytes()) {
-                        Some(k) => v.compounds.short.insert(k),
-                        None => v.compounds.long.insert(lower.clone()),
-                    };
+                    v.compounds.insert(lower.clone());
                 } else {
                     v.words.add(&lower);
                 }
@@ -122,6 +126,23 @@ impl Vocab {
     }
 }
 
+/// A fixed set of small integers, a bit each.
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn new(n: usize) -> Bits {
+        Bits(vec![0; n.div_ceil(64)])
+    }
+
+    fn set(&mut self, i: usize) {
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+
+    fn get(&self, i: usize) -> bool {
+        self.0[i / 64] >> (i % 64) & 1 == 1
+    }
+}
+
 /// A code for a word's first three bytes: 27 values each (a to z, and anything else).
 fn start_code(w: &[u8]) -> usize {
     let d = |b: u8| if b.is_ascii_lowercase() { usize::from(b - b'a') } else { 26 };
@@ -134,12 +155,12 @@ fn start_code(w: &[u8]) -> usize {
 /// that starts like none is turned away without a lookup: most of the spellings the OCR mending
 /// tries.
 struct List {
-    starts: Vec<u64>,
+    starts: Bits,
     words: WordSet<&'static str>,
     /// One bit per hash of a packed key, set for every listed word: 64 KB, which stays in cache
     /// where the word table (a megabyte) does not, and is clear for about 92% of the spellings
     /// not listed, which then cost no probe of the table.
-    sieve: Vec<u64>,
+    sieve: Bits,
 }
 
 const SIEVE_BITS: u32 = 19;
@@ -152,10 +173,7 @@ fn sieve_bit(k: u128) -> usize {
 impl List {
     fn has(&self, w: &[u8]) -> bool {
         match packed(w) {
-            Some(k) => {
-                let b = sieve_bit(k);
-                self.sieve[b / 64] >> (b % 64) & 1 == 1 && self.words.short.contains(&k)
-            }
+            Some(k) => self.sieve.get(sieve_bit(k)) && self.words.short.contains(&k),
             None => self.words.contains_bytes(w),
         }
     }
@@ -164,23 +182,18 @@ impl List {
 fn list() -> &'static List {
     static L: std::sync::OnceLock<List> = std::sync::OnceLock::new();
     L.get_or_init(|| {
-        let mut starts = vec![0u64; (27 * 27 * 27usize).div_ceil(64)];
+        let mut starts = Bits::new(27 * 27 * 27);
         let mut words = WordSet::default();
         words.short.reserve(en_words().len());
-        let mut sieve = vec![0u64; (1usize << SIEVE_BITS) / 64];
+        let mut sieve = Bits::new(1 << SIEVE_BITS);
         for &w in en_words() {
             if w.len() >= 3 {
-                let c = start_code(w.as_bytes());
-                starts[c / 64] |= 1 << (c % 64);
+                starts.set(start_code(w.as_bytes()));
             }
-            match packed(w.as_bytes()) {
-                Some(k) => {
-                    let b = sieve_bit(k);
-                    sieve[b / 64] |= 1 << (b % 64);
-                    words.short.insert(k)
-                }
-                None => words.long.insert(w),
-            };
+            if let Some(k) = packed(w.as_bytes()) {
+                sieve.set(sieve_bit(k));
+            }
+            words.insert(w);
         }
         List { starts, words, sieve }
     })
@@ -189,11 +202,8 @@ fn list() -> &'static List {
 /// A dictionary word, allowing regular inflections of one.
 pub fn is_word(w: &str) -> bool {
     let list = list();
-    if w.len() >= 3 {
-        let c = start_code(w.as_bytes());
-        if list.starts[c / 64] >> (c % 64) & 1 == 0 {
-            return false;
-        }
+    if w.len() >= 3 && !list.starts.get(start_code(w.as_bytes())) {
+        return false;
     }
     if list.has(w.as_bytes()) {
         return true;
