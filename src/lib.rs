@@ -28,6 +28,7 @@
 //! ```
 
 pub mod batch;
+mod bits;
 pub mod blocks;
 pub mod classify;
 pub mod clean;

@@ -1,6 +1,7 @@
 //! The page's own vocabulary (its words and hyphenated compounds, with counts) and the built-in word
 //! list: what hyphenation and OCR repairs check a word against.
 
+use crate::bits::Bits;
 use crate::lang::{en_words, is_alphabetic};
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -123,23 +124,6 @@ impl Vocab {
 
     pub fn has_compound(&self, w: &str) -> bool {
         self.compounds.contains(w)
-    }
-}
-
-/// A fixed set of small integers, a bit each.
-struct Bits(Vec<u64>);
-
-impl Bits {
-    fn new(n: usize) -> Bits {
-        Bits(vec![0; n.div_ceil(64)])
-    }
-
-    fn set(&mut self, i: usize) {
-        self.0[i / 64] |= 1 << (i % 64);
-    }
-
-    fn get(&self, i: usize) -> bool {
-        self.0[i / 64] >> (i % 64) & 1 == 1
     }
 }
 

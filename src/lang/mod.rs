@@ -4,6 +4,7 @@ pub mod lexicon;
 mod pattern;
 
 pub use pattern::Pattern;
+use crate::bits::Bits;
 use rustc_hash::FxHashSet;
 use serde::Deserialize;
 use std::sync::OnceLock;
@@ -276,9 +277,9 @@ pub fn en_words() -> &'static FxHashSet<&'static str> {
 /// compatibility, presentation and full-width forms from U+F900; the ideographs between are told
 /// apart by `is_cjk` before these are asked, and anything else asks the standard library.
 struct Props {
-    alphabetic: Box<[u64]>,
-    uppercase: Box<[u64]>,
-    numeric: Box<[u64]>,
+    alphabetic: Bits,
+    uppercase: Bits,
+    numeric: Bits,
 }
 
 const LOW_END: u32 = 0x3400;
@@ -296,20 +297,15 @@ fn prop_index(c: u32) -> Option<usize> {
 fn props() -> &'static Props {
     static P: OnceLock<Props> = OnceLock::new();
     P.get_or_init(|| {
-        let bits = |p: fn(char) -> bool| -> Box<[u64]> {
-            let mut v = vec![0u64; ((LOW_END + 0x10000 - HIGH_START) as usize).div_ceil(64)];
+        let bits = |p: fn(char) -> bool| -> Bits {
+            let mut v = Bits::new((LOW_END + 0x10000 - HIGH_START) as usize);
             for c in (0x80..LOW_END).chain(HIGH_START..0x10000).filter_map(char::from_u32).filter(|c| p(*c)) {
-                let i = prop_index(c as u32).expect("covered");
-                v[i / 64] |= 1 << (i % 64);
+                v.set(prop_index(c as u32).expect("covered"));
             }
-            v.into_boxed_slice()
+            v
         };
         Props { alphabetic: bits(char::is_alphabetic), uppercase: bits(char::is_uppercase), numeric: bits(char::is_numeric) }
     })
-}
-
-fn prop_bit(map: &[u64], i: usize) -> bool {
-    map[i / 64] >> (i % 64) & 1 == 1
 }
 
 /// `char::is_alphabetic`, looked up.
@@ -318,7 +314,7 @@ pub fn is_alphabetic(c: char) -> bool {
         return c.is_ascii_alphabetic();
     }
     match prop_index(c as u32) {
-        Some(i) => prop_bit(&props().alphabetic, i),
+        Some(i) => props().alphabetic.get(i),
         None => c.is_alphabetic(),
     }
 }
@@ -329,7 +325,7 @@ pub fn is_uppercase(c: char) -> bool {
         return c.is_ascii_uppercase();
     }
     match prop_index(c as u32) {
-        Some(i) => prop_bit(&props().uppercase, i),
+        Some(i) => props().uppercase.get(i),
         None => c.is_uppercase(),
     }
 }
@@ -340,7 +336,7 @@ pub fn is_alphanumeric(c: char) -> bool {
         return c.is_ascii_alphanumeric();
     }
     match prop_index(c as u32) {
-        Some(i) => prop_bit(&props().alphabetic, i) || prop_bit(&props().numeric, i),
+        Some(i) => props().alphabetic.get(i) || props().numeric.get(i),
         None => c.is_alphanumeric(),
     }
 }

@@ -1,5 +1,6 @@
 //! Seam plausibility: how likely it is that one piece of text goes on in another, judged at the cut.
 
+use crate::bits::Bits;
 use crate::classify::Start;
 use crate::clean::hyphen::is_word;
 use crate::lang::{is_cjk, Lang, LangCode};
@@ -117,21 +118,23 @@ impl Hashes {
 
 /// A set of characters: a bit for each of the Basic Multilingual Plane. A character past it is
 /// always taken to be in: they are rare, and letting one in costs only a few extra strings.
-struct CharSet(Vec<u64>);
+struct CharSet(Bits);
 
 impl CharSet {
+    const SIZE: usize = 0x1_0000;
+
     fn new() -> CharSet {
-        CharSet(vec![0; 0x1_0000 / 64])
+        CharSet(Bits::new(Self::SIZE))
     }
 
     fn insert(&mut self, c: char) {
-        if let Some(w) = self.0.get_mut(c as usize / 64) {
-            *w |= 1 << (c as u32 % 64);
+        if (c as usize) < Self::SIZE {
+            self.0.set(c as usize);
         }
     }
 
     fn contains(&self, c: char) -> bool {
-        self.0.get(c as usize / 64).is_none_or(|w| w >> (c as u32 % 64) & 1 == 1)
+        self.0.try_get(c as usize).unwrap_or(true)
     }
 }
 
