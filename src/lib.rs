@@ -39,6 +39,7 @@ pub mod error;
 pub mod lang;
 pub mod link;
 pub mod model;
+pub mod ocrxml;
 pub mod segment;
 pub mod source;
 
