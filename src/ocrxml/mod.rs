@@ -4,6 +4,8 @@
 //! The readers only read: they keep the file's own order and ids. Reading order, headline levels
 //! and the page text the pipeline runs on are worked out from this model elsewhere (`geometry`).
 
+pub mod xml;
+
 /// An axis-aligned box in the file's own units (pixels, mm/10, inch/1200 ...): x, y of the top-left
 /// corner, width and height. Files that give no box for an element give it the union of its
 /// children's boxes, or zero.
