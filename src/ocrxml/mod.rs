@@ -4,6 +4,7 @@
 //! The readers only read: they keep the file's own order and ids. Reading order, headline levels
 //! and the page text the pipeline runs on are worked out from this model elsewhere (`geometry`).
 
+pub mod alto;
 pub mod xml;
 
 /// An axis-aligned box in the file's own units (pixels, mm/10, inch/1200 ...): x, y of the top-left
@@ -158,4 +159,120 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// The file's language where it says (hOCR `lang`, ALTO `LANG`, PAGE `primaryLanguage`).
     pub language: Option<String>,
+}
+
+/// What a region TYPE (ALTO TextBlock or ComposedBlock, PAGE TextRegion) says the region is.
+/// Container types that say nothing of the text's role (an article, a section) are None.
+pub(crate) fn kind_of(t: &str) -> Option<RegionKind> {
+    let t = t.trim().to_ascii_lowercase().replace(['_', ' '], "-");
+    Some(match t.as_str() {
+        "" | "article" | "section" | "chapter" | "text" | "textblock" => return None,
+        "heading" | "headline" | "title" | "subtitle" | "subheading" => RegionKind::Heading,
+        "caption" => RegionKind::Caption,
+        "header" | "running-title" | "running-head" => RegionKind::Header,
+        "footer" => RegionKind::Footer,
+        "page-number" | "pagenumber" => RegionKind::PageNumber,
+        "paragraph" => RegionKind::Paragraph,
+        _ => RegionKind::Other,
+    })
+}
+
+/// The most common of a line's values by characters, the first seen on a tie.
+fn most<T: Copy + PartialEq>(items: impl Iterator<Item = (T, usize)>) -> Option<T> {
+    let mut tally: Vec<(T, usize)> = Vec::new();
+    for (v, n) in items {
+        match tally.iter_mut().find(|(t, _)| *t == v) {
+            Some(e) => e.1 += n,
+            None => tally.push((v, n)),
+        }
+    }
+    let best = tally.iter().map(|e| e.1).max()?;
+    tally.into_iter().find(|e| e.1 == best).map(|e| e.0)
+}
+
+/// Settles what a line's words say of it: its box where the file gave none, its font size and
+/// style (the most common among its words by characters, else what the reader set), and a cut
+/// marked only by the last word's own trailing hyphen.
+pub(crate) fn finish_line(line: &mut Line) {
+    if line.bbox.is_empty() {
+        line.bbox = line.words.iter().fold(BBox::default(), |b, w| b.union(&w.bbox));
+    }
+    let chars = |w: &Word| w.text.chars().count();
+    if let Some(size) = most(line.words.iter().filter_map(|w| w.font_size.map(|s| (s.to_bits(), chars(w))))) {
+        line.font_size = Some(f32::from_bits(size));
+    }
+    if let Some(style) = most(line.words.iter().map(|w| (w.style, chars(w)))) {
+        line.style = style;
+    }
+    if line.hyphen == Hyphen::None
+        && let Some(last) = line.words.last()
+        && let Some(mark) = last.text.chars().last().filter(|c| matches!(c, '-' | '¬' | '\u{2010}' | '\u{ad}'))
+        && last.text[..last.text.len() - mark.len_utf8()].chars().any(char::is_alphabetic)
+    {
+        line.hyphen = Hyphen::Cut { mark: mark.to_string() };
+    }
+    line.words.shrink_to_fit();
+}
+
+/// A block's box where the file gave none: its lines'.
+pub(crate) fn finish_block(b: &mut Block) {
+    if b.bbox.is_empty() {
+        b.bbox = b.lines.iter().fold(BBox::default(), |u, l| u.union(&l.bbox));
+    }
+    b.lines.shrink_to_fit();
+}
+
+/// The page size a file that gives none implies: to the right and bottom edges of its blocks.
+pub(crate) fn extent(blocks: &[Block]) -> (f32, f32) {
+    blocks.iter().fold((0.0f32, 0.0f32), |(w, h), b| (w.max(b.bbox.right()), h.max(b.bbox.bottom())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn region_types() {
+        assert_eq!(kind_of("heading"), Some(RegionKind::Heading));
+        assert_eq!(kind_of("page-number"), Some(RegionKind::PageNumber));
+        assert_eq!(kind_of("Page_Number"), Some(RegionKind::PageNumber));
+        assert_eq!(kind_of("Advertisement"), Some(RegionKind::Other));
+        assert_eq!((kind_of("Article"), kind_of(" ")), (None, None));
+    }
+
+    fn word(text: &str, size: Option<f32>) -> Word {
+        Word {
+            id: None,
+            text: text.into(),
+            bbox: BBox::default(),
+            conf: None,
+            subs_content: None,
+            font_size: size,
+            style: Style::default(),
+        }
+    }
+
+    #[test]
+    fn a_line_is_settled_from_its_words() {
+        let mut line = Line {
+            id: None,
+            bbox: BBox::default(),
+            words: vec![word("Big", Some(20.0)), word("small", Some(8.0)), word("Ende¬", None)],
+            font_size: Some(30.0),
+            x_size: None,
+            style: Style::default(),
+            hyphen: Hyphen::None,
+            kind: None,
+        };
+        line.words[0].bbox = BBox { x: 5.0, y: 5.0, w: 10.0, h: 10.0 };
+        line.words[1].bbox = BBox { x: 20.0, y: 4.0, w: 10.0, h: 10.0 };
+        finish_line(&mut line);
+        assert_eq!((line.font_size, line.hyphen.clone()), (Some(8.0), Hyphen::Cut { mark: "¬".into() }));
+        assert_eq!(line.bbox, BBox { x: 5.0, y: 4.0, w: 25.0, h: 11.0 });
+        // A dash standing alone is not a cut word.
+        line.words = vec![word("so", None), word("-", None)];
+        line.hyphen = Hyphen::None;
+        finish_line(&mut line);
+        assert_eq!((line.hyphen, line.font_size), (Hyphen::None, Some(8.0)));
+    }
 }
