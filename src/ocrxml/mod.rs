@@ -5,6 +5,7 @@
 //! and the page text the pipeline runs on are worked out from this model elsewhere (`geometry`).
 
 pub mod alto;
+pub mod hocr;
 pub mod xml;
 
 /// An axis-aligned box in the file's own units (pixels, mm/10, inch/1200 ...): x, y of the top-left
