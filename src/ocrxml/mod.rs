@@ -6,6 +6,7 @@
 
 pub mod alto;
 pub mod hocr;
+pub mod page;
 pub mod xml;
 
 /// An axis-aligned box in the file's own units (pixels, mm/10, inch/1200 ...): x, y of the top-left
