@@ -3,11 +3,20 @@
 //!
 //! The readers only read: they keep the file's own order and ids. Reading order, headline levels
 //! and the page text the pipeline runs on are worked out from this model elsewhere (`geometry`).
+//!
+//! [`read`] knows the format by content ([`sniff`]); [`gunzip`] unpacks a gzipped file first. The
+//! readers stream over the bytes in memory (no DOM), never expand an entity other than the five
+//! predefined ones and character references, never read anything outside the file, and refuse a
+//! file nested deeper than [`xml::MAX_DEPTH`] or with a value over [`xml::MAX_VALUE`] bytes; a
+//! truncated or malformed file is an error of kind BadInput, never a partial page.
 
 pub mod alto;
 pub mod hocr;
 pub mod page;
 pub mod xml;
+
+use crate::error::{Error, ErrorKind, Result};
+use std::io::Read;
 
 /// An axis-aligned box in the file's own units (pixels, mm/10, inch/1200 ...): x, y of the top-left
 /// corner, width and height. Files that give no box for an element give it the union of its
@@ -163,6 +172,121 @@ pub struct Document {
     pub language: Option<String>,
 }
 
+/// How far into a file [`sniff`] looks for its root element and hOCR's marks.
+const SNIFF_WINDOW: usize = 64 << 10;
+
+/// The format of a file by its content: the root element (`alto` with any prefix, `PcGts`, or an
+/// `html` that names an OCR system or holds an `ocr_page` within the first 64 KB), after any BOM,
+/// XML declaration, comments, processing instructions and DOCTYPE. Anything else is None; a page
+/// of plain text costs one look at its first byte past the spaces.
+pub fn sniff(bytes: &[u8]) -> Option<Format> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        // UTF-16: the window's worth, decoded.
+        let head = &bytes[..bytes.len().min(2 * SNIFF_WINDOW)];
+        return sniff_utf8(xml::decode(head).as_bytes());
+    }
+    sniff_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+}
+
+fn sniff_utf8(bytes: &[u8]) -> Option<Format> {
+    let b = &bytes[..bytes.len().min(SNIFF_WINDOW)];
+    let mut i = b.iter().position(|c| !c.is_ascii_whitespace())?;
+    if b[i] != b'<' {
+        return None;
+    }
+    // The prolog: declaration, processing instructions, comments, DOCTYPE.
+    loop {
+        i += b[i..].iter().position(|c| !c.is_ascii_whitespace())?;
+        let rest = &b[i..];
+        if rest.first() != Some(&b'<') {
+            return None;
+        }
+        i += if rest.starts_with(b"<?") {
+            memchr::memmem::find(rest, b"?>")? + 2
+        } else if rest.starts_with(b"<!--") {
+            4 + memchr::memmem::find(&rest[4..], b"-->")? + 3
+        } else if rest.starts_with(b"<!") {
+            doctype_len(rest)?
+        } else {
+            break;
+        };
+    }
+    let tag = &b[i + 1..];
+    let end = tag.iter().position(|c| c.is_ascii_whitespace() || *c == b'>' || *c == b'/')?;
+    let name = &tag[..end];
+    let local = name.iter().rposition(|c| *c == b':').map_or(name, |at| &name[at + 1..]);
+    match local {
+        b"alto" => Some(Format::Alto),
+        b"PcGts" => Some(Format::PageXml),
+        l if l.eq_ignore_ascii_case(b"html") => {
+            let marks: [&[u8]; 3] = [b"ocr-system", b"ocr-capabilities", b"ocr_page"];
+            marks.iter().any(|m| memchr::memmem::find(b, m).is_some()).then_some(Format::Hocr)
+        }
+        _ => None,
+    }
+}
+
+/// The length of a `<!DOCTYPE ...>` with any internal subset: to the `>` outside brackets and quotes.
+fn doctype_len(b: &[u8]) -> Option<usize> {
+    let (mut depth, mut quote) = (0usize, None);
+    for (i, &c) in b.iter().enumerate().skip(2) {
+        match (quote, c) {
+            (Some(q), _) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') => quote = Some(c),
+            (None, b'[') => depth += 1,
+            (None, b']') => depth = depth.saturating_sub(1),
+            (None, b'>') if depth == 0 => return Some(i + 1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Reads a file in whichever of the three formats it is. Bytes of no known format are an error
+/// of kind BadInput; so is a malformed file.
+pub fn read(bytes: &[u8]) -> Result<Document> {
+    match sniff(bytes) {
+        Some(Format::Alto) => alto::read(bytes),
+        Some(Format::Hocr) => hocr::read(bytes),
+        Some(Format::PageXml) => page::read(bytes),
+        None => {
+            Err(Error::new(ErrorKind::BadInput, "not structured OCR: no <alto>, <PcGts> or hOCR <html> root in the first 64 KB"))
+        }
+    }
+}
+
+/// The decompressed bytes of a gzip file (several members in a row are read as one), None for
+/// bytes that do not start with the gzip magic. Past `max` bytes it stops with an error of kind
+/// TooLarge, never holding more than `max`; a corrupt or truncated stream is BadInput.
+pub fn gunzip(bytes: &[u8], max: usize) -> Result<Option<Vec<u8>>> {
+    if !bytes.starts_with(&[0x1f, 0x8b]) {
+        return Ok(None);
+    }
+    let mut dec = flate2::read::MultiGzDecoder::new(bytes);
+    let mut out: Vec<u8> = Vec::new();
+    let mut buf = vec![0u8; 64 << 10];
+    loop {
+        let n = match dec.read(&mut buf) {
+            Ok(0) => return Ok(Some(out)),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                return Err(Error::new(ErrorKind::BadInput, format!("corrupt gzip stream after {} bytes out: {e}", out.len())));
+            }
+        };
+        if out.len() + n > max {
+            return Err(Error::new(ErrorKind::TooLarge, format!("gzip stream unpacks to over {max} bytes (the page limit)")));
+        }
+        if out.capacity() - out.len() < n {
+            // Doubling, but never past `max`: a bomb is refused before it is held.
+            let want = (out.capacity() * 2).max(out.len() + n).min(max);
+            out.reserve_exact(want - out.len());
+        }
+        out.extend_from_slice(&buf[..n]);
+    }
+}
+
 /// What a region TYPE (ALTO TextBlock or ComposedBlock, PAGE TextRegion) says the region is.
 /// Container types that say nothing of the text's role (an article, a section) are None.
 pub(crate) fn kind_of(t: &str) -> Option<RegionKind> {
@@ -234,6 +358,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn sniff_by_root_past_the_prolog() {
+        let alto = "\u{feff} \n<?xml version='1.0'?>\n<!-- <PcGts> -->\n<?pi x?>\n<!DOCTYPE alto [<!ENTITY a '>]'>]>\n<alto:alto xmlns:alto='x'>";
+        assert_eq!(sniff(alto.as_bytes()), Some(Format::Alto));
+        assert_eq!(
+            sniff(b"<PcGts xmlns='http://schema.primaresearch.org/PAGE/gts/pagecontent/2013-07-15'>"),
+            Some(Format::PageXml)
+        );
+        assert_eq!(sniff(b"<alto/>"), Some(Format::Alto));
+        let hocr = "<!DOCTYPE html><HTML><head><meta name='ocr-system' content='x'></head>";
+        assert_eq!(sniff(hocr.as_bytes()), Some(Format::Hocr));
+        assert_eq!(sniff(b"<html><body><div class='ocr_page'>"), Some(Format::Hocr));
+        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("<alto>".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        assert_eq!(sniff(&utf16), Some(Format::Alto));
+        for not in ["", "   ", "Page one <alto>", "<altogether>", "<html><body>ocr</body></html>", "<!-- unclosed", "<alto"] {
+            assert_eq!(sniff(not.as_bytes()), None, "{not}");
+        }
+        // The root must come within the window.
+        let late = format!("<!--{}--><alto/>", " ".repeat(SNIFF_WINDOW));
+        assert_eq!(sniff(late.as_bytes()), None);
+    }
+
+    #[test]
     fn region_types() {
         assert_eq!(kind_of("heading"), Some(RegionKind::Heading));
         assert_eq!(kind_of("page-number"), Some(RegionKind::PageNumber));
@@ -276,5 +422,62 @@ mod tests {
         line.hyphen = Hyphen::None;
         finish_line(&mut line);
         assert_eq!((line.hyphen, line.font_size), (Hyphen::None, Some(8.0)));
+    }
+
+    /// Each block's id, group and words, a cut word's hyphen taken off (ALTO writes it apart), with
+    /// boxes, and each line's box.
+    type Shape = Vec<(Option<String>, Vec<(BBox, Vec<(String, BBox)>)>)>;
+
+    fn shape(d: &Document) -> Shape {
+        d.blocks
+            .iter()
+            .map(|b| {
+                let lines = b
+                    .lines
+                    .iter()
+                    .map(|l| {
+                        let mut words: Vec<_> = l.words.iter().map(|w| (w.text.clone(), w.bbox)).collect();
+                        if let (Hyphen::Cut { mark }, Some(last)) = (&l.hyphen, words.last_mut())
+                            && let Some(cut) = last.0.strip_suffix(mark.as_str())
+                        {
+                            last.0 = cut.to_string();
+                        }
+                        (l.bbox, words)
+                    })
+                    .collect();
+                (b.id.clone(), lines)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn one_page_three_formats() {
+        let alto = read(include_bytes!("../../tests/data/ocrxml/harbour.alto.xml")).unwrap();
+        let hocr = read(include_bytes!("../../tests/data/ocrxml/harbour.hocr")).unwrap();
+        let page = read(include_bytes!("../../tests/data/ocrxml/harbour.page.xml")).unwrap();
+        assert_eq!((alto.format, hocr.format, page.format), (Format::Alto, Format::Hocr, Format::PageXml));
+        for d in [&alto, &hocr, &page] {
+            assert_eq!((d.width, d.height, d.image.as_deref()), (2000.0, 3000.0, Some("harbour-p1.png")));
+            assert_eq!(d.blocks.len(), 5);
+            // The headline and the first two body blocks were grouped by the engine, in all three.
+            assert!(d.blocks[..4].iter().all(|b| b.group.as_deref() == Some("art1")));
+            let cut = &d.blocks[1].lines[1];
+            assert_eq!(cut.hyphen, Hyphen::Cut { mark: "-".into() });
+        }
+        assert_eq!(shape(&alto), shape(&hocr));
+        assert_eq!(shape(&alto), shape(&page));
+        let words = |d: &Document| d.blocks.iter().flat_map(|b| &b.lines).map(|l| l.words.len()).sum::<usize>();
+        assert_eq!(words(&alto), 55);
+        // The headline is set bigger: by its style in ALTO and PAGE, by its x-height in hOCR.
+        for d in [&alto, &page] {
+            assert_eq!((d.blocks[0].lines[0].font_size, d.blocks[1].lines[0].font_size), (Some(36.0), Some(10.0)));
+            assert!(d.blocks[0].lines[0].style.bold && !d.blocks[1].lines[0].style.bold);
+        }
+        assert!(hocr.blocks[0].lines[0].x_size > hocr.blocks[1].lines[0].x_size);
+        assert_eq!(hocr.blocks[0].lines[0].kind, Some(RegionKind::Heading));
+        assert_eq!((page.blocks[0].kind, page.blocks[4].order), (Some(RegionKind::Heading), 4));
+        let subs: Vec<_> =
+            alto.blocks[1].lines[1..].iter().map(|l| l.words.iter().find_map(|w| w.subs_content.clone())).collect();
+        assert_eq!(subs, [Some("construction".to_string()), Some("construction".to_string())]);
     }
 }
