@@ -50,7 +50,7 @@ impl Input {
         match self {
             Input::Stdin => "stdin".into(),
             Input::Record { id, .. } => id.clone(),
-            Input::File { rel, .. } => rel_key(&rel.with_extension("")),
+            Input::File { rel, .. } => rel_key(&without_gz(rel).with_extension("")),
         }
     }
 
@@ -65,8 +65,17 @@ impl Input {
                 p.set_file_name(format!("{name}.json"));
                 p
             }
-            Input::File { rel, .. } => rel.with_extension("json"),
+            Input::File { rel, .. } => without_gz(rel).with_extension("json"),
         }
+    }
+}
+
+/// A path without a trailing `.gz`, so `p1.xml.gz` is named and written as `p1.xml` would be (and
+/// the two clash like `p1.txt` and `p1.md` do).
+fn without_gz(p: &Path) -> PathBuf {
+    match p.extension() {
+        Some(e) if e.eq_ignore_ascii_case("gz") => p.with_extension(""),
+        _ => p.to_path_buf(),
     }
 }
 
@@ -223,8 +232,13 @@ impl Summary {
     }
 }
 
+/// What a folder's pages are called: plain text, and ALTO, hOCR or PAGE-XML (told apart by content,
+/// not by name), each of them also gzipped (`p1.xml.gz`).
+const PAGE_EXTENSIONS: &[&str] = &["txt", "md", "xml", "alto", "hocr", "html", "htm"];
+
 fn is_page_file(p: &Path) -> bool {
-    p.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+    let p = without_gz(p);
+    p.extension().and_then(|e| e.to_str()).is_some_and(|e| PAGE_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
 /// What the input walk yields, in input order.
@@ -1059,6 +1073,30 @@ mod tests {
         assert_eq!(clean_rel(Path::new("../../a/./b/../c.txt")), PathBuf::from("a/b/c.txt"));
         assert_eq!(clean_rel(Path::new("/etc/passwd")), PathBuf::from("etc/passwd"));
         assert_eq!(clean_rel(Path::new("..")), PathBuf::new());
+    }
+
+    #[test]
+    fn folders_take_text_and_structured_ocr_gzipped_or_not() {
+        for yes in ["a/p.txt", "p.MD", "p.xml", "p.alto", "p.hocr", "p.html", "p.HTM", "p.xml.gz", "p.txt.GZ", "p.hocr.gz"] {
+            assert!(is_page_file(Path::new(yes)), "{yes}");
+        }
+        for no in ["p.json", "p.gz", "p.tar.gz", "p.xml.bz2", "p", "xml", ".gz", "p.gz.xml.zip"] {
+            assert!(!is_page_file(Path::new(no)), "{no}");
+        }
+    }
+
+    #[test]
+    fn gzipped_pages_are_named_without_the_gz() {
+        let file = |rel: &str| Input::File { path: PathBuf::from("in").join(rel), rel: PathBuf::from(rel) };
+        let id = |rel: &str| file(rel).id();
+        let out = |rel: &str| file(rel).out_rel();
+        assert_eq!(id("sub/p1.xml.gz"), "sub/p1");
+        assert_eq!(out("sub/p1.xml.gz"), PathBuf::from("sub/p1.json"));
+        assert_eq!((id("p1.hocr"), out("p1.hocr")), ("p1".to_string(), PathBuf::from("p1.json")));
+        assert_eq!(out("p1.v2.txt.gz"), PathBuf::from("p1.v2.json"));
+        // A page and its gzipped copy want one output file: the clash check turns the later away.
+        assert_eq!(out("p1.xml.gz"), out("p1.xml"));
+        assert_eq!(out("p1.txt.gz"), out("p1.md"));
     }
 
     #[test]
