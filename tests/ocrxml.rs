@@ -124,6 +124,43 @@ fn huge_values_are_refused_without_copying() {
     assert!(ocrxml::read(hocr.as_bytes()).unwrap_err().message().contains("text value is over the 4 MiB limit"));
 }
 
+#[test]
+fn damaged_files_never_panic() {
+    let files: [&[u8]; 3] = [
+        include_bytes!("data/ocrxml/harbour.alto.xml"),
+        include_bytes!("data/ocrxml/harbour.hocr"),
+        include_bytes!("data/ocrxml/harbour.page.xml"),
+    ];
+    const BITS: [&[u8]; 14] =
+        [b"<", b">", b"&", b"\"", b"'", b"/", b"<!--", b"]]>", b"&#x0;", b"&#99999999;", b"\xff\xfe", b"<x>", b"</x>", b"="];
+    // xorshift: the same damage on every run.
+    let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+    let mut rand = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    for f in files {
+        for _ in 0..300 {
+            let mut v = f.to_vec();
+            for _ in 0..1 + rand(4) {
+                let at = rand(v.len());
+                match rand(3) {
+                    0 => drop(v.remove(at)),
+                    1 => drop(v.splice(at..at, BITS[rand(BITS.len())].iter().copied())),
+                    _ => v[at] = rand(256) as u8,
+                }
+            }
+            // Each reader, also on the other formats' files: Ok or Err, never a panic.
+            let _ = ocrxml::read(&v);
+            let _ = ocrxml::alto::read(&v);
+            let _ = ocrxml::hocr::read(&v);
+            let _ = ocrxml::page::read(&v);
+        }
+    }
+}
+
 /// The heap a document holds, counted from its types' sizes and its strings' and vectors' capacities.
 fn model_bytes(d: &Document) -> usize {
     use ocrxml::{Block, Line, Word};
