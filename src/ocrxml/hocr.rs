@@ -144,7 +144,6 @@ struct OpenWord {
 
 #[derive(Clone, Copy)]
 enum Frame {
-    Page,
     Block,
     Line,
     Word,
@@ -190,7 +189,7 @@ pub fn read(bytes: &[u8]) -> Result<Document> {
                             page = a.title.bbox;
                             doc.image = a.title.image;
                         }
-                        Frame::Page
+                        Frame::Other
                     }
                     Class::Area | Class::Par => {
                         end_line(&mut line, &mut blocks);
@@ -277,7 +276,7 @@ pub fn read(bytes: &[u8]) -> Result<Document> {
                             store(b, &mut doc);
                         }
                     }
-                    Some(Frame::Page | Frame::Other) | None => {}
+                    Some(Frame::Other) | None => {}
                 }
                 // Lines and blocks made up for loose words end with the element holding them.
                 if line.as_ref().is_some_and(|l| l.made_up && xml.depth() < l.level) {

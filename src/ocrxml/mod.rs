@@ -7,13 +7,15 @@
 //! [`read`] knows the format by content ([`sniff`]); [`gunzip`] unpacks a gzipped file first. The
 //! readers stream over the bytes in memory (no DOM), never expand an entity other than the five
 //! predefined ones and character references, never read anything outside the file, and refuse a
-//! file nested deeper than [`xml::MAX_DEPTH`] or with a value over [`xml::MAX_VALUE`] bytes; a
+//! file nested deeper than [`MAX_DEPTH`] or with a value over [`MAX_VALUE`] bytes; a
 //! truncated or malformed file is an error of kind BadInput, never a partial page.
 
 pub mod alto;
 pub mod hocr;
 pub mod page;
-pub mod xml;
+mod xml;
+
+pub use xml::{MAX_DEPTH, MAX_VALUE};
 
 use crate::error::{Error, ErrorKind, Result};
 use std::io::Read;

@@ -33,7 +33,7 @@ pub enum Ev<'a> {
     /// A piece of character data: text, CDATA, or one resolved reference. A text node may come in
     /// several pieces; readers join the ones they keep.
     Text(Cow<'a, str>),
-    /// The root element has closed (anything after it is not read) .
+    /// The root element has closed; anything after it is not read.
     Eof,
 }
 
