@@ -20,6 +20,9 @@ pub struct Layout {
     /// Paragraphs follow each other without blank lines, so a blank line marks a column break, not
     /// a paragraph's end (old newspaper OCR).
     pub blank_is_column_break: bool,
+    /// The text was derived from a structured file: a blank line is a paragraph's end, and nothing
+    /// else is (the geometry found the paragraphs).
+    pub geometric: bool,
 }
 
 /// A paragraph-like run of lines.
@@ -98,6 +101,7 @@ pub fn layout(lines: &[Line], lang: &Lang) -> Layout {
         width_cols: percentile(inner_cols, 0.75),
         indents: wrapped && indented >= 2 && indented * 50 >= n && indented * 10 <= n * 9,
         blank_is_column_break: false,
+        geometric: false,
     };
     if lay.wrapped && !lay.indents && lay.width_chars > 0 {
         // Count runs of lines that hold a paragraph's end inside them (a short line closing a
@@ -152,6 +156,9 @@ impl Layout {
 
     /// Whether `cur` starts a new block after `prev` (both non-blank, `cur` directly below).
     fn breaks(&self, prev: &Line, cur: &Line, lang: &Lang) -> bool {
+        if self.geometric {
+            return cur.blank_before > 0;
+        }
         if cur.blank_before > 0 || cur.md_heading > 0 || prev.md_heading > 0 {
             return true;
         }
@@ -199,7 +206,7 @@ pub fn build(lines: &[Line], layout: &Layout, lang: &Lang, solo: &[bool]) -> Vec
     if lines.is_empty() {
         bounds.clear();
     }
-    if layout.wrapped {
+    if layout.wrapped && !layout.geometric {
         bounds = bounds.into_iter().flat_map(|r| split_stacked_heads(lines, r, lang)).collect();
     }
     let latin_page = !lang.code.is_cjk();

@@ -103,6 +103,12 @@ pub struct Class {
     pub jump_tail: Option<usize>,
     /// A photographer's credit standing alone (本报记者 吕强摄): the story above ends with it.
     pub closes_story: bool,
+    /// Set in headline type, as the page's geometry measured it (structured input only).
+    pub display: bool,
+    /// The headline group the page's geometry put the block in (structured input only).
+    pub group: Option<u32>,
+    /// Type size against the body text's, where the geometry measured it (0 for plain text).
+    pub size: f32,
 }
 
 impl Class {
@@ -130,6 +136,9 @@ impl Class {
             start: Start::Unknown,
             jump_tail: None,
             closes_story: false,
+            display: false,
+            group: None,
+            size: 0.0,
         }
     }
 }
@@ -398,6 +407,43 @@ fn heading_shaped(b: &Block, text: &str, lang: &Lang) -> bool {
         return true;
     }
     b.n_lines() == 1 && title_case(text) && !lang.ends_sentence(text.trim_end_matches(['?', '!']))
+}
+
+/// What a structured page's geometry says of one line: set in headline type, and in which
+/// headline group.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct LineType {
+    pub display: bool,
+    pub group: Option<u32>,
+    /// In the page's head or foot margin.
+    pub margin: bool,
+    /// Type size against the body text's.
+    pub ratio: f32,
+}
+
+/// Gives the geometry the last word on headline type: a block set in it is a heading of its
+/// group, whatever its words look like (a title of plain words, or one the OCR broke), and a
+/// byline or dateline reading stays with text set in body type.
+pub fn display_type(blocks: &[Block], classes: &mut [Class], types: &[LineType]) {
+    for (b, c) in blocks.iter().zip(classes.iter_mut()) {
+        let ts = &types[b.lines.clone()];
+        if !ts.is_empty() && ts.iter().all(|t| t.margin) {
+            *c = Class::of(Shape::Furniture);
+            continue;
+        }
+        if ts.is_empty() || !ts.iter().all(|t| t.display) {
+            continue;
+        }
+        if matches!(c.shape, Shape::Furniture | Shape::Noise) {
+            continue;
+        }
+        let caps = is_caps(b);
+        *c = Class::of(Shape::Heading);
+        c.caps = caps;
+        c.display = true;
+        c.group = ts[0].group;
+        c.size = ts.iter().map(|t| t.ratio).fold(0.0, f32::max);
+    }
 }
 
 /// Classifies one block on its own.

@@ -87,6 +87,12 @@ pub struct ProcessArgs {
     /// gb18030, gbk, big5, windows-1252, latin1, ...).
     #[arg(long, value_name = "LABEL", value_parser = encoding_label)]
     pub encoding: Option<String>,
+    /// How to read a structured page (ALTO, hOCR, PAGE-XML): in the file's own block order
+    /// (archive vendors write blocks article by article), from the geometry (each headline owns
+    /// the columns under it; for Tesseract, which writes blocks by layout region), or auto (by
+    /// what made the file).
+    #[arg(long, value_name = "auto|file|geometry", default_value = "auto")]
+    pub reading_order: crate::geometry::ReadingOrder,
 }
 
 /// Checks the label when the flags are read, so a typo stops the run before any page is read.
@@ -101,6 +107,7 @@ impl ProcessArgs {
             max_page_bytes: self.max_page_bytes,
             max_line_bytes: self.max_line_bytes.max(256),
             encoding: self.encoding.clone(),
+            reading_order: self.reading_order,
             ..Config::default()
         }
     }

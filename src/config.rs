@@ -53,6 +53,8 @@ pub struct Config {
     /// An encoding label (WHATWG names such as "gb18030", "big5", "windows-1252", "utf-16le") that
     /// overrides detection.
     pub encoding: Option<String>,
+    /// How the reading order of a structured page (ALTO, hOCR, PAGE) is found.
+    pub reading_order: crate::geometry::ReadingOrder,
 }
 
 impl Default for Config {
@@ -63,6 +65,7 @@ impl Default for Config {
             max_line_bytes: 64 << 10,
             max_link_candidates: 64,
             encoding: None,
+            reading_order: Default::default(),
         }
     }
 }

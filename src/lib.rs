@@ -36,6 +36,7 @@ pub mod cli;
 pub mod config;
 pub mod emit;
 pub mod error;
+pub mod geometry;
 pub mod lang;
 pub mod link;
 pub mod model;
@@ -65,12 +66,55 @@ pub fn process_page(cfg: &Config, id: &str, path: Option<&str>, bytes: &[u8]) ->
             format!("{} bytes is over the page limit of {} bytes (raise it with --max-page-bytes)", bytes.len(), cfg.max_page_bytes),
         )));
     }
-    let src = source::Source::decode(path.map(str::to_string), bytes, cfg.encoding.as_deref()).map_err(named)?;
+    let unzipped = ocrxml::gunzip(bytes, cfg.max_page_bytes).map_err(named)?;
+    let content = unzipped.as_deref().unwrap_or(bytes);
+    if ocrxml::sniff(content).is_some() {
+        let doc = ocrxml::read(content).map_err(named)?;
+        return Ok(process_document(cfg, id, path, bytes, &doc));
+    }
+    let src = source::Source::decode(path.map(str::to_string), content, cfg.encoding.as_deref()).map_err(named)?;
     Ok(process_source(cfg, id, &src))
 }
 
 /// Runs the pipeline on a decoded source.
 pub fn process_source(cfg: &Config, id: &str, src: &source::Source) -> Page {
+    run(cfg, id, src, None)
+}
+
+/// Runs the pipeline on a structured page read from `input` (ALTO, hOCR, PAGE-XML): the page text
+/// is derived from its words in the reading order its geometry gives, and the geometry's hints
+/// (headline type, paragraphs, regions) go along with it.
+pub fn process_document(cfg: &Config, id: &str, path: Option<&str>, input: &[u8], doc: &ocrxml::Document) -> Page {
+    let derived = geometry::derive(doc, cfg.reading_order, &geometry::GeoParams::default());
+    let src = source::Source::derived(path.map(str::to_string), input, derived.text);
+    run(cfg, id, &src, Some(Geo { doc, hints: &derived.hints }))
+}
+
+/// A structured page's geometry, as the pipeline reads it beside the derived text.
+#[derive(Clone, Copy)]
+pub struct Geo<'a> {
+    pub doc: &'a ocrxml::Document,
+    /// One per line of the derived text, in text order.
+    pub hints: &'a [geometry::Hint],
+}
+
+impl Geo<'_> {
+    /// The hint of each cleaned line (by where the line starts), `None` for none.
+    fn per_line(&self, lines: &[clean::Line]) -> Vec<Option<usize>> {
+        let mut k = 0;
+        lines
+            .iter()
+            .map(|l| {
+                while k < self.hints.len() && self.hints[k].span.1 <= l.span.0 {
+                    k += 1;
+                }
+                (k < self.hints.len() && self.hints[k].span.0 <= l.span.0).then_some(k)
+            })
+            .collect()
+    }
+}
+
+fn run(cfg: &Config, id: &str, src: &source::Source, geo: Option<Geo>) -> Page {
     let mut warnings = src.warnings.clone();
     let lines = clean::lines(src, cfg, &mut warnings);
     let code = match cfg.lang {
@@ -78,7 +122,11 @@ pub fn process_source(cfg: &Config, id: &str, src: &source::Source) -> Page {
         L::En => LangCode::En,
         L::Auto => detect(&lines),
     };
-    let page = Analysed::of(&lines, Lang::get(code));
+    let line_hints = geo.map(|g| g.per_line(&lines));
+    let page = match (&geo, &line_hints) {
+        (Some(g), Some(h)) => Analysed::with_geometry(&lines, Lang::get(code), g.hints, h),
+        _ => Analysed::of(&lines, Lang::get(code)),
+    };
     let seg = page.segments();
     let ctx = page.ctx(cfg);
     let bound = link_bound_warning(cfg, &seg, &page.classes);
@@ -97,6 +145,7 @@ pub fn process_source(cfg: &Config, id: &str, src: &source::Source) -> Page {
         seg: &seg,
         plans,
         warnings,
+        geo: geo.zip(line_hints.as_deref()).map(|(g, h)| emit::page::GeoParts { doc: g.doc, hints: g.hints, line_hint: h }),
     })
 }
 
@@ -112,14 +161,39 @@ pub struct Analysed {
     pub bags: Vec<Bag>,
     pub idf: Idf,
     pub n_features: usize,
+    /// The text stands in a reading order found from the page's geometry.
+    pub positional: bool,
 }
 
 impl Analysed {
     pub fn of(lines: &[clean::Line], lang: &'static Lang) -> Analysed {
+        Analysed::analyse(lines, lang, None)
+    }
+
+    /// [`Analysed::of`] for a page derived from a structured file: paragraphs are the geometry's,
+    /// a paragraph may run on past a column's end only where its last line is full, and blocks
+    /// set in headline type are headings of their group.
+    pub fn with_geometry(lines: &[clean::Line], lang: &'static Lang, hints: &[geometry::Hint], line_hint: &[Option<usize>]) -> Analysed {
+        Analysed::analyse(lines, lang, Some((hints, line_hint)))
+    }
+
+    fn analyse(lines: &[clean::Line], lang: &'static Lang, geo: Option<(&[geometry::Hint], &[Option<usize>])>) -> Analysed {
         let line_roles = classify::line_roles(lines, lang);
         let solo: Vec<bool> = line_roles.iter().map(Option::is_some).collect();
-        let layout = blocks::layout(lines, lang);
-        let blocks = blocks::build(lines, &layout, lang, &solo);
+        let mut layout = blocks::layout(lines, lang);
+        if geo.is_some() {
+            layout.wrapped = true;
+            layout.indents = false;
+            layout.blank_is_column_break = false;
+            layout.geometric = true;
+        }
+        let mut blocks = blocks::build(lines, &layout, lang, &solo);
+        let hint_of = |line: usize| geo.and_then(|(h, per)| per[line].map(|k| &h[k]));
+        if geo.is_some() {
+            for b in &mut blocks {
+                b.last_full = hint_of(b.lines.end - 1).is_some_and(|h| h.full);
+            }
+        }
         let mut classes = classify::classify_all(&blocks, &line_roles, &layout, lang);
         classify::date_decks(&blocks, &mut classes, lang);
         classify::stray_decks(&blocks, &mut classes, &layout, lang);
@@ -133,6 +207,11 @@ impl Analysed {
         classify::tight_decks(&blocks, &mut classes, &layout, lang);
         classify::lone_lead_ins(&blocks, &mut classes, lang);
         classify::inside_starts(&blocks, &mut classes, lang);
+        if geo.is_some() {
+            let types: Vec<classify::LineType> =
+                (0..lines.len()).map(|i| hint_of(i).map_or_else(Default::default, |h| classify::LineType { display: h.display, group: h.group, margin: h.margin, ratio: h.ratio })).collect();
+            classify::display_type(&blocks, &mut classes, &types);
+        }
         let mut features = model::cohesion::Features::with_capacity(blocks.iter().map(|b| b.text.len()).sum::<usize>() / 3);
         let bags: Vec<Bag> = blocks
             .iter()
@@ -143,7 +222,7 @@ impl Analysed {
             })
             .collect();
         let idf = Idf::new(bags.iter().filter(|b| !b.is_empty()), features.len());
-        Analysed { lang, layout, blocks, classes, grams, bags, idf, n_features: features.len() }
+        Analysed { lang, layout, blocks, classes, grams, bags, idf, n_features: features.len(), positional: geo.is_some() }
     }
 
     pub fn segments(&self) -> segment::Segments {
@@ -162,7 +241,7 @@ impl Analysed {
             n_features: self.n_features,
             seam_cache: Default::default(),
             seam_ends: vec![Default::default(); self.blocks.len()],
-            params: link::Params::for_lang(self.lang),
+            params: link::Params { positional: self.positional, ..link::Params::for_lang(self.lang) },
             max_candidates: cfg.max_link_candidates,
         }
     }

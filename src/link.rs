@@ -63,6 +63,9 @@ pub struct Params {
     /// order, so a cut goes on below far more often than above, most often in the next piece.
     pub order_ahead: f32,
     pub order_next: f32,
+    /// The page's text stands in its reading order, found from its geometry: each unit stays in
+    /// the story above it, and the assignment by cohesion is not run.
+    pub positional: bool,
 }
 
 impl Default for Params {
@@ -88,6 +91,7 @@ impl Default for Params {
             outbid: 0.0,
             order_ahead: 0.5,
             order_next: 1.5,
+            positional: false,
         }
     }
 }
@@ -308,7 +312,8 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
     // given to it by mere position cannot vouch for itself; later passes use all of a story's text
     // but the fragment being scored.
     let mut before: Vec<usize> = Vec::new();
-    for round in 0..ROUNDS {
+    let rounds = if ctx.params.positional { 0 } else { ROUNDS };
+    for round in 0..rounds {
         let full = round > 0 && ctx.params.full_rounds;
         let heads = (0..n_seeds).map(|a| (a, &seed_bags[a]));
         let texts = (0..hmm.len())
@@ -1123,7 +1128,9 @@ fn orphan_seeds(seg: &Segments, ctx: &Ctx) -> Vec<bool> {
             }
             match para_from.get(at).copied().flatten().filter(|&u| u < end) {
                 None => true,
-                Some(u) => ctx.classes[seg.units[u].block].start.continues(),
+                // In a reading order found from the page's geometry, the text under a headline is
+                // its own, however it begins.
+                Some(u) => !ctx.params.positional && ctx.classes[seg.units[u].block].start.continues(),
             }
         })
         .collect()

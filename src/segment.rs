@@ -95,6 +95,9 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
     let items: Vec<usize> =
         (0..blocks.len()).filter(|&i| !matches!(classes[i].shape, Shape::Furniture | Shape::Noise)).collect();
     let mut seg = Segments::default();
+    // Where the geometry found headline type, stories start at its headline groups alone: a
+    // byline, a dispatch or a heading in body type inside a story is that story's.
+    let driven = classes.iter().any(|c| c.display);
     // Single headings whose fate waits for cohesion: (item position, block).
     let mut weak: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
@@ -103,7 +106,10 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
         match classes[b].shape {
             Shape::Heading => {
                 let mut k = i;
-                while k < items.len() && classes[items[k]].shape == Shape::Heading {
+                // A headline group the geometry found stands on its own: a run of headings ends
+                // where one begins or ends.
+                let same_type = |x: usize| (classes[x].display, classes[x].group) == (classes[b].display, classes[b].group);
+                while k < items.len() && classes[items[k]].shape == Shape::Heading && same_type(items[k]) {
                     k += 1;
                 }
                 // A byline, dateline or dispatch standing at `x` closes the heading run above it.
@@ -142,16 +148,30 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                     i += 1;
                     continue;
                 }
+                // Headline groups the geometry found: each is a story's headline, whatever follows.
+                if let Some(g) = classes[b].group.filter(|_| classes[b].display && run[0] == b) {
+                    let glen = run.iter().take_while(|&&h| classes[h].group == Some(g)).count();
+                    if glen < run.len() {
+                        seg.seeds.push(Seed { heads: run[..glen].to_vec(), bylines: Vec::new(), at: seg.units.len(), weak: None });
+                        i += glen;
+                        continue;
+                    }
+                }
                 let bylines: Vec<usize> = items[k..m].to_vec();
                 let closed = closed_at(k);
                 // A headline group is set tight (kicker, title, deck on adjacent lines) or closed by a
                 // byline; headings spaced apart without one are a headline and then subheads.
-                let glen = if closed {
+                let glen = if closed || classes[b].display {
                     run.len()
                 } else {
                     1 + run[1..].iter().take_while(|&&h| blocks[h].blank_before == 0 || classes[h].deck_marker).count()
                 };
-                let strong = closed || glen >= 2;
+                let strong = closed || glen >= 2 || classes[b].display;
+                if driven && !classes[b].display {
+                    seg.units.extend(run.iter().map(|&h| Unit { block: h, kind: UnitKind::Subhead, weak: None }));
+                    i = k;
+                    continue;
+                }
                 if strong {
                     seg.seeds.push(Seed { heads: run[..glen].to_vec(), bylines, at: seg.units.len(), weak: None });
                 } else {
@@ -199,7 +219,11 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                     let n = seg.units.len() - at;
                     n <= 2 && seg.units[at..].iter().all(|u| u.kind == UnitKind::Para && blocks[u.block].stats.chars <= 90 && blocks[u.block].n_lines() <= 2)
                 });
+                let under = seg.seeds.last().is_some_and(|s| s.at == seg.units.len());
                 match decks {
+                    _ if driven && !under && decks.is_none() => {
+                        seg.units.extend(items[i..m].iter().map(|&x| Unit { block: x, kind: UnitKind::Para, weak: None }));
+                    }
                     Some(at) => {
                         let moved: Vec<usize> = seg.units.drain(at..).map(|u| u.block).collect();
                         let seed = seg.seeds.last_mut().expect("checked above");
@@ -256,7 +280,7 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                     let h = seg.units.remove(p).block;
                     weak.retain(|&(ui, _)| ui != p);
                     seg.seeds.push(Seed { heads: vec![h], bylines: Vec::new(), at: p, weak: None });
-                } else if (dispatch && !under_seed) || after_close {
+                } else if ((dispatch && !under_seed) || after_close) && !driven {
                     seg.seeds.push(Seed { heads: Vec::new(), bylines: Vec::new(), at: seg.units.len(), weak: None });
                 }
                 seg.units.push(Unit { block: b, kind, weak: None });

@@ -52,6 +52,9 @@ pub enum SpanBase {
     Input,
     /// Byte offsets into the UTF-8 text the input was decoded to (the input was in another encoding).
     DecodedUtf8,
+    /// Byte offsets into the page text newsseg derived from a structured file (ALTO, hOCR, PAGE),
+    /// given in the page's `source.text`.
+    DerivedText,
 }
 
 /// One page's input: the bytes as read, and the bytes every span indexes.
@@ -162,7 +165,7 @@ impl<'a> Source<'a> {
         if body_len < bytes.len() && bytes.len() - body_len >= 16 {
             let at = match src.span_base {
                 SpanBase::Input => vec![Span(body_len, bytes.len())],
-                SpanBase::DecodedUtf8 => Vec::new(),
+                SpanBase::DecodedUtf8 | SpanBase::DerivedText => Vec::new(),
             };
             src.warnings.push(Warning::new(
                 "nul-padding",
@@ -248,6 +251,23 @@ impl<'a> Source<'a> {
             text: Cow::Owned(text.into_bytes()),
             valid: None,
             warnings,
+        }
+    }
+}
+
+impl Source<'static> {
+    /// The page text derived from a structured file: spans index `text`; the input's size and hash
+    /// are the file's own.
+    pub fn derived(path: Option<String>, input: &[u8], text: String) -> Source<'static> {
+        Source {
+            path,
+            input_len: input.len(),
+            sha256: sha256_hex(input),
+            encoding: "UTF-8".to_string(),
+            span_base: SpanBase::DerivedText,
+            text: Cow::Owned(text.into_bytes()),
+            valid: None,
+            warnings: Vec::new(),
         }
     }
 }

@@ -39,8 +39,37 @@ pub struct SourceInfo {
     pub sha256: String,
     /// The encoding the input was read in.
     pub encoding: String,
-    /// What span offsets count: bytes of the input (`input`) or of its UTF-8 decoding (`decoded-utf8`).
+    /// What span offsets count: bytes of the input (`input`), of its UTF-8 decoding
+    /// (`decoded-utf8`), or of the page text derived from a structured file (`derived-text`).
     pub spans: SpanBase,
+    /// The structured format the input was read as (`alto`, `hocr`, `page-xml`); absent for text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+    /// The page text derived from a structured file, which the spans index: its words a line per
+    /// file line in reading order, a blank line between paragraphs. Absent for text input.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// The image the structured file was read from, as the file names it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+    /// The page's size in the structured file's units, and the unit (`pixel`, `mm10`, `inch1200`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<PageSize>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct PageSize {
+    pub width: f64,
+    pub height: f64,
+    pub unit: String,
+}
+
+/// A block of a structured file: its id there (ALTO `TextBlock@ID`, hOCR `ocr_par@id`, PAGE
+/// `TextRegion@id`) and its box `[x, y, w, h]` in the file's units.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Region {
+    pub id: Option<String>,
+    pub bbox: [f64; 4],
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -64,6 +93,10 @@ pub struct Article {
     /// 0..1: how sure newsseg is that this article is whole and alone.
     pub confidence: f64,
     pub flags: Vec<String>,
+    /// For structured input: the file's blocks the article was read from, in reading order, so a
+    /// viewer can draw it on the scan.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<Region>,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -98,6 +131,31 @@ pub struct LineOut {
     pub role: Role,
     /// The article the line belongs to; null for furniture, noise and anything not placed.
     pub article: Option<String>,
+    /// For structured input: the file block the line stands in, with the line's own box.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<LineRegion>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct LineRegion {
+    /// The file block's id.
+    pub id: Option<String>,
+    /// The line's id in the file, where it has one.
+    pub line: Option<String>,
+    /// The line's box `[x, y, w, h]` in the file's units.
+    pub bbox: [f64; 4],
+}
+
+/// A structured page's geometry as the page object reports it.
+pub struct GeoParts<'a> {
+    pub doc: &'a crate::ocrxml::Document,
+    pub hints: &'a [crate::geometry::Hint],
+    /// The hint of each cleaned line.
+    pub line_hint: &'a [Option<usize>],
+}
+
+fn bbox4(b: &crate::ocrxml::BBox) -> [f64; 4] {
+    [b.x, b.y, b.w, b.h].map(|v| ((v as f64) * 10.0).round() / 10.0)
 }
 
 pub struct Parts<'a> {
@@ -111,6 +169,7 @@ pub struct Parts<'a> {
     pub seg: &'a Segments,
     pub plans: Vec<Plan>,
     pub warnings: Vec<Warning>,
+    pub geo: Option<GeoParts<'a>>,
 }
 
 fn round3(x: f32) -> f64 {
@@ -218,6 +277,16 @@ fn head_roles(heads: &[usize], blocks: &[Block], classes: &[Class], lang: &Lang)
     if n == 0 {
         return roles;
     }
+    if heads.iter().all(|&h| classes[h].size > 0.0) {
+        // Sized by the geometry: the biggest type is the headline, smaller type above it the
+        // kicker, below it the decks.
+        let size = |i: usize| classes[heads[i]].size;
+        let main = (0..n).fold(0, |m, i| if size(i) > size(m) * SAME_SIZE { i } else { m });
+        for (i, r) in roles.iter_mut().enumerate() {
+            *r = if i < main { Role::Kicker } else if i == main || size(i) * SAME_SIZE >= size(main) { Role::Headline } else { Role::Deck };
+        }
+        return roles;
+    }
     if !lang.code.is_cjk() {
         // English stacks its decks under the headline; a headline line without a full stop runs on
         // into the next line ("ADVANCES ANNOUNCED" / "IN COMMUNIQUE" is one headline).
@@ -262,6 +331,10 @@ fn head_roles(heads: &[usize], blocks: &[Block], classes: &[Class], lang: &Lang)
     }
     roles
 }
+
+/// Type sizes within this ratio of each other are one size (measures of one size vary a little
+/// from line to line).
+const SAME_SIZE: f32 = 1.08;
 
 fn join_some(v: Vec<String>) -> Option<String> {
     if v.is_empty() { None } else { Some(v.join(" ")) }
@@ -443,6 +516,7 @@ pub fn build(mut p: Parts) -> Page {
             continuations,
             confidence: round3(confidence.clamp(0.05, 1.0)),
             flags,
+            regions: Vec::new(),
         });
     }
     let mut lines_out = Vec::with_capacity(p.lines.len());
@@ -455,8 +529,32 @@ pub fn build(mut p: Parts) -> Page {
             (None, Shape::Byline) => (Role::Byline, None),
             (None, _) => (Role::Body, None),
         };
-        for l in &p.lines[blk.lines.clone()] {
-            lines_out.push(LineOut { span: l.span, role, article: article.clone() });
+        for (li, l) in p.lines[blk.lines.clone()].iter().enumerate() {
+            let region = p.geo.as_ref().and_then(|g| {
+                let h = &g.hints[g.line_hint[blk.lines.start + li]?];
+                let block = &g.doc.blocks[h.block];
+                Some(LineRegion { id: block.id.clone(), line: block.lines[h.line].id.clone(), bbox: bbox4(&h.bbox) })
+            });
+            lines_out.push(LineOut { span: l.span, role, article: article.clone(), region });
+        }
+    }
+    if let Some(g) = &p.geo {
+        // An article's regions: the file blocks its lines stand in, in the order they are read.
+        let index: std::collections::HashMap<&str, usize> = articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+        let mut seen = std::collections::HashSet::new();
+        let mut order: Vec<(usize, usize)> = Vec::new();
+        for (li, l) in lines_out.iter().enumerate() {
+            if let (Some(a), Some(k)) = (&l.article, g.line_hint.get(li).copied().flatten()) {
+                let ai = index[a.as_str()];
+                let blk = g.hints[k].block;
+                if seen.insert((ai, blk)) {
+                    order.push((ai, blk));
+                }
+            }
+        }
+        for (ai, blk) in order {
+            let b = &g.doc.blocks[blk];
+            articles[ai].regions.push(Region { id: b.id.clone(), bbox: bbox4(&b.bbox) });
         }
     }
     let mut warnings = std::mem::take(&mut p.warnings);
@@ -477,6 +575,10 @@ pub fn build(mut p: Parts) -> Page {
             sha256: p.src.sha256.clone(),
             encoding: p.src.encoding.clone(),
             spans: p.src.span_base,
+            format: p.geo.as_ref().map(|g| g.doc.format.as_str().to_string()),
+            text: p.geo.as_ref().map(|_| String::from_utf8_lossy(&p.src.text).into_owned()),
+            image: p.geo.as_ref().and_then(|g| g.doc.image.clone()),
+            page_size: p.geo.as_ref().map(|g| PageSize { width: g.doc.width as f64, height: g.doc.height as f64, unit: g.doc.unit.clone() }),
         },
         language: p.lang.to_string(),
         layout: if p.layout.wrapped { "wrapped".into() } else { "markdown".into() },

@@ -1,0 +1,268 @@
+//! Derive: the page text of a structured page, a line per file line in reading order with a blank
+//! line between paragraphs, and the hint each line carries into the pipeline.
+
+use super::order::{self, Piece, Placed, ReadingOrder};
+use super::{GeoParams, LineGeo};
+use crate::ocrxml::{BBox, Document, Hyphen, Line};
+use crate::source::Span;
+
+/// What the geometry says about one line of the derived text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hint {
+    /// Where the line's text stands in the derived text.
+    pub span: Span,
+    /// The file block (index into `Document::blocks`) and the line within it.
+    pub block: usize,
+    pub line: usize,
+    pub bbox: BBox,
+    /// Type size against the body text's.
+    pub ratio: f32,
+    pub bold: bool,
+    /// Set in headline type.
+    pub display: bool,
+    /// The headline group the line belongs to (kicker, title, deck), numbered in reading order.
+    pub group: Option<u32>,
+    /// The line opens a paragraph.
+    pub para_start: bool,
+    /// The line runs to its column's right edge: a paragraph ending on it may go on elsewhere.
+    pub full: bool,
+    /// The line stands in the page's head or foot margin, outside its text: a running head.
+    pub margin: bool,
+}
+
+/// A structured page as text, with its hints, one per non-empty file line, in text order.
+#[derive(Debug, Clone, Default)]
+pub struct Derived {
+    pub text: String,
+    pub hints: Vec<Hint>,
+}
+
+/// Two type sizes this far apart (as a ratio) are two levels of a headline group: a kicker over
+/// its title, a title over its deck.
+const LEVEL_STEP: f32 = 1.12;
+
+/// Characters that close a sentence or a quotation in any of the scripts newsseg reads.
+const ENDS: &[char] = &['.', '!', '?', ':', ';', '。', '！', '？', '：', '；', '…', '"', '”', '»', '」', '』', ')', '）'];
+
+fn cjk_like(c: char) -> bool {
+    crate::lang::is_cjk(c) || c as u32 >= 0x3000
+}
+
+/// A file line's words as text: a space between words, none between CJK characters (engines
+/// read each ideograph as a word), the line's hyphen mark put back where the file keeps it apart.
+pub(crate) fn line_text(l: &Line, out: &mut String) {
+    for w in &l.words {
+        if w.text.is_empty() {
+            continue;
+        }
+        let glue = out.chars().next_back().is_some_and(|c| !c.is_whitespace() && !cjk_like(c))
+            && !w.text.chars().next().is_some_and(cjk_like);
+        if glue {
+            out.push(' ');
+        }
+        out.push_str(&w.text);
+    }
+    if let Hyphen::Cut { mark } = &l.hyphen
+        && !mark.is_empty()
+        && !out.ends_with(mark.as_str())
+        && !out.ends_with(['-', '¬', '‐', '‑', '⸗', '='])
+    {
+        out.push_str(mark);
+    }
+}
+
+/// The page's text and hints, read in `order`.
+pub fn derive(doc: &Document, order: ReadingOrder, p: &GeoParams) -> Derived {
+    let geo = super::measure(doc);
+    let unit_h = order::body_height(&geo, p);
+    let pieces = order::pieces(&geo, p);
+    let groups = order::groups(&pieces, p, unit_h);
+    let placed = order::place(doc, &pieces, &groups, order, unit_h);
+    let margin = order::margins(&pieces, &groups);
+    write(doc, &geo, &pieces, &placed, &margin, p)
+}
+
+fn write(doc: &Document, geo: &[LineGeo], pieces: &[Piece], placed: &[Placed], margin: &[bool], p: &GeoParams) -> Derived {
+    let mut d = Derived::default();
+    let mut group_no: Vec<Option<u32>> = Vec::new();
+    let mut next_group = 0u32;
+    let mut prev: Option<&Placed> = None;
+    for pl in placed {
+        let pc = &pieces[pl.piece];
+        let group = pl.group.map(|g| {
+            if group_no.len() <= g {
+                group_no.resize(g + 1, None);
+            }
+            *group_no[g].get_or_insert_with(|| {
+                next_group += 1;
+                next_group - 1
+            })
+        });
+        // A headline's pieces of one size run on as one block (a title wrapped, or read in halves);
+        // a new size is a new level of the group.
+        let runs_on = prev.is_some_and(|q| q.group.is_some() && q.group == pl.group && {
+            let a = pieces[q.piece].ratio;
+            let b = pc.ratio;
+            a.max(b) / a.min(b).max(0.01) < LEVEL_STEP
+        });
+        for (i, gi) in pc.lines.clone().enumerate() {
+            let g = &geo[gi];
+            let line = &doc.blocks[g.block].lines[g.line];
+            let para_start = if i == 0 { !runs_on } else { group.is_none() && opens_paragraph(geo, gi, pc, doc, p) };
+            if !d.text.is_empty() {
+                d.text.push('\n');
+                if para_start {
+                    d.text.push('\n');
+                }
+            }
+            let start = d.text.len();
+            line_text(line, &mut d.text);
+            if d.text.len() == start {
+                continue;
+            }
+            let em = (g.bbox.h).max(1.0);
+            d.hints.push(Hint {
+                span: Span(start, d.text.len()),
+                block: g.block,
+                line: g.line,
+                bbox: g.bbox,
+                ratio: g.ratio,
+                bold: g.bold,
+                display: pc.display || group.is_some(),
+                group,
+                para_start,
+                full: g.bbox.right() >= pc.bbox.right() - em,
+                margin: margin[pl.piece],
+            });
+        }
+        prev = Some(pl);
+    }
+    if !d.text.is_empty() {
+        d.text.push('\n');
+    }
+    d
+}
+
+/// Whether line `gi` of a text piece opens a paragraph: set in from the piece's left edge where
+/// the line above is not, or under a line that stops short of the column's edge at a sentence's end.
+fn opens_paragraph(geo: &[LineGeo], gi: usize, pc: &Piece, doc: &Document, p: &GeoParams) -> bool {
+    let (cur, above) = (&geo[gi], &geo[gi - 1]);
+    let em = cur.bbox.h.max(above.bbox.h).max(1.0);
+    let inset = |g: &LineGeo| g.bbox.x - pc.bbox.x;
+    if inset(cur) >= p.indent * em && inset(above) < p.indent * em * 0.5 {
+        return true;
+    }
+    let short = above.bbox.right() <= pc.bbox.right() - p.short * em;
+    if !short {
+        return false;
+    }
+    let mut t = String::new();
+    line_text(&doc.blocks[above.block].lines[above.line], &mut t);
+    t.trim_end().ends_with(ENDS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ocrxml::{Block, Format, Word};
+
+    fn word(t: &str, x: f32, y: f32, w: f32, h: f32) -> Word {
+        Word { id: None, text: t.into(), bbox: BBox { x, y, w, h }, conf: None, subs_content: None, font_size: None, style: Default::default() }
+    }
+
+    /// A line of words laid left to right from `x`, each 10 units a letter.
+    fn line(text: &str, x: f32, y: f32, h: f32) -> Line {
+        let mut words = Vec::new();
+        let mut cx = x;
+        for t in text.split(' ') {
+            let w = t.chars().count() as f32 * h * 0.5;
+            words.push(word(t, cx, y, w, h));
+            cx += w + h * 0.3;
+        }
+        let bbox = words.iter().fold(BBox::default(), |b, w| b.union(&w.bbox));
+        Line { id: None, bbox, words, font_size: None, x_size: None, style: Default::default(), hyphen: Hyphen::None, kind: None }
+    }
+
+    fn block(lines: Vec<Line>, order: usize) -> Block {
+        let bbox = lines.iter().fold(BBox::default(), |b, l| b.union(&l.bbox));
+        Block { id: Some(format!("b{order}")), bbox, lines, group: None, kind: None, order }
+    }
+
+    fn doc(blocks: Vec<Block>, producer: &str) -> Document {
+        Document { format: Format::Alto, width: 2000.0, height: 2000.0, unit: "pixel".into(), image: None, blocks, language: None, producer: Some(producer.into()) }
+    }
+
+    /// Two stories side by side, each a two-line headline over one column; the file reads the
+    /// left column's text first, then both headlines, as a layout engine's regions may.
+    fn two_stories() -> Document {
+        let col = |x: f32, words: &str| -> Block {
+            block((0..6).map(|i| line(if i == 5 { "end of it." } else { words }, x, 200.0 + 30.0 * i as f32, 20.0)).collect(), 0)
+        };
+        let mut a = col(0.0, "body text of the left story runs");
+        let mut b = col(600.0, "body words of the right story go");
+        let mut ha = block(vec![line("LEFT STORY", 0.0, 60.0, 40.0), line("TITLE", 0.0, 105.0, 40.0)], 0);
+        let mut hb = block(vec![line("RIGHT STORY", 600.0, 60.0, 40.0)], 0);
+        a.order = 0;
+        ha.order = 1;
+        hb.order = 2;
+        b.order = 3;
+        doc(vec![a, ha, hb, b], "tesseract 5.3.0")
+    }
+
+    #[test]
+    fn every_word_lands_once_in_order_of_the_geometry() {
+        let d = two_stories();
+        let out = derive(&d, ReadingOrder::Auto, &GeoParams::default());
+        let words: usize = d.blocks.iter().flat_map(|b| &b.lines).map(|l| l.words.len()).sum();
+        assert_eq!(out.text.split_whitespace().count(), words);
+        let heads: Vec<&str> = out.hints.iter().filter(|h| h.display).map(|h| &out.text[h.span.0..h.span.1]).collect();
+        assert_eq!(heads, ["LEFT STORY", "TITLE", "RIGHT STORY"]);
+        // The left headline comes before its text, which the file read first.
+        let pos = |s: &str| out.text.find(s).unwrap();
+        assert!(pos("TITLE") < pos("body text of the left"));
+        assert!(pos("end of it.") < pos("RIGHT STORY"));
+        // The headline's two lines are one block; its text opens a paragraph.
+        assert!(out.text.contains("LEFT STORY\nTITLE\n\nbody text"));
+        assert_eq!(out.hints.iter().filter(|h| h.group == Some(0)).count(), 2);
+    }
+
+    #[test]
+    fn the_file_order_is_kept_for_article_ordered_producers() {
+        let d = two_stories();
+        let out = derive(&d, ReadingOrder::Auto, &GeoParams::default());
+        let mut vendor = d.clone();
+        vendor.producer = Some("CCS docWorks".into());
+        let kept = derive(&vendor, ReadingOrder::Auto, &GeoParams::default());
+        assert!(kept.text.find("body text of the left").unwrap() < kept.text.find("LEFT STORY").unwrap());
+        assert_ne!(out.text, kept.text);
+    }
+
+    #[test]
+    fn indents_and_short_lines_open_paragraphs() {
+        let ls = vec![
+            line("A first paragraph runs on across", 0.0, 0.0, 20.0),
+            line("the column and stops.", 0.0, 30.0, 20.0),
+            line("Then the next one starts here", 0.0, 60.0, 20.0),
+            line("and runs to the edge of the col", 0.0, 90.0, 20.0),
+            line("so with an indent it opens", 40.0, 120.0, 20.0),
+        ];
+        let d = doc(vec![block(ls, 0)], "ABBYY");
+        let out = derive(&d, ReadingOrder::File, &GeoParams::default());
+        let starts: Vec<bool> = out.hints.iter().map(|h| h.para_start).collect();
+        assert_eq!(starts, [true, false, true, false, true]);
+    }
+
+    #[test]
+    fn a_hyphen_kept_apart_by_the_file_is_put_back() {
+        let mut l = line("a hyphen", 0.0, 0.0, 20.0);
+        l.hyphen = Hyphen::Cut { mark: "-".into() };
+        let mut s = String::new();
+        line_text(&l, &mut s);
+        assert_eq!(s, "a hyphen-");
+        let mut c = line("国 家", 0.0, 0.0, 20.0);
+        c.words[0].text = "国".into();
+        let mut s = String::new();
+        line_text(&c, &mut s);
+        assert_eq!(s, "国家");
+    }
+}

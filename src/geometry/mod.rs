@@ -1,0 +1,78 @@
+//! Geometry: what a structured page's boxes say — each line's type size against the page's body
+//! text, headline groups, paragraphs, the order the page is read in — and the page text the
+//! pipeline runs on, with a hint per line.
+//!
+//! The text is the file's words, a line per file line, in reading order, with a blank line between
+//! paragraphs; every word of the file lands in exactly one line of it. The hints carry what the
+//! text alone has lost (type size, the region a line came from, where a headline group is), and
+//! the stages after read them as evidence beside the text's own.
+
+mod derive;
+mod order;
+mod sizes;
+
+pub use derive::{derive, Derived, Hint};
+pub use order::ReadingOrder;
+
+use crate::ocrxml::{BBox, Document};
+
+/// What the page's geometry is read with: each a measured property of type and layout, with the
+/// reason for its value.
+#[derive(Debug, Clone, Copy)]
+pub struct GeoParams {
+    /// A line set at least this much bigger than the body text is display type: a headline line.
+    /// Decks and kickers of news pages run 1.15-1.3x the body, headlines 1.4x and up.
+    pub display: f32,
+    /// A short line at least this much bigger, touching a headline group, is its kicker or deck.
+    pub minor: f32,
+    /// A kicker or deck holds at most this many characters (longer is a standfirst, body text).
+    pub minor_chars: usize,
+    /// A headline group holds at most this many characters: display type running longer is a
+    /// display paragraph (a lead set big), not a headline.
+    pub group_chars: usize,
+    /// Stacked headline lines stand at most this many of their own em apart.
+    pub stack_gap: f32,
+    /// Pieces side by side on one band are one headline when at most this many em apart (Chinese
+    /// titles are read as two pieces across a wide gap between words).
+    pub band_gap: f32,
+    /// A first line indented by this many body em opens a paragraph.
+    pub indent: f32,
+    /// A line ending this many body em short of its column's right edge ends its paragraph when
+    /// its text ends a sentence.
+    pub short: f32,
+}
+
+impl Default for GeoParams {
+    fn default() -> Self {
+        GeoParams { display: 1.3, minor: 1.12, minor_chars: 60, group_chars: 240, stack_gap: 1.0, band_gap: 1.0, indent: 0.8, short: 2.0 }
+    }
+}
+
+/// The size, place and style of one file line, measured once.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LineGeo {
+    pub block: usize,
+    pub line: usize,
+    pub bbox: BBox,
+    /// The line's type size in the page's own unit (points, or pixels where the file gives none).
+    pub em: f32,
+    /// `em` over the body text's.
+    pub ratio: f32,
+    pub bold: bool,
+    pub chars: usize,
+}
+
+/// How far two ranges overlap (0 when apart).
+pub(crate) fn overlap(a0: f32, a1: f32, b0: f32, b1: f32) -> f32 {
+    (a1.min(b1) - a0.max(b0)).max(0.0)
+}
+
+/// Horizontal overlap of two boxes.
+pub(crate) fn x_overlap(a: &BBox, b: &BBox) -> f32 {
+    overlap(a.x, a.right(), b.x, b.right())
+}
+
+/// The measured lines of a page, in the file's order.
+pub(crate) fn measure(doc: &Document) -> Vec<LineGeo> {
+    sizes::measure(doc)
+}

@@ -1,0 +1,298 @@
+//! Order: a structured page's lines cut into pieces of one type size, its headline groups, and the
+//! order the pieces are read in — the file's own, or one worked out from where they stand.
+
+use super::{overlap, x_overlap, GeoParams, LineGeo};
+use crate::ocrxml::{BBox, Document};
+
+/// How the page's reading order is found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReadingOrder {
+    /// The file's own order where its producer orders blocks by article (archive vendors' ALTO),
+    /// the page's geometry where it orders them by layout region (Tesseract).
+    #[default]
+    Auto,
+    /// The order of the blocks in the file, headline groups gathered.
+    File,
+    /// From the boxes: each headline owns the columns under it.
+    Geometry,
+}
+
+impl std::str::FromStr for ReadingOrder {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "auto" => Ok(ReadingOrder::Auto),
+            "file" => Ok(ReadingOrder::File),
+            "geometry" => Ok(ReadingOrder::Geometry),
+            _ => Err(format!("unknown reading order {s:?} (auto, file or geometry)")),
+        }
+    }
+}
+
+/// Producers whose block order follows their own layout regions, not articles: a column read
+/// through headline after headline, a headline's halves apart. Matched in the producer's name,
+/// lower-cased. Every other producer's order is taken as the reading order it wrote.
+const REGION_ORDER_PRODUCERS: &[&str] = &["tesseract", "ocropus", "kraken", "calamari"];
+
+impl ReadingOrder {
+    /// The order for a document: `Auto` resolved by what made the file.
+    pub fn resolve(self, doc: &Document) -> ReadingOrder {
+        match self {
+            ReadingOrder::Auto => {
+                let p = doc.producer.as_deref().unwrap_or("").to_lowercase();
+                if REGION_ORDER_PRODUCERS.iter().any(|n| p.contains(n)) { ReadingOrder::Geometry } else { ReadingOrder::File }
+            }
+            o => o,
+        }
+    }
+}
+
+/// A run of one block's lines set in one kind of type.
+#[derive(Debug, Clone)]
+pub(crate) struct Piece {
+    pub block: usize,
+    /// Indices into the page's measured lines.
+    pub lines: std::ops::Range<usize>,
+    pub display: bool,
+    pub bbox: BBox,
+    pub ratio: f32,
+    pub chars: usize,
+}
+
+/// A piece in reading order, with the headline group it belongs to (if any).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Placed {
+    pub piece: usize,
+    pub group: Option<usize>,
+}
+
+/// Cuts each block into pieces of display type and of text type.
+pub(crate) fn pieces(geo: &[LineGeo], p: &GeoParams) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::new();
+    let mut i = 0;
+    while i < geo.len() {
+        let display = is_display(&geo[i], p);
+        let mut j = i + 1;
+        while j < geo.len() && geo[j].block == geo[i].block && is_display(&geo[j], p) == display {
+            j += 1;
+        }
+        let bbox = geo[i..j].iter().fold(BBox::default(), |b, g| b.union(&g.bbox));
+        let ratio = geo[i..j].iter().map(|g| g.ratio).fold(0.0, f32::max);
+        out.push(Piece { block: geo[i].block, lines: i..j, display, bbox, ratio, chars: geo[i..j].iter().map(|g| g.chars).sum() });
+        i = j;
+    }
+    // A long run of display type is a lead set big, text rather than a headline.
+    for pc in &mut out {
+        if pc.display && pc.chars > p.group_chars {
+            pc.display = false;
+        }
+    }
+    out
+}
+
+/// A line in headline type: big against the body, with words in it (a page number set huge is not).
+fn is_display(g: &LineGeo, p: &GeoParams) -> bool {
+    g.ratio >= p.display && g.chars >= 2
+}
+
+/// Pieces in the page's head or foot margin: short pieces standing wholly above the first or
+/// below the last of the page's substantial pieces (a headline group, or text of several lines).
+/// They are the running head (date, section, page number, the paper's name) and the foot line.
+pub(crate) fn margins(pieces: &[Piece], groups: &[Vec<usize>]) -> Vec<bool> {
+    let mut grouped = vec![false; pieces.len()];
+    for g in groups {
+        for &k in g {
+            grouped[k] = true;
+        }
+    }
+    let substantial = |k: usize| grouped[k] || pieces[k].lines.len() >= MARGIN_MIN_LINES;
+    let top = (0..pieces.len()).filter(|&k| substantial(k)).map(|k| pieces[k].bbox.y).fold(f32::INFINITY, f32::min);
+    let bottom = (0..pieces.len()).filter(|&k| substantial(k)).map(|k| pieces[k].bbox.bottom()).fold(f32::NEG_INFINITY, f32::max);
+    (0..pieces.len())
+        .map(|k| {
+            let pc = &pieces[k];
+            !substantial(k) && pc.lines.len() <= 2 && pc.chars <= MARGIN_MAX_CHARS && (pc.bbox.bottom() <= top || pc.bbox.y >= bottom)
+        })
+        .collect()
+}
+
+/// Text of this many lines is a page's text, not its margin.
+const MARGIN_MIN_LINES: usize = 3;
+/// A running head or foot line holds at most this many characters (paper, date, page, section).
+const MARGIN_MAX_CHARS: usize = 90;
+
+/// The body text's line height in the file's units: tolerances between boxes are measured in it.
+pub(crate) fn body_height(geo: &[LineGeo], p: &GeoParams) -> f32 {
+    let mut v: Vec<(f32, usize)> = geo.iter().filter(|g| g.ratio < p.minor && g.bbox.h > 0.0).map(|g| (g.bbox.h, g.chars)).collect();
+    v.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let total: usize = v.iter().map(|x| x.1).sum();
+    let mut seen = 0;
+    for (h, n) in &v {
+        seen += n;
+        if seen * 2 >= total {
+            return *h;
+        }
+    }
+    1.0
+}
+
+/// Whether piece `b` belongs with the headline pieces of `g`: side by side on one band, or stacked
+/// tight above or below one of them.
+fn touches(b: &Piece, g: &[usize], pieces: &[Piece], p: &GeoParams, unit_h: f32) -> bool {
+    g.iter().any(|&k| {
+        let h = &pieces[k];
+        let em = h.bbox.h.max(b.bbox.h).max(unit_h);
+        let y_ov = overlap(b.bbox.y, b.bbox.bottom(), h.bbox.y, h.bbox.bottom());
+        let x_gap = b.bbox.x.max(h.bbox.x) - b.bbox.right().min(h.bbox.right());
+        let lines = |pc: &Piece| (pc.lines.len() as f32).max(1.0);
+        let line_h = (h.bbox.h / lines(h)).max(b.bbox.h / lines(b));
+        let band = y_ov >= 0.5 * b.bbox.h.min(h.bbox.h) && x_gap < p.band_gap * line_h;
+        let below = b.bbox.y - h.bbox.bottom();
+        let above = h.bbox.y - b.bbox.bottom();
+        let stacked = x_overlap(&b.bbox, &h.bbox) > 0.0 && ((0.0..p.stack_gap * line_h.max(em / 4.0)).contains(&below) || (0.0..p.stack_gap * line_h).contains(&above));
+        band || stacked
+    })
+}
+
+/// Headline groups: display pieces that stand together, with the kickers and decks set beside them.
+pub(crate) fn groups(pieces: &[Piece], p: &GeoParams, unit_h: f32) -> Vec<Vec<usize>> {
+    let mut order: Vec<usize> = (0..pieces.len()).filter(|&k| pieces[k].display).collect();
+    order.sort_by(|&a, &b| pieces[a].bbox.y.total_cmp(&pieces[b].bbox.y).then(pieces[a].bbox.x.total_cmp(&pieces[b].bbox.x)));
+    let mut gs: Vec<Vec<usize>> = Vec::new();
+    for k in order {
+        match gs.iter_mut().find(|g| touches(&pieces[k], g, pieces, p, unit_h)) {
+            Some(g) => g.push(k),
+            None => gs.push(vec![k]),
+        }
+    }
+    // Kickers and decks: short pieces set a little bigger than the body, touching a group.
+    for k in 0..pieces.len() {
+        let pc = &pieces[k];
+        if pc.display || pc.ratio < p.minor || pc.chars > p.minor_chars || pc.lines.len() > 2 {
+            continue;
+        }
+        if let Some(g) = gs.iter_mut().find(|g| touches(pc, g, pieces, p, unit_h)) {
+            g.push(k);
+        }
+    }
+    for g in &mut gs {
+        g.sort_by(|&a, &b| pieces[a].bbox.y.total_cmp(&pieces[b].bbox.y).then(pieces[a].bbox.x.total_cmp(&pieces[b].bbox.x)));
+    }
+    gs
+}
+
+/// The pieces in reading order, each with its headline group.
+pub(crate) fn place(doc: &Document, pieces: &[Piece], groups: &[Vec<usize>], order: ReadingOrder, unit_h: f32) -> Vec<Placed> {
+    let mut group_of: Vec<Option<usize>> = vec![None; pieces.len()];
+    for (gi, g) in groups.iter().enumerate() {
+        for &k in g {
+            group_of[k] = Some(gi);
+        }
+    }
+    match order.resolve(doc) {
+        ReadingOrder::Geometry => by_zones(pieces, groups, &group_of, unit_h),
+        _ => in_file_order(doc, pieces, groups, &group_of),
+    }
+}
+
+/// The file's order (PAGE's reading order where it gives one), a headline group's pieces
+/// gathered where its first piece stands.
+fn in_file_order(doc: &Document, pieces: &[Piece], groups: &[Vec<usize>], group_of: &[Option<usize>]) -> Vec<Placed> {
+    let mut ks: Vec<usize> = (0..pieces.len()).collect();
+    // Stable: pieces of one block keep their order.
+    ks.sort_by_key(|&k| doc.blocks[pieces[k].block].order);
+    let mut out = Vec::with_capacity(pieces.len());
+    let mut done = vec![false; groups.len()];
+    for k in ks {
+        match group_of[k] {
+            Some(g) if !done[g] => {
+                done[g] = true;
+                out.extend(groups[g].iter().map(|&piece| Placed { piece, group: Some(g) }));
+            }
+            Some(_) => {}
+            None => out.push(Placed { piece: k, group: None }),
+        }
+    }
+    out
+}
+
+/// Zones: each headline group owns the text pieces under it — first those with the group the
+/// nearest above them in their column; then a piece heading a column goes on the zone of the piece
+/// read before it when that piece stands in the column to its left (a story running on); then the
+/// nearest group above it across the columns. Zones are read in the order of their first piece,
+/// each its headline group and then its columns left to right.
+fn by_zones(pieces: &[Piece], groups: &[Vec<usize>], group_of: &[Option<usize>], unit_h: f32) -> Vec<Placed> {
+    let tol = unit_h * 0.3;
+    let gbox: Vec<BBox> = groups.iter().map(|g| g.iter().fold(BBox::default(), |b, &k| b.union(&pieces[k].bbox))).collect();
+    let above = |pc: &Piece| -> Vec<usize> { (0..groups.len()).filter(|&g| gbox[g].bottom() <= pc.bbox.y + tol).collect() };
+    let in_column = |pc: &Piece| -> Option<usize> {
+        above(pc)
+            .into_iter()
+            .filter(|&g| x_overlap(&pc.bbox, &gbox[g]) >= 0.3 * pc.bbox.w.min(gbox[g].w))
+            .max_by(|&a, &b| gbox[a].bottom().total_cmp(&gbox[b].bottom()))
+    };
+    let across = |pc: &Piece| -> Option<usize> {
+        let gap = |g: usize| (gbox[g].x - pc.bbox.right()).max(pc.bbox.x - gbox[g].right()).max(0.0);
+        above(pc).into_iter().min_by(|&a, &b| gap(a).total_cmp(&gap(b)).then(gbox[b].bottom().total_cmp(&gbox[a].bottom())))
+    };
+    // Zone `groups.len()` holds text under no headline.
+    let headless = groups.len();
+    let mut zone: Vec<usize> = vec![headless; pieces.len()];
+    let mut prev: Option<usize> = None;
+    for k in 0..pieces.len() {
+        if let Some(g) = group_of[k] {
+            zone[k] = g;
+            prev = Some(k);
+            continue;
+        }
+        let pc = &pieces[k];
+        let run_on = prev.filter(|&q| {
+            let qp = &pieces[q];
+            group_of[q].is_none() && zone[q] != headless && qp.bbox.right() <= pc.bbox.x + tol && qp.bbox.bottom() >= pc.bbox.y
+        });
+        zone[k] = in_column(pc).or_else(|| run_on.map(|q| zone[q])).or_else(|| across(pc)).unwrap_or(headless);
+        prev = Some(k);
+    }
+    let mut first = vec![usize::MAX; groups.len() + 1];
+    for k in 0..pieces.len() {
+        first[zone[k]] = first[zone[k]].min(k);
+    }
+    let mut zones: Vec<usize> = (0..=groups.len()).filter(|&z| first[z] != usize::MAX).collect();
+    // The text under no headline opens the page: it runs on from a page before.
+    zones.sort_by_key(|&z| (z != headless, first[z]));
+    let mut out = Vec::with_capacity(pieces.len());
+    for z in zones {
+        if z < groups.len() {
+            out.extend(groups[z].iter().map(|&piece| Placed { piece, group: Some(z) }));
+        }
+        let body: Vec<usize> = (0..pieces.len()).filter(|&k| zone[k] == z && group_of[k].is_none()).collect();
+        out.extend(columns(pieces, &body).into_iter().map(|piece| Placed { piece, group: None }));
+    }
+    out
+}
+
+/// Pieces read column by column: columns are pieces overlapping in x, left to right, each top down.
+fn columns(pieces: &[Piece], ks: &[usize]) -> Vec<usize> {
+    let mut by_x = ks.to_vec();
+    by_x.sort_by(|&a, &b| pieces[a].bbox.x.total_cmp(&pieces[b].bbox.x));
+    let mut cols: Vec<(f32, f32, Vec<usize>)> = Vec::new();
+    for k in by_x {
+        let b = &pieces[k].bbox;
+        match cols.iter_mut().find(|c| overlap(b.x, b.right(), c.0, c.1) > 0.5 * b.w.min(c.1 - c.0)) {
+            Some(c) => {
+                c.0 = c.0.min(b.x);
+                c.1 = c.1.max(b.right());
+                c.2.push(k);
+            }
+            None => cols.push((b.x, b.right(), vec![k])),
+        }
+    }
+    cols.sort_by(|a, b| a.0.total_cmp(&b.0));
+    cols.into_iter()
+        .flat_map(|mut c| {
+            c.2.sort_by(|&a, &b| pieces[a].bbox.y.total_cmp(&pieces[b].bbox.y));
+            c.2
+        })
+        .collect()
+}

@@ -1,0 +1,155 @@
+//! Sizes: each line's type size, from the file's font sizes where it gives them, else from the
+//! line's box: the advance of its characters for CJK (set on a square grid), its height read
+//! against the letters it holds for other scripts.
+//!
+//! Tesseract's hOCR `x_size` is not used: it is estimated per paragraph, so a kicker set above its
+//! title in one paragraph gets the title's size.
+
+use super::LineGeo;
+use crate::ocrxml::{Document, Line};
+
+/// Share of a page's characters (or lines) that must carry a measure for the page to be sized by
+/// it: a measure on some lines only would mix units.
+const COVERED: f32 = 0.8;
+
+/// How much of an em a line's box spans, judged from its letters: ideographs fill most of the em;
+/// capitals, digits and ascenders reach cap height; descenders add below. A line of capitals is as
+/// tall as a line of lower case set a third smaller, and only this reading tells them apart.
+fn em_share(line: &Line) -> f32 {
+    let (mut cjk, mut tall, mut deep) = (false, false, false);
+    for w in &line.words {
+        for c in w.text.chars() {
+            if crate::lang::is_cjk(c) || c as u32 >= 0x3000 {
+                cjk = true;
+            } else if c.is_uppercase() || c.is_ascii_digit() || "bdfhklt()[]/'\"".contains(c) || (!c.is_ascii() && c.is_alphabetic()) {
+                tall = true;
+            }
+            if "gjpqy,;()[]".contains(c) {
+                deep = true;
+            }
+        }
+    }
+    let top = if cjk { 0.88 } else if tall { 0.72 } else { 0.5 };
+    top + if deep && !cjk { 0.21 } else { 0.0 }
+}
+
+/// The advance of a CJK line's characters: ideographs and full-width marks take a whole em,
+/// digits, Latin letters and half-width marks about half. `None` for a line that is not mostly CJK.
+fn cjk_pitch(line: &Line) -> Option<f32> {
+    let (mut cjk, mut other) = (0usize, 0usize);
+    for w in &line.words {
+        for c in w.text.chars().filter(|c| !c.is_whitespace()) {
+            if crate::lang::is_cjk(c) || c as u32 >= 0x3000 {
+                cjk += 1;
+            } else {
+                other += 1;
+            }
+        }
+    }
+    (cjk >= 2 && cjk >= other && line.bbox.w > 0.0).then(|| line.bbox.w / (cjk as f32 + HALF_WIDTH * other as f32))
+}
+
+/// The advance of a digit, Latin letter or half-width mark, in ems of CJK type.
+const HALF_WIDTH: f32 = 0.55;
+
+fn chars(line: &Line) -> usize {
+    line.words.iter().map(|w| w.text.chars().count()).sum()
+}
+
+/// The median of `(value, weight)` pairs by weight.
+fn weighted_median(mut v: Vec<(f32, usize)>) -> Option<f32> {
+    v.retain(|&(x, w)| x > 0.0 && x.is_finite() && w > 0);
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let total: usize = v.iter().map(|p| p.1).sum();
+    let mut seen = 0;
+    for (x, w) in &v {
+        seen += w;
+        if seen * 2 >= total {
+            return Some(*x);
+        }
+    }
+    v.last().map(|p| p.0)
+}
+
+/// Every line of the page in the file's order, with its size against the body text's.
+pub(crate) fn measure(doc: &Document) -> Vec<LineGeo> {
+    let lines = || doc.blocks.iter().enumerate().flat_map(|(b, blk)| blk.lines.iter().enumerate().map(move |(l, line)| (b, l, line)));
+    let total_chars: usize = lines().map(|(_, _, l)| chars(l)).sum();
+    let sized_chars: usize = lines().map(|(_, _, l)| l.words.iter().filter(|w| w.font_size.is_some() || l.font_size.is_some()).map(|w| w.text.chars().count()).sum::<usize>()).sum();
+    let by_font = total_chars > 0 && sized_chars as f32 >= COVERED * total_chars as f32;
+    let em_of = |l: &Line| -> f32 {
+        if by_font {
+            // The size most of the line's characters are set in.
+            let sizes: Vec<(f32, usize)> = l.words.iter().filter_map(|w| w.font_size.or(l.font_size).map(|s| (s, w.text.chars().count()))).collect();
+            return weighted_median(sizes).or(l.font_size).unwrap_or(0.0);
+        }
+        if let Some(p) = cjk_pitch(l) {
+            return p;
+        }
+        if l.bbox.h > 0.0 { l.bbox.h / em_share(l) } else { 0.0 }
+    };
+    let mut out: Vec<LineGeo> = lines()
+        .map(|(b, i, l)| {
+            let n = chars(l);
+            let bold_chars: usize = l.words.iter().filter(|w| w.style.bold || l.style.bold).map(|w| w.text.chars().count()).sum();
+            LineGeo { block: b, line: i, bbox: l.bbox, em: em_of(l), ratio: 1.0, bold: n > 0 && bold_chars * 2 > n, chars: n }
+        })
+        .collect();
+    if let Some(body) = weighted_median(out.iter().map(|g| (g.em, g.chars)).collect()) {
+        for g in &mut out {
+            g.ratio = if g.em > 0.0 { g.em / body } else { 1.0 };
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ocrxml::{BBox, Block, Format, Line, Word};
+
+    fn line(text: &str, h: f32) -> Line {
+        Line {
+            id: None,
+            bbox: BBox { x: 0.0, y: 0.0, w: 100.0, h },
+            words: text.split(' ').map(|t| Word { id: None, text: t.into(), bbox: BBox::default(), conf: None, subs_content: None, font_size: None, style: Default::default() }).collect(),
+            font_size: None,
+            x_size: None,
+            style: Default::default(),
+            hyphen: Default::default(),
+            kind: None,
+        }
+    }
+
+    fn doc(lines: Vec<Line>) -> Document {
+        let blocks = lines.into_iter().enumerate().map(|(i, l)| Block { id: None, bbox: l.bbox, lines: vec![l], group: None, kind: None, order: i }).collect();
+        Document { format: Format::Alto, width: 1000.0, height: 1000.0, unit: "pixel".into(), image: None, blocks, language: None, producer: None }
+    }
+
+    #[test]
+    fn capitals_are_measured_by_cap_height() {
+        // Body lines 28 px tall with ascenders and descenders; a headline in capitals 32 px tall
+        // is set far bigger than its box's height says.
+        let mut ls: Vec<Line> = (0..10).map(|_| line("the stock of Outboard Marine Corp, rising", 28.0)).collect();
+        ls.push(line("U.S. PERSONAL", 32.0));
+        let g = measure(&doc(ls));
+        assert!((g[0].ratio - 1.0).abs() < 0.01);
+        assert!(g[10].ratio > 1.4, "{}", g[10].ratio);
+    }
+
+    #[test]
+    fn font_sizes_win_when_the_file_gives_them() {
+        let mut ls: Vec<Line> = (0..5).map(|_| line("le corps du texte", 40.0)).collect();
+        for l in &mut ls {
+            l.font_size = Some(10.0);
+        }
+        let mut head = line("Autour du Parlement", 40.0);
+        head.font_size = Some(19.0);
+        ls.push(head);
+        let g = measure(&doc(ls));
+        assert!((g[5].ratio - 1.9).abs() < 0.01);
+    }
+}
