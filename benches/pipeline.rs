@@ -82,6 +82,7 @@ impl Staged<'_> {
             seg,
             plans,
             warnings: Vec::new(),
+            geo: None,
         })
     }
 }

@@ -69,6 +69,7 @@ pub fn read(bytes: &[u8]) -> Result<Document> {
         image: None,
         blocks: Vec::new(),
         language: None,
+        producer: None,
     };
     let mut r = Reader {
         xml: &mut xml,

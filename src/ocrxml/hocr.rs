@@ -162,6 +162,7 @@ pub fn read(bytes: &[u8]) -> Result<Document> {
         image: None,
         blocks: Vec::new(),
         language: None,
+        producer: None,
     };
     let mut page: Option<BBox> = None;
     let mut frames: Vec<Frame> = Vec::new();

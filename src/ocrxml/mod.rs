@@ -172,6 +172,9 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// The file's language where it says (hOCR `lang`, ALTO `LANG`, PAGE `primaryLanguage`).
     pub language: Option<String>,
+    /// The software that made the file, as it names itself (ALTO `processingSoftware/softwareName`,
+    /// the hOCR `ocr-system` meta, PAGE `Metadata/Creator`): how its block order was made.
+    pub producer: Option<String>,
 }
 
 /// How far into a file [`sniff`] looks for its root element and hOCR's marks.
@@ -248,14 +251,48 @@ fn doctype_len(b: &[u8]) -> Option<usize> {
 /// Reads a file in whichever of the three formats it is. Bytes of no known format are an error
 /// of kind BadInput; so is a malformed file.
 pub fn read(bytes: &[u8]) -> Result<Document> {
-    match sniff(bytes) {
+    let mut doc = match sniff(bytes) {
         Some(Format::Alto) => alto::read(bytes),
         Some(Format::Hocr) => hocr::read(bytes),
         Some(Format::PageXml) => page::read(bytes),
         None => {
             Err(Error::new(ErrorKind::BadInput, "not structured OCR: no <alto>, <PcGts> or hOCR <html> root in the first 64 KB"))
         }
-    }
+    }?;
+    doc.producer = producer(&bytes[..bytes.len().min(SNIFF_WINDOW)], doc.format);
+    Ok(doc)
+}
+
+/// The software that made the file, from its header: ALTO's `softwareName` (the OCR step's, the
+/// last one named), hOCR's `ocr-system` meta, PAGE's `Creator`.
+fn producer(head: &[u8], format: Format) -> Option<String> {
+    let text = String::from_utf8_lossy(head);
+    let between = |open: &str, close: &str| -> Vec<String> {
+        let mut out = Vec::new();
+        let mut rest = &text[..];
+        while let Some(i) = rest.find(open) {
+            rest = &rest[i + open.len()..];
+            let Some(gt) = rest.find('>') else { break };
+            let body = &rest[gt + 1..];
+            let Some(end) = body.find(close) else { break };
+            out.push(body[..end].trim().to_string());
+            rest = &body[end..];
+        }
+        out
+    };
+    let name = match format {
+        Format::Alto => between("softwareName", "</").pop(),
+        Format::PageXml => between("Creator", "</").pop(),
+        Format::Hocr => {
+            let at = text.find("ocr-system")?;
+            let rest = &text[at..];
+            let c = rest.find("content=")? + "content=".len();
+            let q = rest[c..].chars().next()?;
+            let body = &rest[c + q.len_utf8()..];
+            body.find(q).map(|e| body[..e].to_string())
+        }
+    };
+    name.filter(|n| !n.is_empty() && n.len() <= 200)
 }
 
 /// The decompressed bytes of a gzip file (several members in a row are read as one), None for
