@@ -87,7 +87,10 @@ pub fn process_source(cfg: &Config, id: &str, src: &source::Source) -> Page {
 pub fn process_document(cfg: &Config, id: &str, path: Option<&str>, input: &[u8], doc: &ocrxml::Document) -> Page {
     let derived = geometry::derive(doc, cfg.reading_order, &geometry::GeoParams::default());
     let src = source::Source::derived(path.map(str::to_string), input, derived.text);
-    run(cfg, id, &src, Some(Geo { doc, hints: &derived.hints }))
+    // The file's own order is the producer's reading of its articles: the text stays where it
+    // stands. An order the geometry found is a guess that the text's own evidence may correct.
+    let positional = cfg.reading_order.resolve(doc) == geometry::ReadingOrder::File;
+    run(cfg, id, &src, Some(Geo { doc, hints: &derived.hints, positional }))
 }
 
 /// A structured page's geometry, as the pipeline reads it beside the derived text.
@@ -96,6 +99,8 @@ pub struct Geo<'a> {
     pub doc: &'a ocrxml::Document,
     /// One per line of the derived text, in text order.
     pub hints: &'a [geometry::Hint],
+    /// The text stands in its reading order: the linker keeps each unit in the story above it.
+    pub positional: bool,
 }
 
 impl Geo<'_> {
@@ -124,7 +129,7 @@ fn run(cfg: &Config, id: &str, src: &source::Source, geo: Option<Geo>) -> Page {
     };
     let line_hints = geo.map(|g| g.per_line(&lines));
     let page = match (&geo, &line_hints) {
-        (Some(g), Some(h)) => Analysed::with_geometry(&lines, Lang::get(code), g.hints, h),
+        (Some(g), Some(h)) => Analysed { positional: g.positional, ..Analysed::with_geometry(&lines, Lang::get(code), g.hints, h) },
         _ => Analysed::of(&lines, Lang::get(code)),
     };
     let seg = page.segments();
@@ -161,7 +166,8 @@ pub struct Analysed {
     pub bags: Vec<Bag>,
     pub idf: Idf,
     pub n_features: usize,
-    /// The text stands in a reading order found from the page's geometry.
+    /// The text stands in the reading order its file gives: the linker keeps each unit in the story
+    /// above it rather than assigning units by cohesion.
     pub positional: bool,
 }
 
@@ -222,7 +228,7 @@ impl Analysed {
             })
             .collect();
         let idf = Idf::new(bags.iter().filter(|b| !b.is_empty()), features.len());
-        Analysed { lang, layout, blocks, classes, grams, bags, idf, n_features: features.len(), positional: geo.is_some() }
+        Analysed { lang, layout, blocks, classes, grams, bags, idf, n_features: features.len(), positional: false }
     }
 
     pub fn segments(&self) -> segment::Segments {

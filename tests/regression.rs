@@ -839,3 +839,14 @@ fn an_advertorial_s_label_belongs_to_the_piece_it_marks() {
     assert_eq!(p.articles.len(), 2, "{:#?}", p.articles);
     assert!(article_with(&p, "园博园推出灯会").text.contains("广告"), "{:#?}", p.articles);
 }
+
+#[test]
+fn regression_dispatch_with_ocr_brackets_lost_its_reporter() {
+    // Tesseract reads （ as 〈 or 《, ） as ), and the 1 of a date as ]: the dispatch still names
+    // its reporter. (A page written for this test, in the shape Tesseract gives.)
+    let page = "月背工作顺利\n\n本报北京]月31日电 〈记者冯华) 记者从国家航天局获\n悉，着陆器接受光照自主唤醒，两器状态良好。\n\n新华社电 《记者白田田) 春节期间，长沙的\n花鼓戏剧场里座无虚席，观众热情很高。\n";
+    let p = run(page);
+    let names: Vec<&str> = p.articles.iter().flat_map(|a| a.bylines.iter().filter_map(|b| b.name.as_deref())).collect();
+    assert!(names.contains(&"冯华"), "{names:?}");
+    assert!(names.contains(&"白田田"), "{names:?}");
+}

@@ -332,9 +332,9 @@ fn head_roles(heads: &[usize], blocks: &[Block], classes: &[Class], lang: &Lang)
     roles
 }
 
-/// Type sizes within this ratio of each other are one size (measures of one size vary a little
-/// from line to line).
-const SAME_SIZE: f32 = 1.08;
+/// Type sizes within this ratio of each other are one size: the pieces of one title, measured
+/// apart, differ by up to a fifth, and a kicker or deck is set at most four fifths of its title.
+const SAME_SIZE: f32 = 1.25;
 
 fn join_some(v: Vec<String>) -> Option<String> {
     if v.is_empty() { None } else { Some(v.join(" ")) }

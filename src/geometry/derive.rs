@@ -37,9 +37,10 @@ pub struct Derived {
     pub hints: Vec<Hint>,
 }
 
-/// Two type sizes this far apart (as a ratio) are two levels of a headline group: a kicker over
-/// its title, a title over its deck.
-const LEVEL_STEP: f32 = 1.12;
+/// Two type sizes this far apart (as a ratio) are two levels of a headline group: a kicker or a
+/// deck is set at most four fifths of its title's size, while the pieces of one title, measured
+/// apart, differ by up to a fifth.
+const LEVEL_STEP: f32 = 1.25;
 
 /// Characters that close a sentence or a quotation in any of the scripts newsseg reads.
 const ENDS: &[char] = &['.', '!', '?', ':', ';', '。', '！', '？', '：', '；', '…', '"', '”', '»', '」', '』', ')', '）'];

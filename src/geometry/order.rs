@@ -82,10 +82,13 @@ pub(crate) fn pieces(geo: &[LineGeo], p: &GeoParams) -> Vec<Piece> {
         out.push(Piece { block: geo[i].block, lines: i..j, display, bbox, ratio, chars: geo[i..j].iter().map(|g| g.chars).sum() });
         i = j;
     }
-    // A long run of display type is a lead set big, text rather than a headline.
-    for pc in &mut out {
-        if pc.display && pc.chars > p.group_chars {
-            pc.display = false;
+    // A long run of display type is a lead set big, text rather than a headline; and display
+    // type under text in one block is a measure gone wrong (a paragraph's short last line), as
+    // a headline opens its block.
+    for k in 0..out.len() {
+        let under_text = k > 0 && out[k - 1].block == out[k].block && !out[k - 1].display && out[k - 1].ratio < p.minor;
+        if out[k].display && (out[k].chars > p.group_chars || under_text) {
+            out[k].display = false;
         }
     }
     out

@@ -21,7 +21,7 @@ fn em_share(line: &Line) -> f32 {
         for c in w.text.chars() {
             if crate::lang::is_cjk(c) || c as u32 >= 0x3000 {
                 cjk = true;
-            } else if c.is_uppercase() || c.is_ascii_digit() || "bdfhklt()[]/'\"".contains(c) || (!c.is_ascii() && c.is_alphabetic()) {
+            } else if c.is_uppercase() || c.is_ascii_digit() || "bdfhklt()[]/'\"ij!?".contains(c) || (!c.is_ascii() && c.is_alphabetic()) {
                 tall = true;
             }
             if "gjpqy,;()[]".contains(c) {
@@ -33,20 +33,28 @@ fn em_share(line: &Line) -> f32 {
     top + if deep && !cjk { 0.21 } else { 0.0 }
 }
 
-/// The advance of a CJK line's characters: ideographs and full-width marks take a whole em,
-/// digits, Latin letters and half-width marks about half. `None` for a line that is not mostly CJK.
-fn cjk_pitch(line: &Line) -> Option<f32> {
-    let (mut cjk, mut other) = (0usize, 0usize);
-    for w in &line.words {
-        for c in w.text.chars().filter(|c| !c.is_whitespace()) {
-            if crate::lang::is_cjk(c) || c as u32 >= 0x3000 {
-                cjk += 1;
-            } else {
-                other += 1;
-            }
-        }
+/// The em of a CJK line: the advance of its characters (ideographs and full-width marks take a
+/// whole em, digits, Latin letters and half-width marks about half) over the width they are set
+/// in. Gaps wider than a character between the line's words are left out of that width: an engine
+/// may string one line across a gap between columns, or between a title's halves. `None` for a
+/// line that is not mostly CJK.
+fn cjk_em(line: &Line) -> Option<f32> {
+    let ems = |text: &str| -> f32 {
+        text.chars().filter(|c| !c.is_whitespace()).map(|ch| if crate::lang::is_cjk(ch) || ch as u32 >= 0x3000 { 1.0 } else { HALF_WIDTH }).sum()
+    };
+    let cjk = line.words.iter().flat_map(|w| w.text.chars()).filter(|&c| crate::lang::is_cjk(c) || c as u32 >= 0x3000).count();
+    let n: f32 = line.words.iter().map(|w| ems(&w.text)).sum();
+    if cjk < 2 || (cjk as f32) < n / 2.0 || line.bbox.w <= 0.0 {
+        return None;
     }
-    (cjk >= 2 && cjk >= other && line.bbox.w > 0.0).then(|| line.bbox.w / (cjk as f32 + HALF_WIDTH * other as f32))
+    // A character's width as its words are boxed (to the ink, a little under the advance).
+    let ink = weighted_median(line.words.iter().filter(|w| !w.bbox.is_empty()).map(|w| (w.bbox.w / ems(&w.text).max(0.5), 1)).collect()).unwrap_or(line.bbox.w / n);
+    let mut boxes: Vec<(f32, f32)> = line.words.iter().filter(|w| !w.bbox.is_empty()).map(|w| (w.bbox.x, w.bbox.right())).collect();
+    boxes.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // A gap past half a character is space the line spans, not space its characters take.
+    let spanned: f32 = boxes.windows(2).map(|p| (p[1].0 - p[0].1 - ink * 0.5).max(0.0)).sum();
+    let set = (line.bbox.w - spanned).max(line.bbox.w * 0.25);
+    Some(set / n)
 }
 
 /// The advance of a digit, Latin letter or half-width mark, in ems of CJK type.
@@ -86,7 +94,7 @@ pub(crate) fn measure(doc: &Document) -> Vec<LineGeo> {
             let sizes: Vec<(f32, usize)> = l.words.iter().filter_map(|w| w.font_size.or(l.font_size).map(|s| (s, w.text.chars().count()))).collect();
             return weighted_median(sizes).or(l.font_size).unwrap_or(0.0);
         }
-        if let Some(p) = cjk_pitch(l) {
+        if let Some(p) = cjk_em(l) {
             return p;
         }
         if l.bbox.h > 0.0 { l.bbox.h / em_share(l) } else { 0.0 }

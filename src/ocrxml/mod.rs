@@ -267,16 +267,24 @@ pub fn read(bytes: &[u8]) -> Result<Document> {
 /// last one named), hOCR's `ocr-system` meta, PAGE's `Creator`.
 fn producer(head: &[u8], format: Format) -> Option<String> {
     let text = String::from_utf8_lossy(head);
-    let between = |open: &str, close: &str| -> Vec<String> {
+    // The text of each element named `name` (any prefix): its opening tags only, as the closing
+    // tag names it too.
+    let between = |name: &str, close: &str| -> Vec<String> {
         let mut out = Vec::new();
-        let mut rest = &text[..];
-        while let Some(i) = rest.find(open) {
-            rest = &rest[i + open.len()..];
-            let Some(gt) = rest.find('>') else { break };
-            let body = &rest[gt + 1..];
+        let mut from = 0;
+        while let Some(i) = text[from..].find(name).map(|i| from + i) {
+            from = i + name.len();
+            let before = &text[..i];
+            let open = before.ends_with('<') || (before.ends_with(':') && before.rfind('<').is_some_and(|lt| !text[lt + 1..i].contains(['/', '>', ' '])));
+            if !open {
+                continue;
+            }
+            let Some(gt) = text[from..].find('>') else { break };
+            let body = &text[from + gt + 1..];
             let Some(end) = body.find(close) else { break };
-            out.push(body[..end].trim().to_string());
-            rest = &body[end..];
+            if !body[..end].trim().is_empty() {
+                out.push(body[..end].trim().to_string());
+            }
         }
         out
     };
@@ -518,5 +526,16 @@ mod tests {
         let subs: Vec<_> =
             alto.blocks[1].lines[1..].iter().map(|l| l.words.iter().find_map(|w| w.subs_content.clone())).collect();
         assert_eq!(subs, [Some("construction".to_string()), Some("construction".to_string())]);
+    }
+
+    #[test]
+    fn regression_producer_read_as_none_past_its_closing_tag() {
+        // The closing tag names softwareName too; read as a second, empty name it hid the first.
+        let alto = b"<alto><Description><OCRProcessing><ocrProcessingStep><processingSoftware>\n<softwareName>tesseract 5.3.0</softwareName>\n</processingSoftware></ocrProcessingStep></OCRProcessing></Description></alto>";
+        assert_eq!(producer(alto, Format::Alto).as_deref(), Some("tesseract 5.3.0"));
+        let two = b"<softwareName>CCS docWorks</softwareName><x/><softwareName>FineReader</softwareName>";
+        assert_eq!(producer(two, Format::Alto).as_deref(), Some("FineReader"));
+        let hocr = b"<meta name='ocr-system' content='tesseract 5.3.0' />";
+        assert_eq!(producer(hocr, Format::Hocr).as_deref(), Some("tesseract 5.3.0"));
     }
 }
