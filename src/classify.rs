@@ -419,6 +419,8 @@ pub struct LineType {
     pub margin: bool,
     /// Type size against the body text's.
     pub ratio: f32,
+    /// A heading in body type, told by its placing: its size says nothing of its level.
+    pub apart: bool,
 }
 
 /// Gives the geometry the last word on headline type: a block set in it is a heading of its
@@ -442,7 +444,7 @@ pub fn display_type(blocks: &[Block], classes: &mut [Class], types: &[LineType])
         c.caps = caps;
         c.display = true;
         c.group = ts[0].group;
-        c.size = ts.iter().map(|t| t.ratio).fold(0.0, f32::max);
+        c.size = if ts.iter().any(|t| t.apart) { 0.0 } else { ts.iter().map(|t| t.ratio).fold(0.0, f32::max) };
     }
 }
 

@@ -215,7 +215,7 @@ impl Analysed {
         classify::inside_starts(&blocks, &mut classes, lang);
         if geo.is_some() {
             let types: Vec<classify::LineType> =
-                (0..lines.len()).map(|i| hint_of(i).map_or_else(Default::default, |h| classify::LineType { display: h.display, group: h.group, margin: h.margin, ratio: h.ratio })).collect();
+                (0..lines.len()).map(|i| hint_of(i).map_or_else(Default::default, |h| classify::LineType { display: h.display, group: h.group, margin: h.margin, ratio: h.ratio, apart: h.apart })).collect();
             classify::display_type(&blocks, &mut classes, &types);
         }
         let mut features = model::cohesion::Features::with_capacity(blocks.iter().map(|b| b.text.len()).sum::<usize>() / 3);

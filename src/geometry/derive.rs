@@ -18,8 +18,10 @@ pub struct Hint {
     /// Type size against the body text's.
     pub ratio: f32,
     pub bold: bool,
-    /// Set in headline type.
+    /// Set in headline type, or a heading in body type set apart (see `apart`).
     pub display: bool,
+    /// A heading in body type, told by its placing (centred, capitals or bold) rather than size.
+    pub apart: bool,
     /// The headline group the line belongs to (kicker, title, deck), numbered in reading order.
     pub group: Option<u32>,
     /// The line opens a paragraph.
@@ -77,13 +79,19 @@ pub fn derive(doc: &Document, order: ReadingOrder, p: &GeoParams) -> Derived {
     let geo = super::measure(doc);
     let unit_h = order::body_height(&geo, p);
     let pieces = order::pieces(&geo, p);
-    let groups = order::groups(&pieces, p, unit_h);
-    let placed = order::place(doc, &pieces, &groups, order, unit_h);
+    let mut groups = order::groups(&pieces, p, unit_h);
     let margin = order::margins(&pieces, &groups);
-    write(doc, &geo, &pieces, &placed, &margin, p)
+    let n_display = groups.len();
+    let mut taken = margin.clone();
+    for &k in groups.iter().flatten() {
+        taken[k] = true;
+    }
+    groups.extend(super::apart::set_apart(&pieces, &geo, doc, &taken, p));
+    let placed = order::place(doc, &pieces, &groups, order, unit_h);
+    write(doc, &geo, &pieces, &placed, &margin, n_display, p)
 }
 
-fn write(doc: &Document, geo: &[LineGeo], pieces: &[Piece], placed: &[Placed], margin: &[bool], p: &GeoParams) -> Derived {
+fn write(doc: &Document, geo: &[LineGeo], pieces: &[Piece], placed: &[Placed], margin: &[bool], n_display: usize, p: &GeoParams) -> Derived {
     let mut d = Derived::default();
     let mut group_no: Vec<Option<u32>> = Vec::new();
     let mut next_group = 0u32;
@@ -130,6 +138,7 @@ fn write(doc: &Document, geo: &[LineGeo], pieces: &[Piece], placed: &[Placed], m
                 ratio: g.ratio,
                 bold: g.bold,
                 display: pc.display || group.is_some(),
+                apart: pl.group.is_some_and(|g| g >= n_display),
                 group,
                 para_start,
                 full: g.bbox.right() >= pc.bbox.right() - em,

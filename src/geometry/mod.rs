@@ -7,6 +7,7 @@
 //! text alone has lost (type size, the region a line came from, where a headline group is), and
 //! the stages after read them as evidence beside the text's own.
 
+mod apart;
 mod derive;
 mod order;
 mod sizes;

@@ -12,25 +12,34 @@ use crate::ocrxml::{Document, Line};
 /// it: a measure on some lines only would mix units.
 const COVERED: f32 = 0.8;
 
-/// How much of an em a line's box spans, judged from its letters: ideographs fill most of the em;
-/// capitals, digits and ascenders reach cap height; descenders add below. A line of capitals is as
-/// tall as a line of lower case set a third smaller, and only this reading tells them apart.
-fn em_share(line: &Line) -> f32 {
+/// How much of an em a text's box spans, judged from its letters: ideographs fill most of the
+/// em; capitals, digits and ascenders reach cap height; descenders add below. A word in capitals
+/// is as tall as one in lower case set a third smaller, and only this reading tells them apart.
+fn em_share(text: &str) -> f32 {
     let (mut cjk, mut tall, mut deep) = (false, false, false);
-    for w in &line.words {
-        for c in w.text.chars() {
-            if crate::lang::is_cjk(c) || c as u32 >= 0x3000 {
-                cjk = true;
-            } else if c.is_uppercase() || c.is_ascii_digit() || "bdfhklt()[]/'\"ij!?".contains(c) || (!c.is_ascii() && c.is_alphabetic()) {
-                tall = true;
-            }
-            if "gjpqy,;()[]".contains(c) {
-                deep = true;
-            }
+    for c in text.chars() {
+        if crate::lang::is_cjk(c) || c as u32 >= 0x3000 {
+            cjk = true;
+        } else if c.is_uppercase() || c.is_ascii_digit() || "bdfhklt()[]/'\"ij!?".contains(c) || (!c.is_ascii() && c.is_alphabetic()) {
+            tall = true;
+        }
+        if "gjpqy,;()[]".contains(c) {
+            deep = true;
         }
     }
     let top = if cjk { 0.88 } else if tall { 0.72 } else { 0.5 };
     top + if deep && !cjk { 0.21 } else { 0.0 }
+}
+
+/// The em of a line from its words' heights, each read against its own letters: words are boxed
+/// level even where the scan is skewed, when the line's box grows with the skew.
+fn height_em(line: &Line) -> f32 {
+    let words: Vec<(f32, usize)> =
+        line.words.iter().filter(|w| w.bbox.h > 0.0).map(|w| (w.bbox.h / em_share(&w.text), w.text.chars().count())).collect();
+    weighted_median(words).unwrap_or_else(|| {
+        let text: String = line.words.iter().map(|w| w.text.as_str()).collect();
+        if line.bbox.h > 0.0 { line.bbox.h / em_share(&text) } else { 0.0 }
+    })
 }
 
 /// The em of a CJK line: the advance of its characters (ideographs and full-width marks take a
@@ -97,7 +106,7 @@ pub(crate) fn measure(doc: &Document) -> Vec<LineGeo> {
         if let Some(p) = cjk_em(l) {
             return p;
         }
-        if l.bbox.h > 0.0 { l.bbox.h / em_share(l) } else { 0.0 }
+        height_em(l)
     };
     let mut out: Vec<LineGeo> = lines()
         .map(|(b, i, l)| {
