@@ -516,7 +516,9 @@ pub fn classify(b: &Block, role: Option<Role>, layout: &Layout, lang: &Lang) -> 
             break;
         }
     }
-    if cl.dateline.is_none() && cl.bylines.is_empty() && heading_shaped(b, &sq, lang) {
+    // A line the geometry saw run to its column's edge is text cut off there, whatever its shape.
+    let cut_off = layout.geometric && b.last_full;
+    if cl.dateline.is_none() && cl.bylines.is_empty() && !cut_off && heading_shaped(b, &sq, lang) {
         cl.shape = Shape::Heading;
         cl.caps = is_caps(b);
         cl.deck_marker = lang.deck_prefixes.iter().any(|p| sq.starts_with(p.as_str()));

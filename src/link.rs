@@ -303,6 +303,7 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
         near: &near,
         closed: &closed,
         closed_in: &closed_in,
+        driven: ctx.classes.iter().any(|c| c.display),
     };
     let mut frag_bags = FragBags::default();
     let mut profiles = Profiles::default();
@@ -344,8 +345,12 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
         before = std::mem::replace(&mut labels, new);
     }
     stacked_first_units(seg, &hmm, &mut labels);
-    let (seg0, hmm0, labels0) = split_headless_runs(seg, ctx, &hmm, &labels);
-    let (seg1, hmm1, labels1) = split_weak_sections(&seg0, ctx, &hmm0, &labels0);
+    // Where the page's geometry found headline type, its headline groups are where stories
+    // start: a section under a heading in body type, however far its topic from the rest, is a
+    // part of the story (a composite report), not a story whose headline is missing.
+    let driven = env.driven;
+    let (seg0, hmm0, labels0) = if driven { (seg.clone(), hmm.clone(), labels.clone()) } else { split_headless_runs(seg, ctx, &hmm, &labels) };
+    let (seg1, hmm1, labels1) = if driven { (seg0, hmm0, labels0) } else { split_weak_sections(&seg0, ctx, &hmm0, &labels0) };
     let (seg2, hmm2, labels2) = demote_unused_weak(&seg1, &hmm1, &labels1);
     let n_states2 = seg2.seeds.len() + 1;
     let mut plans = plans(&seg2, ctx, &hmm2, &labels2, n_states2);
@@ -1032,6 +1037,9 @@ struct Env<'a, 'c> {
     closed: &'a [Option<(usize, usize)>],
     /// For each unit, the seed of the photo story it is part of: its only story.
     closed_in: &'a [Option<usize>],
+    /// The page's geometry found headline type, and stories start at its headline groups: text
+    /// under one is some story's, never a story without a headline.
+    driven: bool,
 }
 
 impl Env<'_, '_> {
@@ -1465,12 +1473,18 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool, round: 
             all.push(own);
         }
         cand.extend(all.iter().copied().filter(|&a| {
-            a == headless
-                || (env.orphan[a] && p.free_orphans)
+            if a == headless {
+                return !(env.driven && env.last_seed[u].is_some());
+            }
+            (env.orphan[a] && p.free_orphans)
                 || (!env.orphan[a]
                     && (seg.seeds[a].weak.is_none() || (full && u >= seg.seeds[a].at))
                     && env.closed[a].is_none_or(|(lo, hi)| (lo..hi).contains(&u)))
         }));
+        if cand.len() == lo {
+            // Every story above is closed to it: the unit stands alone, as text before any seed.
+            cand.push(headless);
+        }
         // The best seam into this unit from each article's open ends (by story; reset below).
         for end in &env.near[k] {
             let t = end.unit as usize;

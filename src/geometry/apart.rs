@@ -19,7 +19,7 @@ const CAPS_SHARE: f32 = 0.7;
 
 /// The column a piece stands in: the horizontal extent of the text pieces next above and below
 /// it that share most of its width, or `None` where it stands alone.
-fn column(k: usize, pieces: &[Piece]) -> Option<(f32, f32)> {
+pub(crate) fn column(k: usize, pieces: &[Piece]) -> Option<(f32, f32)> {
     let pc = &pieces[k];
     let shares = |q: &Piece| overlap(q.bbox.x, q.bbox.right(), pc.bbox.x, pc.bbox.right()) >= 0.8 * pc.bbox.w && q.lines.len() >= 2;
     let above = pieces.iter().filter(|q| q.bbox.bottom() <= pc.bbox.y + 1.0 && shares(q)).max_by(|a, b| a.bbox.bottom().total_cmp(&b.bbox.bottom()));

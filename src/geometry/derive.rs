@@ -98,6 +98,9 @@ fn write(doc: &Document, geo: &[LineGeo], pieces: &[Piece], placed: &[Placed], m
     let mut prev: Option<&Placed> = None;
     for pl in placed {
         let pc = &pieces[pl.piece];
+        // The column's right edge: a piece of several lines is set to it; a one-line piece is
+        // measured against the text above and below it, and says nothing where it stands alone.
+        let right = if pc.lines.len() >= 2 { Some(pc.bbox.right()) } else { super::apart::column(pl.piece, pieces).map(|c| c.1) };
         let group = pl.group.map(|g| {
             if group_no.len() <= g {
                 group_no.resize(g + 1, None);
@@ -141,7 +144,7 @@ fn write(doc: &Document, geo: &[LineGeo], pieces: &[Piece], placed: &[Placed], m
                 apart: pl.group.is_some_and(|g| g >= n_display),
                 group,
                 para_start,
-                full: g.bbox.right() >= pc.bbox.right() - em,
+                full: right.is_some_and(|r| g.bbox.right() >= r - em),
                 margin: margin[pl.piece],
             });
         }
@@ -168,7 +171,9 @@ fn opens_paragraph(geo: &[LineGeo], gi: usize, pc: &Piece, doc: &Document, p: &G
     }
     let mut t = String::new();
     line_text(&doc.blocks[above.block].lines[above.line], &mut t);
-    t.trim_end().ends_with(ENDS)
+    // CJK text is set to the column's full width: a short line ends its paragraph (or is a
+    // heading's line), whatever it ends in.
+    t.trim_end().ends_with(ENDS) || t.chars().next_back().is_some_and(cjk_like)
 }
 
 #[cfg(test)]

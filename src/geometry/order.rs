@@ -82,17 +82,23 @@ pub(crate) fn pieces(geo: &[LineGeo], p: &GeoParams) -> Vec<Piece> {
         out.push(Piece { block: geo[i].block, lines: i..j, display, bbox, ratio, chars: geo[i..j].iter().map(|g| g.chars).sum() });
         i = j;
     }
-    // A long run of display type is a lead set big, text rather than a headline; and display
-    // type under text in one block is a measure gone wrong (a paragraph's short last line), as
-    // a headline opens its block.
+    // A long run of display type is a lead set big, text rather than a headline; so is display
+    // type a little bigger than the body between two runs of text in one block, a measure gone
+    // wrong in mid-paragraph (a skewed or noisy line). An engine may read a headline into the
+    // paragraph around it: type twice the body's size, or at a block's end or start, stands.
     for k in 0..out.len() {
-        let under_text = k > 0 && out[k - 1].block == out[k].block && !out[k - 1].display && out[k - 1].ratio < p.minor;
-        if out[k].display && (out[k].chars > p.group_chars || under_text) {
+        let text_at = |j: Option<usize>| j.and_then(|j| out.get(j)).is_some_and(|q: &Piece| q.block == out[k].block && !q.display);
+        let inside = text_at(k.checked_sub(1)) && text_at(Some(k + 1)) && out[k].ratio < MISMEASURED;
+        if out[k].display && (out[k].chars > p.group_chars || inside) {
             out[k].display = false;
         }
     }
     out
 }
+
+/// A line measured up to this much bigger than the body in mid-paragraph may be a measure gone
+/// wrong (skew, noise); headline type read into a paragraph is set bigger.
+const MISMEASURED: f32 = 1.8;
 
 /// A line in headline type: big against the body, with words in it (a page number set huge is not).
 fn is_display(g: &LineGeo, p: &GeoParams) -> bool {
