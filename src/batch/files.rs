@@ -28,15 +28,22 @@ pub(super) fn is_complete(path: &Path) -> bool {
     if head[1] == b'\n' { &tail == b"\n}\n" } else { &tail[1..] == b"}\n" }
 }
 
-/// A page's JSON on its way to its file.
+/// A page's files on their way to disk, and what to report once they are there.
 pub(super) struct WriteJob {
     pub(super) seq: u64,
     pub(super) name: String,
-    pub(super) rel: PathBuf,
-    pub(super) articles: usize,
-    pub(super) bytes: u64,
-    pub(super) json: Vec<u8>,
-    pub(super) secs: f64,
+    /// The page's METS and its path below the METS folder.
+    pub(super) mets: Option<(PathBuf, Vec<u8>)>,
+    /// The page's JSON and its path below the output folder.
+    pub(super) json: Option<(PathBuf, Vec<u8>)>,
+    pub(super) outcome: Outcome,
+}
+
+/// The folders a run writes into: the JSON's (`-o`) and the METS's (`--mets`).
+#[derive(Clone, Copy)]
+pub(super) struct Roots<'a> {
+    pub(super) json: Option<&'a Path>,
+    pub(super) mets: Option<&'a Path>,
 }
 
 /// How many threads write files. Creating, filling and renaming a file is kernel work beside the
@@ -44,7 +51,7 @@ pub(super) struct WriteJob {
 /// millisecond a file here): a few writers keep that off the workers and the disk's queue busy.
 pub(super) const WRITERS: usize = 4;
 
-pub(super) fn writer(root: &Path, tag: &str, fsync: bool, jobs: &std::sync::Mutex<mpsc::Receiver<WriteJob>>, done: mpsc::Sender<(u64, Outcome)>) {
+pub(super) fn writer(roots: Roots, tag: &str, fsync: bool, jobs: &std::sync::Mutex<mpsc::Receiver<WriteJob>>, done: mpsc::Sender<(u64, Outcome)>) {
     loop {
         let job = match jobs.lock() {
             Ok(rx) => match rx.recv() {
@@ -54,11 +61,26 @@ pub(super) fn writer(root: &Path, tag: &str, fsync: bool, jobs: &std::sync::Mute
             Err(_) => return,
         };
         let t0 = Instant::now();
-        let o = guarded(&job.name, || match write_atomic(root, &job.rel, &job.json, tag, fsync) {
-            Ok(()) => Outcome::Page { articles: job.articles, bytes: job.bytes, json: None, secs: job.secs + t0.elapsed().as_secs_f64() },
-            Err(e) => Outcome::Failed(Failure { input: job.name.clone(), kind: e.kind().to_string(), reason: e.message().to_string() }),
+        let WriteJob { seq, name, mets, json, mut outcome } = job;
+        let o = guarded(&name, || {
+            // The METS first: `--resume` goes by the JSON, so a page whose JSON is there has its
+            // METS too.
+            let files = [(roots.mets, &mets), (roots.json, &json)];
+            let written = files.into_iter().try_for_each(|(root, file)| match (root, file) {
+                (Some(root), Some((rel, data))) => write_atomic(root, rel, data, tag, fsync),
+                _ => Ok(()),
+            });
+            match written {
+                Ok(()) => {
+                    if let Outcome::Page { secs, .. } = &mut outcome {
+                        *secs += t0.elapsed().as_secs_f64();
+                    }
+                    outcome
+                }
+                Err(e) => Outcome::Failed(Failure { input: name.clone(), kind: e.kind().to_string(), reason: e.message().to_string() }),
+            }
         });
-        if done.send((job.seq, o)).is_err() {
+        if done.send((seq, o)).is_err() {
             return;
         }
     }

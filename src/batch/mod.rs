@@ -17,7 +17,7 @@ use crate::config::Config;
 use crate::emit;
 use crate::error::{Error, ErrorKind, Result};
 use crate::process_page;
-use files::{WRITERS, WriteJob, clean_stale, is_complete, tmp_name, writer};
+use files::{Roots, WRITERS, WriteJob, clean_stale, is_complete, tmp_name, writer};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rustc_hash::FxHashSet;
 use serde::Serialize;
@@ -47,6 +47,8 @@ pub struct Job {
     pub shard: Option<Shard>,
     /// Read `-` as JSON Lines of `{"id","text"}` pages instead of one page.
     pub stdin_jsonl: bool,
+    /// Where to write each ALTO page's METS (`<page>.mets.xml`, paths mirrored as in `out`).
+    pub mets: Option<PathBuf>,
 }
 
 impl Job {
@@ -117,7 +119,9 @@ impl Summary {
 
 /// How one page went.
 enum Outcome {
-    Page { articles: usize, bytes: u64, json: Option<Vec<u8>>, secs: f64 },
+    /// `json` is the page's JSON until it is written (or printed); `mets` its METS until written,
+    /// and `no_mets` the format of a page that `--mets` asked a METS of and that is not ALTO.
+    Page { articles: usize, bytes: u64, json: Option<Vec<u8>>, mets: Option<Vec<u8>>, no_mets: Option<String>, secs: f64 },
     Skipped,
     Failed(Failure),
     Warned(String),
@@ -126,6 +130,7 @@ enum Outcome {
 /// What every worker needs to know about where output goes.
 struct Sink<'a> {
     out: Option<&'a Path>,
+    mets: Option<&'a Path>,
     pretty: bool,
     resume: bool,
 }
@@ -157,8 +162,16 @@ fn process_one(cfg: &Config, sink: &Sink, inp: Input) -> Outcome {
     // once saves the doublings.
     let mut json = Vec::with_capacity(bytes.len() * 4 + 1024);
     emit::write_json(&page, sink.pretty && sink.out.is_some(), &mut json);
+    let (mets, no_mets) = match sink.mets {
+        None => (None, None),
+        // The METS names ALTO blocks; hOCR and PAGE-XML have blocks too, but the profile is ALTO's.
+        Some(dir) => match page.source.format.as_deref() {
+            Some("alto") => (Some(emit::mets::write(&page, &inp.alto_href(dir))), None),
+            other => (None, Some(other.unwrap_or("text").to_string())),
+        },
+    };
     drop(page);
-    Outcome::Page { articles, bytes: n, json: Some(json), secs: t0.elapsed().as_secs_f64() }
+    Outcome::Page { articles, bytes: n, json: Some(json), mets, no_mets, secs: t0.elapsed().as_secs_f64() }
 }
 
 /// Runs one page's work so that a panic in it (a bug the page brought out) fails that page only:
@@ -241,16 +254,14 @@ const WINDOW_PER_THREAD: usize = 16;
 pub fn run(job: &Job) -> Result<Summary> {
     let t0 = Instant::now();
     job.validate()?;
-    if let Some(dir) = &job.out {
+    for dir in job.out.iter().chain(&job.mets) {
         std::fs::create_dir_all(dir).map_err(|e| Error::new(ErrorKind::Config, format!("cannot create {}: {e}", dir.display())))?;
-        if let Some(rep) = &job.report
-            && inside(rep, dir)
-        {
-            return Err(Error::new(
-                ErrorKind::Config,
-                format!("--report {} is inside the output folder; put it elsewhere", rep.display()),
-            ));
-        }
+    }
+    if let Some(dir) = &job.out
+        && let Some(rep) = &job.report
+        && inside(rep, dir)
+    {
+        return Err(Error::new(ErrorKind::Config, format!("--report {} is inside the output folder; put it elsewhere", rep.display())));
     }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(job.threads.unwrap_or(0))
@@ -262,7 +273,8 @@ pub fn run(job: &Job) -> Result<Summary> {
     let log = Log { bar: progress(job, &stop) };
     let mut summary = Summary::default();
 
-    if let Some(dir) = &job.out {
+    let mets_apart = job.mets.as_ref().filter(|m| job.out.as_ref().is_none_or(|o| !same_dir(o, m)));
+    for dir in job.out.iter().chain(mets_apart) {
         let (removed, problems) = clean_stale(dir, job.shard);
         for p in &problems {
             log.line(&format!("warning: {p}"));
@@ -273,7 +285,7 @@ pub fn run(job: &Job) -> Result<Summary> {
         }
     }
 
-    let sink = Sink { out: job.out.as_deref(), pretty: job.pretty, resume: job.resume };
+    let sink = Sink { out: job.out.as_deref(), mets: job.mets.as_deref(), pretty: job.pretty, resume: job.resume };
     let tmp_tag = Shard::tag(job.shard);
     let cancel = AtomicBool::new(false);
     let mut st = State {
@@ -283,18 +295,20 @@ pub fn run(job: &Job) -> Result<Summary> {
         fatal: None,
         cancel: &cancel,
         taken: FxHashSet::default(),
+        mets_warned: false,
     };
     let (tx, rx) = mpsc::channel::<(u64, Outcome)>();
     let (wtx, wrx) = mpsc::channel::<WriteJob>();
     let wrx = std::sync::Mutex::new(wrx);
     std::thread::scope(|threads| {
         let wtx = wtx;
-        if let Some(dir) = job.out.as_deref() {
+        if job.out.is_some() || job.mets.is_some() {
+            let roots = Roots { json: job.out.as_deref(), mets: job.mets.as_deref() };
             for i in 0..WRITERS {
                 let (wrx, tx, tag, fsync) = (&wrx, tx.clone(), tmp_tag.as_str(), job.fsync);
                 let spawned = std::thread::Builder::new()
                     .name(format!("newsseg-write-{i}"))
-                    .spawn_scoped(threads, move || writer(dir, tag, fsync, wrx, tx));
+                    .spawn_scoped(threads, move || writer(roots, tag, fsync, wrx, tx));
                 if let Err(e) = spawned {
                     st.fatal = Some(Error::new(ErrorKind::Output, format!("cannot start a writer thread: {e}")));
                     return;
@@ -347,6 +361,8 @@ struct State<'c> {
     /// and a.md, or one name under two input folders) would otherwise overwrite each other in an
     /// order set by the threads. Eight bytes a page, the one thing that grows with the run.
     taken: FxHashSet<u64>,
+    /// A page that `--mets` wrote no METS for has been named (once a run is enough).
+    mets_warned: bool,
 }
 
 impl<'c> State<'c> {
@@ -379,10 +395,12 @@ impl<'c> State<'c> {
                     Item::Page(inp) => {
                         let name = inp.name();
                         let rel = inp.out_rel();
-                        if sink.out.is_some() && !self.taken.insert(fnv1a(rel_key(&rel).as_bytes())) {
+                        let mets_rel = inp.mets_rel();
+                        // The JSON and the METS of a page are named alike, so one check covers both.
+                        if (sink.out.is_some() || sink.mets.is_some()) && !self.taken.insert(fnv1a(rel_key(&rel).as_bytes())) {
                             let why = format!(
                                 "its output {} is taken by an earlier input; give the two separate runs or output folders",
-                                rel_key(&rel)
+                                rel_key(if sink.out.is_some() { &rel } else { &mets_rel })
                             );
                             let f = Failure { input: name.clone(), kind: ErrorKind::Output.to_string(), reason: why };
                             slots.push_back((name, Some(Outcome::Failed(f))));
@@ -398,8 +416,14 @@ impl<'c> State<'c> {
                                 return;
                             }
                             match guarded(&name, || process_one(cfg, sink, inp)) {
-                                Outcome::Page { articles, bytes, json: Some(json), secs } if sink.out.is_some() => {
-                                    let _ = wtx.send(WriteJob { seq, name, rel, articles, bytes, json, secs });
+                                Outcome::Page { articles, bytes, json: Some(json), mets, no_mets, secs } if sink.out.is_some() || mets.is_some() => {
+                                    // Without -o the JSON goes back to be printed in input order.
+                                    let (json, stdout) = match sink.out {
+                                        Some(_) => (Some((rel, json)), None),
+                                        None => (None, Some(json)),
+                                    };
+                                    let outcome = Outcome::Page { articles, bytes, json: stdout, mets: None, no_mets, secs };
+                                    let _ = wtx.send(WriteJob { seq, name, mets: mets.map(|m| (mets_rel, m)), json, outcome });
                                 }
                                 o => {
                                     let _ = tx.send((seq, o));
@@ -433,7 +457,16 @@ impl<'c> State<'c> {
     fn take(&mut self, name: String, outcome: Outcome) {
         let s = &mut self.summary;
         match outcome {
-            Outcome::Page { articles, bytes, json, secs } => {
+            Outcome::Page { articles, bytes, json, no_mets, secs, .. } => {
+                if let Some(format) = no_mets
+                    && !self.mets_warned
+                {
+                    self.mets_warned = true;
+                    s.warnings += 1;
+                    self.log.line(&format!(
+                        "warning: --mets writes METS for ALTO pages only: {name} is {format} and got none (nor will any other such page; this is said once)"
+                    ));
+                }
                 if let Some(json) = json
                     && let Err(e) = self.out.write_all(&json)
                 {
@@ -478,6 +511,14 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     h
 }
 
+/// Whether two folders are one, judged on their real paths.
+fn same_dir(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}
+
 /// Whether `path` would be inside `dir`, judged on the real paths of the folders that exist.
 fn inside(path: &Path, dir: &Path) -> bool {
     let parent = match path.parent() {
@@ -495,6 +536,7 @@ struct Report<'a> {
     newsseg: &'static str,
     inputs: Vec<String>,
     out: Option<String>,
+    mets: Option<String>,
     threads: usize,
     shard: Option<String>,
     resume: bool,
@@ -523,6 +565,7 @@ fn write_report(path: &Path, job: &Job, threads: usize, s: &Summary) -> Result<(
         newsseg: env!("CARGO_PKG_VERSION"),
         inputs: job.inputs.iter().map(|p| p.display().to_string()).collect(),
         out: job.out.as_ref().map(|p| p.display().to_string()),
+        mets: job.mets.as_ref().map(|p| p.display().to_string()),
         threads,
         shard: job.shard.map(|s| s.to_string()),
         resume: job.resume,

@@ -55,6 +55,63 @@ impl Input {
             Input::File { rel, .. } => without_gz(rel).with_extension("json"),
         }
     }
+
+    /// Where its METS goes below the METS folder: where its JSON goes, `.mets.xml` for `.json`.
+    pub(super) fn mets_rel(&self) -> PathBuf {
+        self.out_rel().with_extension("mets.xml")
+    }
+
+    /// How its METS, written below `dir`, names the page's file: by a relative reference from the
+    /// METS file's folder, so the two can be moved together. A page read from standard input has no
+    /// file, and is named by its id.
+    pub(super) fn alto_href(&self, dir: &Path) -> String {
+        let Input::File { path, .. } = self else { return uri_path(&self.id()) };
+        let mets = dir.join(self.mets_rel());
+        let (Some(from), Some(to)) = (mets.parent().and_then(absolute), absolute(path)) else {
+            return uri_path(&path.to_string_lossy());
+        };
+        let common = from.components().zip(to.components()).take_while(|(a, b)| a == b).count();
+        let up = from.components().count() - common;
+        let parts: Vec<String> = std::iter::repeat_n("..".to_string(), up)
+            .chain(to.components().skip(common).map(|c| c.as_os_str().to_string_lossy().into_owned()))
+            .collect();
+        uri_path(&parts.join("/"))
+    }
+}
+
+/// A path made absolute against the working folder and rid of `.` and `..` by their names alone,
+/// so it reads the same whether or not the folders exist yet (the METS folder may not).
+fn absolute(p: &Path) -> Option<PathBuf> {
+    let mut out = PathBuf::new();
+    for c in std::path::absolute(p).ok()?.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    Some(out)
+}
+
+/// A path as a URI reference: `/` between names, and every byte a URI path may not hold bare
+/// percent-encoded (spaces, `%`, `#`, `?`, and `:`, which in a first name would read as a scheme).
+/// Letters beyond ASCII stay as they are, as an IRI has them.
+fn uri_path(p: &str) -> String {
+    let mut out = String::with_capacity(p.len());
+    for c in p.chars() {
+        let bare = !c.is_ascii() || c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=@/".contains(c);
+        if bare {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
 }
 
 /// A path without a trailing `.gz`, so `p1.xml.gz` is named and written as `p1.xml` would be (and
@@ -409,6 +466,21 @@ mod tests {
         // A page and its gzipped copy want one output file: the clash check turns the later away.
         assert_eq!(out("p1.xml.gz"), out("p1.xml"));
         assert_eq!(out("p1.txt.gz"), out("p1.md"));
+    }
+
+    #[test]
+    fn the_mets_names_its_page_from_where_it_is_written() {
+        let file = |path: &str, rel: &str| Input::File { path: PathBuf::from(path), rel: PathBuf::from(rel) };
+        let p = file("/data/issue1/sub/p1.xml.gz", "sub/p1.xml.gz");
+        assert_eq!(p.mets_rel(), PathBuf::from("sub/p1.mets.xml"));
+        assert_eq!(p.alto_href(Path::new("/data/issue1")), "p1.xml.gz");
+        assert_eq!(p.alto_href(Path::new("/out/mets")), "../../../data/issue1/sub/p1.xml.gz");
+        assert_eq!(p.alto_href(Path::new("/data/issue1/./x/../mets")), "../../sub/p1.xml.gz");
+        let odd = file("/d/a b#1?:%.xml", "a b#1?:%.xml");
+        assert_eq!(odd.alto_href(Path::new("/d")), "a%20b%231%3F%3A%25.xml");
+        assert_eq!(file("/d/été.xml", "été.xml").alto_href(Path::new("/d")), "été.xml");
+        let rec = Input::Record { line: 1, id: "a.1".into(), text: String::new() };
+        assert_eq!((rec.mets_rel(), rec.alto_href(Path::new("/d"))), (PathBuf::from("a.1.mets.xml"), "a.1".to_string()));
     }
 
     #[test]
