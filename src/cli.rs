@@ -37,7 +37,8 @@ pub enum Cmd {
 
 #[derive(Debug, Args)]
 pub struct ProcessArgs {
-    /// Page files, folders (searched recursively for *.txt and *.md, in name order), or - for
+    /// Page files, folders (searched recursively, in name order, for *.txt and *.md, and for ALTO,
+    /// hOCR and PAGE-XML in *.xml, *.alto, *.hocr, *.html and *.htm, any of them gzipped), or - for
     /// standard input.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
