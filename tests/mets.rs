@@ -136,6 +136,23 @@ fn the_mets_names_each_article_by_the_blocks_its_json_gives() {
 }
 
 #[test]
+fn ids_and_headlines_are_escaped() {
+    let t = tempfile::tempdir().unwrap();
+    let page = std::fs::read_to_string(fixture("en-millbrook-1911-alto", "page.xml"))
+        .unwrap()
+        .replace("\"TB01\"", "\"TB&amp;01 &lt;&quot;&apos;&gt;\"")
+        .replace("CONTENT=\"RIVER\"", "CONTENT=\"R&amp;D&lt;/mets:div&gt;\"");
+    std::fs::write(t.path().join("odd.xml"), page).unwrap();
+    let (out, mets) = (t.path().join("json"), t.path().join("mets"));
+    let o = newsseg(&["process", t.path().join("odd.xml").to_str().unwrap(), "-o", out.to_str().unwrap(), "--mets", mets.to_str().unwrap(), "-q"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let xml = std::fs::read_to_string(mets.join("odd.mets.xml")).unwrap();
+    let (articles, _) = read_mets(&xml);
+    assert_eq!(articles[0].1[0].block, "TB&01 <\"'>");
+    assert!(xml.contains("LABEL=\"R&amp;D&lt;/mets:div&gt; RISES TO THE MILL DAM\""), "{xml}");
+}
+
+#[test]
 fn mets_is_written_for_alto_only_the_same_at_any_thread_count() {
     let t = tempfile::tempdir().unwrap();
     let input = t.path().join("in");

@@ -56,20 +56,33 @@ fn fold(s: &str) -> Vec<char> {
     s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
-/// Whether a line's text stands in a field. The field was built from cleaned lines, and OCR
-/// mending may have changed a letter or two ("fait" read back as "fail"), so a line counts as in
-/// the field when at least half of its letter pairs are; a line of one or two letters must be
-/// there whole.
-fn holds(field: &[char], line: &[char]) -> bool {
-    if line.is_empty() || field.is_empty() {
-        return false;
+/// A field of an article, folded, with its letter pairs.
+struct Field {
+    chars: Vec<char>,
+    pairs: rustc_hash::FxHashSet<(char, char)>,
+}
+
+impl Field {
+    fn of(s: &str) -> Field {
+        let chars = fold(s);
+        let pairs = chars.windows(2).map(|w| (w[0], w[1])).collect();
+        Field { chars, pairs }
     }
-    if line.len() < 3 {
-        return field.windows(line.len()).any(|w| w == line);
+
+    /// Whether a line's (folded) text stands in the field. The field was built from cleaned lines,
+    /// and OCR mending may have changed a letter or two ("fait" read back as "fail"), so a line
+    /// counts as in the field when at least half of its letter pairs are; a line of one or two
+    /// letters must be there whole.
+    fn holds(&self, line: &[char]) -> bool {
+        if line.is_empty() || self.chars.is_empty() {
+            return false;
+        }
+        if line.len() < 3 {
+            return self.chars.windows(line.len()).any(|w| w == line);
+        }
+        let found = line.windows(2).filter(|w| self.pairs.contains(&(w[0], w[1]))).count();
+        found * 2 >= line.len() - 1
     }
-    let pairs: rustc_hash::FxHashSet<(char, char)> = field.windows(2).map(|w| (w[0], w[1])).collect();
-    let found = line.windows(2).filter(|w| pairs.contains(&(w[0], w[1]))).count();
-    found * 2 >= line.len() - 1
 }
 
 fn places(page: &Page, text: &str) -> Places {
@@ -110,13 +123,13 @@ fn places(page: &Page, text: &str) -> Places {
         let part = match lines[i].role {
             Role::Kicker => Some(Part::Kicker),
             Role::Headline => Some(Part::Headline),
-            Role::Deck => holds(&f.deck, &t).then_some(Part::Deck),
-            Role::Credit => holds(&f.credit, &t).then_some(Part::Caption),
-            Role::Byline if holds(&f.bylines, &t) => Some(Part::Byline),
+            Role::Deck => f.deck.holds(&t).then_some(Part::Deck),
+            Role::Credit => f.credit.holds(&t).then_some(Part::Caption),
+            Role::Byline if f.bylines.holds(&t) => Some(Part::Byline),
             // A report's title, or its byline printed under it, heads a section.
             Role::Byline | Role::Subhead => {
                 let n = a.sections.len();
-                let found = (0..n).map(|k| (next_section[ai] + k) % n).find(|&si| holds(&f.headings[si], &t));
+                let found = (0..n).map(|k| (next_section[ai] + k) % n).find(|&si| f.headings[si].holds(&t));
                 if let Some(si) = found {
                     next_section[ai] = si;
                 }
@@ -131,20 +144,20 @@ fn places(page: &Page, text: &str) -> Places {
 
 /// An article's fields as folded text, to find lines in.
 struct Fields {
-    deck: Vec<char>,
-    credit: Vec<char>,
-    bylines: Vec<char>,
-    headings: Vec<Vec<char>>,
+    deck: Field,
+    credit: Field,
+    bylines: Field,
+    headings: Vec<Field>,
 }
 
 impl Fields {
     fn of(a: &Article) -> Fields {
         let bylines: String = a.bylines.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join(" ");
         Fields {
-            deck: fold(a.deck.as_deref().unwrap_or("")),
-            credit: fold(a.credit.as_deref().unwrap_or("")),
-            bylines: fold(&bylines),
-            headings: a.sections.iter().map(|s| fold(s.heading.as_deref().unwrap_or(""))).collect(),
+            deck: Field::of(a.deck.as_deref().unwrap_or("")),
+            credit: Field::of(a.credit.as_deref().unwrap_or("")),
+            bylines: Field::of(&bylines),
+            headings: a.sections.iter().map(|s| Field::of(s.heading.as_deref().unwrap_or(""))).collect(),
         }
     }
 }
@@ -447,4 +460,27 @@ fn document(o: &mut Out, page: &Page, alto_href: &str) -> io::Result<()> {
     o.close("mets:div")?;
     o.close("mets:structMap")?;
     o.close("mets:mets")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_is_found_in_its_field_through_a_mended_letter() {
+        let f = Field::of("Le Temps qu'il fail");
+        assert!(f.holds(&fold("Le Temps qu'il fait")));
+        assert!(f.holds(&fold("qu'il")));
+        assert!(!f.holds(&fold("Vente après décès")));
+        // Short lines must be there whole.
+        assert!(Field::of("IN MEMORIAM").holds(&fold("in")));
+        assert!(!Field::of("IN MEMORIAM").holds(&fold("ox")));
+        assert!(!Field::of("").holds(&fold("anything")));
+    }
+
+    #[test]
+    fn characters_xml_cannot_hold_are_taken_out() {
+        assert_eq!(xml_chars("a\u{1}b\tc\u{FFFF}"), "ab\tc");
+        assert!(matches!(xml_chars("plain & <fine>"), Cow::Borrowed(_)));
+    }
 }
