@@ -95,7 +95,7 @@ pub struct ProcessArgs {
     /// what made the file).
     #[arg(long, value_name = "auto|file|geometry", default_value = "auto")]
     pub reading_order: crate::geometry::ReadingOrder,
-    /// Also write each ALTO page's articles back as METS here: DIR/<page>.mets.xml, paths mirrored
+    /// Also write each ALTO page's articles back as METS here: DIR/PAGE.mets.xml, paths mirrored
     /// as -o does, whose logical structMap names the ALTO TextBlocks of each article's headline,
     /// bylines and paragraphs (the Europeana Newspapers / docWorks profile). hOCR, PAGE-XML and text
     /// pages get none; the run says so once.
