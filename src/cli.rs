@@ -13,6 +13,7 @@ Examples:
   newsseg process scans/ -o json/ --lang zh -j 8
   newsseg process scans/ -o json/ --resume      finish a run that was stopped
   newsseg process scans/ -o json/ --shard 3/16  the 4th of 16 slices (a Slurm array task)
+  newsseg process issue/ -o json/ --mets issue/ ALTO pages: JSON, and METS beside the ALTO files
   newsseg process --stdin-jsonl - < pages.jsonl {\"id\",\"text\"} lines in, JSON Lines out
   newsseg schema > page.schema.json             the JSON Schema of a page
 
@@ -36,7 +37,8 @@ pub enum Cmd {
 
 #[derive(Debug, Args)]
 pub struct ProcessArgs {
-    /// Page files, folders (searched recursively for *.txt and *.md, in name order), or - for
+    /// Page files, folders (searched recursively, in name order, for *.txt and *.md, and for ALTO,
+    /// hOCR and PAGE-XML in *.xml, *.alto, *.hocr, *.html and *.htm, any of them gzipped), or - for
     /// standard input.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
@@ -93,6 +95,12 @@ pub struct ProcessArgs {
     /// what made the file).
     #[arg(long, value_name = "auto|file|geometry", default_value = "auto")]
     pub reading_order: crate::geometry::ReadingOrder,
+    /// Also write each ALTO page's articles back as METS here: DIR/PAGE.mets.xml, paths mirrored
+    /// as -o does, whose logical structMap names the ALTO TextBlocks of each article's headline,
+    /// bylines and paragraphs (the Europeana Newspapers / docWorks profile). hOCR, PAGE-XML and text
+    /// pages get none; the run says so once.
+    #[arg(long, value_name = "DIR")]
+    pub mets: Option<PathBuf>,
 }
 
 /// Checks the label when the flags are read, so a typo stops the run before any page is read.
@@ -125,6 +133,7 @@ impl ProcessArgs {
             report: self.report.clone(),
             shard: self.shard,
             stdin_jsonl: self.stdin_jsonl,
+            mets: self.mets.clone(),
         }
     }
 }

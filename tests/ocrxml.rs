@@ -1,6 +1,7 @@
 //! The structured-OCR readers against hostile files (entity bombs, external entities, deep
-//! nesting, truncation, huge values, gzip bombs), each written by the test itself, and against the
-//! real ALTO and hOCR samples in the shared folder where it is there.
+//! nesting, truncation, huge values, gzip bombs), each written by the test itself, the readers
+//! alone and a folder of them through the command line, and against the real ALTO and hOCR
+//! samples in the shared folder where it is there.
 
 use newsseg::ErrorKind;
 use newsseg::ocrxml::{self, Document, Format};
@@ -235,6 +236,63 @@ fn plain_text_and_other_markup_are_not_ocr() {
         assert_eq!(ocrxml::sniff(not.as_bytes()), None, "{not}");
         assert_eq!(ocrxml::read(not.as_bytes()).unwrap_err().kind(), ErrorKind::BadInput);
     }
+}
+
+/// What the files below `dir` hold, all of them together.
+fn all_bytes(dir: &Path) -> Vec<u8> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        out.extend(if p.is_dir() { all_bytes(&p) } else { std::fs::read(&p).unwrap() });
+    }
+    out
+}
+
+#[test]
+fn hostile_files_through_the_command_line() {
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path().join("issue");
+    std::fs::create_dir_all(&dir).unwrap();
+    // Entities declared in the DOCTYPE stay what they are in the file, unexpanded references: the
+    // bomb and the external entity are read as pages holding "&lol9;" and "&x;".
+    std::fs::write(dir.join("a-laughs.xml"), alto(LAUGHS, "p.tif", r#"<String CONTENT="&lol9;"/><SP/><String CONTENT="laughs"/>"#)).unwrap();
+    let xxe = r#"<!DOCTYPE alto [<!ENTITY x SYSTEM "file:///etc/passwd"> <!ENTITY y SYSTEM "http://127.0.0.1:9/x">]>"#;
+    std::fs::write(dir.join("b-xxe.xml"), alto(xxe, "&x;", r#"<String CONTENT="&x;"/><SP/><String CONTENT="&y;"/>"#)).unwrap();
+    let deep = format!("<alto><Layout>{}{}</Layout></alto>", "<x>".repeat(200_000), "</x>".repeat(200_000));
+    std::fs::write(dir.join("c-deep.xml"), deep).unwrap();
+    let whole = alto("", "p.tif", r#"<String CONTENT="one"/><SP/><String CONTENT="two"/>"#);
+    std::fs::write(dir.join("d-truncated.xml"), &whole[..whole.find("<SP/>").unwrap()]).unwrap();
+    std::fs::write(dir.join("e-huge.xml"), alto("", "p.tif", &format!("<String CONTENT=\"{}\"/>", "a".repeat(50 << 20)))).unwrap();
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/en-millbrook-1911-alto/page.xml"), dir.join("f-good.xml")).unwrap();
+    let out = t.path().join("json");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_newsseg"))
+        .args(["process", dir.to_str().unwrap(), "-o", out.to_str().unwrap(), "-q", "-j2"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    let said = |file: &str, why: &str| err.lines().any(|l| l.starts_with(&format!("newsseg: {}: ", dir.join(file).display())) && l.contains(why));
+    assert!(said("c-deep.xml", "ALTO nested deeper than 256 elements"), "{err}");
+    assert!(said("d-truncated.xml", "malformed ALTO: unexpected end of file inside <TextLine>"), "{err}");
+    assert!(said("e-huge.xml", "attribute CONTENT of <String> is over the 4 MiB limit"), "{err}");
+    assert_eq!(err.lines().count(), 3, "the three refused files, nothing else: {err}");
+    let mut names: Vec<String> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert_eq!(names, ["a-laughs.json", "b-xxe.json", "f-good.json"]);
+    let good: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("f-good.json")).unwrap()).unwrap();
+    assert_eq!(good["articles"].as_array().unwrap().len(), 3);
+    let laughs = std::fs::read_to_string(out.join("a-laughs.json")).unwrap();
+    assert!(laughs.contains("&lol9; laughs") && laughs.len() < 20_000, "{laughs}");
+    let xxe = std::fs::read_to_string(out.join("b-xxe.json")).unwrap();
+    assert!(xxe.contains("\"&x; &y;"), "{xxe}");
+    // Not a line of the real /etc/passwd anywhere: the outputs, stdout, stderr.
+    let everything = [all_bytes(&out), o.stdout.clone(), o.stderr.clone()].concat();
+    let everything = String::from_utf8_lossy(&everything);
+    let passwd = std::fs::read_to_string("/etc/passwd").unwrap_or_else(|_| "root:x:0:0:root:/root:/bin/bash".into());
+    for line in passwd.lines().filter(|l| l.len() >= 8) {
+        assert!(!everything.contains(line), "/etc/passwd leaked: {line}");
+    }
+    assert!(!everything.contains("root:x:0:0"));
 }
 
 /// The shared folder of real samples, where this machine has it.

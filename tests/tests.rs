@@ -1,8 +1,10 @@
 //! One test binary for the whole crate, a module per area: golden pages, the sample page, the
 //! nothing-lost rule, English pages, regressions named after the bug they pin down, the command
-//! line, encodings, degenerate pages, property tests, the fuzz corpus replayed and the structured-OCR
-//! readers (ALTO, hOCR, PAGE-XML) against hostile and real files.
+//! line, encodings, degenerate pages, property tests (of text and of random ALTO pages), the fuzz
+//! corpus replayed, the structured-OCR readers (ALTO, hOCR, PAGE-XML) against hostile and real
+//! files, and the METS written back.
 
+mod alto_props;
 mod cli;
 mod common;
 mod coverage;
@@ -11,6 +13,7 @@ mod encodings;
 mod english;
 mod fuzz_corpus;
 mod golden;
+mod mets;
 mod ocrxml;
 mod props;
 mod regression;

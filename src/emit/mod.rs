@@ -1,5 +1,7 @@
-//! Emit: the page object (the JSON contract), built from the linker's plans; JSON, JSON Lines and the schema.
+//! Emit: the page object (the JSON contract), built from the linker's plans; JSON, JSON Lines, the
+//! schema, and the METS an ALTO page's articles are written back as.
 
+pub mod mets;
 pub mod page;
 
 pub use page::{Article, LineOut, Page, Paragraph, Section, SourceInfo};

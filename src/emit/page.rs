@@ -32,6 +32,7 @@ pub struct Page {
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SourceInfo {
+    /// The input's path as given; null for standard input and JSON Lines records.
     pub path: Option<String>,
     /// Size of the input in bytes.
     pub bytes: usize,
@@ -61,6 +62,7 @@ pub struct SourceInfo {
 pub struct PageSize {
     pub width: f64,
     pub height: f64,
+    /// The file's MeasurementUnit (ALTO), `pixel` for hOCR and PAGE-XML.
     pub unit: String,
 }
 
@@ -68,7 +70,9 @@ pub struct PageSize {
 /// `TextRegion@id`) and its box `[x, y, w, h]` in the file's units.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Region {
+    /// The block's id in the file; null where it has none.
     pub id: Option<String>,
+    /// The block's box `[x, y, w, h]` in the file's units.
     pub bbox: [f64; 4],
 }
 
@@ -136,6 +140,7 @@ pub struct LineOut {
     pub region: Option<LineRegion>,
 }
 
+/// Where a line of a structured file stands: its block, its own id and its box.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct LineRegion {
     /// The file block's id.
