@@ -439,6 +439,12 @@ pub fn display_type(blocks: &[Block], classes: &mut [Class], types: &[LineType])
         if matches!(c.shape, Shape::Furniture | Shape::Noise) {
             continue;
         }
+        // A line set apart by its placing alone may be a byline or a credit set centred: its
+        // words tell.
+        let apart = ts.iter().any(|t| t.apart);
+        if apart && (matches!(c.shape, Shape::Byline | Shape::Dateline | Shape::Credit | Shape::Jump | Shape::Caption) || !c.bylines.is_empty()) {
+            continue;
+        }
         let caps = is_caps(b);
         *c = Class::of(Shape::Heading);
         c.caps = caps;
