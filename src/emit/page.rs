@@ -3,7 +3,6 @@
 use crate::blocks::{Block, Layout};
 use crate::classify::{Byline, Class, Jump, Role, Shape};
 use crate::clean::cjk::{heading_halves, squeeze_spaces};
-use crate::clean::hyphen::is_word;
 use crate::clean::Line;
 use crate::lang::{Lang, LangCode};
 use crate::link::{Plan, Report};
@@ -170,6 +169,9 @@ pub struct Parts<'a> {
     pub plans: Vec<Plan>,
     pub warnings: Vec<Warning>,
     pub geo: Option<GeoParts<'a>>,
+    /// The page's words and word pairs: what tells, in a language without a word list, whether
+    /// two pieces of a paragraph cut inside a word make one.
+    pub grams: &'a crate::model::seam::PageGrams,
 }
 
 fn round3(x: f32) -> f64 {
@@ -238,13 +240,20 @@ fn squeeze_cjk_keep_gaps(t: &str) -> String {
 #[cfg(test)]
 fn join_text(a: &str, b: &str, cjk: bool) -> String {
     let mut a = a.to_string();
-    join_onto(&mut a, b, cjk);
+    join_onto(&mut a, b, cjk, &crate::clean::hyphen::is_word, &joins_by_list);
     a
 }
 
+/// Whether `l-` and `r` at a column cut make one word by the built-in word list.
+fn joins_by_list(l: &str, r: &str) -> bool {
+    r.chars().next().is_some_and(char::is_lowercase) && crate::clean::hyphen::is_word(&format!("{l}{r}").to_lowercase())
+}
+
 /// Joins `b` onto `a`, two pieces of one paragraph cut at a column break. Appends in place: a
-/// paragraph joined from many pieces is not copied once per piece.
-fn join_onto(a: &mut String, b: &str, cjk: bool) {
+/// paragraph joined from many pieces is not copied once per piece. `is_word` tells whether a
+/// lower-case string is a word of the page's language.
+/// `joins_at_hyphen` tells whether the word before a hyphen at the cut and the word after make one.
+fn join_onto(a: &mut String, b: &str, cjk: bool, is_word: &dyn Fn(&str) -> bool, joins_at_hyphen: &dyn Fn(&str, &str) -> bool) {
     let touches_cjk = a.chars().next_back().is_some_and(crate::lang::is_cjk_context) || b.chars().next().is_some_and(crate::lang::is_cjk_context);
     if cjk || touches_cjk {
         a.push_str(b);
@@ -254,7 +263,7 @@ fn join_onto(a: &mut String, b: &str, cjk: bool) {
     let nw: String = b.chars().take_while(|c| c.is_alphabetic()).collect();
     if let Some(stem) = a.strip_suffix('-') {
         let l2: String = stem.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
-        if !l2.is_empty() && nw.chars().next().is_some_and(char::is_lowercase) && is_word(&format!("{l2}{nw}").to_lowercase()) {
+        if !l2.is_empty() && joins_at_hyphen(&l2, &nw) {
             a.pop();
         }
         a.push_str(b);
@@ -354,6 +363,18 @@ pub fn build(mut p: Parts) -> Page {
     let short = &p.src.sha256[..8];
     let mut block_role: Vec<Option<(Role, usize)>> = vec![None; p.blocks.len()];
     let mut articles = Vec::with_capacity(plans.len());
+    let lang = Lang::get(LangCode::from_tag(p.lang).unwrap_or(LangCode::En));
+    let grams = p.grams;
+    let is_word_here = |w: &str| lang.list_knows(w).unwrap_or_else(|| grams.has_word(w));
+    // A hyphen at a column cut is decided as one at a line's end: by the word list, or where the
+    // language has none by the page's words.
+    let joins_here = |l: &str, r: &str| {
+        if lang.has_word_list() {
+            joins_by_list(l, r)
+        } else {
+            crate::clean::hyphen::decide_by_page(l, r, lang, &|w| grams.has_word(w), &|_| false) == crate::clean::hyphen::Dehyphen::Join
+        }
+    };
     for (ai, pl) in plans.iter().enumerate() {
         let id = format!("{short}-{:02}", ai + 1);
         let mut flags = pl.flags.clone();
@@ -371,7 +392,7 @@ pub fn build(mut p: Parts) -> Page {
             }
             byline_blocks.extend(&seed.bylines);
         }
-        let roles = head_roles(&heads, p.blocks, p.classes, Lang::get(if p.lang == "zh" { LangCode::Zh } else { LangCode::En }));
+        let roles = head_roles(&heads, p.blocks, p.classes, lang);
         let (mut kicker, mut headline, mut deck) = (Vec::new(), Vec::new(), Vec::new());
         for (&h, &r) in heads.iter().zip(&roles) {
             block_role[h] = Some((r, ai));
@@ -427,7 +448,7 @@ pub fn build(mut p: Parts) -> Page {
                     let sec = sections.last_mut().expect("a section");
                     if k > 0 && pl.join_prev[k]
                         && let Some(last) = sec.paragraphs.last_mut() {
-                            join_onto(&mut last.text, &text, p.blocks[b].cjk);
+                            join_onto(&mut last.text, &text, p.blocks[b].cjk, &is_word_here, &joins_here);
                             last.spans.extend(spans);
                             continue;
                         }
@@ -607,7 +628,7 @@ mod tests {
         // 200 000 pieces of 48 bytes: 10 MB appended in place; copied per piece it was 1 TB.
         let mut text = String::new();
         for i in 0..200_000 {
-            join_onto(&mut text, &format!("piece {i:06} of a paragraph cut mid-sentence and"), i % 2 == 0);
+            join_onto(&mut text, &format!("piece {i:06} of a paragraph cut mid-sentence and"), i % 2 == 0, &crate::clean::hyphen::is_word, &joins_by_list);
         }
         assert!(text.len() >= 200_000 * 48);
     }
