@@ -61,7 +61,7 @@ pub fn decide_in(left: &str, right: &str, vocab: &Vocab, lang: &Lang) -> Dehyphe
     if lang.has_word_list() {
         decide(left, right, vocab)
     } else {
-        decide_by_page(left, right, lang, &|w| vocab.count(w) > 0, &|c| vocab.has_compound(c))
+        decide_by_page(left, right, lang, &|w| vocab.count(w), &|c| vocab.has_compound(c))
     }
 }
 
@@ -77,9 +77,10 @@ pub fn decide_inline(left: &str, right: &str, vocab: &Vocab, lang: &Lang) -> Deh
 }
 
 /// Decides without a word list (the English list would call "contre" no word and "ganze" a
-/// misspelling): only what the page itself spells (`on_page`, lower case; `compound`, words joined
-/// by a hyphen within a line) and the language's table count.
-pub fn decide_by_page(left: &str, right: &str, lang: &Lang, on_page: &dyn Fn(&str) -> bool, compound: &dyn Fn(&str) -> bool) -> Dehyphen {
+/// misspelling): only what the page itself spells and the language's table count. `count` is how
+/// often the page spells a lower-case word, the two halves at this break included; `compound`
+/// whether it prints words joined by a hyphen within a line.
+pub fn decide_by_page(left: &str, right: &str, lang: &Lang, count: &dyn Fn(&str) -> u32, compound: &dyn Fn(&str) -> bool) -> Dehyphen {
     if left.is_empty() || right.is_empty() {
         return Dehyphen::Keep;
     }
@@ -92,19 +93,19 @@ pub fn decide_by_page(left: &str, right: &str, lang: &Lang, on_page: &dyn Fn(&st
     if compound(&format!("{l}-{r}")) {
         return Dehyphen::Keep;
     }
-    if on_page(&format!("{l}{r}")) {
+    if count(&format!("{l}{r}")) > 0 {
         return Dehyphen::Join;
     }
     if lang.hyphen_keeps.contains(&r) {
         // A word that follows a printed hyphen (dit-|il, Ille-|et-Vilaine, Ein-|und Ausfuhr).
         return Dehyphen::Keep;
     }
-    // Two words of the page and a whole it never spells: a compound (porte-monnaie) as likely as a
-    // word broken (pour-tant); keep the hyphen and say so. Otherwise a fragment stands on one side
-    // at least (con-|tre, Regie-|rung): a word broken by the line, as nearly every line-end hyphen
-    // of a column is.
-    let lw = l.chars().count() >= 2 && on_page(&l);
-    let rw = r.chars().count() >= 3 && on_page(&r);
+    // Two words the page uses elsewhere too and a whole it never spells: a compound
+    // (porte-monnaie) as likely as a word broken (pour-tant); keep the hyphen and say so.
+    // Otherwise a fragment stands on one side at least (con-|tre, Regie-|rung): a word broken by
+    // the line, as nearly every line-end hyphen of a column is.
+    let lw = l.chars().count() >= 2 && count(&l) >= 2;
+    let rw = r.chars().count() >= 3 && count(&r) >= 2;
     if lw && rw { Dehyphen::Unsure } else { Dehyphen::Join }
 }
 
@@ -129,8 +130,8 @@ mod tests {
     fn decisions_without_a_word_list() {
         use crate::lang::{Lang, LangCode};
         let (fr, de) = (Lang::get(LangCode::Fr), Lang::get(LangCode::De));
-        let v = Vocab::from_words(["Il faut le dire contre tous : le porte-monnaie, pour et tant, aujourd'hui, l'Assemblée."].into_iter());
-        let by_page = |l: &str, r: &str, v: &Vocab, lang: &Lang| decide_by_page(l, r, lang, &|w| v.count(w) > 0, &|c| v.has_compound(c));
+        let v = Vocab::from_words(["Il faut le dire contre tous : le porte-monnaie, pour et tant, aujourd'hui, l'Assemblée, pour tant"].into_iter());
+        let by_page = |l: &str, r: &str, v: &Vocab, lang: &Lang| decide_by_page(l, r, lang, &|w| v.count(w), &|c| v.has_compound(c));
         assert_eq!(by_page("con", "tre", &v, fr), Dehyphen::Join);
         assert_eq!(by_page("Saint", "Jean", &v, fr), Dehyphen::Keep);
         assert_eq!(by_page("porte", "monnaie", &v, fr), Dehyphen::Keep);

@@ -20,6 +20,9 @@ pub struct Page {
     /// The page's name: its file stem, or the id it came with on a JSON Lines stream.
     pub id: String,
     pub source: SourceInfo,
+    /// The language whose rules were applied, detected per page unless forced: a BCP 47 tag, `zh`,
+    /// `en`, `fr`, `de`, or `und-Latn` for another language in Latin script (or one not told apart).
+    #[schemars(extend("enum" = ["zh", "en", "fr", "de", "und-Latn"]))]
     pub language: String,
     /// `markdown` (a line per paragraph) or `wrapped` (hard-wrapped column lines).
     pub layout: String,
@@ -367,12 +370,13 @@ pub fn build(mut p: Parts) -> Page {
     let grams = p.grams;
     let is_word_here = |w: &str| lang.list_knows(w).unwrap_or_else(|| grams.has_word(w));
     // A hyphen at a column cut is decided as one at a line's end: by the word list, or where the
-    // language has none by the page's words.
+    // language has none by the page's words. Those come without counts here, so a half counts
+    // once, as the break itself spells it, and two halves are never taken for two words.
     let joins_here = |l: &str, r: &str| {
         if lang.has_word_list() {
             joins_by_list(l, r)
         } else {
-            crate::clean::hyphen::decide_by_page(l, r, lang, &|w| grams.has_word(w), &|_| false) == crate::clean::hyphen::Dehyphen::Join
+            crate::clean::hyphen::decide_by_page(l, r, lang, &|w| u32::from(grams.has_word(w)), &|_| false) == crate::clean::hyphen::Dehyphen::Join
         }
     };
     for (ai, pl) in plans.iter().enumerate() {
