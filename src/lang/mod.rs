@@ -430,6 +430,9 @@ pub fn is_cjk_context(c: char) -> bool {
 }
 
 #[cfg(test)]
+mod tables;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -441,7 +444,8 @@ mod tests {
         assert!(en_words().contains("difficult"));
         // Patterns compile on first use in the pipeline: here every one is compiled, so a table
         // pattern over the regex size limit fails this test rather than a page.
-        for l in [zh, en] {
+        for l in LangCode::ALL.map(Lang::get) {
+            assert_eq!(LangCode::from_tag(l.code.as_str()), Some(l.code));
             let lists = [&l.reported_speech, &l.headline_tag, &l.byline, &l.dispatch, &l.dateline, &l.credit, &l.section_number, &l.standing_label,
                 &l.credit_line, &l.signature, &l.dated_deck, &l.series_item, &l.caption, &l.photo_credit, &l.jump, &l.jump_tail, &l.running_head, &l.furniture];
             for p in lists.into_iter().flatten() {
