@@ -14,4 +14,5 @@ mod golden;
 mod ocrxml;
 mod props;
 mod regression;
+mod regression_lang;
 mod sample;
