@@ -1,10 +1,12 @@
 //! One test binary for the whole crate, a module per area: golden pages, the sample page, the
-//! nothing-lost rule, English pages, regressions named after the bug they pin down, the command
-//! line, encodings, degenerate pages, property tests, the fuzz corpus replayed and the structured-OCR
-//! readers (ALTO, hOCR, PAGE-XML) against hostile and real files.
+//! nothing-lost rule, English pages, regressions named after the bug they pin down (pages in other
+//! languages in regression_lang), common words kept on the real French and German pages, the
+//! command line, encodings, degenerate pages, property tests, the fuzz corpus replayed and the
+//! structured-OCR readers (ALTO, hOCR, PAGE-XML) against hostile and real files.
 
 mod cli;
 mod common;
+mod common_words;
 mod coverage;
 mod degenerate;
 mod encodings;
