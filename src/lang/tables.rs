@@ -37,6 +37,8 @@ fn french_table() {
     assert_eq!(byline(fr, "PAR M. DURAND"), Some(("PAR".into(), "M. DURAND".into())));
     assert_eq!(byline(fr, "(De notre correspondant particulier.)").map(|b| b.0), Some("De notre correspondant particulier".into()));
     assert_eq!(byline(fr, "Par suite de la pluie, la séance est levée."), None);
+    assert_eq!(byline(fr, "Par Monts et Vallées"), None);
+    assert_eq!(byline(fr, "Par M. de Cassagnac"), Some(("Par".into(), "M. de Cassagnac".into())));
     assert_eq!(jump(fr, "Suite page 3"), Some((Some("3".into()), false)));
     assert_eq!(jump(fr, "(Voir la suite en 2e page.)"), Some((Some("2".into()), false)));
     assert_eq!(jump(fr, "Suite de la première page"), Some((Some("première".into()), true)));
@@ -60,6 +62,9 @@ fn german_table() {
     assert_eq!(byline(de, "Von Hans Meier und Karl Huber"), Some(("Von".into(), "Hans Meier und Karl Huber".into())));
     assert_eq!(byline(de, "(Von unserem Korrespondenten.)").map(|b| b.0), Some("Von unserem Korrespondenten".into()));
     assert_eq!(byline(de, "Von der Grenze wird gemeldet, daß"), None);
+    assert_eq!(byline(de, "Von Woche zu Woche"), None);
+    assert_eq!(byline(de, "Von Nah und Fern"), None);
+    assert_eq!(byline(de, "Von Dr. K. Huber"), Some(("Von".into(), "Dr. K. Huber".into())));
     assert_eq!(jump(de, "(Fortsetzung folgt.)"), Some((None, false)));
     assert_eq!(jump(de, "Fortsetzung auf Seite 3"), Some((Some("3".into()), false)));
     assert_eq!(jump(de, "(Fortsetzung von Seite 1)"), Some((Some("1".into()), true)));
