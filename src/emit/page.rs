@@ -243,7 +243,7 @@ fn squeeze_cjk_keep_gaps(t: &str) -> String {
 #[cfg(test)]
 fn join_text(a: &str, b: &str, cjk: bool) -> String {
     let mut a = a.to_string();
-    join_onto(&mut a, b, cjk, &crate::clean::hyphen::is_word, &joins_by_list);
+    join_onto(&mut a, b, cjk, &BY_LIST);
     a
 }
 
@@ -252,11 +252,24 @@ fn joins_by_list(l: &str, r: &str) -> bool {
     r.chars().next().is_some_and(char::is_lowercase) && crate::clean::hyphen::is_word(&format!("{l}{r}").to_lowercase())
 }
 
+/// What tells the words of the page's language at a column cut (lower-case strings).
+struct CutWords<'a> {
+    /// A whole made by joining the two sides.
+    whole: &'a dyn Fn(&str) -> bool,
+    /// One side alone, which the cut itself spells once.
+    half: &'a dyn Fn(&str) -> bool,
+    /// Whether the word before a hyphen at the cut and the word after make one.
+    at_hyphen: &'a dyn Fn(&str, &str) -> bool,
+}
+
+/// [`CutWords`] by the built-in word list.
+#[cfg(test)]
+const BY_LIST: CutWords<'static> = CutWords { whole: &crate::clean::hyphen::is_word, half: &crate::clean::hyphen::is_word, at_hyphen: &joins_by_list };
+
 /// Joins `b` onto `a`, two pieces of one paragraph cut at a column break. Appends in place: a
-/// paragraph joined from many pieces is not copied once per piece. `is_word` tells whether a
-/// lower-case string is a word of the page's language.
-/// `joins_at_hyphen` tells whether the word before a hyphen at the cut and the word after make one.
-fn join_onto(a: &mut String, b: &str, cjk: bool, is_word: &dyn Fn(&str) -> bool, joins_at_hyphen: &dyn Fn(&str, &str) -> bool) {
+/// paragraph joined from many pieces is not copied once per piece. `words` tells the words of the
+/// page's language.
+fn join_onto(a: &mut String, b: &str, cjk: bool, words: &CutWords) {
     let touches_cjk = a.chars().next_back().is_some_and(crate::lang::is_cjk_context) || b.chars().next().is_some_and(crate::lang::is_cjk_context);
     if cjk || touches_cjk {
         a.push_str(b);
@@ -266,7 +279,7 @@ fn join_onto(a: &mut String, b: &str, cjk: bool, is_word: &dyn Fn(&str) -> bool,
     let nw: String = b.chars().take_while(|c| c.is_alphabetic()).collect();
     if let Some(stem) = a.strip_suffix('-') {
         let l2: String = stem.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
-        if !l2.is_empty() && joins_at_hyphen(&l2, &nw) {
+        if !l2.is_empty() && (words.at_hyphen)(&l2, &nw) {
             a.pop();
         }
         a.push_str(b);
@@ -274,8 +287,8 @@ fn join_onto(a: &mut String, b: &str, cjk: bool, is_word: &dyn Fn(&str) -> bool,
     }
     if !(!lw.is_empty()
         && nw.chars().next().is_some_and(char::is_lowercase)
-        && is_word(&format!("{lw}{nw}").to_lowercase())
-        && !(is_word(&lw.to_lowercase()) && is_word(&nw.to_lowercase())))
+        && (words.whole)(&format!("{lw}{nw}").to_lowercase())
+        && !((words.half)(&lw.to_lowercase()) && (words.half)(&nw.to_lowercase())))
     {
         a.push(' ');
     }
@@ -368,16 +381,18 @@ pub fn build(mut p: Parts) -> Page {
     let mut articles = Vec::with_capacity(plans.len());
     let lang = Lang::get(LangCode::from_tag(p.lang).unwrap_or(LangCode::En));
     let grams = p.grams;
-    let is_word_here = |w: &str| lang.list_knows(w).unwrap_or_else(|| grams.has_word(w));
-    // A hyphen at a column cut is decided as one at a line's end: by the word list, or where the
-    // language has none by the page's words. Those come without counts here, so a half counts
-    // once, as the break itself spells it, and two halves are never taken for two words.
-    let joins_here = |l: &str, r: &str| {
-        if lang.has_word_list() {
-            joins_by_list(l, r)
-        } else {
-            crate::clean::hyphen::decide_by_page(l, r, lang, &|w| u32::from(grams.has_word(w)), &|_| false) == crate::clean::hyphen::Dehyphen::Join
-        }
+    let words_here = CutWords {
+        whole: &|w| grams.is_word(w, 0, lang),
+        half: &|w| grams.is_word(w, 1, lang),
+        // A hyphen at a column cut is decided as one at a line's end: by the word list, or where
+        // the language has none by the page's words.
+        at_hyphen: &|l, r| {
+            if lang.has_word_list() {
+                joins_by_list(l, r)
+            } else {
+                crate::clean::hyphen::decide_by_page(l, r, lang, &|w| grams.word_count(w), &|_| false) == crate::clean::hyphen::Dehyphen::Join
+            }
+        },
     };
     for (ai, pl) in plans.iter().enumerate() {
         let id = format!("{short}-{:02}", ai + 1);
@@ -452,7 +467,7 @@ pub fn build(mut p: Parts) -> Page {
                     let sec = sections.last_mut().expect("a section");
                     if k > 0 && pl.join_prev[k]
                         && let Some(last) = sec.paragraphs.last_mut() {
-                            join_onto(&mut last.text, &text, p.blocks[b].cjk, &is_word_here, &joins_here);
+                            join_onto(&mut last.text, &text, p.blocks[b].cjk, &words_here);
                             last.spans.extend(spans);
                             continue;
                         }
@@ -632,7 +647,7 @@ mod tests {
         // 200 000 pieces of 48 bytes: 10 MB appended in place; copied per piece it was 1 TB.
         let mut text = String::new();
         for i in 0..200_000 {
-            join_onto(&mut text, &format!("piece {i:06} of a paragraph cut mid-sentence and"), i % 2 == 0, &crate::clean::hyphen::is_word, &joins_by_list);
+            join_onto(&mut text, &format!("piece {i:06} of a paragraph cut mid-sentence and"), i % 2 == 0, &BY_LIST);
         }
         assert!(text.len() >= 200_000 * 48);
     }

@@ -3,7 +3,7 @@
 use crate::bits::Bits;
 use crate::classify::Start;
 use crate::lang::{is_cjk, Lang};
-use rustc_hash::FxHasher;
+use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::Hasher;
 
 fn gram_char(c: char) -> bool {
@@ -45,9 +45,9 @@ fn hash_gram(cs: &[char]) -> u64 {
 /// The 2- to 4-character strings of CJK (and digits) a page holds: a tiny language model made from
 /// the page's own words, asked whether a string that spans a cut occurs elsewhere on the page. For
 /// Latin text, the pairs of words it holds, and for a language without a word list
-/// ([`PageGrams::of_words_in`]) its words too.
+/// ([`PageGrams::of_words_in`]) how often it spells each word.
 #[derive(Default)]
-pub struct PageGrams(Hashes, Hashes);
+pub struct PageGrams(Hashes, FxHashMap<u64, u32>);
 
 /// A set of 64-bit string hashes: open addressing with linear probing over one flat array (0
 /// marks an empty slot; a hash that is 0 is kept aside). A page puts in tens of thousands and asks
@@ -200,7 +200,7 @@ impl PageGrams {
                 }
             }
         }
-        PageGrams(set, Hashes::default())
+        PageGrams(set, FxHashMap::default())
     }
 
     pub fn contains(&self, cs: &[char]) -> bool {
@@ -212,7 +212,7 @@ impl PageGrams {
     pub fn of_words<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> PageGrams {
         let mut set = Hashes::with_capacity(texts.clone().map(|t| t.len() / 5).sum());
         PageGrams::add_pairs(&mut set, texts);
-        PageGrams(set, Hashes::default())
+        PageGrams(set, FxHashMap::default())
     }
 
     /// [`of_words`](Self::of_words) for a page in `lang`, with the page's words as well where the
@@ -220,14 +220,15 @@ impl PageGrams {
     pub fn of_words_in<'a>(texts: impl Iterator<Item = &'a str> + Clone, lang: &Lang) -> PageGrams {
         let mut g = PageGrams::of_words(texts.clone());
         if !lang.has_word_list() {
-            let mut words = Hashes::with_capacity(texts.clone().map(|t| t.len() / 8).sum());
+            let mut words = FxHashMap::default();
+            words.reserve(texts.clone().map(|t| t.len() / 8).sum());
             for t in texts {
                 for (_, w) in crate::lang::words::words(t) {
-                    words.insert(hash_pair(w, ""));
+                    *words.entry(hash_pair(w, "")).or_insert(0) += 1;
                     // Each part of aujourd'hui or l'Assemblée too: a cut may leave one alone.
                     if w.contains(['\'', '’']) {
                         for part in w.split(['\'', '’']) {
-                            words.insert(hash_pair(part, ""));
+                            *words.entry(hash_pair(part, "")).or_insert(0) += 1;
                         }
                     }
                 }
@@ -237,9 +238,16 @@ impl PageGrams {
         g
     }
 
-    /// Whether the page holds `w` as a word (asked of a language without a word list).
-    pub fn has_word(&self, w: &str) -> bool {
-        self.1.contains(hash_pair(w, ""))
+    /// How often the page spells `w` as a word (counted for a language without a word list).
+    pub fn word_count(&self, w: &str) -> u32 {
+        self.1.get(&hash_pair(w, "")).copied().unwrap_or(0)
+    }
+
+    /// Whether `w` (lower case) is a word of `lang` by its word list, or without one by the page:
+    /// spelled on the page more than `here` times, the times a cut or a break being judged spells
+    /// it itself (a half of con|tre, once; a whole made by joining them, never).
+    pub fn is_word(&self, w: &str, here: u32, lang: &Lang) -> bool {
+        lang.list_knows(w).unwrap_or_else(|| self.word_count(w) > here)
     }
 
     fn add_pairs<'a>(set: &mut Hashes, texts: impl Iterator<Item = &'a str>) {
@@ -467,9 +475,9 @@ pub fn score_ends(prev: &Ends, prev_open: bool, prev_full: bool, next: &Ends, ne
         return s;
     }
     if !lang.code.is_cjk() {
-        // Whether a (lower-case) string is a word: the language's list where it has one, else
-        // the page's own words.
-        let is_word = |w: &str| lang.list_knows(w).unwrap_or_else(|| grams.has_word(w));
+        // A whole made of the two sides is a word anywhere on the page; a side alone, only where
+        // the page spells it other than at this cut.
+        let (whole, half) = (|w: &str| grams.is_word(w, 0, lang), |w: &str| grams.is_word(w, 1, lang));
         let (lw, nw) = (prev.last_word, next.first_word);
         // A word ends the text before the cut and another opens the text after it.
         let words_meet = !lw.is_empty() && !nw.is_empty() && prev.ends_alpha;
@@ -477,13 +485,13 @@ pub fn score_ends(prev: &Ends, prev_open: bool, prev_full: bool, next: &Ends, ne
             add(1.0, &|| "hyphen at the cut".into());
             // The halves make a word the page or the word list knows (con|tinue), which the
             // first half alone is not: this text, and not any other lower-case start, goes on.
-            if !lw.is_empty() && joined_lower(lw, nw, is_word) && !joined_lower(lw, "", is_word) {
+            if !lw.is_empty() && joined_lower(lw, nw, whole) && !joined_lower(lw, "", half) {
                 add(1.5, &|| format!("word split at the cut: {lw}-|{nw}"));
             }
         } else if words_meet
             && next.lower_start
-            && joined_lower(lw, nw, is_word)
-            && !(joined_lower(lw, "", is_word) && joined_lower(nw, "", is_word))
+            && joined_lower(lw, nw, whole)
+            && !(joined_lower(lw, "", half) && joined_lower(nw, "", half))
         {
             add(1.5, &|| format!("word split at the cut: {lw}|{nw}"));
         }
@@ -633,6 +641,20 @@ mod tests {
         let without = score("VW also", true, false, "said it suspended six staff", Start::Mid, en, &PageGrams::default());
         assert!(with.score > without.score, "{with:?}");
         assert!(with.evidence.iter().any(|e| e.contains("'also said'")), "{with:?}");
+    }
+
+    #[test]
+    fn a_french_word_split_at_the_cut_is_told_by_the_page_alone() {
+        let fr = Lang::get(LangCode::Fr);
+        let texts = ["Les pompiers ont lutté con-", "tre le feu. Ils luttent contre tout.", "Un autre texte commence ici."];
+        let page = PageGrams::of_words_in(texts.into_iter(), fr);
+        assert_eq!((page.word_count("contre"), page.word_count("con"), page.word_count("tre")), (1, 1, 1));
+        let split = score(texts[0], true, false, texts[1], Start::Mid, fr, &page);
+        assert!(split.evidence.iter().any(|e| e.contains("con-|tre")), "{split:?}");
+        let other = score(texts[0], true, false, "tout le monde le sait.", Start::Mid, fr, &page);
+        assert!(split.score > other.score, "{split:?} {other:?}");
+        // The English list is not asked: "contre" is no English word, and no page word here.
+        assert!(!PageGrams::default().is_word("contre", 0, fr));
     }
 
     /// `across` as it was first written (vectors of chars), to hold the stack version to.
