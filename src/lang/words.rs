@@ -26,6 +26,15 @@ pub fn without_elision<'a>(word: &'a str, lang: &Lang) -> &'a str {
     if listed && !rest.is_empty() { rest } else { word }
 }
 
+/// The words of `text` that may say what it is about: words holding a letter, and numbers,
+/// each without an elided article (l'Assemblée → Assemblée).
+pub fn content_words<'a>(text: &'a str, lang: &'a Lang) -> impl Iterator<Item = &'a str> {
+    words(text)
+        .map(|(_, w)| w)
+        .filter(|w| w.chars().any(char::is_alphabetic) || w.bytes().all(|b| b.is_ascii_digit()))
+        .map(|w| without_elision(w, lang))
+}
+
 /// `word` in lower case, into `out` (cleared first); ASCII without the Unicode tables.
 pub fn lower_into(word: &str, out: &mut String) {
     out.clear();
@@ -59,6 +68,8 @@ mod tests {
         assert_eq!(without_elision("Bleiweiß", fr), "Bleiweiß");
         // English has no elisions in its table: a possessive stays one word.
         assert_eq!(without_elision("king's", Lang::get(LangCode::En)), "king's");
+        let c: Vec<&str> = content_words("L'Assemblée, le 3 mai 1882 ; 1,5 % — ", fr).collect();
+        assert_eq!(c, ["Assemblée", "le", "3", "mai", "1882"]);
         let mut s = String::new();
         lower_into("ÉTÉ", &mut s);
         assert_eq!(s, "été");

@@ -1,7 +1,7 @@
 //! Lexical cohesion: how much two pieces of a page share their content words (Latin) or character
 //! bigrams (CJK), weighted by how rare each is on the page.
 
-use crate::lang::words::{without_elision, words};
+use crate::lang::words::content_words;
 use crate::lang::{is_alphanumeric, is_cjk, Lang, LangCode};
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::Hasher;
@@ -160,11 +160,8 @@ impl Features {
         let by_words = matches!(lang.code, LangCode::Fr | LangCode::De | LangCode::Latin);
         if by_words && !text.chars().any(is_cjk) {
             let mut lower = String::new();
-            for (_, w) in words(text) {
-                if !(w.chars().any(char::is_alphabetic) || w.bytes().all(|b| b.is_ascii_digit())) {
-                    continue;
-                }
-                if let Some(h) = word_feature(without_elision(w, lang), &mut lower, lang) {
+            for w in content_words(text, lang) {
+                if let Some(h) = word_feature(w, &mut lower, lang) {
                     ids.push(self.id(h));
                 }
             }
