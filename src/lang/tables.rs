@@ -56,6 +56,7 @@ fn german_table() {
     assert_eq!(dateline(de, "Berlin, 22. Nov. Der Reichstag trat heute zusammen.").as_deref(), Some("Berlin, 22. Nov."));
     assert_eq!(dateline(de, "Bern, den 5. Jänner 1845. Der Große Rat hat beschlossen.").as_deref(), Some("Bern, den 5. Jänner 1845."));
     assert_eq!(dateline(de, "Wien, 3. December (Korr.) — Die Verhandlungen").as_deref(), Some("Wien, 3. December (Korr.) —"));
+    assert_eq!(dateline(de, "Bern , 5 . Jänner . Der Große Rat").as_deref(), Some("Bern , 5 . Jänner ."));
     assert!(running_head(de, "Nr. 47. — Luxemburg, Samstag, 22. November 1904."));
     assert!(running_head(de, "Seite 3"));
     assert!(!running_head(de, "Der Kaiser ist am Samstag nach Potsdam abgereist."));
