@@ -14,10 +14,6 @@ const LATIN: [LangCode; 4] = [LangCode::En, LangCode::Fr, LangCode::De, LangCode
 /// words costs no more than one of a few thousand.
 const MAX_WORDS: usize = 20_000;
 
-/// Fewer profile words than this on the whole page say nothing (a headline, a list of names):
-/// such a page is read as English, as every Latin page was before there were other tables.
-const MIN_HITS: u32 = 5;
-
 /// The language whose profile words are at least this share of the page's words may win. Clean
 /// running text has a fifth to a third of its words in its own profile; OCR that reads "tho" for
 /// "the" on every line (19th-century English) keeps under a tenth, and is English all the same.
@@ -67,7 +63,9 @@ pub fn profile_hits<'a>(texts: impl Iterator<Item = &'a str>) -> ([u32; 4], u32)
 /// The Latin language of `texts` by the profile vote.
 pub fn latin_language<'a>(texts: impl Iterator<Item = &'a str>) -> LangCode {
     let (hits, n) = profile_hits(texts);
-    if hits.iter().sum::<u32>() < MIN_HITS {
+    if hits.iter().all(|&h| h == 0) {
+        // Not one common word of any language (a headline, a list of names): nothing to tell,
+        // and such a page is read as English, as every Latin page was before there were others.
         return LangCode::En;
     }
     let mut order: Vec<usize> = (0..LATIN.len()).collect();
@@ -104,6 +102,15 @@ mod tests {
     fn too_little_to_tell_is_english_as_before() {
         assert_eq!(lang_of("MARKETS RALLY"), LangCode::En);
         assert_eq!(lang_of(""), LangCode::En);
+    }
+
+    #[test]
+    fn a_line_or_two_is_enough_when_its_words_agree() {
+        assert_eq!(lang_of("Le ministre est arrivé."), LangCode::Fr);
+        assert_eq!(lang_of("Der Minister ist angekommen."), LangCode::De);
+        assert_eq!(lang_of("The minister arrived."), LangCode::En);
+        // One word for each of two languages: neither is ahead.
+        assert_eq!(lang_of("The Tour des Alpes"), LangCode::Latin);
     }
 
     #[test]
