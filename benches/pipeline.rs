@@ -83,6 +83,7 @@ impl Staged<'_> {
             plans,
             warnings: Vec::new(),
             geo: None,
+            grams: &self.page.grams,
         })
     }
 }

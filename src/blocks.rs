@@ -211,11 +211,17 @@ pub fn build(lines: &[Line], layout: &Layout, lang: &Lang, solo: &[bool]) -> Vec
     }
     let latin_page = !lang.code.is_cjk();
     let vocab = if latin_page || lines.iter().any(|l| l.text.ends_with('-') || l.text.contains("- ")) {
-        Some(Vocab::from_lines(lines.iter().map(|l| l.text.as_str())))
+        let texts = lines.iter().map(|l| l.text.as_str());
+        Some(if lang.has_word_list() { Vocab::from_lines(texts) } else { Vocab::from_words(texts) })
     } else {
         None
     };
-    let mut corrector = vocab.as_ref().filter(|_| latin_page && !lang.ocr_confusions.is_empty()).map(|v| Corrector::new(v, &lang.ocr_confusions));
+    // Mending needs the language's word list to tell a misread word from a rare correct one: on a
+    // page in another language the English list would "mend" its words into English ones.
+    let mut corrector = vocab
+        .as_ref()
+        .filter(|_| latin_page && lang.has_word_list() && !lang.ocr_confusions.is_empty())
+        .map(|v| Corrector::new(v, &lang.ocr_confusions));
     let mut blocks: Vec<Block> = Vec::with_capacity(bounds.len());
     for r in bounds {
         let ls = &lines[r.clone()];
@@ -223,7 +229,7 @@ pub fn build(lines: &[Line], layout: &Layout, lang: &Lang, solo: &[bool]) -> Vec
         let lat_n: u32 = ls.iter().map(|l| l.stats.latin).sum();
         let cjk = cjk_n > 0 && cjk_n >= lat_n;
         let mut unsure = Vec::new();
-        let mut text = join_lines(ls, cjk, vocab.as_ref(), &mut unsure);
+        let mut text = join_lines(ls, cjk, vocab.as_ref(), lang, &mut unsure);
         let mut mended = 0;
         if let (Some(c), false) = (&mut corrector, cjk)
             && let Some((t, n)) = c.correct(&text) {
@@ -309,7 +315,7 @@ fn alpha_head(s: &str) -> &str {
     &s[..end]
 }
 
-fn join_lines(ls: &[Line], cjk: bool, vocab: Option<&Vocab>, unsure: &mut Vec<Span>) -> String {
+fn join_lines(ls: &[Line], cjk: bool, vocab: Option<&Vocab>, lang: &Lang, unsure: &mut Vec<Span>) -> String {
     let mut out = String::with_capacity(ls.iter().map(|l| l.text.len() + 1).sum());
     for (i, l) in ls.iter().enumerate() {
         if i == 0 || out.is_empty() {
@@ -335,7 +341,7 @@ fn join_lines(ls: &[Line], cjk: bool, vocab: Option<&Vocab>, unsure: &mut Vec<Sp
             let left = alpha_tail(&out[..out.len() - 1]);
             let right = alpha_head(&l.text);
             let decision = match vocab {
-                Some(v) if !left.is_empty() && !right.is_empty() => hyphen::decide(left, right, v),
+                Some(v) if !left.is_empty() && !right.is_empty() => hyphen::decide_in(left, right, v, lang),
                 _ => Dehyphen::Keep,
             };
             match decision {
@@ -353,13 +359,13 @@ fn join_lines(ls: &[Line], cjk: bool, vocab: Option<&Vocab>, unsure: &mut Vec<Sp
     }
     if !cjk && out.contains("- ")
         && let Some(v) = vocab {
-            out = join_split_words(&out, v);
+            out = join_split_words(&out, v, lang);
         }
     out
 }
 
 /// Mends "dif- ficult" inside a line (a hyphenated break that an earlier tool already unwrapped).
-fn join_split_words(s: &str, vocab: &Vocab) -> String {
+fn join_split_words(s: &str, vocab: &Vocab, lang: &Lang) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(i) = rest.find("- ") {
@@ -367,7 +373,7 @@ fn join_split_words(s: &str, vocab: &Vocab) -> String {
         let left = alpha_tail(head);
         let right = alpha_head(tail);
         out.push_str(head);
-        if !left.is_empty() && !right.is_empty() && hyphen::decide(left, right, vocab) == Dehyphen::Join {
+        if !left.is_empty() && !right.is_empty() && hyphen::decide_inline(left, right, vocab, lang) == Dehyphen::Join {
             rest = tail;
         } else {
             out.push_str("- ");

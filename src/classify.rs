@@ -5,7 +5,7 @@
 
 use crate::blocks::{Block, Layout};
 use crate::clean::Line;
-use crate::lang::{Lang, LangCode};
+use crate::lang::Lang;
 use regex::Regex;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -239,10 +239,14 @@ pub fn zh_names(s: &str) -> Vec<String> {
     names
 }
 
-fn en_names(s: &str) -> Vec<String> {
-    s.split(" and ")
-        .flat_map(|p| p.split(" & "))
-        .flat_map(|p| p.split(" AND "))
+/// Splits the names of a Latin byline at the table's joiners (" and ", " et ", " und ").
+fn latin_names(s: &str, lang: &Lang) -> Vec<String> {
+    let mut parts = vec![s];
+    for j in &lang.name_joiners {
+        parts = parts.into_iter().flat_map(|p| p.split(j.as_str())).collect();
+    }
+    parts
+        .into_iter()
         .map(|p| p.trim().trim_end_matches(['.', ',']).split(' ').map(letters_for_digits).collect::<Vec<_>>().join(" "))
         .filter(|p| !p.is_empty())
         .collect()
@@ -275,7 +279,7 @@ fn parse_byline(text: &str, lang: &Lang) -> Option<Vec<Byline>> {
         });
         let names = c.name("names").map(|m| m.as_str().trim()).unwrap_or("");
         let org = c.name("org").map(|m| m.as_str().trim().to_string());
-        let mut list = if lang.code.is_cjk() { zh_names(names) } else { en_names(names) };
+        let mut list = if lang.code.is_cjk() { zh_names(names) } else { latin_names(names, lang) };
         if list.iter().any(|n| lang.not_names.iter().any(|x| x == n)) {
             return None;
         }
@@ -329,8 +333,8 @@ fn is_caps(b: &Block) -> bool {
     b.stats.latin >= 2 && b.stats.upper * 10 >= b.stats.latin * 8
 }
 
-fn title_case(text: &str) -> bool {
-    const SMALL: &[&str] = &["a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "from", "vs"];
+/// A title in title case: its words capitalised but for the language's small words (of, the).
+fn title_case(text: &str, lang: &Lang) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.len() < 2 || !words[0].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '<') {
         return false;
@@ -342,7 +346,7 @@ fn title_case(text: &str) -> bool {
             continue;
         }
         let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect();
-        if letters.is_empty() || SMALL.contains(&letters.to_lowercase().as_str()) {
+        if letters.is_empty() || lang.title_small_words.iter().any(|x| *x == letters.to_lowercase()) {
             continue;
         }
         if letters.chars().next().is_some_and(char::is_uppercase) {
@@ -406,7 +410,7 @@ fn heading_shaped(b: &Block, text: &str, lang: &Lang) -> bool {
     if is_caps(b) {
         return true;
     }
-    b.n_lines() == 1 && title_case(text) && !lang.ends_sentence(text.trim_end_matches(['?', '!']))
+    b.n_lines() == 1 && title_case(text, lang) && !lang.ends_sentence(text.trim_end_matches(['?', '!']))
 }
 
 /// What a structured page's geometry says of one line: set in headline type, and in which
@@ -795,7 +799,8 @@ fn start_of(b: &Block, text: &str, layout: &Layout, lang: &Lang) -> Start {
     if lang.nonstarters.contains(&first) || (lang.bound_starters.contains(&first) && crate::lang::lexicon::first_char_alone(text)) {
         return Start::Mid;
     }
-    if lang.code == LangCode::En && first.is_lowercase() {
+    // In any Latin language a text that opens in lower case goes on from a sentence begun elsewhere.
+    if !lang.code.is_cjk() && first.is_lowercase() {
         return Start::Mid;
     }
     if layout.indents {
@@ -852,7 +857,10 @@ const INSIDE_REACH: usize = 100;
 
 fn jump_of(c: &regex::Captures, text: &str) -> Jump {
     let dir = c.name("dir").map_or("", |m| m.as_str()).to_lowercase();
-    let direction = if dir.contains("from") || dir.contains('接') || text.to_lowercase().contains("from") { "from" } else { "to" };
+    // A table marks a line that says where the story came from with a `from` group (Suite de la
+    // première page, Fortsetzung von Seite 1).
+    let from = c.name("from").is_some() || dir.contains("from") || dir.contains('接') || text.to_lowercase().contains("from");
+    let direction = if from { "from" } else { "to" };
     let page = c.name("page").or_else(|| c.name("pagew")).map(|m| m.as_str().to_string());
     Jump { direction: direction.into(), page, key: c.name("key").map(|m| m.as_str().to_string()), text: text.trim().to_string() }
 }
@@ -860,6 +868,7 @@ fn jump_of(c: &regex::Captures, text: &str) -> Jump {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::LangCode;
 
     fn zh() -> &'static Lang {
         Lang::get(LangCode::Zh)

@@ -47,8 +47,9 @@ pub struct ProcessArgs {
     /// in input order.
     #[arg(short = 'o', long = "out", value_name = "DIR")]
     pub out: Option<PathBuf>,
-    /// Language rules to apply: auto (decide per page), zh or en.
-    #[arg(long, default_value = "auto", value_name = "auto|zh|en")]
+    /// Language rules to apply: auto (decide per page), zh, en, fr, de, or latin (any other
+    /// language in Latin script: no word list, no OCR mending; `und-Latn` in the JSON).
+    #[arg(long, default_value = "auto", value_name = "auto|zh|en|fr|de|latin")]
     pub lang: LangChoice,
     /// Worker threads (default: all cores). The output is the same whatever the number.
     #[arg(short = 'j', long = "threads", value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]

@@ -8,11 +8,16 @@ use std::str::FromStr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum LangChoice {
-    /// Decide per page from its script mix.
+    /// Decide per page: Chinese by its script, a Latin page by its commonest words.
     #[default]
     Auto,
     Zh,
     En,
+    Fr,
+    De,
+    /// Latin script, language not told apart (Dutch, Italian, Spanish, ...): no word list, no OCR
+    /// mending. Written `und-Latn` in the page JSON.
+    Latin,
 }
 
 impl FromStr for LangChoice {
@@ -22,7 +27,10 @@ impl FromStr for LangChoice {
             "auto" => Ok(LangChoice::Auto),
             "zh" | "chi" | "zho" | "cmn" => Ok(LangChoice::Zh),
             "en" | "eng" => Ok(LangChoice::En),
-            other => Err(format!("unknown language '{other}' (expected auto, zh or en)")),
+            "fr" | "fre" | "fra" => Ok(LangChoice::Fr),
+            "de" | "ger" | "deu" => Ok(LangChoice::De),
+            "latin" | "und-latn" => Ok(LangChoice::Latin),
+            other => Err(format!("unknown language '{other}' (expected auto, zh, en, fr, de or latin)")),
         }
     }
 }
@@ -33,6 +41,9 @@ impl fmt::Display for LangChoice {
             LangChoice::Auto => "auto",
             LangChoice::Zh => "zh",
             LangChoice::En => "en",
+            LangChoice::Fr => "fr",
+            LangChoice::De => "de",
+            LangChoice::Latin => "latin",
         })
     }
 }

@@ -125,6 +125,9 @@ fn run(cfg: &Config, id: &str, src: &source::Source, geo: Option<Geo>) -> Page {
     let code = match cfg.lang {
         L::Zh => LangCode::Zh,
         L::En => LangCode::En,
+        L::Fr => LangCode::Fr,
+        L::De => LangCode::De,
+        L::Latin => LangCode::Latin,
         L::Auto => detect(&lines),
     };
     let line_hints = geo.map(|g| g.per_line(&lines));
@@ -151,6 +154,7 @@ fn run(cfg: &Config, id: &str, src: &source::Source, geo: Option<Geo>) -> Page {
         plans,
         warnings,
         geo: geo.zip(line_hints.as_deref()).map(|(g, h)| emit::page::GeoParts { doc: g.doc, hints: g.hints, line_hint: h }),
+        grams: &page.grams,
     })
 }
 
@@ -206,7 +210,7 @@ impl Analysed {
         let grams = if lang.code.is_cjk() {
             model::seam::PageGrams::for_cuts(blocks.iter().map(|b| b.text.as_str()))
         } else {
-            model::seam::PageGrams::of_words(blocks.iter().map(|b| b.text.as_str()))
+            model::seam::PageGrams::of_words_in(blocks.iter().map(|b| b.text.as_str()), lang)
         };
         classify::demote_cut_headings(&blocks, &mut classes, lang, &grams);
         classify::tight_kickers(&blocks, &mut classes, &layout, lang);
@@ -292,9 +296,7 @@ fn fragments_of(plan: &link::Plan, seg: &segment::Segments, classes: &[classify:
     usize::from(!units.is_empty()) + units.windows(2).filter(|w| cut(w[0], w[1])).count()
 }
 
-/// Chinese if CJK characters are a fair share of the page's letters (a Chinese page quotes English
-/// names; an English page rarely holds more than a few CJK characters).
+/// The page's language: Chinese by script, a Latin page by its commonest words ([`lang::detect`]).
 pub fn detect(lines: &[clean::Line]) -> LangCode {
-    let (cjk, latin) = lines.iter().fold((0u64, 0u64), |(c, l), x| (c + x.stats.cjk as u64, l + x.stats.latin as u64));
-    if cjk > 0 && cjk * 4 >= latin { LangCode::Zh } else { LangCode::En }
+    lang::detect::detect(lines)
 }

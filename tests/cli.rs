@@ -1,5 +1,5 @@
 //! The `newsseg process` command as a batch tool: determinism, resume, failures, exit codes,
-//! shards, broken pipes, output confinement and JSON Lines on stdin, run on the built binary.
+//! shards, broken pipes, output confinement, JSON Lines on stdin and --lang, run on the built binary.
 
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
@@ -458,4 +458,20 @@ fn report_counts_the_run_and_quiet_says_nothing() {
     assert_eq!(rep["failures"][0]["kind"], "too-large");
     assert!(rep["failures"][0]["input"].as_str().unwrap().ends_with("bad.txt"));
     assert!(rep["seconds"].as_f64().is_some());
+}
+
+#[test]
+fn lang_takes_each_language_and_refuses_others() {
+    let t = tempfile::tempdir().unwrap();
+    let page = t.path().join("p.txt");
+    std::fs::write(&page, "LE CONSEIL\n\nLe conseil a voté hier ; il faut attendre encore une fois le rapport.\n").unwrap();
+    let p = page.to_str().unwrap();
+    for (flag, tag) in [("auto", "fr"), ("fr", "fr"), ("de", "de"), ("en", "en"), ("latin", "und-Latn"), ("und-Latn", "und-Latn"), ("zh", "zh")] {
+        let r = run(&["process", p, "-q", "--lang", flag]);
+        assert_eq!(r.status.code(), Some(0), "{flag}: {}", text(&r.stderr));
+        assert!(text(&r.stdout).contains(&format!("\"language\":\"{tag}\"")), "{flag}: {}", text(&r.stdout));
+    }
+    let r = run(&["process", p, "--lang", "xx"]);
+    assert_eq!(r.status.code(), Some(2));
+    assert!(text(&r.stderr).contains("expected auto, zh, en, fr, de or latin"), "{}", text(&r.stderr));
 }

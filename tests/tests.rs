@@ -1,12 +1,14 @@
 //! One test binary for the whole crate, a module per area: golden pages, the sample page, the
-//! nothing-lost rule, English pages, regressions named after the bug they pin down, the command
-//! line, encodings, degenerate pages, property tests (of text and of random ALTO pages), the fuzz
-//! corpus replayed, the structured-OCR readers (ALTO, hOCR, PAGE-XML) against hostile and real
-//! files, and the METS written back.
+//! nothing-lost rule, English pages, regressions named after the bug they pin down (pages in other
+//! languages in regression_lang), common words kept on the real French and German pages, the
+//! command line, encodings, degenerate pages, property tests (of text and of random ALTO pages),
+//! the fuzz corpus replayed, the structured-OCR readers (ALTO, hOCR, PAGE-XML) against hostile and
+//! real files, and the METS written back.
 
 mod alto_props;
 mod cli;
 mod common;
+mod common_words;
 mod coverage;
 mod degenerate;
 mod encodings;
@@ -17,4 +19,5 @@ mod mets;
 mod ocrxml;
 mod props;
 mod regression;
+mod regression_lang;
 mod sample;

@@ -113,6 +113,65 @@ impl Vocab {
         v
     }
 
+    /// The vocabulary of a page in a language without a word list, its words found by Unicode's
+    /// word boundaries (UAX #29): "aujourd'hui" and "l'Assemblée" are words, and so are their parts
+    /// ("hui", "Assemblée"), which a line-end hyphen may leave on their own (aujour-|d'hui,
+    /// l'Assem-|blée). Words joined by a hyphen within a line are a compound, and so is each two of
+    /// them side by side.
+    pub fn from_words<'a>(lines: impl Iterator<Item = &'a str> + Clone) -> Vocab {
+        let mut v = Vocab::default();
+        v.words.short.reserve(lines.clone().map(str::len).sum::<usize>() / 12);
+        let mut lower = String::new();
+        let mut compound = String::new();
+        for line in lines {
+            // Where the word before ended, to tell a hyphen joining two words from any other.
+            let mut prev_end: Option<usize> = None;
+            for (at, w) in crate::lang::words::words(line) {
+                let glued = prev_end.is_some_and(|e| &line[e..at] == "-");
+                prev_end = Some(at + w.len());
+                if !w.chars().all(|c| is_alphabetic(c) || c == '\'' || c == '’') {
+                    prev_end = None;
+                    v.end_compound(&mut compound);
+                    continue;
+                }
+                crate::lang::words::lower_into(w, &mut lower);
+                if !glued {
+                    v.end_compound(&mut compound);
+                }
+                if !compound.is_empty() {
+                    compound.push('-');
+                }
+                compound.push_str(&lower);
+                if lower.chars().count() >= 2 {
+                    v.words.add(&lower);
+                }
+                if lower.contains(['\'', '’']) {
+                    for part in lower.split(['\'', '’']).filter(|p| p.chars().count() >= 2) {
+                        v.words.add(part);
+                    }
+                }
+            }
+            v.end_compound(&mut compound);
+        }
+        v
+    }
+
+    /// Records the words gathered in `compound` as a compound if they are two or more, and each
+    /// two of them that stand side by side (Ille-et-Vilaine holds ille-et and et-vilaine, as a
+    /// line's end may break it after either), and clears it.
+    fn end_compound(&mut self, compound: &mut String) {
+        let parts: Vec<&str> = compound.split('-').collect();
+        if parts.len() > 2 {
+            for w in parts.windows(2) {
+                self.compounds.insert(format!("{}-{}", w[0], w[1]));
+            }
+        }
+        if parts.len() > 1 {
+            self.compounds.insert(compound.clone());
+        }
+        compound.clear();
+    }
+
     pub fn known(&self, w: &str) -> bool {
         self.words.get(w) > 0 || is_word(w)
     }

@@ -35,3 +35,15 @@ pub fn to_json_pretty(page: &Page) -> String {
     s.push('\n');
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::lang::LangCode;
+
+    #[test]
+    fn the_schema_names_every_language_code() {
+        let s = super::schema();
+        let listed: Vec<&str> = s["properties"]["language"]["enum"].as_array().expect("an enum").iter().filter_map(|v| v.as_str()).collect();
+        assert_eq!(listed, LangCode::ALL.map(LangCode::as_str));
+    }
+}

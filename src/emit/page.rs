@@ -3,7 +3,6 @@
 use crate::blocks::{Block, Layout};
 use crate::classify::{Byline, Class, Jump, Role, Shape};
 use crate::clean::cjk::{heading_halves, squeeze_spaces};
-use crate::clean::hyphen::is_word;
 use crate::clean::Line;
 use crate::lang::{Lang, LangCode};
 use crate::link::{Plan, Report};
@@ -21,6 +20,9 @@ pub struct Page {
     /// The page's name: its file stem, or the id it came with on a JSON Lines stream.
     pub id: String,
     pub source: SourceInfo,
+    /// The language whose rules were applied, detected per page unless forced: a BCP 47 tag, `zh`,
+    /// `en`, `fr`, `de`, or `und-Latn` for another language in Latin script (or one not told apart).
+    #[schemars(extend("enum" = ["zh", "en", "fr", "de", "und-Latn"]))]
     pub language: String,
     /// `markdown` (a line per paragraph) or `wrapped` (hard-wrapped column lines).
     pub layout: String,
@@ -175,6 +177,9 @@ pub struct Parts<'a> {
     pub plans: Vec<Plan>,
     pub warnings: Vec<Warning>,
     pub geo: Option<GeoParts<'a>>,
+    /// The page's words and word pairs: what tells, in a language without a word list, whether
+    /// two pieces of a paragraph cut inside a word make one.
+    pub grams: &'a crate::model::seam::PageGrams,
 }
 
 fn round3(x: f32) -> f64 {
@@ -243,13 +248,33 @@ fn squeeze_cjk_keep_gaps(t: &str) -> String {
 #[cfg(test)]
 fn join_text(a: &str, b: &str, cjk: bool) -> String {
     let mut a = a.to_string();
-    join_onto(&mut a, b, cjk);
+    join_onto(&mut a, b, cjk, &BY_LIST);
     a
 }
 
+/// Whether `l-` and `r` at a column cut make one word by the built-in word list.
+fn joins_by_list(l: &str, r: &str) -> bool {
+    r.chars().next().is_some_and(char::is_lowercase) && crate::clean::hyphen::is_word(&format!("{l}{r}").to_lowercase())
+}
+
+/// What tells the words of the page's language at a column cut (lower-case strings).
+struct CutWords<'a> {
+    /// A whole made by joining the two sides.
+    whole: &'a dyn Fn(&str) -> bool,
+    /// One side alone, which the cut itself spells once.
+    half: &'a dyn Fn(&str) -> bool,
+    /// Whether the word before a hyphen at the cut and the word after make one.
+    at_hyphen: &'a dyn Fn(&str, &str) -> bool,
+}
+
+/// [`CutWords`] by the built-in word list.
+#[cfg(test)]
+const BY_LIST: CutWords<'static> = CutWords { whole: &crate::clean::hyphen::is_word, half: &crate::clean::hyphen::is_word, at_hyphen: &joins_by_list };
+
 /// Joins `b` onto `a`, two pieces of one paragraph cut at a column break. Appends in place: a
-/// paragraph joined from many pieces is not copied once per piece.
-fn join_onto(a: &mut String, b: &str, cjk: bool) {
+/// paragraph joined from many pieces is not copied once per piece. `words` tells the words of the
+/// page's language.
+fn join_onto(a: &mut String, b: &str, cjk: bool, words: &CutWords) {
     let touches_cjk = a.chars().next_back().is_some_and(crate::lang::is_cjk_context) || b.chars().next().is_some_and(crate::lang::is_cjk_context);
     if cjk || touches_cjk {
         a.push_str(b);
@@ -259,7 +284,7 @@ fn join_onto(a: &mut String, b: &str, cjk: bool) {
     let nw: String = b.chars().take_while(|c| c.is_alphabetic()).collect();
     if let Some(stem) = a.strip_suffix('-') {
         let l2: String = stem.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
-        if !l2.is_empty() && nw.chars().next().is_some_and(char::is_lowercase) && is_word(&format!("{l2}{nw}").to_lowercase()) {
+        if !l2.is_empty() && (words.at_hyphen)(&l2, &nw) {
             a.pop();
         }
         a.push_str(b);
@@ -267,8 +292,8 @@ fn join_onto(a: &mut String, b: &str, cjk: bool) {
     }
     if !(!lw.is_empty()
         && nw.chars().next().is_some_and(char::is_lowercase)
-        && is_word(&format!("{lw}{nw}").to_lowercase())
-        && !(is_word(&lw.to_lowercase()) && is_word(&nw.to_lowercase())))
+        && (words.whole)(&format!("{lw}{nw}").to_lowercase())
+        && !((words.half)(&lw.to_lowercase()) && (words.half)(&nw.to_lowercase())))
     {
         a.push(' ');
     }
@@ -359,6 +384,21 @@ pub fn build(mut p: Parts) -> Page {
     let short = &p.src.sha256[..8];
     let mut block_role: Vec<Option<(Role, usize)>> = vec![None; p.blocks.len()];
     let mut articles = Vec::with_capacity(plans.len());
+    let lang = Lang::get(LangCode::from_tag(p.lang).unwrap_or(LangCode::En));
+    let grams = p.grams;
+    let words_here = CutWords {
+        whole: &|w| grams.is_word(w, 0, lang),
+        half: &|w| grams.is_word(w, 1, lang),
+        // A hyphen at a column cut is decided as one at a line's end: by the word list, or where
+        // the language has none by the page's words.
+        at_hyphen: &|l, r| {
+            if lang.has_word_list() {
+                joins_by_list(l, r)
+            } else {
+                crate::clean::hyphen::decide_by_page(l, r, lang, &|w| grams.word_count(w), &|_| false) == crate::clean::hyphen::Dehyphen::Join
+            }
+        },
+    };
     for (ai, pl) in plans.iter().enumerate() {
         let id = format!("{short}-{:02}", ai + 1);
         let mut flags = pl.flags.clone();
@@ -376,7 +416,7 @@ pub fn build(mut p: Parts) -> Page {
             }
             byline_blocks.extend(&seed.bylines);
         }
-        let roles = head_roles(&heads, p.blocks, p.classes, Lang::get(if p.lang == "zh" { LangCode::Zh } else { LangCode::En }));
+        let roles = head_roles(&heads, p.blocks, p.classes, lang);
         let (mut kicker, mut headline, mut deck) = (Vec::new(), Vec::new(), Vec::new());
         for (&h, &r) in heads.iter().zip(&roles) {
             block_role[h] = Some((r, ai));
@@ -432,7 +472,7 @@ pub fn build(mut p: Parts) -> Page {
                     let sec = sections.last_mut().expect("a section");
                     if k > 0 && pl.join_prev[k]
                         && let Some(last) = sec.paragraphs.last_mut() {
-                            join_onto(&mut last.text, &text, p.blocks[b].cjk);
+                            join_onto(&mut last.text, &text, p.blocks[b].cjk, &words_here);
                             last.spans.extend(spans);
                             continue;
                         }
@@ -612,7 +652,7 @@ mod tests {
         // 200 000 pieces of 48 bytes: 10 MB appended in place; copied per piece it was 1 TB.
         let mut text = String::new();
         for i in 0..200_000 {
-            join_onto(&mut text, &format!("piece {i:06} of a paragraph cut mid-sentence and"), i % 2 == 0);
+            join_onto(&mut text, &format!("piece {i:06} of a paragraph cut mid-sentence and"), i % 2 == 0, &BY_LIST);
         }
         assert!(text.len() >= 200_000 * 48);
     }

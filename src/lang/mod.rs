@@ -1,7 +1,10 @@
-//! Language knowledge as data: one table per language (zh.toml, en.toml), compiled once, plus script tests.
+//! Language knowledge as data: one table per language (zh, en, fr, de, and latin.toml for any
+//! other language in Latin script), compiled once, plus script tests and the words of Latin text.
 
+pub mod detect;
 pub mod lexicon;
 mod pattern;
+pub mod words;
 
 pub use pattern::Pattern;
 use crate::bits::Bits;
@@ -9,20 +12,38 @@ use rustc_hash::FxHashSet;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
-/// The languages newsseg has tables for.
+/// The languages newsseg has tables for. `Latin` is any other language written in Latin script
+/// (Dutch, Italian, Spanish, ...), and a Latin page whose language the detector cannot tell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LangCode {
     Zh,
     En,
+    Fr,
+    De,
+    Latin,
 }
 
 impl LangCode {
+    /// Every language, in the order detection weighs the Latin ones.
+    pub const ALL: [LangCode; 5] = [LangCode::Zh, LangCode::En, LangCode::Fr, LangCode::De, LangCode::Latin];
+
+    /// The page JSON's `language`: a BCP 47 tag, `und-Latn` ("undetermined, Latin script") for
+    /// the fallback, so a consumer's tag parser reads every value.
     pub fn as_str(self) -> &'static str {
         match self {
             LangCode::Zh => "zh",
             LangCode::En => "en",
+            LangCode::Fr => "fr",
+            LangCode::De => "de",
+            LangCode::Latin => "und-Latn",
         }
     }
+
+    /// The language a page's `language` tag names.
+    pub fn from_tag(tag: &str) -> Option<LangCode> {
+        LangCode::ALL.into_iter().find(|c| c.as_str() == tag)
+    }
+
     pub fn is_cjk(self) -> bool {
         matches!(self, LangCode::Zh)
     }
@@ -82,6 +103,16 @@ struct RawLang {
     stopwords: Vec<String>,
     #[serde(default)]
     function_words: Vec<String>,
+    #[serde(default)]
+    profile: Vec<String>,
+    #[serde(default)]
+    title_small_words: Vec<String>,
+    #[serde(default)]
+    name_joiners: Vec<String>,
+    #[serde(default)]
+    elisions: Vec<String>,
+    #[serde(default)]
+    hyphen_keeps: Vec<String>,
 }
 
 /// One language's compiled table.
@@ -143,6 +174,19 @@ pub struct Lang {
     pub stopwords: FxHashSet<String>,
     /// Words a sentence or a headline line does not end on (the, of, to): text cut after one goes on.
     pub function_words: FxHashSet<String>,
+    /// The language's commonest words, lower case, which its running text is full of and other
+    /// languages' is not: what detection counts on a page.
+    pub profile: FxHashSet<String>,
+    /// Words a title in title case leaves in lower case (of, the): they do not make it prose.
+    pub title_small_words: Vec<String>,
+    /// What stands between two names of one byline (" and ", " et "), tried in order.
+    pub name_joiners: Vec<String>,
+    /// Elided words written onto the next with an apostrophe (l', d', qu'), lower case without
+    /// the apostrophe: "l'Assemblée" is the word "Assemblée" for what a text is about.
+    pub elisions: Vec<String>,
+    /// Words that, right after a hyphen at a line's end, show the hyphen is printed (dit-|il,
+    /// Ein-|und Ausfuhr), not a word broken by the line.
+    pub hyphen_keeps: FxHashSet<String>,
 }
 
 fn compile(list: &[String], what: &str, code: &str) -> Vec<Pattern> {
@@ -154,11 +198,7 @@ fn compile(list: &[String], what: &str, code: &str) -> Vec<Pattern> {
 impl Lang {
     fn load(src: &str) -> Lang {
         let raw: RawLang = toml::from_str(src).expect("language table is valid TOML");
-        let code = match raw.code.as_str() {
-            "zh" => LangCode::Zh,
-            "en" => LangCode::En,
-            other => panic!("no such language code {other}"),
-        };
+        let code = LangCode::from_tag(&raw.code).unwrap_or_else(|| panic!("no such language code {}", raw.code));
         let c = raw.code.as_str();
         Lang {
             code,
@@ -195,16 +235,43 @@ impl Lang {
             furniture: compile(&raw.furniture, "furniture", c),
             stopwords: raw.stopwords.into_iter().collect(),
             function_words: raw.function_words.into_iter().collect(),
+            profile: raw.profile.into_iter().collect(),
+            title_small_words: raw.title_small_words,
+            name_joiners: raw.name_joiners,
+            elisions: raw.elisions,
+            hyphen_keeps: raw.hyphen_keeps.into_iter().collect(),
         }
     }
 
     pub fn get(code: LangCode) -> &'static Lang {
         static ZH: OnceLock<Lang> = OnceLock::new();
         static EN: OnceLock<Lang> = OnceLock::new();
+        static FR: OnceLock<Lang> = OnceLock::new();
+        static DE: OnceLock<Lang> = OnceLock::new();
+        static LATIN: OnceLock<Lang> = OnceLock::new();
         match code {
             LangCode::Zh => ZH.get_or_init(|| Lang::load(include_str!("zh.toml"))),
             LangCode::En => EN.get_or_init(|| Lang::load(include_str!("en.toml"))),
+            LangCode::Fr => FR.get_or_init(|| Lang::load(include_str!("fr.toml"))),
+            LangCode::De => DE.get_or_init(|| Lang::load(include_str!("de.toml"))),
+            LangCode::Latin => LATIN.get_or_init(|| Lang::load(include_str!("latin.toml"))),
         }
+    }
+
+    /// Whether newsseg bundles a word list for the Latin words of this language's pages: the
+    /// English list, for English pages and the English words a Chinese page quotes. Without one,
+    /// nothing is mended and only the page's own words tell a broken word from two.
+    pub fn has_word_list(&self) -> bool {
+        match self.code {
+            LangCode::En | LangCode::Zh => true,
+            LangCode::Fr | LangCode::De | LangCode::Latin => false,
+        }
+    }
+
+    /// Whether the built-in word list of this language knows `w` (lower case), inflected or not;
+    /// `None` for a language without a list.
+    pub fn list_knows(&self, w: &str) -> Option<bool> {
+        self.has_word_list().then(|| crate::clean::vocab::is_word(w))
     }
 
     /// Whether `text` ends a sentence: a terminal mark, optionally followed by closing quotes or brackets.
@@ -363,6 +430,9 @@ pub fn is_cjk_context(c: char) -> bool {
 }
 
 #[cfg(test)]
+mod tables;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -374,7 +444,8 @@ mod tests {
         assert!(en_words().contains("difficult"));
         // Patterns compile on first use in the pipeline: here every one is compiled, so a table
         // pattern over the regex size limit fails this test rather than a page.
-        for l in [zh, en] {
+        for l in LangCode::ALL.map(Lang::get) {
+            assert_eq!(LangCode::from_tag(l.code.as_str()), Some(l.code));
             let lists = [&l.reported_speech, &l.headline_tag, &l.byline, &l.dispatch, &l.dateline, &l.credit, &l.section_number, &l.standing_label,
                 &l.credit_line, &l.signature, &l.dated_deck, &l.series_item, &l.caption, &l.photo_credit, &l.jump, &l.jump_tail, &l.running_head, &l.furniture];
             for p in lists.into_iter().flatten() {

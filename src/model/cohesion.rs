@@ -1,7 +1,8 @@
 //! Lexical cohesion: how much two pieces of a page share their content words (Latin) or character
 //! bigrams (CJK), weighted by how rare each is on the page.
 
-use crate::lang::{is_alphanumeric, is_cjk, Lang};
+use crate::lang::words::content_words;
+use crate::lang::{is_alphanumeric, is_cjk, Lang, LangCode};
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::Hasher;
 
@@ -153,6 +154,21 @@ impl Features {
     pub fn bag(&mut self, text: &str, lang: &Lang) -> Bag {
         let mut ids = std::mem::take(&mut self.scratch);
         ids.clear();
+        // French, German and the other Latin languages take their words by Unicode's word
+        // boundaries, an elided article off (l'Assemblée is about the Assemblée); English keeps
+        // the letter runs its weights were measured with, and text holding CJK the bigrams below.
+        let by_words = matches!(lang.code, LangCode::Fr | LangCode::De | LangCode::Latin);
+        if by_words && !text.chars().any(is_cjk) {
+            let mut lower = String::new();
+            for w in content_words(text, lang) {
+                if let Some(h) = word_feature(w, &mut lower, lang) {
+                    ids.push(self.id(h));
+                }
+            }
+            let feats = self.tally.count(&ids, self.ids.len);
+            self.scratch = ids;
+            return Bag { feats };
+        }
         let mut prev: Option<char> = None;
         // A word is a run of non-CJK letters and digits, so a slice of `text`; it is lower-cased
         // into one reused buffer when it ends.

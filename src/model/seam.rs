@@ -2,9 +2,8 @@
 
 use crate::bits::Bits;
 use crate::classify::Start;
-use crate::clean::hyphen::is_word;
-use crate::lang::{is_cjk, Lang, LangCode};
-use rustc_hash::FxHasher;
+use crate::lang::{is_cjk, Lang};
+use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::Hasher;
 
 fn gram_char(c: char) -> bool {
@@ -44,9 +43,11 @@ fn hash_gram(cs: &[char]) -> u64 {
 }
 
 /// The 2- to 4-character strings of CJK (and digits) a page holds: a tiny language model made from
-/// the page's own words, asked whether a string that spans a cut occurs elsewhere on the page.
+/// the page's own words, asked whether a string that spans a cut occurs elsewhere on the page. For
+/// Latin text, the pairs of words it holds, and for a language without a word list
+/// ([`PageGrams::of_words_in`]) how often it spells each word.
 #[derive(Default)]
-pub struct PageGrams(Hashes);
+pub struct PageGrams(Hashes, FxHashMap<u64, u32>);
 
 /// A set of 64-bit string hashes: open addressing with linear probing over one flat array (0
 /// marks an empty slot; a hash that is 0 is kept aside). A page puts in tens of thousands and asks
@@ -199,7 +200,7 @@ impl PageGrams {
                 }
             }
         }
-        PageGrams(set)
+        PageGrams(set, FxHashMap::default())
     }
 
     pub fn contains(&self, cs: &[char]) -> bool {
@@ -210,6 +211,46 @@ impl PageGrams {
     /// the two words meeting at a cut (also|said, the|question) are a pair the page uses elsewhere.
     pub fn of_words<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> PageGrams {
         let mut set = Hashes::with_capacity(texts.clone().map(|t| t.len() / 5).sum());
+        PageGrams::add_pairs(&mut set, texts);
+        PageGrams(set, FxHashMap::default())
+    }
+
+    /// [`of_words`](Self::of_words) for a page in `lang`, with the page's words as well where the
+    /// language has no word list: then they are all that tells whether two pieces make a word.
+    pub fn of_words_in<'a>(texts: impl Iterator<Item = &'a str> + Clone, lang: &Lang) -> PageGrams {
+        let mut g = PageGrams::of_words(texts.clone());
+        if !lang.has_word_list() {
+            let mut words = FxHashMap::default();
+            words.reserve(texts.clone().map(|t| t.len() / 8).sum());
+            for t in texts {
+                for (_, w) in crate::lang::words::words(t) {
+                    *words.entry(hash_pair(w, "")).or_insert(0) += 1;
+                    // Each part of aujourd'hui or l'Assemblée too: a cut may leave one alone.
+                    if w.contains(['\'', '’']) {
+                        for part in w.split(['\'', '’']) {
+                            *words.entry(hash_pair(part, "")).or_insert(0) += 1;
+                        }
+                    }
+                }
+            }
+            g.1 = words;
+        }
+        g
+    }
+
+    /// How often the page spells `w` as a word (counted for a language without a word list).
+    pub fn word_count(&self, w: &str) -> u32 {
+        self.1.get(&hash_pair(w, "")).copied().unwrap_or(0)
+    }
+
+    /// Whether `w` (lower case) is a word of `lang` by its word list, or without one by the page:
+    /// spelled on the page more than `here` times, the times a cut or a break being judged spells
+    /// it itself (a half of con|tre, once; a whole made by joining them, never).
+    pub fn is_word(&self, w: &str, here: u32, lang: &Lang) -> bool {
+        lang.list_knows(w).unwrap_or_else(|| self.word_count(w) > here)
+    }
+
+    fn add_pairs<'a>(set: &mut Hashes, texts: impl Iterator<Item = &'a str>) {
         for t in texts {
             let mut prev: Option<&str> = None;
             for tok in t.split_whitespace() {
@@ -226,7 +267,6 @@ impl PageGrams {
                 prev = (!ends_sentence && tok.ends_with(char::is_alphabetic)).then_some(w);
             }
         }
-        PageGrams(set)
     }
 
     pub fn has_pair(&self, a: &str, b: &str) -> bool {
@@ -370,28 +410,25 @@ impl<'a> Ends<'a> {
             closes_first: 0,
             list_head: false,
         };
-        match lang.code {
-            LangCode::En => {
-                e.first_word = first_word(text);
-                e.lower_start = e.first_word.chars().next().is_some_and(char::is_lowercase);
-                if as_tail {
-                    e.ends_alpha = text.ends_with(|c: char| c.is_alphabetic());
-                    e.ends_hyphen = text.trim_end().ends_with('-');
-                    // Before a hyphen at the cut, the word's first half (con- of con-|tinue).
-                    e.last_word = if e.ends_hyphen { last_word(text.trim_end().trim_end_matches('-')) } else { last_word(text) };
-                    e.last_is_function = lang.is_function_word(e.last_word);
-                }
+        if !lang.code.is_cjk() {
+            e.first_word = first_word(text);
+            e.lower_start = e.first_word.chars().next().is_some_and(char::is_lowercase);
+            if as_tail {
+                e.ends_alpha = text.ends_with(|c: char| c.is_alphabetic());
+                e.ends_hyphen = text.trim_end().ends_with('-');
+                // Before a hyphen at the cut, the word's first half (con- of con-|tinue).
+                e.last_word = if e.ends_hyphen { last_word(text.trim_end().trim_end_matches('-')) } else { last_word(text) };
+                e.last_is_function = lang.is_function_word(e.last_word);
             }
-            LangCode::Zh => {
-                e.gram_head = gram_head(text);
-                e.cut_head = crate::lang::lexicon::cut_head(text);
-                e.opens_bracket = text.trim_start().starts_with(['（', '(']);
-                e.closes_first = closes_first(text);
-                e.list_head = list_head(text);
-                if as_tail {
-                    e.gram_tail = gram_tail(text);
-                    e.cut_tail = crate::lang::lexicon::cut_tail(text);
-                }
+        } else {
+            e.gram_head = gram_head(text);
+            e.cut_head = crate::lang::lexicon::cut_head(text);
+            e.opens_bracket = text.trim_start().starts_with(['（', '(']);
+            e.closes_first = closes_first(text);
+            e.list_head = list_head(text);
+            if as_tail {
+                e.gram_tail = gram_tail(text);
+                e.cut_tail = crate::lang::lexicon::cut_tail(text);
             }
         }
         e
@@ -437,63 +474,63 @@ pub fn score_ends(prev: &Ends, prev_open: bool, prev_full: bool, next: &Ends, ne
     if !prev_open {
         return s;
     }
-    match lang.code {
-        LangCode::En => {
-            let (lw, nw) = (prev.last_word, next.first_word);
-            // A word ends the text before the cut and another opens the text after it.
-            let words_meet = !lw.is_empty() && !nw.is_empty() && prev.ends_alpha;
-            if prev.ends_hyphen && next.lower_start {
-                add(1.0, &|| "hyphen at the cut".into());
-                // The halves make a word the page or the word list knows (con|tinue), which the
-                // first half alone is not: this text, and not any other lower-case start, goes on.
-                if !lw.is_empty() && joined_lower(lw, nw, is_word) && !joined_lower(lw, "", is_word) {
-                    add(1.5, &|| format!("word split at the cut: {lw}-|{nw}"));
-                }
-            } else if words_meet
-                && next.lower_start
-                && joined_lower(lw, nw, is_word)
-                && !(joined_lower(lw, "", is_word) && joined_lower(nw, "", is_word))
-            {
-                add(1.5, &|| format!("word split at the cut: {lw}|{nw}"));
+    if !lang.code.is_cjk() {
+        // A whole made of the two sides is a word anywhere on the page; a side alone, only where
+        // the page spells it other than at this cut.
+        let (whole, half) = (|w: &str| grams.is_word(w, 0, lang), |w: &str| grams.is_word(w, 1, lang));
+        let (lw, nw) = (prev.last_word, next.first_word);
+        // A word ends the text before the cut and another opens the text after it.
+        let words_meet = !lw.is_empty() && !nw.is_empty() && prev.ends_alpha;
+        if prev.ends_hyphen && next.lower_start {
+            add(1.0, &|| "hyphen at the cut".into());
+            // The halves make a word the page or the word list knows (con|tinue), which the
+            // first half alone is not: this text, and not any other lower-case start, goes on.
+            if !lw.is_empty() && joined_lower(lw, nw, whole) && !joined_lower(lw, "", half) {
+                add(1.5, &|| format!("word split at the cut: {lw}-|{nw}"));
             }
-            if prev.last_is_function && next_start != Start::Fresh {
-                add(0.5, &|| format!("cut after '{lw}'"));
-            }
-            if words_meet && grams.has_pair(lw, nw) {
-                add(PAIR_ELSEWHERE, &|| format!("'{lw} {nw}' occurs elsewhere on the page"));
-            }
+        } else if words_meet
+            && next.lower_start
+            && joined_lower(lw, nw, whole)
+            && !(joined_lower(lw, "", half) && joined_lower(nw, "", half))
+        {
+            add(1.5, &|| format!("word split at the cut: {lw}|{nw}"));
         }
-        LangCode::Zh => {
-            if let Some((i, j)) = grams.across_sides(&prev.gram_tail, &next.gram_head) {
-                // Log-likelihood ratios measured on generated pages: a true cut shows such a string
-                // 42% of the time, a cut paired with an unrelated paragraph 4%.
-                let w = match i + j {
-                    2 => 1.5,
-                    3 => 2.2,
-                    _ => 2.8,
-                };
-                add(w, &|| {
-                    let (l, r) = grams.across(prev.text, next.text).expect("found above");
-                    format!("'{l}|{r}' occurs elsewhere on the page")
-                });
-            }
-            if crate::lang::lexicon::word_across(&prev.cut_tail, &next.cut_head).is_some() {
-                add(2.0, &|| {
-                    let (l, r) = crate::lang::lexicon::split_word(prev.text, next.text).expect("found above");
-                    format!("word split at the cut: {l}|{r}")
-                });
-            }
-            if next.list_head && list_tail(prev.text) {
-                add(1.5, &|| "a list of X（Y） items resumes".into());
-            } else if next.opens_bracket && open_bracket(prev.text) {
-                add(-1.5, &|| "a bracket left open, but next opens another".into());
-            }
-            // The first pair the text after closes first that the text before leaves open.
-            if next.closes_first != 0
-                && let Some(&(o, c)) = PAIRS.iter().enumerate().find(|&(k, _)| next.closes_first >> k & 1 == 1 && leaves_open(prev.text, k)).map(|(_, p)| p)
-            {
-                add(2.0, &|| format!("closes the {o}…{c} left open"));
-            }
+        if prev.last_is_function && next_start != Start::Fresh {
+            add(0.5, &|| format!("cut after '{lw}'"));
+        }
+        if words_meet && grams.has_pair(lw, nw) {
+            add(PAIR_ELSEWHERE, &|| format!("'{lw} {nw}' occurs elsewhere on the page"));
+        }
+    } else {
+        if let Some((i, j)) = grams.across_sides(&prev.gram_tail, &next.gram_head) {
+            // Log-likelihood ratios measured on generated pages: a true cut shows such a string
+            // 42% of the time, a cut paired with an unrelated paragraph 4%.
+            let w = match i + j {
+                2 => 1.5,
+                3 => 2.2,
+                _ => 2.8,
+            };
+            add(w, &|| {
+                let (l, r) = grams.across(prev.text, next.text).expect("found above");
+                format!("'{l}|{r}' occurs elsewhere on the page")
+            });
+        }
+        if crate::lang::lexicon::word_across(&prev.cut_tail, &next.cut_head).is_some() {
+            add(2.0, &|| {
+                let (l, r) = crate::lang::lexicon::split_word(prev.text, next.text).expect("found above");
+                format!("word split at the cut: {l}|{r}")
+            });
+        }
+        if next.list_head && list_tail(prev.text) {
+            add(1.5, &|| "a list of X（Y） items resumes".into());
+        } else if next.opens_bracket && open_bracket(prev.text) {
+            add(-1.5, &|| "a bracket left open, but next opens another".into());
+        }
+        // The first pair the text after closes first that the text before leaves open.
+        if next.closes_first != 0
+            && let Some(&(o, c)) = PAIRS.iter().enumerate().find(|&(k, _)| next.closes_first >> k & 1 == 1 && leaves_open(prev.text, k)).map(|(_, p)| p)
+        {
+            add(2.0, &|| format!("closes the {o}…{c} left open"));
         }
     }
     s
@@ -579,6 +616,7 @@ fn open_bracket(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::LangCode;
 
     #[test]
     fn english_seams() {
@@ -603,6 +641,20 @@ mod tests {
         let without = score("VW also", true, false, "said it suspended six staff", Start::Mid, en, &PageGrams::default());
         assert!(with.score > without.score, "{with:?}");
         assert!(with.evidence.iter().any(|e| e.contains("'also said'")), "{with:?}");
+    }
+
+    #[test]
+    fn a_french_word_split_at_the_cut_is_told_by_the_page_alone() {
+        let fr = Lang::get(LangCode::Fr);
+        let texts = ["Les pompiers ont lutté con-", "tre le feu. Ils luttent contre tout.", "Un autre texte commence ici."];
+        let page = PageGrams::of_words_in(texts.into_iter(), fr);
+        assert_eq!((page.word_count("contre"), page.word_count("con"), page.word_count("tre")), (1, 1, 1));
+        let split = score(texts[0], true, false, texts[1], Start::Mid, fr, &page);
+        assert!(split.evidence.iter().any(|e| e.contains("con-|tre")), "{split:?}");
+        let other = score(texts[0], true, false, "tout le monde le sait.", Start::Mid, fr, &page);
+        assert!(split.score > other.score, "{split:?} {other:?}");
+        // The English list is not asked: "contre" is no English word, and no page word here.
+        assert!(!PageGrams::default().is_word("contre", 0, fr));
     }
 
     /// `across` as it was first written (vectors of chars), to hold the stack version to.

@@ -1,0 +1,99 @@
+//! Regressions of pages in languages other than Chinese and English, each named after the bug it
+//! pins down. The pages are written for these tests.
+
+use newsseg::{process_page, Config, Page};
+
+fn run(text: &str) -> Page {
+    process_page(&Config::default(), "t", None, text.as_bytes()).expect("page processes")
+}
+
+fn words(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect()
+}
+
+/// Every word of `expected` stands in the page's only article, in this order of appearance.
+fn keeps_words(p: &Page, expected: &[&str]) {
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    let got = words(&p.articles[0].text);
+    let mut at = 0;
+    for w in expected {
+        match got[at..].iter().position(|g| g == w) {
+            Some(i) => at += i + 1,
+            None => panic!("{w:?} is not in the article (in order): {}", p.articles[0].text),
+        }
+    }
+}
+
+const FRENCH: &str = "LA SÉANCE D'HIER
+
+PARIS, 2 décembre. — La Chambre a discuté hier le projet
+de loi sur les chemins de fer. Le ministre a dit qu'il faut
+attendre encore une fois le rapport de la commission, et
+il a donc demandé le renvoi. Les députés de la droite ont
+voté contre le renvoi, mais la majorité l'a emporté. La
+séance fut belle et animée jusqu'au soir, et l'on ne sait
+pas encore quand la discussion pourra reprendre à la Cham-
+bre, où les partis attendent le rapport de la commission.
+";
+
+#[test]
+fn english_corrector_rewrites_french_words() {
+    // The English list and its corrector made taut, fors, done, out, centre, belie of these.
+    let p = run(FRENCH);
+    assert_eq!(p.language, "fr");
+    keeps_words(&p, &["faut", "fois", "donc", "ont", "contre", "belle"]);
+    let a = &p.articles[0];
+    assert_eq!(a.dateline.as_deref(), Some("PARIS, 2 décembre. —"));
+    assert!(a.text.contains("à la Chambre, où"), "a word broken at the line's end is joined: {}", a.text);
+}
+
+const GERMAN: &str = "DER REICHSTAG
+
+Berlin, 22. Nov. Der Reichstag hat gestern die ganze Sitzung
+über den Haushalt beraten. Der Minister sagte, man darf die
+Vorlage nicht verschieben, denn die Regierung braucht das
+Geld noch in diesem Jahre. Die Abgeordneten der Linken
+stimmten gegen die Vorlage, aber die Mehrheit nahm sie an.
+Die Beratung wird morgen fortgesetzt, wenn die Regie-
+rung die Zahlen vorgelegt hat, die der Ausschuß verlangt.
+";
+
+#[test]
+fn english_corrector_rewrites_german_words() {
+    // The English list and its corrector made gauze, dart, dean, sic, wean of these.
+    let p = run(GERMAN);
+    assert_eq!(p.language, "de");
+    keeps_words(&p, &["ganze", "darf", "denn", "sie", "wenn"]);
+    let a = &p.articles[0];
+    assert_eq!(a.dateline.as_deref(), Some("Berlin, 22. Nov."));
+    assert!(a.text.contains("wenn die Regierung die Zahlen"), "{}", a.text);
+}
+
+#[test]
+fn english_word_list_decides_hyphens_on_a_french_page() {
+    // Ille-|et-Vilaine and Saint-|Jean are names printed with their hyphens; con-|tre is a
+    // word broken by the line.
+    let page = "NOUVELLES DES DÉPARTEMENTS\n\nRENNES, 3 mars. — Un incendie a détruit hier une ferme à Saint-\nJean, près de Vitré (Ille-\net-Vilaine). Les pompiers ont lutté con-\ntre le feu toute la nuit, et le fermier a pu sauver ses bêtes.\n";
+    let p = run(page);
+    assert_eq!(p.language, "fr");
+    let t = &p.articles[0].text;
+    assert!(t.contains("Saint-Jean") && t.contains("(Ille-et-Vilaine)") && t.contains("lutté contre le feu"), "{t}");
+}
+
+#[test]
+fn a_dutch_page_is_neither_english_nor_mended() {
+    let page = "DE GEMEENTERAAD\n\nAmsterdam, 3 maart. De gemeenteraad heeft gisteren besloten een nieuwe brug\nte bouwen over het IJ. De wethouder zei dat het werk nog dit jaar zal\nbeginnen, maar de raad wil eerst de kosten kennen.\n";
+    let p = run(page);
+    assert_eq!(p.language, "und-Latn");
+    keeps_words(&p, &["heeft", "een", "het", "dat", "nog", "maar", "de", "raad"]);
+    assert_eq!(p.articles[0].dateline.as_deref(), Some("Amsterdam, 3 maart."));
+}
+
+#[test]
+fn forcing_a_language_applies_its_table() {
+    let cfg = Config { lang: "latin".parse().expect("a language"), ..Config::default() };
+    let p = process_page(&cfg, "t", None, FRENCH.as_bytes()).expect("page processes");
+    assert_eq!(p.language, "und-Latn");
+    keeps_words(&p, &["faut", "fois", "donc", "contre"]);
+    assert!("xx".parse::<newsseg::LangChoice>().is_err());
+}
