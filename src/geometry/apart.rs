@@ -62,9 +62,16 @@ pub(crate) fn set_apart(pieces: &[Piece], geo: &[LineGeo], doc: &Document, taken
         let bold = geo[pc.lines.clone()].iter().all(|g| g.bold);
         caps(pc, geo, doc) || bold || pc.ratio >= p.minor
     };
+    // A piece that is a whole block of the file, of a line or two: the engine set it apart.
+    let whole_block = |k: usize| {
+        let pc = &pieces[k];
+        pc.lines.len() <= 2
+            && k.checked_sub(1).is_none_or(|j| pieces[j].block != pc.block)
+            && pieces.get(k + 1).is_none_or(|q| q.block != pc.block)
+    };
     let is_apart = |k: usize| {
         let pc = &pieces[k];
-        !taken[k] && !pc.display && pc.lines.len() <= APART_LINES && pc.chars <= APART_CHARS && pc.chars >= 2 && centred(k)
+        !taken[k] && !pc.display && pc.lines.len() <= APART_LINES && pc.chars <= APART_CHARS && pc.chars >= 2 && (centred(k) || whole_block(k))
     };
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut k = 0;
@@ -73,10 +80,11 @@ pub(crate) fn set_apart(pieces: &[Piece], geo: &[LineGeo], doc: &Document, taken
             k += 1;
             continue;
         }
-        // Decks under it: centred pieces set tight below, marked or not (a deck in roman).
+        // Decks under it: centred pieces set tight below, marked or not (a deck in roman). A line
+        // an engine boxed on its own under the heading is no deck unless centred.
         let mut g = vec![k];
         let mut j = k + 1;
-        while j < pieces.len() && is_apart(j) && pieces[j].bbox.y - pieces[j - 1].bbox.bottom() < 1.5 * line_h(&pieces[j - 1]) {
+        while j < pieces.len() && is_apart(j) && centred(j) && pieces[j].bbox.y - pieces[j - 1].bbox.bottom() < 1.5 * line_h(&pieces[j - 1]) {
             g.push(j);
             j += 1;
         }
@@ -88,4 +96,71 @@ pub(crate) fn set_apart(pieces: &[Piece], geo: &[LineGeo], doc: &Document, taken
         k = j;
     }
     groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geometry::order::Piece;
+    use crate::ocrxml::{BBox, Block, Format, Line, Word};
+
+    /// One block per entry: (text, x, y, width, lines), each line 20 units tall.
+    fn page(spec: &[(&str, f32, f32, f32, usize)]) -> (Document, Vec<Piece>, Vec<LineGeo>) {
+        let mut blocks = Vec::new();
+        let mut geo = Vec::new();
+        let mut pieces = Vec::new();
+        for (b, &(text, x, y, w, n)) in spec.iter().enumerate() {
+            let lines: Vec<Line> = (0..n)
+                .map(|i| {
+                    let bbox = BBox { x, y: y + 25.0 * i as f32, w, h: 20.0 };
+                    let word = Word { id: None, text: text.into(), bbox, conf: None, subs_content: None, font_size: None, style: Default::default() };
+                    Line { id: None, bbox, words: vec![word], font_size: None, x_size: None, style: Default::default(), hyphen: Default::default(), kind: None }
+                })
+                .collect();
+            let start = geo.len();
+            for (i, l) in lines.iter().enumerate() {
+                geo.push(LineGeo { block: b, line: i, bbox: l.bbox, em: 20.0, ratio: 1.0, bold: false, chars: text.chars().count() });
+            }
+            let bbox = lines.iter().fold(BBox::default(), |a, l| a.union(&l.bbox));
+            pieces.push(Piece { block: b, lines: start..geo.len(), display: false, bbox, ratio: 1.0, chars: text.chars().count() * n });
+            blocks.push(Block { id: None, bbox, lines, group: None, kind: None, order: b });
+        }
+        let doc = Document { format: Format::Alto, width: 1000.0, height: 2000.0, unit: "pixel".into(), image: None, blocks, language: None, producer: None };
+        (doc, pieces, geo)
+    }
+
+    #[test]
+    fn a_centred_title_in_capitals_and_its_deck_head_the_text_under_them() {
+        let (doc, pieces, geo) = page(&[
+            ("the end of the story above runs on here", 0.0, 0.0, 400.0, 4),
+            ("L'ARMEE EN CAMPAGNE", 100.0, 120.0, 200.0, 1),
+            ("Les cadres augmentes", 110.0, 150.0, 180.0, 1),
+            ("the text of the new story starts here and", 0.0, 190.0, 400.0, 6),
+        ]);
+        let taken = vec![false; pieces.len()];
+        assert_eq!(set_apart(&pieces, &geo, &doc, &taken, &GeoParams::default()), vec![vec![1, 2]]);
+    }
+
+    #[test]
+    fn a_line_in_capitals_across_the_column_is_a_heading_only_as_a_block_of_its_own() {
+        let (doc, pieces, geo) = page(&[
+            ("the end of the story above runs on here", 0.0, 0.0, 400.0, 4),
+            ("LE MASTIC ET LE CHAUSSON", 0.0, 120.0, 400.0, 1),
+            ("the text of the new story starts here and", 0.0, 150.0, 400.0, 6),
+        ]);
+        let taken = vec![false; pieces.len()];
+        assert_eq!(set_apart(&pieces, &geo, &doc, &taken, &GeoParams::default()), vec![vec![1]]);
+        // The same line as the first of its paragraph's block heads nothing.
+        let mut one_block = pieces.clone();
+        one_block[1].block = 2;
+        assert!(set_apart(&one_block, &geo, &doc, &taken, &GeoParams::default()).is_empty());
+    }
+
+    #[test]
+    fn a_centred_line_with_no_text_under_it_heads_nothing() {
+        // A signature or a date line closing a column.
+        let (doc, pieces, geo) = page(&[("the end of the story above runs on here", 0.0, 0.0, 400.0, 4), ("PAUL FERRIER", 150.0, 120.0, 100.0, 1)]);
+        let taken = vec![false; pieces.len()];
+        assert!(set_apart(&pieces, &geo, &doc, &taken, &GeoParams::default()).is_empty());
+    }
 }

@@ -115,7 +115,7 @@ fn write(doc: &Document, geo: &[LineGeo], pieces: &[Piece], placed: &[Placed], m
         let runs_on = prev.is_some_and(|q| q.group.is_some() && q.group == pl.group && {
             let a = pieces[q.piece].ratio;
             let b = pc.ratio;
-            a.max(b) / a.min(b).max(0.01) < LEVEL_STEP
+            a.max(b) / a.min(b).max(0.01) < LEVEL_STEP || pieces[q.piece].chars <= order::LEAD_WORDS_CHARS
         });
         for (i, gi) in pc.lines.clone().enumerate() {
             let g = &geo[gi];

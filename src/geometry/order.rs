@@ -96,6 +96,10 @@ pub(crate) fn pieces(geo: &[LineGeo], p: &GeoParams) -> Vec<Piece> {
     out
 }
 
+/// A piece of at most this many characters set right over a title is the title's first words
+/// set small (an article, a preposition), whatever its size.
+pub(crate) const LEAD_WORDS_CHARS: usize = 6;
+
 /// A line measured up to this much bigger than the body in mid-paragraph may be a measure gone
 /// wrong (skew, noise); headline type read into a paragraph is set bigger.
 const MISMEASURED: f32 = 1.8;
@@ -175,13 +179,25 @@ pub(crate) fn groups(pieces: &[Piece], p: &GeoParams, unit_h: f32) -> Vec<Vec<us
             None => gs.push(vec![k]),
         }
     }
-    // Kickers and decks: short pieces set a little bigger than the body, touching a group.
+    // Kickers and decks: short pieces set a little bigger than the body, touching a group; and
+    // a word or two set small right over a title and inside its width, the first words of the
+    // title set down ("LES" over "DEUX GENDARMES").
     for k in 0..pieces.len() {
         let pc = &pieces[k];
-        if pc.display || pc.ratio < p.minor || pc.chars > p.minor_chars || pc.lines.len() > 2 {
+        let minor = pc.ratio >= p.minor && pc.chars <= p.minor_chars && pc.lines.len() <= 2;
+        let lead = pc.chars <= LEAD_WORDS_CHARS && pc.lines.len() == 1;
+        if pc.display || !(minor || lead) {
             continue;
         }
-        if let Some(g) = gs.iter_mut().find(|g| touches(pc, g, pieces, p, unit_h)) {
+        let over_title = |g: &Vec<usize>| {
+            g.iter().any(|&h| {
+                let t = &pieces[h].bbox;
+                let centre = pc.bbox.x + pc.bbox.w / 2.0;
+                let gap = t.y - pc.bbox.bottom();
+                (t.x..=t.right()).contains(&centre) && (0.0..p.stack_gap * t.h.min(unit_h * 2.0)).contains(&gap)
+            })
+        };
+        if let Some(g) = gs.iter_mut().find(|g| if minor { touches(pc, g, pieces, p, unit_h) } else { over_title(g) }) {
             g.push(k);
         }
     }
