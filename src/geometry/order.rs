@@ -292,10 +292,34 @@ fn by_zones(pieces: &[Piece], groups: &[Vec<usize>], group_of: &[Option<usize>],
             out.extend(groups[z].iter().map(|&piece| Placed { piece, group: Some(z) }));
         }
         let body: Vec<usize> = (0..pieces.len()).filter(|&k| zone[k] == z && group_of[k].is_none()).collect();
-        out.extend(columns(pieces, &body).into_iter().map(|piece| Placed { piece, group: None }));
+        out.extend(bands(pieces, &body, unit_h).into_iter().map(|piece| Placed { piece, group: None }));
     }
     out
 }
+
+/// A zone's text read band by band, each band column by column: a story set in two tiers (its
+/// columns, a rule, its columns again) is read tier by tier. A band ends where a gap runs across
+/// all the zone's text, wider than the gap between paragraphs.
+fn bands(pieces: &[Piece], ks: &[usize], unit_h: f32) -> Vec<usize> {
+    let mut by_y = ks.to_vec();
+    by_y.sort_by(|&a, &b| pieces[a].bbox.y.total_cmp(&pieces[b].bbox.y));
+    let mut out = Vec::with_capacity(ks.len());
+    let mut start = 0;
+    let mut bottom = f32::NEG_INFINITY;
+    for (i, &k) in by_y.iter().enumerate() {
+        if i > start && pieces[k].bbox.y - bottom >= BAND_GAP * unit_h {
+            out.extend(columns(pieces, &by_y[start..i]));
+            start = i;
+        }
+        bottom = bottom.max(pieces[k].bbox.bottom());
+    }
+    out.extend(columns(pieces, &by_y[start..]));
+    out
+}
+
+/// A gap across a zone's text this many body lines high ends a band (paragraphs stand a fraction
+/// of a line apart; a rule between tiers leaves more).
+const BAND_GAP: f32 = 1.2;
 
 /// Pieces read column by column: columns are pieces overlapping in x, left to right, each top down.
 fn columns(pieces: &[Piece], ks: &[usize]) -> Vec<usize> {
