@@ -44,6 +44,10 @@ pub struct Derived {
 /// apart, differ by up to a fifth.
 const LEVEL_STEP: f32 = 1.25;
 
+/// A piece of a headline group this short is too short to size (a title's last character or two
+/// wrapped to a line of their own): it goes with the piece before it.
+const UNMEASURED_CHARS: usize = 3;
+
 /// Characters that close a sentence or a quotation in any of the scripts newsseg reads.
 const ENDS: &[char] = &['.', '!', '?', ':', ';', '。', '！', '？', '：', '；', '…', '"', '”', '»', '」', '』', ')', '）'];
 
@@ -78,7 +82,7 @@ pub(crate) fn line_text(l: &Line, out: &mut String) {
 pub fn derive(doc: &Document, order: ReadingOrder, p: &GeoParams) -> Derived {
     let geo = super::measure(doc);
     let unit_h = order::body_height(&geo, p);
-    let pieces = order::pieces(&geo, p);
+    let pieces = order::pieces(&geo, p, doc);
     let mut groups = order::groups(&pieces, p, unit_h);
     let margin = order::margins(&pieces, &groups);
     let n_display = groups.len();
@@ -115,7 +119,9 @@ fn write(doc: &Document, geo: &[LineGeo], pieces: &[Piece], placed: &[Placed], m
         let runs_on = prev.is_some_and(|q| q.group.is_some() && q.group == pl.group && {
             let a = pieces[q.piece].ratio;
             let b = pc.ratio;
-            a.max(b) / a.min(b).max(0.01) < LEVEL_STEP || pieces[q.piece].chars <= order::LEAD_WORDS_CHARS
+            a.max(b) / a.min(b).max(0.01) < LEVEL_STEP
+                || pieces[q.piece].chars <= order::LEAD_WORDS_CHARS
+                || pc.chars <= UNMEASURED_CHARS
         });
         for (i, gi) in pc.lines.clone().enumerate() {
             let g = &geo[gi];

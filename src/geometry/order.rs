@@ -68,13 +68,13 @@ pub(crate) struct Placed {
 }
 
 /// Cuts each block into pieces of display type and of text type.
-pub(crate) fn pieces(geo: &[LineGeo], p: &GeoParams) -> Vec<Piece> {
+pub(crate) fn pieces(geo: &[LineGeo], p: &GeoParams, doc: &Document) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::new();
     let mut i = 0;
     while i < geo.len() {
-        let display = is_display(&geo[i], p);
+        let display = is_display(&geo[i], p, doc);
         let mut j = i + 1;
-        while j < geo.len() && geo[j].block == geo[i].block && is_display(&geo[j], p) == display {
+        while j < geo.len() && geo[j].block == geo[i].block && is_display(&geo[j], p, doc) == display {
             j += 1;
         }
         let bbox = geo[i..j].iter().fold(BBox::default(), |b, g| b.union(&g.bbox));
@@ -104,9 +104,10 @@ pub(crate) const LEAD_WORDS_CHARS: usize = 6;
 /// wrong (skew, noise); headline type read into a paragraph is set bigger.
 const MISMEASURED: f32 = 1.8;
 
-/// A line in headline type: big against the body, with words in it (a page number set huge is not).
-fn is_display(g: &LineGeo, p: &GeoParams) -> bool {
-    g.ratio >= p.display && g.chars >= 2
+/// A line in headline type: big against the body, with words in it (a page number set huge is
+/// not; an ideograph is a word).
+fn is_display(g: &LineGeo, p: &GeoParams, doc: &Document) -> bool {
+    g.ratio >= p.display && (g.chars >= 2 || doc.blocks[g.block].lines[g.line].words.iter().any(|w| w.text.chars().any(crate::lang::is_cjk)))
 }
 
 /// Pieces in the page's head or foot margin: short pieces standing wholly above the first or
