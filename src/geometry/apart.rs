@@ -80,11 +80,16 @@ pub(crate) fn set_apart(pieces: &[Piece], geo: &[LineGeo], doc: &Document, taken
             k += 1;
             continue;
         }
-        // Decks under it: centred pieces set tight below, marked or not (a deck in roman). A line
-        // an engine boxed on its own under the heading is no deck unless centred.
+        // Decks under it: centred pieces set tight below, marked or not (a deck in roman), or
+        // marked blocks of their own. A plain line an engine boxed on its own under the heading
+        // is no deck.
         let mut g = vec![k];
         let mut j = k + 1;
-        while j < pieces.len() && is_apart(j) && centred(j) && pieces[j].bbox.y - pieces[j - 1].bbox.bottom() < 1.5 * line_h(&pieces[j - 1]) {
+        while j < pieces.len()
+            && is_apart(j)
+            && (centred(j) || (whole_block(j) && marked(j)))
+            && pieces[j].bbox.y - pieces[j - 1].bbox.bottom() < 1.5 * line_h(&pieces[j - 1])
+        {
             g.push(j);
             j += 1;
         }

@@ -116,10 +116,13 @@ fn write(doc: &Document, geo: &[LineGeo], pieces: &[Piece], placed: &[Placed], m
         });
         // A headline's pieces of one size run on as one block (a title wrapped, or read in halves);
         // a new size is a new level of the group.
+        // (A heading in body type says nothing of its levels by its size: each of its pieces is a
+        // level, the title first.)
+        let sized = pl.group.is_some_and(|g| g < n_display);
         let runs_on = prev.is_some_and(|q| q.group.is_some() && q.group == pl.group && {
             let a = pieces[q.piece].ratio;
             let b = pc.ratio;
-            a.max(b) / a.min(b).max(0.01) < LEVEL_STEP
+            (sized && a.max(b) / a.min(b).max(0.01) < LEVEL_STEP)
                 || pieces[q.piece].chars <= order::LEAD_WORDS_CHARS
                 || pc.chars <= UNMEASURED_CHARS
         });
