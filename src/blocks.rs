@@ -332,6 +332,13 @@ fn join_lines(ls: &[Line], cjk: bool, vocab: Option<&Vocab>, lang: &Lang, unsure
             out.push_str(&l.text);
             continue;
         }
+        if prev.word_cut {
+            if out.ends_with(['-', '¬', '‐', '‑', '⸗', '=']) {
+                out.pop();
+            }
+            out.push_str(&l.text);
+            continue;
+        }
         if cjk {
             // A CJK column breaks anywhere, even inside a number or a Latin word: no space to restore.
             out.push_str(&l.text);

@@ -131,6 +131,12 @@ fn run(cfg: &Config, id: &str, src: &source::Source, geo: Option<Geo>) -> Page {
         L::Auto => detect(&lines),
     };
     let line_hints = geo.map(|g| g.per_line(&lines));
+    let mut lines = lines;
+    if let (Some(g), Some(per)) = (&geo, &line_hints) {
+        for (l, k) in lines.iter_mut().zip(per) {
+            l.word_cut = k.is_some_and(|k| g.hints[k].word_cut);
+        }
+    }
     let page = match (&geo, &line_hints) {
         (Some(g), Some(h)) => Analysed { positional: g.positional, ..Analysed::with_geometry(&lines, Lang::get(code), g.hints, h) },
         _ => Analysed::of(&lines, Lang::get(code)),

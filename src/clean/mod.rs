@@ -112,6 +112,9 @@ pub struct Line {
     pub hard_break: bool,
     /// Ended in a soft hyphen: the word goes on at the start of the next line.
     pub soft_hyphen_end: bool,
+    /// The structured file says the line's last word is cut and goes on at the start of the next
+    /// line (ALTO's HYP with the whole word in SUBS_CONTENT): the hyphen ending it goes.
+    pub word_cut: bool,
     pub stats: Stats,
 }
 
@@ -241,11 +244,12 @@ fn clean_line(raw: &str, offset: usize, end: usize, blank_before: u16, buf: &mut
             md_heading: 0,
             hard_break: false,
             soft_hyphen_end: false,
+            word_cut: false,
             stats: Stats::default(),
         });
     }
     let stats = Stats::of(&text);
-    Some(Line { span, text, indent: unicode::indent_columns(raw), blank_before, md_heading, hard_break, soft_hyphen_end, stats })
+    Some(Line { span, text, indent: unicode::indent_columns(raw), blank_before, md_heading, hard_break, soft_hyphen_end, word_cut: false, stats })
 }
 
 #[cfg(test)]

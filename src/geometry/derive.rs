@@ -30,6 +30,9 @@ pub struct Hint {
     pub full: bool,
     /// The line stands in the page's head or foot margin, outside its text: a running head.
     pub margin: bool,
+    /// The file says the last word is cut and names the whole word (ALTO HYP with SUBS_CONTENT):
+    /// the line's hyphen joins, whatever a word list would say.
+    pub word_cut: bool,
 }
 
 /// A structured page as text, with its hints, one per non-empty file line, in text order.
@@ -155,6 +158,7 @@ fn write(doc: &Document, geo: &[LineGeo], pieces: &[Piece], placed: &[Placed], m
                 para_start,
                 full: right.is_some_and(|r| g.bbox.right() >= r - em),
                 margin: margin[pl.piece],
+                word_cut: word_cut(line),
             });
         }
         prev = Some(pl);
@@ -164,6 +168,20 @@ fn write(doc: &Document, geo: &[LineGeo], pieces: &[Piece], placed: &[Placed], m
     }
     d
 }
+
+/// The file marks the line's last word as cut (HYP) and names the whole word, which its half begins
+/// and which holds no hyphen there (Elsaß-Lothringen keeps its own).
+fn word_cut(l: &Line) -> bool {
+    let Hyphen::Cut { mark } = &l.hyphen else { return false };
+    let Some(last) = l.words.last() else { return false };
+    let half = last.text.trim_end_matches(mark.as_str()).trim_end_matches(HYPHENS);
+    last.subs_content.as_deref().is_some_and(|whole| {
+        !half.is_empty() && whole.len() > half.len() && whole.starts_with(half) && !whole[half.len()..].starts_with(HYPHENS)
+    })
+}
+
+/// The marks a line-end hyphen is printed or encoded with.
+const HYPHENS: [char; 6] = ['-', '¬', '‐', '‑', '⸗', '='];
 
 /// Whether line `gi` of a text piece opens a paragraph: set in from the piece's left edge where
 /// the line above is not, or under a line that stops short of the column's edge at a sentence's end.
@@ -288,5 +306,22 @@ mod tests {
         let mut s = String::new();
         line_text(&c, &mut s);
         assert_eq!(s, "国家");
+    }
+
+    #[test]
+    fn a_cut_the_file_names_joins_and_a_compound_keeps_its_hyphen() {
+        let cut = |half: &str, whole: &str| {
+            let mut l = line(half, 0.0, 0.0, 20.0);
+            l.hyphen = Hyphen::Cut { mark: "-".into() };
+            l.words[0].subs_content = Some(whole.into());
+            word_cut(&l)
+        };
+        assert!(cut("tan", "tannerie"));
+        assert!(cut("tan-", "tannerie"));
+        assert!(!cut("Elsaß", "Elsaß-Lothringen"));
+        assert!(!cut("tan", "mill"));
+        let mut plain = line("tan", 0.0, 0.0, 20.0);
+        plain.hyphen = Hyphen::Cut { mark: "-".into() };
+        assert!(!word_cut(&plain), "no whole word named: the text decides");
     }
 }
