@@ -195,6 +195,11 @@ impl Layout {
 
 /// Groups lines into blocks. Lines marked `solo` (furniture, noise) stand as blocks of their own.
 pub fn build(lines: &[Line], layout: &Layout, lang: &Lang, solo: &[bool]) -> Vec<Block> {
+    build_sure(lines, layout, lang, solo, None)
+}
+
+/// [`build`], mending no word of `sure` (lower-cased words an OCR engine read with high confidence).
+pub fn build_sure(lines: &[Line], layout: &Layout, lang: &Lang, solo: &[bool], sure: Option<&rustc_hash::FxHashSet<Box<str>>>) -> Vec<Block> {
     let mut bounds = Vec::new();
     let mut start = 0;
     for i in 1..=lines.len() {
@@ -221,7 +226,7 @@ pub fn build(lines: &[Line], layout: &Layout, lang: &Lang, solo: &[bool]) -> Vec
     let mut corrector = vocab
         .as_ref()
         .filter(|_| latin_page && lang.has_word_list() && !lang.ocr_confusions.is_empty())
-        .map(|v| Corrector::new(v, &lang.ocr_confusions));
+        .map(|v| Corrector::new(v, &lang.ocr_confusions).sure_of(sure));
     let mut blocks: Vec<Block> = Vec::with_capacity(bounds.len());
     for r in bounds {
         let ls = &lines[r.clone()];

@@ -51,6 +51,7 @@ pub use error::{Error, ErrorKind, Result};
 use config::LangChoice as L;
 use lang::{Lang, LangCode};
 use model::cohesion::{Bag, Idf};
+use rustc_hash::FxHashSet;
 
 /// Runs the whole pipeline on one page's bytes. `id` names the page in its JSON; `path` is reported
 /// as the source's path. The bytes may be in any encoding [`source::Source::decode`] reads; a binary
@@ -119,6 +120,23 @@ impl Geo<'_> {
     }
 }
 
+/// An OCR engine's word confidence (0..1) at or above which a word is taken as read right and
+/// never mended: engines score the words they misread far lower.
+const SURE_CONFIDENCE: f32 = 0.9;
+
+/// The words of a structured page its engine read with high confidence, lower-cased.
+fn sure_words(doc: &ocrxml::Document) -> FxHashSet<Box<str>> {
+    doc.blocks
+        .iter()
+        .flat_map(|b| &b.lines)
+        .flat_map(|l| &l.words)
+        .filter(|w| w.conf.is_some_and(|c| c >= SURE_CONFIDENCE))
+        .flat_map(|w| w.text.split(|c: char| !c.is_alphanumeric()))
+        .filter(|t| !t.is_empty())
+        .map(|t| t.to_lowercase().into_boxed_str())
+        .collect()
+}
+
 fn run(cfg: &Config, id: &str, src: &source::Source, geo: Option<Geo>) -> Page {
     let mut warnings = src.warnings.clone();
     let lines = clean::lines(src, cfg, &mut warnings);
@@ -138,7 +156,7 @@ fn run(cfg: &Config, id: &str, src: &source::Source, geo: Option<Geo>) -> Page {
         }
     }
     let page = match (&geo, &line_hints) {
-        (Some(g), Some(h)) => Analysed { positional: g.positional, ..Analysed::with_geometry(&lines, Lang::get(code), g.hints, h) },
+        (Some(g), Some(h)) => Analysed { positional: g.positional, ..Analysed::with_geometry(&lines, Lang::get(code), g.hints, h, &sure_words(g.doc)) },
         _ => Analysed::of(&lines, Lang::get(code)),
     };
     let seg = page.segments();
@@ -189,11 +207,13 @@ impl Analysed {
     /// [`Analysed::of`] for a page derived from a structured file: paragraphs are the geometry's,
     /// a paragraph may run on past a column's end only where its last line is full, and blocks
     /// set in headline type are headings of their group.
-    pub fn with_geometry(lines: &[clean::Line], lang: &'static Lang, hints: &[geometry::Hint], line_hint: &[Option<usize>]) -> Analysed {
-        Analysed::analyse(lines, lang, Some((hints, line_hint)))
+    /// `sure` holds the words (lower-cased) the OCR engine read with high confidence: they are
+    /// never mended.
+    pub fn with_geometry(lines: &[clean::Line], lang: &'static Lang, hints: &[geometry::Hint], line_hint: &[Option<usize>], sure: &FxHashSet<Box<str>>) -> Analysed {
+        Analysed::analyse(lines, lang, Some((hints, line_hint, sure)))
     }
 
-    fn analyse(lines: &[clean::Line], lang: &'static Lang, geo: Option<(&[geometry::Hint], &[Option<usize>])>) -> Analysed {
+    fn analyse(lines: &[clean::Line], lang: &'static Lang, geo: Option<(&[geometry::Hint], &[Option<usize>], &FxHashSet<Box<str>>)>) -> Analysed {
         let line_roles = classify::line_roles(lines, lang);
         let solo: Vec<bool> = line_roles.iter().map(Option::is_some).collect();
         let mut layout = blocks::layout(lines, lang);
@@ -203,8 +223,9 @@ impl Analysed {
             layout.blank_is_column_break = false;
             layout.geometric = true;
         }
-        let mut blocks = blocks::build(lines, &layout, lang, &solo);
-        let hint_of = |line: usize| geo.and_then(|(h, per)| per[line].map(|k| &h[k]));
+        let sure = geo.map(|(_, _, sure)| sure);
+        let mut blocks = blocks::build_sure(lines, &layout, lang, &solo, sure);
+        let hint_of = |line: usize| geo.and_then(|(h, per, _)| per[line].map(|k| &h[k]));
         if geo.is_some() {
             for b in &mut blocks {
                 b.last_full = hint_of(b.lines.end - 1).is_some_and(|h| h.full);

@@ -2,7 +2,7 @@
 //! confusion away (c for e, rn for m, 1 for l) from a word they do know, is mended.
 
 use super::vocab::{is_word, Vocab};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Mends words of one page; built once per page.
 pub struct Corrector<'a> {
@@ -15,6 +15,8 @@ pub struct Corrector<'a> {
     memo: [FxHashMap<Box<str>, Option<Box<str>>>; 2],
     /// Scratch for the candidate spellings, so trying one costs no allocation.
     cand: String,
+    /// Words (lower-cased) the OCR engine read with high confidence: never mended.
+    sure: Option<&'a FxHashSet<Box<str>>>,
 }
 
 /// The first place at or after `from` where `needle` occurs in `hay`. `str::find` builds a
@@ -74,7 +76,14 @@ fn each_spelling(pairs: &[(String, String)], scratch: &mut String, lower: &str, 
 
 impl<'a> Corrector<'a> {
     pub fn new(vocab: &'a Vocab, pairs: &'a [(String, String)]) -> Self {
-        Corrector { vocab, pairs, memo: Default::default(), cand: String::new() }
+        Corrector { vocab, pairs, memo: Default::default(), cand: String::new(), sure: None }
+    }
+
+    /// Leaves alone every word the OCR engine was sure of (a structured file's word confidences):
+    /// mending is for the words it doubted.
+    pub fn sure_of(mut self, sure: Option<&'a FxHashSet<Box<str>>>) -> Self {
+        self.sure = sure;
+        self
     }
 
 
@@ -188,6 +197,9 @@ impl<'a> Corrector<'a> {
             if on_page >= 2 && (lower.len() > 4 || on_page > 2) {
                 continue;
             }
+            if self.sure.is_some_and(|s| s.contains(lower.as_str())) {
+                continue;
+            }
             // A word the page uses once is mostly met once: remembering its verdict costs more
             // than working it out again the rare time it comes back.
             let mended = if on_page == 1 {
@@ -249,5 +261,15 @@ mod tests {
         assert_eq!(t, "the market was steady, like the company said. Bue and NYSE stay.");
         assert_eq!(n, 4);
         assert!(c.correct("nothing to mend here").is_none());
+    }
+
+    #[test]
+    fn a_word_the_engine_was_sure_of_is_never_mended() {
+        let many = "the ".repeat(12) + "tho man";
+        let v = Vocab::from_lines([many.as_str()].into_iter());
+        let p = vec![("o".to_string(), "e".to_string())];
+        let sure: FxHashSet<Box<str>> = ["tho".into()].into_iter().collect();
+        assert_eq!(Corrector::new(&v, &p).sure_of(Some(&sure)).correct("tho man"), None);
+        assert!(Corrector::new(&v, &p).sure_of(None).correct("tho man").is_some());
     }
 }
