@@ -109,6 +109,9 @@ pub struct Class {
     pub group: Option<u32>,
     /// Type size against the body text's, where the geometry measured it (0 for plain text).
     pub size: f32,
+    /// A credit that is the author's signature (a name closing the piece): the piece's bylines,
+    /// role "signature".
+    pub signs: Vec<Byline>,
 }
 
 impl Class {
@@ -139,6 +142,7 @@ impl Class {
             display: false,
             group: None,
             size: 0.0,
+            signs: Vec::new(),
         }
     }
 }
@@ -457,6 +461,50 @@ pub fn display_type(blocks: &[Block], classes: &mut [Class], types: &[LineType])
         c.size = if ts.iter().any(|t| t.apart) { 0.0 } else { ts.iter().map(|t| t.ratio).fold(0.0, f32::max) };
     }
 }
+
+/// Signatures: a line of its own in the shape of a name (the language's `signed_by`) that closes
+/// a piece — at the page's end, or over a heading or a byline, or set flush right where the page's
+/// geometry measured it — is the piece's author: a credit of the piece above, its name a byline.
+/// Under it, a new piece begins. Over text it is a heading, as "Millerand." heads its story; and
+/// a name in capitals is a signature only where it is set flush right (LAW COURTS. over IN
+/// BANCO. is a headline and its deck).
+pub fn signatures(blocks: &[Block], classes: &mut [Class], lang: &Lang, flush_right: &[bool]) {
+    if lang.signed_by.is_empty() {
+        return;
+    }
+    let text: Vec<usize> = text_blocks(classes);
+    for (k, &i) in text.iter().enumerate() {
+        let b = &blocks[i];
+        if b.n_lines() != 1 || classes[i].display || b.stats.chars > SIGNATURE_MAX || !classes[i].bylines.is_empty() {
+            continue;
+        }
+        let Some(names) = lang.signed_by.iter().find_map(|r| r.captures(b.text.trim()).and_then(|c| c.name("names").map(|m| m.as_str().trim().to_string())))
+        else {
+            continue;
+        };
+        // A line opening on a function word (La Chambre, The Inland) is words cut off, no name.
+        if names.split_whitespace().next().is_some_and(|w| lang.is_function_word(&w.to_lowercase())) {
+            continue;
+        }
+        let after_text = k > 0 && classes[text[k - 1]].shape == Shape::Body;
+        let heads = |j: usize| text.get(j).is_none_or(|&n| matches!(classes[n].shape, Shape::Heading | Shape::Byline) || classes[n].display);
+        // A place or a date may stand under the name (Heinrich Keimer / Bonneweg.).
+        let place = |j: usize| text.get(j).is_some_and(|&n| blocks[n].n_lines() == 1 && blocks[n].stats.chars <= SIGNATURE_MAX);
+        let closes = heads(k + 1) || (place(k + 1) && heads(k + 2));
+        // A name in capitals reads as a headline in capitals too: only its setting, flush right,
+        // tells it from one.
+        let flush = flush_right.get(b.lines.start).copied().unwrap_or(false);
+        if !(after_text && ((closes && !is_caps(b)) || flush)) {
+            continue;
+        }
+        let mut c = Class::of(Shape::Credit);
+        c.signs = vec![Byline { role: "signature".into(), name: Some(names), text: b.text.trim().to_string() }];
+        classes[i] = c;
+    }
+}
+
+/// A signature is a name, a few words at most.
+const SIGNATURE_MAX: u32 = 40;
 
 /// Classifies one block on its own.
 pub fn classify(b: &Block, role: Option<Role>, layout: &Layout, lang: &Lang) -> Class {

@@ -97,3 +97,16 @@ fn forcing_a_language_applies_its_table() {
     keeps_words(&p, &["faut", "fois", "donc", "contre"]);
     assert!("xx".parse::<newsseg::LangChoice>().is_err());
 }
+
+#[test]
+fn regression_signature_read_as_a_subhead_glued_the_next_article_on() {
+    // A name closing a piece is its author's signature, not a heading over the next piece's text.
+    // (A page written for this test.)
+    let page = "DER STREIT UM DAS WASSER\n\nSeit Wochen streiten die Bauern des Tales mit der Stadt um das Wasser des\nBaches, das die Stadt für ihre neue Leitung fassen will. Die Bauern fürchten\num ihre Wiesen und haben sich an die Regierung gewandt.\n\nHeinrich Keimer\n\nDIE NEUE BRÜCKE\n\nDie neue Brücke über den Fluß wird im Frühjahr eröffnet. Sie ist aus Eisen\ngebaut und trägt auch die schwersten Wagen.\n";
+    let p = newsseg::process_page(&newsseg::Config::default(), "t", None, page.as_bytes()).expect("page processes");
+    let first = p.articles.iter().find(|a| a.text.contains("Bauern")).expect("first piece");
+    let signed: Vec<(&str, Option<&str>)> = first.bylines.iter().map(|b| (b.role.as_str(), b.name.as_deref())).collect();
+    assert_eq!(signed, [("signature", Some("Heinrich Keimer"))], "{:#?}", p.articles);
+    assert!(!first.text.contains("Brücke"), "the next piece glued on: {:#?}", p.articles);
+    assert!(p.articles.iter().any(|a| a.headline.as_deref() == Some("DIE NEUE BRÜCKE")), "{:#?}", p.articles);
+}

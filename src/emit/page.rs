@@ -486,6 +486,10 @@ pub fn build(mut p: Parts) -> Page {
                     block_role[b] = Some((Role::Caption, ai));
                     captions.push(Paragraph { text: p.block_text(b), spans });
                 }
+                UnitKind::Credit if !cl.signs.is_empty() => {
+                    block_role[b] = Some((Role::Byline, ai));
+                    bylines.extend(cl.signs.iter().cloned());
+                }
                 UnitKind::Credit => {
                     block_role[b] = Some((Role::Credit, ai));
                     credit.push(p.block_text(b));

@@ -33,6 +33,8 @@ pub struct Hint {
     /// The file says the last word is cut and names the whole word (ALTO HYP with SUBS_CONTENT):
     /// the line's hyphen joins, whatever a word list would say.
     pub word_cut: bool,
+    /// A line of its own set flush right in its column, well in from the left (a signature).
+    pub flush_right: bool,
 }
 
 /// A structured page as text, with its hints, one per non-empty file line, in text order.
@@ -46,6 +48,9 @@ pub struct Derived {
 /// deck is set at most four fifths of its title's size, while the pieces of one title, measured
 /// apart, differ by up to a fifth.
 const LEVEL_STEP: f32 = 1.25;
+
+/// A line set flush right starts at least this share of the column's width in from its left edge.
+const FLUSH_RIGHT_INSET: f32 = 0.3;
 
 /// A piece of a headline group this short is too short to size (a title's last character or two
 /// wrapped to a line of their own): it goes with the piece before it.
@@ -159,6 +164,10 @@ fn write(doc: &Document, geo: &[LineGeo], pieces: &[Piece], placed: &[Placed], m
                 full: right.is_some_and(|r| g.bbox.right() >= r - em),
                 margin: margin[pl.piece],
                 word_cut: word_cut(line),
+                flush_right: pc.lines.len() == 1
+                    && super::apart::column(pl.piece, pieces).is_some_and(|(l, r)| {
+                        g.bbox.right() >= r - em && g.bbox.x - l >= FLUSH_RIGHT_INSET * (r - l)
+                    }),
             });
         }
         prev = Some(pl);

@@ -90,6 +90,8 @@ struct RawLang {
     #[serde(default)]
     signature: Vec<String>,
     #[serde(default)]
+    signed_by: Vec<String>,
+    #[serde(default)]
     dated_deck: Vec<String>,
     #[serde(default)]
     series_item: Vec<String>,
@@ -157,6 +159,10 @@ pub struct Lang {
     /// line of that piece's text. Unlike a credit it does not close the story, as several signed
     /// letters may stand under one rubric.
     pub signature: Vec<Pattern>,
+    /// A name on a line of its own closing a piece (PAUL DELÉAGE, Heinrich Keimer, G. D., Ein
+    /// Schmelzer): the author's signature, a byline of the piece above where it stands at the
+    /// piece's end. `names` captures the name.
+    pub signed_by: Vec<Pattern>,
     /// A date alone in brackets (（2019年1月31日）): under a title it is the document's date, a line
     /// of the headline group; elsewhere a note that closes the text above.
     pub dated_deck: Vec<Pattern>,
@@ -225,6 +231,7 @@ impl Lang {
             connectives: raw.connectives,
             credit_line: compile(&raw.credit_line, "credit_line", c),
             signature: compile(&raw.signature, "signature", c),
+            signed_by: compile(&raw.signed_by, "signed_by", c),
             dated_deck: compile(&raw.dated_deck, "dated_deck", c),
             series_item: compile(&raw.series_item, "series_item", c),
             caption: compile(&raw.caption, "caption", c),
@@ -447,7 +454,7 @@ mod tests {
         for l in LangCode::ALL.map(Lang::get) {
             assert_eq!(LangCode::from_tag(l.code.as_str()), Some(l.code));
             let lists = [&l.reported_speech, &l.headline_tag, &l.byline, &l.dispatch, &l.dateline, &l.credit, &l.section_number, &l.standing_label,
-                &l.credit_line, &l.signature, &l.dated_deck, &l.series_item, &l.caption, &l.photo_credit, &l.jump, &l.jump_tail, &l.running_head, &l.furniture];
+                &l.credit_line, &l.signature, &l.signed_by, &l.dated_deck, &l.series_item, &l.caption, &l.photo_credit, &l.jump, &l.jump_tail, &l.running_head, &l.furniture];
             for p in lists.into_iter().flatten() {
                 assert_eq!(p.regex().as_str(), p.as_str());
             }
