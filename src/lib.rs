@@ -182,6 +182,15 @@ fn run(cfg: &Config, id: &str, src: &source::Source, geo: Option<Geo>) -> Page {
     })
 }
 
+/// What the analysis of a structured page reads beside its lines: the geometry's hints, the hint
+/// of each line, and the words the OCR engine was sure of.
+#[derive(Clone, Copy)]
+struct LineGeometry<'a> {
+    hints: &'a [geometry::Hint],
+    line_hint: &'a [Option<usize>],
+    sure: &'a FxHashSet<Box<str>>,
+}
+
 /// A page's cleaned lines read as blocks, classified, with the statistics segmentation and linking
 /// weigh them by: the one way every caller (the pipeline, the stage tests and the stage benchmarks)
 /// reaches those stages.
@@ -210,10 +219,10 @@ impl Analysed {
     /// `sure` holds the words (lower-cased) the OCR engine read with high confidence: they are
     /// never mended.
     pub fn with_geometry(lines: &[clean::Line], lang: &'static Lang, hints: &[geometry::Hint], line_hint: &[Option<usize>], sure: &FxHashSet<Box<str>>) -> Analysed {
-        Analysed::analyse(lines, lang, Some((hints, line_hint, sure)))
+        Analysed::analyse(lines, lang, Some(LineGeometry { hints, line_hint, sure }))
     }
 
-    fn analyse(lines: &[clean::Line], lang: &'static Lang, geo: Option<(&[geometry::Hint], &[Option<usize>], &FxHashSet<Box<str>>)>) -> Analysed {
+    fn analyse(lines: &[clean::Line], lang: &'static Lang, geo: Option<LineGeometry>) -> Analysed {
         let line_roles = classify::line_roles(lines, lang);
         let solo: Vec<bool> = line_roles.iter().map(Option::is_some).collect();
         let mut layout = blocks::layout(lines, lang);
@@ -223,9 +232,9 @@ impl Analysed {
             layout.blank_is_column_break = false;
             layout.geometric = true;
         }
-        let sure = geo.map(|(_, _, sure)| sure);
+        let sure = geo.map(|g| g.sure);
         let mut blocks = blocks::build_sure(lines, &layout, lang, &solo, sure);
-        let hint_of = |line: usize| geo.and_then(|(h, per, _)| per[line].map(|k| &h[k]));
+        let hint_of = |line: usize| geo.and_then(|g| g.line_hint[line].map(|k| &g.hints[k]));
         if geo.is_some() {
             for b in &mut blocks {
                 b.last_full = hint_of(b.lines.end - 1).is_some_and(|h| h.full);
