@@ -289,7 +289,7 @@ impl Analysed {
             n_features: self.n_features,
             seam_cache: Default::default(),
             seam_ends: vec![Default::default(); self.blocks.len()],
-            params: link::Params { positional: self.positional, ..link::Params::for_lang(self.lang) },
+            params: link::Params::for_page(self.lang, self.layout.geometric, self.positional),
             max_candidates: cfg.max_link_candidates,
         }
     }
