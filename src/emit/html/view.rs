@@ -405,7 +405,7 @@ fn article(out: &mut String, ai: usize, a: &Article, art_of: &[Option<usize>], l
         out.push_str("<dt>Bylines</dt><dd><ul>");
         for b in &a.bylines {
             let name = b.name.as_deref().map_or_else(|| "<i>no name</i>".to_string(), |x| format!("<b>{}</b>", escape(x)));
-            let _ = write!(out, "<li>{name} <span class=\"role\">{}</span>", escape(&b.role));
+            let _ = write!(out, "<li><span class=\"role\">{}</span> {name}", escape(&b.role));
             // The printed line, where it says more than its role and name.
             let bare = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
             if bare(&b.text) != bare(&format!("{}{}", b.role, b.name.as_deref().unwrap_or(""))) {
