@@ -29,8 +29,11 @@
     for (var i = 0; i < all.length; i++) if (all[i].classList.contains(cls)) return all[i];
     return null;
   }
+  // A line is brought to the middle of its pane, with what stands round it; an article, often
+  // taller than the pane, by its top, where its headline is.
   function bring(el) {
-    if (el && el.scrollIntoView) el.scrollIntoView({ block: 'center', inline: 'nearest' });
+    if (!el || !el.scrollIntoView) return;
+    el.scrollIntoView({ block: el.classList.contains('art') ? 'start' : 'center', inline: 'nearest' });
   }
   function say(text) { status.textContent = text; }
   function describe(id) {
