@@ -16,9 +16,9 @@ const JS: &str = include_str!("view.js");
 /// thing also carries its article's number.
 const TINTS: usize = 8;
 
-/// An article's confidence below this is shown as doubtful: one missing headline costs 0.2, a cut
-/// left unjoined 0.15 and a weak join 0.1, so below 0.7 an article has more than one such doubt,
-/// or a serious one.
+/// An article's confidence below this is shown as doubtful: a missing headline costs 0.2, a cut
+/// left unjoined 0.15 and a weak join 0.1, so below 0.7 takes several doubts together (a missing
+/// headline with a loose cut, say) or an article with no text of its own (0.4), not one alone.
 const DOUBTFUL: f64 = 0.7;
 
 /// What the page view needs beside the page object.
