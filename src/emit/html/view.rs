@@ -157,8 +157,19 @@ pub fn page(page: &Page, view: &PageView) -> Vec<u8> {
     if page.articles.is_empty() {
         out.push_str("<p class=\"none\">No article was found on this page.</p>\n");
     }
+    // Each article's lines and continuations, gathered once: a page of many lines and many
+    // articles would otherwise be scanned once per article.
+    let mut mine: Vec<(Vec<usize>, Vec<&Link>)> = vec![(Vec::new(), Vec::new()); page.articles.len()];
+    for (i, a) in art_of.iter().enumerate() {
+        if let Some(a) = a {
+            mine[*a].0.push(i);
+        }
+    }
+    for l in &links {
+        mine[l.0].1.push(l);
+    }
     for (ai, a) in page.articles.iter().enumerate() {
-        article(&mut out, ai, a, &art_of, &lines, &links);
+        article(&mut out, ai, a, &mine[ai].0, &lines, &mine[ai].1);
     }
     out.push_str("</section>\n</main>\n<footer id=\"status\" role=\"status\" aria-live=\"polite\">Click an article or a line.</footer>\n");
     tail(&mut out, JS);
@@ -353,9 +364,9 @@ fn line_link(lines: &Lines, i: usize) -> String {
     format!("<a href=\"#l{i}\">line {}</a>", lines.no[i])
 }
 
-fn article(out: &mut String, ai: usize, a: &Article, art_of: &[Option<usize>], lines: &Lines, links: &[Link]) {
+/// An article's card; `mine` are its lines, `links` its continuations' places.
+fn article(out: &mut String, ai: usize, a: &Article, mine: &[usize], lines: &Lines, links: &[&Link]) {
     let n = ai + 1;
-    let mine: Vec<usize> = (0..art_of.len()).filter(|&i| art_of[i] == Some(ai)).collect();
     let weak = a.continuations.iter().filter(|c| c.low_confidence).count();
     let mut class = format!("art {}", tint(Some(ai)));
     if !a.flags.is_empty() {
@@ -433,10 +444,9 @@ fn article(out: &mut String, ai: usize, a: &Article, art_of: &[Option<usize>], l
         let _ = write!(out, "<dt>Blocks</dt><dd>{}</dd>", escape(&ids.join(", ")));
     }
     out.push_str("</dl>\n");
-    let mine_links: Vec<&Link> = links.iter().filter(|l| l.0 == ai).collect();
-    if !mine_links.is_empty() {
+    if !links.is_empty() {
         out.push_str("<ol class=\"conts\" aria-label=\"Continuations\">");
-        for &&(_, ci, from, to) in &mine_links {
+        for &&(_, ci, from, to) in links {
             let c = &a.continuations[ci];
             let _ = write!(
                 out,
