@@ -100,10 +100,14 @@ fn no_page_overwrites_the_index() {
     std::fs::create_dir_all(inp.join("deeper")).unwrap();
     std::fs::write(inp.join("index.txt"), "A PAGE CALLED INDEX\n\nIts text.\n").unwrap();
     std::fs::write(inp.join("deeper/index.txt"), "ANOTHER\n\nIts text.\n").unwrap();
+    // Another file on Linux, the index itself on a case-blind file system.
+    std::fs::write(inp.join("INDEX.md"), "A PAGE CALLED INDEX\n\nIts text.\n").unwrap();
     let out = tmp.path().join("out");
     let o = newsseg(&["process", inp.to_str().unwrap(), "-o", out.to_str().unwrap(), "--html", "-q"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(text(&o.stderr).contains("index.txt: its review page would be the run's index, index.html"), "{}", text(&o.stderr));
+    for page in ["index.txt", "INDEX.md"] {
+        assert!(text(&o.stderr).contains(&format!("{page}: its review page would be the run's index, index.html")), "{}", text(&o.stderr));
+    }
     let index = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(index.contains("newsseg review · 1 page<") && index.contains("would be the run") && index.contains("\"deeper/index.html\""));
     assert!(out.join("deeper/index.html").is_file());

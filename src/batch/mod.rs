@@ -406,8 +406,8 @@ struct State<'c> {
     taken: FxHashSet<u64>,
     /// A page that `--mets` wrote no METS for has been named (once a run is enough).
     mets_warned: bool,
-    /// Under `--html`, each page's row of the index, in input order: about a hundred bytes a page,
-    /// what the index is made of at the end.
+    /// Under `--html`, each page's row of the index, in input order: a couple of hundred bytes a
+    /// page (its name and link the most of it), what the index is made of at the end.
     rows: Option<Vec<html::Row>>,
     /// A page whose scan `--images` did not find has been named.
     scan_warned: bool,
@@ -456,7 +456,8 @@ impl<'c> State<'c> {
                         }
                         let html_rel = inp.html_rel();
                         if let Some(r) = &sink.review
-                            && rel_key(&html_rel) == r.index
+                            // Told apart as a case-blind file system (macOS, Windows) would.
+                            && rel_key(&html_rel).eq_ignore_ascii_case(&r.index)
                         {
                             let why = format!("its review page would be the run's index, {}; rename it or put it in a folder", r.index);
                             let f = Failure { input: name.clone(), kind: ErrorKind::Output.to_string(), reason: why };
