@@ -14,6 +14,7 @@ Examples:
   newsseg process scans/ -o json/ --resume      finish a run that was stopped
   newsseg process scans/ -o json/ --shard 3/16  the 4th of 16 slices (a Slurm array task)
   newsseg process issue/ -o json/ --mets issue/ ALTO pages: JSON, and METS beside the ALTO files
+  newsseg process issue/ -o json/ --html         review pages beside the JSON: open json/index.html
   newsseg process --stdin-jsonl - < pages.jsonl {\"id\",\"text\"} lines in, JSON Lines out
   newsseg schema > page.schema.json             the JSON Schema of a page
 
@@ -102,6 +103,17 @@ pub struct ProcessArgs {
     /// pages get none; the run says so once.
     #[arg(long, value_name = "DIR")]
     pub mets: Option<PathBuf>,
+    /// Also write a review page beside each page's JSON (DIR/PAGE.html: its lines tinted by
+    /// article, its articles, continuations and doubts, its regions for ALTO, hOCR and PAGE-XML),
+    /// and DIR/index.html listing the run's pages. Self-contained: opens from disk, offline.
+    #[arg(long, requires = "out")]
+    pub html: bool,
+    /// Where review pages find the scans of ALTO, hOCR and PAGE-XML pages, to draw the regions
+    /// over: the image the file names (or one named like the page) in DIR, in the page's own
+    /// subfolder or at the top; as PNG, JPEG, WebP or GIF, which browsers show (TIFF and JPEG 2000
+    /// they do not). Referenced, not copied.
+    #[arg(long, value_name = "DIR", requires = "html")]
+    pub images: Option<PathBuf>,
 }
 
 /// Checks the label when the flags are read, so a typo stops the run before any page is read.
@@ -135,6 +147,8 @@ impl ProcessArgs {
             shard: self.shard,
             stdin_jsonl: self.stdin_jsonl,
             mets: self.mets.clone(),
+            html: self.html,
+            images: self.images.clone(),
         }
     }
 }

@@ -3,9 +3,11 @@
 //! languages in regression_lang), common words kept on the real French and German pages, the
 //! command line, encodings, degenerate pages, property tests (of text and of random ALTO pages),
 //! the fuzz corpus replayed, the structured-OCR readers (ALTO, hOCR, PAGE-XML) against hostile and
-//! real files, and the METS written back.
+//! real files, the METS written back, and the HTML review pages (their files, and what they do in
+//! headless Chromium).
 
 mod alto_props;
+mod browser;
 mod cli;
 mod common;
 mod common_words;
@@ -15,6 +17,7 @@ mod encodings;
 mod english;
 mod fuzz_corpus;
 mod golden;
+mod html;
 mod mets;
 mod ocrxml;
 mod props;

@@ -34,6 +34,8 @@ pub(super) struct WriteJob {
     pub(super) name: String,
     /// The page's METS and its path below the METS folder.
     pub(super) mets: Option<(PathBuf, Vec<u8>)>,
+    /// The page's review page and its path below the output folder.
+    pub(super) html: Option<(PathBuf, Vec<u8>)>,
     /// The page's JSON and its path below the output folder.
     pub(super) json: Option<(PathBuf, Vec<u8>)>,
     pub(super) outcome: Outcome,
@@ -61,11 +63,11 @@ pub(super) fn writer(roots: Roots, tag: &str, fsync: bool, jobs: &std::sync::Mut
             Err(_) => return,
         };
         let t0 = Instant::now();
-        let WriteJob { seq, name, mets, json, mut outcome } = job;
+        let WriteJob { seq, name, mets, html, json, mut outcome } = job;
         let o = guarded(&name, || {
-            // The METS first: `--resume` goes by the JSON, so a page whose JSON is there has its
-            // METS too.
-            let files = [(roots.mets, &mets), (roots.json, &json)];
+            // The METS and the review page first: `--resume` goes by the JSON, so a page whose JSON
+            // is there has its METS and review page too.
+            let files = [(roots.mets, &mets), (roots.json, &html), (roots.json, &json)];
             let written = files.into_iter().try_for_each(|(root, file)| match (root, file) {
                 (Some(root), Some((rel, data))) => write_atomic(root, rel, data, tag, fsync),
                 _ => Ok(()),

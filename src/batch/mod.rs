@@ -1,12 +1,13 @@
 //! Batch runs: pages processed in parallel and taken in input order, progress shown, failures
-//! reported, the run summed up; finding the pages (`walk`) and writing their files (`files`)
-//! are its submodules. The only module with threads.
+//! reported, the run summed up; finding the pages (`walk`), writing their files (`files`) and
+//! their review pages (`review`) are its submodules. The only module with threads.
 //!
 //! Inputs are walked lazily and fed through a bounded window of pages in flight, so memory stays
 //! flat however many files a run has; results leave the window in input order, so what is written
 //! does not depend on the number of threads.
 
 mod files;
+mod review;
 mod walk;
 
 pub use walk::{Input, Shard};
@@ -14,10 +15,11 @@ pub use walk::{Input, Shard};
 use walk::{Item, Walk, read_input, rel_key};
 
 use crate::config::Config;
-use crate::emit;
+use crate::emit::{self, html};
 use crate::error::{Error, ErrorKind, Result};
 use crate::process_page;
-use files::{Roots, WRITERS, WriteJob, clean_stale, is_complete, tmp_name, writer};
+use files::{Roots, WRITERS, WriteJob, clean_stale, is_complete, tmp_name, write_atomic, writer};
+use review::{Review, Reviewed};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rustc_hash::FxHashSet;
 use serde::Serialize;
@@ -49,6 +51,10 @@ pub struct Job {
     pub stdin_jsonl: bool,
     /// Where to write each ALTO page's METS (`<page>.mets.xml`, paths mirrored as in `out`).
     pub mets: Option<PathBuf>,
+    /// Write each page's review page beside its JSON (`<page>.html`), and the run's index.
+    pub html: bool,
+    /// Where review pages look for the scans of structured pages.
+    pub images: Option<PathBuf>,
 }
 
 impl Job {
@@ -67,6 +73,12 @@ impl Job {
         }
         if self.threads == Some(0) {
             return usage("--threads must be at least 1");
+        }
+        if self.html && self.out.is_none() {
+            return usage("--html writes review pages beside the JSON files: give an output folder (-o DIR)");
+        }
+        if self.images.is_some() && !self.html {
+            return usage("--images is where the review pages find their scans: give --html too");
         }
         Ok(())
     }
@@ -119,10 +131,22 @@ impl Summary {
 
 /// How one page went.
 enum Outcome {
-    /// `json` is the page's JSON until it is written (or printed); `mets` its METS until written,
-    /// and `no_mets` the format of a page that `--mets` asked a METS of and that is not ALTO.
-    Page { articles: usize, bytes: u64, json: Option<Vec<u8>>, mets: Option<Vec<u8>>, no_mets: Option<String>, secs: f64 },
-    Skipped,
+    /// `json` is the page's JSON until it is written (or printed); `mets` its METS and `html` its
+    /// review page until written; `no_mets` the format of a page that `--mets` asked a METS of and
+    /// that is not ALTO; `review` its row of the index.
+    Page {
+        articles: usize,
+        bytes: u64,
+        json: Option<Vec<u8>>,
+        mets: Option<Vec<u8>>,
+        html: Option<Vec<u8>>,
+        no_mets: Option<String>,
+        review: Option<Box<Reviewed>>,
+        secs: f64,
+    },
+    /// Left alone: by `--resume` (with the page's row of the index, read back, under `--html`), or
+    /// never started once output could go nowhere.
+    Skipped(Option<Box<html::Row>>),
     Failed(Failure),
     Warned(String),
 }
@@ -133,6 +157,7 @@ struct Sink<'a> {
     mets: Option<&'a Path>,
     pretty: bool,
     resume: bool,
+    review: Option<Review<'a>>,
 }
 
 fn process_one(cfg: &Config, sink: &Sink, inp: Input) -> Outcome {
@@ -140,8 +165,9 @@ fn process_one(cfg: &Config, sink: &Sink, inp: Input) -> Outcome {
     if sink.resume
         && let Some(dir) = sink.out
         && is_complete(&dir.join(inp.out_rel()))
+        && sink.review.as_ref().is_none_or(|_| review::is_complete(&dir.join(inp.html_rel())))
     {
-        return Outcome::Skipped;
+        return Outcome::Skipped(sink.review.as_ref().map(|_| Box::new(review::resumed_row(dir, &inp))));
     }
     let t0 = Instant::now();
     let bytes = match read_input(&inp) {
@@ -170,8 +196,15 @@ fn process_one(cfg: &Config, sink: &Sink, inp: Input) -> Outcome {
             other => (None, Some(other.unwrap_or("text").to_string())),
         },
     };
+    let (html, review) = match (&sink.review, sink.out) {
+        (Some(r), Some(out)) => {
+            let (html, reviewed) = review::view(cfg, r, out, &inp, &page, &bytes);
+            (Some(html), Some(Box::new(reviewed)))
+        }
+        _ => (None, None),
+    };
     drop(page);
-    Outcome::Page { articles, bytes: n, json: Some(json), mets, no_mets, secs: t0.elapsed().as_secs_f64() }
+    Outcome::Page { articles, bytes: n, json: Some(json), mets, html, no_mets, review, secs: t0.elapsed().as_secs_f64() }
 }
 
 /// Runs one page's work so that a panic in it (a bug the page brought out) fails that page only:
@@ -285,7 +318,8 @@ pub fn run(job: &Job) -> Result<Summary> {
         }
     }
 
-    let sink = Sink { out: job.out.as_deref(), mets: job.mets.as_deref(), pretty: job.pretty, resume: job.resume };
+    let review = job.html.then(|| Review { images: job.images.as_deref(), index: review::index_name(job.shard) });
+    let sink = Sink { out: job.out.as_deref(), mets: job.mets.as_deref(), pretty: job.pretty, resume: job.resume, review };
     let tmp_tag = Shard::tag(job.shard);
     let cancel = AtomicBool::new(false);
     let mut st = State {
@@ -296,6 +330,8 @@ pub fn run(job: &Job) -> Result<Summary> {
         cancel: &cancel,
         taken: FxHashSet::default(),
         mets_warned: false,
+        rows: job.html.then(Vec::new),
+        scan_warned: false,
     };
     let (tx, rx) = mpsc::channel::<(u64, Outcome)>();
     let (wtx, wrx) = mpsc::channel::<WriteJob>();
@@ -320,7 +356,7 @@ pub fn run(job: &Job) -> Result<Summary> {
         // Every page is out of the window, so every write is done: the writers may go.
         drop(wtx);
     });
-    let State { mut summary, log, mut out, mut fatal, .. } = st;
+    let State { mut summary, log, mut out, mut fatal, rows, .. } = st;
     stop.store(true, Ordering::Relaxed);
     if let Some(bar) = &log.bar {
         bar.finish_and_clear();
@@ -338,6 +374,13 @@ pub fn run(job: &Job) -> Result<Summary> {
     if summary.broken_pipe || fatal.is_some() {
         // What is still buffered has nowhere to go; dropping the writer would try again.
         let (_, _) = out.into_parts();
+    }
+    // The index last, from the rows taken in input order: the same bytes at any -j.
+    if fatal.is_none()
+        && let (Some(rows), Some(dir), Some(r)) = (rows, &job.out, &sink.review)
+        && let Err(e) = write_atomic(dir, Path::new(&r.index), &emit::html::index(&rows), &tmp_tag, job.fsync)
+    {
+        fatal = Some(e);
     }
     summary.seconds = t0.elapsed().as_secs_f64();
     if let Some(rep) = &job.report {
@@ -363,6 +406,11 @@ struct State<'c> {
     taken: FxHashSet<u64>,
     /// A page that `--mets` wrote no METS for has been named (once a run is enough).
     mets_warned: bool,
+    /// Under `--html`, each page's row of the index, in input order: a couple of hundred bytes a
+    /// page (its name and link the most of it), what the index is made of at the end.
+    rows: Option<Vec<html::Row>>,
+    /// A page whose scan `--images` did not find has been named.
+    scan_warned: bool,
 }
 
 impl<'c> State<'c> {
@@ -406,24 +454,35 @@ impl<'c> State<'c> {
                             slots.push_back((name, Some(Outcome::Failed(f))));
                             continue;
                         }
+                        let html_rel = inp.html_rel();
+                        if let Some(r) = &sink.review
+                            // Told apart as a case-blind file system (macOS, Windows) would.
+                            && rel_key(&html_rel).eq_ignore_ascii_case(&r.index)
+                        {
+                            let why = format!("its review page would be the run's index, {}; rename it or put it in a folder", r.index);
+                            let f = Failure { input: name.clone(), kind: ErrorKind::Output.to_string(), reason: why };
+                            slots.push_back((name, Some(Outcome::Failed(f))));
+                            continue;
+                        }
                         slots.push_back((name.clone(), None));
                         let (tx, wtx) = (tx.clone(), wtx.clone());
                         let cfg = &job.cfg;
                         scope.spawn(move |_| {
                             // Once the reader has gone, pages not yet started are not worth starting.
                             if cancel.load(Ordering::Relaxed) {
-                                let _ = tx.send((seq, Outcome::Skipped));
+                                let _ = tx.send((seq, Outcome::Skipped(None)));
                                 return;
                             }
                             match guarded(&name, || process_one(cfg, sink, inp)) {
-                                Outcome::Page { articles, bytes, json: Some(json), mets, no_mets, secs } if sink.out.is_some() || mets.is_some() => {
+                                Outcome::Page { articles, bytes, json: Some(json), mets, html, no_mets, review, secs } if sink.out.is_some() || mets.is_some() => {
                                     // Without -o the JSON goes back to be printed in input order.
                                     let (json, stdout) = match sink.out {
                                         Some(_) => (Some((rel, json)), None),
                                         None => (None, Some(json)),
                                     };
-                                    let outcome = Outcome::Page { articles, bytes, json: stdout, mets: None, no_mets, secs };
-                                    let _ = wtx.send(WriteJob { seq, name, mets: mets.map(|m| (mets_rel, m)), json, outcome });
+                                    let outcome = Outcome::Page { articles, bytes, json: stdout, mets: None, html: None, no_mets, review, secs };
+                                    let job = WriteJob { seq, name, mets: mets.map(|m| (mets_rel, m)), html: html.map(|h| (html_rel, h)), json, outcome };
+                                    let _ = wtx.send(job);
                                 }
                                 o => {
                                     let _ = tx.send((seq, o));
@@ -457,7 +516,7 @@ impl<'c> State<'c> {
     fn take(&mut self, name: String, outcome: Outcome) {
         let s = &mut self.summary;
         match outcome {
-            Outcome::Page { articles, bytes, json, no_mets, secs, .. } => {
+            Outcome::Page { articles, bytes, json, no_mets, review, secs, .. } => {
                 if let Some(format) = no_mets
                     && !self.mets_warned
                 {
@@ -478,6 +537,19 @@ impl<'c> State<'c> {
                     }
                     return;
                 }
+                if let Some(r) = review {
+                    let Reviewed { row, no_scan } = *r;
+                    if let Some(why) = no_scan
+                        && !self.scan_warned
+                    {
+                        self.scan_warned = true;
+                        s.warnings += 1;
+                        self.log.line(&format!("warning: --images: {name}: {why} (said for the first such page only)"));
+                    }
+                    if let Some(rows) = &mut self.rows {
+                        rows.push(row);
+                    }
+                }
                 s.pages += 1;
                 s.articles += articles;
                 s.bytes += bytes;
@@ -488,9 +560,17 @@ impl<'c> State<'c> {
                     bar.set_message(s.pages.to_string());
                 }
             }
-            Outcome::Skipped => s.skipped += 1,
+            Outcome::Skipped(row) => {
+                s.skipped += 1;
+                if let (Some(rows), Some(row)) = (&mut self.rows, row) {
+                    rows.push(*row);
+                }
+            }
             Outcome::Failed(f) => {
                 self.log.line(&format!("{}: {}", f.input, f.reason));
+                if let Some(rows) = &mut self.rows {
+                    rows.push(html::Row::failed(f.input.clone(), f.reason.clone()));
+                }
                 s.failures.push(f);
             }
             Outcome::Warned(w) => {

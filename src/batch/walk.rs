@@ -66,17 +66,27 @@ impl Input {
     /// file, and is named by its id.
     pub(super) fn alto_href(&self, dir: &Path) -> String {
         let Input::File { path, .. } = self else { return uri_path(&self.id()) };
-        let mets = dir.join(self.mets_rel());
-        let (Some(from), Some(to)) = (mets.parent().and_then(absolute), absolute(path)) else {
-            return uri_path(&path.to_string_lossy());
-        };
-        let common = from.components().zip(to.components()).take_while(|(a, b)| a == b).count();
-        let up = from.components().count() - common;
-        let parts: Vec<String> = std::iter::repeat_n("..".to_string(), up)
-            .chain(to.components().skip(common).map(|c| c.as_os_str().to_string_lossy().into_owned()))
-            .collect();
-        uri_path(&parts.join("/"))
+        href(dir.join(self.mets_rel()).parent().unwrap_or(dir), path)
     }
+
+    /// Where its review page goes below the output folder: where its JSON goes, `.html` for `.json`.
+    pub(super) fn html_rel(&self) -> PathBuf {
+        self.out_rel().with_extension("html")
+    }
+}
+
+/// A reference to the file `to` from a document in the folder `from`, relative, so the two can be
+/// moved together; the path itself, as a URI, where either cannot be made absolute.
+pub(super) fn href(from: &Path, to: &Path) -> String {
+    let (Some(from), Some(to)) = (absolute(from), absolute(to)) else {
+        return uri_path(&to.to_string_lossy());
+    };
+    let common = from.components().zip(to.components()).take_while(|(a, b)| a == b).count();
+    let up = from.components().count() - common;
+    let parts: Vec<String> = std::iter::repeat_n("..".to_string(), up)
+        .chain(to.components().skip(common).map(|c| c.as_os_str().to_string_lossy().into_owned()))
+        .collect();
+    uri_path(&parts.join("/"))
 }
 
 /// A path made absolute against the working folder and rid of `.` and `..` by their names alone,
@@ -98,7 +108,7 @@ fn absolute(p: &Path) -> Option<PathBuf> {
 /// A path as a URI reference: `/` between names, and every byte a URI path may not hold bare
 /// percent-encoded (spaces, `%`, `#`, `?`, and `:`, which in a first name would read as a scheme).
 /// Letters beyond ASCII stay as they are, as an IRI has them.
-fn uri_path(p: &str) -> String {
+pub(super) fn uri_path(p: &str) -> String {
     let mut out = String::with_capacity(p.len());
     for c in p.chars() {
         let bare = !c.is_ascii() || c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=@/".contains(c);

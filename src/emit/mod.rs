@@ -1,6 +1,7 @@
 //! Emit: the page object (the JSON contract), built from the linker's plans; JSON, JSON Lines, the
-//! schema, and the METS an ALTO page's articles are written back as.
+//! schema, the METS an ALTO page's articles are written back as, and the HTML review pages.
 
+pub mod html;
 pub mod mets;
 pub mod page;
 
