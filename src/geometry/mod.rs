@@ -33,8 +33,9 @@ pub struct GeoParams {
     pub group_chars: usize,
     /// Stacked headline lines stand at most this many of their own em apart.
     pub stack_gap: f32,
-    /// Pieces side by side on one band are one headline when at most this many em apart (Chinese
-    /// titles are read as two pieces across a wide gap between words).
+    /// Pieces side by side on one band are one headline when at most this many body lines apart
+    /// (an engine reads a Chinese title in pieces across a word space, up to two body lines wide
+    /// in display type) and not each set over a column of its own.
     pub band_gap: f32,
     /// A first line indented by this many body em opens a paragraph.
     pub indent: f32,
@@ -45,7 +46,7 @@ pub struct GeoParams {
 
 impl Default for GeoParams {
     fn default() -> Self {
-        GeoParams { display: 1.3, minor: 1.12, minor_chars: 60, group_chars: 240, stack_gap: 1.0, band_gap: 1.0, indent: 0.8, short: 2.0 }
+        GeoParams { display: 1.3, minor: 1.12, minor_chars: 60, group_chars: 240, stack_gap: 1.0, band_gap: 1.6, indent: 0.8, short: 2.0 }
     }
 }
 

@@ -154,6 +154,7 @@ pub(crate) fn body_height(geo: &[LineGeo], p: &GeoParams) -> f32 {
 /// Whether piece `b` belongs with the headline pieces of `g`: side by side on one band, or stacked
 /// tight above or below one of them.
 fn touches(b: &Piece, g: &[usize], pieces: &[Piece], p: &GeoParams, unit_h: f32) -> bool {
+    let columns_of = |pc: &Piece| super::apart::column_under(pc, pieces);
     g.iter().any(|&k| {
         let h = &pieces[k];
         let em = h.bbox.h.max(b.bbox.h).max(unit_h);
@@ -161,7 +162,13 @@ fn touches(b: &Piece, g: &[usize], pieces: &[Piece], p: &GeoParams, unit_h: f32)
         let x_gap = b.bbox.x.max(h.bbox.x) - b.bbox.right().min(h.bbox.right());
         let lines = |pc: &Piece| (pc.lines.len() as f32).max(1.0);
         let line_h = (h.bbox.h / lines(h)).max(b.bbox.h / lines(b));
-        let band = y_ov >= 0.5 * b.bbox.h.min(h.bbox.h) && x_gap < p.band_gap * line_h;
+        // Measured in body lines: a title an engine read in pieces splits at a word space; but
+        // two titles each set over a column of its own are the titles of two stories.
+        let own_columns = || match (columns_of(b), columns_of(h)) {
+            (Some(cb), Some(ch)) => overlap(cb.0, cb.1, ch.0, ch.1) <= 0.0,
+            _ => false,
+        };
+        let band = y_ov >= 0.5 * b.bbox.h.min(h.bbox.h) && x_gap < p.band_gap * unit_h && !own_columns();
         let below = b.bbox.y - h.bbox.bottom();
         let above = h.bbox.y - b.bbox.bottom();
         let stacked = x_overlap(&b.bbox, &h.bbox) > 0.0 && ((0.0..p.stack_gap * line_h.max(em / 4.0)).contains(&below) || (0.0..p.stack_gap * line_h).contains(&above));
