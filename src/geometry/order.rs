@@ -212,8 +212,47 @@ pub(crate) fn groups(pieces: &[Piece], p: &GeoParams, unit_h: f32) -> Vec<Vec<us
     for g in &mut gs {
         g.sort_by(|&a, &b| pieces[a].bbox.y.total_cmp(&pieces[b].bbox.y).then(pieces[a].bbox.x.total_cmp(&pieces[b].bbox.x)));
     }
-    gs
+    stack_decks(gs, pieces)
 }
+
+/// A group set right under another, smaller, over the same columns with no text between them, is
+/// its deck: old papers stack a title and its decks, each smaller, with a rule and some space between
+/// (RUSSIA IN TO STAY. / THE FEELING IN LONDON. / Only Force Can Turn Her Out…).
+fn stack_decks(mut gs: Vec<Vec<usize>>, pieces: &[Piece]) -> Vec<Vec<usize>> {
+    let bbox = |g: &[usize]| g.iter().fold(BBox::default(), |b, &k| b.union(&pieces[k].bbox));
+    let mut in_group = vec![false; pieces.len()];
+    for &k in gs.iter().flatten() {
+        in_group[k] = true;
+    }
+    gs.sort_by(|a, b| bbox(a).y.total_cmp(&bbox(b).y));
+    let mut out: Vec<Vec<usize>> = Vec::with_capacity(gs.len());
+    for g in gs {
+        let below = bbox(&g);
+        let deck_of = out.iter_mut().rev().find(|up: &&mut Vec<usize>| {
+            let above = bbox(up);
+            let last = &pieces[*up.last().expect("groups are not empty")];
+            let line_h = last.bbox.h / last.lines.len().max(1) as f32;
+            let gap = below.y - above.bottom();
+            let shared = x_overlap(&above, &below) >= 0.5 * above.w.min(below.w);
+            // Nothing but the rule between them: no text piece stands in the gap.
+            let clear = || (0..pieces.len()).all(|k| in_group[k] || x_overlap(&pieces[k].bbox, &below) <= 0.0 || pieces[k].bbox.bottom() <= above.bottom() || pieces[k].bbox.y >= below.y);
+            // A deck is set smaller than what it stands under.
+            let smaller = g.iter().map(|&k| pieces[k].ratio).fold(0.0, f32::max) * DECK_SMALLER <= last.ratio;
+            shared && smaller && (0.0..DECK_STACK * line_h).contains(&gap) && clear()
+        });
+        match deck_of {
+            Some(up) => up.extend(g),
+            None => out.push(g),
+        }
+    }
+    out
+}
+
+/// A deck stands at most this many of the title's lines under it (a rule and space between).
+const DECK_STACK: f32 = 2.5;
+/// A deck is set at least this much smaller than the line above it (a masthead's line over a
+/// title of the same size is no title and deck).
+const DECK_SMALLER: f32 = 1.05;
 
 /// The pieces in reading order, each with its headline group.
 pub(crate) fn place(doc: &Document, pieces: &[Piece], groups: &[Vec<usize>], order: ReadingOrder, unit_h: f32) -> Vec<Placed> {
