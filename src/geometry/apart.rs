@@ -36,6 +36,12 @@ pub(crate) fn column_under(pc: &Piece, pieces: &[Piece]) -> Option<(f32, f32)> {
     Some((l, r))
 }
 
+/// A piece mostly of digits: a figure set apart in a graphic (459个), a price, a date line.
+fn figure(pc: &Piece, geo: &[LineGeo], doc: &Document) -> bool {
+    let chars = || geo[pc.lines.clone()].iter().flat_map(|g| doc.blocks[g.block].lines[g.line].words.iter()).flat_map(|w| w.text.chars());
+    chars().filter(char::is_ascii_digit).count() * 2 >= chars().filter(|c| !c.is_whitespace()).count().max(1)
+}
+
 fn caps(pc: &Piece, geo: &[LineGeo], doc: &Document) -> bool {
     let (mut letters, mut upper) = (0usize, 0usize);
     for g in &geo[pc.lines.clone()] {
@@ -75,7 +81,13 @@ pub(crate) fn set_apart(pieces: &[Piece], geo: &[LineGeo], doc: &Document, taken
     };
     let is_apart = |k: usize| {
         let pc = &pieces[k];
-        !taken[k] && !pc.display && pc.lines.len() <= APART_LINES && pc.chars <= APART_CHARS && pc.chars >= 2 && (centred(k) || whole_block(k))
+        !taken[k]
+            && !pc.display
+            && pc.lines.len() <= APART_LINES
+            && pc.chars <= APART_CHARS
+            && pc.chars >= 2
+            && !figure(pc, geo, doc)
+            && (centred(k) || whole_block(k))
     };
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut k = 0;

@@ -105,9 +105,12 @@ pub(crate) const LEAD_WORDS_CHARS: usize = 6;
 const MISMEASURED: f32 = 1.8;
 
 /// A line in headline type: big against the body, with words in it (a page number set huge is
-/// not; an ideograph is a word).
+/// not; an ideograph is a word), and not mostly digits (a figure set big in a graphic, 459个).
 fn is_display(g: &LineGeo, p: &GeoParams, doc: &Document) -> bool {
-    g.ratio >= p.display && (g.chars >= 2 || doc.blocks[g.block].lines[g.line].words.iter().any(|w| w.text.chars().any(crate::lang::is_cjk)))
+    let words = &doc.blocks[g.block].lines[g.line].words;
+    let chars = || words.iter().flat_map(|w| w.text.chars());
+    let digits = chars().filter(char::is_ascii_digit).count();
+    g.ratio >= p.display && (g.chars >= 2 || chars().any(crate::lang::is_cjk)) && digits * 2 < g.chars.max(1)
 }
 
 /// Pieces in the page's head or foot margin: short pieces standing wholly above the first or
