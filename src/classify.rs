@@ -475,7 +475,10 @@ pub fn signatures(blocks: &[Block], classes: &mut [Class], lang: &Lang, flush_ri
     let text: Vec<usize> = text_blocks(classes);
     for (k, &i) in text.iter().enumerate() {
         let b = &blocks[i];
-        if b.n_lines() != 1 || classes[i].display || b.stats.chars > SIGNATURE_MAX || !classes[i].bylines.is_empty() {
+        // (A line the geometry set apart only by its placing may be a signature; one set in
+        // headline type is not.)
+        let sized = classes[i].display && classes[i].size > 0.0;
+        if b.n_lines() != 1 || sized || b.stats.chars > SIGNATURE_MAX || !classes[i].bylines.is_empty() {
             continue;
         }
         let Some(names) = lang.signed_by.iter().find_map(|r| r.captures(b.text.trim()).and_then(|c| c.name("names").map(|m| m.as_str().trim().to_string())))
@@ -494,7 +497,9 @@ pub fn signatures(blocks: &[Block], classes: &mut [Class], lang: &Lang, flush_ri
         // A name in capitals reads as a headline in capitals too: only its setting, flush right,
         // tells it from one.
         let flush = flush_right.get(b.lines.start).copied().unwrap_or(false);
-        if !(after_text && ((closes && !is_caps(b)) || flush)) {
+        // Initials are capitals whatever the name; a name spelt out in capitals is what is meant.
+        let caps_name = is_caps(b) && b.text.split_whitespace().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3);
+        if !(after_text && ((closes && !caps_name) || flush)) {
             continue;
         }
         let mut c = Class::of(Shape::Credit);
