@@ -43,6 +43,7 @@ pub mod model;
 pub mod ocrxml;
 pub mod segment;
 pub mod source;
+pub mod work;
 
 pub use config::{Config, LangChoice};
 pub use emit::Page;
@@ -122,6 +123,9 @@ impl Geo<'_> {
 fn run(cfg: &Config, id: &str, src: &source::Source, geo: Option<Geo>) -> Page {
     let mut warnings = src.warnings.clone();
     let lines = clean::lines(src, cfg, &mut warnings);
+    // Each stage's work grows with the page's lines at least: counted between stages, which is
+    // also where a page past its deadline stops (see `work`).
+    work::add(lines.len() as u64);
     let code = match cfg.lang {
         L::Zh => LangCode::Zh,
         L::En => LangCode::En,
@@ -135,13 +139,16 @@ fn run(cfg: &Config, id: &str, src: &source::Source, geo: Option<Geo>) -> Page {
         (Some(g), Some(h)) => Analysed { positional: g.positional, ..Analysed::with_geometry(&lines, Lang::get(code), g.hints, h) },
         _ => Analysed::of(&lines, Lang::get(code)),
     };
+    work::add(page.blocks.len() as u64);
     let seg = page.segments();
+    work::add(seg.units.len() as u64);
     let ctx = page.ctx(cfg);
     let bound = link_bound_warning(cfg, &seg, &page.classes);
     let (seg, plans) = link::link(&seg, &ctx);
     if let Some(w) = bound(&seg, &plans) {
         warnings.push(w);
     }
+    work::add(plans.len() as u64);
     emit::page::build(emit::page::Parts {
         src,
         id: id.to_string(),
