@@ -807,6 +807,8 @@ fn split_weak_sections(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize
     let seed_between = |lo: usize, hi: usize| seeds_upto[hi] > seeds_upto[lo];
     let mut promote: Vec<(usize, Vec<usize>)> = Vec::new();
     let parallel = parallel_subheads(seg, ctx, hmm, labels);
+    // Subheads of stories longer than `LONG_STORY` units: (story, subhead, section's text, section).
+    let mut long: Vec<(usize, usize, Bag, Vec<usize>)> = Vec::new();
     // Each story's units in page order: the rest of a story is found among its own units, not by
     // a walk over the page's for every subhead.
     let mut story_units: Vec<Vec<usize>> = vec![Vec::new(); seg.seeds.len() + 1];
@@ -836,22 +838,44 @@ fn split_weak_sections(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize
         if section.is_empty() {
             continue;
         }
-        // The section is the run of units right after the subhead.
-        let rest: Vec<usize> = story_units[a].iter().copied().filter(|&x| x != k && !(k + 1..j).contains(&x)).map(|x| seg.units[hmm[x]].block).collect();
-        crate::work::add(story_units[a].len() as u64);
-        if rest.is_empty() {
+        // The rest of the story: its units but the subhead and its section (the run right after it).
+        if story_units[a].len() <= j - k {
             continue;
         }
-        let mut rest_blocks = rest;
+        let sec_bag = merge_bags(&section.iter().map(|&x| seg.units[hmm[x]].block).collect::<Vec<_>>(), ctx.bags);
+        if story_units[a].len() > LONG_STORY {
+            long.push((a, k, sec_bag, section));
+            continue;
+        }
+        let mut rest_blocks: Vec<usize> = story_units[a].iter().copied().filter(|&x| x != k && !(k + 1..j).contains(&x)).map(|x| seg.units[hmm[x]].block).collect();
+        crate::work::add(story_units[a].len() as u64);
         if a < seg.seeds.len() {
             rest_blocks.extend(&seg.seeds[a].heads);
         }
-        let sec_bag = merge_bags(&section.iter().map(|&x| seg.units[hmm[x]].block).collect::<Vec<_>>(), ctx.bags);
         let s = sim(&sec_bag, &merge_bags(&rest_blocks, ctx.bags), ctx.idf);
         if s < ctx.params.split_tau {
             promote.push((k, section));
         }
     }
+    // A long story's sections are weighed against the story's whole text less each section,
+    // added up once per story, not once per subhead (a story of thousands of subheads was
+    // quadratic). The same cosine, in another order of addition.
+    long.sort_by_key(|x| (x.0, x.1));
+    let mut total = PartOf::new(ctx.idf, ctx.n_features);
+    let mut last = None;
+    for (a, k, sec_bag, section) in long {
+        if last != Some(a) {
+            let heads = if a < seg.seeds.len() { seg.seeds[a].heads.as_slice() } else { &[] };
+            total.set_whole(story_units[a].iter().map(|&x| &ctx.bags[seg.units[hmm[x]].block]).chain(heads.iter().map(|&h| &ctx.bags[h])));
+            crate::work::add(story_units[a].len() as u64);
+            last = Some(a);
+        }
+        let s = total.sim_less(&sec_bag, &ctx.bags[seg.units[hmm[k]].block]);
+        if s < ctx.params.split_tau {
+            promote.push((k, section));
+        }
+    }
+    promote.sort_by_key(|x| x.0);
     if promote.is_empty() {
         return (seg.clone(), hmm.to_vec(), labels.to_vec());
     }
@@ -911,6 +935,10 @@ fn split_weak_sections(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize
     }
     (out, hmm2, labels2)
 }
+
+/// A story of more units than this (none on an ordinary page) has its sections weighed against
+/// its whole text once, not its text gathered again for each subhead.
+const LONG_STORY: usize = 512;
 
 /// Longest part of a parallel subhead: sibling sections are named in a few words (看点二, 民俗多乐趣);
 /// two long headings of one length are a coincidence.
@@ -1328,6 +1356,8 @@ struct FragBags {
     by_key: FxHashMap<(usize, usize), FragBag>,
     /// Scratch: the units of the fragment being looked up that carry the story asked about.
     members: Vec<usize>,
+    /// The (story, unit) pairs of one fragment in one round, sorted: (fragment, round) and pairs.
+    by_label: (Option<(usize, usize)>, Vec<(usize, usize)>),
 }
 
 struct FragBag {
@@ -1344,7 +1374,7 @@ impl FragBags {
     /// The text of fragment `f` (units `range`) in story `l` by `labels`, with story `l`'s squared
     /// norm once that text is out of its profile: what `merge_bags` and `norm2_minus` give.
     fn get(&mut self, env: &Env, labels: &[usize], f: usize, l: usize, round: usize, profiles: &Profiles) -> (&Bag, f32) {
-        let FragBags { by_key, members } = self;
+        let FragBags { by_key, members, by_label } = self;
         let e = match by_key.entry((f, l)) {
             std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
             std::collections::hash_map::Entry::Vacant(v) => {
@@ -1354,7 +1384,19 @@ impl FragBags {
         if e.round != round {
             let (lo, hi) = env.frag_range[f];
             members.clear();
-            members.extend((lo..hi).filter(|&j| labels[j] == l));
+            // A fragment's units by story, gathered once a round: a long fragment split among
+            // many stories is asked about once for each of them.
+            if by_label.0 != Some((f, round)) {
+                by_label.1.clear();
+                for j in lo..hi {
+                    by_label.1.push((labels[j], j));
+                }
+                by_label.1.sort_unstable();
+                by_label.0 = Some((f, round));
+                crate::work::add((hi - lo) as u64);
+            }
+            let at = by_label.1.partition_point(|&(x, _)| x < l);
+            members.extend(by_label.1[at..].iter().take_while(|&&(x, _)| x == l).map(|&(_, j)| j));
             if *members != e.members || e.round == usize::MAX {
                 let blocks: Vec<usize> = members.iter().map(|&j| env.seg.units[env.hmm[j]].block).collect();
                 e.bag = merge_bags(&blocks, env.ctx.bags);

@@ -2,7 +2,7 @@
 //! nothing-lost rule, English pages, regressions named after the bug they pin down (pages in other
 //! languages in regression_lang), common words kept on the real French and German pages, the
 //! command line, encodings, degenerate pages, property tests (of text and of random ALTO pages),
-//! the fuzz corpus replayed, the structured-OCR readers (ALTO, hOCR, PAGE-XML) against hostile and
+//! the fuzz corpus replayed, work that grows in proportion to a page's size, the structured-OCR readers (ALTO, hOCR, PAGE-XML) against hostile and
 //! real files, and the METS written back.
 
 mod alto_props;
@@ -15,6 +15,7 @@ mod encodings;
 mod english;
 mod fuzz_corpus;
 mod golden;
+mod growth;
 mod mets;
 mod ocrxml;
 mod props;

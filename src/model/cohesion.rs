@@ -295,6 +295,21 @@ impl Dense {
             }
         }
         let mut out = Vec::with_capacity(n);
+        let span = (hi + 1).saturating_sub(lo);
+        crate::work::add(bags.iter().map(|b| b.feats.len() as u64).sum::<u64>() + span.min(16 * n) as u64);
+        if span > 16 * n {
+            // A few features far apart (short bags on a page of many features): sorting them costs
+            // less than walking the bitmap between them, which grows with the page.
+            let mut fs: Vec<u32> = bags.iter().flat_map(|b| b.feats.iter().map(|x| x.0)).collect();
+            fs.sort_unstable();
+            fs.dedup();
+            for f in fs {
+                let f = f as usize;
+                self.touched[f / 64] = 0;
+                out.push((f as u32, std::mem::take(&mut self.counts[f])));
+            }
+            return out;
+        }
         for word in lo..=hi.min(self.touched.len().saturating_sub(1)) {
             let mut bits = std::mem::take(&mut self.touched[word]);
             while bits != 0 {
@@ -562,6 +577,34 @@ impl<'a> PartOf<'a> {
         }
     }
 
+    /// Cosine of `sec` (a piece of the whole) with the whole less `sec` and `also` (another
+    /// piece of it): what `sim` gives for the two bags, worked out from the whole's counts in the
+    /// size of the two pieces. Leaves the part as it was.
+    pub fn sim_less(&self, sec: &Bag, also: &Bag) -> f32 {
+        let (mut dot, mut sn, mut rest2) = (0.0f32, 0.0f32, self.whole2);
+        let also_of = |f: u32| also.get(f);
+        for (f, c) in &sec.feats {
+            let i = self.idf.get(*f);
+            let total = self.whole[*f as usize];
+            let left = total.saturating_sub(whole(*c) + whole(also_of(*f)));
+            let ws = w_count(whole(*c), i);
+            let wr = w_count(left, i);
+            sn += ws * ws;
+            dot += ws * wr;
+            rest2 += wr * wr - w_count(total, i).powi(2);
+        }
+        for (f, c) in &also.feats {
+            if sec.get(*f) > 0.0 {
+                continue;
+            }
+            let i = self.idf.get(*f);
+            let total = self.whole[*f as usize];
+            rest2 += w_count(total.saturating_sub(whole(*c)), i).powi(2) - w_count(total, i).powi(2);
+        }
+        crate::work::add((sec.len() + also.len()) as u64);
+        if sn <= 1e-9 || rest2 <= 1e-9 { 0.0 } else { dot / (sn.sqrt() * rest2.sqrt()) }
+    }
+
     /// Cosine of the part with the rest (0 when either is empty).
     pub fn sim(&self) -> f32 {
         if self.dot <= 0.0 || self.part2 <= 1e-9 || self.rest2 <= 1e-9 { 0.0 } else { self.dot / (self.part2.sqrt() * self.rest2.sqrt()) }
@@ -650,6 +693,22 @@ mod tests {
         }
         part.add(&bags[0]);
         assert_eq!(part.sim(), 0.0, "nothing left to weigh against");
+    }
+
+    #[test]
+    fn a_section_weighs_against_the_whole_less_it_as_against_the_rest() {
+        let zh = Lang::get(LangCode::Zh);
+        let texts = ["盛夏时节，脆甜多汁的西瓜深受消费者青睐。", "瓜农们每天凌晨就开始采摘西瓜、装箱。", "暑假来临，街道图书馆吸引了不少学生。", "黄瓤西瓜皮薄多汁，脆甜清新。", "西瓜"];
+        let mut feats = Features::default();
+        let bags: Vec<Bag> = texts.iter().map(|t| feats.bag(t, zh)).collect();
+        let idf = Idf::new(bags.iter(), feats.len());
+        let mut part = PartOf::new(&idf, feats.len());
+        part.set_whole(bags.iter());
+        for (sec, also) in [(1, 4), (2, 0), (3, 4)] {
+            let rest: Vec<&Bag> = (0..bags.len()).filter(|&i| i != sec && i != also).map(|i| &bags[i]).collect();
+            let direct = sim(&bags[sec], &Bag::sum(rest.into_iter()), &idf);
+            assert!((part.sim_less(&bags[sec], &bags[also]) - direct).abs() < 1e-5, "{sec}: {} vs {direct}", part.sim_less(&bags[sec], &bags[also]));
+        }
     }
 
     #[test]
