@@ -56,7 +56,23 @@ use model::cohesion::{Bag, Idf};
 /// Runs the whole pipeline on one page's bytes. `id` names the page in its JSON; `path` is reported
 /// as the source's path. The bytes may be in any encoding [`source::Source::decode`] reads; a binary
 /// file, an unknown `cfg.encoding` label or a page over `cfg.max_page_bytes` is an error, never a panic.
+///
+/// With `cfg.page_timeout` set, a page whose work goes past it is stopped where the pipeline next
+/// counts its work (see [`work`]) and the page fails with [`ErrorKind::Timeout`]; the thread is
+/// free for the next page.
 pub fn process_page(cfg: &Config, id: &str, path: Option<&str>, bytes: &[u8]) -> Result<Page> {
+    let deadline = cfg.page_timeout.map(|t| std::time::Instant::now() + t);
+    work::within(deadline, || page_of(cfg, id, path, bytes)).unwrap_or_else(|work::TimedOut| {
+        let secs = cfg.page_timeout.map_or(0.0, |t| t.as_secs_f64());
+        let e = Error::new(ErrorKind::Timeout, format!("stopped after {secs} s (--page-timeout): the page's work ran past the time allowed"));
+        Err(match path {
+            Some(p) => e.with_path(p),
+            None => e,
+        })
+    })
+}
+
+fn page_of(cfg: &Config, id: &str, path: Option<&str>, bytes: &[u8]) -> Result<Page> {
     let named = |e: Error| match path {
         Some(p) => e.with_path(p),
         None => e,
@@ -281,7 +297,7 @@ fn link_bound_warning(cfg: &Config, seg: &segment::Segments, classes: &[classify
         Some(source::Warning::new(
             "link-bounded",
             format!(
-                "{seeds} story starts, {open} paragraphs ending mid-sentence, {widest} fragments in the widest story: each was linked with the nearest {max} only (Config::max_link_candidates)"
+                "{seeds} story starts, {open} paragraphs ending mid-sentence, {widest} fragments in the widest story: each was weighed against the nearest {max} only, which keeps a page this long to time in proportion to its length"
             ),
             Vec::new(),
         ))

@@ -1349,6 +1349,9 @@ fn candidates(n_states: usize, last: Option<usize>, max: usize, out: &mut Vec<us
     out.push(n_seeds);
 }
 
+/// A fragment and a round of the assignment.
+type FragRound = (usize, usize);
+
 /// Each fragment's text per story, kept over the rounds of one page: labels move little from one
 /// round to the next, so most of these bags are summed once, not once per round.
 #[derive(Default)]
@@ -1356,8 +1359,8 @@ struct FragBags {
     by_key: FxHashMap<(usize, usize), FragBag>,
     /// Scratch: the units of the fragment being looked up that carry the story asked about.
     members: Vec<usize>,
-    /// The (story, unit) pairs of one fragment in one round, sorted: (fragment, round) and pairs.
-    by_label: (Option<(usize, usize)>, Vec<(usize, usize)>),
+    /// The (story, unit) pairs of one fragment in one round, sorted, and which (fragment, round).
+    by_label: (Option<FragRound>, Vec<(usize, usize)>),
 }
 
 struct FragBag {
@@ -1388,9 +1391,7 @@ impl FragBags {
             // many stories is asked about once for each of them.
             if by_label.0 != Some((f, round)) {
                 by_label.1.clear();
-                for j in lo..hi {
-                    by_label.1.push((labels[j], j));
-                }
+                by_label.1.extend((lo..hi).map(|j| (labels[j], j)));
                 by_label.1.sort_unstable();
                 by_label.0 = Some((f, round));
                 crate::work::add((hi - lo) as u64);

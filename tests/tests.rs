@@ -1,4 +1,5 @@
-//! One test binary for the whole crate, a module per area: golden pages, the sample page, the
+//! One test binary for the whole crate, a module per area: batch runs at archive scale (limits,
+//! timeouts, records, early failures, provenance), golden pages, the sample page, the
 //! nothing-lost rule, English pages, regressions named after the bug they pin down (pages in other
 //! languages in regression_lang), common words kept on the real French and German pages, the
 //! command line, encodings, degenerate pages, property tests (of text and of random ALTO pages),
@@ -6,6 +7,7 @@
 //! real files, and the METS written back.
 
 mod alto_props;
+mod archive;
 mod cli;
 mod common;
 mod common_words;
