@@ -4,7 +4,7 @@
 //! languages in regression_lang), common words kept on the real French and German pages, the
 //! command line, encodings, degenerate pages, property tests (of text and of random ALTO pages),
 //! the fuzz corpus replayed, work that grows in proportion to a page's size, the structured-OCR readers (ALTO, hOCR, PAGE-XML) against hostile and
-//! real files, and the METS written back.
+//! real files, the METS written back, and the page schema checked against every fixture.
 
 mod alto_props;
 mod archive;
@@ -24,3 +24,4 @@ mod props;
 mod regression;
 mod regression_lang;
 mod sample;
+mod schema;
