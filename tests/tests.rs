@@ -4,7 +4,7 @@
 //! languages in regression_lang), common words kept on the real French and German pages, the
 //! command line, encodings, degenerate pages, property tests (of text and of random ALTO pages),
 //! the fuzz corpus replayed, work that grows in proportion to a page's size, the structured-OCR readers (ALTO, hOCR, PAGE-XML) against hostile and
-//! real files, the METS written back, the README's Slurm and Spark recipes run, and the page schema checked against every fixture.
+//! real files, the METS written back, the README's example and its Slurm and Spark recipes, and the page schema checked against every fixture.
 
 mod alto_props;
 mod archive;
@@ -21,6 +21,7 @@ mod growth;
 mod mets;
 mod ocrxml;
 mod props;
+mod readme;
 mod recipes;
 mod regression;
 mod regression_lang;

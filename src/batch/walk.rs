@@ -506,7 +506,9 @@ pub(super) fn read_input(inp: &Input, max: usize) -> Result<std::borrow::Cow<'_,
     let capped = |r: &mut dyn Read, v: &mut Vec<u8>| r.take(max as u64 + 1).read_to_end(v);
     match inp {
         Input::Stdin => {
-            let mut v = Vec::new();
+            // Room for the most a page may be, reserved, not touched: grown by doubling, the
+            // buffer would hold up to twice the limit by the time the limit is passed.
+            let mut v = Vec::with_capacity(max.saturating_add(1).min(isize::MAX as usize));
             capped(&mut std::io::stdin().lock(), &mut v).map_err(|e| Error::io("-", e))?;
             if v.len() > max {
                 return Err(too_large("standard input".into(), max));
