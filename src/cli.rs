@@ -16,7 +16,9 @@ Examples:
   newsseg process issue/ -o json/ --mets issue/ ALTO pages: JSON, and METS beside the ALTO files
   newsseg process issue/ -o json/ --html         review pages beside the JSON: open json/index.html
   newsseg process --stdin-jsonl - < pages.jsonl {\"id\",\"text\"} lines in, JSON Lines out
+  newsseg process tei/ -o json/ --ext tei       pages named *.tei as well
   newsseg schema > page.schema.json             the JSON Schema of a page
+  newsseg completions bash                      shell completions; newsseg man: the manual page
 
 Exit status: 0 every input processed, 1 some failed (each reported on stderr), 2 usage error.";
 
@@ -31,18 +33,30 @@ pub struct Cli {
 pub enum Cmd {
     /// Split pages into articles and write them as JSON.
     #[command(after_help = EXAMPLES)]
-    Process(ProcessArgs),
+    Process(Box<ProcessArgs>),
     /// Print the JSON Schema of the page object.
     Schema,
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    #[command(after_help = "Install for bash:  newsseg completions bash > ~/.local/share/bash-completion/completions/newsseg\nfor zsh:           newsseg completions zsh > ~/.zfunc/_newsseg   (with fpath+=~/.zfunc)\nfor fish:          newsseg completions fish > ~/.config/fish/completions/newsseg.fish")]
+    Completions {
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): newsseg man > newsseg.1; man ./newsseg.1
+    Man,
 }
 
 #[derive(Debug, Args)]
 pub struct ProcessArgs {
     /// Page files, folders (searched recursively, in name order, for *.txt and *.md, and for ALTO,
-    /// hOCR and PAGE-XML in *.xml, *.alto, *.hocr, *.html and *.htm, any of them gzipped), or - for
-    /// standard input.
+    /// hOCR and PAGE-XML in *.xml, *.alto, *.hocr, *.html and *.htm, any of them gzipped; more
+    /// with --ext), or - for standard input.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
+    /// Also take a folder's files with these extensions as pages (comma-separated, no dot: --ext
+    /// tei,ocr), gzipped or not. A file named on the command line is read whatever its name.
+    #[arg(long, value_name = "EXT,...", value_delimiter = ',')]
+    pub ext: Vec<String>,
     /// Write one JSON file per page here, mirroring the inputs' paths below the folders given
     /// (in/sub/p.txt -> DIR/sub/p.json). Without it, JSON Lines go to stdout, one page per line,
     /// in input order.
@@ -77,10 +91,15 @@ pub struct ProcessArgs {
     /// to I, the same split on every machine.
     #[arg(long, value_name = "I/N")]
     pub shard: Option<Shard>,
-    /// Read - as JSON Lines of {"id","text"} pages (e.g. from Spark's RDD.pipe); bad records are
-    /// reported and skipped.
+    /// Read - as JSON Lines of {"id","text"} pages, or {"id","bytes_b64"} for a page's bytes as
+    /// they are in its file (any encoding, ALTO, gzip), e.g. from Spark's RDD.pipe; bad records
+    /// are reported by their id and skipped.
     #[arg(long)]
     pub stdin_jsonl: bool,
+    /// Stop a page still being worked on after this many seconds and report it as failed (kind
+    /// "timeout"); the run goes on with the next page.
+    #[arg(long, value_name = "SECONDS", value_parser = seconds)]
+    pub page_timeout: Option<std::time::Duration>,
     /// Refuse pages larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = Config::default().max_page_bytes)]
     pub max_page_bytes: usize,
@@ -116,6 +135,16 @@ pub struct ProcessArgs {
     pub images: Option<PathBuf>,
 }
 
+/// A positive number of seconds, whole or not.
+fn seconds(s: &str) -> Result<std::time::Duration, String> {
+    let bad = || format!("'{s}' is not a number of seconds above 0 (e.g. 60 or 2.5)");
+    let v: f64 = s.trim().trim_end_matches('s').parse().map_err(|_| bad())?;
+    if !(v > 0.0 && v.is_finite()) {
+        return Err(bad());
+    }
+    std::time::Duration::try_from_secs_f64(v).map_err(|_| bad())
+}
+
 /// Checks the label when the flags are read, so a typo stops the run before any page is read.
 fn encoding_label(s: &str) -> Result<String, String> {
     crate::source::encoding_for_label(s).map(|_| s.to_string()).map_err(|e| e.message().to_string())
@@ -129,6 +158,7 @@ impl ProcessArgs {
             max_line_bytes: self.max_line_bytes.max(256),
             encoding: self.encoding.clone(),
             reading_order: self.reading_order,
+            page_timeout: self.page_timeout,
             ..Config::default()
         }
     }
@@ -149,6 +179,7 @@ impl ProcessArgs {
             mets: self.mets.clone(),
             html: self.html,
             images: self.images.clone(),
+            ext: self.ext.iter().map(|e| e.trim().trim_start_matches('.').to_string()).collect(),
         }
     }
 }

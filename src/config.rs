@@ -66,6 +66,9 @@ pub struct Config {
     pub encoding: Option<String>,
     /// How the reading order of a structured page (ALTO, hOCR, PAGE) is found.
     pub reading_order: crate::geometry::ReadingOrder,
+    /// A page still being worked on this long after it started is stopped and fails with
+    /// [`crate::ErrorKind::Timeout`]; `None` lets every page run to its end.
+    pub page_timeout: Option<std::time::Duration>,
 }
 
 impl Default for Config {
@@ -77,6 +80,7 @@ impl Default for Config {
             max_link_candidates: 64,
             encoding: None,
             reading_order: Default::default(),
+            page_timeout: None,
         }
     }
 }

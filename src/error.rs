@@ -19,6 +19,8 @@ pub enum ErrorKind {
     Output,
     /// A flag or configuration value is invalid.
     Config,
+    /// The page's work went past its deadline (`Config::page_timeout`) and was stopped.
+    Timeout,
 }
 
 impl fmt::Display for ErrorKind {
@@ -30,6 +32,7 @@ impl fmt::Display for ErrorKind {
             ErrorKind::BadInput => "bad-input",
             ErrorKind::Output => "output",
             ErrorKind::Config => "config",
+            ErrorKind::Timeout => "timeout",
         })
     }
 }

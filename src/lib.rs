@@ -43,6 +43,7 @@ pub mod model;
 pub mod ocrxml;
 pub mod segment;
 pub mod source;
+pub mod work;
 
 pub use config::{Config, LangChoice};
 pub use emit::Page;
@@ -56,7 +57,23 @@ use rustc_hash::FxHashSet;
 /// Runs the whole pipeline on one page's bytes. `id` names the page in its JSON; `path` is reported
 /// as the source's path. The bytes may be in any encoding [`source::Source::decode`] reads; a binary
 /// file, an unknown `cfg.encoding` label or a page over `cfg.max_page_bytes` is an error, never a panic.
+///
+/// With `cfg.page_timeout` set, a page whose work goes past it is stopped where the pipeline next
+/// counts its work (see [`work`]) and the page fails with [`ErrorKind::Timeout`]; the thread is
+/// free for the next page.
 pub fn process_page(cfg: &Config, id: &str, path: Option<&str>, bytes: &[u8]) -> Result<Page> {
+    let deadline = cfg.page_timeout.map(|t| std::time::Instant::now() + t);
+    work::within(deadline, || page_of(cfg, id, path, bytes)).unwrap_or_else(|work::TimedOut| {
+        let secs = cfg.page_timeout.map_or(0.0, |t| t.as_secs_f64());
+        let e = Error::new(ErrorKind::Timeout, format!("stopped after {secs} s (--page-timeout): the page's work ran past the time allowed"));
+        Err(match path {
+            Some(p) => e.with_path(p),
+            None => e,
+        })
+    })
+}
+
+fn page_of(cfg: &Config, id: &str, path: Option<&str>, bytes: &[u8]) -> Result<Page> {
     let named = |e: Error| match path {
         Some(p) => e.with_path(p),
         None => e,
@@ -140,6 +157,9 @@ fn sure_words(doc: &ocrxml::Document) -> FxHashSet<Box<str>> {
 fn run(cfg: &Config, id: &str, src: &source::Source, geo: Option<Geo>) -> Page {
     let mut warnings = src.warnings.clone();
     let lines = clean::lines(src, cfg, &mut warnings);
+    // Each stage's work grows with the page's lines at least: counted between stages, which is
+    // also where a page past its deadline stops (see `work`).
+    work::add(lines.len() as u64);
     let code = match cfg.lang {
         L::Zh => LangCode::Zh,
         L::En => LangCode::En,
@@ -159,13 +179,16 @@ fn run(cfg: &Config, id: &str, src: &source::Source, geo: Option<Geo>) -> Page {
         (Some(g), Some(h)) => Analysed { positional: g.positional, ..Analysed::with_geometry(&lines, Lang::get(code), g.hints, h, &sure_words(g.doc)) },
         _ => Analysed::of(&lines, Lang::get(code)),
     };
+    work::add(page.blocks.len() as u64);
     let seg = page.segments();
+    work::add(seg.units.len() as u64);
     let ctx = page.ctx(cfg);
     let bound = link_bound_warning(cfg, &seg, &page.classes);
     let (seg, plans) = link::link(&seg, &ctx);
     if let Some(w) = bound(&seg, &plans) {
         warnings.push(w);
     }
+    work::add(plans.len() as u64);
     emit::page::build(emit::page::Parts {
         src,
         id: id.to_string(),
@@ -312,7 +335,7 @@ fn link_bound_warning(cfg: &Config, seg: &segment::Segments, classes: &[classify
         Some(source::Warning::new(
             "link-bounded",
             format!(
-                "{seeds} story starts, {open} paragraphs ending mid-sentence, {widest} fragments in the widest story: each was linked with the nearest {max} only (Config::max_link_candidates)"
+                "{seeds} story starts, {open} paragraphs ending mid-sentence, {widest} fragments in the widest story: each was weighed against the nearest {max} only, which keeps a page this long to time in proportion to its length"
             ),
             Vec::new(),
         ))

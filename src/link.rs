@@ -9,7 +9,7 @@
 use crate::blocks::Block;
 use crate::classify::{Class, Start};
 use crate::lang::Lang;
-use crate::model::cohesion::{norm2, sim, sim_norm, Bag, Idf, Minus, PartOf, Profile, Profiles, Weights};
+use crate::model::cohesion::{norm2, sim, sim_norm, Among, Bag, Idf, Minus, PartOf, Profile, Profiles, Weights};
 use crate::model::seam::{self, Seam};
 use crate::segment::{merge_bags, Seed, Segments, Unit, UnitKind};
 use rustc_hash::FxHashMap;
@@ -192,7 +192,7 @@ pub struct Ctx<'a> {
     /// How many distinct features the page's bags use.
     pub n_features: usize,
     /// Seam scores already computed, by (from block, to block).
-    pub seam_cache: std::cell::RefCell<rustc_hash::FxHashMap<(usize, usize), f32>>,
+    pub seam_cache: std::cell::RefCell<rustc_hash::FxHashMap<(u32, u32), f32>>,
     /// What the seam tests read at each block's ends, worked out the first time a seam asks.
     pub seam_ends: Vec<std::cell::OnceCell<seam::Ends<'a>>>,
     pub params: Params,
@@ -216,11 +216,14 @@ impl<'a> Ctx<'a> {
 
     /// The seam's score alone, remembered: the assignment asks about the same pairs every round.
     fn seam_score(&self, from_block: usize, to_block: usize) -> f32 {
-        if let Some(s) = self.seam_cache.borrow().get(&(from_block, to_block)) {
+        // Keyed by 32-bit block numbers: a long page remembers a few seams per unit.
+        let key = (from_block as u32, to_block as u32);
+        if let Some(s) = self.seam_cache.borrow().get(&key) {
             return *s;
         }
         let s = self.seam_of(from_block, to_block, false).score;
-        self.seam_cache.borrow_mut().insert((from_block, to_block), s);
+        crate::work::add(1);
+        self.seam_cache.borrow_mut().insert(key, s);
         s
     }
 }
@@ -821,6 +824,14 @@ fn split_weak_sections(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize
     let seed_between = |lo: usize, hi: usize| seeds_upto[hi] > seeds_upto[lo];
     let mut promote: Vec<(usize, Vec<usize>)> = Vec::new();
     let parallel = parallel_subheads(seg, ctx, hmm, labels);
+    // Subheads of stories longer than `LONG_STORY` units: (story, subhead, section's text, section).
+    let mut long: Vec<(usize, usize, Bag, Vec<usize>)> = Vec::new();
+    // Each story's units in page order: the rest of a story is found among its own units, not by
+    // a walk over the page's for every subhead.
+    let mut story_units: Vec<Vec<usize>> = vec![Vec::new(); seg.seeds.len() + 1];
+    for (x, &l) in labels.iter().enumerate() {
+        story_units[l].push(x);
+    }
     for k in 0..n {
         let unit = seg.units[hmm[k]];
         if unit.kind != UnitKind::Subhead || unit.weak.is_none() {
@@ -844,26 +855,51 @@ fn split_weak_sections(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize
         if section.is_empty() {
             continue;
         }
-        let rest: Vec<usize> = (0..n).filter(|&x| labels[x] == a && x != k && !section.contains(&x)).map(|x| seg.units[hmm[x]].block).collect();
-        if rest.is_empty() {
+        // The rest of the story: its units but the subhead and its section (the run right after it).
+        if story_units[a].len() <= j - k {
             continue;
         }
-        let mut rest_blocks = rest;
+        let sec_bag = merge_bags(&section.iter().map(|&x| seg.units[hmm[x]].block).collect::<Vec<_>>(), ctx.bags);
+        if story_units[a].len() > LONG_STORY {
+            long.push((a, k, sec_bag, section));
+            continue;
+        }
+        let mut rest_blocks: Vec<usize> = story_units[a].iter().copied().filter(|&x| x != k && !(k + 1..j).contains(&x)).map(|x| seg.units[hmm[x]].block).collect();
+        crate::work::add(story_units[a].len() as u64);
         if a < seg.seeds.len() {
             rest_blocks.extend(&seg.seeds[a].heads);
         }
-        let sec_bag = merge_bags(&section.iter().map(|&x| seg.units[hmm[x]].block).collect::<Vec<_>>(), ctx.bags);
         let s = sim(&sec_bag, &merge_bags(&rest_blocks, ctx.bags), ctx.idf);
         if s < ctx.params.split_tau {
             promote.push((k, section));
         }
     }
+    // A long story's sections are weighed against the story's whole text less each section,
+    // added up once per story, not once per subhead (a story of thousands of subheads was
+    // quadratic). The same cosine, in another order of addition.
+    long.sort_by_key(|x| (x.0, x.1));
+    let mut total = PartOf::new(ctx.idf, ctx.n_features);
+    let mut last = None;
+    for (a, k, sec_bag, section) in long {
+        if last != Some(a) {
+            let heads = if a < seg.seeds.len() { seg.seeds[a].heads.as_slice() } else { &[] };
+            total.set_whole(story_units[a].iter().map(|&x| &ctx.bags[seg.units[hmm[x]].block]).chain(heads.iter().map(|&h| &ctx.bags[h])));
+            crate::work::add(story_units[a].len() as u64);
+            last = Some(a);
+        }
+        let s = total.sim_less(&sec_bag, &ctx.bags[seg.units[hmm[k]].block]);
+        if s < ctx.params.split_tau {
+            promote.push((k, section));
+        }
+    }
+    promote.sort_by_key(|x| x.0);
     if promote.is_empty() {
         return (seg.clone(), hmm.to_vec(), labels.to_vec());
     }
     // New seeds for the promoted headings; old seed indices shift to make room in page order.
     let n_seeds = seg.seeds.len();
     let mut seeds: Vec<(crate::segment::Seed, Option<usize>)> = seg.seeds.iter().cloned().enumerate().map(|(i, s)| (s, Some(i))).collect();
+    // Ascending, as `promote` is in page order: looked up by bisection.
     let promoted_units: Vec<usize> = promote.iter().map(|(k, _)| hmm[*k]).collect();
     // Positions are recomputed below; `at` here is in old unit numbering.
     for &(k, _) in &promote {
@@ -882,7 +918,8 @@ fn split_weak_sections(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize
     old_to_new[n_seeds] = seeds.len();
     let mut new_label: Vec<usize> = labels.iter().map(|&l| old_to_new[l]).collect();
     for (k, section) in &promote {
-        let seed_idx = unit_to_new_seed.iter().find(|(u, _)| *u == hmm[*k]).map(|x| x.1).expect("promoted seed");
+        // In position order, as the seeds were sorted.
+        let seed_idx = unit_to_new_seed.binary_search_by_key(&hmm[*k], |x| x.0).map(|i| unit_to_new_seed[i].1).expect("promoted seed");
         for &x in section {
             new_label[x] = seed_idx;
         }
@@ -892,7 +929,7 @@ fn split_weak_sections(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize
     let mut index = vec![0usize; seg.units.len() + 1];
     for (u, unit) in seg.units.iter().enumerate() {
         index[u] = out.units.len();
-        if !promoted_units.contains(&u) {
+        if promoted_units.binary_search(&u).is_err() {
             out.units.push(*unit);
         }
     }
@@ -907,7 +944,7 @@ fn split_weak_sections(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize
     let mut hmm2 = Vec::new();
     let mut labels2 = Vec::new();
     for (k, &u) in hmm.iter().enumerate() {
-        if promoted_units.contains(&u) {
+        if promoted_units.binary_search(&u).is_ok() {
             continue;
         }
         hmm2.push(index[u]);
@@ -915,6 +952,10 @@ fn split_weak_sections(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize
     }
     (out, hmm2, labels2)
 }
+
+/// A story of more units than this (none on an ordinary page) has its sections weighed against
+/// its whole text once, not its text gathered again for each subhead.
+const LONG_STORY: usize = 512;
 
 /// Longest part of a parallel subhead: sibling sections are named in a few words (看点二, 民俗多乐趣);
 /// two long headings of one length are a coincidence.
@@ -1049,7 +1090,7 @@ struct Env<'a, 'c> {
     weights: &'a [Weights],
     n_states: usize,
     /// For each unit, the open ends nearest it, with their seams into it.
-    near: &'a [Vec<NearEnd>],
+    near: &'a NearEnds,
     /// For each seed whose story ends where it is printed, the units it spans.
     closed: &'a [Option<(usize, usize)>],
     /// For each unit, the seed of the photo story it is part of: its only story.
@@ -1067,34 +1108,44 @@ impl Env<'_, '_> {
     }
 }
 
-/// An open end near a unit (its position in `hmm`), with the seam from it into the unit once scored.
-struct NearEnd {
-    unit: u32,
-    seam: std::cell::OnceCell<f32>,
+/// For each paragraph unit, the `ctx.max_candidates` open-ended paragraphs nearest it on the page
+/// (not itself, nor the one right above it, which is no jump): the open ends whose seams into it
+/// the assignment weighs. Seams do not depend on the labels, and each one scored is remembered
+/// (`Ctx::seam_score`) for all rounds, which weigh only the open ends that close their story's run
+/// (about a fifth of them). A unit weighs a bounded number of open ends, so a page of many
+/// (one-word lines, a whole volume) costs linear time. Ordinary pages have fewer open ends than
+/// the bound, and see all of them. The nearest open ends of a unit are a run of the page's open
+/// ends, kept as its bounds: a list per unit held a page's units times the bound.
+struct NearEnds {
+    /// The open ends, as positions in `hmm`.
+    open: Vec<u32>,
+    /// For each unit, the run of `open` nearest it (empty for a unit that is not a paragraph).
+    run: Vec<(u32, u32)>,
 }
 
-/// For each paragraph unit, the seams into it from the `ctx.max_candidates` open-ended paragraphs
-/// nearest it on the page (not itself, nor the one right above it, which is no jump), each seam
-/// left to be scored the first time a round asks for it: a round weighs only the open ends that
-/// close their story's run (about a fifth of them), and seams do not depend on the labels, so one
-/// scored is kept for all rounds. A unit weighs a bounded number of open ends, so a page of many
-/// (one-word lines, a whole volume) costs linear time. Ordinary pages have fewer open ends than
-/// the bound, and see all of them.
-fn near_open_ends(seg: &Segments, hmm: &[usize], classes: &[Class], max_candidates: usize) -> Vec<Vec<NearEnd>> {
+impl NearEnds {
+    /// The open ends near unit `k`.
+    fn of(&self, k: usize) -> impl Iterator<Item = usize> + '_ {
+        let (lo, hi) = self.run[k];
+        self.open[lo as usize..hi as usize].iter().map(|&t| t as usize).filter(move |&t| t != k && t + 1 != k)
+    }
+}
+
+fn near_open_ends(seg: &Segments, hmm: &[usize], classes: &[Class], max_candidates: usize) -> NearEnds {
     let is_para = |k: usize| seg.units[hmm[k]].kind == UnitKind::Para;
     let open: Vec<usize> = (0..hmm.len()).filter(|&k| is_para(k) && classes[seg.units[hmm[k]].block].open_end).collect();
     let want = max_candidates.max(1);
-    (0..hmm.len())
+    let run = (0..hmm.len())
         .map(|k| {
             if !is_para(k) {
-                return Vec::new();
+                return (0, 0);
             }
             let usable = |t: usize| t != k && t + 1 != k;
             // Walk outwards from k, the nearer side first (the earlier on a tie).
-            let mut out = Vec::new();
+            let mut taken = 0;
             let mid = open.partition_point(|&t| t < k);
             let (mut lo, mut hi) = (mid, mid);
-            while out.len() < want && (lo > 0 || hi < open.len()) {
+            while taken < want && (lo > 0 || hi < open.len()) {
                 let take_lo = match (lo > 0, hi < open.len()) {
                     (true, true) => k - open[lo - 1] <= open[hi] - k,
                     (l, _) => l,
@@ -1106,13 +1157,13 @@ fn near_open_ends(seg: &Segments, hmm: &[usize], classes: &[Class], max_candidat
                     hi += 1;
                     open[hi - 1]
                 };
-                if usable(t) {
-                    out.push(NearEnd { unit: t as u32, seam: std::cell::OnceCell::new() });
-                }
+                taken += usize::from(usable(t));
             }
-            out
+            crate::work::add((hi - lo) as u64);
+            (lo as u32, hi as u32)
         })
-        .collect()
+        .collect();
+    NearEnds { open: open.into_iter().map(|t| t as u32).collect(), run }
 }
 
 /// Seeds with no text of their own below them: the next thing is another seed, the page's end, or
@@ -1315,6 +1366,9 @@ fn candidates(n_states: usize, last: Option<usize>, max: usize, out: &mut Vec<us
     out.push(n_seeds);
 }
 
+/// A fragment and a round of the assignment.
+type FragRound = (usize, usize);
+
 /// Each fragment's text per story, kept over the rounds of one page: labels move little from one
 /// round to the next, so most of these bags are summed once, not once per round.
 #[derive(Default)]
@@ -1322,6 +1376,8 @@ struct FragBags {
     by_key: FxHashMap<(usize, usize), FragBag>,
     /// Scratch: the units of the fragment being looked up that carry the story asked about.
     members: Vec<usize>,
+    /// The (story, unit) pairs of one fragment in one round, sorted, and which (fragment, round).
+    by_label: (Option<FragRound>, Vec<(usize, usize)>),
 }
 
 struct FragBag {
@@ -1338,7 +1394,7 @@ impl FragBags {
     /// The text of fragment `f` (units `range`) in story `l` by `labels`, with story `l`'s squared
     /// norm once that text is out of its profile: what `merge_bags` and `norm2_minus` give.
     fn get(&mut self, env: &Env, labels: &[usize], f: usize, l: usize, round: usize, profiles: &Profiles) -> (&Bag, f32) {
-        let FragBags { by_key, members } = self;
+        let FragBags { by_key, members, by_label } = self;
         let e = match by_key.entry((f, l)) {
             std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
             std::collections::hash_map::Entry::Vacant(v) => {
@@ -1348,7 +1404,17 @@ impl FragBags {
         if e.round != round {
             let (lo, hi) = env.frag_range[f];
             members.clear();
-            members.extend((lo..hi).filter(|&j| labels[j] == l));
+            // A fragment's units by story, gathered once a round: a long fragment split among
+            // many stories is asked about once for each of them.
+            if by_label.0 != Some((f, round)) {
+                by_label.1.clear();
+                by_label.1.extend((lo..hi).map(|j| (labels[j], j)));
+                by_label.1.sort_unstable();
+                by_label.0 = Some((f, round));
+                crate::work::add((hi - lo) as u64);
+            }
+            let at = by_label.1.partition_point(|&(x, _)| x < l);
+            members.extend(by_label.1[at..].iter().take_while(|&&(x, _)| x == l).map(|&(_, j)| j));
             if *members != e.members || e.round == usize::MAX {
                 let blocks: Vec<usize> = members.iter().map(|&j| env.seg.units[env.hmm[j]].block).collect();
                 e.bag = merge_bags(&blocks, env.ctx.bags);
@@ -1395,7 +1461,7 @@ fn settle_alternation(units: &[Settling], heads: &[Bag], idf: &Idf, n_features: 
         let (mut to_a, mut to_b) = (0.0f32, 0.0f32);
         while j < units.len() && a[j] == a[k] && b[j] == b[k] {
             let Settling { bag, weights, .. } = units[j];
-            profiles.sims_weighted(bag, weights, idf, &[], &mut dot, &mut sims);
+            profiles.sims_weighted(bag, weights, idf, &[], Among::pair(a[k], b[k]), &mut dot, &mut sims);
             let weight = cohesion_weight(bag);
             for &(s, v) in &sims {
                 if s == a[k] {
@@ -1467,14 +1533,16 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool, round: 
     // Each story's best seam into the unit being scored from its open ends (none: -inf).
     let mut tail_best = vec![f32::NEG_INFINITY; n_states];
     let mut sims: Vec<(usize, f32)> = Vec::new();
-    // The lattice, flat: unit k's candidates, scores and back pointers are `[at[k]..at[k + 1]]`.
-    let mut at: Vec<usize> = Vec::with_capacity(n + 1);
-    let mut cand: Vec<usize> = Vec::new();
-    let mut score: Vec<f32> = Vec::new();
-    let mut back: Vec<usize> = Vec::new();
+    // The lattice keeps, for each unit, how each of its candidates was reached: from the same
+    // story, or from the previous unit's best or second-best (`top`), in two bits' worth of a byte
+    // (`via`); candidates are worked out again when the path is traced back, and scores are kept
+    // for the previous unit only. Candidates times units of pointers and scores made the lattice
+    // the largest thing a long page held.
+    let mut at: Vec<u32> = Vec::with_capacity(n + 1);
+    let mut via: Vec<u8> = Vec::new();
+    let mut top: Vec<(u32, u32)> = Vec::with_capacity(n);
+    let (mut prev_c, mut cs, mut score, mut prev): (Vec<usize>, Vec<usize>, Vec<f32>, Vec<f32>) = Default::default();
     let (mut all, mut emit, mut entry, mut follow) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    // Scratch: the row being scored, kept apart while the previous row is read.
-    let mut row: Vec<(f32, usize)> = Vec::new();
     at.push(0);
     for k in 0..n {
         let u = hmm[k];
@@ -1483,30 +1551,14 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool, round: 
         let cl = &ctx.classes[b];
         let bag = &ctx.bags[b];
         let weight = cohesion_weight(bag);
-        candidates(n_states, env.last_seed[u], ctx.max_candidates, &mut all);
-        let lo = cand.len();
-        if let Some(own) = env.closed_in[u] {
-            all.clear();
-            all.push(own);
-        }
-        cand.extend(all.iter().copied().filter(|&a| {
-            if a == headless {
-                return !(env.driven && env.last_seed[u].is_some());
-            }
-            (env.orphan[a] && p.free_orphans)
-                || (!env.orphan[a]
-                    && (seg.seeds[a].weak.is_none() || (full && u >= seg.seeds[a].at))
-                    && env.closed[a].is_none_or(|(lo, hi)| (lo..hi).contains(&u)))
-        }));
-        if cand.len() == lo {
-            // Every story above is closed to it: the unit stands alone, as text before any seed.
-            cand.push(headless);
-        }
+        std::mem::swap(&mut prev_c, &mut cs);
+        std::mem::swap(&mut prev, &mut score);
+        unit_candidates(env, u, full, &mut all, &mut cs);
+        crate::work::add(cs.len() as u64);
         // The best seam into this unit from each article's open ends (by story; reset below).
-        for end in &env.near[k] {
-            let t = end.unit as usize;
+        for t in env.near.of(k) {
             if is_tail[t] {
-                let sc = *end.seam.get_or_init(|| ctx.seam_score(seg.units[hmm[t]].block, b));
+                let sc = ctx.seam_score(seg.units[hmm[t]].block, b);
                 let e = &mut tail_best[labels[t]];
                 *e = e.max(sc);
             }
@@ -1541,11 +1593,19 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool, round: 
             }
             (None, None) => &[],
         };
-        profiles.sims_weighted(bag, &env.weights[k], ctx.idf, minus, &mut dot, &mut sims);
+        // A page of more stories than a unit is weighed against asks the index about the unit's
+        // candidates only (ascending, the story under no headline last).
+        let among = match cs[..] {
+            _ if n_states <= ctx.max_candidates + 1 => Among::ALL,
+            [first, ref rest @ .., last] if last == headless => Among { lo: first, hi: rest.last().unwrap_or(&first) + 1, extra: Some(headless) },
+            [first, .., last] => Among { lo: first, hi: last + 1, extra: None },
+            [one] => Among { lo: one, hi: one + 1, extra: None },
+            [] => Among::ALL,
+        };
+        profiles.sims_weighted(bag, &env.weights[k], ctx.idf, minus, among, &mut dot, &mut sims);
         for &(s, v) in &sims {
             sim_of[s] = v;
         }
-        let cs = &cand[lo..];
         emit.clear();
         emit.extend(cs.iter().map(|&a| {
             let mut sim = sim_of[a];
@@ -1578,8 +1638,8 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool, round: 
                     0.0
                 }
         }));
-        for end in &env.near[k] {
-            tail_best[labels[end.unit as usize]] = f32::NEG_INFINITY;
+        for t in env.near.of(k) {
+            tail_best[labels[t]] = f32::NEG_INFINITY;
         }
         let crossed_weak = crossed.and_then(|s| seg.seeds[s].weak);
         follow.clear();
@@ -1591,11 +1651,13 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool, round: 
             (true, None) => p.follow_seed,
             _ => 0.0,
         }));
+        score.clear();
         if k == 0 {
             for j in 0..cs.len() {
                 score.push(emit[j] + follow[j] + entry[j]);
-                back.push(0);
+                via.push(VIA_FIRST);
             }
+            top.push((u32::MAX, u32::MAX));
         } else {
             let pk = k - 1;
             let pb = seg.units[hmm[pk]].block;
@@ -1625,15 +1687,12 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool, round: 
             // Moving from another article costs the same whichever it is, so only the best and
             // second-best previous states can win a move: each state is weighed in constant time,
             // not against every previous state (which made a unit cost candidates squared).
-            let (plo, phi) = (at[pk], at[k]);
-            let prev_c = &cand[plo..phi];
-            let prev = &score[plo..phi];
-            let (b1, b2) = top_two(prev);
-            row.clear();
+            let (b1, b2) = top_two(&prev);
+            top.push((b1.map_or(u32::MAX, |i| i as u32), b2.map_or(u32::MAX, |i| i as u32)));
             debug_assert!(prev_c.windows(2).all(|w| w[0] < w[1]), "candidates are ascending");
             for (j, &a) in cs.iter().enumerate() {
                 let mut best = f32::NEG_INFINITY;
-                let mut arg = 0;
+                let mut arg = VIA_FIRST;
                 let same = prev_c.binary_search(&a).ok().filter(|&i| prev[i] != f32::NEG_INFINITY);
                 let other = if b1 != same { b1 } else { b2 };
                 let mut tries = [(same, true), (other, false)];
@@ -1670,24 +1729,73 @@ fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool, round: 
                     let v = s0 + t;
                     if v > best {
                         best = v;
-                        arg = i;
+                        arg = if stays {
+                            VIA_SAME
+                        } else if Some(i) == b1 {
+                            VIA_BEST
+                        } else {
+                            VIA_SECOND
+                        };
                     }
                 }
-                row.push((best + emit[j] + follow[j], arg));
+                score.push(best + emit[j] + follow[j]);
+                via.push(arg);
             }
-            score.extend(row.iter().map(|r| r.0));
-            back.extend(row.iter().map(|r| r.1));
         }
-        at.push(cand.len());
+        at.push(via.len() as u32);
     }
+    // Traced back: each unit's candidates worked out again, each step's pointer read from `via`.
     let mut out = vec![0usize; n];
-    let last = &score[at[n - 1]..at[n]];
-    let mut j = (0..last.len()).max_by(|&x, &y| last[x].total_cmp(&last[y]).then(y.cmp(&x))).unwrap_or(0);
+    let mut j = (0..score.len()).max_by(|&x, &y| score[x].total_cmp(&score[y]).then(y.cmp(&x))).unwrap_or(0);
+    unit_candidates(env, hmm[n - 1], full, &mut all, &mut cs);
     for k in (0..n).rev() {
-        out[k] = cand[at[k] + j];
-        j = back[at[k] + j];
+        let a = cs[j];
+        out[k] = a;
+        if k == 0 {
+            break;
+        }
+        let code = via[at[k] as usize + j];
+        unit_candidates(env, hmm[k - 1], full, &mut all, &mut cs);
+        let (b1, b2) = top[k];
+        j = match code {
+            VIA_SAME => cs.binary_search(&a).expect("the same story was a candidate"),
+            VIA_BEST => b1 as usize,
+            VIA_SECOND => b2 as usize,
+            _ => 0,
+        };
     }
     out
+}
+
+/// How the lattice reached a candidate: from the same story, from the previous unit's best or
+/// second-best state, or (the first unit, or no finite score before it) from its first.
+const VIA_SAME: u8 = 0;
+const VIA_BEST: u8 = 1;
+const VIA_SECOND: u8 = 2;
+const VIA_FIRST: u8 = 3;
+
+/// The stories unit `u` may go to in the assignment, ascending (the story under no headline last):
+/// the nearest (or all) stories, less those closed to it.
+fn unit_candidates(env: &Env, u: usize, full: bool, all: &mut Vec<usize>, out: &mut Vec<usize>) {
+    let (seg, ctx, p) = (env.seg, env.ctx, env.ctx.params);
+    let headless = env.n_states - 1;
+    candidates(env.n_states, env.last_seed[u], ctx.max_candidates, all);
+    if let Some(own) = env.closed_in[u] {
+        all.clear();
+        all.push(own);
+    }
+    out.clear();
+    out.extend(all.iter().copied().filter(|&a| {
+        if a == headless {
+            return !(env.driven && env.last_seed[u].is_some());
+        }
+        (env.orphan[a] && p.free_orphans)
+            || (!env.orphan[a] && (seg.seeds[a].weak.is_none() || (full && u >= seg.seeds[a].at)) && env.closed[a].is_none_or(|(lo, hi)| (lo..hi).contains(&u)))
+    }));
+    if out.is_empty() {
+        // Every story above is closed to it: the unit stands alone, as text before any seed.
+        out.push(headless);
+    }
 }
 
 /// The indices of the highest and second-highest finite scores, the earlier index first among equals.
@@ -1767,11 +1875,8 @@ fn plans(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize], n_states: u
                 } else {
                     unit
                 };
-                let profiles = profiles.get_or_insert_with(|| {
-                    (0..n_states)
-                        .map(|a| Profile::build(hmm.iter().zip(labels).filter(|(_, l)| **l == a).map(|(&u, _)| &ctx.bags[seg.units[u].block]), ctx.idf))
-                        .collect()
-                });
+                // Each story's units in page order, as `by_state` holds them.
+                let profiles = profiles.get_or_insert_with(|| by_state.iter().map(|us| Profile::build(us.iter().map(|&u| &ctx.bags[seg.units[u].block]), ctx.idf)).collect());
                 let bag = &ctx.bags[unit.block];
                 // The stories near it, as the assignment weighs them (all of them on a page of
                 // fewer seeds than the bound).

@@ -28,6 +28,22 @@ fn main() -> ExitCode {
         }
     };
     match cli.cmd {
+        Cmd::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "newsseg", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Cmd::Man => {
+            let mut out = Vec::new();
+            // The page and each subcommand's page, one after the other: `process` is where the flags are.
+            let cmd = <Cli as clap::CommandFactory>::command();
+            let mut ok = clap_mangen::Man::new(cmd.clone()).render(&mut out).is_ok();
+            for sub in cmd.get_subcommands().filter(|s| s.get_name() == "process") {
+                ok &= clap_mangen::Man::new(sub.clone().name("newsseg-process")).render(&mut out).is_ok();
+            }
+            let _ = std::io::stdout().write_all(&out);
+            if ok { ExitCode::SUCCESS } else { ExitCode::from(1) }
+        }
         Cmd::Schema => {
             let text = serde_json::to_string_pretty(&newsseg::emit::schema()).expect("schema serializes");
             // A reader that stops early (`| head`) is not an error.

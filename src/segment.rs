@@ -393,7 +393,10 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
         let prev_unit = if ui > 0 && !seed_at[ui] { Some(seg.units[ui - 1]) } else { None };
         // A headline group straight under it, whose story the heading shares no words with: the
         // heading heads no text of its own (one that does may be that headline's kicker).
-        let over_headline = seg.seeds.iter().any(|s| s.at == ui + 1 && !s.heads.is_empty())
+        // Seeds are in page order: those standing at a position are found by bisection, not by a
+        // walk over every seed of the page for every heading.
+        let seeds_at = |pos: usize| &seg.seeds[seg.seeds.partition_point(|s| s.at < pos)..seg.seeds.partition_point(|s| s.at <= pos)];
+        let over_headline = seeds_at(ui + 1).iter().any(|s| !s.heads.is_empty())
             && sim(&bags[b], &merge(&after, bags), idf) < KICKER_COHESION;
         let decision: Option<Option<f32>> = if after.is_empty() || over_headline {
             // Nothing under it: a headline that landed away from its story, if anything.
@@ -405,10 +408,14 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
             // The story it belongs to must be on the page: one that opens without a headline and
             // reads as the headline's.
             let bag_after = merge(&after, bags);
-            let stray = seg.seeds.iter().filter(|s| s.at == ui && !s.heads.is_empty()).any(|s| {
+            // The headless stories it may be are looked for among the seeds nearest it (every
+            // seed on a page of fewer than the bound).
+            let here = seg.seeds.partition_point(|s| s.at < ui);
+            let near = &seg.seeds[here.saturating_sub(REACH)..(here + REACH).min(seg.seeds.len())];
+            let stray = seeds_at(ui).iter().filter(|s| !s.heads.is_empty()).any(|s| {
                 let head = merge(&s.heads, bags);
                 sim(&head, &bag_after, idf) < KICKER_COHESION
-                    && seg.seeds.iter().filter(|o| o.heads.is_empty()).any(|o| {
+                    && near.iter().filter(|o| o.heads.is_empty()).any(|o| {
                         sim(&head, &merge(&walk.context(seg, o.at as isize, 1, 3), bags), idf) >= STRAY_HEADLINE_FIT
                     })
             });
@@ -448,6 +455,7 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
                             .collect()
                     });
                     let window = above.saturating_sub(REACH)..(above + REACH).min(openings.len());
+                    crate::work::add(window.len() as u64);
                     openings[window].iter().map(|p| p.sim(&bag_after, idf, false)).fold(0.0f32, f32::max)
                 },
                 prev_open,

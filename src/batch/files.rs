@@ -28,6 +28,20 @@ pub(super) fn is_complete(path: &Path) -> bool {
     if head[1] == b'\n' { &tail == b"\n}\n" } else { &tail[1..] == b"}\n" }
 }
 
+/// Whether a page's JSON was made by this version of newsseg, as its `generator` says near its
+/// start (compact or indented): `--resume` makes a page again that another version made, or
+/// one made before pages named their maker, so a resumed run does not mix versions.
+pub(super) fn made_by_this_version(path: &Path) -> bool {
+    let Ok(f) = std::fs::File::open(path) else { return false };
+    let mut head = Vec::with_capacity(512);
+    if f.take(512).read_to_end(&mut head).is_err() {
+        return false;
+    }
+    head.retain(|b| !b.is_ascii_whitespace());
+    let want = format!(r#""generator":{{"name":"newsseg","version":"{}"}}"#, env!("CARGO_PKG_VERSION"));
+    memchr::memmem::find(&head, want.as_bytes()).is_some()
+}
+
 /// A page's files on their way to disk, and what to report once they are there.
 pub(super) struct WriteJob {
     pub(super) seq: u64,

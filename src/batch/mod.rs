@@ -18,7 +18,7 @@ use crate::config::Config;
 use crate::emit::{self, html};
 use crate::error::{Error, ErrorKind, Result};
 use crate::process_page;
-use files::{Roots, WRITERS, WriteJob, clean_stale, is_complete, tmp_name, write_atomic, writer};
+use files::{Roots, WRITERS, WriteJob, clean_stale, is_complete, made_by_this_version, tmp_name, write_atomic, writer};
 use review::{Review, Reviewed};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rustc_hash::FxHashSet;
@@ -27,7 +27,7 @@ use std::collections::VecDeque;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::Instant;
 
@@ -55,6 +55,8 @@ pub struct Job {
     pub html: bool,
     /// Where review pages look for the scans of structured pages.
     pub images: Option<PathBuf>,
+    /// Extensions a folder's pages may have besides the built-in ones (`--ext`), without the dot.
+    pub ext: Vec<String>,
 }
 
 impl Job {
@@ -80,8 +82,46 @@ impl Job {
         if self.images.is_some() && !self.html {
             return usage("--images is where the review pages find their scans: give --html too");
         }
+        if let Some(e) = self.ext.iter().find(|e| e.is_empty() || e.contains(['/', '.', '*'])) {
+            return usage(&format!("--ext takes extensions without a dot or a pattern (e.g. --ext tei,ocr), not '{e}'"));
+        }
         Ok(())
     }
+
+    /// Checks before the first page that every place the run writes to can be written: a run
+    /// that could not save its work must not spend hours on it first.
+    fn check_writable(&self) -> Result<()> {
+        let usage = |m: String| Err(Error::new(ErrorKind::Config, m));
+        for (flag, dir) in [("-o", &self.out), ("--mets", &self.mets)] {
+            let Some(dir) = dir else { continue };
+            if dir.exists() && !dir.is_dir() {
+                return usage(format!(
+                    "{flag} {}: is a file; {flag} names the folder each page's output goes into (it is made if it is not there)",
+                    dir.display()
+                ));
+            }
+            std::fs::create_dir_all(dir).map_err(|e| Error::new(ErrorKind::Config, format!("{flag} {}: cannot make the folder: {e}", dir.display())))?;
+            probe(dir).map_err(|e| Error::new(ErrorKind::Config, format!("{flag} {}: cannot write in the folder: {e}", dir.display())))?;
+        }
+        if let Some(rep) = &self.report {
+            if rep.is_dir() {
+                return usage(format!("--report {}: is a folder; --report names the file the run's summary is written to", rep.display()));
+            }
+            let parent = match rep.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                _ => PathBuf::from("."),
+            };
+            probe(&parent).map_err(|e| Error::new(ErrorKind::Config, format!("--report {}: cannot write in {}: {e}", rep.display(), parent.display())))?;
+        }
+        Ok(())
+    }
+}
+
+/// Creates and removes a file in `dir`: the one sure test that the run may write there.
+fn probe(dir: &Path) -> std::io::Result<()> {
+    let p = dir.join(tmp_name("probe", "check"));
+    std::fs::OpenOptions::new().write(true).create_new(true).open(&p)?;
+    std::fs::remove_file(&p)
 }
 
 /// An input that could not be processed, and why.
@@ -111,6 +151,8 @@ pub struct Summary {
     pub slowest: Vec<(String, f64)>,
     /// Standard output was closed by its reader; the run stopped early on purpose.
     pub broken_pipe: bool,
+    /// Inputs the walk found, in every shard (page files, standard input, records).
+    pub found: u64,
 }
 
 impl Summary {
@@ -158,6 +200,8 @@ struct Sink<'a> {
     pretty: bool,
     resume: bool,
     review: Option<Review<'a>>,
+    /// Pages `--resume` found whole but made by another version of newsseg, and made again.
+    redone: AtomicUsize,
 }
 
 fn process_one(cfg: &Config, sink: &Sink, inp: Input) -> Outcome {
@@ -167,10 +211,13 @@ fn process_one(cfg: &Config, sink: &Sink, inp: Input) -> Outcome {
         && is_complete(&dir.join(inp.out_rel()))
         && sink.review.as_ref().is_none_or(|_| review::is_complete(&dir.join(inp.html_rel())))
     {
-        return Outcome::Skipped(sink.review.as_ref().map(|_| Box::new(review::resumed_row(dir, &inp))));
+        if made_by_this_version(&dir.join(inp.out_rel())) {
+            return Outcome::Skipped(sink.review.as_ref().map(|_| Box::new(review::resumed_row(dir, &inp))));
+        }
+        sink.redone.fetch_add(1, Ordering::Relaxed);
     }
     let t0 = Instant::now();
-    let bytes = match read_input(&inp) {
+    let bytes = match read_input(&inp, cfg.max_page_bytes) {
         Ok(b) => b,
         Err(e) => return failed(e),
     };
@@ -287,9 +334,7 @@ const WINDOW_PER_THREAD: usize = 16;
 pub fn run(job: &Job) -> Result<Summary> {
     let t0 = Instant::now();
     job.validate()?;
-    for dir in job.out.iter().chain(&job.mets) {
-        std::fs::create_dir_all(dir).map_err(|e| Error::new(ErrorKind::Config, format!("cannot create {}: {e}", dir.display())))?;
-    }
+    job.check_writable()?;
     if let Some(dir) = &job.out
         && let Some(rep) = &job.report
         && inside(rep, dir)
@@ -319,7 +364,7 @@ pub fn run(job: &Job) -> Result<Summary> {
     }
 
     let review = job.html.then(|| Review { images: job.images.as_deref(), index: review::index_name(job.shard) });
-    let sink = Sink { out: job.out.as_deref(), mets: job.mets.as_deref(), pretty: job.pretty, resume: job.resume, review };
+    let sink = Sink { out: job.out.as_deref(), mets: job.mets.as_deref(), pretty: job.pretty, resume: job.resume, review, redone: AtomicUsize::new(0) };
     let tmp_tag = Shard::tag(job.shard);
     let cancel = AtomicBool::new(false);
     let mut st = State {
@@ -357,6 +402,29 @@ pub fn run(job: &Job) -> Result<Summary> {
         drop(wtx);
     });
     let State { mut summary, log, mut out, mut fatal, rows, .. } = st;
+    let redone = sink.redone.load(Ordering::Relaxed);
+    if redone > 0 {
+        summary.warnings += 1;
+        log.line(&format!(
+            "--resume: {redone} page(s) in the output folder were made by another version of newsseg (or by one before pages named their maker) and were made again with {}",
+            env!("CARGO_PKG_VERSION")
+        ));
+    }
+    if summary.found == 0 && fatal.is_none() && !summary.broken_pipe && !cancel.load(Ordering::Relaxed) {
+        // Nothing to do is not success: a wrong folder or extension would pass unnoticed.
+        let f = Failure {
+            input: job.inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(" "),
+            kind: "no-input".into(),
+            reason: format!("no page files found (a folder is searched for {}; name other extensions with --ext)", walk::extensions_list(&job.ext)),
+        };
+        log.line(&format!("{}: {}", f.input, f.reason));
+        summary.failures.push(f);
+    } else if let Some(sh) = job.shard
+        && summary.pages + summary.skipped + summary.failures.len() == 0
+        && fatal.is_none()
+    {
+        log.line(&format!("shard {sh} holds none of the {} input(s) found; nothing to do", summary.found));
+    }
     stop.store(true, Ordering::Relaxed);
     if let Some(bar) = &log.bar {
         bar.finish_and_clear();
@@ -495,6 +563,7 @@ impl<'c> State<'c> {
                 }
             }
             if slots.is_empty() {
+                self.summary.found = walk.found;
                 return;
             }
             // Wait for the front item, storing whatever else finishes in the meantime.

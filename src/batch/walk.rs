@@ -15,8 +15,9 @@ use std::str::FromStr;
 pub enum Input {
     /// The whole of standard input is one page.
     Stdin,
-    /// One `{"id","text"}` record of a JSON Lines stream on standard input.
-    Record { line: u64, id: String, text: String },
+    /// One record of a JSON Lines stream on standard input: its page's bytes, from its `text` or
+    /// its `bytes_b64`.
+    Record { line: u64, id: String, data: Vec<u8> },
     /// A file; `rel` is its path below the input it was found in, already stripped of anything
     /// (`..`, roots) that could lead an output path out of the output folder.
     File { path: PathBuf, rel: PathBuf },
@@ -27,7 +28,7 @@ impl Input {
     pub fn name(&self) -> String {
         match self {
             Input::Stdin => "-".into(),
-            Input::Record { line, id, .. } => format!("-:{line} (id {id})"),
+            Input::Record { line, id, .. } => record_name(Some(id), *line),
             Input::File { path, .. } => path.display().to_string(),
         }
     }
@@ -87,6 +88,15 @@ pub(super) fn href(from: &Path, to: &Path) -> String {
         .chain(to.components().skip(common).map(|c| c.as_os_str().to_string_lossy().into_owned()))
         .collect();
     uri_path(&parts.join("/"))
+}
+
+/// How a JSON Lines record is named in messages: by its id, which is what its sender knows it
+/// by (a stream's line numbers restart in every Spark partition), with its line as a second hint.
+fn record_name(id: Option<&str>, line: u64) -> String {
+    match id {
+        Some(id) => format!("record {id:?} (line {line} of standard input)"),
+        None => format!("record at line {line} of standard input (no id found)"),
+    }
 }
 
 /// A path made absolute against the working folder and rid of `.` and `..` by their names alone,
@@ -204,9 +214,18 @@ impl fmt::Display for Shard {
 /// not by name), each of them also gzipped (`p1.xml.gz`).
 const PAGE_EXTENSIONS: &[&str] = &["txt", "md", "xml", "alto", "hocr", "html", "htm"];
 
-pub(super) fn is_page_file(p: &Path) -> bool {
+/// Whether a file found in a folder is a page: its extension (after any `.gz`) is one of
+/// [`PAGE_EXTENSIONS`] or of `extra` (`--ext`).
+pub(super) fn is_page_file(p: &Path, extra: &[String]) -> bool {
     let p = without_gz(p);
-    p.extension().and_then(|e| e.to_str()).is_some_and(|e| PAGE_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| PAGE_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)) || extra.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+/// The extensions a folder is searched for, as a message lists them.
+pub(super) fn extensions_list(extra: &[String]) -> String {
+    PAGE_EXTENSIONS.iter().map(|e| format!("*.{e}")).chain(extra.iter().map(|e| format!("*.{e}"))).collect::<Vec<_>>().join(", ")
 }
 
 /// What the input walk yields, in input order.
@@ -229,6 +248,10 @@ pub(super) struct Walk {
     shard: Option<Shard>,
     jsonl: bool,
     max_record: usize,
+    /// Extensions taken besides the built-in ones (`--ext`).
+    ext: Vec<String>,
+    /// Inputs found, in any shard: page files, standard input, records.
+    pub(super) found: u64,
 }
 
 impl Walk {
@@ -242,6 +265,8 @@ impl Walk {
             // A record escapes its text at most about twice over (CJK as \uXXXX); past that it
             // cannot hold a page under the limit, and reading it whole would cost the memory.
             max_record: job.cfg.max_page_bytes.saturating_mul(2).saturating_add(64 << 10),
+            ext: job.ext.clone(),
+            found: 0,
         }
     }
 
@@ -249,9 +274,10 @@ impl Walk {
         self.shard.is_none_or(|s| s.holds(key))
     }
 
-    fn walk_entry(&self, root: &Path, entry: walkdir::Result<walkdir::DirEntry>) -> Option<Item> {
+    fn walk_entry(&mut self, root: &Path, entry: walkdir::Result<walkdir::DirEntry>) -> Option<Item> {
         match entry {
-            Ok(e) if e.file_type().is_file() && is_page_file(e.path()) => {
+            Ok(e) if e.file_type().is_file() && is_page_file(e.path(), &self.ext) => {
+                self.found += 1;
                 let rel = clean_rel(e.path().strip_prefix(root).unwrap_or(e.path()));
                 if !self.in_shard(&rel_key(&rel)) {
                     return None;
@@ -270,7 +296,7 @@ impl Walk {
                 }
                 let reason = e.io_error().map_or_else(|| e.to_string(), |io| io.to_string());
                 let not_found = e.io_error().is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound);
-                if is_page_file(&path) {
+                if is_page_file(&path, &self.ext) {
                     let rel = clean_rel(path.strip_prefix(root).unwrap_or(&path));
                     self.in_shard(&rel_key(&rel)).then(|| fail(path.display().to_string(), ErrorKind::Io, reason))
                 } else if !not_found {
@@ -290,7 +316,9 @@ impl Iterator for Walk {
     fn next(&mut self) -> Option<Item> {
         loop {
             if let Some(recs) = &mut self.records {
-                match recs.next(self.max_record) {
+                let item = recs.next(self.max_record);
+                self.found += u64::from(item.is_some());
+                match item {
                     Some(Item::Page(Input::Record { id, .. })) if !self.in_shard(&id) => continue,
                     Some(item) => return Some(item),
                     None => self.records = None,
@@ -314,6 +342,7 @@ impl Iterator for Walk {
                     self.records = Some(Records::new());
                     continue;
                 }
+                self.found += 1;
                 return Some(Item::Page(Input::Stdin));
             }
             match std::fs::metadata(&root) {
@@ -322,6 +351,7 @@ impl Iterator for Walk {
                     self.dir = Some((root, it));
                 }
                 Ok(_) => {
+                    self.found += 1;
                     let rel = clean_rel(Path::new(root.file_name().unwrap_or(root.as_os_str())));
                     if rel.as_os_str().is_empty() {
                         return Some(fail(root.display().to_string(), ErrorKind::BadInput, "has no file name"));
@@ -343,10 +373,13 @@ struct Records {
     buf: Vec<u8>,
 }
 
+/// A record as sent: the page as `text` (UTF-8, as JSON holds it) or as `bytes_b64` (its bytes
+/// in base64, read like a file: any encoding, ALTO, gzip), under an `id`.
 #[derive(Deserialize)]
 struct Record {
-    id: RecordId,
-    text: String,
+    id: Option<RecordId>,
+    text: Option<String>,
+    bytes_b64: Option<String>,
 }
 
 /// Ids come as strings, but a numbered stream (a Spark row index) is taken too.
@@ -357,27 +390,54 @@ enum RecordId {
     Number(serde_json::Number),
 }
 
+impl RecordId {
+    fn into_string(self) -> String {
+        match self {
+            RecordId::Text(s) => s,
+            RecordId::Number(n) => n.to_string(),
+        }
+    }
+}
+
+/// The id of a record that could not be read whole (cut short, too long, malformed), looked for
+/// in what was read of it: `"id": "…"` or `"id": 17` as a sender writes it, before the page.
+fn sniff_id(prefix: &[u8]) -> Option<String> {
+    let at = memchr::memmem::find(prefix, br#""id""#)?;
+    let rest = &prefix[at + 4..];
+    let rest = rest.trim_ascii_start().strip_prefix(b":")?.trim_ascii_start();
+    let mut de = serde_json::Deserializer::from_slice(rest).into_iter::<RecordId>();
+    de.next()?.ok().map(RecordId::into_string)
+}
+
+/// A JSON error without serde's position (a record is one line, and its column is named instead).
+fn json_reason(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    let what = full.rsplit_once(" at line ").map_or(full.as_str(), |(w, _)| w);
+    format!("{what} (at character {} of the record)", e.column())
+}
+
 impl Records {
     fn new() -> Records {
         Records { stdin: std::io::stdin().lock(), line: 0, buf: Vec::new() }
     }
 
-    /// The next record, or a failure naming its line; blank lines are passed over.
+    /// The next record, or a failure naming it by its id (else its line); blank lines are passed over.
     fn next(&mut self, max: usize) -> Option<Item> {
         loop {
             self.buf.clear();
             self.line += 1;
-            let name = format!("-:{}", self.line);
+            let line = self.line;
             let (n, whole) = match read_line_capped(&mut self.stdin, &mut self.buf, max) {
                 Ok(r) => r,
-                Err(e) => return Some(fail(name, ErrorKind::Io, e.to_string())),
+                Err(e) => return Some(fail(record_name(None, line), ErrorKind::Io, e.to_string())),
             };
             if n == 0 {
                 return None;
             }
+            let named = |buf: &[u8]| record_name(sniff_id(buf).as_deref(), line);
             if !whole {
                 return Some(fail(
-                    name,
+                    named(&self.buf),
                     ErrorKind::TooLarge,
                     format!("record of {n} bytes is over the limit of {max} bytes (raise it with --max-page-bytes)"),
                 ));
@@ -385,20 +445,33 @@ impl Records {
             if self.buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            return Some(match serde_json::from_slice::<Record>(&self.buf) {
-                Ok(r) => {
-                    let id = match r.id {
-                        RecordId::Text(s) => s,
-                        RecordId::Number(n) => n.to_string(),
-                    };
-                    if clean_rel(Path::new(&id)).as_os_str().is_empty() {
-                        fail(name, ErrorKind::BadInput, format!("id {id:?} is empty or names no file"))
-                    } else {
-                        Item::Page(Input::Record { line: self.line, id, text: r.text })
+            // The line's end is no part of the record: a record cut there ends, not holds a newline.
+            let body = self.buf.strip_suffix(b"\n").unwrap_or(&self.buf);
+            let body = body.strip_suffix(b"\r").unwrap_or(body);
+            let r = match serde_json::from_slice::<Record>(body) {
+                Ok(r) => r,
+                Err(e) => return Some(fail(named(&self.buf), ErrorKind::BadInput, format!("not a JSON record: {}", json_reason(&e)))),
+            };
+            let Some(id) = r.id.map(RecordId::into_string) else {
+                return Some(fail(record_name(None, line), ErrorKind::BadInput, "the record has no \"id\"".to_string()));
+            };
+            let name = record_name(Some(&id), line);
+            if clean_rel(Path::new(&id)).as_os_str().is_empty() {
+                return Some(fail(name, ErrorKind::BadInput, format!("id {id:?} is empty or names no file")));
+            }
+            let data = match (r.text, r.bytes_b64) {
+                (Some(t), None) => t.into_bytes(),
+                (None, Some(b)) => {
+                    use base64::Engine;
+                    match base64::engine::general_purpose::STANDARD.decode(b.trim()) {
+                        Ok(d) => d,
+                        Err(e) => return Some(fail(name, ErrorKind::BadInput, format!("\"bytes_b64\" is not base64: {e}"))),
                     }
                 }
-                Err(e) => fail(name, ErrorKind::BadInput, format!("not an {{\"id\",\"text\"}} record: {e}")),
-            });
+                (Some(_), Some(_)) => return Some(fail(name, ErrorKind::BadInput, "the record has both \"text\" and \"bytes_b64\": send one".to_string())),
+                (None, None) => return Some(fail(name, ErrorKind::BadInput, "the record has neither \"text\" nor \"bytes_b64\"".to_string())),
+            };
+            return Some(Item::Page(Input::Record { line, id, data }));
         }
     }
 }
@@ -431,15 +504,41 @@ pub(super) fn read_line_capped(r: &mut impl BufRead, buf: &mut Vec<u8>, max: usi
     }
 }
 
-pub(super) fn read_input(inp: &Input) -> Result<std::borrow::Cow<'_, [u8]>> {
+/// A page over the limit, said as `process_page` says it.
+fn too_large(what: String, max: usize) -> Error {
+    Error::new(ErrorKind::TooLarge, format!("{what} is over the page limit of {max} bytes (raise it with --max-page-bytes)"))
+}
+
+/// An input's bytes, read no further than `max` (the page limit): a file's size is looked at
+/// before it is read, and standard input (or a file that grows, or one with no size, as a pipe)
+/// is refused once past the limit, so an oversized page costs no memory to refuse.
+pub(super) fn read_input(inp: &Input, max: usize) -> Result<std::borrow::Cow<'_, [u8]>> {
+    let capped = |r: &mut dyn Read, v: &mut Vec<u8>| r.take(max as u64 + 1).read_to_end(v);
     match inp {
         Input::Stdin => {
-            let mut v = Vec::new();
-            std::io::stdin().read_to_end(&mut v).map_err(|e| Error::io("-", e))?;
+            // Room for the most a page may be, reserved, not touched: grown by doubling, the
+            // buffer would hold up to twice the limit by the time the limit is passed.
+            let mut v = Vec::with_capacity(max.saturating_add(1).min(isize::MAX as usize));
+            capped(&mut std::io::stdin().lock(), &mut v).map_err(|e| Error::io("-", e))?;
+            if v.len() > max {
+                return Err(too_large("standard input".into(), max));
+            }
             Ok(v.into())
         }
-        Input::Record { text, .. } => Ok(text.as_bytes().into()),
-        Input::File { path, .. } => std::fs::read(path).map(Into::into).map_err(|e| Error::io(path, e)),
+        Input::Record { data, .. } => Ok(data.as_slice().into()),
+        Input::File { path, .. } => {
+            let mut f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+            let len = f.metadata().map_err(|e| Error::io(path, e))?.len();
+            if len > max as u64 {
+                return Err(too_large(format!("{len} bytes"), max).with_path(path));
+            }
+            let mut v = Vec::with_capacity(len as usize);
+            capped(&mut f, &mut v).map_err(|e| Error::io(path, e))?;
+            if v.len() > max {
+                return Err(too_large(format!("more than {max} bytes"), max).with_path(path));
+            }
+            Ok(v.into())
+        }
     }
 }
 
@@ -457,10 +556,10 @@ mod tests {
     #[test]
     fn folders_take_text_and_structured_ocr_gzipped_or_not() {
         for yes in ["a/p.txt", "p.MD", "p.xml", "p.alto", "p.hocr", "p.html", "p.HTM", "p.xml.gz", "p.txt.GZ", "p.hocr.gz"] {
-            assert!(is_page_file(Path::new(yes)), "{yes}");
+            assert!(is_page_file(Path::new(yes), &[]), "{yes}");
         }
         for no in ["p.json", "p.gz", "p.tar.gz", "p.xml.bz2", "p", "xml", ".gz", "p.gz.xml.zip"] {
-            assert!(!is_page_file(Path::new(no)), "{no}");
+            assert!(!is_page_file(Path::new(no), &[]), "{no}");
         }
     }
 
@@ -489,7 +588,7 @@ mod tests {
         let odd = file("/d/a b#1?:%.xml", "a b#1?:%.xml");
         assert_eq!(odd.alto_href(Path::new("/d")), "a%20b%231%3F%3A%25.xml");
         assert_eq!(file("/d/été.xml", "été.xml").alto_href(Path::new("/d")), "été.xml");
-        let rec = Input::Record { line: 1, id: "a.1".into(), text: String::new() };
+        let rec = Input::Record { line: 1, id: "a.1".into(), data: Vec::new() };
         assert_eq!((rec.mets_rel(), rec.alto_href(Path::new("/d"))), (PathBuf::from("a.1.mets.xml"), "a.1".to_string()));
     }
 

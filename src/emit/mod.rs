@@ -9,9 +9,55 @@ pub use page::{Article, LineOut, Page, Paragraph, Section, SourceInfo};
 
 use schemars::schema_for;
 
-/// The JSON Schema of the page object, generated from the Rust types.
+/// The JSON Schema of the page object, generated from the Rust types and closed: every object
+/// lists the fields it has and no other (`additionalProperties: false`), every field written on
+/// every page is required (a null one too), and fields that take a fixed set of values say which.
 pub fn schema() -> serde_json::Value {
-    serde_json::to_value(schema_for!(Page)).expect("schema serializes")
+    let mut s = serde_json::to_value(schema_for!(Page)).expect("schema serializes");
+    close(&mut s, "Page");
+    if let Some(defs) = s.get_mut("$defs").and_then(|d| d.as_object_mut()) {
+        for (name, def) in defs.iter_mut() {
+            close(def, name);
+        }
+    }
+    let set = |s: &mut serde_json::Value, path: &[&str], key: &str, v: serde_json::Value| {
+        let mut at = &mut *s;
+        for p in path {
+            at = &mut at[*p];
+        }
+        if let Some(o) = at.as_object_mut() {
+            o.insert(key.to_string(), v);
+        }
+    };
+    use serde_json::json;
+    set(&mut s, &["properties", "schema_version"], "const", json!(page::SCHEMA_VERSION));
+    set(&mut s, &["properties", "layout"], "enum", json!(["markdown", "wrapped"]));
+    set(&mut s, &["$defs", "Generator", "properties", "name"], "const", json!("newsseg"));
+    set(&mut s, &["$defs", "Jump", "properties", "direction"], "enum", json!(["to", "from"]));
+    set(&mut s, &["$defs", "PageSize", "properties", "unit"], "enum", json!(["pixel", "mm10", "inch1200"]));
+    set(&mut s, &["$defs", "SourceInfo", "properties", "format"], "enum", json!(["alto", "hocr", "page-xml"]));
+    s
+}
+
+/// Fields a page leaves out where they have nothing to say (all others are always written):
+/// the structured-input additions, and a warning's spans.
+const OPTIONAL: &[(&str, &str)] = &[
+    ("SourceInfo", "format"),
+    ("SourceInfo", "text"),
+    ("SourceInfo", "image"),
+    ("SourceInfo", "page_size"),
+    ("Article", "regions"),
+    ("LineOut", "region"),
+    ("Warning", "spans"),
+];
+
+/// Makes an object schema closed: no other properties, and every one not in [`OPTIONAL`] required.
+fn close(def: &mut serde_json::Value, name: &str) {
+    let Some(props) = def.get("properties").and_then(|p| p.as_object()) else { return };
+    let mut required: Vec<String> = props.keys().filter(|k| !OPTIONAL.contains(&(name, k.as_str()))).cloned().collect();
+    required.sort();
+    def["required"] = serde_json::json!(required);
+    def["additionalProperties"] = serde_json::json!(false);
 }
 
 /// Serializes a page as one compact JSON line (no trailing newline).

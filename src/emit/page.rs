@@ -17,6 +17,8 @@ pub const SCHEMA_VERSION: &str = "1";
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Page {
     pub schema_version: String,
+    /// What made this JSON: newsseg and its version.
+    pub generator: Generator,
     /// The page's name: its file stem, or the id it came with on a JSON Lines stream.
     pub id: String,
     pub source: SourceInfo,
@@ -30,6 +32,21 @@ pub struct Page {
     /// Every non-blank line of the source, in order.
     pub lines: Vec<LineOut>,
     pub warnings: Vec<Warning>,
+}
+
+/// The program that wrote a page's JSON, so pages made by different versions can be told apart.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Generator {
+    /// Always `newsseg`.
+    pub name: String,
+    /// Its version (`newsseg --version`).
+    pub version: String,
+}
+
+impl Generator {
+    pub fn this() -> Generator {
+        Generator { name: "newsseg".into(), version: env!("CARGO_PKG_VERSION").into() }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -617,6 +634,7 @@ pub fn build(mut p: Parts) -> Page {
     }
     Page {
         schema_version: SCHEMA_VERSION.to_string(),
+        generator: Generator::this(),
         id: p.id,
         source: SourceInfo {
             path: p.src.path.clone(),

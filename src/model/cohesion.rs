@@ -129,7 +129,9 @@ impl Features {
     /// three is about its CJK bigrams): growing rehashes the whole table.
     pub fn with_capacity(n: usize) -> Features {
         Features {
-            ids: IdMap { slots: vec![(0, IdMap::EMPTY); (n * 4 / 3 + 1).next_power_of_two().max(1024)], len: 0 },
+            // At most the page tables' usual size up front (see `seam::PRESIZE_MAX`): a long page
+            // that repeats its text has few distinct features, and grows the table if it has more.
+            ids: IdMap { slots: vec![(0, IdMap::EMPTY); (n.min(super::seam::PRESIZE_MAX) * 4 / 3 + 1).next_power_of_two().max(1024)], len: 0 },
             scratch: Vec::new(),
             tally: Tally::default(),
         }
@@ -293,6 +295,21 @@ impl Dense {
             }
         }
         let mut out = Vec::with_capacity(n);
+        let span = (hi + 1).saturating_sub(lo);
+        crate::work::add(bags.iter().map(|b| b.feats.len() as u64).sum::<u64>() + span.min(16 * n) as u64);
+        if span > 16 * n {
+            // A few features far apart (short bags on a page of many features): sorting them costs
+            // less than walking the bitmap between them, which grows with the page.
+            let mut fs: Vec<u32> = bags.iter().flat_map(|b| b.feats.iter().map(|x| x.0)).collect();
+            fs.sort_unstable();
+            fs.dedup();
+            for f in fs {
+                let f = f as usize;
+                self.touched[f / 64] = 0;
+                out.push((f as u32, std::mem::take(&mut self.counts[f])));
+            }
+            return out;
+        }
         for word in lo..=hi.min(self.touched.len().saturating_sub(1)) {
             let mut bits = std::mem::take(&mut self.touched[word]);
             while bits != 0 {
@@ -560,6 +577,34 @@ impl<'a> PartOf<'a> {
         }
     }
 
+    /// Cosine of `sec` (a piece of the whole) with the whole less `sec` and `also` (another
+    /// piece of it): what `sim` gives for the two bags, worked out from the whole's counts in the
+    /// size of the two pieces. Leaves the part as it was.
+    pub fn sim_less(&self, sec: &Bag, also: &Bag) -> f32 {
+        let (mut dot, mut sn, mut rest2) = (0.0f32, 0.0f32, self.whole2);
+        let also_of = |f: u32| also.get(f);
+        for (f, c) in &sec.feats {
+            let i = self.idf.get(*f);
+            let total = self.whole[*f as usize];
+            let left = total.saturating_sub(whole(*c) + whole(also_of(*f)));
+            let ws = w_count(whole(*c), i);
+            let wr = w_count(left, i);
+            sn += ws * ws;
+            dot += ws * wr;
+            rest2 += wr * wr - w_count(total, i).powi(2);
+        }
+        for (f, c) in &also.feats {
+            if sec.get(*f) > 0.0 {
+                continue;
+            }
+            let i = self.idf.get(*f);
+            let total = self.whole[*f as usize];
+            rest2 += w_count(total.saturating_sub(whole(*c)), i).powi(2) - w_count(total, i).powi(2);
+        }
+        crate::work::add((sec.len() + also.len()) as u64);
+        if sn <= 1e-9 || rest2 <= 1e-9 { 0.0 } else { dot / (sn.sqrt() * rest2.sqrt()) }
+    }
+
     /// Cosine of the part with the rest (0 when either is empty).
     pub fn sim(&self) -> f32 {
         if self.dot <= 0.0 || self.part2 <= 1e-9 || self.rest2 <= 1e-9 { 0.0 } else { self.dot / (self.part2.sqrt() * self.rest2.sqrt()) }
@@ -651,6 +696,22 @@ mod tests {
     }
 
     #[test]
+    fn a_section_weighs_against_the_whole_less_it_as_against_the_rest() {
+        let zh = Lang::get(LangCode::Zh);
+        let texts = ["盛夏时节，脆甜多汁的西瓜深受消费者青睐。", "瓜农们每天凌晨就开始采摘西瓜、装箱。", "暑假来临，街道图书馆吸引了不少学生。", "黄瓤西瓜皮薄多汁，脆甜清新。", "西瓜"];
+        let mut feats = Features::default();
+        let bags: Vec<Bag> = texts.iter().map(|t| feats.bag(t, zh)).collect();
+        let idf = Idf::new(bags.iter(), feats.len());
+        let mut part = PartOf::new(&idf, feats.len());
+        part.set_whole(bags.iter());
+        for (sec, also) in [(1, 4), (2, 0), (3, 4)] {
+            let rest: Vec<&Bag> = (0..bags.len()).filter(|&i| i != sec && i != also).map(|i| &bags[i]).collect();
+            let direct = sim(&bags[sec], &Bag::sum(rest.into_iter()), &idf);
+            assert!((part.sim_less(&bags[sec], &bags[also]) - direct).abs() < 1e-5, "{sec}: {} vs {direct}", part.sim_less(&bags[sec], &bags[also]));
+        }
+    }
+
+    #[test]
     fn whole_count_weights_are_w() {
         for n in [0u32, 1, 2, 7, 63, 64, 65, 300, 100_000] {
             for idf in [0.0f32, 0.37, 1.0, 4.2] {
@@ -709,6 +770,24 @@ struct Entry {
     weight: f32,
 }
 
+/// The stories a scorer asks about: those numbered `lo..hi`, and `extra` (the story of text
+/// under no headline, numbered after all the others) beside them.
+#[derive(Debug, Clone, Copy)]
+pub struct Among {
+    pub lo: usize,
+    pub hi: usize,
+    pub extra: Option<usize>,
+}
+
+impl Among {
+    pub const ALL: Among = Among { lo: 0, hi: usize::MAX, extra: None };
+
+    /// Two stories.
+    pub fn pair(a: usize, b: usize) -> Among {
+        Among { lo: a.min(b), hi: a.min(b) + 1, extra: Some(a.max(b)) }
+    }
+}
+
 /// Counts to take out of one story's profile before scoring (a piece must not vouch for itself),
 /// with that story's squared norm once they are out. `None` for the norm asks `sims` to work it
 /// out on its way (allowed only where `bag` is the bag scored: its walk meets every feature).
@@ -756,23 +835,42 @@ impl Profiles {
     }
 
     fn fill<'a>(&mut self, n: usize, members: impl Iterator<Item = (usize, &'a Bag)>, idf: &Idf, n_features: usize) {
+        // Members are taken story by story (a stable counting sort), so each feature's entries
+        // come out sorted by story and a story's second member under a feature meets its entry
+        // last in the list: no search along the list, which on a page that repeats its text holds
+        // one entry per copy of the story (the search made the build quadratic), and a scorer
+        // asking about a few nearby stories can find them by bisection.
+        let members: Vec<(usize, &Bag)> = members.collect();
+        let mut first = vec![0u32; n + 1];
+        for &(s, _) in &members {
+            first[s + 1] += 1;
+        }
+        for k in 1..first.len() {
+            first[k] += first[k - 1];
+        }
+        let mut order = vec![0u32; members.len()];
+        for (i, &(s, _)) in members.iter().enumerate() {
+            order[first[s] as usize] = i as u32;
+            first[s] += 1;
+        }
         let start = &self.start;
         let end = &mut self.end;
         end.clear();
         end.extend_from_slice(&start[..n_features]);
         let slots = &mut self.slots;
-        for (s, bag) in members {
+        for &i in &order {
+            let (s, bag) = members[i as usize];
             for (f, c) in &bag.feats {
                 let (lo, hi) = (start[*f as usize] as usize, end[*f as usize] as usize);
-                match slots[lo..hi].iter_mut().find(|x| x.story == s as u32) {
-                    Some(x) => x.count += c,
-                    None => {
-                        slots[hi] = Entry { story: s as u32, count: *c, weight: 0.0 };
-                        end[*f as usize] += 1;
-                    }
+                if hi > lo && slots[hi - 1].story == s as u32 {
+                    slots[hi - 1].count += c;
+                } else {
+                    slots[hi] = Entry { story: s as u32, count: *c, weight: 0.0 };
+                    end[*f as usize] += 1;
                 }
             }
         }
+        crate::work::add(members.len() as u64 + slots.len() as u64);
         let norm2 = &mut self.norm2;
         norm2.clear();
         norm2.resize(n, 0.0);
@@ -800,15 +898,40 @@ impl Profiles {
         self.norm2.get(s).is_none_or(|n| *n <= 1e-9)
     }
 
+    /// Story `s`'s entry under feature `f`, by bisection: a feature's entries are sorted by story.
+    fn entry(&self, f: u32, s: usize) -> Option<&Entry> {
+        let list = self.list(f);
+        list.binary_search_by_key(&s, |e| e.story as usize).ok().map(|i| &list[i])
+    }
+
+    /// Feature `f`'s entries of the stories `among` names: those in its range, then its extra one.
+    fn entries(&self, f: u32, among: Among) -> (&[Entry], &[Entry]) {
+        let list = self.list(f);
+        if among.lo == 0 && among.hi >= self.norm2.len() {
+            return (list, &[]);
+        }
+        let from = list.partition_point(|e| (e.story as usize) < among.lo);
+        let to = from + list[from..].partition_point(|e| (e.story as usize) < among.hi);
+        let extra = match among.extra {
+            Some(x) if !(among.lo..among.hi).contains(&x) => {
+                let i = list.partition_point(|e| (e.story as usize) < x);
+                list.get(i..i + 1).filter(|e| e[0].story as usize == x).unwrap_or(&[])
+            }
+            _ => &[],
+        };
+        (&list[from..to], extra)
+    }
+
     /// The squared norm of story `s` with `bag`'s counts taken out.
     pub fn norm2_minus(&self, s: usize, bag: &Bag, idf: &Idf) -> f32 {
         let mut n = self.norm2[s];
         for (f, c) in &bag.feats {
-            if let Some(e) = self.list(*f).iter().find(|x| x.story as usize == s) {
+            if let Some(e) = self.entry(*f, s) {
                 let i = idf.get(*f);
                 n += w((e.count - c).max(0.0), i).powi(2) - e.weight.powi(2);
             }
         }
+        crate::work::add(bag.feats.len() as u64);
         n
     }
 
@@ -816,13 +939,17 @@ impl Profiles {
     /// for each, in no particular order; stories not listed score 0. `dot` is scratch space of one
     /// slot per story, left zeroed.
     pub fn sims(&self, bag: &Bag, idf: &Idf, minus: &[Minus], dot: &mut [f32], out: &mut Vec<(usize, f32)>) {
-        self.sims_weighted(bag, &Weights::of(bag, idf), idf, minus, dot, out);
+        self.sims_weighted(bag, &Weights::of(bag, idf), idf, minus, Among::ALL, dot, out);
     }
 
     /// [`sims`](Self::sims) with the bag's weights worked out beforehand (they are the same in
-    /// every round of a page).
-    pub fn sims_weighted(&self, bag: &Bag, weights: &Weights, idf: &Idf, minus: &[Minus], dot: &mut [f32], out: &mut Vec<(usize, f32)>) {
+    /// every round of a page), for the stories `among` names only: on a page of thousands of
+    /// stories a piece is weighed against its nearest few, and a feature shared by every story
+    /// (a page that repeats its text) must not cost a visit to each of them.
+    #[allow(clippy::too_many_arguments)]
+    pub fn sims_weighted(&self, bag: &Bag, weights: &Weights, idf: &Idf, minus: &[Minus], among: Among, dot: &mut [f32], out: &mut Vec<(usize, f32)>) {
         out.clear();
+        let mut visited = bag.feats.len();
         // Where each minus bag stands in a walk alongside `bag` (both sorted by feature), so its
         // count of the current feature is found without a search; a minus bag that is `bag`
         // itself has the current count.
@@ -832,7 +959,9 @@ impl Profiles {
         let state = |x: usize| minus.get(x).map_or(usize::MAX, |m| m.state);
         let (s0, s1) = (state(0), state(1));
         for ((f, c), &wb) in bag.feats.iter().zip(&weights.w) {
-            for e in self.list(*f) {
+            let (near, extra) = self.entries(*f, among);
+            visited += near.len() + extra.len();
+            for e in near.iter().chain(extra) {
                 let s = e.story as usize;
                 // The weight of the story's count less the minus bag's count: the stored weight
                 // when nothing is taken out (w(pc - 0) is w(pc)). The first minus of the story
@@ -878,6 +1007,7 @@ impl Profiles {
                 }
             }
         }
+        crate::work::add(visited as u64);
         let bn = weights.norm2;
         out.retain_mut(|(s, cos)| {
             let s = *s;

@@ -49,6 +49,11 @@ fn hash_gram(cs: &[char]) -> u64 {
 #[derive(Default)]
 pub struct PageGrams(Hashes, FxHashMap<u64, u32>);
 
+/// The most entries a page's table of strings or words is sized for before it holds them: a
+/// page of a megabyte or less (every ordinary one) gets its table at once, a longer one grows
+/// its table as its distinct strings need.
+pub(crate) const PRESIZE_MAX: usize = 1 << 18;
+
 /// A set of 64-bit string hashes: open addressing with linear probing over one flat array (0
 /// marks an empty slot; a hash that is 0 is kept aside). A page puts in tens of thousands and asks
 /// about a few hundred, so inserting is what counts: one multiply and, mostly, one cache line.
@@ -60,8 +65,12 @@ struct Hashes {
 }
 
 impl Hashes {
+    /// Room for about `n` hashes, at most [`PRESIZE_MAX`] before the set grows: `n` is a guess
+    /// from the text's length, and a long page that repeats itself holds far fewer distinct
+    /// strings than its length suggests, while every slot of a table sized to its length is
+    /// touched and kept in memory.
     fn with_capacity(n: usize) -> Hashes {
-        Hashes { slots: vec![0; (n * 4 / 3 + 1).next_power_of_two().max(16)], len: 0, zero: false }
+        Hashes { slots: vec![0; (n.min(PRESIZE_MAX) * 4 / 3 + 1).next_power_of_two().max(16)], len: 0, zero: false }
     }
 
     fn home(&self, h: u64) -> usize {
@@ -221,7 +230,7 @@ impl PageGrams {
         let mut g = PageGrams::of_words(texts.clone());
         if !lang.has_word_list() {
             let mut words = FxHashMap::default();
-            words.reserve(texts.clone().map(|t| t.len() / 8).sum());
+            words.reserve(texts.clone().map(|t| t.len() / 8).sum::<usize>().min(PRESIZE_MAX));
             for t in texts {
                 for (_, w) in crate::lang::words::words(t) {
                     *words.entry(hash_pair(w, "")).or_insert(0) += 1;

@@ -1,0 +1,80 @@
+//! Work grows in proportion to a page's size, whatever its text: repeated, one line, one word per
+//! line, all headlines, all bylines, varied. Measured by the pipeline's own count of its work
+//! (`newsseg::work`: index entries visited, candidates weighed, seams scored), never by a clock:
+//! each shape is run at two sizes, four times apart, and its work per byte may not grow by more
+//! than half. Quadratic work would quadruple it. The sizes are past every bound the linker and
+//! segmenter set (64 stories weighed, 128 seeds searched), where repetition made work quadratic.
+
+use newsseg::{process_page, Config};
+
+/// The fixtures' text pages, concatenated: a page that repeats a few stories over and over.
+fn fixtures() -> String {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut cases: Vec<_> = std::fs::read_dir(&root).unwrap().map(|e| e.unwrap().path().join("page.txt")).filter(|p| p.exists()).collect();
+    cases.sort();
+    cases.iter().map(|p| std::fs::read_to_string(p).unwrap() + "\n\n").collect()
+}
+
+/// `unit` repeated to at least `n` bytes.
+fn fill(unit: &str, n: usize) -> String {
+    unit.repeat(n / unit.len() + 1)
+}
+
+fn numbered(n: usize, line: impl Fn(usize) -> String) -> String {
+    let mut s = String::new();
+    let mut i = 0;
+    while s.len() < n {
+        s.push_str(&line(i));
+        i += 1;
+    }
+    s
+}
+
+/// Work per input byte of one page.
+fn work_per_byte(page: &str) -> f64 {
+    let before = newsseg::work::done();
+    process_page(&Config::default(), "p", None, page.as_bytes()).expect("processed");
+    (newsseg::work::done() - before) as f64 / page.len() as f64
+}
+
+fn assert_linear(shape: &str, small: usize, make: impl Fn(usize) -> String) {
+    let (a, b) = (work_per_byte(&make(small)), work_per_byte(&make(4 * small)));
+    assert!(b <= 1.5 * a, "{shape}: {a:.2} units of work per byte at {small} bytes, {b:.2} at four times that");
+}
+
+#[test]
+fn repeated_stories() {
+    let fx = fixtures();
+    assert_linear("repeated fixtures", 256 << 10, |n| fill(&fx, n));
+}
+
+#[test]
+fn one_long_line() {
+    let fx = fixtures().replace('\n', " ");
+    assert_linear("one line", 256 << 10, |n| fill(&fx, n));
+}
+
+#[test]
+fn one_word_per_line() {
+    let words = ["alpha", "beta", "Gamma", "DELTA", "eps.", "通讯员"];
+    assert_linear("one word a line", 64 << 10, |n| numbered(n, |i| format!("{}\n", words[(i * 7 + i / 3) % words.len()])));
+}
+
+#[test]
+fn headlines_only() {
+    assert_linear("headlines", 64 << 10, |n| numbered(n, |i| format!("FIRE DOWNTOWN NUMBER {i}\n\n")));
+    assert_linear("Chinese headlines", 64 << 10, |n| fill("## 西瓜上市\n\n", n));
+}
+
+#[test]
+fn bylines_only() {
+    assert_linear("bylines", 64 << 10, |n| numbered(n, |i| format!("By Reporter {i}, Reuters\n\n")));
+}
+
+#[test]
+fn stories_that_share_their_words() {
+    // Many short stories of one vocabulary: every story holds every feature of the page.
+    assert_linear("shared words", 64 << 10, |n| {
+        numbered(n, |i| format!("FIRE NUMBER {i}\n\nThe fire burned the old mill down on Tuesday, and the town\nwatched it burn.\n\n"))
+    });
+}
