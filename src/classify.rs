@@ -163,12 +163,15 @@ pub fn line_roles(lines: &[Line], lang: &Lang) -> Vec<Option<Role>> {
                 return Some(Role::Noise);
             }
             let st = &l.stats;
-            // A line of nothing but a closing mark (。”) right under text is the end of a wrapped
-            // sentence, not noise.
+            // A line of nothing but closing marks (。”), or a character or two and its closing
+            // marks (来。”, set down with them: a line may not open on a mark), right under text is
+            // the end of a wrapped sentence, not noise.
+            let mark = |c: &char| lang.terminal.contains(c) || lang.closers.contains(c) || lang.nonstarters.contains(c);
             let tail_marks = l.blank_before == 0
                 && i > 0
-                && st.chars <= 3
-                && t.chars().all(|c| lang.terminal.contains(&c) || lang.closers.contains(&c) || lang.nonstarters.contains(&c));
+                && st.chars <= 4
+                && (t.chars().all(|c| mark(&c))
+                    || (!lang.ends_sentence(&lines[i - 1].text) && t.chars().skip_while(|c| crate::lang::is_cjk(*c)).all(|c| mark(&c))));
             if !tail_marks && (st.wordy() == 0 || (st.chars >= 3 && st.wordy() * 10 < st.chars * 4)) {
                 return Some(Role::Noise);
             }
@@ -795,7 +798,11 @@ fn start_of(b: &Block, text: &str, layout: &Layout, lang: &Lang) -> Start {
     if layout.indents {
         return if b.indent { Start::Fresh } else { Start::Cont };
     }
-    Start::Unknown
+    match b.opening {
+        Some(true) => Start::Fresh,
+        Some(false) => Start::Cont,
+        None => Start::Unknown,
+    }
 }
 
 /// Chinese body text that opens inside a quotation or a bracket (和国报》记者…) goes on from a

@@ -192,6 +192,7 @@ impl Analysed {
             layout.indents = false;
             layout.blank_is_column_break = false;
             layout.geometric = true;
+            layout.measure = None;
         }
         let mut blocks = blocks::build(lines, &layout, lang, &solo);
         let hint_of = |line: usize| geo.and_then(|(h, per)| per[line].map(|k| &h[k]));

@@ -15,3 +15,4 @@ mod ocrxml;
 mod props;
 mod regression;
 mod sample;
+mod scan;

@@ -1,0 +1,84 @@
+//! Regressions on pages in the shape an OCR engine reads a printed broadsheet (Tesseract's text):
+//! hard-wrapped columns whose first lines lost their indent, running heads on lines of their own,
+//! headlines wrapped over two lines, misread brackets and dashes. Each test is named after the bug.
+
+use newsseg::emit::Article;
+use newsseg::{process_page, Config, Page};
+
+fn run(text: &str) -> Page {
+    process_page(&Config::default(), "t", None, text.as_bytes()).expect("page processes")
+}
+
+/// Marks a CJK line may not start with: the character before one goes down with it.
+const NO_START: &str = "，。、；：！？）》”’";
+
+/// Sets Chinese paragraphs in a column `width` characters wide as an OCR engine reads it: the
+/// first line of each paragraph short by its (lost) two-character indent, a line never opening on
+/// a closing mark, a number or a Latin word never broken, a blank line between paragraphs.
+fn column(paragraphs: &[&str], width: usize) -> String {
+    let mut out = String::new();
+    for p in paragraphs {
+        let cs: Vec<char> = p.chars().collect();
+        let mut i = 0;
+        let mut room = width - 2;
+        while i < cs.len() {
+            let mut end = (i + room).min(cs.len());
+            while end < cs.len() && end > i + 1 && (NO_START.contains(cs[end]) || (cs[end].is_ascii_alphanumeric() && cs[end - 1].is_ascii_alphanumeric())) {
+                end -= 1;
+            }
+            out.extend(&cs[i..end]);
+            out.push('\n');
+            i = end;
+            room = width;
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn paragraphs(a: &Article) -> Vec<&str> {
+    a.sections.iter().flat_map(|s| s.paragraphs.iter().map(|p| p.text.as_str())).collect()
+}
+
+/// A story of seven paragraphs, enough lines for the page's column to be measured. The first
+/// one's last line fills the column and ends a sentence.
+const LIBRARY: [&str; 7] = [
+    "镇上的新图书馆上周正式开放了，三层楼里摆满两万多册新书，周末前来借阅的居民排起了长队。",
+    "馆长介绍，新馆设有少儿阅览区、电子阅览室和自习区，每天开放到晚上九点，方便上班族下班后来看书，节假日也照常开放。",
+    "不少家长带着孩子一起来。一位母亲说：“以前要坐一个小时的车去县城借书，现在走路十分钟就到了，孩子每个周末都吵着要来。”",
+    "据了解，图书馆还将每月举办两次读书会，邀请作家和老师与读者交流，今年计划开展各类活动30场以上，并为行动不便的老人送书上门。",
+    "为了建好这座图书馆，镇里前后用了两年时间，先后征求了数百位居民的意见，从书目的选择到座椅的高度，都尽量照顾到不同年龄读者的需要。",
+    "开馆第一周，借出的图书已经超过三千册，办理借书证的居民有一千二百多人，其中一半以上是中小学生，图书馆的工作人员忙得脚不沾地。",
+    "镇里还打算在下面的五个村各建一个分馆，和镇上的新馆通借通还，让住得远的村民也能在家门口借到想看的书，明年春天前全部建成。",
+];
+
+#[test]
+fn a_first_line_short_by_its_lost_indent_does_not_end_its_paragraph() {
+    let page = format!("新图书馆开门迎客\n\n{}", column(&LIBRARY, 15));
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert_eq!(paragraphs(&p.articles[0]), LIBRARY);
+}
+
+#[test]
+fn a_paragraph_set_tight_under_a_full_line_that_ends_a_sentence_opens_at_its_short_first_line() {
+    // The second paragraph is set tight under the first, whose last line is full and ends a
+    // sentence: its opening line, short by the lost indent, is where it starts.
+    let first = column(&LIBRARY[..1], 15);
+    assert!(first.trim_end().lines().last().is_some_and(|l| l.chars().count() == 15), "{first}");
+    let page = format!("新图书馆开门迎客\n\n{}\n{}", first.trim_end(), column(&LIBRARY[1..], 15));
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert_eq!(paragraphs(&p.articles[0]), LIBRARY);
+}
+
+#[test]
+fn a_character_set_down_with_its_closing_marks_is_not_noise() {
+    // 来。” stands alone on the paragraph's last line: a line may not open on 。 or ”, so the
+    // character before them went down with them.
+    let page = format!("新图书馆开门迎客\n\n{}", column(&LIBRARY, 15));
+    assert!(page.contains("\n来。”\n"));
+    let p = run(&page);
+    assert!(p.lines.iter().all(|l| l.role != newsseg::classify::Role::Noise), "{:?}", p.lines);
+    assert!(paragraphs(&p.articles[0])[2].ends_with("吵着要来。”"));
+}
