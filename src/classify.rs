@@ -151,9 +151,21 @@ fn page_number_re() -> &'static Regex {
     })
 }
 
-/// Marks lines that are furniture (running heads, page numbers, desk credits) or noise; they become
-/// blocks of their own.
+/// Whether a line is a bare page number (12, Page 4, A3, 第3页).
+pub fn is_page_number(t: &str) -> bool {
+    page_number_re().is_match(t)
+}
+
+/// Marks lines that are furniture (running heads, page numbers, desk credits, and a section label
+/// standing among them) or noise; they become blocks of their own.
 pub fn line_roles(lines: &[Line], lang: &Lang) -> Vec<Option<Role>> {
+    let mut roles = own_roles(lines, lang);
+    crate::furniture::edge_labels(lines, &mut roles, lang);
+    roles
+}
+
+/// Each line's role as its own shape and place tell.
+fn own_roles(lines: &[Line], lang: &Lang) -> Vec<Option<Role>> {
     let n = lines.len();
     (0..n)
         .map(|i| {

@@ -36,6 +36,7 @@ pub mod cli;
 pub mod config;
 pub mod emit;
 pub mod error;
+pub mod furniture;
 pub mod geometry;
 pub mod lang;
 pub mod link;

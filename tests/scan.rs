@@ -82,3 +82,45 @@ fn a_character_set_down_with_its_closing_marks_is_not_noise() {
     assert!(p.lines.iter().all(|l| l.role != newsseg::classify::Role::Noise), "{:?}", p.lines);
     assert!(paragraphs(&p.articles[0])[2].ends_with("吵着要来。”"));
 }
+
+/// A running head as an OCR engine reads it across a page's top: date, section label and page
+/// number on lines of their own.
+const RUNNING_HEAD: &str = "2019年3月8日 星期五\n\n要闻\n\n第4版\n\n";
+
+fn furniture(p: &Page) -> Vec<(&str, newsseg::furniture::Kind)> {
+    p.furniture.iter().map(|f| (f.text.as_str(), f.kind)).collect()
+}
+
+#[test]
+fn a_section_label_among_the_running_heads_is_furniture_not_the_first_headline() {
+    use newsseg::furniture::Kind;
+    let page = format!("{RUNNING_HEAD}新图书馆开门迎客\n\n{}", column(&LIBRARY, 15));
+    let p = run(&page);
+    assert_eq!(furniture(&p), [("2019年3月8日 星期五", Kind::Date), ("要闻", Kind::Section), ("第4版", Kind::Page)]);
+    assert_eq!(p.articles.len(), 1);
+    assert_eq!(p.articles[0].headline.as_deref(), Some("新图书馆开门迎客"));
+    // Every furniture line is reported with its span into the page.
+    for f in &p.furniture {
+        assert_eq!(&page[f.span.0..f.span.1], f.text);
+    }
+}
+
+#[test]
+fn a_short_kicker_under_the_running_heads_stays_in_its_headline_group() {
+    // 基层治理 stands alone and is short like a section label, but past the last running head:
+    // it is the kicker over the title.
+    let page = format!("{RUNNING_HEAD}基层治理\n\n新图书馆开门迎客\n\n{}", column(&LIBRARY, 15));
+    let p = run(&page);
+    assert_eq!(p.furniture.len(), 3);
+    let a = &p.articles[0];
+    assert!([&a.kicker, &a.headline].iter().any(|h| h.as_deref() == Some("基层治理")), "{a:#?}");
+}
+
+#[test]
+fn an_english_running_head_and_page_number_are_furniture() {
+    use newsseg::furniture::Kind;
+    let page = "THE DAILY GAZETTE, FRIDAY, MARCH 4, 1987.\n\n6\n\nHARBOR BOARD APPROVES NEW PIER\n\nPORTLAND, March 2 - The harbor board voted on Monday\nto build a new cargo pier on the east bank.\n";
+    let p = run(page);
+    assert_eq!(furniture(&p), [("THE DAILY GAZETTE, FRIDAY, MARCH 4, 1987.", Kind::RunningHead), ("6", Kind::Page)]);
+    assert_eq!(p.articles[0].headline.as_deref(), Some("HARBOR BOARD APPROVES NEW PIER"));
+}

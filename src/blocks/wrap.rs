@@ -36,6 +36,9 @@ const FULL_SLACK: u32 = 2;
 const INDENT_MIN: usize = 5;
 const INDENT_SHARE: f32 = 0.4;
 
+/// What a lost indent may measure: one to four CJK characters.
+const INDENT_COLS: std::ops::RangeInclusive<u32> = 2..=8;
+
 /// Printed width of a line as set in a CJK column: ideographs, full-width forms and the curly
 /// quotes a CJK font sets full width count two columns, other characters one, and spaces (which
 /// OCR puts between CJK characters at will) none.
@@ -72,17 +75,14 @@ pub fn measure(lines: &[Line], cjk_line: impl Fn(&Line) -> bool) -> Option<Measu
         .filter(|&i| lines[i].indent == 0 && lines[i].md_heading == 0 && cjk_line(&lines[i]))
         .filter_map(|i| col.checked_sub(print_cols(&lines[i].text)))
         .collect();
-    let mut indent = 0;
-    if let Some(d) = mode(&{
-        let mut v: Vec<u32> = shortfalls.iter().copied().filter(|&d| d >= 2 && d <= 8).collect();
-        v.sort_unstable();
-        v
-    }) {
-        let count = shortfalls.iter().filter(|&&x| x == d).count();
-        if count >= INDENT_MIN && count as f32 >= INDENT_SHARE * shortfalls.len() as f32 {
-            indent = d;
-        }
-    }
+    let mut candidates: Vec<u32> = shortfalls.iter().copied().filter(|d| INDENT_COLS.contains(d)).collect();
+    candidates.sort_unstable();
+    let indent = mode(&candidates)
+        .filter(|&d| {
+            let count = shortfalls.iter().filter(|&&x| x == d).count();
+            count >= INDENT_MIN && count as f32 >= INDENT_SHARE * shortfalls.len() as f32
+        })
+        .unwrap_or(0);
     Some(Measure { col, indent })
 }
 

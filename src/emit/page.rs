@@ -5,6 +5,7 @@ use crate::classify::{Byline, Class, Jump, Role, Shape};
 use crate::clean::cjk::{heading_halves, squeeze_spaces};
 use crate::clean::hyphen::is_word;
 use crate::clean::Line;
+use crate::furniture::{self, Furniture};
 use crate::lang::{Lang, LangCode};
 use crate::link::{Plan, Report};
 use crate::segment::{Segments, UnitKind};
@@ -25,6 +26,8 @@ pub struct Page {
     /// `markdown` (a line per paragraph) or `wrapped` (hard-wrapped column lines).
     pub layout: String,
     pub articles: Vec<Article>,
+    /// The page's running heads (date, page number, section label), each line with its span.
+    pub furniture: Vec<Furniture>,
     /// Every non-blank line of the source, in order.
     pub lines: Vec<LineOut>,
     pub warnings: Vec<Warning>,
@@ -557,6 +560,15 @@ pub fn build(mut p: Parts) -> Page {
             articles[ai].regions.push(Region { id: b.id.clone(), bbox: bbox4(&b.bbox) });
         }
     }
+    let lang = Lang::get(if p.lang == LangCode::Zh.as_str() { LangCode::Zh } else { LangCode::En });
+    let furniture = p
+        .blocks
+        .iter()
+        .zip(p.classes)
+        .filter(|(_, c)| c.shape == Shape::Furniture)
+        .flat_map(|(b, _)| &p.lines[b.lines.clone()])
+        .map(|l| Furniture { text: l.text.clone(), kind: furniture::kind(&l.text, lang), span: l.span })
+        .collect();
     let mut warnings = std::mem::take(&mut p.warnings);
     let unsure: Vec<Span> = p.blocks.iter().flat_map(|b| b.unsure_hyphens.iter().copied()).collect();
     if !unsure.is_empty() {
@@ -583,6 +595,7 @@ pub fn build(mut p: Parts) -> Page {
         language: p.lang.to_string(),
         layout: if p.layout.wrapped { "wrapped".into() } else { "markdown".into() },
         articles,
+        furniture,
         lines: lines_out,
         warnings,
     }
