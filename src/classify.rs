@@ -421,7 +421,20 @@ fn heading_shaped(b: &Block, text: &str, lang: &Lang) -> bool {
     if is_caps(b) {
         return true;
     }
-    b.n_lines() == 1 && title_case(text) && !lang.ends_sentence(text.trim_end_matches(['?', '!']))
+    // A title-case headline may wrap onto a second line (U.s. Willing to Talk to / Moscow on Wheat
+    // Price): prose is not set in title case that long.
+    let set_apart = (b.blank_before > 0 || b.lines.start == 0) && b.blank_after > 0;
+    (b.n_lines() == 1 || (b.n_lines() <= 3 && set_apart && !b.indent && wordy_title(text))) && title_case(text) && !lang.ends_sentence(text.trim_end_matches(['?', '!']))
+}
+
+/// A title of words that may run over two or three lines (International Sugar / Pact to Be /
+/// Renegotiated), set apart by blank lines: it ends on a word, and numbers are few in it, where the
+/// rows of a table set in capitalised words (Illinois Central / 101 1/2) end on figures.
+fn wordy_title(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let figures = words.iter().filter(|w| !w.chars().any(char::is_alphabetic)).count();
+    words.last().is_some_and(|w| w.chars().filter(|c| c.is_alphanumeric()).all(char::is_alphabetic) && w.chars().any(char::is_alphabetic))
+        && figures * 4 <= words.len()
 }
 
 /// What a structured page's geometry says of one line: set in headline type, and in which

@@ -124,3 +124,35 @@ fn an_english_running_head_and_page_number_are_furniture() {
     assert_eq!(furniture(&p), [("THE DAILY GAZETTE, FRIDAY, MARCH 4, 1987.", Kind::RunningHead), ("6", Kind::Page)]);
     assert_eq!(p.articles[0].headline.as_deref(), Some("HARBOR BOARD APPROVES NEW PIER"));
 }
+
+/// An English story as an OCR engine reads a column of it: paragraphs hard-wrapped, a blank line
+/// between them.
+const PIER: &str = "PORTLAND, March 2 - The harbor board voted on\nMonday to build a new cargo pier on the east\nbank of the river, its chairman said.\n\nThe pier will cost about 40 mln dlrs and\nshould be ready by the end of next year, the\nboard said in a statement.\n";
+
+#[test]
+fn a_title_case_headline_wrapped_over_two_lines_is_seen() {
+    let page = format!("Harbor Board Approves New Cargo Pier for\nEast Bank of the River\n\n{PIER}");
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert_eq!(p.articles[0].headline.as_deref(), Some("Harbor Board Approves New Cargo Pier for East Bank of the River"));
+}
+
+#[test]
+fn a_dateline_in_capitals_opens_its_paragraph_and_heads_nothing() {
+    let page = "HARBOR BOARD APPROVES NEW PIER\n\nWASHINGTON, MARCH 23 - U.S.\nharbor officials said on Monday a new\ncargo pier would be built in Portland.\n";
+    let p = run(page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    let a = &p.articles[0];
+    assert_eq!(a.headline.as_deref(), Some("HARBOR BOARD APPROVES NEW PIER"));
+    assert_eq!(a.dateline.as_deref(), Some("WASHINGTON, MARCH 23 -"));
+    assert!(paragraphs(a)[0].starts_with("WASHINGTON, MARCH 23 - U.S. harbor officials"), "{a:#?}");
+}
+
+#[test]
+fn a_see_line_whose_key_is_an_abbreviation_is_a_jump() {
+    let page = format!("HARBOR BOARD APPROVES NEW PIER\n\n{PIER}\nSee U.S., Page 6\n");
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    let j = &p.articles[0].jumps;
+    assert_eq!((j[0].direction.as_str(), j[0].page.as_deref(), j[0].key.as_deref()), ("to", Some("6"), Some("U.S.")));
+}

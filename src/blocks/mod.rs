@@ -199,6 +199,12 @@ impl Layout {
                 None => !self.full(prev, true),
             };
         }
+        // A line that opens on a dated dateline goes on into its paragraph, however short and
+        // whatever it ends on (WASHINGTON, MARCH 23 - U.S.).
+        let dated = |t: &str| lang.dateline.iter().any(|r| r.captures(t).and_then(|c| c.name("dateline")).is_some_and(|m| m.as_str().contains(|c: char| c.is_ascii_digit())));
+        if dated(&prev.text) {
+            return false;
+        }
         if !self.full(prev, false) && lang.ends_sentence(&prev.text) {
             return true;
         }
