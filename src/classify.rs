@@ -109,6 +109,9 @@ pub struct Class {
     pub group: Option<u32>,
     /// Type size against the body text's, where the geometry measured it (0 for plain text).
     pub size: f32,
+    /// A heading line that goes on the heading line above it: a headline the OCR gave as two or
+    /// more lines (see `headwrap`), one title with it.
+    pub wraps: bool,
 }
 
 impl Class {
@@ -124,7 +127,7 @@ impl Class {
         matches!(self.shape, Shape::Byline | Shape::Dateline) || self.opens_story()
     }
 
-    fn of(shape: Shape) -> Class {
+    pub(crate) fn of(shape: Shape) -> Class {
         Class {
             shape,
             bylines: Vec::new(),
@@ -139,6 +142,7 @@ impl Class {
             display: false,
             group: None,
             size: 0.0,
+            wraps: false,
         }
     }
 }
@@ -340,11 +344,11 @@ fn ends_open(text: &str, lang: &Lang) -> bool {
     !text.trim_end().ends_with(['：', ':'])
 }
 
-fn is_caps(b: &Block) -> bool {
+pub(crate) fn is_caps(b: &Block) -> bool {
     b.stats.latin >= 2 && b.stats.upper * 10 >= b.stats.latin * 8
 }
 
-fn title_case(text: &str) -> bool {
+pub(crate) fn title_case(text: &str) -> bool {
     const SMALL: &[&str] = &["a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "from", "vs"];
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.len() < 2 || !words[0].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '<') {
@@ -746,7 +750,9 @@ pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], lang: &Lang,
     }
     let text_blocks = text_blocks(classes);
     for (k, &i) in text_blocks.iter().enumerate() {
-        if classes[i].shape != Shape::Heading || blocks[i].md_heading > 0 || classes[i].deck_marker {
+        // A title line rejoined with the rest of it below (`headwrap`) is no prose cut off.
+        let wrapped = classes[i].wraps || text_blocks.get(k + 1).is_some_and(|&j| classes[j].wraps);
+        if classes[i].shape != Shape::Heading || blocks[i].md_heading > 0 || classes[i].deck_marker || wrapped {
             continue;
         }
         let t = blocks[i].text.trim();
@@ -847,7 +853,7 @@ pub fn inside_starts(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
 
 /// Marks that pair up in Chinese text: a quote or a title's or a note's brackets. (A full-width
 /// bracket closed by an ASCII one, as OCR prints it, counts as closed.)
-const PAIRS: [(&[char], &[char]); 3] = [(&['“'], &['”']), (&['《'], &['》']), (&['（', '('], &['）', ')'])];
+pub(crate) const PAIRS: [(&[char], &[char]); 3] = [(&['“'], &['”']), (&['《'], &['》']), (&['（', '('], &['）', ')'])];
 
 /// Whether text opens inside a quotation or a bracket begun above it: one closes before any opens
 /// (和国报》记者…, the rest of 《共|和国报》 cut at a column's foot).

@@ -38,6 +38,7 @@ pub mod emit;
 pub mod error;
 pub mod furniture;
 pub mod geometry;
+pub mod headwrap;
 pub mod lang;
 pub mod link;
 pub mod model;
@@ -210,6 +211,9 @@ impl Analysed {
         } else {
             model::seam::PageGrams::of_words(blocks.iter().map(|b| b.text.as_str()))
         };
+        if geo.is_none() {
+            headwrap::wrapped_heads(&blocks, &mut classes, lang);
+        }
         classify::demote_cut_headings(&blocks, &mut classes, lang, &grams);
         classify::tight_kickers(&blocks, &mut classes, &layout, lang);
         classify::tight_decks(&blocks, &mut classes, &layout, lang);
@@ -234,7 +238,8 @@ impl Analysed {
     }
 
     pub fn segments(&self) -> segment::Segments {
-        segment::segment(&self.blocks, &self.classes, &self.bags, &self.idf, self.lang)
+        let loose_heads = self.layout.measure.is_some_and(|m| m.indent > 0);
+        segment::segment(&self.blocks, &self.classes, &self.bags, &self.idf, self.lang, loose_heads)
     }
 
     pub fn ctx(&self, cfg: &Config) -> link::Ctx<'_> {

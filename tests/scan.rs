@@ -36,6 +36,11 @@ fn column(paragraphs: &[&str], width: usize) -> String {
     out
 }
 
+/// The article's headline group as printed: kicker, headline, deck, those it has.
+fn head_group(a: &Article) -> Vec<&str> {
+    [&a.kicker, &a.headline, &a.deck].into_iter().filter_map(|x| x.as_deref()).collect()
+}
+
 fn paragraphs(a: &Article) -> Vec<&str> {
     a.sections.iter().flat_map(|s| s.paragraphs.iter().map(|p| p.text.as_str())).collect()
 }
@@ -112,8 +117,9 @@ fn a_short_kicker_under_the_running_heads_stays_in_its_headline_group() {
     let page = format!("{RUNNING_HEAD}基层治理\n\n新图书馆开门迎客\n\n{}", column(&LIBRARY, 15));
     let p = run(&page);
     assert_eq!(p.furniture.len(), 3);
-    let a = &p.articles[0];
-    assert!([&a.kicker, &a.headline].iter().any(|h| h.as_deref() == Some("基层治理")), "{a:#?}");
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    // (Which of two title lines is the headline is the headline group's to say; both are its.)
+    assert_eq!(head_group(&p.articles[0]), ["基层治理", "新图书馆开门迎客"]);
 }
 
 #[test]
@@ -155,4 +161,46 @@ fn a_see_line_whose_key_is_an_abbreviation_is_a_jump() {
     assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
     let j = &p.articles[0].jumps;
     assert_eq!((j[0].direction.as_str(), j[0].page.as_deref(), j[0].key.as_deref()), ("to", Some("6"), Some("U.S.")));
+}
+
+#[test]
+fn an_english_headline_wrapped_onto_a_line_of_its_own_is_one_headline() {
+    // The headline's last word stands on a line of its own, a blank line above and below it.
+    let page = format!("Harbor Board Approves New Cargo Pier on East\n\nBank\n\nBy Martha Kell, Reuters\n\n{PIER}");
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    let a = &p.articles[0];
+    assert_eq!(a.headline.as_deref(), Some("Harbor Board Approves New Cargo Pier on East Bank"));
+    assert_eq!((a.kicker.as_deref(), a.deck.as_deref()), (None, None));
+    assert_eq!(a.bylines[0].name.as_deref(), Some("Martha Kell"));
+}
+
+#[test]
+fn stacked_capitals_lines_of_one_headline_are_one_headline_not_a_headline_and_decks() {
+    let page = format!("HARBOR BOARD\nAPPROVES NEW PIER\nFOR EAST BANK\n\n{PIER}");
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    let a = &p.articles[0];
+    assert_eq!(a.headline.as_deref(), Some("HARBOR BOARD APPROVES NEW PIER FOR EAST BANK"));
+    assert_eq!(a.deck, None);
+}
+
+#[test]
+fn a_chinese_headline_wrapped_inside_a_word_is_one_title() {
+    // 开|放 is cut at the title's line end; the OCR set a blank line between the two halves.
+    let page = format!("{RUNNING_HEAD}镇上新建的图书馆今日正式开\n\n放迎客\n\n{}", column(&LIBRARY, 15));
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert_eq!(p.articles[0].headline.as_deref(), Some("镇上新建的图书馆今日正式开放迎客"));
+}
+
+#[test]
+fn a_chinese_title_wrapped_inside_its_column_name_is_one_title_under_its_kicker() {
+    // The title's bracketed column name is cut at the line's end (（民生 / 新观察）), each line
+    // standing apart; the kicker stands apart above.
+    let page = format!("{RUNNING_HEAD}基层治理\n\n新图书馆开门迎客（民生\n\n新观察）\n\n{}", column(&LIBRARY, 15));
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    let a = &p.articles[0];
+    assert_eq!([a.kicker.as_deref(), a.headline.as_deref()], [Some("基层治理"), Some("新图书馆开门迎客（民生新观察）")]);
 }

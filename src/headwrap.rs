@@ -1,0 +1,78 @@
+//! Headwrap: a headline the OCR engine gave as two or more lines, rejoined from its shape.
+//!
+//! A headline set in large type wraps where the type's measure ends, and an OCR engine reads each
+//! of its lines as a line of its own, often with a blank line between: 商务部已暂停办理直销相 / 关的
+//! 审批、备案, Philippine Central Banker Faces Corruption / Charges. The line below is then no
+//! title of its own (a deck or kicker) but the rest of the one above. It is told by its shape: a
+//! short line set apart, with no sentence in it, under a heading line that has not ended; in
+//! Chinese, a word or a bracket runs across the break, or the line is a character or two; in
+//! English, the line is a word or a few in the same case as the line above.
+
+use crate::blocks::Block;
+use crate::classify::{is_caps, title_case, Class, Shape};
+use crate::lang::{is_cjk, lexicon, Lang};
+
+/// Most CJK characters a line may hold and be the tail of the title above it on that alone (义,
+/// “窃密”): a title line is not that short.
+const TAIL_MAX_CJK: usize = 2;
+
+/// Most words the rest of an English headline may run to on its line (Charges, Suspend Payments,
+/// INCOME ROSE 0.9 PCT): a deck or a line of text runs longer.
+const TAIL_MAX_WORDS: usize = 4;
+
+/// Marks each heading line that goes on the heading line above it (`Class::wraps`), making it a
+/// heading where it read as text. Plain text only: a structured page's geometry groups its
+/// headlines itself.
+pub fn wrapped_heads(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
+    let text: Vec<usize> = (0..classes.len()).filter(|&i| !matches!(classes[i].shape, Shape::Furniture | Shape::Noise)).collect();
+    for w in text.windows(2) {
+        let (h, b) = (w[0], w[1]);
+        let (ch, cb) = (&classes[h], &classes[b]);
+        // (A page that marks its headings, Markdown-style, marks each line of them.)
+        if ch.shape != Shape::Heading || blocks[b].n_lines() != 1 || cb.deck_marker || blocks[b].md_heading > 0 || blocks[h].md_heading > 0 {
+            continue;
+        }
+        let plain = match cb.shape {
+            Shape::Heading => true,
+            Shape::Body => cb.bylines.is_empty() && cb.dateline.is_none() && cb.jump_tail.is_none() && !cb.start.continues(),
+            _ => false,
+        };
+        let goes_on = if blocks[h].cjk { cjk_tail(&blocks[h], &blocks[b], lang) } else { latin_tail(&blocks[h], &blocks[b], lang) };
+        if plain && goes_on {
+            let mut c = Class::of(Shape::Heading);
+            c.caps = is_caps(&blocks[b]);
+            c.wraps = true;
+            classes[b] = c;
+        }
+    }
+}
+
+/// Whether `b` is the rest of the Chinese title line `h`: neither ends a sentence, `b` is no
+/// longer than `h`, and a word or a bracket runs across the break, or `b` is a character or two.
+fn cjk_tail(h: &Block, b: &Block, lang: &Lang) -> bool {
+    let (ht, bt) = (h.text.trim(), b.text.trim());
+    // (A section's number standing alone under a title, 一, is no tail of it.)
+    if !b.cjk || lang.ends_sentence(ht) || bt.contains('。') || b.stats.chars > h.stats.chars + 1 || lang.is_section_numbered(bt) {
+        return false;
+    }
+    let count = |t: &str, set: &[char]| t.chars().filter(|c| set.contains(c)).count();
+    let left_open = count(ht, &lang.openers) > count(ht, &lang.closers) && count(bt, &lang.closers) > 0;
+    // (A figure with its unit, 9.73万亿, is a graphic's label, not a title's last characters.)
+    let tiny = bt.chars().filter(|&c| is_cjk(c)).count() <= TAIL_MAX_CJK && !bt.contains(|c: char| c.is_ascii_digit());
+    tiny || left_open || lexicon::split_word(ht, bt).is_some()
+}
+
+/// Whether `b` is the rest of the English headline line `h`: neither ends a sentence, `b` is a
+/// few words in `h`'s case (capitals under capitals, capitalised words under a title-case line).
+fn latin_tail(h: &Block, b: &Block, lang: &Lang) -> bool {
+    let (ht, bt) = (h.text.trim(), b.text.trim());
+    let words: Vec<&str> = bt.split_whitespace().collect();
+    if b.cjk || lang.ends_sentence(ht) || lang.ends_sentence(bt) || words.is_empty() || words.len() > TAIL_MAX_WORDS || b.stats.latin == 0 {
+        return false;
+    }
+    if is_caps(h) {
+        return is_caps(b);
+    }
+    let capitalised = |w: &str| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase);
+    !is_caps(b) && capitalised(words[0]) && (words.len() == 1 || title_case(bt))
+}
