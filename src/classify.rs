@@ -348,8 +348,16 @@ pub(crate) fn is_caps(b: &Block) -> bool {
     b.stats.latin >= 2 && b.stats.upper * 10 >= b.stats.latin * 8
 }
 
+/// Words title case leaves in lower case.
+const TITLE_SMALL: &[&str] = &["a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "from", "vs"];
+
+/// Whether a word is one title case leaves in lower case (of, the, to).
+pub(crate) fn title_small(word: &str) -> bool {
+    let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+    TITLE_SMALL.contains(&letters.to_lowercase().as_str())
+}
+
 pub(crate) fn title_case(text: &str) -> bool {
-    const SMALL: &[&str] = &["a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "from", "vs"];
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.len() < 2 || !words[0].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '<') {
         return false;
@@ -361,7 +369,7 @@ pub(crate) fn title_case(text: &str) -> bool {
             continue;
         }
         let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect();
-        if letters.is_empty() || SMALL.contains(&letters.to_lowercase().as_str()) {
+        if letters.is_empty() || TITLE_SMALL.contains(&letters.to_lowercase().as_str()) {
             continue;
         }
         if letters.chars().next().is_some_and(char::is_uppercase) {

@@ -9,7 +9,7 @@
 //! English, the line is a word or a few in the same case as the line above.
 
 use crate::blocks::Block;
-use crate::classify::{is_caps, title_case, Class, Shape};
+use crate::classify::{is_caps, title_small, Class, Shape};
 use crate::lang::{is_cjk, lexicon, Lang};
 
 /// Most CJK characters a line may hold and be the tail of the title above it on that alone (义,
@@ -67,12 +67,22 @@ fn cjk_tail(h: &Block, b: &Block, lang: &Lang) -> bool {
 fn latin_tail(h: &Block, b: &Block, lang: &Lang) -> bool {
     let (ht, bt) = (h.text.trim(), b.text.trim());
     let words: Vec<&str> = bt.split_whitespace().collect();
-    if b.cjk || lang.ends_sentence(ht) || lang.ends_sentence(bt) || words.is_empty() || words.len() > TAIL_MAX_WORDS || b.stats.latin == 0 {
+    if b.cjk || ends_line(ht, lang) || ends_line(bt, lang) || words.is_empty() || words.len() > TAIL_MAX_WORDS || b.stats.latin == 0 {
         return false;
     }
     if is_caps(h) {
         return is_caps(b);
     }
-    let capitalised = |w: &str| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase);
-    !is_caps(b) && capitalised(words[0]) && (words.len() == 1 || title_case(bt))
+    // Every word capitalised but the small ones (Succeed - Nz, Stocks/anacomp Inc <aac>: a
+    // ticker in brackets is no word).
+    let initial = |w: &str| w.chars().find(|c| c.is_alphabetic());
+    let capitalised = |w: &&str| w.starts_with('<') || initial(w).is_none_or(char::is_uppercase) || title_small(w);
+    !is_caps(b) && initial(words[0]).is_some_and(char::is_uppercase) && words.iter().all(capitalised)
+}
+
+/// Whether a headline line ends a sentence: a full stop, unless on initials (TALKING POINT/U.S.).
+fn ends_line(t: &str, lang: &Lang) -> bool {
+    let last = t.rsplit(|c: char| c.is_whitespace() || c == '/').next().unwrap_or("");
+    let initials = last.len() >= 4 && last.split_terminator('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
+    lang.ends_sentence(t) && !initials
 }

@@ -204,3 +204,22 @@ fn a_chinese_title_wrapped_inside_its_column_name_is_one_title_under_its_kicker(
     let a = &p.articles[0];
     assert_eq!([a.kicker.as_deref(), a.headline.as_deref()], [Some("基层治理"), Some("新图书馆开门迎客（民生新观察）")]);
 }
+
+#[test]
+fn a_byline_set_tight_over_the_first_line_is_the_story_s_byline() {
+    let page = format!("Harbor Board Approves New Cargo Pier\n\nBy Martha Kell, Reuters\n{PIER}");
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    let a = &p.articles[0];
+    assert_eq!(a.bylines[0].name.as_deref(), Some("Martha Kell"));
+    assert!(paragraphs(a)[0].starts_with("PORTLAND, March 2 - The harbor board"), "{a:#?}");
+}
+
+#[test]
+fn a_capitals_headline_line_ending_on_initials_goes_on_below() {
+    // U.S. ends the line, not the headline.
+    let page = format!("BROKERS PLEAD GUILTY IN U.S.\n\nTAX SCHEME\n\n{PIER}");
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert_eq!(p.articles[0].headline.as_deref(), Some("BROKERS PLEAD GUILTY IN U.S. TAX SCHEME"));
+}

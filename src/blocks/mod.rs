@@ -199,6 +199,13 @@ impl Layout {
                 None => !self.full(prev, true),
             };
         }
+        // A byline set tight over its story's first line stands on its own (By Greg McCune,
+        // Reuters), unless it breaks off at a comma: its names go on below (OUR WAR CORRESPONDENT, /
+        // JACK PERCIVAL).
+        let byline = prev.text.trim();
+        if !byline.ends_with(',') && lang.byline.iter().any(|r| r.is_match(byline)) {
+            return true;
+        }
         // A line that opens on a dated dateline goes on into its paragraph, however short and
         // whatever it ends on (WASHINGTON, MARCH 23 - U.S.).
         let dated = |t: &str| lang.dateline.iter().any(|r| r.captures(t).and_then(|c| c.name("dateline")).is_some_and(|m| m.as_str().contains(|c: char| c.is_ascii_digit())));
