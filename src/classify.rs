@@ -752,15 +752,18 @@ pub fn lone_lead_ins(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
 /// word with their last characters: 签了合|同), or are made of clauses and make a word with the
 /// start of a paragraph elsewhere on the page. They become body text that stops mid-sentence.
 /// `grams` holds the page's own strings.
-pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], lang: &Lang, grams: &crate::model::seam::PageGrams) {
+pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], layout: &Layout, lang: &Lang, grams: &crate::model::seam::PageGrams) {
     if !lang.code.is_cjk() {
         return;
     }
+    // Where the column was measured, a line too short to be a paragraph's opening line, or wider
+    // than the column, is no prose cut off at a column's end: a cut falls where a line is full.
+    let apart = |b: &Block| b.n_lines() == 1 && layout.measure.is_some_and(|m| m.indent > 0 && !m.column_line(&b.text));
     let text_blocks = text_blocks(classes);
     for (k, &i) in text_blocks.iter().enumerate() {
         // A title line rejoined with the rest of it below (`headwrap`) is no prose cut off.
         let wrapped = classes[i].wraps || text_blocks.get(k + 1).is_some_and(|&j| classes[j].wraps);
-        if classes[i].shape != Shape::Heading || blocks[i].md_heading > 0 || classes[i].deck_marker || wrapped {
+        if classes[i].shape != Shape::Heading || blocks[i].md_heading > 0 || classes[i].deck_marker || wrapped || apart(&blocks[i]) {
             continue;
         }
         let t = blocks[i].text.trim();

@@ -214,7 +214,7 @@ impl Analysed {
         if geo.is_none() {
             headwrap::wrapped_heads(&blocks, &mut classes, lang);
         }
-        classify::demote_cut_headings(&blocks, &mut classes, lang, &grams);
+        classify::demote_cut_headings(&blocks, &mut classes, &layout, lang, &grams);
         classify::tight_kickers(&blocks, &mut classes, &layout, lang);
         classify::tight_decks(&blocks, &mut classes, &layout, lang);
         classify::lone_lead_ins(&blocks, &mut classes, lang);

@@ -223,3 +223,13 @@ fn a_capitals_headline_line_ending_on_initials_goes_on_below() {
     assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
     assert_eq!(p.articles[0].headline.as_deref(), Some("BROKERS PLEAD GUILTY IN U.S. TAX SCHEME"));
 }
+
+#[test]
+fn a_short_title_line_ending_on_a_function_character_is_no_prose_cut_at_a_column_s_end() {
+    // 行为 ends on 为, which no heading ends on where prose is cut off; but a line this short,
+    // in a column an OCR engine read, is no line of a paragraph cut at the column's foot.
+    let page = format!("{RUNNING_HEAD}我国规范商标注册行为\n\n{}", column(&LIBRARY, 15));
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert_eq!(p.articles[0].headline.as_deref(), Some("我国规范商标注册行为"));
+}

@@ -174,6 +174,14 @@ impl Measure {
         }
     }
 
+    /// Whether a line could be set in the column as a line of a paragraph: no shorter than an
+    /// opening line (less a character's slack, for one the OCR dropped) and no wider than the
+    /// column. A paragraph's last line may be shorter, but it ends a sentence.
+    pub fn column_line(&self, text: &str) -> bool {
+        let w = print_cols(text);
+        w + self.indent + FULL_SLACK >= self.col && w <= self.col + FULL_SLACK
+    }
+
     /// Whether a paragraph opens at `cur` though `prev` fills its line: `prev` ends a sentence,
     /// and `cur` falls short by just the lost indent with its paragraph going on below it
     /// (`next`, set tight under it): a line that short and unfinished is an opening.
