@@ -558,7 +558,9 @@ pub fn classify(b: &Block, role: Option<Role>, layout: &Layout, lang: &Lang) -> 
     }
     // A line the geometry saw run to its column's edge is text cut off there, whatever its shape.
     let cut_off = layout.geometric && b.last_full;
-    if cl.dateline.is_none() && cl.bylines.is_empty() && !cut_off && heading_shaped(b, &sq, lang) {
+    // Text with a jump line glued to its end ((下转第2版)) is a column's last paragraph, cut off.
+    let jumps_on = || lang.jump_tail.iter().any(|re| re.captures(text).and_then(|c| c.get(0)).is_some_and(|m| m.start() > 0));
+    if cl.dateline.is_none() && cl.bylines.is_empty() && !cut_off && heading_shaped(b, &sq, lang) && !jumps_on() {
         cl.shape = Shape::Heading;
         cl.caps = is_caps(b);
         cl.deck_marker = lang.deck_prefixes.iter().any(|p| sq.starts_with(p.as_str()));

@@ -8,7 +8,7 @@
 //! Chinese, a word or a bracket runs across the break, or the line is a character or two; in
 //! English, the line is a word or a few in the same case as the line above.
 
-use crate::blocks::Block;
+use crate::blocks::{Block, Layout};
 use crate::classify::{is_caps, title_small, Class, Shape};
 use crate::lang::{is_cjk, lexicon, Lang};
 
@@ -23,7 +23,7 @@ const TAIL_MAX_WORDS: usize = 4;
 /// Marks each heading line that goes on the heading line above it (`Class::wraps`), making it a
 /// heading where it read as text. Plain text only: a structured page's geometry groups its
 /// headlines itself.
-pub fn wrapped_heads(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
+pub fn wrapped_heads(blocks: &[Block], classes: &mut [Class], layout: &Layout, lang: &Lang) {
     let text: Vec<usize> = (0..classes.len()).filter(|&i| !matches!(classes[i].shape, Shape::Furniture | Shape::Noise)).collect();
     for w in text.windows(2) {
         let (h, b) = (w[0], w[1]);
@@ -37,7 +37,11 @@ pub fn wrapped_heads(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
             Shape::Body => cb.bylines.is_empty() && cb.dateline.is_none() && cb.jump_tail.is_none() && !cb.start.continues(),
             _ => false,
         };
-        let goes_on = if blocks[h].cjk { cjk_tail(&blocks[h], &blocks[b], lang) } else { latin_tail(&blocks[h], &blocks[b], lang) };
+        // A heading-shaped line that ends on 的 may be text cut off at a column's end (…的生意一):
+        // only where the column was measured and the line is too short or too wide to be one of
+        // its lines is it sure to be a title's.
+        let title_line = layout.measure.is_some_and(|m| m.indent > 0 && blocks[h].n_lines() == 1 && !m.column_line(&blocks[h].text));
+        let goes_on = if blocks[h].cjk { cjk_tail(&blocks[h], &blocks[b], title_line, lang) } else { latin_tail(&blocks[h], &blocks[b], lang) };
         if plain && goes_on {
             let mut c = Class::of(Shape::Heading);
             c.caps = is_caps(&blocks[b]);
@@ -48,8 +52,9 @@ pub fn wrapped_heads(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
 }
 
 /// Whether `b` is the rest of the Chinese title line `h`: neither ends a sentence, `b` is no
-/// longer than `h`, and a word or a bracket runs across the break, or `b` is a character or two.
-fn cjk_tail(h: &Block, b: &Block, lang: &Lang) -> bool {
+/// longer than `h`, and a word or a bracket runs across the break, `b` is a character or two, or
+/// `h` ends on a character that leans on what follows (where it is sure to be a `title_line`).
+fn cjk_tail(h: &Block, b: &Block, title_line: bool, lang: &Lang) -> bool {
     let (ht, bt) = (h.text.trim(), b.text.trim());
     // (A section's number standing alone under a title, 一, is no tail of it.)
     if !b.cjk || lang.ends_sentence(ht) || bt.contains('。') || b.stats.chars > h.stats.chars + 1 || lang.is_section_numbered(bt) {
@@ -57,9 +62,12 @@ fn cjk_tail(h: &Block, b: &Block, lang: &Lang) -> bool {
     }
     let count = |t: &str, set: &[char]| t.chars().filter(|c| set.contains(c)).count();
     let left_open = count(ht, &lang.openers) > count(ht, &lang.closers) && count(bt, &lang.closers) > 0;
+    // A title line does not end on a character that leans on what follows (摸准体育产业的 / 矿脉),
+    // unless it closes a noun (成都).
+    let dangling = title_line && ht.chars().last().is_some_and(|c| lang.dangling_finals.contains(&c)) && !lexicon::ends_in_noun(ht);
     // (A figure with its unit, 9.73万亿, is a graphic's label, not a title's last characters.)
     let tiny = bt.chars().filter(|&c| is_cjk(c)).count() <= TAIL_MAX_CJK && !bt.contains(|c: char| c.is_ascii_digit());
-    tiny || left_open || lexicon::split_word(ht, bt).is_some()
+    tiny || left_open || dangling || lexicon::split_word(ht, bt).is_some()
 }
 
 /// Whether `b` is the rest of the English headline line `h`: neither ends a sentence, `b` is a

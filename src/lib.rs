@@ -212,7 +212,7 @@ impl Analysed {
             model::seam::PageGrams::of_words(blocks.iter().map(|b| b.text.as_str()))
         };
         if geo.is_none() {
-            headwrap::wrapped_heads(&blocks, &mut classes, lang);
+            headwrap::wrapped_heads(&blocks, &mut classes, &layout, lang);
         }
         classify::demote_cut_headings(&blocks, &mut classes, &layout, lang, &grams);
         classify::tight_kickers(&blocks, &mut classes, &layout, lang);
@@ -254,7 +254,7 @@ impl Analysed {
             n_features: self.n_features,
             seam_cache: Default::default(),
             seam_ends: vec![Default::default(); self.blocks.len()],
-            params: link::Params { positional: self.positional, ..link::Params::for_lang(self.lang) },
+            params: link::Params { positional: self.positional, ..link::Params::for_page(self.lang, self.layout.measure.is_some_and(|m| m.indent > 0)) },
             max_candidates: cfg.max_link_candidates,
         }
     }

@@ -233,3 +233,31 @@ fn a_short_title_line_ending_on_a_function_character_is_no_prose_cut_at_a_column
     assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
     assert_eq!(p.articles[0].headline.as_deref(), Some("我国规范商标注册行为"));
 }
+
+/// A second story, on another subject, for pages of two.
+const RIVER: [&str; 5] = [
+    "城南的护城河清淤工程本月底将全部完工，河道两岸新修的步道和绿地也将同步向市民开放。",
+    "工程负责人说，这段河道已有二十多年没有系统清理，淤泥最深处超过一米，夏天常有异味，周边居民意见很大。",
+    "施工队从去年十一月进场，先后清出淤泥四万多立方米，还对沿河十二个排污口进行了封堵和改造，河水明显变清了。",
+    "住在河边的老李每天早上都来看看施工进度。他说：“小时候还在这条河里游过泳，希望以后孙子也能在河边玩。”",
+    "据介绍，完工后河道将由专人负责日常保洁，环保部门也会每月对水质进行一次检测，并在网上公布结果。",
+];
+
+#[test]
+fn a_paragraph_with_a_jump_line_glued_to_its_end_is_no_heading() {
+    // A short last line of a column with its jump line on it, set tight over the next title.
+    let page = format!("{RUNNING_HEAD}新图书馆开门迎客\n\n{}读者排起长队 （下转第2版）\n\n护城河清淤工程本月完工\n\n{}", column(&LIBRARY, 15), column(&RIVER, 15));
+    let p = run(&page);
+    assert!(p.articles.iter().all(|a| a.headline.as_deref() != Some("读者排起长队 （下转第2版）")), "{:#?}", p.articles);
+    assert!(p.articles.iter().any(|a| a.jumps.iter().any(|j| j.page.as_deref() == Some("2"))), "{:#?}", p.articles);
+}
+
+#[test]
+fn a_lone_title_standing_between_two_stories_on_a_printed_page_heads_the_second() {
+    // Every line of large type stands alone on a page an OCR engine read off a print: a title
+    // standing alone between two stories is no subhead of the first.
+    let page = format!("{RUNNING_HEAD}新图书馆开门迎客\n\n{}护城河清淤工程本月完工\n\n{}", column(&LIBRARY, 15), column(&RIVER, 15));
+    let p = run(&page);
+    let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    assert_eq!(heads, [Some("新图书馆开门迎客"), Some("护城河清淤工程本月完工")], "{:#?}", p.articles);
+}
