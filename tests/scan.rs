@@ -261,3 +261,15 @@ fn a_lone_title_standing_between_two_stories_on_a_printed_page_heads_the_second(
     let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
     assert_eq!(heads, [Some("新图书馆开门迎客"), Some("护城河清淤工程本月完工")], "{:#?}", p.articles);
 }
+
+#[test]
+fn credits_photo_credits_and_jumps_in_brackets_the_ocr_misread_are_still_read() {
+    // An OCR engine reads （ as 〈 or 《 and ） as ): the lines are still what they are.
+    let page = format!("{RUNNING_HEAD}新图书馆开门迎客\n\n{}〈作者为本报记者)\n\n李明摄 《人民视觉)\n\n〈下转第2版)\n", column(&LIBRARY, 15));
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    let a = &p.articles[0];
+    assert_eq!(a.credit.as_deref(), Some("〈作者为本报记者）"));
+    assert!(a.captions.iter().any(|c| c.text.starts_with("李明摄")), "{a:#?}");
+    assert_eq!(a.jumps.first().and_then(|j| j.page.as_deref()), Some("2"));
+}
