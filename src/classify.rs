@@ -112,6 +112,9 @@ pub struct Class {
     /// A credit that is the author's signature (a name closing the piece): the piece's bylines,
     /// role "signature".
     pub signs: Vec<Byline>,
+    /// A heading line that goes on the heading line above it: a headline the OCR gave as two or
+    /// more lines (see `headwrap`), one title with it.
+    pub wraps: bool,
 }
 
 impl Class {
@@ -127,7 +130,7 @@ impl Class {
         matches!(self.shape, Shape::Byline | Shape::Dateline) || self.opens_story()
     }
 
-    fn of(shape: Shape) -> Class {
+    pub(crate) fn of(shape: Shape) -> Class {
         Class {
             shape,
             bylines: Vec::new(),
@@ -143,6 +146,7 @@ impl Class {
             group: None,
             size: 0.0,
             signs: Vec::new(),
+            wraps: false,
         }
     }
 }
@@ -155,9 +159,21 @@ fn page_number_re() -> &'static Regex {
     })
 }
 
-/// Marks lines that are furniture (running heads, page numbers, desk credits) or noise; they become
-/// blocks of their own.
+/// Whether a line is a bare page number (12, Page 4, A3, 第3页).
+pub fn is_page_number(t: &str) -> bool {
+    page_number_re().is_match(t)
+}
+
+/// Marks lines that are furniture (running heads, page numbers, desk credits, and a section label
+/// standing among them) or noise; they become blocks of their own.
 pub fn line_roles(lines: &[Line], lang: &Lang) -> Vec<Option<Role>> {
+    let mut roles = own_roles(lines, lang);
+    crate::furniture::edge_labels(lines, &mut roles, lang);
+    roles
+}
+
+/// Each line's role as its own shape and place tell.
+fn own_roles(lines: &[Line], lang: &Lang) -> Vec<Option<Role>> {
     let n = lines.len();
     (0..n)
         .map(|i| {
@@ -167,12 +183,15 @@ pub fn line_roles(lines: &[Line], lang: &Lang) -> Vec<Option<Role>> {
                 return Some(Role::Noise);
             }
             let st = &l.stats;
-            // A line of nothing but a closing mark (。”) right under text is the end of a wrapped
-            // sentence, not noise.
+            // A line of nothing but closing marks (。”), or a character or two and its closing
+            // marks (来。”, set down with them: a line may not open on a mark), right under text is
+            // the end of a wrapped sentence, not noise.
+            let mark = |c: &char| lang.terminal.contains(c) || lang.closers.contains(c) || lang.nonstarters.contains(c);
             let tail_marks = l.blank_before == 0
                 && i > 0
-                && st.chars <= 3
-                && t.chars().all(|c| lang.terminal.contains(&c) || lang.closers.contains(&c) || lang.nonstarters.contains(&c));
+                && st.chars <= 4
+                && (t.chars().all(|c| mark(&c))
+                    || (!lang.ends_sentence(&lines[i - 1].text) && t.chars().skip_while(|c| crate::lang::is_cjk(*c)).all(|c| mark(&c))));
             if !tail_marks && (st.wordy() == 0 || (st.chars >= 3 && st.wordy() * 10 < st.chars * 4)) {
                 return Some(Role::Noise);
             }
@@ -333,12 +352,18 @@ fn ends_open(text: &str, lang: &Lang) -> bool {
     !text.trim_end().ends_with(['：', ':'])
 }
 
-fn is_caps(b: &Block) -> bool {
+pub(crate) fn is_caps(b: &Block) -> bool {
     b.stats.latin >= 2 && b.stats.upper * 10 >= b.stats.latin * 8
 }
 
+/// Whether a word is one title case leaves in lower case in the language (of, the, to).
+pub(crate) fn title_small(word: &str, lang: &Lang) -> bool {
+    let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+    lang.title_small_words.iter().any(|x| *x == letters.to_lowercase())
+}
+
 /// A title in title case: its words capitalised but for the language's small words (of, the).
-fn title_case(text: &str, lang: &Lang) -> bool {
+pub(crate) fn title_case(text: &str, lang: &Lang) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.len() < 2 || !words[0].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '<') {
         return false;
@@ -414,7 +439,22 @@ fn heading_shaped(b: &Block, text: &str, lang: &Lang) -> bool {
     if is_caps(b) {
         return true;
     }
-    b.n_lines() == 1 && title_case(text, lang) && !lang.ends_sentence(text.trim_end_matches(['?', '!']))
+    // A title-case headline may wrap onto a second line (U.s. Willing to Talk to / Moscow on Wheat
+    // Price): prose is not set in title case that long.
+    let set_apart = (b.blank_before > 0 || b.lines.start == 0) && b.blank_after > 0;
+    (b.n_lines() == 1 || (b.n_lines() <= 3 && set_apart && !b.indent && wordy_title(text)))
+        && title_case(text, lang)
+        && !lang.ends_sentence(text.trim_end_matches(['?', '!']))
+}
+
+/// A title of words that may run over two or three lines (International Sugar / Pact to Be /
+/// Renegotiated), set apart by blank lines: it ends on a word, and numbers are few in it, where the
+/// rows of a table set in capitalised words (Illinois Central / 101 1/2) end on figures.
+fn wordy_title(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let figures = words.iter().filter(|w| !w.chars().any(char::is_alphabetic)).count();
+    words.last().is_some_and(|w| w.chars().filter(|c| c.is_alphanumeric()).all(char::is_alphabetic) && w.chars().any(char::is_alphabetic))
+        && figures * 4 <= words.len()
 }
 
 /// What a structured page's geometry says of one line: set in headline type, and in which
@@ -581,7 +621,9 @@ pub fn classify(b: &Block, role: Option<Role>, layout: &Layout, lang: &Lang) -> 
     }
     // A line the geometry saw run to its column's edge is text cut off there, whatever its shape.
     let cut_off = layout.geometric && b.last_full;
-    if cl.dateline.is_none() && cl.bylines.is_empty() && !cut_off && heading_shaped(b, &sq, lang) {
+    // Text with a jump line glued to its end ((下转第2版)) is a column's last paragraph, cut off.
+    let jumps_on = || lang.jump_tail.iter().any(|re| re.captures(text).and_then(|c| c.get(0)).is_some_and(|m| m.start() > 0));
+    if cl.dateline.is_none() && cl.bylines.is_empty() && !cut_off && heading_shaped(b, &sq, lang) && !jumps_on() {
         cl.shape = Shape::Heading;
         cl.caps = is_caps(b);
         cl.deck_marker = lang.deck_prefixes.iter().any(|p| sq.starts_with(p.as_str()));
@@ -775,13 +817,18 @@ pub fn lone_lead_ins(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
 /// word with their last characters: 签了合|同), or are made of clauses and make a word with the
 /// start of a paragraph elsewhere on the page. They become body text that stops mid-sentence.
 /// `grams` holds the page's own strings.
-pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], lang: &Lang, grams: &crate::model::seam::PageGrams) {
+pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], layout: &Layout, lang: &Lang, grams: &crate::model::seam::PageGrams) {
     if !lang.code.is_cjk() {
         return;
     }
+    // Where the column was measured, a line too short to be a paragraph's opening line, or wider
+    // than the column, is no prose cut off at a column's end: a cut falls where a line is full.
+    let apart = |b: &Block| b.n_lines() == 1 && layout.measure.is_some_and(|m| m.indent > 0 && !m.column_line(&b.text));
     let text_blocks = text_blocks(classes);
     for (k, &i) in text_blocks.iter().enumerate() {
-        if classes[i].shape != Shape::Heading || blocks[i].md_heading > 0 || classes[i].deck_marker {
+        // A title line rejoined with the rest of it below (`headwrap`) is no prose cut off.
+        let wrapped = classes[i].wraps || text_blocks.get(k + 1).is_some_and(|&j| classes[j].wraps);
+        if classes[i].shape != Shape::Heading || blocks[i].md_heading > 0 || classes[i].deck_marker || wrapped || apart(&blocks[i]) {
             continue;
         }
         let t = blocks[i].text.trim();
@@ -859,7 +906,11 @@ fn start_of(b: &Block, text: &str, layout: &Layout, lang: &Lang) -> Start {
     if layout.indents {
         return if b.indent { Start::Fresh } else { Start::Cont };
     }
-    Start::Unknown
+    match b.opening {
+        Some(true) => Start::Fresh,
+        Some(false) => Start::Cont,
+        None => Start::Unknown,
+    }
 }
 
 /// Chinese body text that opens inside a quotation or a bracket (和国报》记者…) goes on from a
@@ -879,7 +930,7 @@ pub fn inside_starts(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
 
 /// Marks that pair up in Chinese text: a quote or a title's or a note's brackets. (A full-width
 /// bracket closed by an ASCII one, as OCR prints it, counts as closed.)
-const PAIRS: [(&[char], &[char]); 3] = [(&['“'], &['”']), (&['《'], &['》']), (&['（', '('], &['）', ')'])];
+pub(crate) const PAIRS: [(&[char], &[char]); 3] = [(&['“'], &['”']), (&['《'], &['》']), (&['（', '('], &['）', ')'])];
 
 /// Whether text opens inside a quotation or a bracket begun above it: one closes before any opens
 /// (和国报》记者…, the rest of 《共|和国报》 cut at a column's foot).

@@ -36,7 +36,9 @@ pub mod cli;
 pub mod config;
 pub mod emit;
 pub mod error;
+pub mod furniture;
 pub mod geometry;
+pub mod headwrap;
 pub mod lang;
 pub mod link;
 pub mod model;
@@ -254,6 +256,7 @@ impl Analysed {
             layout.indents = false;
             layout.blank_is_column_break = false;
             layout.geometric = true;
+            layout.measure = None;
         }
         let sure = geo.map(|g| g.sure);
         let mut blocks = blocks::build_sure(lines, &layout, lang, &solo, sure);
@@ -271,7 +274,10 @@ impl Analysed {
         } else {
             model::seam::PageGrams::of_words_in(blocks.iter().map(|b| b.text.as_str()), lang)
         };
-        classify::demote_cut_headings(&blocks, &mut classes, lang, &grams);
+        if geo.is_none() {
+            headwrap::wrapped_heads(&blocks, &mut classes, &layout, lang);
+        }
+        classify::demote_cut_headings(&blocks, &mut classes, &layout, lang, &grams);
         classify::tight_kickers(&blocks, &mut classes, &layout, lang);
         classify::tight_decks(&blocks, &mut classes, &layout, lang);
         classify::lone_lead_ins(&blocks, &mut classes, lang);
@@ -297,7 +303,8 @@ impl Analysed {
     }
 
     pub fn segments(&self) -> segment::Segments {
-        segment::segment(&self.blocks, &self.classes, &self.bags, &self.idf, self.lang)
+        let loose_heads = self.layout.measure.is_some_and(|m| m.indent > 0);
+        segment::segment(&self.blocks, &self.classes, &self.bags, &self.idf, self.lang, loose_heads)
     }
 
     pub fn ctx(&self, cfg: &Config) -> link::Ctx<'_> {
@@ -312,7 +319,7 @@ impl Analysed {
             n_features: self.n_features,
             seam_cache: Default::default(),
             seam_ends: vec![Default::default(); self.blocks.len()],
-            params: link::Params::for_page(self.lang, self.layout.geometric, self.positional),
+            params: link::Params::for_page(self.lang, self.layout.geometric, self.positional, self.layout.measure.is_some_and(|m| m.indent > 0)),
             max_candidates: cfg.max_link_candidates,
         }
     }

@@ -91,7 +91,9 @@ impl WeakFeatures {
 }
 
 /// Splits the page into seeds and units. `bags` holds every block's features, `idf` the page's.
-pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lang: &Lang) -> Segments {
+/// `loose_heads`: the page sets a blank line after every line of large type (an OCR engine's
+/// reading of a printed page, see `blocks::wrap`), so a headline group's lines may stand apart.
+pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lang: &Lang, loose_heads: bool) -> Segments {
     let items: Vec<usize> =
         (0..blocks.len()).filter(|&i| !matches!(classes[i].shape, Shape::Furniture | Shape::Noise)).collect();
     let mut seg = Segments::default();
@@ -164,7 +166,7 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                 let glen = if closed || classes[b].display {
                     run.len()
                 } else {
-                    1 + run[1..].iter().take_while(|&&h| blocks[h].blank_before == 0 || classes[h].deck_marker).count()
+                    1 + run[1..].iter().take_while(|&&h| blocks[h].blank_before == 0 || loose_heads || classes[h].deck_marker || classes[h].wraps).count()
                 };
                 let strong = closed || glen >= 2 || classes[b].display;
                 if driven && !classes[b].display {
@@ -184,7 +186,7 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                     // Lines set tight further down the run (a title over a "——" deck, a kicker
                     // over a title) are another story's headline group, as they would be at the
                     // run's top: a subhead is one line.
-                    let below = run[r + 1..].iter().take_while(|&&d| blocks[d].blank_before == 0).count();
+                    let below = run[r + 1..].iter().take_while(|&&d| blocks[d].blank_before == 0 || loose_heads || classes[d].wraps).count();
                     if below > 0 && !classes[h].deck_marker {
                         seg.seeds.push(Seed { heads: run[r..=r + below].to_vec(), bylines: Vec::new(), at: seg.units.len(), weak: None });
                         r += 1 + below;

@@ -30,4 +30,5 @@ mod recipes;
 mod regression;
 mod regression_lang;
 mod sample;
+mod scan;
 mod schema;

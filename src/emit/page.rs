@@ -4,6 +4,7 @@ use crate::blocks::{Block, Layout};
 use crate::classify::{Byline, Class, Jump, Role, Shape};
 use crate::clean::cjk::{heading_halves, squeeze_spaces};
 use crate::clean::Line;
+use crate::furniture::{self, Furniture};
 use crate::lang::{Lang, LangCode};
 use crate::link::{Plan, Report};
 use crate::segment::{Segments, UnitKind};
@@ -29,6 +30,8 @@ pub struct Page {
     /// `markdown` (a line per paragraph) or `wrapped` (hard-wrapped column lines).
     pub layout: String,
     pub articles: Vec<Article>,
+    /// The page's running heads (date, page number, section label), each line with its span.
+    pub furniture: Vec<Furniture>,
     /// Every non-blank line of the source, in order.
     pub lines: Vec<LineOut>,
     pub warnings: Vec<Warning>,
@@ -317,17 +320,49 @@ fn join_onto(a: &mut String, b: &str, cjk: bool, words: &CutWords) {
     a.push_str(b);
 }
 
-/// Splits a headline group into kicker, headline and deck.
-fn head_roles(heads: &[usize], blocks: &[Block], classes: &[Class], lang: &Lang) -> Vec<Role> {
-    let n = heads.len();
+/// One title line of a headline group: a heading block, with the blocks that wrap it
+/// (`Class::wraps`) joined on.
+struct TitleLine {
+    text: String,
+    chars: u32,
+    md: bool,
+    deck: bool,
+    size: f32,
+}
+
+/// Splits a headline group into kicker, headline and deck. A block that wraps the one above
+/// (`Class::wraps`) is the rest of that title line, and takes its role.
+fn head_roles(heads: &[usize], blocks: &[Block], classes: &[Class], lang: &Lang, words: &CutWords) -> Vec<Role> {
+    let mut lines: Vec<TitleLine> = Vec::new();
+    let mut line_of = Vec::with_capacity(heads.len());
+    for &h in heads {
+        let (b, c) = (&blocks[h], &classes[h]);
+        match lines.last_mut() {
+            Some(l) if c.wraps => {
+                join_onto(&mut l.text, b.text.trim(), b.cjk, words);
+                l.chars += b.stats.chars;
+                l.md |= b.md_heading > 0;
+                l.size = l.size.max(c.size);
+            }
+            _ => lines.push(TitleLine { text: b.text.trim().to_string(), chars: b.stats.chars, md: b.md_heading > 0, deck: c.deck_marker, size: c.size }),
+        }
+        line_of.push(lines.len() - 1);
+    }
+    let roles = title_roles(&lines, lang);
+    line_of.into_iter().map(|l| roles[l]).collect()
+}
+
+/// The role of each title line of a headline group: kicker, headline or deck.
+fn title_roles(lines: &[TitleLine], lang: &Lang) -> Vec<Role> {
+    let n = lines.len();
     let mut roles = vec![Role::Deck; n];
     if n == 0 {
         return roles;
     }
-    if heads.iter().all(|&h| classes[h].size > 0.0) {
+    if lines.iter().all(|l| l.size > 0.0) {
         // Sized by the geometry: the biggest type is the headline, smaller type above it the
         // kicker, below it the decks.
-        let size = |i: usize| classes[heads[i]].size;
+        let size = |i: usize| lines[i].size;
         let main = (0..n).fold(0, |m, i| if size(i) > size(m) * SAME_SIZE { i } else { m });
         for (i, r) in roles.iter_mut().enumerate() {
             *r = if i < main { Role::Kicker } else if i == main || size(i) * SAME_SIZE >= size(main) { Role::Headline } else { Role::Deck };
@@ -337,15 +372,15 @@ fn head_roles(heads: &[usize], blocks: &[Block], classes: &[Class], lang: &Lang)
     if !lang.code.is_cjk() {
         // English stacks its decks under the headline; a headline line without a full stop runs on
         // into the next line ("ADVANCES ANNOUNCED" / "IN COMMUNIQUE" is one headline).
-        let md: Vec<usize> = (0..n).filter(|&i| blocks[heads[i]].md_heading > 0).collect();
+        let md: Vec<usize> = (0..n).filter(|&i| lines[i].md).collect();
         let main = if md.len() == 1 { md[0] } else { 0 };
         let mut end = main;
         let first_word = |t: &str| t.split_whitespace().next().unwrap_or("").to_string();
         let last_word = |t: &str| t.split_whitespace().last().unwrap_or("").to_string();
         while end + 1 < n
-            && !lang.ends_sentence(&blocks[heads[end]].text)
-            && !classes[heads[end + 1]].deck_marker
-            && (lang.is_function_word(&last_word(&blocks[heads[end]].text)) || lang.is_function_word(&first_word(&blocks[heads[end + 1]].text)))
+            && !lang.ends_sentence(&lines[end].text)
+            && !lines[end + 1].deck
+            && (lang.is_function_word(&last_word(&lines[end].text)) || lang.is_function_word(&first_word(&lines[end + 1].text)))
         {
             end += 1;
         }
@@ -355,11 +390,11 @@ fn head_roles(heads: &[usize], blocks: &[Block], classes: &[Class], lang: &Lang)
         return roles;
     }
     // A deck mark (——) starts the decks; a Markdown heading among plain lines is the headline.
-    let deck_at = heads.iter().position(|&h| classes[h].deck_marker).filter(|&i| i > 0).unwrap_or(n);
-    let top = &heads[..deck_at];
-    let md: Vec<usize> = (0..top.len()).filter(|&i| blocks[top[i]].md_heading > 0).collect();
+    let deck_at = lines.iter().position(|l| l.deck).filter(|&i| i > 0).unwrap_or(n);
+    let top = &lines[..deck_at];
+    let md: Vec<usize> = (0..top.len()).filter(|&i| top[i].md).collect();
     // A column name closes the title (kicker above, dashed deck below), whatever the lengths.
-    let tagged = (0..top.len()).find(|&i| lang.is_tagged(&blocks[top[i]].text));
+    let tagged = (0..top.len()).find(|&i| lang.is_tagged(&top[i].text));
     let main = if md.len() == 1 && top.len() > 1 {
         md[0]
     } else if let Some(t) = tagged {
@@ -367,7 +402,7 @@ fn head_roles(heads: &[usize], blocks: &[Block], classes: &[Class], lang: &Lang)
     } else if top.len() >= 3 {
         1
     } else if top.len() == 2 {
-        let (a, b) = (blocks[top[0]].stats.chars as f32, blocks[top[1]].stats.chars as f32);
+        let (a, b) = (top[0].chars as f32, top[1].chars as f32);
         // A long line over a short one is a kicker over its headline; otherwise headline, then deck.
         if a >= 1.5 * b && deck_at == n { 1 } else { 0 }
     } else {
@@ -433,15 +468,20 @@ pub fn build(mut p: Parts) -> Page {
             }
             byline_blocks.extend(&seed.bylines);
         }
-        let roles = head_roles(&heads, p.blocks, p.classes, lang);
+        let roles = head_roles(&heads, p.blocks, p.classes, lang, &words_here);
         let (mut kicker, mut headline, mut deck) = (Vec::new(), Vec::new(), Vec::new());
-        for (&h, &r) in heads.iter().zip(&roles) {
+        for (k, (&h, &r)) in heads.iter().zip(&roles).enumerate() {
             block_role[h] = Some((r, ai));
             let t = p.heading_text(h);
-            match r {
-                Role::Kicker => kicker.push(t),
-                Role::Headline => headline.push(t),
-                _ => deck.push(t),
+            let part = match r {
+                Role::Kicker => &mut kicker,
+                Role::Headline => &mut headline,
+                _ => &mut deck,
+            };
+            // The rest of a title line the OCR gave on a line of its own goes on the line above.
+            match part.last_mut() {
+                Some(last) if p.classes[h].wraps && k > 0 && roles[k - 1] == r => join_onto(last, &t, p.blocks[h].cjk, &words_here),
+                _ => part.push(t),
             }
         }
         let mut bylines: Vec<Byline> = Vec::new();
@@ -623,6 +663,15 @@ pub fn build(mut p: Parts) -> Page {
             articles[ai].regions.push(Region { id: b.id.clone(), bbox: bbox4(&b.bbox) });
         }
     }
+    let lang = Lang::get(if p.lang == LangCode::Zh.as_str() { LangCode::Zh } else { LangCode::En });
+    let furniture = p
+        .blocks
+        .iter()
+        .zip(p.classes)
+        .filter(|(_, c)| c.shape == Shape::Furniture)
+        .flat_map(|(b, _)| &p.lines[b.lines.clone()])
+        .map(|l| Furniture { text: l.text.clone(), kind: furniture::kind(&l.text, lang), span: l.span })
+        .collect();
     let mut warnings = std::mem::take(&mut p.warnings);
     let unsure: Vec<Span> = p.blocks.iter().flat_map(|b| b.unsure_hyphens.iter().copied()).collect();
     if !unsure.is_empty() {
@@ -650,6 +699,7 @@ pub fn build(mut p: Parts) -> Page {
         language: p.lang.to_string(),
         layout: if p.layout.wrapped { "wrapped".into() } else { "markdown".into() },
         articles,
+        furniture,
         lines: lines_out,
         warnings,
     }

@@ -101,6 +101,10 @@ struct RawLang {
     jump: Vec<String>,
     jump_tail: Vec<String>,
     running_head: Vec<String>,
+    #[serde(default)]
+    page_date: Vec<String>,
+    #[serde(default)]
+    page_number: Vec<String>,
     furniture: Vec<String>,
     stopwords: Vec<String>,
     #[serde(default)]
@@ -176,6 +180,10 @@ pub struct Lang {
     pub jump: Vec<Pattern>,
     pub jump_tail: Vec<Pattern>,
     pub running_head: Vec<Pattern>,
+    /// Which running heads are the date, and which its page number (the page JSON's
+    /// `furniture` says which is which).
+    pub page_date: Vec<Pattern>,
+    pub page_number: Vec<Pattern>,
     pub furniture: Vec<Pattern>,
     pub stopwords: FxHashSet<String>,
     /// Words a sentence or a headline line does not end on (the, of, to): text cut after one goes on.
@@ -239,6 +247,8 @@ impl Lang {
             jump: compile(&raw.jump, "jump", c),
             jump_tail: compile(&raw.jump_tail, "jump_tail", c),
             running_head: compile(&raw.running_head, "running_head", c),
+            page_date: compile(&raw.page_date, "page_date", c),
+            page_number: compile(&raw.page_number, "page_number", c),
             furniture: compile(&raw.furniture, "furniture", c),
             stopwords: raw.stopwords.into_iter().collect(),
             function_words: raw.function_words.into_iter().collect(),
@@ -454,7 +464,7 @@ mod tests {
         for l in LangCode::ALL.map(Lang::get) {
             assert_eq!(LangCode::from_tag(l.code.as_str()), Some(l.code));
             let lists = [&l.reported_speech, &l.headline_tag, &l.byline, &l.dispatch, &l.dateline, &l.credit, &l.section_number, &l.standing_label,
-                &l.credit_line, &l.signature, &l.signed_by, &l.dated_deck, &l.series_item, &l.caption, &l.photo_credit, &l.jump, &l.jump_tail, &l.running_head, &l.furniture];
+                &l.credit_line, &l.signature, &l.signed_by, &l.dated_deck, &l.series_item, &l.caption, &l.photo_credit, &l.jump, &l.jump_tail, &l.running_head, &l.page_date, &l.page_number, &l.furniture];
             for p in lists.into_iter().flatten() {
                 assert_eq!(p.regex().as_str(), p.as_str());
             }

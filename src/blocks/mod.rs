@@ -1,5 +1,7 @@
 //! Blocks: lines grouped into paragraphs, undoing the hard wrap of a column (and its hyphenation).
 
+pub mod wrap;
+
 use crate::clean::hyphen::{self, Dehyphen, Vocab};
 use crate::clean::ocr::Corrector;
 use crate::clean::{Line, Stats};
@@ -23,6 +25,9 @@ pub struct Layout {
     /// The text was derived from a structured file: a blank line is a paragraph's end, and nothing
     /// else is (the geometry found the paragraphs).
     pub geometric: bool,
+    /// A CJK column set to one exact measure (as an OCR engine reads a printed page): its lines'
+    /// printed widths tell where paragraphs end (see `wrap`).
+    pub measure: Option<wrap::Measure>,
 }
 
 /// A paragraph-like run of lines.
@@ -40,6 +45,10 @@ pub struct Block {
     pub stacked: bool,
     /// The last line reaches the column's width: the paragraph was not finished there.
     pub last_full: bool,
+    /// Where the page's column was measured (`Layout::measure`, with a lost indent): whether the
+    /// first line falls short by the indent, opening a paragraph (`Some(true)`), or fills the
+    /// column, going on with one begun elsewhere (`Some(false)`).
+    pub opening: Option<bool>,
     pub cjk: bool,
     pub stats: Stats,
     /// Line-end hyphens kept because newsseg could not tell whether they are real.
@@ -102,7 +111,11 @@ pub fn layout(lines: &[Line], lang: &Lang) -> Layout {
         indents: wrapped && indented >= 2 && indented * 50 >= n && indented * 10 <= n * 9,
         blank_is_column_break: false,
         geometric: false,
+        measure: None,
     };
+    if lay.wrapped && !lay.indents && lang.code.is_cjk() {
+        lay.measure = wrap::measure(lines, |l| l.stats.cjk >= l.stats.latin);
+    }
     if lay.wrapped && !lay.indents && lay.width_chars > 0 {
         // Count runs of lines that hold a paragraph's end inside them (a short line closing a
         // sentence, with more lines under it before any blank line).
@@ -150,12 +163,16 @@ impl Layout {
         }
         // CJK columns are set to an exact count; Latin lines are ragged, so allow more.
         let cjk = l.stats.cjk >= l.stats.latin;
+        if let (Some(m), true) = (self.measure, cjk) {
+            return wrap::print_cols(&l.text) > m.col + 4 + m.col / 8;
+        }
         let limit = if cjk { self.width_chars + 2 + self.width_chars / 8 } else { self.width_chars * 13 / 10 + 2 };
         l.stats.chars > limit
     }
 
     /// Whether `cur` starts a new block after `prev` (both non-blank, `cur` directly below).
-    fn breaks(&self, prev: &Line, cur: &Line, lang: &Lang) -> bool {
+    /// `first`: `prev` opens its block; `next`: the line set tight under `cur`, if any.
+    fn breaks(&self, prev: &Line, cur: &Line, first: bool, next: Option<&Line>, lang: &Lang) -> bool {
         if self.geometric {
             return cur.blank_before > 0;
         }
@@ -177,7 +194,23 @@ impl Layout {
         }
         let cjk = prev.stats.cjk >= prev.stats.latin;
         if cjk {
-            return !self.full(prev, true);
+            return match self.measure {
+                Some(m) => m.ends_at(prev, cur, first, lang) || m.opens_at(prev, cur, next, lang),
+                None => !self.full(prev, true),
+            };
+        }
+        // A byline set tight over its story's first line stands on its own (By Greg McCune,
+        // Reuters), unless it breaks off at a comma: its names go on below (OUR WAR CORRESPONDENT, /
+        // JACK PERCIVAL).
+        let byline = prev.text.trim();
+        if !byline.ends_with(',') && lang.byline.iter().any(|r| r.is_match(byline)) {
+            return true;
+        }
+        // A line that opens on a dated dateline goes on into its paragraph, however short and
+        // whatever it ends on (WASHINGTON, MARCH 23 - U.S.).
+        let dated = |t: &str| lang.dateline.iter().any(|r| r.captures(t).and_then(|c| c.name("dateline")).is_some_and(|m| m.as_str().contains(|c: char| c.is_ascii_digit())));
+        if dated(&prev.text) {
+            return false;
         }
         if !self.full(prev, false) && lang.ends_sentence(&prev.text) {
             return true;
@@ -203,7 +236,7 @@ pub fn build_sure(lines: &[Line], layout: &Layout, lang: &Lang, solo: &[bool], s
     let mut bounds = Vec::new();
     let mut start = 0;
     for i in 1..=lines.len() {
-        if i == lines.len() || solo[i] || solo[i - 1] || layout.breaks(&lines[i - 1], &lines[i], lang) {
+        if i == lines.len() || solo[i] || solo[i - 1] || layout.breaks(&lines[i - 1], &lines[i], start == i - 1, lines.get(i + 1).filter(|l| l.blank_before == 0), lang) {
             bounds.push(start..i);
             start = i;
         }
@@ -263,7 +296,11 @@ pub fn build_sure(lines: &[Line], layout: &Layout, lang: &Lang, solo: &[bool], s
             blank_after: 0,
             md_heading: ls.iter().map(|l| l.md_heading).max().unwrap_or(0),
             stacked: ls.len() > 1 && ls[..ls.len() - 1].iter().all(|l| l.hard_break),
-            last_full: layout.wrapped && layout.full(last, cjk) && ls.len() > 1,
+            last_full: layout.wrapped && ls.len() > 1 && match (layout.measure, cjk) {
+                (Some(m), true) => m.fills(last),
+                _ => layout.full(last, cjk),
+            },
+            opening: layout.measure.filter(|m| cjk && m.indent > 0 && ls.len() > 1 && first.indent == 0).and_then(|m| m.opening(first)),
             cjk,
             stats,
             text,

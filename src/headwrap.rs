@@ -1,0 +1,96 @@
+//! Headwrap: a headline the OCR engine gave as two or more lines, rejoined from its shape.
+//!
+//! A headline set in large type wraps where the type's measure ends, and an OCR engine reads each
+//! of its lines as a line of its own, often with a blank line between: 商务部已暂停办理直销相 / 关的
+//! 审批、备案, Philippine Central Banker Faces Corruption / Charges. The line below is then no
+//! title of its own (a deck or kicker) but the rest of the one above. It is told by its shape: a
+//! short line set apart, with no sentence in it, under a heading line that has not ended; in
+//! Chinese, a word or a bracket runs across the break, or the line is a character or two; in
+//! English, the line is a word or a few in the same case as the line above.
+
+use crate::blocks::{Block, Layout};
+use crate::classify::{is_caps, title_small, Class, Shape};
+use crate::lang::{is_cjk, lexicon, Lang};
+
+/// Most CJK characters a line may hold and be the tail of the title above it on that alone (义,
+/// “窃密”): a title line is not that short.
+const TAIL_MAX_CJK: usize = 2;
+
+/// Most words the rest of an English headline may run to on its line (Charges, Suspend Payments,
+/// INCOME ROSE 0.9 PCT): a deck or a line of text runs longer.
+const TAIL_MAX_WORDS: usize = 4;
+
+/// Marks each heading line that goes on the heading line above it (`Class::wraps`), making it a
+/// heading where it read as text. Plain text only: a structured page's geometry groups its
+/// headlines itself.
+pub fn wrapped_heads(blocks: &[Block], classes: &mut [Class], layout: &Layout, lang: &Lang) {
+    let text: Vec<usize> = (0..classes.len()).filter(|&i| !matches!(classes[i].shape, Shape::Furniture | Shape::Noise)).collect();
+    for w in text.windows(2) {
+        let (h, b) = (w[0], w[1]);
+        let (ch, cb) = (&classes[h], &classes[b]);
+        // (A page that marks its headings, Markdown-style, marks each line of them.)
+        if ch.shape != Shape::Heading || blocks[b].n_lines() != 1 || cb.deck_marker || blocks[b].md_heading > 0 || blocks[h].md_heading > 0 {
+            continue;
+        }
+        let plain = match cb.shape {
+            Shape::Heading => true,
+            Shape::Body => cb.bylines.is_empty() && cb.dateline.is_none() && cb.jump_tail.is_none() && !cb.start.continues(),
+            _ => false,
+        };
+        // A heading-shaped line that ends on 的 may be text cut off at a column's end (…的生意一):
+        // only where the column was measured and the line is too short or too wide to be one of
+        // its lines is it sure to be a title's.
+        let title_line = layout.measure.is_some_and(|m| m.indent > 0 && blocks[h].n_lines() == 1 && !m.column_line(&blocks[h].text));
+        let goes_on = if blocks[h].cjk { cjk_tail(&blocks[h], &blocks[b], title_line, lang) } else { latin_tail(&blocks[h], &blocks[b], lang) };
+        if plain && goes_on {
+            let mut c = Class::of(Shape::Heading);
+            c.caps = is_caps(&blocks[b]);
+            c.wraps = true;
+            classes[b] = c;
+        }
+    }
+}
+
+/// Whether `b` is the rest of the Chinese title line `h`: neither ends a sentence, `b` is no
+/// longer than `h`, and a word or a bracket runs across the break, `b` is a character or two, or
+/// `h` ends on a character that leans on what follows (where it is sure to be a `title_line`).
+fn cjk_tail(h: &Block, b: &Block, title_line: bool, lang: &Lang) -> bool {
+    let (ht, bt) = (h.text.trim(), b.text.trim());
+    // (A section's number standing alone under a title, 一, is no tail of it.)
+    if !b.cjk || lang.ends_sentence(ht) || bt.contains('。') || b.stats.chars > h.stats.chars + 1 || lang.is_section_numbered(bt) {
+        return false;
+    }
+    let count = |t: &str, set: &[char]| t.chars().filter(|c| set.contains(c)).count();
+    let left_open = count(ht, &lang.openers) > count(ht, &lang.closers) && count(bt, &lang.closers) > 0;
+    // A title line does not end on a character that leans on what follows (摸准体育产业的 / 矿脉),
+    // unless it closes a noun (成都).
+    let dangling = title_line && ht.chars().last().is_some_and(|c| lang.dangling_finals.contains(&c)) && !lexicon::ends_in_noun(ht);
+    // (A figure with its unit, 9.73万亿, is a graphic's label, not a title's last characters.)
+    let tiny = bt.chars().filter(|&c| is_cjk(c)).count() <= TAIL_MAX_CJK && !bt.contains(|c: char| c.is_ascii_digit());
+    tiny || left_open || dangling || lexicon::split_word(ht, bt).is_some()
+}
+
+/// Whether `b` is the rest of the English headline line `h`: neither ends a sentence, `b` is a
+/// few words in `h`'s case (capitals under capitals, capitalised words under a title-case line).
+fn latin_tail(h: &Block, b: &Block, lang: &Lang) -> bool {
+    let (ht, bt) = (h.text.trim(), b.text.trim());
+    let words: Vec<&str> = bt.split_whitespace().collect();
+    if b.cjk || ends_line(ht, lang) || ends_line(bt, lang) || words.is_empty() || words.len() > TAIL_MAX_WORDS || b.stats.latin == 0 {
+        return false;
+    }
+    if is_caps(h) {
+        return is_caps(b);
+    }
+    // Every word capitalised but the small ones (Succeed - Nz, Stocks/anacomp Inc <aac>: a
+    // ticker in brackets is no word).
+    let initial = |w: &str| w.chars().find(|c| c.is_alphabetic());
+    let capitalised = |w: &&str| w.starts_with('<') || initial(w).is_none_or(char::is_uppercase) || title_small(w, lang);
+    !is_caps(b) && initial(words[0]).is_some_and(char::is_uppercase) && words.iter().all(capitalised)
+}
+
+/// Whether a headline line ends a sentence: a full stop, unless on initials (TALKING POINT/U.S.).
+fn ends_line(t: &str, lang: &Lang) -> bool {
+    let last = t.rsplit(|c: char| c.is_whitespace() || c == '/').next().unwrap_or("");
+    let initials = last.len() >= 4 && last.split_terminator('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
+    lang.ends_sentence(t) && !initials
+}

@@ -1,0 +1,275 @@
+//! Regressions on pages in the shape an OCR engine reads a printed broadsheet (Tesseract's text):
+//! hard-wrapped columns whose first lines lost their indent, running heads on lines of their own,
+//! headlines wrapped over two lines, misread brackets and dashes. Each test is named after the bug.
+
+use newsseg::emit::Article;
+use newsseg::{process_page, Config, Page};
+
+fn run(text: &str) -> Page {
+    process_page(&Config::default(), "t", None, text.as_bytes()).expect("page processes")
+}
+
+/// Marks a CJK line may not start with: the character before one goes down with it.
+const NO_START: &str = "，。、；：！？）》”’";
+
+/// Sets Chinese paragraphs in a column `width` characters wide as an OCR engine reads it: the
+/// first line of each paragraph short by its (lost) two-character indent, a line never opening on
+/// a closing mark, a number or a Latin word never broken, a blank line between paragraphs.
+fn column(paragraphs: &[&str], width: usize) -> String {
+    let mut out = String::new();
+    for p in paragraphs {
+        let cs: Vec<char> = p.chars().collect();
+        let mut i = 0;
+        let mut room = width - 2;
+        while i < cs.len() {
+            let mut end = (i + room).min(cs.len());
+            while end < cs.len() && end > i + 1 && (NO_START.contains(cs[end]) || (cs[end].is_ascii_alphanumeric() && cs[end - 1].is_ascii_alphanumeric())) {
+                end -= 1;
+            }
+            out.extend(&cs[i..end]);
+            out.push('\n');
+            i = end;
+            room = width;
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The article's headline group as printed: kicker, headline, deck, those it has.
+fn head_group(a: &Article) -> Vec<&str> {
+    [&a.kicker, &a.headline, &a.deck].into_iter().filter_map(|x| x.as_deref()).collect()
+}
+
+fn paragraphs(a: &Article) -> Vec<&str> {
+    a.sections.iter().flat_map(|s| s.paragraphs.iter().map(|p| p.text.as_str())).collect()
+}
+
+/// A story of seven paragraphs, enough lines for the page's column to be measured. The first
+/// one's last line fills the column and ends a sentence.
+const LIBRARY: [&str; 7] = [
+    "镇上的新图书馆上周正式开放了，三层楼里摆满两万多册新书，周末前来借阅的居民排起了长队。",
+    "馆长介绍，新馆设有少儿阅览区、电子阅览室和自习区，每天开放到晚上九点，方便上班族下班后来看书，节假日也照常开放。",
+    "不少家长带着孩子一起来。一位母亲说：“以前要坐一个小时的车去县城借书，现在走路十分钟就到了，孩子每个周末都吵着要来。”",
+    "据了解，图书馆还将每月举办两次读书会，邀请作家和老师与读者交流，今年计划开展各类活动30场以上，并为行动不便的老人送书上门。",
+    "为了建好这座图书馆，镇里前后用了两年时间，先后征求了数百位居民的意见，从书目的选择到座椅的高度，都尽量照顾到不同年龄读者的需要。",
+    "开馆第一周，借出的图书已经超过三千册，办理借书证的居民有一千二百多人，其中一半以上是中小学生，图书馆的工作人员忙得脚不沾地。",
+    "镇里还打算在下面的五个村各建一个分馆，和镇上的新馆通借通还，让住得远的村民也能在家门口借到想看的书，明年春天前全部建成。",
+];
+
+#[test]
+fn a_first_line_short_by_its_lost_indent_does_not_end_its_paragraph() {
+    let page = format!("新图书馆开门迎客\n\n{}", column(&LIBRARY, 15));
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert_eq!(paragraphs(&p.articles[0]), LIBRARY);
+}
+
+#[test]
+fn a_paragraph_set_tight_under_a_full_line_that_ends_a_sentence_opens_at_its_short_first_line() {
+    // The second paragraph is set tight under the first, whose last line is full and ends a
+    // sentence: its opening line, short by the lost indent, is where it starts.
+    let first = column(&LIBRARY[..1], 15);
+    assert!(first.trim_end().lines().last().is_some_and(|l| l.chars().count() == 15), "{first}");
+    let page = format!("新图书馆开门迎客\n\n{}\n{}", first.trim_end(), column(&LIBRARY[1..], 15));
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert_eq!(paragraphs(&p.articles[0]), LIBRARY);
+}
+
+#[test]
+fn a_character_set_down_with_its_closing_marks_is_not_noise() {
+    // 来。” stands alone on the paragraph's last line: a line may not open on 。 or ”, so the
+    // character before them went down with them.
+    let page = format!("新图书馆开门迎客\n\n{}", column(&LIBRARY, 15));
+    assert!(page.contains("\n来。”\n"));
+    let p = run(&page);
+    assert!(p.lines.iter().all(|l| l.role != newsseg::classify::Role::Noise), "{:?}", p.lines);
+    assert!(paragraphs(&p.articles[0])[2].ends_with("吵着要来。”"));
+}
+
+/// A running head as an OCR engine reads it across a page's top: date, section label and page
+/// number on lines of their own.
+const RUNNING_HEAD: &str = "2019年3月8日 星期五\n\n要闻\n\n第4版\n\n";
+
+fn furniture(p: &Page) -> Vec<(&str, newsseg::furniture::Kind)> {
+    p.furniture.iter().map(|f| (f.text.as_str(), f.kind)).collect()
+}
+
+#[test]
+fn a_section_label_among_the_running_heads_is_furniture_not_the_first_headline() {
+    use newsseg::furniture::Kind;
+    let page = format!("{RUNNING_HEAD}新图书馆开门迎客\n\n{}", column(&LIBRARY, 15));
+    let p = run(&page);
+    assert_eq!(furniture(&p), [("2019年3月8日 星期五", Kind::Date), ("要闻", Kind::Section), ("第4版", Kind::Page)]);
+    assert_eq!(p.articles.len(), 1);
+    assert_eq!(p.articles[0].headline.as_deref(), Some("新图书馆开门迎客"));
+    // Every furniture line is reported with its span into the page.
+    for f in &p.furniture {
+        assert_eq!(&page[f.span.0..f.span.1], f.text);
+    }
+}
+
+#[test]
+fn a_short_kicker_under_the_running_heads_stays_in_its_headline_group() {
+    // 基层治理 stands alone and is short like a section label, but past the last running head:
+    // it is the kicker over the title.
+    let page = format!("{RUNNING_HEAD}基层治理\n\n新图书馆开门迎客\n\n{}", column(&LIBRARY, 15));
+    let p = run(&page);
+    assert_eq!(p.furniture.len(), 3);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    // (Which of two title lines is the headline is the headline group's to say; both are its.)
+    assert_eq!(head_group(&p.articles[0]), ["基层治理", "新图书馆开门迎客"]);
+}
+
+#[test]
+fn an_english_running_head_and_page_number_are_furniture() {
+    use newsseg::furniture::Kind;
+    let page = "THE DAILY GAZETTE, FRIDAY, MARCH 4, 1987.\n\n6\n\nHARBOR BOARD APPROVES NEW PIER\n\nPORTLAND, March 2 - The harbor board voted on Monday\nto build a new cargo pier on the east bank.\n";
+    let p = run(page);
+    assert_eq!(furniture(&p), [("THE DAILY GAZETTE, FRIDAY, MARCH 4, 1987.", Kind::RunningHead), ("6", Kind::Page)]);
+    assert_eq!(p.articles[0].headline.as_deref(), Some("HARBOR BOARD APPROVES NEW PIER"));
+}
+
+/// An English story as an OCR engine reads a column of it: paragraphs hard-wrapped, a blank line
+/// between them.
+const PIER: &str = "PORTLAND, March 2 - The harbor board voted on\nMonday to build a new cargo pier on the east\nbank of the river, its chairman said.\n\nThe pier will cost about 40 mln dlrs and\nshould be ready by the end of next year, the\nboard said in a statement.\n";
+
+#[test]
+fn a_title_case_headline_wrapped_over_two_lines_is_seen() {
+    let page = format!("Harbor Board Approves New Cargo Pier for\nEast Bank of the River\n\n{PIER}");
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert_eq!(p.articles[0].headline.as_deref(), Some("Harbor Board Approves New Cargo Pier for East Bank of the River"));
+}
+
+#[test]
+fn a_dateline_in_capitals_opens_its_paragraph_and_heads_nothing() {
+    let page = "HARBOR BOARD APPROVES NEW PIER\n\nWASHINGTON, MARCH 23 - U.S.\nharbor officials said on Monday a new\ncargo pier would be built in Portland.\n";
+    let p = run(page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    let a = &p.articles[0];
+    assert_eq!(a.headline.as_deref(), Some("HARBOR BOARD APPROVES NEW PIER"));
+    assert_eq!(a.dateline.as_deref(), Some("WASHINGTON, MARCH 23 -"));
+    assert!(paragraphs(a)[0].starts_with("WASHINGTON, MARCH 23 - U.S. harbor officials"), "{a:#?}");
+}
+
+#[test]
+fn a_see_line_whose_key_is_an_abbreviation_is_a_jump() {
+    let page = format!("HARBOR BOARD APPROVES NEW PIER\n\n{PIER}\nSee U.S., Page 6\n");
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    let j = &p.articles[0].jumps;
+    assert_eq!((j[0].direction.as_str(), j[0].page.as_deref(), j[0].key.as_deref()), ("to", Some("6"), Some("U.S.")));
+}
+
+#[test]
+fn an_english_headline_wrapped_onto_a_line_of_its_own_is_one_headline() {
+    // The headline's last word stands on a line of its own, a blank line above and below it.
+    let page = format!("Harbor Board Approves New Cargo Pier on East\n\nBank\n\nBy Martha Kell, Reuters\n\n{PIER}");
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    let a = &p.articles[0];
+    assert_eq!(a.headline.as_deref(), Some("Harbor Board Approves New Cargo Pier on East Bank"));
+    assert_eq!((a.kicker.as_deref(), a.deck.as_deref()), (None, None));
+    assert_eq!(a.bylines[0].name.as_deref(), Some("Martha Kell"));
+}
+
+#[test]
+fn stacked_capitals_lines_of_one_headline_are_one_headline_not_a_headline_and_decks() {
+    let page = format!("HARBOR BOARD\nAPPROVES NEW PIER\nFOR EAST BANK\n\n{PIER}");
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    let a = &p.articles[0];
+    assert_eq!(a.headline.as_deref(), Some("HARBOR BOARD APPROVES NEW PIER FOR EAST BANK"));
+    assert_eq!(a.deck, None);
+}
+
+#[test]
+fn a_chinese_headline_wrapped_inside_a_word_is_one_title() {
+    // 开|放 is cut at the title's line end; the OCR set a blank line between the two halves.
+    let page = format!("{RUNNING_HEAD}镇上新建的图书馆今日正式开\n\n放迎客\n\n{}", column(&LIBRARY, 15));
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert_eq!(p.articles[0].headline.as_deref(), Some("镇上新建的图书馆今日正式开放迎客"));
+}
+
+#[test]
+fn a_chinese_title_wrapped_inside_its_column_name_is_one_title_under_its_kicker() {
+    // The title's bracketed column name is cut at the line's end (（民生 / 新观察）), each line
+    // standing apart; the kicker stands apart above.
+    let page = format!("{RUNNING_HEAD}基层治理\n\n新图书馆开门迎客（民生\n\n新观察）\n\n{}", column(&LIBRARY, 15));
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    let a = &p.articles[0];
+    assert_eq!([a.kicker.as_deref(), a.headline.as_deref()], [Some("基层治理"), Some("新图书馆开门迎客（民生新观察）")]);
+}
+
+#[test]
+fn a_byline_set_tight_over_the_first_line_is_the_story_s_byline() {
+    let page = format!("Harbor Board Approves New Cargo Pier\n\nBy Martha Kell, Reuters\n{PIER}");
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    let a = &p.articles[0];
+    assert_eq!(a.bylines[0].name.as_deref(), Some("Martha Kell"));
+    assert!(paragraphs(a)[0].starts_with("PORTLAND, March 2 - The harbor board"), "{a:#?}");
+}
+
+#[test]
+fn a_capitals_headline_line_ending_on_initials_goes_on_below() {
+    // U.S. ends the line, not the headline.
+    let page = format!("BROKERS PLEAD GUILTY IN U.S.\n\nTAX SCHEME\n\n{PIER}");
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert_eq!(p.articles[0].headline.as_deref(), Some("BROKERS PLEAD GUILTY IN U.S. TAX SCHEME"));
+}
+
+#[test]
+fn a_short_title_line_ending_on_a_function_character_is_no_prose_cut_at_a_column_s_end() {
+    // 行为 ends on 为, which no heading ends on where prose is cut off; but a line this short,
+    // in a column an OCR engine read, is no line of a paragraph cut at the column's foot.
+    let page = format!("{RUNNING_HEAD}我国规范商标注册行为\n\n{}", column(&LIBRARY, 15));
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert_eq!(p.articles[0].headline.as_deref(), Some("我国规范商标注册行为"));
+}
+
+/// A second story, on another subject, for pages of two.
+const RIVER: [&str; 5] = [
+    "城南的护城河清淤工程本月底将全部完工，河道两岸新修的步道和绿地也将同步向市民开放。",
+    "工程负责人说，这段河道已有二十多年没有系统清理，淤泥最深处超过一米，夏天常有异味，周边居民意见很大。",
+    "施工队从去年十一月进场，先后清出淤泥四万多立方米，还对沿河十二个排污口进行了封堵和改造，河水明显变清了。",
+    "住在河边的老李每天早上都来看看施工进度。他说：“小时候还在这条河里游过泳，希望以后孙子也能在河边玩。”",
+    "据介绍，完工后河道将由专人负责日常保洁，环保部门也会每月对水质进行一次检测，并在网上公布结果。",
+];
+
+#[test]
+fn a_paragraph_with_a_jump_line_glued_to_its_end_is_no_heading() {
+    // A short last line of a column with its jump line on it, set tight over the next title.
+    let page = format!("{RUNNING_HEAD}新图书馆开门迎客\n\n{}读者排起长队 （下转第2版）\n\n护城河清淤工程本月完工\n\n{}", column(&LIBRARY, 15), column(&RIVER, 15));
+    let p = run(&page);
+    assert!(p.articles.iter().all(|a| a.headline.as_deref() != Some("读者排起长队 （下转第2版）")), "{:#?}", p.articles);
+    assert!(p.articles.iter().any(|a| a.jumps.iter().any(|j| j.page.as_deref() == Some("2"))), "{:#?}", p.articles);
+}
+
+#[test]
+fn a_lone_title_standing_between_two_stories_on_a_printed_page_heads_the_second() {
+    // Every line of large type stands alone on a page an OCR engine read off a print: a title
+    // standing alone between two stories is no subhead of the first.
+    let page = format!("{RUNNING_HEAD}新图书馆开门迎客\n\n{}护城河清淤工程本月完工\n\n{}", column(&LIBRARY, 15), column(&RIVER, 15));
+    let p = run(&page);
+    let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    assert_eq!(heads, [Some("新图书馆开门迎客"), Some("护城河清淤工程本月完工")], "{:#?}", p.articles);
+}
+
+#[test]
+fn credits_photo_credits_and_jumps_in_brackets_the_ocr_misread_are_still_read() {
+    // An OCR engine reads （ as 〈 or 《 and ） as ): the lines are still what they are.
+    let page = format!("{RUNNING_HEAD}新图书馆开门迎客\n\n{}〈作者为本报记者)\n\n李明摄 《人民视觉)\n\n〈下转第2版)\n", column(&LIBRARY, 15));
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    let a = &p.articles[0];
+    assert_eq!(a.credit.as_deref(), Some("〈作者为本报记者）"));
+    assert!(a.captions.iter().any(|c| c.text.starts_with("李明摄")), "{a:#?}");
+    assert_eq!(a.jumps.first().and_then(|j| j.page.as_deref()), Some("2"));
+}
