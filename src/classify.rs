@@ -11,6 +11,8 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use std::sync::OnceLock;
 
+pub mod apart;
+
 /// What a line of the page was taken for, as reported in the page JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -468,7 +470,7 @@ pub fn display_type(blocks: &[Block], classes: &mut [Class], types: &[LineType])
 /// Under it, a new piece begins. Over text it is a heading, as "Millerand." heads its story; and
 /// a name in capitals is a signature only where it is set flush right (LAW COURTS. over IN
 /// BANCO. is a headline and its deck).
-pub fn signatures(blocks: &[Block], classes: &mut [Class], lang: &Lang, flush_right: &[bool]) {
+pub fn signatures(blocks: &[Block], classes: &mut [Class], layout: &Layout, lang: &Lang, flush_right: &[bool]) {
     if lang.signed_by.is_empty() {
         return;
     }
@@ -491,10 +493,14 @@ pub fn signatures(blocks: &[Block], classes: &mut [Class], lang: &Lang, flush_ri
         // A place or a date may stand under the name (Heinrich Keimer / Bonneweg.).
         let place = |j: usize| text.get(j).is_some_and(|&n| blocks[n].n_lines() == 1 && blocks[n].stats.chars <= SIGNATURE_MAX);
         let closes = heads(k + 1) || (place(k + 1) && heads(k + 2));
-        // A name in capitals reads as a headline in capitals too: only its setting, flush right,
-        // tells it from one.
+        // A name in capitals reads as a headline in capitals too: only its setting tells it from
+        // one. Flush right where the geometry measured it; on a text page, set tight under the
+        // text it closes, over a heading set apart (PAUL DELÉAGE over LA CHAMBRE DES DÉPUTÉS).
         let flush = flush_right.get(b.lines.start).copied().unwrap_or(false);
-        if !(after_text && ((closes && !is_caps(b)) || flush)) {
+        let tight = !layout.geometric && b.blank_before == 0 && text.get(k + 1).is_some_and(|&n| blocks[n].blank_before > 0) && heads(k + 1);
+        // Initials alone (G. D.) are capitals by nature, and never a title.
+        let initials = names.split_whitespace().all(|w| w.trim_end_matches('.').chars().count() == 1);
+        if !(after_text && ((closes && (!is_caps(b) || initials)) || flush || tight)) {
             continue;
         }
         let mut c = Class::of(Shape::Credit);
