@@ -9,6 +9,8 @@ use crate::classify::{Class, Shape};
 use crate::lang::Lang;
 use crate::model::cohesion::{sim, Bag, Idf, Profile};
 
+mod roundup;
+
 /// Where an article starts: its headline group and bylines (either may be missing, not both).
 #[derive(Debug, Clone)]
 pub struct Seed {
@@ -242,8 +244,9 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                     Shape::Jump => UnitKind::Jump,
                     _ => UnitKind::Para,
                 };
-                // A dispatch line (本报北京2月3日电（记者X）) opens a story even with no headline above.
-                let dispatch = kind == UnitKind::Para && classes[b].opens_story();
+                // A dispatch line (本报北京2月3日电（记者X）) opens a story even with no headline above,
+                // unless it is the next item of a roundup of dispatches running above it.
+                let dispatch = kind == UnitKind::Para && classes[b].opens_story() && !roundup::continues_roundup(b, &seg, classes, lang);
                 // A standfirst is a few lines: two hundred characters of Chinese, ninety of English
                 // (a Latin paragraph longer than that under a headline is the story's first).
                 let summary = |x: usize| blocks[x].stats.chars <= if blocks[x].cjk { LEAD_MAX_CJK } else { LEAD_MAX_LATIN };
@@ -413,9 +416,14 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
                     })
             });
             stray.then_some(None)
-        } else if prev_unit.is_none() || prev_unit.is_some_and(|u| u.kind == UnitKind::Credit) || under_photo_credit(&seg.units[..ui], blocks, classes, lang) {
+        } else if prev_unit.is_none()
+            || prev_unit.is_some_and(|u| u.kind == UnitKind::Credit)
+            || under_photo_credit(&seg.units[..ui], blocks, classes, lang)
+            || (lang.headings_open_pieces && prev_unit.is_some_and(|u| u.kind == UnitKind::Para && !classes[u.block].open_end))
+        {
             // At the top of the page or under a story's closing credit (a photographer's among its
-            // captions included): a new story. A standing
+            // captions included), or after finished text where the language's papers head no
+            // sections (`headings_open_pieces`): a new story. A standing
             // label (核心阅读) opens it without being its headline: the story's headline stands
             // elsewhere on the page, for the orphan headlines to find.
             if lang.is_standing_label(&blocks[b].text) {

@@ -7,8 +7,9 @@
 //! sentence ends inside it, none runs on from it), the text above it has closed, and a paragraph of
 //! its own opens under it.
 
-use super::{Class, Shape, Start, text_blocks};
+use super::{Class, Shape, Start, text_blocks, title_case};
 use crate::blocks::{Block, Layout};
+use crate::clean::Line;
 use crate::lang::Lang;
 
 /// Most lines a heading set apart in body type may run to: a title of two lines at most.
@@ -17,6 +18,10 @@ const APART_MAX_LINES: usize = 2;
 /// Most characters such a heading holds: a column's width or two, never a paragraph's.
 const APART_MAX_CHARS: u32 = 90;
 
+/// Share of the column's width a heading's lines stay under: a title is set short (centred, or
+/// ragged), where a paragraph of two lines fills its first.
+const APART_LINE_SHARE: f32 = 0.85;
+
 /// The text under a heading is longer than the heading by this factor at least: a short line over
 /// another short line is a list or dialogue, not a title over its text.
 const TEXT_OVER_HEAD: u32 = 2;
@@ -24,12 +29,13 @@ const TEXT_OVER_HEAD: u32 = 2;
 /// Marks blocks of body text that the page sets apart as headings. Text pages in Latin script
 /// only: a structured page's geometry measures type and placing itself, and Chinese pages have
 /// their own heading shapes.
-pub fn apart_headings(blocks: &[Block], classes: &mut [Class], layout: &Layout, lang: &Lang) {
+pub fn apart_headings(blocks: &[Block], lines: &[Line], classes: &mut [Class], layout: &Layout, lang: &Lang) {
     if lang.code.is_cjk() || layout.geometric || !layout.wrapped {
         return;
     }
     let text = text_blocks(classes);
-    let candidate: Vec<bool> = (0..text.len()).map(|k| stands_apart(k, &text, blocks, classes, lang)).collect();
+    let short = |b: &Block| lines[b.lines.clone()].iter().all(|l| (l.stats.chars as f32) < APART_LINE_SHARE * layout.width_chars as f32);
+    let candidate: Vec<bool> = (0..text.len()).map(|k| short(&blocks[text[k]]) && stands_apart(k, &text, blocks, classes, lang)).collect();
     for (k, &i) in text.iter().enumerate() {
         if !candidate[k] {
             continue;
@@ -62,6 +68,9 @@ fn stands_apart(k: usize, text: &[usize], blocks: &[Block], classes: &[Class], l
     if !(top && bottom) || !one_phrase(b.text.trim(), lang) {
         return false;
     }
+    if !lang.sentence_case_titles && !title_case(b.text.trim(), lang) {
+        return false;
+    }
     // The text above does not run on into it. (Under a heading, a line of body type is a deck or
     // a byline the heading's own group decides on; but a name closing the text above it is a
     // signature, which closes that text.)
@@ -69,7 +78,7 @@ fn stands_apart(k: usize, text: &[usize], blocks: &[Block], classes: &[Class], l
         let (ab, a) = (&blocks[text[j]], &classes[text[j]]);
         match a.shape {
             Shape::Heading => j > 0 && classes[text[j - 1]].shape == Shape::Body && is_name(&ab.text, lang),
-            Shape::Body => !a.open_end || !runs_on(&ab.text),
+            Shape::Body => !a.open_end || !(ab.last_full || runs_on(&ab.text)),
             _ => true,
         }
     });
@@ -87,7 +96,8 @@ fn stands_apart(k: usize, text: &[usize], blocks: &[Block], classes: &[Class], l
 
 /// Whether text that stopped before its sentence ended goes on in the next line: it breaks off on
 /// a hyphen or a comma, or in the middle of words (a lower-case word last). One that stops on a
-/// bracket, a quote or a name (a verse's last line, a table's) may well be finished.
+/// bracket, a quote or a name (a verse's last line, a table's) may well be finished, unless its
+/// last line fills the column (asked of the block by the caller).
 fn runs_on(t: &str) -> bool {
     let t = t.trim_end();
     t.ends_with(['-', ',', '¬']) || t.chars().last().is_some_and(char::is_lowercase)
