@@ -114,6 +114,9 @@ pub struct Class {
     /// A credit that is the author's signature (a name closing the piece): the piece's bylines,
     /// role "signature".
     pub signs: Vec<Byline>,
+    /// Furniture that is a banner over a piece (FEUILLETON DU GAULOIS): the piece under it
+    /// begins there.
+    pub banner: bool,
 }
 
 impl Class {
@@ -145,6 +148,7 @@ impl Class {
             group: None,
             size: 0.0,
             signs: Vec::new(),
+            banner: false,
         }
     }
 }
@@ -161,7 +165,7 @@ fn page_number_re() -> &'static Regex {
 /// blocks of their own.
 pub fn line_roles(lines: &[Line], lang: &Lang) -> Vec<Option<Role>> {
     let n = lines.len();
-    (0..n)
+    let mut roles: Vec<Option<Role>> = (0..n)
         .map(|i| {
             let l = &lines[i];
             let t = l.text.as_str();
@@ -181,7 +185,7 @@ pub fn line_roles(lines: &[Line], lang: &Lang) -> Vec<Option<Role>> {
             if st.chars > 120 {
                 return None;
             }
-            if lang.furniture.iter().any(|r| r.is_match(t)) {
+            if lang.furniture.iter().chain(&lang.banner).any(|r| r.is_match(t)) {
                 return Some(Role::Furniture);
             }
             if lang.credit_line.iter().any(|r| r.is_match(t)) {
@@ -201,7 +205,15 @@ pub fn line_roles(lines: &[Line], lang: &Lang) -> Vec<Option<Role>> {
             }
             None
         })
-        .collect()
+        .collect();
+    // The date set tight under a banner (FEUILLETON DU GAULOIS / DU 8 FÉVRIER 1882) is the
+    // banner's, wherever it stands on the page.
+    for i in 1..n {
+        if roles[i].is_none() && roles[i - 1] == Some(Role::Furniture) && lines[i].blank_before == 0 && lang.running_head.iter().any(|r| r.is_match(&lines[i].text)) {
+            roles[i] = Some(Role::Furniture);
+        }
+    }
+    roles
 }
 
 /// Every block's class: a one-line block takes its line's role (furniture, noise, a credit line).
@@ -210,7 +222,9 @@ pub fn classify_all(blocks: &[Block], line_roles: &[Option<Role>], layout: &Layo
         .iter()
         .map(|b| {
             let role = if b.n_lines() == 1 { line_roles[b.lines.start] } else { None };
-            classify(b, role, layout, lang)
+            let mut c = classify(b, role, layout, lang);
+            c.banner = c.shape == Shape::Furniture && lang.banner.iter().any(|r| r.is_match(b.text.trim()));
+            c
         })
         .collect()
 }
@@ -480,24 +494,25 @@ pub fn signatures(blocks: &[Block], classes: &mut [Class], layout: &Layout, lang
         if b.n_lines() != 1 || classes[i].display || b.stats.chars > SIGNATURE_MAX || !classes[i].bylines.is_empty() {
             continue;
         }
-        let Some(names) = lang.signed_by.iter().find_map(|r| r.captures(b.text.trim()).and_then(|c| c.name("names").map(|m| m.as_str().trim().to_string())))
-        else {
+        let after_text = k > 0 && classes[text[k - 1]].shape == Shape::Body;
+        let heads = |j: usize| text.get(j).is_none_or(|&n| matches!(classes[n].shape, Shape::Heading | Shape::Byline) || classes[n].display);
+        // A name in capitals reads as a headline in capitals too: only its setting tells it from
+        // one. Flush right where the geometry measured it; on a text page, set tight under the
+        // text it closes, over a heading set apart (PAUL DELÉAGE over LA CHAMBRE DES DÉPUTÉS).
+        let tight = !layout.geometric && b.blank_before == 0 && text.get(k + 1).is_some_and(|&n| blocks[n].blank_before > 0) && heads(k + 1);
+        let signed = lang.signed_by.iter().find_map(|r| r.captures(b.text.trim()).and_then(|c| c.name("names").map(|m| m.as_str().trim().to_string())));
+        // So set, a surname alone in capitals signs too (MERHEIX): nothing but its setting would.
+        let Some(names) = signed.or_else(|| (tight && is_caps(b)).then(|| lone_surname(b.text.trim())).flatten()) else {
             continue;
         };
         // A line opening on a function word (La Chambre, The Inland) is words cut off, no name.
         if names.split_whitespace().next().is_some_and(|w| lang.is_function_word(&w.to_lowercase())) {
             continue;
         }
-        let after_text = k > 0 && classes[text[k - 1]].shape == Shape::Body;
-        let heads = |j: usize| text.get(j).is_none_or(|&n| matches!(classes[n].shape, Shape::Heading | Shape::Byline) || classes[n].display);
         // A place or a date may stand under the name (Heinrich Keimer / Bonneweg.).
         let place = |j: usize| text.get(j).is_some_and(|&n| blocks[n].n_lines() == 1 && blocks[n].stats.chars <= SIGNATURE_MAX);
         let closes = heads(k + 1) || (place(k + 1) && heads(k + 2));
-        // A name in capitals reads as a headline in capitals too: only its setting tells it from
-        // one. Flush right where the geometry measured it; on a text page, set tight under the
-        // text it closes, over a heading set apart (PAUL DELÉAGE over LA CHAMBRE DES DÉPUTÉS).
         let flush = flush_right.get(b.lines.start).copied().unwrap_or(false);
-        let tight = !layout.geometric && b.blank_before == 0 && text.get(k + 1).is_some_and(|&n| blocks[n].blank_before > 0) && heads(k + 1);
         // Initials alone (G. D.) are capitals by nature, and never a title.
         let initials = names.split_whitespace().all(|w| w.trim_end_matches('.').chars().count() == 1);
         if !(after_text && ((closes && (!is_caps(b) || initials)) || flush || tight)) {
@@ -511,6 +526,12 @@ pub fn signatures(blocks: &[Block], classes: &mut [Class], layout: &Layout, lang
 
 /// A signature is a name, a few words at most.
 const SIGNATURE_MAX: u32 = 40;
+
+/// A line that is one word of letters, long enough to be a surname (not an initial or a mark).
+fn lone_surname(t: &str) -> Option<String> {
+    let w = t.trim_end_matches('.');
+    (w.chars().count() >= 3 && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')).then(|| w.to_string())
+}
 
 /// Classifies one block on its own.
 pub fn classify(b: &Block, role: Option<Role>, layout: &Layout, lang: &Lang) -> Class {

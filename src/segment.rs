@@ -105,6 +105,8 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
     let mut i = 0;
     while i < items.len() {
         let b = items[i];
+        // A banner just above (FEUILLETON DU GAULOIS) heads a piece that begins here.
+        let bannered = (i.checked_sub(1).map_or(0, |j| items[j] + 1)..b).any(|x| classes[x].banner);
         match classes[b].shape {
             Shape::Heading => {
                 let mut k = i;
@@ -168,8 +170,8 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                 } else {
                     1 + run[1..].iter().take_while(|&&h| blocks[h].blank_before == 0 || classes[h].deck_marker).count()
                 };
-                let strong = closed || glen >= 2 || classes[b].display;
-                if driven && !classes[b].display {
+                let strong = closed || glen >= 2 || classes[b].display || bannered;
+                if driven && !classes[b].display && !bannered {
                     seg.units.extend(run.iter().map(|&h| Unit { block: h, kind: UnitKind::Subhead, weak: None }));
                     i = k;
                     continue;
@@ -283,7 +285,7 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                     let h = seg.units.remove(p).block;
                     weak.retain(|&(ui, _)| ui != p);
                     seg.seeds.push(Seed { heads: vec![h], bylines: Vec::new(), at: p, weak: None });
-                } else if ((dispatch && !under_seed) || after_close) && !driven {
+                } else if ((dispatch && !under_seed) || after_close || bannered) && !driven {
                     seg.seeds.push(Seed { heads: Vec::new(), bylines: Vec::new(), at: seg.units.len(), weak: None });
                 }
                 seg.units.push(Unit { block: b, kind, weak: None });

@@ -108,6 +108,8 @@ struct RawLang {
     jump_tail: Vec<String>,
     running_head: Vec<String>,
     furniture: Vec<String>,
+    #[serde(default)]
+    banner: Vec<String>,
     stopwords: Vec<String>,
     #[serde(default)]
     function_words: Vec<String>,
@@ -196,6 +198,9 @@ pub struct Lang {
     pub jump_tail: Vec<Pattern>,
     pub running_head: Vec<Pattern>,
     pub furniture: Vec<Pattern>,
+    /// A banner over a piece, the paper's and not the piece's title (FEUILLETON DU GAULOIS, over
+    /// the serial novel): furniture, under which a piece begins.
+    pub banner: Vec<Pattern>,
     pub stopwords: FxHashSet<String>,
     /// Words a sentence or a headline line does not end on (the, of, to): text cut after one goes on.
     pub function_words: FxHashSet<String>,
@@ -262,6 +267,7 @@ impl Lang {
             jump_tail: compile(&raw.jump_tail, "jump_tail", c),
             running_head: compile(&raw.running_head, "running_head", c),
             furniture: compile(&raw.furniture, "furniture", c),
+            banner: compile(&raw.banner, "banner", c),
             stopwords: raw.stopwords.into_iter().collect(),
             function_words: raw.function_words.into_iter().collect(),
             profile: raw.profile.into_iter().collect(),
