@@ -11,6 +11,8 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use std::sync::OnceLock;
 
+pub mod apart;
+
 /// What a line of the page was taken for, as reported in the page JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -115,6 +117,9 @@ pub struct Class {
     /// A heading line that goes on the heading line above it: a headline the OCR gave as two or
     /// more lines (see `headwrap`), one title with it.
     pub wraps: bool,
+    /// Furniture that is a banner over a piece (FEUILLETON DU GAULOIS): the piece under it
+    /// begins there.
+    pub banner: bool,
 }
 
 impl Class {
@@ -147,6 +152,7 @@ impl Class {
             size: 0.0,
             signs: Vec::new(),
             wraps: false,
+            banner: false,
         }
     }
 }
@@ -175,7 +181,7 @@ pub fn line_roles(lines: &[Line], lang: &Lang) -> Vec<Option<Role>> {
 /// Each line's role as its own shape and place tell.
 fn own_roles(lines: &[Line], lang: &Lang) -> Vec<Option<Role>> {
     let n = lines.len();
-    (0..n)
+    let mut roles: Vec<Option<Role>> = (0..n)
         .map(|i| {
             let l = &lines[i];
             let t = l.text.as_str();
@@ -198,7 +204,7 @@ fn own_roles(lines: &[Line], lang: &Lang) -> Vec<Option<Role>> {
             if st.chars > 120 {
                 return None;
             }
-            if lang.furniture.iter().any(|r| r.is_match(t)) {
+            if lang.furniture.iter().chain(&lang.banner).any(|r| r.is_match(t)) {
                 return Some(Role::Furniture);
             }
             if lang.credit_line.iter().any(|r| r.is_match(t)) {
@@ -218,7 +224,15 @@ fn own_roles(lines: &[Line], lang: &Lang) -> Vec<Option<Role>> {
             }
             None
         })
-        .collect()
+        .collect();
+    // The date set tight under a banner (FEUILLETON DU GAULOIS / DU 8 FÉVRIER 1882) is the
+    // banner's, wherever it stands on the page.
+    for i in 1..n {
+        if roles[i].is_none() && roles[i - 1] == Some(Role::Furniture) && lines[i].blank_before == 0 && lang.running_head.iter().any(|r| r.is_match(&lines[i].text)) {
+            roles[i] = Some(Role::Furniture);
+        }
+    }
+    roles
 }
 
 /// Every block's class: a one-line block takes its line's role (furniture, noise, a credit line).
@@ -227,7 +241,9 @@ pub fn classify_all(blocks: &[Block], line_roles: &[Option<Role>], layout: &Layo
         .iter()
         .map(|b| {
             let role = if b.n_lines() == 1 { line_roles[b.lines.start] } else { None };
-            classify(b, role, layout, lang)
+            let mut c = classify(b, role, layout, lang);
+            c.banner = c.shape == Shape::Furniture && lang.banner.iter().any(|r| r.is_match(b.text.trim()));
+            c
         })
         .collect()
 }
@@ -508,7 +524,7 @@ pub fn display_type(blocks: &[Block], classes: &mut [Class], types: &[LineType])
 /// Under it, a new piece begins. Over text it is a heading, as "Millerand." heads its story; and
 /// a name in capitals is a signature only where it is set flush right (LAW COURTS. over IN
 /// BANCO. is a headline and its deck).
-pub fn signatures(blocks: &[Block], classes: &mut [Class], lang: &Lang, flush_right: &[bool]) {
+pub fn signatures(blocks: &[Block], classes: &mut [Class], layout: &Layout, lang: &Lang, flush_right: &[bool]) {
     if lang.signed_by.is_empty() {
         return;
     }
@@ -521,25 +537,28 @@ pub fn signatures(blocks: &[Block], classes: &mut [Class], lang: &Lang, flush_ri
         if b.n_lines() != 1 || sized || b.stats.chars > SIGNATURE_MAX || !classes[i].bylines.is_empty() {
             continue;
         }
-        let Some(names) = lang.signed_by.iter().find_map(|r| r.captures(b.text.trim()).and_then(|c| c.name("names").map(|m| m.as_str().trim().to_string())))
-        else {
+        let after_text = k > 0 && classes[text[k - 1]].shape == Shape::Body;
+        let heads = |j: usize| text.get(j).is_none_or(|&n| matches!(classes[n].shape, Shape::Heading | Shape::Byline) || classes[n].display);
+        // A name in capitals reads as a headline in capitals too: only its setting tells it from
+        // one. Flush right where the geometry measured it; on a text page, set tight under the
+        // text it closes, over a heading set apart (PAUL DELÉAGE over LA CHAMBRE DES DÉPUTÉS).
+        let tight = !layout.geometric && b.blank_before == 0 && text.get(k + 1).is_some_and(|&n| blocks[n].blank_before > 0) && heads(k + 1);
+        let signed = lang.signed_by.iter().find_map(|r| r.captures(b.text.trim()).and_then(|c| c.name("names").map(|m| m.as_str().trim().to_string())));
+        // So set, a surname alone in capitals signs too (MERHEIX): nothing but its setting would.
+        let Some(names) = signed.or_else(|| (tight && is_caps(b)).then(|| lone_surname(b.text.trim())).flatten()) else {
             continue;
         };
         // A line opening on a function word (La Chambre, The Inland) is words cut off, no name.
         if names.split_whitespace().next().is_some_and(|w| lang.is_function_word(&w.to_lowercase())) {
             continue;
         }
-        let after_text = k > 0 && classes[text[k - 1]].shape == Shape::Body;
-        let heads = |j: usize| text.get(j).is_none_or(|&n| matches!(classes[n].shape, Shape::Heading | Shape::Byline) || classes[n].display);
         // A place or a date may stand under the name (Heinrich Keimer / Bonneweg.).
         let place = |j: usize| text.get(j).is_some_and(|&n| blocks[n].n_lines() == 1 && blocks[n].stats.chars <= SIGNATURE_MAX);
         let closes = heads(k + 1) || (place(k + 1) && heads(k + 2));
-        // A name in capitals reads as a headline in capitals too: only its setting, flush right,
-        // tells it from one.
         let flush = flush_right.get(b.lines.start).copied().unwrap_or(false);
         // Initials are capitals whatever the name; a name spelt out in capitals is what is meant.
         let caps_name = is_caps(b) && b.text.split_whitespace().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3);
-        if !(after_text && ((closes && !caps_name) || flush)) {
+        if !(after_text && ((closes && !caps_name) || flush || tight)) {
             continue;
         }
         let mut c = Class::of(Shape::Credit);
@@ -550,6 +569,12 @@ pub fn signatures(blocks: &[Block], classes: &mut [Class], lang: &Lang, flush_ri
 
 /// A signature is a name, a few words at most.
 const SIGNATURE_MAX: u32 = 40;
+
+/// A line that is one word of letters, long enough to be a surname (not an initial or a mark).
+fn lone_surname(t: &str) -> Option<String> {
+    let w = t.trim_end_matches('.');
+    (w.chars().count() >= 3 && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')).then(|| w.to_string())
+}
 
 /// Classifies one block on its own.
 pub fn classify(b: &Block, role: Option<Role>, layout: &Layout, lang: &Lang) -> Class {

@@ -288,7 +288,8 @@ impl Analysed {
             classify::display_type(&blocks, &mut classes, &types);
         }
         let flush_right: Vec<bool> = (0..lines.len()).map(|i| hint_of(i).is_some_and(|h| h.flush_right)).collect();
-        classify::signatures(&blocks, &mut classes, lang, &flush_right);
+        classify::apart::apart_headings(&blocks, lines, &mut classes, &layout, lang);
+        classify::signatures(&blocks, &mut classes, &layout, lang, &flush_right);
         let mut features = model::cohesion::Features::with_capacity(blocks.iter().map(|b| b.text.len()).sum::<usize>() / 3);
         let bags: Vec<Bag> = blocks
             .iter()

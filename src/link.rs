@@ -473,9 +473,18 @@ fn closed_runs(seg: &Segments, ctx: &Ctx, orphan: &[bool]) -> Vec<Option<(usize,
                 return None;
             }
             let below = &seg.units[lo..];
-            crate::segment::photo_story_end(below, |i| i > 0 && seed_at[lo + i], ctx.blocks, ctx.classes, ctx.lang).map(|end| (lo, lo + end + 1))
+            crate::segment::photo_story_end(below, |i| i > 0 && seed_at[lo + i], ctx.blocks, ctx.classes, ctx.lang)
+                .or_else(|| signed_end(below, |i| i > 0 && seed_at[lo + i], ctx.classes))
+                .map(|end| (lo, lo + end + 1))
         })
         .collect()
+}
+
+/// Where a piece under a seed ends at its author's signature, if it does: the index in `below` of
+/// the first signature (a credit naming its author) before the next seed. The piece is printed
+/// whole between its headline and its name.
+fn signed_end(below: &[Unit], seed_at: impl Fn(usize) -> bool, classes: &[crate::classify::Class]) -> Option<usize> {
+    below.iter().enumerate().take_while(|&(i, _)| !seed_at(i)).find(|(_, u)| u.kind == UnitKind::Credit && !classes[u.block].signs.is_empty()).map(|(i, _)| i)
 }
 
 /// What marks a headline group as an item of a series: a line of parallel halves (高升村 步步高:

@@ -9,6 +9,8 @@ use crate::classify::{Class, Shape};
 use crate::lang::Lang;
 use crate::model::cohesion::{sim, Bag, Idf, Profile};
 
+mod roundup;
+
 /// Where an article starts: its headline group and bylines (either may be missing, not both).
 #[derive(Debug, Clone)]
 pub struct Seed {
@@ -105,6 +107,8 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
     let mut i = 0;
     while i < items.len() {
         let b = items[i];
+        // A banner just above (FEUILLETON DU GAULOIS) heads a piece that begins here.
+        let bannered = (i.checked_sub(1).map_or(0, |j| items[j] + 1)..b).any(|x| classes[x].banner);
         match classes[b].shape {
             Shape::Heading => {
                 let mut k = i;
@@ -168,8 +172,8 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                 } else {
                     1 + run[1..].iter().take_while(|&&h| blocks[h].blank_before == 0 || loose_heads || classes[h].deck_marker || classes[h].wraps).count()
                 };
-                let strong = closed || glen >= 2 || classes[b].display;
-                if driven && !classes[b].display {
+                let strong = closed || glen >= 2 || classes[b].display || bannered;
+                if driven && !classes[b].display && !bannered {
                     seg.units.extend(run.iter().map(|&h| Unit { block: h, kind: UnitKind::Subhead, weak: None }));
                     i = k;
                     continue;
@@ -244,8 +248,9 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                     Shape::Jump => UnitKind::Jump,
                     _ => UnitKind::Para,
                 };
-                // A dispatch line (本报北京2月3日电（记者X）) opens a story even with no headline above.
-                let dispatch = kind == UnitKind::Para && classes[b].opens_story();
+                // A dispatch line (本报北京2月3日电（记者X）) opens a story even with no headline above,
+                // unless it is the next item of a roundup of dispatches running above it.
+                let dispatch = kind == UnitKind::Para && classes[b].opens_story() && !roundup::continues_roundup(b, &seg, classes, lang);
                 // A standfirst is a few lines: two hundred characters of Chinese, ninety of English
                 // (a Latin paragraph longer than that under a headline is the story's first).
                 let summary = |x: usize| blocks[x].stats.chars <= if blocks[x].cjk { LEAD_MAX_CJK } else { LEAD_MAX_LATIN };
@@ -282,7 +287,7 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                     let h = seg.units.remove(p).block;
                     weak.retain(|&(ui, _)| ui != p);
                     seg.seeds.push(Seed { heads: vec![h], bylines: Vec::new(), at: p, weak: None });
-                } else if ((dispatch && !under_seed) || after_close) && !driven {
+                } else if ((dispatch && !under_seed) || after_close || bannered) && !driven {
                     seg.seeds.push(Seed { heads: Vec::new(), bylines: Vec::new(), at: seg.units.len(), weak: None });
                 }
                 seg.units.push(Unit { block: b, kind, weak: None });
@@ -422,9 +427,14 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
                     })
             });
             stray.then_some(None)
-        } else if prev_unit.is_none() || prev_unit.is_some_and(|u| u.kind == UnitKind::Credit) || under_photo_credit(&seg.units[..ui], blocks, classes, lang) {
+        } else if prev_unit.is_none()
+            || prev_unit.is_some_and(|u| u.kind == UnitKind::Credit)
+            || under_photo_credit(&seg.units[..ui], blocks, classes, lang)
+            || (lang.headings_open_pieces && prev_unit.is_some_and(|u| u.kind == UnitKind::Para && !classes[u.block].open_end))
+        {
             // At the top of the page or under a story's closing credit (a photographer's among its
-            // captions included): a new story. A standing
+            // captions included), or after finished text where the language's papers head no
+            // sections (`headings_open_pieces`): a new story. A standing
             // label (核心阅读) opens it without being its headline: the story's headline stands
             // elsewhere on the page, for the orphan headlines to find.
             if lang.is_standing_label(&blocks[b].text) {

@@ -78,6 +78,12 @@ struct RawLang {
     dispatch_roles: Vec<String>,
     #[serde(default)]
     dateline: Vec<String>,
+    #[serde(default)]
+    roundup_item: Vec<String>,
+    #[serde(default)]
+    headings_open_pieces: bool,
+    #[serde(default)]
+    sentence_case_titles: bool,
     credit: Vec<String>,
     #[serde(default)]
     section_number: Vec<String>,
@@ -106,6 +112,8 @@ struct RawLang {
     #[serde(default)]
     page_number: Vec<String>,
     furniture: Vec<String>,
+    #[serde(default)]
+    banner: Vec<String>,
     stopwords: Vec<String>,
     #[serde(default)]
     function_words: Vec<String>,
@@ -147,6 +155,19 @@ pub struct Lang {
     pub dispatch: Vec<Pattern>,
     pub dispatch_roles: Vec<String>,
     pub dateline: Vec<Pattern>,
+    /// A dateline (as `dateline` captures it) that, under no headline of its own, opens the next
+    /// dispatch of a news roundup (PARIS, 2 décembre., Neapel, 22. Nov., LONDON, Feb. 16.): an
+    /// item of the roundup running above it, not a story of its own.
+    pub roundup_item: Vec<Pattern>,
+    /// The language's papers head no sections inside a piece (their reports run on, or number
+    /// their parts): a heading set after finished text opens a piece of its own, whatever the
+    /// text around it is about.
+    pub headings_open_pieces: bool,
+    /// The language's papers set titles in body type in sentence case too (Discours de M.
+    /// Veillat, Der Kampf gegen das Bleiweiß.): a short line of it set apart may be a title.
+    /// Where they do not (English sets them in capitals or title case), such a line is a
+    /// paragraph of one sentence.
+    pub sentence_case_titles: bool,
     pub credit: Vec<Pattern>,
     /// How a section heading is numbered, bulleted or labelled (一、, （二）, ●, 延伸阅读): a lone
     /// heading so marked heads a section, not a story.
@@ -185,6 +206,9 @@ pub struct Lang {
     pub page_date: Vec<Pattern>,
     pub page_number: Vec<Pattern>,
     pub furniture: Vec<Pattern>,
+    /// A banner over a piece, the paper's and not the piece's title (FEUILLETON DU GAULOIS, over
+    /// the serial novel): furniture, under which a piece begins.
+    pub banner: Vec<Pattern>,
     pub stopwords: FxHashSet<String>,
     /// Words a sentence or a headline line does not end on (the, of, to): text cut after one goes on.
     pub function_words: FxHashSet<String>,
@@ -233,6 +257,9 @@ impl Lang {
             dispatch: compile(&raw.dispatch, "dispatch", c),
             dispatch_roles: raw.dispatch_roles,
             dateline: compile(&raw.dateline, "dateline", c),
+            roundup_item: compile(&raw.roundup_item, "roundup_item", c),
+            headings_open_pieces: raw.headings_open_pieces,
+            sentence_case_titles: raw.sentence_case_titles,
             credit: compile(&raw.credit, "credit", c),
             section_number: compile(&raw.section_number, "section_number", c),
             standing_label: compile(&raw.standing_label, "standing_label", c),
@@ -250,6 +277,7 @@ impl Lang {
             page_date: compile(&raw.page_date, "page_date", c),
             page_number: compile(&raw.page_number, "page_number", c),
             furniture: compile(&raw.furniture, "furniture", c),
+            banner: compile(&raw.banner, "banner", c),
             stopwords: raw.stopwords.into_iter().collect(),
             function_words: raw.function_words.into_iter().collect(),
             profile: raw.profile.into_iter().collect(),
@@ -323,6 +351,12 @@ impl Lang {
     pub fn is_section_numbered(&self, heading: &str) -> bool {
         let t = heading.trim();
         self.section_number.iter().any(|r| r.is_match(t))
+    }
+
+    /// Whether a dateline (as `dateline` captured it) opens an item of a news roundup.
+    pub fn is_roundup_item(&self, dateline: &str) -> bool {
+        let t = dateline.trim();
+        self.roundup_item.iter().any(|r| r.is_match(t))
     }
 
     /// Whether a heading is a standing label over a story's summary (核心阅读).

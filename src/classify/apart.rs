@@ -1,0 +1,157 @@
+//! Headings a plain-text page sets apart in any case: a short line standing on its own between finished text and a fresh paragraph.
+//!
+//! Old papers set many titles in the body's own type and case ("Der Kampf gegen das Bleiweiß.",
+//! "Autour du Parlement"): on a page flattened to text nothing but their placing tells them from a
+//! short paragraph. A line is taken for a heading only from what the page shows around it, never
+//! from its words: it stands apart (blank lines, or a block of its own), reads as one phrase (no
+//! sentence ends inside it, none runs on from it), the text above it has closed, and a paragraph of
+//! its own opens under it.
+
+use super::{Class, Shape, Start, text_blocks, title_case};
+use crate::blocks::{Block, Layout};
+use crate::clean::Line;
+use crate::lang::Lang;
+
+/// Most lines a heading set apart in body type may run to: a title of two lines at most.
+const APART_MAX_LINES: usize = 2;
+
+/// Most characters such a heading holds: a column's width or two, never a paragraph's.
+const APART_MAX_CHARS: u32 = 90;
+
+/// Share of the column's width a heading's lines stay under: a title is set short (centred, or
+/// ragged), where a paragraph of two lines fills its first.
+const APART_LINE_SHARE: f32 = 0.85;
+
+/// The text under a heading is longer than the heading by this factor at least: a short line over
+/// another short line is a list or dialogue, not a title over its text.
+const TEXT_OVER_HEAD: u32 = 2;
+
+/// Marks blocks of body text that the page sets apart as headings. Text pages in Latin script
+/// only: a structured page's geometry measures type and placing itself, and Chinese pages have
+/// their own heading shapes.
+pub fn apart_headings(blocks: &[Block], lines: &[Line], classes: &mut [Class], layout: &Layout, lang: &Lang) {
+    if lang.code.is_cjk() || layout.geometric || !layout.wrapped {
+        return;
+    }
+    let text = text_blocks(classes);
+    let short = |b: &Block| lines[b.lines.clone()].iter().all(|l| (l.stats.chars as f32) < APART_LINE_SHARE * layout.width_chars as f32);
+    let candidate: Vec<bool> = (0..text.len()).map(|k| short(&blocks[text[k]]) && stands_apart(k, &text, blocks, classes, lang)).collect();
+    for (k, &i) in text.iter().enumerate() {
+        if !candidate[k] {
+            continue;
+        }
+        // A name set apart over another heading is the signature closing the piece above
+        // (Robert Seidel. over Klosterregen, Klostersturm.): `signatures` takes it.
+        let heading_below = text.get(k + 1).is_some_and(|&n| candidate[k + 1] || classes[n].shape == Shape::Heading);
+        if heading_below && is_name(&blocks[i].text, lang) {
+            continue;
+        }
+        classes[i] = Class::of(Shape::Heading);
+    }
+}
+
+/// Whether the text block at `k` (of `text`, the page's text blocks in order) stands apart as a
+/// heading: a short phrase on its own, the text above it closed and a paragraph opening under it.
+fn stands_apart(k: usize, text: &[usize], blocks: &[Block], classes: &[Class], lang: &Lang) -> bool {
+    let i = text[k];
+    let (b, c) = (&blocks[i], &classes[i]);
+    if c.shape != Shape::Body || !c.bylines.is_empty() || c.dateline.is_some() || c.jump.is_some() || c.start == Start::Mid {
+        return false;
+    }
+    // Indented where the page indents its paragraphs, it is one.
+    if b.n_lines() > APART_MAX_LINES || b.stats.chars > APART_MAX_CHARS || b.stacked || b.indent {
+        return false;
+    }
+    // Apart: a blank line (or another block's end) above and below it.
+    let top = k == 0 || b.blank_before > 0 || text[k - 1] + 1 != i;
+    let bottom = b.blank_after > 0 || text.get(k + 1).is_none_or(|&n| n != i + 1);
+    if !(top && bottom) || !one_phrase(b.text.trim(), lang) {
+        return false;
+    }
+    if !lang.sentence_case_titles && !title_case(b.text.trim(), lang) {
+        return false;
+    }
+    // The text above does not run on into it. (Under a heading, a line of body type is a deck or
+    // a byline the heading's own group decides on; but a name closing the text above it is a
+    // signature, which closes that text.)
+    let above_closed = k.checked_sub(1).is_none_or(|j| {
+        let (ab, a) = (&blocks[text[j]], &classes[text[j]]);
+        match a.shape {
+            Shape::Heading => j > 0 && classes[text[j - 1]].shape == Shape::Body && is_name(&ab.text, lang),
+            Shape::Body => !a.open_end || !(ab.last_full || runs_on(&ab.text)),
+            _ => true,
+        }
+    });
+    // A paragraph of its own opens under it, longer than the heading.
+    let below_opens = text.get(k + 1).is_some_and(|&n| {
+        let (nb, nc) = (&blocks[n], &classes[n]);
+        match nc.shape {
+            Shape::Byline | Shape::Dateline => true,
+            Shape::Body => nc.start != Start::Mid && nb.stats.chars >= TEXT_OVER_HEAD * b.stats.chars,
+            _ => false,
+        }
+    });
+    above_closed && below_opens
+}
+
+/// Whether text that stopped before its sentence ended goes on in the next line: it breaks off on
+/// a hyphen or a comma, or in the middle of words (a lower-case word last). One that stops on a
+/// bracket, a quote or a name (a verse's last line, a table's) may well be finished, unless its
+/// last line fills the column (asked of the block by the caller).
+fn runs_on(t: &str) -> bool {
+    let t = t.trim_end();
+    t.ends_with(['-', ',', '¬']) || t.chars().last().is_some_and(char::is_lowercase)
+}
+
+/// Whether a line reads as one phrase, as a title does: it opens on a capital, no sentence ends
+/// inside it, and it does not break off (on a comma, a colon, a hyphen or a function word).
+fn one_phrase(t: &str, lang: &Lang) -> bool {
+    let first = t.chars().find(|c| c.is_alphanumeric());
+    if !first.is_some_and(char::is_uppercase) {
+        return false;
+    }
+    if t.ends_with([',', ';', ':', '-', '—', '–']) {
+        return false;
+    }
+    let last_word = t.rsplit(|c: char| !c.is_alphabetic()).find(|w| !w.is_empty()).unwrap_or("");
+    if lang.is_function_word(last_word) && !t.ends_with(['.', '!', '?']) {
+        return false;
+    }
+    !ends_inside(t, lang)
+}
+
+/// Whether a sentence ends inside the text, before its last word: a terminal mark followed by a
+/// space and more words, unless it closes an initial or an abbreviation (M. Veillat, Dr. Müller).
+fn ends_inside(t: &str, lang: &Lang) -> bool {
+    let body = t.trim_end_matches(|c: char| lang.terminal.contains(&c) || lang.closers.contains(&c) || c.is_whitespace());
+    body.char_indices().any(|(i, c)| {
+        lang.terminal.contains(&c)
+            && body[i + c.len_utf8()..].starts_with(char::is_whitespace)
+            && lang.ends_sentence(&body[..i + c.len_utf8()])
+    })
+}
+
+/// Whether a line has the shape of a name signing a piece (the language's `signed_by`).
+pub(super) fn is_name(t: &str, lang: &Lang) -> bool {
+    let t = t.trim();
+    lang.signed_by.iter().any(|r| r.is_match(t)) && t.split_whitespace().next().is_some_and(|w| !lang.is_function_word(&w.to_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::LangCode;
+
+    #[test]
+    fn a_title_reads_as_one_phrase() {
+        let fr = Lang::get(LangCode::Fr);
+        assert!(one_phrase("Discours de M. Veillat", fr));
+        assert!(one_phrase("Autour du Parlement", fr));
+        assert!(!one_phrase("Si! ils le sont.", fr));
+        assert!(!one_phrase("La Chambre a voté. Le Sénat", fr));
+        assert!(!one_phrase("La transmission de la souveraineté et de", fr));
+        let de = Lang::get(LangCode::De);
+        assert!(one_phrase("Der Kampf gegen das Bleiweiß.", de));
+        assert!(!one_phrase("und so weiter.", de));
+    }
+}

@@ -1,0 +1,23 @@
+//! News roundups: dispatches that open on their place and date under no headline of their own are items of the roundup running above them.
+//!
+//! Old papers print their foreign and provincial news as a run of dispatches under one rubric
+//! (DÉPÊCHES DE L'AGENCE HAVAS, then Londres, 7 février. …, Berlin, 7 février. …), or under none.
+//! Each dispatch's dateline would open a story of its own; the paper prints them as one.
+
+use super::{Segments, UnitKind};
+use crate::classify::{Class, Shape};
+use crate::lang::Lang;
+
+/// Whether the paragraph of block `b`, which opens on a dateline, is the next item of a roundup:
+/// its dateline is of the kind the language's roundups use, and the story running above it (since
+/// its last seed, not closed by a signature) already holds a dispatch of that kind.
+pub fn continues_roundup(b: usize, seg: &Segments, classes: &[Class], lang: &Lang) -> bool {
+    let item = |x: usize| classes[x].dateline.as_deref().is_some_and(|d| lang.is_roundup_item(d));
+    if !item(b) {
+        return false;
+    }
+    let Some(seed) = seg.seeds.last() else { return false };
+    let running = &seg.units[seed.at.min(seg.units.len())..];
+    let signed = running.last().is_some_and(|u| !classes[u.block].signs.is_empty() || classes[u.block].shape == Shape::Credit);
+    !signed && running.iter().any(|u| u.kind == UnitKind::Para && item(u.block))
+}
