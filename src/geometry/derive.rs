@@ -335,6 +335,22 @@ mod tests {
     }
 
     #[test]
+    fn a_big_line_under_text_of_its_block_opening_in_lower_case_is_text() {
+        // The last line of a paragraph measured half as big again (a smudge on the scan) goes on
+        // with the sentence above; the same size opening in capitals stands as a heading.
+        let display = |last: &str| {
+            let mut ls: Vec<Line> = (0..4).map(|i| line("the text of the story runs on here and on", 0.0, 30.0 * i as f32, 20.0)).collect();
+            ls.push(line(last, 0.0, 120.0, 30.0));
+            let body: Vec<Line> = (0..4).map(|i| line("the text of the story runs on here and on", 0.0, 160.0 + 30.0 * i as f32, 20.0)).collect();
+            let d = doc(vec![block(ls, 0), block(body, 1)], "ABBYY");
+            let out = derive(&d, ReadingOrder::File, &GeoParams::default());
+            out.hints.iter().find(|h| out.text[h.span.0..h.span.1] == *last).map(|h| h.display)
+        };
+        assert_eq!(display("furnished lodgings."), Some(false));
+        assert_eq!(display("Furnished Lodgings"), Some(true));
+    }
+
+    #[test]
     fn indents_and_short_lines_open_paragraphs() {
         let ls = vec![
             line("A first paragraph runs on across", 0.0, 0.0, 20.0),

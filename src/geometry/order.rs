@@ -89,11 +89,19 @@ pub(crate) fn pieces(geo: &[LineGeo], p: &GeoParams, doc: &Document) -> Vec<Piec
     for k in 0..out.len() {
         let text_at = |j: Option<usize>| j.and_then(|j| out.get(j)).is_some_and(|q: &Piece| q.block == out[k].block && !q.display);
         let inside = text_at(k.checked_sub(1)) && text_at(Some(k + 1)) && out[k].ratio < MISMEASURED;
-        if out[k].display && (out[k].chars > p.group_chars || inside) {
+        // Under text of its own block, a line opening in lower case goes on with the sentence
+        // above: a paragraph's line mismeasured (a smudge, a skewed scan), whatever its size.
+        let goes_on = text_at(k.checked_sub(1)) && opens_lower(&geo[out[k].lines.start], doc);
+        if out[k].display && (out[k].chars > p.group_chars || inside || goes_on) {
             out[k].display = false;
         }
     }
     out
+}
+
+/// The line's first letter is a lower-case one (scripts without case never are).
+fn opens_lower(g: &LineGeo, doc: &Document) -> bool {
+    doc.blocks[g.block].lines[g.line].words.iter().flat_map(|w| w.text.chars()).find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase)
 }
 
 /// A piece of at most this many characters set right over a title is the title's first words
