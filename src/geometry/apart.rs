@@ -14,6 +14,9 @@ const CENTRED_SLACK: f32 = 1.5;
 const CENTRED_SHARE: f32 = 0.35;
 /// Each inset is at least this many line heights: a line across the whole column is text.
 const INSET_MIN: f32 = 0.8;
+/// A heading told by its face alone stops at least this many line heights short of its
+/// column's right edge (a flush-right signature in that face stops an em or so short).
+const FACE_INSET: f32 = 2.0;
 /// Share of a piece's letters in capitals for it to be set in capitals.
 const CAPS_SHARE: f32 = 0.7;
 
@@ -55,8 +58,8 @@ fn caps(pc: &Piece, geo: &[LineGeo], doc: &Document) -> bool {
     letters >= 3 && upper as f32 >= CAPS_SHARE * letters as f32
 }
 
-/// Pieces that are headings in body type: short, centred in their column, in capitals or bold
-/// (or a little bigger than the body), with text under them. Stacked ones (a title over a deck in
+/// Pieces that are headings in body type: short, centred in their column, in capitals, bold or
+/// another face (or a little bigger than the body), with text under them. Stacked ones (a title over a deck in
 /// italics) form one group; each group comes back as piece indices, top down.
 pub(crate) fn set_apart(pieces: &[Piece], geo: &[LineGeo], doc: &Document, taken: &[bool], p: &GeoParams) -> Vec<Vec<usize>> {
     let line_h = |pc: &Piece| pc.bbox.h / pc.lines.len().max(1) as f32;
@@ -70,7 +73,13 @@ pub(crate) fn set_apart(pieces: &[Piece], geo: &[LineGeo], doc: &Document, taken
     let marked = |k: usize| {
         let pc = &pieces[k];
         let bold = geo[pc.lines.clone()].iter().all(|g| g.bold);
-        caps(pc, geo, doc) || bold || pc.ratio >= p.minor
+        // Another face marks a heading only where the piece stops well short of its column's
+        // right edge, as a title does: a paragraph's first line the engine read in another face
+        // runs to the edge (or is cut there with a hyphen), and a signature set flush right
+        // keeps an em or so from it.
+        let face = geo[pc.lines.clone()].iter().all(|g| g.other_face)
+            && column(k, pieces).is_none_or(|(_, r)| pc.bbox.right() <= r - FACE_INSET * line_h(pc));
+        caps(pc, geo, doc) || bold || face || pc.ratio >= p.minor
     };
     // A piece that is a whole block of the file, of a line or two: the engine set it apart.
     let whole_block = |k: usize| {
@@ -140,7 +149,7 @@ mod tests {
                 .collect();
             let start = geo.len();
             for (i, l) in lines.iter().enumerate() {
-                geo.push(LineGeo { block: b, line: i, bbox: l.bbox, em: 20.0, ratio: 1.0, bold: false, chars: text.chars().count() });
+                geo.push(LineGeo { block: b, line: i, bbox: l.bbox, em: 20.0, ratio: 1.0, bold: false, chars: text.chars().count(), other_face: false });
             }
             let bbox = lines.iter().fold(BBox::default(), |a, l| a.union(&l.bbox));
             pieces.push(Piece { block: b, lines: start..geo.len(), display: false, bbox, ratio: 1.0, chars: text.chars().count() * n });
@@ -175,6 +184,24 @@ mod tests {
         let mut one_block = pieces.clone();
         one_block[1].block = 2;
         assert!(set_apart(&one_block, &geo, &doc, &taken, &GeoParams::default()).is_empty());
+    }
+
+    #[test]
+    fn a_short_line_in_another_face_heads_the_text_under_it_but_not_one_set_flush_right() {
+        // A title in a sans face over roman text, set off centre: only its face tells it.
+        let spec = |x: f32, w: f32| [("the end of the story above runs on here", 0.0, 0.0, 400.0, 4), ("Lieber Teufel", x, 120.0, w, 1), ("the text of the new story starts here and", 0.0, 150.0, 400.0, 6)];
+        let (doc, pieces, mut geo) = page(&spec(40.0, 200.0));
+        let taken = vec![false; pieces.len()];
+        assert!(set_apart(&pieces, &geo, &doc, &taken, &GeoParams::default()).is_empty(), "roman: a line of text");
+        geo[4].other_face = true;
+        assert_eq!(set_apart(&pieces, &geo, &doc, &taken, &GeoParams::default()), vec![vec![1]]);
+        // The same line set flush right, an em from the edge, is a signature; run across the
+        // column it is a paragraph's first line the engine read in another face.
+        for (x, w) in [(290.0, 100.0), (0.0, 400.0)] {
+            let (doc, pieces, mut geo) = page(&spec(x, w));
+            geo[4].other_face = true;
+            assert!(set_apart(&pieces, &geo, &doc, &taken, &GeoParams::default()).is_empty(), "at {x}");
+        }
     }
 
     #[test]

@@ -98,7 +98,21 @@ pub fn derive(doc: &Document, order: ReadingOrder, p: &GeoParams) -> Derived {
     for &k in groups.iter().flatten() {
         taken[k] = true;
     }
-    groups.extend(super::apart::set_apart(&pieces, &geo, doc, &taken, p));
+    let apart = super::apart::set_apart(&pieces, &geo, doc, &taken, p);
+    // A byline centred under its title is set apart like a deck; the language tables tell it.
+    let byline = |g: &[usize]| {
+        let mut t = String::new();
+        for gi in pieces[g[0]].lines.clone() {
+            line_text(&doc.blocks[geo[gi].block].lines[geo[gi].line], &mut t);
+            t.push(' ');
+        }
+        let t = t.trim();
+        crate::lang::LangCode::ALL.into_iter().any(|c| crate::lang::Lang::get(c).byline.iter().any(|p| p.is_match(t)))
+    };
+    let (bylines, apart): (Vec<_>, Vec<_>) = apart.into_iter().partition(|g| byline(g));
+    let mut rest = order::decks_set_apart(&mut groups, apart, &pieces);
+    rest.extend(bylines);
+    groups.extend(rest);
     let placed = order::place(doc, &pieces, &groups, order, unit_h);
     write(doc, &geo, &pieces, &placed, &margin, n_display, p)
 }
@@ -286,6 +300,54 @@ mod tests {
         let kept = derive(&vendor, ReadingOrder::Auto, &GeoParams::default());
         assert!(kept.text.find("body text of the left").unwrap() < kept.text.find("LEFT STORY").unwrap());
         assert_ne!(out.text, kept.text);
+    }
+
+    /// A title in display type, a line in capitals of body size under it centred at `deck_x`
+    /// (None: centred under the title), and text under both; the groups of title and deck line.
+    fn title_and_deck(title: &str, deck_text: &str, deck_x: Option<f32>) -> (Option<u32>, Option<u32>) {
+        let t = line(title, 0.0, 0.0, 40.0);
+        let mut deck = line(deck_text, 0.0, 45.0, 16.0);
+        let shift = deck_x.unwrap_or(t.bbox.x + t.bbox.w / 2.0) - (deck.bbox.x + deck.bbox.w / 2.0);
+        for w in &mut deck.words {
+            w.bbox.x += shift;
+        }
+        deck.bbox.x += shift;
+        let text: Vec<Line> = (0..6).map(|i| line("body text of the story runs on here and on", 0.0, 80.0 + 30.0 * i as f32, 20.0)).collect();
+        let d = doc(vec![block(vec![t], 0), block(vec![deck], 1), block(text, 2)], "ABBYY");
+        let out = derive(&d, ReadingOrder::File, &GeoParams::default());
+        let group = |s: &str| out.hints.iter().find(|h| out.text[h.span.0..h.span.1].starts_with(s)).and_then(|h| h.group);
+        (group("CE QUI"), group(deck_text))
+    }
+
+    #[test]
+    fn a_heading_in_body_type_centred_right_under_a_title_is_its_deck() {
+        let (title, deck) = title_and_deck("CE QUI FAIT LE VITE", "PASSER L'HEURE", None);
+        assert!(title.is_some());
+        assert_eq!(title, deck, "one headline group");
+        // Under one side of a banner across two columns it heads a story of its own.
+        let (title, deck) = title_and_deck("CE QUI FAIT LE PLUS VITE DANS LA VILLE ET AUX CHAMPS", "PASSER L'HEURE", Some(240.0));
+        assert!(title.is_some() && deck.is_some());
+        assert_ne!(title, deck);
+        // A byline set so stays a line of its own, for the byline rules to read.
+        let (title, byline) = title_and_deck("CE QUI FAIT LE VITE", "By HENRY L. MARSH.", None);
+        assert!(title.is_some() && byline.is_some());
+        assert_ne!(title, byline);
+    }
+
+    #[test]
+    fn a_big_line_under_text_of_its_block_opening_in_lower_case_is_text() {
+        // The last line of a paragraph measured half as big again (a smudge on the scan) goes on
+        // with the sentence above; the same size opening in capitals stands as a heading.
+        let display = |last: &str| {
+            let mut ls: Vec<Line> = (0..4).map(|i| line("the text of the story runs on here and on", 0.0, 30.0 * i as f32, 20.0)).collect();
+            ls.push(line(last, 0.0, 120.0, 30.0));
+            let body: Vec<Line> = (0..4).map(|i| line("the text of the story runs on here and on", 0.0, 160.0 + 30.0 * i as f32, 20.0)).collect();
+            let d = doc(vec![block(ls, 0), block(body, 1)], "ABBYY");
+            let out = derive(&d, ReadingOrder::File, &GeoParams::default());
+            out.hints.iter().find(|h| out.text[h.span.0..h.span.1] == *last).map(|h| h.display)
+        };
+        assert_eq!(display("furnished lodgings."), Some(false));
+        assert_eq!(display("Furnished Lodgings"), Some(true));
     }
 
     #[test]

@@ -62,6 +62,8 @@ pub(crate) struct LineGeo {
     pub ratio: f32,
     pub bold: bool,
     pub chars: usize,
+    /// Most of the line is set in a typeface the file names, other than the body text's.
+    pub other_face: bool,
 }
 
 /// How far two ranges overlap (0 when apart).

@@ -89,11 +89,19 @@ pub(crate) fn pieces(geo: &[LineGeo], p: &GeoParams, doc: &Document) -> Vec<Piec
     for k in 0..out.len() {
         let text_at = |j: Option<usize>| j.and_then(|j| out.get(j)).is_some_and(|q: &Piece| q.block == out[k].block && !q.display);
         let inside = text_at(k.checked_sub(1)) && text_at(Some(k + 1)) && out[k].ratio < MISMEASURED;
-        if out[k].display && (out[k].chars > p.group_chars || inside) {
+        // Under text of its own block, a line opening in lower case goes on with the sentence
+        // above: a paragraph's line mismeasured (a smudge, a skewed scan), whatever its size.
+        let goes_on = text_at(k.checked_sub(1)) && opens_lower(&geo[out[k].lines.start], doc);
+        if out[k].display && (out[k].chars > p.group_chars || inside || goes_on) {
             out[k].display = false;
         }
     }
     out
+}
+
+/// The line's first letter is a lower-case one (scripts without case never are).
+fn opens_lower(g: &LineGeo, doc: &Document) -> bool {
+    doc.blocks[g.block].lines[g.line].words.iter().flat_map(|w| w.text.chars()).find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase)
 }
 
 /// A piece of at most this many characters set right over a title is the title's first words
@@ -251,6 +259,44 @@ fn stack_decks(mut gs: Vec<Vec<usize>>, pieces: &[Piece]) -> Vec<Vec<usize>> {
     out
 }
 
+/// Headings set apart in body type (`apart`) that stand right under a headline group, over its
+/// columns with no text between, are its decks: a title in display type over a line in capitals
+/// or another face centred under it (CE QUI FAIT LE PLUS VITE / PASSER L'HEURE). Left apart, the
+/// title heads nothing and the deck takes its story. They join the group; the rest come back.
+pub(crate) fn decks_set_apart(display: &mut [Vec<usize>], apart: Vec<Vec<usize>>, pieces: &[Piece]) -> Vec<Vec<usize>> {
+    let bbox = |g: &[usize]| g.iter().fold(BBox::default(), |b, &k| b.union(&pieces[k].bbox));
+    let boxes: Vec<BBox> = display.iter().map(|g| bbox(g)).collect();
+    let mut rest = Vec::with_capacity(apart.len());
+    for g in apart {
+        let below = bbox(&g);
+        let top = &pieces[g[0]];
+        let deck_of = (0..display.len()).find(|&d| {
+            let above = &boxes[d];
+            let last = &pieces[*display[d].last().expect("groups are not empty")];
+            let line_h = last.bbox.h / last.lines.len().max(1) as f32;
+            let gap = below.y - above.bottom();
+            let shared = x_overlap(above, &below) >= 0.5 * above.w.min(below.w);
+            // Nothing but space or a rule between them: no piece stands in the gap.
+            let clear = || pieces.iter().all(|q| x_overlap(&q.bbox, &below) <= 0.0 || q.bbox.bottom() <= above.bottom() || q.bbox.y >= below.y);
+            // Centred under the title: a line under one side of a banner across columns heads
+            // a story of its own in that column.
+            let centred = ((below.x + below.w / 2.0) - (above.x + above.w / 2.0)).abs() <= APART_DECK_CENTRED * above.w;
+            shared && centred && top.ratio * DECK_SMALLER <= last.ratio && (0.0..APART_DECK_STACK * line_h).contains(&gap) && clear()
+        });
+        match deck_of {
+            Some(d) => display[d].extend(g),
+            None => rest.push(g),
+        }
+    }
+    rest
+}
+
+/// A deck in body type stands at most this many of the title's lines under it: closer than a
+/// display deck (a rule's space), as a heading further down heads a section of its own.
+const APART_DECK_STACK: f32 = 1.5;
+/// A deck in body type is centred under its title: its centre at most this share of the
+/// title's width off the title's.
+const APART_DECK_CENTRED: f32 = 0.15;
 /// A deck stands at most this many of the title's lines under it (a rule and space between).
 const DECK_STACK: f32 = 2.5;
 /// A deck is set at least this much smaller than the line above it (a masthead's line over a

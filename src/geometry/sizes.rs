@@ -73,6 +73,25 @@ fn chars(line: &Line) -> usize {
     line.words.iter().map(|w| w.text.chars().count()).sum()
 }
 
+/// The face most of a line's characters are set in (0 where that is none the file names).
+fn main_face(line: &Line) -> u32 {
+    let mut best = (0u32, 0usize);
+    let mut seen: Vec<(u32, usize)> = Vec::new();
+    for w in &line.words {
+        let n = w.text.chars().count();
+        match seen.iter_mut().find(|s| s.0 == w.style.face) {
+            Some(s) => s.1 += n,
+            None => seen.push((w.style.face, n)),
+        }
+    }
+    for s in seen {
+        if s.1 > best.1 {
+            best = s;
+        }
+    }
+    best.0
+}
+
 /// The median of `(value, weight)` pairs by weight.
 fn weighted_median(mut v: Vec<(f32, usize)>) -> Option<f32> {
     v.retain(|&(x, w)| x > 0.0 && x.is_finite() && w > 0);
@@ -112,9 +131,21 @@ pub(crate) fn measure(doc: &Document) -> Vec<LineGeo> {
         .map(|(b, i, l)| {
             let n = chars(l);
             let bold_chars: usize = l.words.iter().filter(|w| w.style.bold || l.style.bold).map(|w| w.text.chars().count()).sum();
-            LineGeo { block: b, line: i, bbox: l.bbox, em: em_of(l), ratio: 1.0, bold: n > 0 && bold_chars * 2 > n, chars: n }
+            LineGeo { block: b, line: i, bbox: l.bbox, em: em_of(l), ratio: 1.0, bold: n > 0 && bold_chars * 2 > n, chars: n, other_face: false }
         })
         .collect();
+    // The body's face is the one most of the page's characters are set in; a line set mostly in
+    // another named face stands out from it. Faces the file does not name (0) say nothing.
+    let faces: Vec<u32> = lines().map(|(_, _, l)| main_face(l)).collect();
+    let mut count: rustc_hash::FxHashMap<u32, usize> = Default::default();
+    for (f, g) in faces.iter().zip(&out) {
+        *count.entry(*f).or_default() += g.chars;
+    }
+    if let Some((&body, _)) = count.iter().filter(|(f, _)| **f != 0).max_by_key(|(f, n)| (**n, **f)) {
+        for (f, g) in faces.iter().zip(&mut out) {
+            g.other_face = *f != 0 && *f != body;
+        }
+    }
     if let Some(body) = weighted_median(out.iter().map(|g| (g.em, g.chars)).collect()) {
         for g in &mut out {
             g.ratio = if g.em > 0.0 { g.em / body } else { 1.0 };
@@ -155,6 +186,22 @@ mod tests {
         let g = measure(&doc(ls));
         assert!((g[0].ratio - 1.0).abs() < 0.01);
         assert!(g[10].ratio > 1.4, "{}", g[10].ratio);
+    }
+
+    #[test]
+    fn a_line_in_a_face_other_than_the_body_s_is_marked() {
+        let face = |l: &mut Line, f: u32| l.words.iter_mut().for_each(|w| w.style.face = f);
+        let mut ls: Vec<Line> = (0..5).map(|_| line("le corps du texte", 20.0)).collect();
+        ls.iter_mut().for_each(|l| face(l, 7));
+        let mut head = line("Lieber armer Teufel", 20.0);
+        face(&mut head, 9);
+        ls.push(head);
+        // A face the file does not name says nothing.
+        let mut unnamed = line("Ein Schmelzer", 20.0);
+        face(&mut unnamed, 0);
+        ls.push(unnamed);
+        let marked: Vec<bool> = measure(&doc(ls)).iter().map(|g| g.other_face).collect();
+        assert_eq!(marked, [false, false, false, false, false, true, false]);
     }
 
     #[test]

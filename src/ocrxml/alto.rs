@@ -174,12 +174,17 @@ impl Reader<'_, '_> {
             }
             "TextStyle" => {
                 let (mut id, mut given) = (None, Given { size: None, style: Some(Style::default()) });
+                let mut face = 0;
                 t.each_attr(self.xml, |k, v| match k {
                     "ID" => id = Some(unescape(v).into_owned()),
                     "FONTSIZE" => given.size = Some(num(v)).filter(|s| *s > 0.0),
                     "FONTSTYLE" => given.style = Some(flags(v)),
+                    "FONTFAMILY" => face = super::face_id(&unescape(v)),
                     _ => {}
                 })?;
+                if let Some(s) = given.style.as_mut() {
+                    s.face = face;
+                }
                 if let Some(id) = id {
                     self.styles.insert(id, given);
                 }
@@ -351,7 +356,7 @@ impl Reader<'_, '_> {
         let g = own.or(*lg).or(*bg);
         w.font_size = g.size;
         let s = g.style.unwrap_or_default();
-        w.style = Style { bold: s.bold || extra.bold, italic: s.italic || extra.italic, caps: s.caps || extra.caps };
+        w.style = Style { bold: s.bold || extra.bold, italic: s.italic || extra.italic, caps: s.caps || extra.caps, face: s.face };
         // A HYP before this word was not at the line's end after all.
         line.hyphen = Hyphen::None;
         line.words.push(w);
@@ -428,7 +433,7 @@ mod tests {
         let b1 = &d.blocks[1];
         assert_eq!((b1.group.as_deref(), b1.kind), (Some("art1"), Some(RegionKind::Other)));
         let l1 = &b1.lines[0];
-        assert_eq!((l1.font_size, l1.style), (Some(20.5), Style { bold: true, italic: false, caps: true }));
+        assert_eq!((l1.font_size, l1.style), (Some(20.5), Style { bold: true, italic: false, caps: true, ..Default::default() }));
         let w = &l1.words;
         assert_eq!((w[0].text.as_str(), w[0].conf, w[0].font_size), ("Big", Some(0.9), Some(20.5)));
         assert_eq!(w[0].bbox, BBox { x: 10.0, y: 20.0, w: 200.0, h: 60.0 });
@@ -440,8 +445,11 @@ mod tests {
         let sizes: Vec<_> = l2.words.iter().map(|w| w.font_size).collect();
         // Size from the block (the line's T3 has none), or the word's own T2; STYLE adds bold.
         assert_eq!(sizes, [Some(8.0), Some(20.5), Some(8.0)]);
-        assert_eq!(l2.words[0].style, Style { bold: false, italic: true, caps: false });
-        assert_eq!(l2.words[2].style, Style { bold: true, italic: false, caps: false });
+        assert_eq!(l2.words[0].style, Style { bold: false, italic: true, caps: false, ..Default::default() });
+        // The face comes with the word's own TextStyle, named whatever its case; "Unknown" is none.
+        assert_eq!(l2.words[2].style, Style { bold: true, italic: false, caps: false, face: super::super::face_id("TIMES") });
+        assert_ne!(l2.words[2].style.face, 0);
+        assert_eq!(super::super::face_id(" Unknown "), 0);
         // By characters: 7 at 8 pt ("a", "hyphen") against 4 at 20.5.
         assert_eq!(l2.font_size, Some(8.0));
         assert_eq!(l2.hyphen, Hyphen::Cut { mark: "\u{ac}".into() });

@@ -232,7 +232,7 @@ pub fn read(bytes: &[u8]) -> Result<Document> {
                                 loose: String::new(),
                             });
                         }
-                        let style = Style { bold: a.bold, italic: a.italic, caps: false };
+                        let style = Style { bold: a.bold, italic: a.italic, caps: false, face: 0 };
                         let w = Word {
                             id: a.id,
                             text: String::new(),

@@ -79,6 +79,22 @@ pub struct Style {
     pub italic: bool,
     /// Small capitals or all capitals by style (ALTO `smallcaps`).
     pub caps: bool,
+    /// The typeface (ALTO FONTFAMILY) as a number standing for its name, 0 where the file names
+    /// none or calls it unknown. Only ever compared: a face other than the body text's marks a
+    /// heading set in body size (a sans-serif title over roman text).
+    pub face: u32,
+}
+
+/// The number [`Style::face`] keeps for a typeface's name: the same for the same name whatever
+/// its case, 0 for none.
+pub(crate) fn face_id(name: &str) -> u32 {
+    let n = name.trim().to_ascii_lowercase();
+    if n.is_empty() || n == "unknown" {
+        return 0;
+    }
+    // FNV-1a: stable across runs, and never 0 for a name.
+    let h = n.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+    h.max(1)
 }
 
 /// How a word at a line's end is hyphenated, as the file marks it.

@@ -345,6 +345,7 @@ impl Reader<'_, '_> {
                         "bold" => s.bold = yes,
                         "italic" => s.italic = yes,
                         "smallCaps" => s.caps = yes,
+                        "fontFamily" => s.face = super::face_id(&unescape(v)),
                         _ => {}
                     }
                 })?;
@@ -561,7 +562,7 @@ mod tests {
    <Coords points="100,100 900,100 900,200 100,200"/>
    <TextLine id="r2l1"><Coords points="100,100 900,100 900,200 100,200"/>
     <TextEquiv conf="0.5"><Unicode> Headline  words </Unicode></TextEquiv></TextLine>
-   <TextStyle fontSize="24"/>
+   <TextStyle fontSize="24" fontFamily="Arial"/>
   </TextRegion>
   <TableRegion id="t1"><Coords points="0,0 1,1"/>
    <TextRegion id="r3" type="caption"><Coords points="1,1 2,2"/><TextEquiv><Unicode>cell</Unicode></TextEquiv></TextRegion>
@@ -595,6 +596,9 @@ mod tests {
         let lb = BBox { x: 100.0, y: 100.0, w: 800.0, h: 100.0 };
         assert_eq!(hw, [("Headline", lb, Some(0.5)), ("words", lb, Some(0.5))]);
         assert_eq!(r2.lines[0].font_size, Some(24.0));
+        // The face as ALTO's FONTFAMILY gives it; none where unnamed.
+        assert_eq!(r2.lines[0].words[0].style.face, super::super::face_id("arial"));
+        assert_eq!(l.words[0].style.face, 0);
         assert_eq!((d.blocks[1].kind, d.blocks[1].lines[0].words[0].text.as_str()), (Some(RegionKind::Caption), "cell"));
         assert_eq!(d.blocks[3].lines[0].words[0].text, "7");
         let head = Group {
