@@ -7,10 +7,10 @@
 //! re-estimated from the labels and the path found again until it settles.
 //!
 //! This module owns the linker's types, its `Params` and the driver, [`link`], which runs the passes
-//! in order: [`prepare`] (lone headings settled, orphan headlines married), [`assign`] (the rounds
-//! of the assignment, each a best path found by [`viterbi`]), [`split`] (stories the labels call
-//! for split off, unused lone headings demoted), [`order`] (articles built and put in reading order)
-//! and [`series`] (a series' reports made one article).
+//! in order: `prepare` (lone headings settled, orphan headlines married), `assign` (the rounds
+//! of the assignment, each a best path found by `viterbi`), `split` (stories the labels call
+//! for split off, unused lone headings demoted), `order` (articles built and put in reading order)
+//! and `series` (a series' reports made one article).
 
 mod assign;
 mod order;

@@ -9,7 +9,46 @@ use rustc_hash::FxHashMap;
 /// How well the paragraph after the next must go on from a cut for the next to be doubted: a word
 /// made across the cut, or a run the page repeats, not a mere open end.
 const OUTBID_SEAM: f32 = 2.0;
+/// And how much better than the cut goes on in the paragraph straight after it.
+const OUTBID_MARGIN: f32 = 1.0;
 
+/// A unit entering a story from elsewhere is credited with the best seam from the story's open
+/// ends near it, bounded: one far-fetched or damning seam must not decide a jump alone. (The top
+/// was 2.5 until the seams' n-gram weights became measured likelihood ratios.)
+const ENTRY_SEAM_MIN: f32 = -2.0;
+const ENTRY_SEAM_MAX: f32 = 4.0;
+/// That seam counts for less than one straight down the column (`STAY_SEAM_MAX`, in full): a jump
+/// to text elsewhere is the less likely reading.
+const ENTRY_SEAM_WEIGHT: f32 = 0.75;
+/// Entering a story above its own headline: such text is its only as a column read out of turn.
+const ABOVE_OWN_SEED: f32 = 1.0;
+/// Entering a story with no open end near, for a unit that starts mid-sentence: it goes on from
+/// some cut, and this story has none to offer it.
+const CONTINUES_NO_CUT: f32 = 1.0;
+/// Staying in a story right after its subhead: a subhead heads text of its own story.
+const SUBHEAD_STAY: f32 = 1.5;
+/// Leaving a story right after its subhead, for the same reason.
+const SUBHEAD_SWITCH: f32 = 1.5;
+/// A paragraph staying in the story above counts the seam down the column up to this, as high as
+/// an entering seam may count (`ENTRY_SEAM_MAX`).
+const STAY_SEAM_MAX: f32 = 4.0;
+/// Staying in a story past a credit or a "continued on" line between two pieces of text: such a
+/// line closes the story above.
+const CREDIT_BETWEEN: f32 = 3.0;
+/// Leaving a story after a paragraph that stops mid-sentence costs this much less: the column broke
+/// there for certain, and the next text may be anyone's.
+const COLUMN_BROKE: f32 = 0.5;
+
+/// One round of the assignment: the label (a story) of every unit in `env.hmm` on the best path
+/// over the whole page, scored against the stories as `labels` (the last round's) made them
+/// (`profiles`; whole stories where `full`, else their headlines and opening units, see
+/// `OPENING_UNITS`). A unit's score in a story is its cohesion with the story's text (less the
+/// unit's own fragment, so a run cannot vouch for itself) and following the headline or byline
+/// directly above it; a step between units costs staying (the seam down the column, a subhead or a
+/// closing line between) or moving (the best seam from the story's open ends near the unit, see
+/// `NearEnds`). Moving costs the same whichever story is left, so only the previous unit's best two
+/// states are weighed for a move: a unit costs its candidates, not their square. `round` keys the
+/// fragments' texts kept across rounds (`frag_bags`).
 pub(super) fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool, round: usize, frag_bags: &mut FragBags) -> Vec<usize> {
     let (seg, ctx, hmm) = (env.seg, env.ctx, env.hmm);
     let p = ctx.params;
@@ -123,13 +162,13 @@ pub(super) fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bo
             }
             // Text above a seed's own place belongs to it only as a column read out of turn.
             // (A headline standing away from any text has no place of its own.)
-            let above = if a < headless && !env.orphan[a] && u < seg.seeds[a].at { -1.0 } else { 0.0 };
+            let above = if a < headless && !env.orphan[a] && u < seg.seeds[a].at { -ABOVE_OWN_SEED } else { 0.0 };
             let best = tail_best[a];
             above
                 + if best > f32::NEG_INFINITY {
-                    best.clamp(-2.0, 4.0) * 0.75
+                    best.clamp(ENTRY_SEAM_MIN, ENTRY_SEAM_MAX) * ENTRY_SEAM_WEIGHT
                 } else if cl.start.continues() {
-                    -1.0
+                    -CONTINUES_NO_CUT
                 } else {
                     0.0
                 }
@@ -176,7 +215,7 @@ pub(super) fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bo
                 && hmm.get(k + 1).is_some_and(|&nu| {
                     seg.units[nu].kind == UnitKind::Para && {
                         let skip = ctx.seam_score(pb, seg.units[nu].block);
-                        skip >= OUTBID_SEAM && skip >= seam_adj + 1.0
+                        skip >= OUTBID_SEAM && skip >= seam_adj + OUTBID_MARGIN
                     }
                 });
             let outbid_pen = if outbid { p.outbid } else { 0.0 };
@@ -200,25 +239,25 @@ pub(super) fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bo
                     let Some(i) = i else { continue };
                     let s0 = prev[i];
                     let t = if stays {
-                        let mut t = p.stay + if prev_is_sub { 1.5 } else { 0.0 };
+                        let mut t = p.stay + if prev_is_sub { SUBHEAD_STAY } else { 0.0 };
                         if unit.kind == UnitKind::Para && !prev_is_sub {
-                            t += seam_adj.min(4.0) - outbid_pen;
+                            t += seam_adj.min(STAY_SEAM_MAX) - outbid_pen;
                         }
                         if crossed.is_some_and(|s| s != a) {
                             t -= if crossed_weak.is_some() { p.cross_weak } else { p.cross_seed };
                         }
                         if credit_between {
-                            t -= 3.0;
+                            t -= CREDIT_BETWEEN;
                         }
                         t
                     } else {
                         let mut t = -p.switch + entry[j];
                         if pcl.open_end && !prev_is_sub {
                             // The column broke here for certain; the next text may be anyone's.
-                            t += 0.5;
+                            t += COLUMN_BROKE;
                         }
                         if prev_is_sub {
-                            t -= 1.5;
+                            t -= SUBHEAD_SWITCH;
                         }
                         t
                     };
@@ -377,7 +416,10 @@ impl FragBags {
     }
 }
 
+/// A unit of this many features (or more) counts its cohesion in full.
+const FULL_WEIGHT_FEATURES: f32 = 12.0;
+
 /// How much a unit's cohesion counts, by how many features it has: a short piece says less.
 pub(super) fn cohesion_weight(bag: &Bag) -> f32 {
-    (bag.len() as f32 / 12.0).min(1.0)
+    (bag.len() as f32 / FULL_WEIGHT_FEATURES).min(1.0)
 }
