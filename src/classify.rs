@@ -4,6 +4,7 @@
 //! a deck or a subhead depends on its neighbours and is settled by `segment`.
 
 use crate::blocks::{Block, Layout};
+pub use crate::blocks::Start;
 use crate::clean::Line;
 use crate::lang::Lang;
 use regex::Regex;
@@ -66,26 +67,6 @@ pub struct Jump {
     /// The keyword of a "See FIRE, Page A3" line.
     pub key: Option<String>,
     pub text: String,
-}
-
-/// How a block starts: does its first sentence begin here or further back?
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Start {
-    /// Clearly a fresh paragraph (indented where the page indents).
-    Fresh,
-    Unknown,
-    /// Goes on with a paragraph begun elsewhere: an unindented first line where the page indents its
-    /// paragraphs (the sentence above may or may not have ended).
-    Cont,
-    /// Clearly the middle of a sentence (lower case, a comma).
-    Mid,
-}
-
-impl Start {
-    /// Continues text from elsewhere (mid-sentence or mid-paragraph).
-    pub fn continues(self) -> bool {
-        matches!(self, Start::Mid | Start::Cont)
-    }
 }
 
 #[derive(Debug, Clone)]
@@ -842,7 +823,7 @@ pub fn lone_lead_ins(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
 /// word with their last characters: 签了合|同), or are made of clauses and make a word with the
 /// start of a paragraph elsewhere on the page. They become body text that stops mid-sentence.
 /// `grams` holds the page's own strings.
-pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], layout: &Layout, lang: &Lang, grams: &crate::model::seam::PageGrams) {
+pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], layout: &Layout, lang: &Lang, grams: &crate::model::grams::PageGrams) {
     if !lang.code.is_cjk() {
         return;
     }

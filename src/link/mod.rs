@@ -210,7 +210,7 @@ pub struct Ctx<'a> {
     pub bags: &'a [Bag],
     pub idf: &'a Idf,
     pub lang: &'a Lang,
-    pub grams: &'a seam::PageGrams,
+    pub grams: &'a crate::model::grams::PageGrams,
     /// Blank lines on this page mark column breaks, not paragraph ends.
     pub column_blanks: bool,
     /// How many distinct features the page's bags use.

@@ -4,7 +4,7 @@
 
 use super::assign::candidates;
 use super::{Continuation, Ctx, Plan};
-use crate::classify::Start;
+use crate::blocks::Start;
 use crate::model::cohesion::{norm2, sim_norm, Bag, Profile};
 use crate::model::seam::Seam;
 use crate::segment::{merge_bags, Seed, Segments, UnitKind};
