@@ -134,6 +134,12 @@ pub(super) fn orphan_seeds(seg: &Segments, ctx: &Ctx) -> Vec<bool> {
         .collect()
 }
 
+/// A headless story's opening, which a headline standing apart is weighed against: its paragraphs
+/// among this many units from its byline (or dispatch) down.
+const OPENING_SPAN: usize = 6;
+/// Least cosine with a headless story's opening for a headline standing apart to be given to it.
+const ORPHAN_FIT_MIN: f32 = 0.05;
+
 /// How well an end line of a headline group must fit a headless story's opening to go to it: at
 /// least this cosine, and this many times its fit with the text under the group.
 const STRAY_LINE_MIN: f32 = 0.06;
@@ -151,7 +157,7 @@ pub(super) fn marry_orphans(seg: &Segments, ctx: &Ctx) -> Segments {
     let opening = |s: usize| -> Bag {
         let at = seg.seeds[s].at;
         let next_at = ats.get(ats.partition_point(|&a| a <= at)).copied();
-        let end = next_at.unwrap_or(seg.units.len()).min(at + 6);
+        let end = next_at.unwrap_or(seg.units.len()).min(at + OPENING_SPAN);
         let blocks: Vec<usize> = (at..end).filter(|&u| seg.units[u].kind == UnitKind::Para).map(|u| seg.units[u].block).collect();
         merge_bags(&blocks, ctx.bags)
     };
@@ -168,7 +174,7 @@ pub(super) fn marry_orphans(seg: &Segments, ctx: &Ctx) -> Segments {
         for j in near(o) {
             let h = headless[j];
             let sc = sim(&head, &openings[j], ctx.idf);
-            if sc > 0.05 {
+            if sc > ORPHAN_FIT_MIN {
                 pairs.push((sc, o, h));
             }
         }

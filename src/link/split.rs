@@ -13,6 +13,13 @@ use rustc_hash::FxHashMap;
 /// one-line lead.
 const LEAD_MIN: u32 = 60;
 
+/// Fewest characters a stray run must hold to be weighed as a story of its own: a line or two shares
+/// no words with anything, however much it belongs where it is.
+const DETACH_MIN_CHARS: u32 = 80;
+/// Fewest characters the tail of a run must hold to be split off after a finished paragraph: more
+/// than a stray run, as a tail stands straight under its story's own text.
+const TOPIC_MIN_CHARS: u32 = 150;
+
 /// Text that shares (almost) nothing with the rest of its story is a story of its own whose
 /// headline is missing: the assignment only had the seeded stories to give it to. Such text is a
 /// run of the story's units that stands apart from the rest of it on the page (after other stories'
@@ -20,7 +27,7 @@ const LEAD_MIN: u32 = 60;
 pub(super) fn split_headless_runs(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize]) -> (Segments, Vec<usize>, Vec<usize>) {
     let n = hmm.len();
     let n_seeds = seg.seeds.len();
-    let (tau, min_chars) = (ctx.params.detach_tau, 80);
+    let (tau, min_chars) = (ctx.params.detach_tau, DETACH_MIN_CHARS);
     let seeds_upto = seeds_upto(seg);
     let seed_between = |lo: usize, hi: usize| seeds_upto[hi] > seeds_upto[lo];
     let block = |k: usize| seg.units[hmm[k]].block;
@@ -54,7 +61,7 @@ pub(super) fn split_headless_runs(seg: &Segments, ctx: &Ctx, hmm: &[usize], labe
             runs_of[labels[lo]].push(r);
         }
     }
-    let (tau2, min2) = (ctx.params.topic_tau, 150);
+    let (tau2, min2) = (ctx.params.topic_tau, TOPIC_MIN_CHARS);
     let parallel = parallel_subheads(seg, ctx, hmm, labels);
     let mut scan = PartOf::new(ctx.idf, ctx.n_features);
     let mut new: Vec<(usize, usize)> = Vec::new();
