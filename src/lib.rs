@@ -224,7 +224,7 @@ pub struct Analysed {
     pub layout: blocks::Layout,
     pub blocks: Vec<blocks::Block>,
     pub classes: Vec<classify::Class>,
-    pub grams: model::seam::PageGrams,
+    pub grams: model::grams::PageGrams,
     pub bags: Vec<Bag>,
     pub idf: Idf,
     pub n_features: usize,
@@ -270,9 +270,9 @@ impl Analysed {
         classify::date_decks(&blocks, &mut classes, lang);
         classify::stray_decks(&blocks, &mut classes, &layout, lang);
         let grams = if lang.code.is_cjk() {
-            model::seam::PageGrams::for_cuts(blocks.iter().map(|b| b.text.as_str()))
+            model::grams::PageGrams::for_cuts(blocks.iter().map(|b| b.text.as_str()))
         } else {
-            model::seam::PageGrams::of_words_in(blocks.iter().map(|b| b.text.as_str()), lang)
+            model::grams::PageGrams::of_words_in(blocks.iter().map(|b| b.text.as_str()), lang)
         };
         if geo.is_none() {
             headwrap::wrapped_heads(&blocks, &mut classes, &layout, lang);

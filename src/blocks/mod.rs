@@ -77,6 +77,27 @@ fn percentile(mut v: Vec<u32>, p: f32) -> u32 {
     v[((v.len() - 1) as f32 * p).round() as usize]
 }
 
+/// How a block starts: does its first sentence begin here or further back? Worked out by
+/// `classify`, kept with the blocks so that the seam model reads it without the classifier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Start {
+    /// Clearly a fresh paragraph (indented where the page indents).
+    Fresh,
+    Unknown,
+    /// Goes on with a paragraph begun elsewhere: an unindented first line where the page indents its
+    /// paragraphs (the sentence above may or may not have ended).
+    Cont,
+    /// Clearly the middle of a sentence (lower case, a comma).
+    Mid,
+}
+
+impl Start {
+    /// Continues text from elsewhere (mid-sentence or mid-paragraph).
+    pub fn continues(self) -> bool {
+        matches!(self, Start::Mid | Start::Cont)
+    }
+}
+
 /// Measures the page's layout from its lines.
 pub fn layout(lines: &[Line], lang: &Lang) -> Layout {
     let mut in_long_runs = 0usize;

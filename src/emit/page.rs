@@ -199,7 +199,7 @@ pub struct Parts<'a> {
     pub geo: Option<GeoParts<'a>>,
     /// The page's words and word pairs: what tells, in a language without a word list, whether
     /// two pieces of a paragraph cut inside a word make one.
-    pub grams: &'a crate::model::seam::PageGrams,
+    pub grams: &'a crate::model::grams::PageGrams,
 }
 
 fn round3(x: f32) -> f64 {

@@ -1,0 +1,305 @@
+//! Classes settled by context: passes over the page's classified blocks that decide a block by its
+//! neighbours (a date or a tight line under a title, a kicker set tight over one, a stray deck, a
+//! lone lead-in, a heading that is prose cut off at a column's foot, text opening inside a quote).
+
+use super::{ends_open, start_of, text_blocks, Class, Shape, Start};
+use crate::blocks::{Block, Layout};
+use crate::lang::Lang;
+
+/// How many text blocks either side of a heading are asked whether they go on from it: enough for
+/// any page as printed, and a bound on the work a page of thousands of headings can ask for.
+const FAR_REACH: usize = 128;
+
+/// A date in brackets set under a title (（2019年1月31日）) is a line of its headline group, not a
+/// credit closing the text above.
+pub fn date_decks(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
+    if lang.dated_deck.is_empty() {
+        return;
+    }
+    let text_blocks = text_blocks(classes);
+    for (k, &i) in text_blocks.iter().enumerate() {
+        let above = k.checked_sub(1).map(|j| text_blocks[j]);
+        if classes[i].shape == Shape::Credit
+            && above.is_some_and(|a| classes[a].shape == Shape::Heading)
+            && lang.dated_deck.iter().any(|r| r.is_match(blocks[i].text.trim()))
+        {
+            let mut c = Class::of(Shape::Heading);
+            c.deck_marker = true;
+            classes[i] = c;
+        }
+    }
+}
+
+/// A line set apart above and tight over a heading whose group then ends is that heading's kicker,
+/// however long or punctuated (国内票房突破40亿元，观影人次超过8500万，海外票房创近5年来最好成绩
+/// over 《流浪地球》，爆款如何打造), so long as no sentence ends in it: an ellipsis closing a list
+/// (写春联、赏年画、进博物馆……) ends none. Only where blank lines part paragraphs: there a
+/// paragraph does not sit tight on a heading.
+pub fn tight_kickers(blocks: &[Block], classes: &mut [Class], layout: &Layout, lang: &Lang) {
+    if layout.wrapped || layout.blank_is_column_break {
+        return;
+    }
+    for i in 0..blocks.len().saturating_sub(1) {
+        let (b, h) = (&blocks[i], &blocks[i + 1]);
+        let c = &classes[i];
+        if plain_line(b, c)
+            && b.stats.chars <= 64
+            && (b.blank_before > 0 || i == 0 || matches!(classes[i - 1].shape, Shape::Furniture | Shape::Noise))
+            && b.blank_after == 0
+            && !b.text.trim_end().trim_end_matches('…').contains(&lang.terminal[..])
+            && classes[i + 1].shape == Shape::Heading
+            && !classes[i + 1].deck_marker
+            && h.n_lines() == 1
+            && (h.blank_after > 0 || i + 2 == blocks.len())
+        {
+            classes[i] = Class::of(Shape::Heading);
+        }
+    }
+}
+
+/// A one-line block of body text that may be a line of a headline group set tight against a
+/// heading: no byline or dateline in it, and not the rest of a sentence cut elsewhere.
+fn plain_line(b: &Block, c: &Class) -> bool {
+    c.shape == Shape::Body && c.bylines.is_empty() && c.dateline.is_none() && !c.start.continues() && b.n_lines() == 1
+}
+
+/// Longest line, in characters, that may be a deck set tight under its title.
+const TIGHT_DECK_MAX: u32 = 160;
+
+/// A line set tight under a heading and apart from what follows is a deck of that heading's group,
+/// however long (经过5—10年左右时间，职业教育基本完成由政府举办为主向…, under 国务院印发《国家职业
+/// 教育改革实施方案》). Only where blank lines part paragraphs: there no paragraph sits tight
+/// under a heading, but for the summary under a standing label (核心阅读), which is text.
+pub fn tight_decks(blocks: &[Block], classes: &mut [Class], layout: &Layout, lang: &Lang) {
+    if layout.wrapped || layout.blank_is_column_break {
+        return;
+    }
+    for i in 1..blocks.len() {
+        let b = &blocks[i];
+        let c = &classes[i];
+        if plain_line(b, c)
+            && b.stats.chars <= TIGHT_DECK_MAX
+            && b.blank_before == 0
+            && (b.blank_after > 0 || i + 1 == blocks.len())
+            && classes[i - 1].shape == Shape::Heading
+            && blocks[i - 1].n_lines() == 1
+            && !lang.is_standing_label(&blocks[i - 1].text)
+        {
+            classes[i] = Class::of(Shape::Heading);
+        }
+    }
+}
+
+/// Longest dash-led line that may be a quotation's attribution (——金铁铃, ——英国首相特雷莎·梅):
+/// a name, not a cut sentence.
+const ATTRIBUTION_MAX: u32 = 16;
+
+/// A line opening with a deck's dash (——北京大兴国际机场的拆迁居民们不会忘记：2017年2) that no
+/// heading line stands over is no deck: it is a paragraph of a dashed list, and may be cut
+/// mid-sentence like any other. A short one under a quotation is its attribution, and stays.
+pub fn stray_decks(blocks: &[Block], classes: &mut [Class], layout: &Layout, lang: &Lang) {
+    let text_blocks = text_blocks(classes);
+    for (k, &i) in text_blocks.iter().enumerate() {
+        let above = k.checked_sub(1).map(|j| text_blocks[j]);
+        if classes[i].shape == Shape::Heading
+            && classes[i].deck_marker
+            && blocks[i].md_heading == 0
+            && blocks[i].stats.chars > ATTRIBUTION_MAX
+            && above.is_none_or(|a| classes[a].shape != Shape::Heading)
+        {
+            let text = blocks[i].text.trim_end();
+            let mut c = Class::of(Shape::Body);
+            c.open_end = ends_open(text, lang);
+            c.start = start_of(&blocks[i], text, layout, lang);
+            classes[i] = c;
+        }
+    }
+}
+
+/// A heading line that ends inside its sentence, on a comma or a colon, and has no heading line
+/// below to finish it is the lead-in of what follows, not a title: a line of verse (生态尺寸功，),
+/// a label over a list or a letter (数据来源：, 亲爱的祖国母亲：). A kicker of that shape (国台办：)
+/// keeps its title below it.
+pub fn lone_lead_ins(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
+    if !lang.code.is_cjk() {
+        return;
+    }
+    let text_blocks = text_blocks(classes);
+    // From the foot up, so a lead-in over another (这正是： over 漫漫归乡路，) sees it demoted.
+    for (k, &i) in text_blocks.iter().enumerate().rev() {
+        if classes[i].shape != Shape::Heading || classes[i].deck_marker {
+            continue;
+        }
+        let t = blocks[i].text.trim_end();
+        let comma = t.ends_with(['，', ',']);
+        if !comma && !t.ends_with(['：', ':']) {
+            continue;
+        }
+        if text_blocks.get(k + 1).is_some_and(|&j| classes[j].shape == Shape::Heading) {
+            continue;
+        }
+        // Under a credit that closed the story above, a salutation (亲爱的祖国母亲：) opens a
+        // letter: it stays the head of the story it starts.
+        if k > 0 && (classes[text_blocks[k - 1]].shape == Shape::Credit || classes[text_blocks[k - 1]].closes_story) {
+            continue;
+        }
+        let c = &mut classes[i];
+        c.shape = Shape::Body;
+        // A comma leaves the sentence to the next line; a colon has said what it introduces.
+        c.open_end = comma;
+        c.start = Start::Unknown;
+    }
+}
+
+/// Heading-shaped blocks that are really prose cut off at a column's foot: they end on a word that
+/// cannot end a heading (的, 在), split a comma clause short, run on into the block below (which
+/// starts mid-sentence, repeats a string across the join found elsewhere on the page, or makes a
+/// word with their last characters: 签了合|同), or are made of clauses and make a word with the
+/// start of a paragraph elsewhere on the page. They become body text that stops mid-sentence.
+/// `grams` holds the page's own strings.
+pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], layout: &Layout, lang: &Lang, grams: &crate::model::grams::PageGrams) {
+    if !lang.code.is_cjk() {
+        return;
+    }
+    // Where the column was measured, a line too short to be a paragraph's opening line, or wider
+    // than the column, is no prose cut off at a column's end: a cut falls where a line is full.
+    let apart = |b: &Block| b.n_lines() == 1 && layout.measure.is_some_and(|m| m.indent > 0 && !m.column_line(&b.text));
+    let text_blocks = text_blocks(classes);
+    for (k, &i) in text_blocks.iter().enumerate() {
+        // A title line rejoined with the rest of it below (`headwrap`) is no prose cut off.
+        let wrapped = classes[i].wraps || text_blocks.get(k + 1).is_some_and(|&j| classes[j].wraps);
+        if classes[i].shape != Shape::Heading || blocks[i].md_heading > 0 || classes[i].deck_marker || wrapped || apart(&blocks[i]) {
+            continue;
+        }
+        let t = blocks[i].text.trim();
+        let last = t.chars().last().unwrap_or(' ');
+        // A heading does not end on a bare digit (…小区70): a number cut in two at the column's foot.
+        // 都 cannot end a heading, 成都 can: a final function character that closes a noun is no cut.
+        // Nor on an opening quote or bracket (…吉萨金字塔群被“), nor with a quote or bracket left
+        // open (“智能化设备的使用有): what it opens is closed below.
+        let count = |cs: &[char]| t.chars().filter(|c| cs.contains(c)).count();
+        let left_open = PAIRS.iter().any(|(open, close)| count(open) > count(close));
+        let dangling = lang.openers.contains(&last)
+            || left_open
+            || lang.reported_speech.iter().any(|r| r.is_match(t))
+            || (lang.dangling_finals.contains(&last) && !crate::lang::lexicon::ends_in_noun(t))
+            || (last.is_ascii_digit() && t.chars().any(crate::lang::is_cjk));
+        // Set tight under another heading line it is a deck, whose halves may be short (这张成绩单，有看点).
+        let in_stack = blocks[i].blank_before == 0 && k > 0 && classes[text_blocks[k - 1]].shape == Shape::Heading;
+        let short_tail = !in_stack
+            && t.rsplit(['，', ',']).next().is_some_and(|tail| t.contains(['，', ',']) && tail.chars().filter(|c| !c.is_whitespace()).count() <= 4);
+        let runs_on = text_blocks.get(k + 1).is_some_and(|&j| {
+            let next = &classes[j];
+            // A dispatch or dateline (新华社北京2月13日电) opens a story: nothing runs on into it.
+            next.shape == Shape::Body
+                && !next.opens_story()
+                && (next.start.continues()
+                    || grams.across_len(t, &blocks[j].text).is_some()
+                    || crate::lang::lexicon::split_word(t, &blocks[j].text).is_some())
+        });
+        // Prose cut at a column's foot may go on far from it, after other stories' text. A heading
+        // is rarely made of clauses, and a piece of prose that is, and makes a word with the start
+        // of a paragraph elsewhere (还收了一张礼品|卡), is that paragraph's first part. (Without the
+        // comma a real heading too often makes a word with some paragraph's first characters.)
+        let near = k.saturating_sub(FAR_REACH)..(k + FAR_REACH + 1).min(text_blocks.len());
+        // A heading set over a byline or a dispatch heads the story they open. Asked last: each
+        // paragraph in reach costs a segmentation.
+        let over_byline = text_blocks.get(k + 1).is_some_and(|&j| classes[j].starts_story());
+        // A paragraph that opens inside a word (果，驻迪拜…: one character, then a clause mark;
+        // not a numeral, as 一、 opens a list item) vouches for a cut heading without a comma.
+        let clauses = t.contains(['，', ',']);
+        let opens_mid_word = |j: usize| {
+            let mut cs = blocks[j].text.trim_start().chars();
+            let (first, second) = (cs.next(), cs.next());
+            classes[j].start == Start::Mid
+                || (first.is_some_and(|c| crate::lang::is_cjk(c) && !lang.numerals.contains(&c)) && second.is_some_and(|c| lang.nonstarters.contains(&c)))
+        };
+        let runs_on_far = || {
+            !over_byline
+                && text_blocks[near.clone()].iter().any(|&j| {
+                    let next = &classes[j];
+                    j != i
+                        && next.shape == Shape::Body
+                        && !next.opens_story()
+                        && (if clauses { next.start != Start::Fresh } else { opens_mid_word(j) })
+                        && crate::lang::lexicon::split_word(t, &blocks[j].text).is_some()
+                })
+        };
+        if dangling || short_tail || runs_on || runs_on_far() {
+            let c = &mut classes[i];
+            c.shape = Shape::Body;
+            c.open_end = true;
+            c.start = Start::Unknown;
+        }
+    }
+}
+
+/// Chinese body text that opens inside a quotation or a bracket (和国报》记者…) goes on from a
+/// sentence cut elsewhere (…《共): it starts mid-sentence. Marked after the heading passes: a
+/// heading over such a fragment, which the page's scrambled columns put there, is no cut prose.
+/// An indented first line still opens a paragraph.
+pub fn inside_starts(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
+    if !lang.code.is_cjk() {
+        return;
+    }
+    for (b, c) in blocks.iter().zip(classes.iter_mut()) {
+        if c.shape == Shape::Body && !matches!(c.start, Start::Mid | Start::Fresh) && opens_inside(b.text.trim_start()) {
+            c.start = Start::Mid;
+        }
+    }
+}
+
+/// Marks that pair up in Chinese text: a quote or a title's or a note's brackets. (A full-width
+/// bracket closed by an ASCII one, as OCR prints it, counts as closed.)
+pub(crate) const PAIRS: [(&[char], &[char]); 3] = [(&['“'], &['”']), (&['《'], &['》']), (&['（', '('], &['）', ')'])];
+
+/// Whether text opens inside a quotation or a bracket begun above it: one closes before any opens
+/// (和国报》记者…, the rest of 《共|和国报》 cut at a column's foot).
+fn opens_inside(text: &str) -> bool {
+    let mut depth = [0u32; PAIRS.len()];
+    for c in text.chars().take(INSIDE_REACH) {
+        // Nearly every character is none of the marks: passed over with one test.
+        if !matches!(c, '“' | '”' | '《' | '》' | '（' | '(' | '）' | ')') {
+            continue;
+        }
+        for (d, (open, close)) in depth.iter_mut().zip(PAIRS) {
+            if open.contains(&c) {
+                *d += 1;
+            } else if close.contains(&c) {
+                if *d == 0 {
+                    return true;
+                }
+                *d -= 1;
+            }
+        }
+    }
+    false
+}
+
+/// How far into a paragraph a closing mark still tells that it opened inside a quotation: a title
+/// or a quote rarely runs longer, and a stray mark further on may be OCR's.
+const INSIDE_REACH: usize = 100;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn opens_inside_tests_every_mark_of_its_pairs() {
+        for (open, close) in PAIRS {
+            for &c in open.iter().chain(close) {
+                assert!(matches!(c, '“' | '”' | '《' | '》' | '（' | '(' | '）' | ')'), "{c}");
+            }
+        }
+    }
+
+    #[test]
+    fn text_opening_inside_a_quote_or_title() {
+        assert!(opens_inside("和国报》记者阿卜杜勒哈利姆表示"));
+        assert!(opens_inside("里过大年”已成为无数家庭欢度春节的首选"));
+        assert!(opens_inside("记者张伟）今年以来"));
+        assert!(!opens_inside("《共和国报》记者阿卜杜勒哈利姆表示"));
+        assert!(!opens_inside("“博物馆里过大年”已成为无数家庭欢度春节的首选"));
+        assert!(!opens_inside("（记者张伟）今年以来"));
+    }
+}

@@ -1,0 +1,474 @@
+//! Articles from the labels: captions, credits and jump lines placed, each article's fragments
+//! chained by their seams into reading order and its paragraphs joined, and headlines found away
+//! from their text given to the story they fit.
+
+use super::assign::candidates;
+use super::{Continuation, Ctx, Plan};
+use crate::blocks::Start;
+use crate::model::cohesion::{norm2, sim_norm, Bag, Profile};
+use crate::model::seam::Seam;
+use crate::segment::{merge_bags, Seed, Segments, UnitKind};
+
+/// Least cosine for a caption to go to the story it fits best; below it, it goes with the text
+/// above it (else below).
+const CAPTION_FIT_MIN: f32 = 0.03;
+/// The story of the text just above a caption wins a near tie: a caption is printed by its story.
+const CAPTION_PREV_BONUS: f32 = 0.02;
+/// What a seam gains when the text goes on straight below the cut: the column went on in place.
+const ADJACENT_SEAM: f32 = 1.0;
+/// A cut's bonus for a fragment near it, shrinking with the units between them.
+const NEAR_BONUS: f32 = 0.2;
+/// Least seam for a fragment to be taken as the one a cut goes on in.
+const RESUME_SEAM_MIN: f32 = 0.4;
+/// Least cosine for a headline left without text to be given to a headless story.
+const ADOPT_FIT_MIN: f32 = 0.02;
+
+/// The articles of the labelled units: the units the assignment left out (captions, credits, jump
+/// lines) placed, each story's units put in reading order (`order`), and headlines left without
+/// text given to a story (`adopt_orphans`).
+pub(super) fn plans(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize], n_states: usize) -> Vec<Plan> {
+    let n_seeds = n_states - 1;
+    let mut unit_label: Vec<Option<usize>> = vec![None; seg.units.len()];
+    for (k, &u) in hmm.iter().enumerate() {
+        unit_label[u] = Some(labels[k]);
+    }
+    // Captions go to the story they share words with; credits and "continued on" lines close the
+    // text above them; "continued from" lines open the text below.
+    let mut by_state: Vec<Vec<usize>> = vec![Vec::new(); n_states];
+    for (&u, &l) in hmm.iter().zip(labels) {
+        by_state[l].push(u);
+    }
+    // The label of the first assigned unit after each position, and the last seed at or above it.
+    let mut next_label: Vec<Option<usize>> = vec![None; seg.units.len() + 1];
+    for x in (0..seg.units.len()).rev() {
+        next_label[x] = if hmm.binary_search(&x).is_ok() { unit_label[x] } else { next_label[x + 1] };
+    }
+    let mut last_seed: Vec<Option<usize>> = vec![None; seg.units.len() + 1];
+    for (s, sd) in seg.seeds.iter().enumerate() {
+        if sd.at <= seg.units.len() {
+            last_seed[sd.at] = last_seed[sd.at].max(Some(s));
+        }
+    }
+    for pos in 1..last_seed.len() {
+        last_seed[pos] = last_seed[pos].max(last_seed[pos - 1]);
+    }
+    // Built for the first caption that needs them: most pages place every caption without.
+    let mut profiles: Option<Vec<Profile>> = None;
+    let mut near: Vec<usize> = Vec::new();
+    for u in 0..seg.units.len() {
+        if unit_label[u].is_some() {
+            continue;
+        }
+        let prev = (0..u).rev().find_map(|x| unit_label[x]);
+        let next = next_label[u + 1];
+        let unit = seg.units[u];
+        let label = match unit.kind {
+            UnitKind::Caption => {
+                // A photographer's credit has no words of the photo's story (its agency's name may
+                // be another story's word): it goes with the caption it is printed beside, the
+                // one under it first.
+                let credit = |x: usize| crate::segment::is_photo_credit(seg.units[x].block, ctx.blocks, ctx.classes, ctx.lang);
+                let is_caption = |x: usize| seg.units[x].kind == UnitKind::Caption;
+                let unit = if credit(u) {
+                    let below = (u + 1..seg.units.len()).take_while(|&x| is_caption(x)).find(|&x| !credit(x));
+                    let Some(x) = below else {
+                        // The caption above it, if any, is placed already: the credit follows it.
+                        let above = (0..u).rev().take_while(|&x| is_caption(x)).find(|&x| !credit(x));
+                        unit_label[u] = above.and_then(|x| unit_label[x]).or(prev).or(next).or(Some(n_seeds));
+                        continue;
+                    };
+                    seg.units[x]
+                } else {
+                    unit
+                };
+                // Each story's units in page order, as `by_state` holds them.
+                let profiles = profiles.get_or_insert_with(|| by_state.iter().map(|us| Profile::build(us.iter().map(|&u| &ctx.bags[seg.units[u].block]), ctx.idf)).collect());
+                let bag = &ctx.bags[unit.block];
+                // The stories near it, as the assignment weighs them (all of them on a page of
+                // fewer seeds than the bound).
+                candidates(n_states, last_seed[u], ctx.max_candidates, &mut near);
+                let best = near
+                    .iter()
+                    .copied()
+                    .map(|a| (profiles[a].sim(bag, ctx.idf, false) + if Some(a) == prev { CAPTION_PREV_BONUS } else { 0.0 }, a))
+                    .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
+                match best {
+                    Some((s, a)) if s > CAPTION_FIT_MIN => Some(a),
+                    _ => prev.or(next),
+                }
+            }
+            UnitKind::Jump if ctx.classes[unit.block].jump.as_ref().is_some_and(|j| j.direction == "from") => next.or(prev),
+            _ => prev.or(next),
+        };
+        unit_label[u] = label.or(Some(n_seeds));
+    }
+
+    let mut out: Vec<Plan> = Vec::new();
+    by_state = vec![Vec::new(); n_states];
+    for (u, label) in unit_label.iter().enumerate() {
+        if let Some(a) = *label {
+            by_state[a].push(u);
+        }
+    }
+    for (a, units) in by_state.iter().enumerate() {
+        let seed = if a < n_seeds { Some(a) } else { None };
+        if units.is_empty() && seed.is_none() {
+            continue;
+        }
+        let mut plan = order(seg, ctx, units, seed, &unit_label, a);
+        plan.seed = seed;
+        out.push(plan);
+    }
+    adopt_orphans(seg, ctx, &mut out);
+    out
+}
+
+/// Orders one article's units: fragments (runs unbroken by other articles' text) chained by their
+/// seams, else in page order; marks paragraphs to join.
+fn order(seg: &Segments, ctx: &Ctx, units: &[usize], seed: Option<usize>, unit_label: &[Option<usize>], me: usize) -> Plan {
+    let mut plan = Plan::default();
+    if units.is_empty() {
+        return plan;
+    }
+    // Fragments: runs of this article's units with no other article's text between, cut after a
+    // paragraph that stops mid-sentence and before one that starts mid-sentence (a column broke
+    // there, so what follows in the page need not follow in the story).
+    let mut frags: Vec<Vec<usize>> = Vec::new();
+    let is_para = |u: usize| seg.units[u].kind == UnitKind::Para;
+    // Text standing above the article's own headline came from a later column, never before it.
+    let head_at = seed.map(|s| seg.seeds[s].at);
+    for &u in units {
+        let contiguous = frags.last().and_then(|f| f.last()).is_some_and(|&last| {
+            (last + 1..u).all(|x| unit_label[x] == Some(me))
+                && head_at.is_none_or(|h| !(last + 1..=u).contains(&h))
+                && !(is_para(last) && ctx.classes[seg.units[last].block].open_end)
+                && !(is_para(u) && ctx.classes[seg.units[u].block].start.continues())
+        });
+        if contiguous {
+            frags.last_mut().expect("non-empty").push(u);
+        } else {
+            frags.push(vec![u]);
+        }
+    }
+    let first_para = |f: &Vec<usize>| f.iter().copied().find(|&u| seg.units[u].kind == UnitKind::Para);
+    let last_para = |f: &Vec<usize>| f.iter().rev().copied().find(|&u| seg.units[u].kind == UnitKind::Para);
+    let start = match seed {
+        Some(s) => frags.iter().position(|f| f[f.len() - 1] >= seg.seeds[s].at).unwrap_or(0),
+        None => frags
+            .iter()
+            .position(|f| first_para(f).is_none_or(|u| !ctx.classes[seg.units[u].block].start.continues()))
+            .unwrap_or(0),
+    };
+    // Match open ends to the fragments that best continue them, best seams first.
+    let nf = frags.len();
+    // The paragraph a fragment may continue, if no subhead stands before it (only captions, credits
+    // or jump lines may stand before the text that continues).
+    let opens: Vec<Option<usize>> = frags.iter().map(|f| first_para(f).filter(|&yu| !f.iter().take_while(|&&u| u != yu).any(|&u| seg.units[u].kind == UnitKind::Subhead))).collect();
+    // The seam from fragment x's last paragraph `xu` into fragment y (scored again for the pairs kept,
+    // so the many pairs a long article weighs hold no evidence strings).
+    let seam_xy = |x: usize, xu: usize, y: usize, yu: usize| -> Seam {
+        let mut s = ctx.seam(seg.units[xu].block, seg.units[yu].block);
+        // Straight below the cut: the column went on in place.
+        let adjacent = frags[y][0] == frags[x][frags[x].len() - 1] + 1 && xu == frags[x][frags[x].len() - 1];
+        if adjacent {
+            s.score += ADJACENT_SEAM;
+            s.evidence.push("adjacent".into());
+        }
+        s
+    };
+    // A cut is weighed against the fragments nearest it only (all of them in an article of fewer
+    // fragments than the bound), so an article of thousands of fragments costs linear time.
+    let reach = ctx.max_candidates.max(1);
+    let mut pairs: Vec<(f32, u32, u32)> = Vec::new();
+    for x in 0..nf {
+        let Some(xu) = last_para(&frags[x]) else { continue };
+        if !ctx.classes[seg.units[xu].block].open_end {
+            continue;
+        }
+        for y in x.saturating_sub(reach)..(x + reach + 1).min(nf) {
+            if y == x || y == start {
+                continue;
+            }
+            let Some(yu) = opens[y] else { continue };
+            let s = seam_xy(x, xu, y, yu);
+            // Columns are read in order: a cut goes on further down the page far more often than
+            // above it, and most often in the story's very next piece.
+            let ahead = if frags[y][0] > frags[x][0] { ctx.params.order_ahead } else { 0.0 };
+            let near = NEAR_BONUS / (1.0 + (frags[y][0] as f32 - frags[x][0] as f32).abs()) + if y == x + 1 { ctx.params.order_next } else { 0.0 };
+            if s.score >= RESUME_SEAM_MIN {
+                pairs.push((s.score + ahead + near, x as u32, y as u32));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut succ: Vec<Option<(usize, f32, Seam)>> = vec![None; nf];
+    let mut has_pred = vec![false; nf];
+    // Chains are paths (one successor, one predecessor each); x ends one and y starts one, so x -> y
+    // closes a cycle exactly when they are on the same path: a union-find answers in near-constant
+    // time where walking y's chain cost its length.
+    let mut chain: Vec<usize> = (0..nf).collect();
+    fn root(chain: &mut [usize], mut i: usize) -> usize {
+        while chain[i] != i {
+            chain[i] = chain[chain[i]];
+            i = chain[i];
+        }
+        i
+    }
+    for (sc, x, y) in pairs {
+        let (x, y) = (x as usize, y as usize);
+        if succ[x].is_some() || has_pred[y] {
+            continue;
+        }
+        let (rx, ry) = (root(&mut chain, x), root(&mut chain, y));
+        if rx == ry {
+            continue;
+        }
+        chain[ry] = rx;
+        let (xu, yu) = (last_para(&frags[x]).expect("x has a paragraph"), opens[y].expect("y has a paragraph"));
+        let mut seam = seam_xy(x, xu, y, yu);
+        if y == x + 1 {
+            seam.evidence.push("the story's next piece down the page".into());
+        } else if frags[y][0] > frags[x][0] {
+            seam.evidence.push("further down the page".into());
+        }
+        succ[x] = Some((y, sc, seam));
+        has_pred[y] = true;
+    }
+    // Walk: the opening fragment, then whatever its seams lead to; where a chain ends, the earliest
+    // unplaced fragment after it that no seam claims (else the earliest anywhere).
+    let mut seq: Vec<(usize, Option<(f32, Seam)>)> = Vec::new();
+    let mut done = vec![false; nf];
+    // Unplaced fragments, and those of them no seam claims, in page order (fragments are built in
+    // page order): the next chain's start is a lookup, not a scan of the article.
+    let mut left: std::collections::BTreeSet<usize> = (0..nf).collect();
+    let mut free: std::collections::BTreeSet<usize> = (0..nf).filter(|&f| !has_pred[f]).collect();
+    let mut next: Option<(usize, Option<(f32, Seam)>)> = Some((start, None));
+    loop {
+        while let Some((c, via)) = next.take() {
+            if done[c] {
+                break;
+            }
+            done[c] = true;
+            left.remove(&c);
+            free.remove(&c);
+            seq.push((c, via));
+            if let Some((y, sc, s)) = succ[c].clone()
+                && !done[y] {
+                    next = Some((y, Some((sc, s))));
+                }
+        }
+        let last_pos = seq.last().map_or(0, |(f, _)| frags[*f][0]);
+        let after = frags.partition_point(|f| f[0] < last_pos);
+        let pick = free.range(after..).next().or_else(|| free.iter().next()).or_else(|| left.iter().next()).copied();
+        match pick {
+            Some(f) => next = Some((f, None)),
+            None => break,
+        }
+    }
+    // Flatten, deciding joins at every step between paragraphs (captions, credits and jump lines
+    // standing between two pieces of a paragraph do not part them).
+    let mut prev_text: Option<usize> = None;
+    for (f, via) in seq {
+        let mut pending = via;
+        let mut first_text = true;
+        for &u in &frags[f] {
+            let uu = seg.units[u];
+            let mut joined = false;
+            if matches!(uu.kind, UnitKind::Para | UnitKind::Subhead) {
+                if let Some(p) = prev_text {
+                    let pu = seg.units[p];
+                    let (pc, uc) = (&ctx.classes[pu.block], &ctx.classes[uu.block]);
+                    let paras = pu.kind == UnitKind::Para && uu.kind == UnitKind::Para && pc.jump_tail.is_none();
+                    // A cut sentence, or a paragraph that the page shows going on (unindented).
+                    let runs_on = ctx.blocks[pu.block].last_full || (ctx.column_blanks && ctx.blocks[uu.block].blank_before > 0);
+                    let cont = pc.open_end || uc.start == Start::Cont || (runs_on && uc.start != Start::Fresh);
+                    joined = paras && cont && uc.start != Start::Fresh;
+                    let jump = first_text;
+                    if jump || joined {
+                        let (score, evidence) = match (jump, pending.take()) {
+                            (true, Some((sc, s))) => (sc, s.evidence),
+                            _ => {
+                                let s = ctx.seam(pu.block, uu.block);
+                                let mut ev = s.evidence;
+                                if !jump {
+                                    ev.push("adjacent".into());
+                                }
+                                (s.score + if jump { 0.0 } else { ADJACENT_SEAM }, ev)
+                            }
+                        };
+                        plan.continuations.push(Continuation { from: p, to: u, score, evidence, joined });
+                    }
+                }
+                prev_text = Some(u);
+                first_text = false;
+            }
+            plan.join_prev.push(joined);
+            plan.units.push(u);
+        }
+    }
+    plan
+}
+
+/// A seed left without text (its headline landed away from its story) goes to the headless article
+/// whose text it matches best.
+fn adopt_orphans(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan>) {
+    // Each story's text, merged once (not once per orphan); adopted orphans are dropped at the end
+    // (not one by one, which moved the whole list each time). A headline is weighed against the
+    // stories among the nearest plans only: all of them on a page of fewer seeds than the bound.
+    let bags: Vec<Option<(Bag, f32)>> = plans
+        .iter()
+        .map(|q| {
+            let eligible = !q.units.is_empty() && q.seed.is_none_or(|t| seg.seeds[t].heads.is_empty());
+            eligible.then(|| {
+                let bag = merge_bags(&q.units.iter().map(|&u| seg.units[u].block).collect::<Vec<_>>(), ctx.bags);
+                let norm = norm2(&bag, ctx.idf);
+                (bag, norm)
+            })
+        })
+        .collect();
+    let reach = ctx.max_candidates.max(1);
+    let mut gone = vec![false; plans.len()];
+    for i in 0..plans.len() {
+        let p = &plans[i];
+        let orphan = p.units.is_empty() && p.seed.is_some_and(|s| !seg.seeds[s].heads.is_empty());
+        if !orphan {
+            continue;
+        }
+        let s = p.seed.expect("orphan has a seed");
+        let head = merge_bags(&seg.seeds[s].heads, ctx.bags);
+        let best = (i.saturating_sub(reach)..(i + reach + 1).min(plans.len()))
+            .filter(|&j| j != i && !gone[j] && plans[j].adopted.is_empty())
+            .filter_map(|j| bags[j].as_ref().map(|(b, nb)| (sim_norm(&head, b, ctx.idf, *nb), j)))
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+        match best {
+            Some((score, j)) if score > ADOPT_FIT_MIN => {
+                plans[j].adopted.push(s);
+                plans[j].flags.push(format!("headline found away from its text (cohesion {score:.2})"));
+                gone[i] = true;
+            }
+            _ => plans[i].flags.push("headline without text".into()),
+        }
+    }
+    let mut k = 0;
+    plans.retain(|_| {
+        k += 1;
+        !gone[k - 1]
+    });
+}
+
+/// A story left without a headline that holds a heading with none of its text under it (the next
+/// unit down the page is another story's) holds its own headline, printed away from it: the
+/// assignment gave the heading to the story whose words it shares, as a subhead. It becomes the
+/// story's headline (a seed of its own, adopted). Section labels (一、, 核心阅读) stay subheads.
+pub(super) fn promote_displaced_heads(seg: &mut Segments, ctx: &Ctx, plans: &mut [Plan]) {
+    let mut owner: Vec<Option<usize>> = vec![None; seg.units.len()];
+    for (i, pl) in plans.iter().enumerate() {
+        for &u in &pl.units {
+            owner[u] = Some(i);
+        }
+    }
+    for (i, pl) in plans.iter_mut().enumerate() {
+        let headless = pl.seed.is_none_or(|s| seg.seeds[s].heads.is_empty()) && pl.adopted.is_empty();
+        if !headless {
+            continue;
+        }
+        let displaced = pl.units.iter().position(|&u| {
+            let unit = seg.units[u];
+            let text = &ctx.blocks[unit.block].text;
+            unit.kind == UnitKind::Subhead
+                && owner.get(u + 1).copied().flatten() != Some(i)
+                && !ctx.lang.is_section_numbered(text)
+                && !ctx.lang.is_standing_label(text)
+        });
+        let Some(k) = displaced else { continue };
+        let u = pl.units.remove(k);
+        pl.join_prev.remove(k);
+        if let Some(first) = pl.join_prev.first_mut() {
+            *first = false;
+        }
+        pl.continuations.retain(|c| c.from != u && c.to != u);
+        seg.seeds.push(Seed { heads: vec![seg.units[u].block], bylines: Vec::new(), at: u, weak: None });
+        pl.adopted.push(seg.seeds.len() - 1);
+        pl.flags.push("headline found away from its text, among its sections".into());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::analysed;
+    use super::*;
+    use crate::config::Config;
+    use crate::lang::LangCode;
+    use crate::segment::Unit;
+
+    /// The ordering of the first story on a page of `n` units that alternate between two stories,
+    /// the first's units at the even positions, under the first seed.
+    fn order_alternating(page: &str, code: LangCode, n: usize) -> Plan {
+        let a = analysed(page, code);
+        let seg = a.segments();
+        let ctx = a.ctx(&Config::default());
+        assert_eq!(seg.units.len(), n, "{:?}", seg.units);
+        let unit_label: Vec<Option<usize>> = (0..n).map(|u| Some(u % 2)).collect();
+        let own: Vec<usize> = (0..n).step_by(2).collect();
+        order(&seg, &ctx, &own, Some(0), &unit_label, 0)
+    }
+
+    #[test]
+    fn a_cut_goes_on_in_the_next_piece_of_its_story_over_an_earlier_one_a_coincidence_favours() {
+        // The watermelon story's units are 0, 2, 4 and 6 (the library's between them). Unit 4 stops
+        // mid-sentence; unit 6, the next piece of the story down the page, resumes it. Unit 2,
+        // higher up, would make 续|上 across the join, a string the page has elsewhere (持续上升):
+        // a coincidence, against the reading order of the columns.
+        let page = "## 西瓜新鲜上市\n\n盛夏时节，脆甜多汁的西瓜深受消费者青睐，合作社的黄瓤西瓜今年喜获丰收，瓜价持续上升。\n\n## 图书馆里过暑假\n\n通讯员 王蓓\n\n暑假来临，街道图书馆吸引了不少学生前来阅读，阅览区的座位上坐满了学生。\n\n上市的西瓜装箱后销往周边城市，瓜农们的收入明显增加，西瓜合作社越办越红火。\n\n图书馆还为学生开设了阅读分享课，暑期科普活动也很受学生欢迎。\n\n瓜农们介绍，今年种植的黄瓤西瓜已经陆续\n\n图书馆延长了开放时间，学生们在阅览室安静读书。\n\n成熟，每天凌晨就开始采摘，黄瓤西瓜皮薄多汁，脆甜清新。\n";
+        let plan = order_alternating(page, LangCode::Zh, 7);
+        let at = |u: usize| plan.units.iter().position(|&x| x == u).expect("unit placed");
+        assert_eq!(at(6), at(4) + 1, "{:?}", plan.units);
+        assert!(plan.join_prev[at(6)], "{:?}", plan.join_prev);
+    }
+
+    #[test]
+    fn on_english_pages_a_word_hyphenated_at_the_cut_outweighs_the_next_piece_down_the_page() {
+        // Units 0, 2 and 4 are the harbor story's; 0 breaks off in contin-, and both 2 and 4 open in
+        // lower case. 4 finishes the word (contin-|ue): the next piece (2) must not win by position alone.
+        let page = "HARBOR BOARD APPROVES PIER\n\nThe harbor board voted on Monday to build a new cargo pier, and the board will contin-\n\nRAIL STRIKE ENDS\n\nFreight workers returned to the rail yards on Monday after a strike.\n\nbegin hearings next month on the dredging plan for the north basin.\n\nGrain shipments stranded by the strike began moving again on Tuesday.\n\nue its review of the pier plan next week, officials said.\n";
+        let plan = order_alternating(page, LangCode::En, 5);
+        let at = |u: usize| plan.units.iter().position(|&x| x == u).expect("unit placed");
+        assert_eq!(at(4), at(0) + 1, "{:?} {:?}", plan.units, plan.continuations);
+    }
+
+    #[test]
+    fn a_headless_story_s_heading_with_another_story_s_text_under_it_is_its_headline() {
+        // The assignment gave the snow forecast's headline, printed amid the watermelon story, to
+        // the forecast (its words), as a subhead: the unit under it is the watermelon story's.
+        let page = "## 西瓜新鲜上市\n\n盛夏时节，脆甜多汁的西瓜深受消费者青睐。\n\n华北黄淮等地将有降雪\n\n瓜农们每天凌晨就开始采摘西瓜、装箱。\n\n本报北京2月11日电  （记者赵贝佳）中央气象台预计，华北黄淮等地有小雪。\n\n气象专家提醒，降雪将对春运返程有较大影响。\n";
+        let a = analysed(page, LangCode::Zh);
+        let ctx = a.ctx(&Config::default());
+        let block = |t: &str| a.blocks.iter().position(|b| b.text.contains(t)).expect("block");
+        let para = |t: &str| Unit { block: block(t), kind: UnitKind::Para, weak: None };
+        let mut seg = Segments {
+            seeds: vec![
+                Seed { heads: vec![block("西瓜新鲜上市")], bylines: Vec::new(), at: 0, weak: None },
+                Seed { heads: Vec::new(), bylines: Vec::new(), at: 3, weak: None },
+            ],
+            units: vec![
+                para("盛夏时节"),
+                Unit { block: block("华北黄淮等地将有降雪"), kind: UnitKind::Subhead, weak: None },
+                para("瓜农们"),
+                para("中央气象台"),
+                para("气象专家"),
+            ],
+        };
+        let plan = |seed: usize, units: Vec<usize>| Plan { seed: Some(seed), join_prev: vec![false; units.len()], units, ..Plan::default() };
+        let mut plans = vec![plan(0, vec![0, 2]), plan(1, vec![1, 3, 4])];
+        promote_displaced_heads(&mut seg, &ctx, &mut plans);
+        assert_eq!(plans[0].units, [0, 2]);
+        assert_eq!(plans[1].units, [3, 4]);
+        assert_eq!(plans[1].join_prev.len(), 2);
+        let adopted = plans[1].adopted.iter().map(|&s| seg.seeds[s].heads.clone()).collect::<Vec<_>>();
+        assert_eq!(adopted, [vec![block("华北黄淮等地将有降雪")]]);
+        // A subhead with its story's own text under it stays where it is.
+        let mut plans = vec![plan(0, vec![0]), plan(1, vec![1, 2, 3, 4])];
+        promote_displaced_heads(&mut seg, &ctx, &mut plans);
+        assert!(plans[1].adopted.is_empty() && plans[1].units == [1, 2, 3, 4]);
+    }
+}

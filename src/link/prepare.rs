@@ -1,0 +1,308 @@
+//! Before the assignment: lone headings settled by their odds, headlines standing away from any
+//! text married to the headless stories they fit, and what the assignment reads of the page (orphan
+//! seeds, structural fragments, stories that end where they are printed).
+
+use super::Ctx;
+use crate::model::cohesion::{sim, Bag};
+use crate::segment::{merge_bags, Segments, Unit, UnitKind};
+
+/// Decides lone headings by their log-odds alone: above `t` a headline (a strong seed), else a subhead.
+pub(super) fn settle_weak(seg: &Segments, t: f32) -> Segments {
+    let hmm: Vec<usize> = (0..seg.units.len()).collect();
+    let labels = vec![0usize; seg.units.len()];
+    let demote: Vec<bool> = seg.seeds.iter().map(|s| s.weak.is_some_and(|o| o <= t)).collect();
+    let (mut out, _, _) = rebuild(seg, &hmm, &labels, &demote);
+    for s in &mut out.seeds {
+        s.weak = None;
+    }
+    out
+}
+
+/// Turns the `demoted` seeds into subhead units, keeping every unit's label (seed indices renumbered).
+pub(super) fn rebuild(seg: &Segments, hmm: &[usize], labels: &[usize], demoted: &[bool]) -> (Segments, Vec<usize>, Vec<usize>) {
+    let n_seeds = seg.seeds.len();
+    let mut new_id = vec![0usize; n_seeds + 1];
+    let mut k = 0;
+    for s in 0..n_seeds {
+        new_id[s] = k;
+        if !demoted[s] {
+            k += 1;
+        }
+    }
+    new_id[n_seeds] = k;
+    let label_of_unit: Vec<Option<usize>> = {
+        let mut v = vec![None; seg.units.len()];
+        for (i, &u) in hmm.iter().enumerate() {
+            v[u] = Some(labels[i]);
+        }
+        v
+    };
+    let mut out = Segments::default();
+    let mut hmm2 = Vec::new();
+    let mut labels2 = Vec::new();
+    let mut index = vec![0usize; seg.units.len() + 1];
+    // Seeds in position order (index order among equals), and the nearest label at or below and
+    // strictly above each position: one pass each, so many seeds cost no scan of the page apiece.
+    let mut by_pos: Vec<usize> = (0..n_seeds).filter(|&s| seg.seeds[s].at <= seg.units.len()).collect();
+    by_pos.sort_by_key(|&s| seg.seeds[s].at);
+    let mut label_below: Vec<Option<usize>> = vec![None; seg.units.len() + 1];
+    for x in (0..seg.units.len()).rev() {
+        label_below[x] = label_of_unit[x].or(label_below[x + 1]);
+    }
+    let mut label_above: Vec<Option<usize>> = vec![None; seg.units.len() + 1];
+    for x in 1..=seg.units.len() {
+        label_above[x] = label_of_unit[x - 1].or(label_above[x - 1]);
+    }
+    let mut next = 0;
+    for pos in 0..=seg.units.len() {
+        while next < by_pos.len() && seg.seeds[by_pos[next]].at == pos {
+            let s = by_pos[next];
+            let seed = &seg.seeds[s];
+            next += 1;
+            if demoted[s] {
+                // The heading goes with the text below it (else the text above).
+                let label = label_below[pos].or(label_above[pos]).unwrap_or(n_seeds);
+                hmm2.push(out.units.len());
+                labels2.push(new_id[label]);
+                out.units.push(Unit { block: seed.heads[0], kind: UnitKind::Subhead, weak: seed.weak });
+            } else {
+                let mut s2 = seed.clone();
+                s2.at = out.units.len();
+                out.seeds.push(s2);
+            }
+        }
+        if pos == seg.units.len() {
+            break;
+        }
+        index[pos] = out.units.len();
+        if let Some(l) = label_of_unit[pos] {
+            hmm2.push(out.units.len());
+            labels2.push(new_id[l]);
+        }
+        out.units.push(seg.units[pos]);
+    }
+    // Seeds standing at the page's end keep `at` = number of units.
+    for s in &mut out.seeds {
+        s.at = s.at.min(out.units.len());
+    }
+    (out, hmm2, labels2)
+}
+
+/// Seeds with no text of their own below them: the next thing is another seed, the page's end, or
+/// text that starts mid-sentence (so continues something else). Their headlines landed away from
+/// their stories; they take no text in the assignment and are given to a story afterwards.
+pub(super) fn orphan_seeds(seg: &Segments, ctx: &Ctx) -> Vec<bool> {
+    let n = seg.seeds.len();
+    // For each seed, where the next seed further down stands (the first later seed with a greater
+    // position); and for each position, the first paragraph at or after it. Both in one pass, so
+    // a page of many seeds is not scanned once per seed.
+    let mut end_of: Vec<usize> = vec![seg.units.len(); n];
+    let mut waiting: Vec<usize> = Vec::new();
+    for t in 0..n {
+        while let Some(&s) = waiting.last() {
+            if seg.seeds[t].at > seg.seeds[s].at {
+                end_of[s] = seg.seeds[t].at;
+                waiting.pop();
+            } else {
+                break;
+            }
+        }
+        waiting.push(t);
+    }
+    let mut para_from: Vec<Option<usize>> = vec![None; seg.units.len() + 1];
+    for u in (0..seg.units.len()).rev() {
+        para_from[u] = if seg.units[u].kind == UnitKind::Para { Some(u) } else { para_from[u + 1] };
+    }
+    (0..n)
+        .map(|s| {
+            if seg.seeds[s].weak.is_some() {
+                return false;
+            }
+            let at = seg.seeds[s].at;
+            let end = end_of[s];
+            let next_seed_same = seg.seeds.get(s + 1).is_some_and(|t| t.at == at);
+            if next_seed_same || seg.seeds[s].heads.is_empty() {
+                return next_seed_same && !seg.seeds[s].heads.is_empty();
+            }
+            match para_from.get(at).copied().flatten().filter(|&u| u < end) {
+                None => true,
+                // In a reading order found from the page's geometry, the text under a headline is
+                // its own, however it begins.
+                Some(u) => !ctx.params.positional && ctx.classes[seg.units[u].block].start.continues(),
+            }
+        })
+        .collect()
+}
+
+/// A headless story's opening, which a headline standing apart is weighed against: its paragraphs
+/// among this many units from its byline (or dispatch) down.
+const OPENING_SPAN: usize = 6;
+/// Least cosine with a headless story's opening for a headline standing apart to be given to it.
+const ORPHAN_FIT_MIN: f32 = 0.05;
+
+/// How well an end line of a headline group must fit a headless story's opening to go to it: at
+/// least this cosine, and this many times its fit with the text under the group.
+const STRAY_LINE_MIN: f32 = 0.06;
+const STRAY_LINE_RATIO: f32 = 2.0;
+
+/// Gives each headline that stands away from any text to the headless story (a byline or dispatch
+/// with no headline) whose opening it fits best, before the assignment; headlines left over compete
+/// for text anywhere on the page.
+pub(super) fn marry_orphans(seg: &Segments, ctx: &Ctx) -> Segments {
+    let mut out = seg.clone();
+    let orphan = orphan_seeds(seg, ctx);
+    let n = seg.seeds.len();
+    let mut ats: Vec<usize> = seg.seeds.iter().map(|t| t.at).collect();
+    ats.sort_unstable();
+    let opening = |s: usize| -> Bag {
+        let at = seg.seeds[s].at;
+        let next_at = ats.get(ats.partition_point(|&a| a <= at)).copied();
+        let end = next_at.unwrap_or(seg.units.len()).min(at + OPENING_SPAN);
+        let blocks: Vec<usize> = (at..end).filter(|&u| seg.units[u].kind == UnitKind::Para).map(|u| seg.units[u].block).collect();
+        merge_bags(&blocks, ctx.bags)
+    };
+    let headless: Vec<usize> = (0..n).filter(|&s| seg.seeds[s].heads.is_empty() && !orphan[s]).collect();
+    let openings: Vec<Bag> = headless.iter().map(|&s| opening(s)).collect();
+    let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
+    // A headline is weighed against the headless stories among the nearest seeds only, as the
+    // assignment weighs a unit against the nearest stories: a page of many seeds stays linear.
+    let reach = ctx.max_candidates.max(1);
+    // The headless stories within reach of seed `s`, as positions in `headless` (and `openings`).
+    let near = |s: usize| headless.partition_point(|&h| h + reach < s)..headless.partition_point(|&h| h <= s + reach);
+    for o in (0..n).filter(|&o| orphan[o] && !seg.seeds[o].heads.is_empty()) {
+        let head = merge_bags(&seg.seeds[o].heads, ctx.bags);
+        for j in near(o) {
+            let h = headless[j];
+            let sc = sim(&head, &openings[j], ctx.idf);
+            if sc > ORPHAN_FIT_MIN {
+                pairs.push((sc, o, h));
+            }
+        }
+    }
+    // A headline that landed on or under another story's headline group reads as its kicker or
+    // deck: an end line of a group goes to a headless story whose opening it fits clearly better
+    // than the text under the group (HERITAGE COMMUNICATIONS IN SPECIAL MEETING over a Finnish
+    // market story). Only a line set apart from the group by a blank line: one group is set tight.
+    // (fit, seed, headless story, whether the line is the group's last)
+    let mut strays: Vec<(f32, usize, usize, bool)> = Vec::new();
+    for s in (0..n).filter(|&s| !orphan[s] && seg.seeds[s].weak.is_none() && seg.seeds[s].heads.len() >= 2) {
+        let heads = &seg.seeds[s].heads;
+        let last = heads.len() - 1;
+        let ends = [(false, ctx.blocks[heads[1]].blank_before > 0), (true, ctx.blocks[heads[last]].blank_before > 0)];
+        // Most groups are set tight: their text is not gathered.
+        if !ends.iter().any(|&(_, set_apart)| set_apart) {
+            continue;
+        }
+        let mine = opening(s);
+        for (bottom, set_apart) in ends {
+            if !set_apart {
+                continue;
+            }
+            let (line, rest) = if bottom { (heads[last], &heads[..last]) } else { (heads[0], &heads[1..]) };
+            let (line, rest) = (&ctx.bags[line], merge_bags(rest, ctx.bags));
+            let (own, rest_own) = (sim(line, &mine, ctx.idf), sim(&rest, &mine, ctx.idf));
+            for j in near(s) {
+                let h = headless[j];
+                let sc = sim(line, &openings[j], ctx.idf);
+                // The whole group fitting that story is a headline group astray, not a stray line.
+                if sc > STRAY_LINE_MIN && sc > STRAY_LINE_RATIO * own && sim(&rest, &openings[j], ctx.idf) <= rest_own {
+                    strays.push((sc, s, h, bottom));
+                }
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    strays.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
+    let mut gone = vec![false; n];
+    let mut wed = vec![false; n];
+    for (_, o, h) in pairs {
+        if gone[o] || wed[h] {
+            continue;
+        }
+        out.seeds[h].heads = seg.seeds[o].heads.clone();
+        gone[o] = true;
+        wed[h] = true;
+    }
+    let mut split = vec![false; n];
+    for (_, s, h, bottom) in strays {
+        if split[s] || wed[h] {
+            continue;
+        }
+        let heads = &mut out.seeds[s].heads;
+        let line = if bottom { heads.pop().expect("two heads or more") } else { heads.remove(0) };
+        out.seeds[h].heads = vec![line];
+        split[s] = true;
+        wed[h] = true;
+    }
+    let mut k = 0;
+    out.seeds.retain(|_| {
+        k += 1;
+        !gone[k - 1]
+    });
+    out
+}
+
+/// Structural fragments of the HMM units: runs the page gives no reason to break. A unit's cohesion
+/// with an article is measured without its own fragment, so a run cannot vouch for itself.
+pub(super) fn fragments(seg: &Segments, ctx: &Ctx, hmm: &[usize]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(hmm.len());
+    let mut id = 0;
+    // Seeds standing at or above each position, counted once: whether one stands between two
+    // units is then a subtraction, not a walk over every seed.
+    let mut seeds_upto = vec![0usize; seg.units.len() + 1];
+    for sd in &seg.seeds {
+        if sd.at <= seg.units.len() {
+            seeds_upto[sd.at] += 1;
+        }
+    }
+    for pos in 1..seeds_upto.len() {
+        seeds_upto[pos] += seeds_upto[pos - 1];
+    }
+    for k in 0..hmm.len() {
+        if k > 0 {
+            let (pu, u) = (hmm[k - 1], hmm[k]);
+            let pb = seg.units[pu].block;
+            let b = seg.units[u].block;
+            let between_other = u > pu + 1;
+            let seed_between = seeds_upto[u] > seeds_upto[pu];
+            let cut = seg.units[pu].kind == UnitKind::Para && ctx.classes[pb].open_end;
+            let mid = ctx.classes[b].start.continues();
+            let gap = ctx.blocks[b].blank_before >= 2;
+            if between_other || seed_between || cut || mid || gap {
+                id += 1;
+            }
+        }
+        out.push(id);
+    }
+    out
+}
+
+/// For each seed over a photo story (see `segment::photo_story_end`), the units the story spans:
+/// it ends where it is printed, and takes no text from elsewhere. A heading known only by itself
+/// is left open: it may be a subhead of the story above. (Closing a seed's text at a credit
+/// (（作者为…）) instead cut stories' sections off as often as it kept briefs whole.)
+pub(super) fn closed_runs(seg: &Segments, ctx: &Ctx, orphan: &[bool]) -> Vec<Option<(usize, usize)>> {
+    let mut seed_at = vec![false; seg.units.len() + 1];
+    for s in &seg.seeds {
+        seed_at[s.at] = true;
+    }
+    (0..seg.seeds.len())
+        .map(|s| {
+            let lo = seg.seeds[s].at;
+            if seg.seeds[s].weak.is_some() || orphan[s] || lo >= seg.units.len() {
+                return None;
+            }
+            let below = &seg.units[lo..];
+            crate::segment::photo_story_end(below, |i| i > 0 && seed_at[lo + i], ctx.blocks, ctx.classes, ctx.lang)
+                .or_else(|| signed_end(below, |i| i > 0 && seed_at[lo + i], ctx.classes))
+                .map(|end| (lo, lo + end + 1))
+        })
+        .collect()
+}
+
+/// Where a piece under a seed ends at its author's signature, if it does: the index in `below` of
+/// the first signature (a credit naming its author) before the next seed. The piece is printed
+/// whole between its headline and its name.
+fn signed_end(below: &[Unit], seed_at: impl Fn(usize) -> bool, classes: &[crate::classify::Class]) -> Option<usize> {
+    below.iter().enumerate().take_while(|&(i, _)| !seed_at(i)).find(|(_, u)| u.kind == UnitKind::Credit && !classes[u.block].signs.is_empty()).map(|(i, _)| i)
+}
