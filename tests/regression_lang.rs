@@ -110,3 +110,14 @@ fn regression_signature_read_as_a_subhead_glued_the_next_article_on() {
     assert!(!first.text.contains("Brücke"), "the next piece glued on: {:#?}", p.articles);
     assert!(p.articles.iter().any(|a| a.headline.as_deref() == Some("DIE NEUE BRÜCKE")), "{:#?}", p.articles);
 }
+
+#[test]
+fn regression_english_title_closed_by_a_stop_after_finished_text_was_a_subhead() {
+    // Old English papers close a title with a full stop and set it apart from the piece above:
+    // under finished text it opens a piece, however many words the two pieces share. (A page
+    // written for this test.)
+    let page = "THE MARKETS.\n\nThe corn market was dull on Tuesday, and the price of wheat fell by\ntwo shillings a quarter from the rates of last week, the farmers\nbeing unwilling to sell wheat at the prices which the millers offered.\n\nTO CORRESPONDENTS.\n\nA farmer asks us why the price of wheat at the corn market fell on\nTuesday; the millers, we believe, had bought wheat enough last week,\nand the farmers must wait for the market to mend before they sell.\n";
+    let p = run(page);
+    let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    assert_eq!(heads, [Some("THE MARKETS."), Some("TO CORRESPONDENTS.")], "{:#?}", p.articles);
+}

@@ -105,7 +105,7 @@ fn runs_on(t: &str) -> bool {
 
 /// Whether a line reads as one phrase, as a title does: it opens on a capital, no sentence ends
 /// inside it, and it does not break off (on a comma, a colon, a hyphen or a function word).
-fn one_phrase(t: &str, lang: &Lang) -> bool {
+pub(crate) fn one_phrase(t: &str, lang: &Lang) -> bool {
     let first = t.chars().find(|c| c.is_alphanumeric());
     if !first.is_some_and(char::is_uppercase) {
         return false;

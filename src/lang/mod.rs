@@ -83,6 +83,8 @@ struct RawLang {
     #[serde(default)]
     headings_open_pieces: bool,
     #[serde(default)]
+    apart_headings_open_pieces: bool,
+    #[serde(default)]
     sentence_case_titles: bool,
     credit: Vec<String>,
     #[serde(default)]
@@ -163,6 +165,12 @@ pub struct Lang {
     /// their parts): a heading set after finished text opens a piece of its own, whatever the
     /// text around it is about.
     pub headings_open_pieces: bool,
+    /// The same, but only for a heading set apart by blank space above and below it, in capitals
+    /// or closed by a full stop: the language's papers head sections tight against their text
+    /// (LAW. / INSOLVENCY COURT. over the report), and set a piece's title off from the piece
+    /// above. (A modern line in title case set apart, without a stop, is as often a list's item
+    /// or a headline printed away from its text.)
+    pub apart_headings_open_pieces: bool,
     /// The language's papers set titles in body type in sentence case too (Discours de M.
     /// Veillat, Der Kampf gegen das Bleiweiß.): a short line of it set apart may be a title.
     /// Where they do not (English sets them in capitals or title case), such a line is a
@@ -259,6 +267,7 @@ impl Lang {
             dateline: compile(&raw.dateline, "dateline", c),
             roundup_item: compile(&raw.roundup_item, "roundup_item", c),
             headings_open_pieces: raw.headings_open_pieces,
+            apart_headings_open_pieces: raw.apart_headings_open_pieces,
             sentence_case_titles: raw.sentence_case_titles,
             credit: compile(&raw.credit, "credit", c),
             section_number: compile(&raw.section_number, "section_number", c),
