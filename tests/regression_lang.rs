@@ -112,6 +112,17 @@ fn regression_signature_read_as_a_subhead_glued_the_next_article_on() {
 }
 
 #[test]
+fn regression_french_line_heading_the_text_was_read_as_the_rest_of_the_title() {
+    // A title set apart, then a line in capitals set tight over the text it heads: that line is
+    // the text's, not the second half of the title. (A page written for this test.)
+    let page = "LA SAISON DES VENDANGES\n\nLES COTEAUX DU SUD\nLes vendanges ont commencé cette semaine dans les coteaux du sud, et\nles vignerons disent que la récolte sera belle si le beau temps dure\nencore quelques jours. Les raisins sont sains et le vin sera bon.\n\nDans les vallées du nord, au contraire, la pluie a fait pourrir une\npartie des grappes, et les vignerons attendent avec inquiétude la fin\ndu mois pour savoir ce qui restera de leur travail de toute l'année.\n";
+    let p = run(page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert_eq!(p.articles[0].headline.as_deref(), Some("LA SAISON DES VENDANGES"), "{:#?}", p.articles);
+    assert!(p.articles[0].text.contains("LES COTEAUX DU SUD"));
+}
+
+#[test]
 fn regression_english_title_closed_by_a_stop_after_finished_text_was_a_subhead() {
     // Old English papers close a title with a full stop and set it apart from the piece above:
     // under finished text it opens a piece, however many words the two pieces share. (A page
