@@ -132,3 +132,15 @@ fn regression_english_title_closed_by_a_stop_after_finished_text_was_a_subhead()
     let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
     assert_eq!(heads, [Some("THE MARKETS."), Some("TO CORRESPONDENTS.")], "{:#?}", p.articles);
 }
+
+#[test]
+fn regression_german_signature_naming_no_one_was_read_as_a_headline() {
+    // A reader's letter signed by what the writer is (Ein Abonnent), over the next piece's title
+    // in body type: the line signs the letter, and the title under it opens the next piece. (A
+    // page written for this test.)
+    let page = "DER STREIT UM DAS WASSER\n\nSeit Wochen streiten die Bauern des Tales mit der Stadt um das Wasser des\nBaches, das die Stadt für ihre neue Leitung fassen will. Die Bauern fürchten\num ihre Wiesen und haben sich an die Regierung gewandt.\n\nEin Abonnent\n\nDie neue Brücke\n\nDie neue Brücke über den Fluß wird im Frühjahr eröffnet. Sie ist aus Eisen\ngebaut und trägt auch die schwersten Wagen, und die Bauern freuen sich darauf.\n";
+    let p = run(page);
+    let got: Vec<(Option<&str>, Vec<(&str, Option<&str>)>)> =
+        p.articles.iter().map(|a| (a.headline.as_deref(), a.bylines.iter().map(|b| (b.role.as_str(), b.name.as_deref())).collect())).collect();
+    assert_eq!(got, [(Some("DER STREIT UM DAS WASSER"), vec![("signature", Some("Ein Abonnent"))]), (Some("Die neue Brücke"), vec![])], "{:#?}", p.articles);
+}
