@@ -537,7 +537,9 @@ pub fn signatures(blocks: &[Block], classes: &mut [Class], layout: &Layout, lang
         if b.n_lines() != 1 || sized || b.stats.chars > SIGNATURE_MAX || !classes[i].bylines.is_empty() {
             continue;
         }
-        let after_text = k > 0 && classes[text[k - 1]].shape == Shape::Body;
+        // A signature closes finished text: under text cut off on a hyphen or a comma (…des bas-),
+        // a line of capitalised words is a rubric over what follows (Bloc-Notes Parisien).
+        let after_text = k > 0 && classes[text[k - 1]].shape == Shape::Body && !blocks[text[k - 1]].text.trim_end().ends_with(['-', ',', '¬']);
         let heads = |j: usize| text.get(j).is_none_or(|&n| matches!(classes[n].shape, Shape::Heading | Shape::Byline) || classes[n].display);
         // A name in capitals reads as a headline in capitals too: only its setting tells it from
         // one. Flush right where the geometry measured it; on a text page, set tight under the

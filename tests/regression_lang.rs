@@ -140,7 +140,21 @@ fn regression_german_signature_naming_no_one_was_read_as_a_headline() {
     // page written for this test.)
     let page = "DER STREIT UM DAS WASSER\n\nSeit Wochen streiten die Bauern des Tales mit der Stadt um das Wasser des\nBaches, das die Stadt für ihre neue Leitung fassen will. Die Bauern fürchten\num ihre Wiesen und haben sich an die Regierung gewandt.\n\nEin Abonnent\n\nDie neue Brücke\n\nDie neue Brücke über den Fluß wird im Frühjahr eröffnet. Sie ist aus Eisen\ngebaut und trägt auch die schwersten Wagen, und die Bauern freuen sich darauf.\n";
     let p = run(page);
-    let got: Vec<(Option<&str>, Vec<(&str, Option<&str>)>)> =
+    // Each article's headline, and its bylines as (role, name).
+    type Signed<'a> = (Option<&'a str>, Vec<(&'a str, Option<&'a str>)>);
+    let got: Vec<Signed> =
         p.articles.iter().map(|a| (a.headline.as_deref(), a.bylines.iter().map(|b| (b.role.as_str(), b.name.as_deref())).collect())).collect();
     assert_eq!(got, [(Some("DER STREIT UM DAS WASSER"), vec![("signature", Some("Ein Abonnent"))]), (Some("Die neue Brücke"), vec![])], "{:#?}", p.articles);
+}
+
+#[test]
+fn regression_french_rubric_under_cut_text_was_read_as_a_signature() {
+    // A rubric in capitalised words (Causeries Parisiennes) set apart over a title, under text cut
+    // off on a hyphen: it heads what follows, and signs nothing, as a name closes finished text
+    // only. (A page written for this test.)
+    let page = "LA SÉANCE D'HIER\n\nLa Chambre a discuté hier le projet de loi sur les chemins de fer, et le ministre a\ndemandé le renvoi du projet à la commission, que la majorité a refusé aux bas-\n\nCauseries Parisiennes\n\nAU THÉÂTRE\n\nLe théâtre a donné hier soir une pièce nouvelle, que le public a fort applaudie, et les\nacteurs ont été rappelés trois fois à la fin du dernier acte par une salle comble.\n";
+    let p = run(page);
+    assert!(p.articles.iter().all(|a| a.bylines.is_empty()), "{:#?}", p.articles);
+    let rubric = p.articles.iter().find(|a| a.headline.as_deref() == Some("Causeries Parisiennes")).expect("the rubric heads a piece");
+    assert!(rubric.text.contains("AU THÉÂTRE") && rubric.text.contains("pièce nouvelle"), "{:#?}", p.articles);
 }

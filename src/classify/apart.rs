@@ -65,7 +65,7 @@ fn stands_apart(k: usize, text: &[usize], blocks: &[Block], classes: &[Class], l
     // Apart: a blank line (or another block's end) above and below it.
     let top = k == 0 || b.blank_before > 0 || text[k - 1] + 1 != i;
     let bottom = b.blank_after > 0 || text.get(k + 1).is_none_or(|&n| n != i + 1);
-    if !(top && bottom) || !one_phrase(b.text.trim(), lang) {
+    if !(top && bottom && one_phrase(b.text.trim(), lang)) {
         return false;
     }
     if !lang.sentence_case_titles && !title_case(b.text.trim(), lang) {
