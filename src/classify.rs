@@ -509,7 +509,7 @@ pub fn display_type(blocks: &[Block], classes: &mut [Class], types: &[LineType])
 /// a name in capitals is a signature only where it is set flush right (LAW COURTS. over IN
 /// BANCO. is a headline and its deck).
 pub fn signatures(blocks: &[Block], classes: &mut [Class], layout: &Layout, lang: &Lang, flush_right: &[bool]) {
-    if lang.signed_by.is_empty() {
+    if lang.signed_by.is_empty() && lang.signed_as.is_empty() {
         return;
     }
     let text: Vec<usize> = text_blocks(classes);
@@ -521,19 +521,23 @@ pub fn signatures(blocks: &[Block], classes: &mut [Class], layout: &Layout, lang
         if b.n_lines() != 1 || sized || b.stats.chars > SIGNATURE_MAX || !classes[i].bylines.is_empty() {
             continue;
         }
-        let after_text = k > 0 && classes[text[k - 1]].shape == Shape::Body;
+        // A signature closes finished text: under text cut off on a hyphen or a comma (…des bas-),
+        // a line of capitalised words is a rubric over what follows (Bloc-Notes Parisien).
+        let after_text = k > 0 && classes[text[k - 1]].shape == Shape::Body && !blocks[text[k - 1]].text.trim_end().ends_with(['-', ',', '¬']);
         let heads = |j: usize| text.get(j).is_none_or(|&n| matches!(classes[n].shape, Shape::Heading | Shape::Byline) || classes[n].display);
         // A name in capitals reads as a headline in capitals too: only its setting tells it from
         // one. Flush right where the geometry measured it; on a text page, set tight under the
         // text it closes, over a heading set apart (PAUL DELÉAGE over LA CHAMBRE DES DÉPUTÉS).
         let tight = !layout.geometric && b.blank_before == 0 && text.get(k + 1).is_some_and(|&n| blocks[n].blank_before > 0) && heads(k + 1);
-        let signed = lang.signed_by.iter().find_map(|r| r.captures(b.text.trim()).and_then(|c| c.name("names").map(|m| m.as_str().trim().to_string())));
+        let signed = lang.signed_by.iter().chain(&lang.signed_as).find_map(|r| r.captures(b.text.trim()).and_then(|c| c.name("names").map(|m| m.as_str().trim().to_string())));
         // So set, a surname alone in capitals signs too (MERHEIX): nothing but its setting would.
         let Some(names) = signed.or_else(|| (tight && is_caps(b)).then(|| lone_surname(b.text.trim())).flatten()) else {
             continue;
         };
-        // A line opening on a function word (La Chambre, The Inland) is words cut off, no name.
-        if names.split_whitespace().next().is_some_and(|w| lang.is_function_word(&w.to_lowercase())) {
+        // A line opening on a function word (La Chambre, The Inland) is words cut off, no name,
+        // unless it signs as what the writer is (Ein Schmelzer).
+        let anonymous = lang.signed_as.iter().any(|r| r.is_match(b.text.trim()));
+        if !anonymous && names.split_whitespace().next().is_some_and(|w| lang.is_function_word(&w.to_lowercase())) {
             continue;
         }
         // A place or a date may stand under the name (Heinrich Keimer / Bonneweg.).

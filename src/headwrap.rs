@@ -25,7 +25,7 @@ const TAIL_MAX_WORDS: usize = 4;
 /// headlines itself.
 pub fn wrapped_heads(blocks: &[Block], classes: &mut [Class], layout: &Layout, lang: &Lang) {
     let text: Vec<usize> = (0..classes.len()).filter(|&i| !matches!(classes[i].shape, Shape::Furniture | Shape::Noise)).collect();
-    for w in text.windows(2) {
+    for (k, w) in text.windows(2).enumerate() {
         let (h, b) = (w[0], w[1]);
         let (ch, cb) = (&classes[h], &classes[b]);
         // (A page that marks its headings, Markdown-style, marks each line of them.)
@@ -41,7 +41,11 @@ pub fn wrapped_heads(blocks: &[Block], classes: &mut [Class], layout: &Layout, l
         // only where the column was measured and the line is too short or too wide to be one of
         // its lines is it sure to be a title's.
         let title_line = layout.measure.is_some_and(|m| m.indent > 0 && blocks[h].n_lines() == 1 && !m.column_line(&blocks[h].text));
-        let goes_on = if blocks[h].cjk { cjk_tail(&blocks[h], &blocks[b], title_line, lang) } else { latin_tail(&blocks[h], &blocks[b], lang) };
+        // A Latin line set apart from the title but tight over the text under it heads that text
+        // (NOUVELLES PREUVES, then DEUX LETTRES over its letters): a title's rest is set with the
+        // title, not with the text.
+        let heads_text = blocks[b].blank_before > 0 && blocks[b].blank_after == 0 && text.get(k + 2).is_some_and(|&n| classes[n].shape == Shape::Body && blocks[n].blank_before == 0);
+        let goes_on = if blocks[h].cjk { cjk_tail(&blocks[h], &blocks[b], title_line, lang) } else { !heads_text && latin_tail(&blocks[h], &blocks[b], lang) };
         if plain && goes_on {
             let mut c = Class::of(Shape::Heading);
             c.caps = is_caps(&blocks[b]);

@@ -430,7 +430,7 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
         } else if prev_unit.is_none()
             || prev_unit.is_some_and(|u| u.kind == UnitKind::Credit)
             || under_photo_credit(&seg.units[..ui], blocks, classes, lang)
-            || (lang.headings_open_pieces && prev_unit.is_some_and(|u| u.kind == UnitKind::Para && !classes[u.block].open_end))
+            || (opens_pieces(b, after.first().copied(), blocks, classes, lang) && prev_unit.is_some_and(|u| u.kind == UnitKind::Para && !classes[u.block].open_end))
         {
             // At the top of the page or under a story's closing credit (a photographer's among its
             // captions included), or after finished text where the language's papers head no
@@ -519,6 +519,26 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
     seg.seeds.extend(new_seeds);
     seg.seeds.sort_by_key(|s| (s.at, s.heads.first().or(s.bylines.first()).copied()));
     seg.units = units;
+}
+
+/// Whether the language's papers make heading `b`, set after finished text, the title of a new
+/// piece rather than a section of the one above (`headings_open_pieces`). Where they do so only
+/// for a heading set apart by blank space, in capitals or closed by a full stop as old papers
+/// close their titles (`apart_headings_open_pieces`), the heading must read as a title (one
+/// phrase, not words cut off on "of"), and the paragraph under it (`below`) open
+/// afresh: text that goes on from elsewhere ("rate of taxation…", "Nevertheless, …") says the
+/// line above it is no title of its own.
+fn opens_pieces(b: usize, below: Option<usize>, blocks: &[Block], classes: &[Class], lang: &Lang) -> bool {
+    if lang.headings_open_pieces {
+        return true;
+    }
+    let h = &blocks[b];
+    lang.apart_headings_open_pieces
+        && h.blank_before > 0
+        && h.blank_after > 0
+        && (classes[b].caps || h.text.trim_end().ends_with('.'))
+        && crate::classify::apart::one_phrase(h.text.trim(), lang)
+        && below.is_some_and(|n| !classes[n].start.continues() && !lang.opens_on_connective(&blocks[n].text))
 }
 
 /// Longest paragraph of summary (a standfirst) between a headline and the dispatch under it, in
@@ -676,6 +696,33 @@ mod tests {
         let weak: Vec<&str> = seg.seeds.iter().filter(|s| s.weak.is_some()).map(|s| texts[s.heads[0]].as_str()).collect();
         assert_eq!(weak, ["以老带新"], "a lone heading inside a story is a candidate, with odds, not a certain headline");
         assert!(seg.seeds.iter().find(|s| s.weak.is_some()).unwrap().weak.unwrap() < 0.0);
+    }
+
+    /// Two short English pieces, the second under a heading in capitals; `gap` stands between the
+    /// heading and its text, `opening` opens that text.
+    fn two_pieces(gap: &str, opening: &str) -> String {
+        format!(
+            "THE HARVEST.\n\nThe harvest in the northern parishes was gathered in good order this week, and the farmers report a fair yield.\n\nSHIPPING NEWS.{gap}{opening} the brig Mary arrived yesterday from Quebec with timber, after a passage of forty days.\n"
+        )
+    }
+
+    /// The heading lines that head a story for certain, and those weighed as possible headlines.
+    fn certain_and_weighed(page: &str) -> (Vec<String>, Vec<String>) {
+        let (texts, seg) = segment_of(page, LangCode::En);
+        let heads = |weak: bool| seg.seeds.iter().filter(|s| s.weak.is_some() == weak).flat_map(|s| s.heads.iter().map(|&h| texts[h].clone())).collect();
+        (heads(false), heads(true))
+    }
+
+    #[test]
+    fn an_english_heading_set_apart_after_finished_text_opens_a_piece() {
+        let (certain, _) = certain_and_weighed(&two_pieces("\n\n", "Early in the morning"));
+        assert_eq!(certain, ["THE HARVEST.", "SHIPPING NEWS."]);
+    }
+
+    #[test]
+    fn an_english_heading_over_text_going_on_from_elsewhere_is_weighed() {
+        let (certain, weighed) = certain_and_weighed(&two_pieces("\n\n", "Nevertheless,"));
+        assert_eq!((certain, weighed), (vec!["THE HARVEST.".to_string()], vec!["SHIPPING NEWS.".to_string()]));
     }
 
     #[test]

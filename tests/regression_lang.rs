@@ -110,3 +110,51 @@ fn regression_signature_read_as_a_subhead_glued_the_next_article_on() {
     assert!(!first.text.contains("Brücke"), "the next piece glued on: {:#?}", p.articles);
     assert!(p.articles.iter().any(|a| a.headline.as_deref() == Some("DIE NEUE BRÜCKE")), "{:#?}", p.articles);
 }
+
+#[test]
+fn regression_french_line_heading_the_text_was_read_as_the_rest_of_the_title() {
+    // A title set apart, then a line in capitals set tight over the text it heads: that line is
+    // the text's, not the second half of the title. (A page written for this test.)
+    let page = "LA SAISON DES VENDANGES\n\nLES COTEAUX DU SUD\nLes vendanges ont commencé cette semaine dans les coteaux du sud, et\nles vignerons disent que la récolte sera belle si le beau temps dure\nencore quelques jours. Les raisins sont sains et le vin sera bon.\n\nDans les vallées du nord, au contraire, la pluie a fait pourrir une\npartie des grappes, et les vignerons attendent avec inquiétude la fin\ndu mois pour savoir ce qui restera de leur travail de toute l'année.\n";
+    let p = run(page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert_eq!(p.articles[0].headline.as_deref(), Some("LA SAISON DES VENDANGES"), "{:#?}", p.articles);
+    assert!(p.articles[0].text.contains("LES COTEAUX DU SUD"));
+}
+
+#[test]
+fn regression_english_title_closed_by_a_stop_after_finished_text_was_a_subhead() {
+    // Old English papers close a title with a full stop and set it apart from the piece above:
+    // under finished text it opens a piece, however many words the two pieces share. (A page
+    // written for this test.)
+    let page = "THE MARKETS.\n\nThe corn market was dull on Tuesday, and the price of wheat fell by\ntwo shillings a quarter from the rates of last week, the farmers\nbeing unwilling to sell wheat at the prices which the millers offered.\n\nTO CORRESPONDENTS.\n\nA farmer asks us why the price of wheat at the corn market fell on\nTuesday; the millers, we believe, had bought wheat enough last week,\nand the farmers must wait for the market to mend before they sell.\n";
+    let p = run(page);
+    let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    assert_eq!(heads, [Some("THE MARKETS."), Some("TO CORRESPONDENTS.")], "{:#?}", p.articles);
+}
+
+#[test]
+fn regression_german_signature_naming_no_one_was_read_as_a_headline() {
+    // A reader's letter signed by what the writer is (Ein Abonnent), over the next piece's title
+    // in body type: the line signs the letter, and the title under it opens the next piece. (A
+    // page written for this test.)
+    let page = "DER STREIT UM DAS WASSER\n\nSeit Wochen streiten die Bauern des Tales mit der Stadt um das Wasser des\nBaches, das die Stadt für ihre neue Leitung fassen will. Die Bauern fürchten\num ihre Wiesen und haben sich an die Regierung gewandt.\n\nEin Abonnent\n\nDie neue Brücke\n\nDie neue Brücke über den Fluß wird im Frühjahr eröffnet. Sie ist aus Eisen\ngebaut und trägt auch die schwersten Wagen, und die Bauern freuen sich darauf.\n";
+    let p = run(page);
+    // Each article's headline, and its bylines as (role, name).
+    type Signed<'a> = (Option<&'a str>, Vec<(&'a str, Option<&'a str>)>);
+    let got: Vec<Signed> =
+        p.articles.iter().map(|a| (a.headline.as_deref(), a.bylines.iter().map(|b| (b.role.as_str(), b.name.as_deref())).collect())).collect();
+    assert_eq!(got, [(Some("DER STREIT UM DAS WASSER"), vec![("signature", Some("Ein Abonnent"))]), (Some("Die neue Brücke"), vec![])], "{:#?}", p.articles);
+}
+
+#[test]
+fn regression_french_rubric_under_cut_text_was_read_as_a_signature() {
+    // A rubric in capitalised words (Causeries Parisiennes) set apart over a title, under text cut
+    // off on a hyphen: it heads what follows, and signs nothing, as a name closes finished text
+    // only. (A page written for this test.)
+    let page = "LA SÉANCE D'HIER\n\nLa Chambre a discuté hier le projet de loi sur les chemins de fer, et le ministre a\ndemandé le renvoi du projet à la commission, que la majorité a refusé aux bas-\n\nCauseries Parisiennes\n\nAU THÉÂTRE\n\nLe théâtre a donné hier soir une pièce nouvelle, que le public a fort applaudie, et les\nacteurs ont été rappelés trois fois à la fin du dernier acte par une salle comble.\n";
+    let p = run(page);
+    assert!(p.articles.iter().all(|a| a.bylines.is_empty()), "{:#?}", p.articles);
+    let rubric = p.articles.iter().find(|a| a.headline.as_deref() == Some("Causeries Parisiennes")).expect("the rubric heads a piece");
+    assert!(rubric.text.contains("AU THÉÂTRE") && rubric.text.contains("pièce nouvelle"), "{:#?}", p.articles);
+}

@@ -65,7 +65,7 @@ fn stands_apart(k: usize, text: &[usize], blocks: &[Block], classes: &[Class], l
     // Apart: a blank line (or another block's end) above and below it.
     let top = k == 0 || b.blank_before > 0 || text[k - 1] + 1 != i;
     let bottom = b.blank_after > 0 || text.get(k + 1).is_none_or(|&n| n != i + 1);
-    if !(top && bottom) || !one_phrase(b.text.trim(), lang) {
+    if !(top && bottom && one_phrase(b.text.trim(), lang)) {
         return false;
     }
     if !lang.sentence_case_titles && !title_case(b.text.trim(), lang) {
@@ -73,12 +73,13 @@ fn stands_apart(k: usize, text: &[usize], blocks: &[Block], classes: &[Class], l
     }
     // The text above does not run on into it. (Under a heading, a line of body type is a deck or
     // a byline the heading's own group decides on; but a name closing the text above it is a
-    // signature, which closes that text.)
+    // signature, which closes that text, stop or none: Ein Schmelzer over Die kleinen
+    // Geschäftsleute.)
     let above_closed = k.checked_sub(1).is_none_or(|j| {
         let (ab, a) = (&blocks[text[j]], &classes[text[j]]);
         match a.shape {
             Shape::Heading => j > 0 && classes[text[j - 1]].shape == Shape::Body && is_name(&ab.text, lang),
-            Shape::Body => !a.open_end || !(ab.last_full || runs_on(&ab.text)),
+            Shape::Body => !a.open_end || !(ab.last_full || runs_on(&ab.text)) || (ab.n_lines() == 1 && is_name(&ab.text, lang)),
             _ => true,
         }
     });
@@ -105,7 +106,7 @@ fn runs_on(t: &str) -> bool {
 
 /// Whether a line reads as one phrase, as a title does: it opens on a capital, no sentence ends
 /// inside it, and it does not break off (on a comma, a colon, a hyphen or a function word).
-fn one_phrase(t: &str, lang: &Lang) -> bool {
+pub(crate) fn one_phrase(t: &str, lang: &Lang) -> bool {
     let first = t.chars().find(|c| c.is_alphanumeric());
     if !first.is_some_and(char::is_uppercase) {
         return false;
@@ -131,10 +132,12 @@ fn ends_inside(t: &str, lang: &Lang) -> bool {
     })
 }
 
-/// Whether a line has the shape of a name signing a piece (the language's `signed_by`).
+/// Whether a line has the shape of a name signing a piece (the language's `signed_by`), or of a
+/// signature naming no one (`signed_as`).
 pub(super) fn is_name(t: &str, lang: &Lang) -> bool {
     let t = t.trim();
-    lang.signed_by.iter().any(|r| r.is_match(t)) && t.split_whitespace().next().is_some_and(|w| !lang.is_function_word(&w.to_lowercase()))
+    (lang.signed_by.iter().any(|r| r.is_match(t)) && t.split_whitespace().next().is_some_and(|w| !lang.is_function_word(&w.to_lowercase())))
+        || lang.signed_as.iter().any(|r| r.is_match(t))
 }
 
 #[cfg(test)]
@@ -153,5 +156,16 @@ mod tests {
         let de = Lang::get(LangCode::De);
         assert!(one_phrase("Der Kampf gegen das Bleiweiß.", de));
         assert!(!one_phrase("und so weiter.", de));
+    }
+
+    #[test]
+    fn a_signature_names_someone_or_what_the_writer_is() {
+        let de = Lang::get(LangCode::De);
+        assert!(is_name("Heinrich Keimer", de));
+        assert!(is_name("Ein Abonnent", de));
+        assert!(is_name("Der Vorstand.", de));
+        // An article and words in lower case are a cut sentence, no signature.
+        assert!(!is_name("Der Kampf gegen das Bleiweiß", de));
+        assert!(!is_name("Die neue brücke", de));
     }
 }

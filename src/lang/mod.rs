@@ -83,6 +83,8 @@ struct RawLang {
     #[serde(default)]
     headings_open_pieces: bool,
     #[serde(default)]
+    apart_headings_open_pieces: bool,
+    #[serde(default)]
     sentence_case_titles: bool,
     credit: Vec<String>,
     #[serde(default)]
@@ -97,6 +99,8 @@ struct RawLang {
     signature: Vec<String>,
     #[serde(default)]
     signed_by: Vec<String>,
+    #[serde(default)]
+    signed_as: Vec<String>,
     #[serde(default)]
     dated_deck: Vec<String>,
     #[serde(default)]
@@ -163,6 +167,12 @@ pub struct Lang {
     /// their parts): a heading set after finished text opens a piece of its own, whatever the
     /// text around it is about.
     pub headings_open_pieces: bool,
+    /// The same, but only for a heading set apart by blank space above and below it, in capitals
+    /// or closed by a full stop: the language's papers head sections tight against their text
+    /// (LAW. / INSOLVENCY COURT. over the report), and set a piece's title off from the piece
+    /// above. (A modern line in title case set apart, without a stop, is as often a list's item
+    /// or a headline printed away from its text.)
+    pub apart_headings_open_pieces: bool,
     /// The language's papers set titles in body type in sentence case too (Discours de M.
     /// Veillat, Der Kampf gegen das Bleiweiß.): a short line of it set apart may be a title.
     /// Where they do not (English sets them in capitals or title case), such a line is a
@@ -188,6 +198,10 @@ pub struct Lang {
     /// Schmelzer): the author's signature, a byline of the piece above where it stands at the
     /// piece's end. `names` captures the name.
     pub signed_by: Vec<Pattern>,
+    /// A signature that names no one, a reader or a body by what they are (Ein Schmelzer, Der
+    /// Vorstand): it opens on an article, which would make a `signed_by` line words cut off.
+    /// `names` captures it.
+    pub signed_as: Vec<Pattern>,
     /// A date alone in brackets (（2019年1月31日）): under a title it is the document's date, a line
     /// of the headline group; elsewhere a note that closes the text above.
     pub dated_deck: Vec<Pattern>,
@@ -259,6 +273,7 @@ impl Lang {
             dateline: compile(&raw.dateline, "dateline", c),
             roundup_item: compile(&raw.roundup_item, "roundup_item", c),
             headings_open_pieces: raw.headings_open_pieces,
+            apart_headings_open_pieces: raw.apart_headings_open_pieces,
             sentence_case_titles: raw.sentence_case_titles,
             credit: compile(&raw.credit, "credit", c),
             section_number: compile(&raw.section_number, "section_number", c),
@@ -267,6 +282,7 @@ impl Lang {
             credit_line: compile(&raw.credit_line, "credit_line", c),
             signature: compile(&raw.signature, "signature", c),
             signed_by: compile(&raw.signed_by, "signed_by", c),
+            signed_as: compile(&raw.signed_as, "signed_as", c),
             dated_deck: compile(&raw.dated_deck, "dated_deck", c),
             series_item: compile(&raw.series_item, "series_item", c),
             caption: compile(&raw.caption, "caption", c),
@@ -498,7 +514,7 @@ mod tests {
         for l in LangCode::ALL.map(Lang::get) {
             assert_eq!(LangCode::from_tag(l.code.as_str()), Some(l.code));
             let lists = [&l.reported_speech, &l.headline_tag, &l.byline, &l.dispatch, &l.dateline, &l.credit, &l.section_number, &l.standing_label,
-                &l.credit_line, &l.signature, &l.signed_by, &l.dated_deck, &l.series_item, &l.caption, &l.photo_credit, &l.jump, &l.jump_tail, &l.running_head, &l.page_date, &l.page_number, &l.furniture];
+                &l.credit_line, &l.signature, &l.signed_by, &l.signed_as, &l.dated_deck, &l.series_item, &l.caption, &l.photo_credit, &l.jump, &l.jump_tail, &l.running_head, &l.page_date, &l.page_number, &l.furniture];
             for p in lists.into_iter().flatten() {
                 assert_eq!(p.regex().as_str(), p.as_str());
             }
