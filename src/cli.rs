@@ -113,7 +113,9 @@ pub struct ProcessArgs {
     /// How to read a structured page (ALTO, hOCR, PAGE-XML): in the file's own block order
     /// (archive vendors write blocks article by article), from the geometry (each headline owns
     /// the columns under it; for Tesseract, which writes blocks by layout region), or auto (by
-    /// what made the file).
+    /// what made the file). On a text page, `file` says its text is already in reading order,
+    /// article after article (an archive's text export): each paragraph stays under the story it
+    /// is printed in. Not for text read column by column, whose stories resume further down.
     #[arg(long, value_name = "auto|file|geometry", default_value = "auto")]
     pub reading_order: crate::geometry::ReadingOrder,
     /// Also write each ALTO page's articles back as METS here: DIR/PAGE.mets.xml, paths mirrored

@@ -179,7 +179,8 @@ fn run(cfg: &Config, id: &str, src: &source::Source, geo: Option<Geo>) -> Page {
     }
     let page = match (&geo, &line_hints) {
         (Some(g), Some(h)) => Analysed { positional: g.positional, ..Analysed::with_geometry(&lines, Lang::get(code), g.hints, h, &sure_words(g.doc)) },
-        _ => Analysed::of(&lines, Lang::get(code)),
+        // On a text page only the user can say that the text stands in its reading order.
+        _ => Analysed { positional: cfg.reading_order == geometry::ReadingOrder::File, ..Analysed::of(&lines, Lang::get(code)) },
     };
     work::add(page.blocks.len() as u64);
     let seg = page.segments();

@@ -119,3 +119,20 @@ fn two_complete_headlines_stacked_are_not_run_together() {
     let p = run(&format!("SRI LANKA TO UPROOT DISEASED RUBBER TREES\nBELGIAN MINISTER SEES NEW ACCORD ON OILS\n\n{STORY}"));
     assert_eq!(p.articles[0].headline.as_deref(), Some("SRI LANKA TO UPROOT DISEASED RUBBER TREES"));
 }
+
+/// `--reading-order file` on a text page: the user says the text stands in reading order (an
+/// archive's text export, article after article), so a paragraph stays in the story it is printed
+/// under even where its words are another story's. By default the linker weighs it by its words.
+#[test]
+fn reading_order_file_keeps_a_text_page_paragraph_under_its_own_headline() {
+    let page = "THE HARBOUR BOARD MEETS\n\nThe harbour board met on Monday to hear the engineers on the new pier. The engineers said the pier\nwould cost more than the board had hoped, and the board asked them for a second plan.\n\nThe chairman said the harbour must have its pier before the winter storms, whatever the cost.\n\nA FIRE ON MILL STREET\n\nA fire broke out on Mill Street last night and burned two houses to the ground before the firemen\ncould bring it under control.\n\nThe harbour board chairman, who lives on Mill Street, said the engineers and the board would meet\nagain about the pier and the harbour, and the board would hear the engineers on the cost.\n";
+    let last = |cfg: &newsseg::Config| {
+        let p = newsseg::process_page(cfg, "t", None, page.as_bytes()).expect("page processes");
+        assert_eq!(p.articles.len(), 2, "{:#?}", p.articles);
+        p.articles.iter().find(|a| a.text.contains("who lives on Mill Street")).and_then(|a| a.headline.clone())
+    };
+    let by_words = last(&newsseg::Config::default());
+    assert_eq!(by_words.as_deref(), Some("THE HARBOUR BOARD MEETS"));
+    let file = newsseg::Config { reading_order: "file".parse().expect("an order"), ..newsseg::Config::default() };
+    assert_eq!(last(&file).as_deref(), Some("A FIRE ON MILL STREET"));
+}

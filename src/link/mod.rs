@@ -109,20 +109,6 @@ impl Default for Params {
 }
 
 impl Params {
-    /// The defaults, with what depends on the page's script: its features (character bigrams or
-    /// words) set the scale of cohesion. Measured on five generated zh page sets (seeds 3, 5, 7,
-    /// 11, 13). The topic split's threshold: 0.01-0.04 swept, 0.02 best (exact +11 of 1,761); on
-    /// English pages at 0.02 it lost articles (en seeds 3 and 7, and the 19th-century OCR set), so
-    /// it is off there. With the headless splits in place, cohesion 32 -> 38 and the lone-heading
-    /// threshold -1.0 -> -0.5 gave zh assign 0.844 -> 0.851, joins +14, headlines +9, exact -4; on
-    /// the English OCR set they cost assign 0.617 -> 0.596 (seed 3), so English keeps the defaults.
-    /// The doubt on a paragraph outbid by the next (`outbid`): 1, 2 and 3 tried, 3 best on zh (exact
-    /// +6, joins +4 on the five seeds); on English it lost the OCR set 55 joins over those seeds.
-    /// Reading order in the ordering (`order_ahead`, `order_next`): of 130 joins missed inside one
-    /// article on the zh seeds, 102 resumed below the cut, and 0.5 / 1.5 against 0.3 / 0 gave exact
-    /// +9, joins +23. English seams (a split word, a hyphen) say more: there 1.5 cost 6 exact over
-    /// en seeds 3-19, and 0.5 keeps the Reuters set even (exact -1, joins +8) while the OCR set
-    /// gains 31 joins (seeds 3, 7, 17).
     /// The parameters for a page: its language's, and on a page derived from a structured file,
     /// the geometry's evidence weighed in. Where the file's own order stands (`positional`), each
     /// unit stays in the story above it; where the geometry found the order, moving to another
@@ -138,14 +124,33 @@ impl Params {
     /// to -1.9. Swept from -1.5 to -3.5 on those pages, exact and headlines stay within one article
     /// of each other (0.22-0.25, 0.37-0.38); -2.0 is best on text placed (assign 0.885 against
     /// 0.851-0.883) and joins (0.712 against 0.68-0.70).
+    ///
+    /// A text page whose user says its text stands in reading order (`--reading-order file`: an
+    /// archive's text export, article after article) is linked as a structured page in its
+    /// file's order: each unit stays in the story above it.
     pub fn for_page(lang: &Lang, geometric: bool, positional: bool, printed: bool) -> Params {
         let base = Params::for_lang(lang);
         if geometric {
             return Params { positional, switch: base.switch * GEOMETRIC_SWITCH, ..base };
         }
+        let base = Params { positional, ..base };
         if printed { Params { weak_threshold: Some(PRINTED_WEAK_THRESHOLD), ..base } } else { base }
     }
 
+    /// The defaults, with what depends on the page's script: its features (character bigrams or
+    /// words) set the scale of cohesion. Measured on five generated zh page sets (seeds 3, 5, 7,
+    /// 11, 13). The topic split's threshold: 0.01-0.04 swept, 0.02 best (exact +11 of 1,761); on
+    /// English pages at 0.02 it lost articles (en seeds 3 and 7, and the 19th-century OCR set), so
+    /// it is off there. With the headless splits in place, cohesion 32 -> 38 and the lone-heading
+    /// threshold -1.0 -> -0.5 gave zh assign 0.844 -> 0.851, joins +14, headlines +9, exact -4; on
+    /// the English OCR set they cost assign 0.617 -> 0.596 (seed 3), so English keeps the defaults.
+    /// The doubt on a paragraph outbid by the next (`outbid`): 1, 2 and 3 tried, 3 best on zh (exact
+    /// +6, joins +4 on the five seeds); on English it lost the OCR set 55 joins over those seeds.
+    /// Reading order in the ordering (`order_ahead`, `order_next`): of 130 joins missed inside one
+    /// article on the zh seeds, 102 resumed below the cut, and 0.5 / 1.5 against 0.3 / 0 gave exact
+    /// +9, joins +23. English seams (a split word, a hyphen) say more: there 1.5 cost 6 exact over
+    /// en seeds 3-19, and 0.5 keeps the Reuters set even (exact -1, joins +8) while the OCR set
+    /// gains 31 joins (seeds 3, 7, 17).
     pub fn for_lang(lang: &Lang) -> Params {
         let base = Params::default();
         if lang.code.is_cjk() {
