@@ -273,3 +273,22 @@ fn credits_photo_credits_and_jumps_in_brackets_the_ocr_misread_are_still_read() 
     assert!(a.captions.iter().any(|c| c.text.starts_with("李明摄")), "{a:#?}");
     assert_eq!(a.jumps.first().and_then(|j| j.page.as_deref()), Some("2"));
 }
+
+#[test]
+fn a_few_characters_set_tight_under_a_title_line_are_its_rest_not_its_headline() {
+    // The OCR engine gives the title's two lines as one block (no blank line between), under
+    // its kicker; the second line is three characters, the end of the title.
+    let page = format!("{RUNNING_HEAD}全民阅读进社区\n镇上的新图书馆正式开放\n三天了\n\n{}", column(&LIBRARY, 15));
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert_eq!(head_group(&p.articles[0]), ["全民阅读进社区", "镇上的新图书馆正式开放三天了"]);
+}
+
+#[test]
+fn a_column_name_opened_on_a_title_line_goes_on_over_the_lines_set_tight_below() {
+    // 〈 is the OCR's （: the column name runs over three lines of one block.
+    let page = format!("{RUNNING_HEAD}新图书馆开门迎客 〈基层\n文化建设\n新观察)\n\n{}", column(&LIBRARY, 15));
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert_eq!(head_group(&p.articles[0]), ["新图书馆开门迎客 〈基层文化建设新观察）"], "{:#?}", p.articles[0]);
+}
