@@ -12,6 +12,7 @@ use serde::Serialize;
 use std::sync::OnceLock;
 
 pub mod apart;
+pub mod labelled;
 
 /// What a line of the page was taken for, as reported in the page JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
