@@ -39,12 +39,13 @@ pub fn over_labels(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
             // A title may end on ！ or ？, or a misread column name (…《倾听。 关注基层治理）); a
             // paragraph ends on a full stop or is long, and prose cut at a column's foot may end on
             // a character that leans on what follows (…的生意一).
+            let leans_on = t.chars().last().is_some_and(|c| lang.dangling_finals.contains(&c)) && !crate::lang::lexicon::ends_in_noun(t);
             let title = b.cjk
                 && b.n_lines() <= TITLE_MAX_LINES
                 && t.chars().count() <= TITLE_MAX_CHARS
                 && !t.ends_with(['。', '；', '…', '，', '、', '：'])
                 && t.matches(['，', ',']).count() <= 1
-                && !(t.chars().last().is_some_and(|c| lang.dangling_finals.contains(&c)) && !crate::lang::lexicon::ends_in_noun(t))
+                && !leans_on
                 && !stop_outside_brackets(t, lang);
             if !plain || !title {
                 break;
