@@ -14,6 +14,7 @@ use std::sync::OnceLock;
 
 pub mod apart;
 mod context;
+pub mod labelled;
 
 pub use context::{date_decks, demote_cut_headings, inside_starts, lone_lead_ins, stray_decks, tight_decks, tight_kickers};
 

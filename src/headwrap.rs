@@ -16,6 +16,11 @@ use crate::lang::{is_cjk, lexicon, Lang};
 /// “窃密”): a title line is not that short.
 const TAIL_MAX_CJK: usize = 2;
 
+/// Most CJK characters a line set tight under a title line (no blank line between: one block of
+/// the OCR engine's) may hold and be that title's rest (事事兴, 程序上线): a kicker or deck set
+/// tight against its headline runs longer.
+const TIGHT_TAIL_MAX_CJK: usize = 4;
+
 /// Most words the rest of an English headline may run to on its line (Charges, Suspend Payments,
 /// INCOME ROSE 0.9 PCT): a deck or a line of text runs longer.
 const TAIL_MAX_WORDS: usize = 4;
@@ -25,10 +30,17 @@ const TAIL_MAX_WORDS: usize = 4;
 /// headlines itself.
 pub fn wrapped_heads(blocks: &[Block], classes: &mut [Class], layout: &Layout, lang: &Lang) {
     let text: Vec<usize> = (0..classes.len()).filter(|&i| !matches!(classes[i].shape, Shape::Furniture | Shape::Noise)).collect();
+    // The title rejoined so far, through the heading line above (a bracket opened on an earlier
+    // line of it may close lines below).
+    let mut title = String::new();
     for (k, w) in text.windows(2).enumerate() {
         let (h, b) = (w[0], w[1]);
         let (ch, cb) = (&classes[h], &classes[b]);
         // (A page that marks its headings, Markdown-style, marks each line of them.)
+        if !ch.wraps {
+            title.clear();
+        }
+        title.push_str(blocks[h].text.trim());
         if ch.shape != Shape::Heading || blocks[b].n_lines() != 1 || cb.deck_marker || blocks[b].md_heading > 0 || blocks[h].md_heading > 0 {
             continue;
         }
@@ -45,7 +57,7 @@ pub fn wrapped_heads(blocks: &[Block], classes: &mut [Class], layout: &Layout, l
         // (NOUVELLES PREUVES, then DEUX LETTRES over its letters): a title's rest is set with the
         // title, not with the text.
         let heads_text = blocks[b].blank_before > 0 && blocks[b].blank_after == 0 && text.get(k + 2).is_some_and(|&n| classes[n].shape == Shape::Body && blocks[n].blank_before == 0);
-        let goes_on = if blocks[h].cjk { cjk_tail(&blocks[h], &blocks[b], title_line, lang) } else { !heads_text && latin_tail(&blocks[h], &blocks[b], lang) };
+        let goes_on = if blocks[h].cjk { cjk_tail(&blocks[h], &blocks[b], &title, title_line, lang) } else { !heads_text && latin_tail(&blocks[h], &blocks[b], lang) };
         if plain && goes_on {
             let mut c = Class::of(Shape::Heading);
             c.caps = is_caps(&blocks[b]);
@@ -55,23 +67,34 @@ pub fn wrapped_heads(blocks: &[Block], classes: &mut [Class], layout: &Layout, l
     }
 }
 
-/// Whether `b` is the rest of the Chinese title line `h`: neither ends a sentence, `b` is no
-/// longer than `h`, and a word or a bracket runs across the break, `b` is a character or two, or
-/// `h` ends on a character that leans on what follows (where it is sure to be a `title_line`).
-fn cjk_tail(h: &Block, b: &Block, title_line: bool, lang: &Lang) -> bool {
+/// Whether `b` is the rest of the Chinese title line `h` (`title`: the title so far, through
+/// `h`): neither ends a sentence, `b` is no longer than `h`, and a word or a bracket runs across
+/// the break, `b` is a character or two, or a few set tight under a line twice its length, or `h`
+/// ends on a character that leans on what follows (where it is sure to be a `title_line`).
+fn cjk_tail(h: &Block, b: &Block, title: &str, title_line: bool, lang: &Lang) -> bool {
     let (ht, bt) = (h.text.trim(), b.text.trim());
     // (A section's number standing alone under a title, 一, is no tail of it.)
     if !b.cjk || lang.ends_sentence(ht) || bt.contains('。') || b.stats.chars > h.stats.chars + 1 || lang.is_section_numbered(bt) {
         return false;
     }
     let count = |t: &str, set: &[char]| t.chars().filter(|c| set.contains(c)).count();
-    let left_open = count(ht, &lang.openers) > count(ht, &lang.closers) && count(bt, &lang.closers) > 0;
+    // A bracket the title opened and has not closed: the line below closes it, or, set tight
+    // under the title (the OCR engine's one block), goes on inside it (〈深入 / 学习贯彻… / 思想）).
+    let tight = b.blank_before == 0;
+    let open = count(title, &lang.openers) > count(title, &lang.closers);
+    let left_open = open && (count(bt, &lang.closers) > 0 || tight);
     // A title line does not end on a character that leans on what follows (摸准体育产业的 / 矿脉),
     // unless it closes a noun (成都).
     let dangling = title_line && ht.chars().last().is_some_and(|c| lang.dangling_finals.contains(&c)) && !lexicon::ends_in_noun(ht);
     // (A figure with its unit, 9.73万亿, is a graphic's label, not a title's last characters.)
-    let tiny = bt.chars().filter(|&c| is_cjk(c)).count() <= TAIL_MAX_CJK && !bt.contains(|c: char| c.is_ascii_digit());
-    tiny || left_open || dangling || lexicon::split_word(ht, bt).is_some()
+    let bn = bt.chars().filter(|&c| is_cjk(c)).count();
+    let hn = ht.chars().filter(|c| !c.is_whitespace()).count();
+    let figures = bt.contains(|c: char| c.is_ascii_digit());
+    let tiny = bn <= TAIL_MAX_CJK && !figures;
+    // A few characters set tight under a title line at least twice as long (marks and all): the
+    // end of its last word, or its last word, carried over (对缅 / 甸有益).
+    let short_tight = tight && bn <= TIGHT_TAIL_MAX_CJK && 2 * bn <= hn && !figures;
+    tiny || short_tight || left_open || dangling || lexicon::split_word(ht, bt).is_some()
 }
 
 /// Whether `b` is the rest of the English headline line `h`: neither ends a sentence, `b` is a

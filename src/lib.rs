@@ -279,6 +279,9 @@ impl Analysed {
             headwrap::wrapped_heads(&blocks, &mut classes, &layout, lang);
         }
         classify::demote_cut_headings(&blocks, &mut classes, &layout, lang, &grams);
+        if geo.is_none() {
+            classify::labelled::over_labels(&blocks, &mut classes, lang);
+        }
         classify::tight_kickers(&blocks, &mut classes, &layout, lang);
         classify::tight_decks(&blocks, &mut classes, &layout, lang);
         classify::lone_lead_ins(&blocks, &mut classes, lang);

@@ -172,6 +172,10 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                 } else {
                     1 + run[1..].iter().take_while(|&&h| blocks[h].blank_before == 0 || loose_heads || classes[h].deck_marker || classes[h].wraps).count()
                 };
+                // A standing label (核心阅读) set under a title group is the first line of the
+                // story's text, never a line of its group.
+                let label = |h: usize| lang.is_standing_label(&blocks[h].text);
+                let glen = run.iter().position(|&h| label(h)).filter(|&p| p > 0).map_or(glen, |p| glen.min(p));
                 let strong = closed || glen >= 2 || classes[b].display || bannered;
                 if driven && !classes[b].display && !bannered {
                     seg.units.extend(run.iter().map(|&h| Unit { block: h, kind: UnitKind::Subhead, weak: None }));
@@ -205,7 +209,7 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                         // Straight under the headline group, with no text between: its first
                         // section, or a story of its own under a headline that landed away from
                         // its story; cohesion tells (see `weigh_weak`).
-                        if strong && seg.seeds.last().is_some_and(|s| s.at == seg.units.len()) {
+                        if strong && !label(h) && seg.seeds.last().is_some_and(|s| s.at == seg.units.len()) {
                             weak.push((seg.units.len(), h));
                         }
                         seg.units.push(Unit { block: h, kind: UnitKind::Subhead, weak: None });

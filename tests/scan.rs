@@ -273,3 +273,52 @@ fn credits_photo_credits_and_jumps_in_brackets_the_ocr_misread_are_still_read() 
     assert!(a.captions.iter().any(|c| c.text.starts_with("李明摄")), "{a:#?}");
     assert_eq!(a.jumps.first().and_then(|j| j.page.as_deref()), Some("2"));
 }
+
+#[test]
+fn a_few_characters_set_tight_under_a_title_line_are_its_rest_not_its_headline() {
+    // The OCR engine gives the title's two lines as one block (no blank line between), under
+    // its kicker; the second line is three characters, the end of the title.
+    let page = format!("{RUNNING_HEAD}全民阅读进社区\n镇上的新图书馆正式开放\n三天了\n\n{}", column(&LIBRARY, 15));
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert_eq!(head_group(&p.articles[0]), ["全民阅读进社区", "镇上的新图书馆正式开放三天了"]);
+}
+
+#[test]
+fn a_column_name_opened_on_a_title_line_goes_on_over_the_lines_set_tight_below() {
+    // 〈 is the OCR's （: the column name runs over three lines of one block.
+    let page = format!("{RUNNING_HEAD}新图书馆开门迎客 〈基层\n文化建设\n新观察)\n\n{}", column(&LIBRARY, 15));
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert_eq!(head_group(&p.articles[0]), ["新图书馆开门迎客 〈基层文化建设新观察）"], "{:#?}", p.articles[0]);
+}
+
+#[test]
+fn a_title_ending_on_an_exclamation_over_the_key_points_label_heads_the_story() {
+    // 核心阅读 stands under the headline group; the title over it ends on ！, which reads as a
+    // finished sentence, and the label is the story's first line, never its headline.
+    let page = format!("{RUNNING_HEAD}家门口的图书馆真好！\n\n核心阅读\n\n{}", column(&LIBRARY, 15));
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert_eq!(head_group(&p.articles[0]), ["家门口的图书馆真好！"], "{:#?}", p.articles[0]);
+}
+
+#[test]
+fn a_title_whose_column_name_the_ocr_misread_over_the_key_points_label_is_a_title() {
+    // 《 and 。 are the OCR's （ and ·: the title line holds a full stop inside its column name.
+    let page = format!("{RUNNING_HEAD}小镇探索全民阅读新办法\n新图书馆开门迎客，真方便 《走基层。 看变化)\n\n核心阅读\n\n{}", column(&LIBRARY, 15));
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    let a = &p.articles[0];
+    assert_eq!(head_group(a), ["小镇探索全民阅读新办法", "新图书馆开门迎客，真方便 《走基层。 看变化）"], "{a:#?}");
+}
+
+#[test]
+fn prose_cut_at_a_column_s_foot_over_a_title_and_its_label_stays_prose() {
+    // The first story's last line ends on 一, cut mid-word at the column's foot, over the next
+    // story's title: it is not a line of that title.
+    let page = format!("{RUNNING_HEAD}新图书馆开门迎客\n\n{}护城河边的居民说，环境一\n\n护城河清淤工程本月完工！\n\n核心阅读\n\n{}", column(&LIBRARY, 15), column(&RIVER, 15));
+    let p = run(&page);
+    assert!(p.articles.iter().all(|a| a.kicker.as_deref() != Some("护城河边的居民说，环境一")), "{:#?}", p.articles);
+    assert!(p.articles.iter().any(|a| a.headline.as_deref() == Some("护城河清淤工程本月完工！")), "{:#?}", p.articles);
+}
