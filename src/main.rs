@@ -12,6 +12,24 @@ use std::process::ExitCode;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+// mimalloc's option setter, from the C library the `mimalloc` crate links (its Rust bindings for
+// options come with a feature that needs one more crate).
+unsafe extern "C" {
+    fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
+}
+
+/// `mi_option_purge_delay` in mimalloc 3's `mi_option_e` (libmimalloc-sys 0.1.49,
+/// `c_src/mimalloc/v3/include/mimalloc.h`): check it when that crate is updated.
+const MI_OPTION_PURGE_DELAY: std::ffi::c_int = 15;
+
+/// Gives memory freed by a finished stage back to the system after 10 ms (mimalloc 2's default)
+/// rather than mimalloc 3's full second: on a large page the early stages free tens of megabytes
+/// that otherwise still count in the peak RSS while the linker runs (a 4 MB page: 185 → 165 MB).
+fn purge_freed_memory_soon() {
+    // SAFETY: sets one integer option of the allocator; any value is valid for this option.
+    unsafe { mi_option_set(MI_OPTION_PURGE_DELAY, 10) }
+}
+
 /// Writes a line to stderr, ignoring a closed stderr (eprintln! would panic on it).
 macro_rules! say {
     ($($t:tt)*) => {{
@@ -20,6 +38,7 @@ macro_rules! say {
 }
 
 fn main() -> ExitCode {
+    purge_freed_memory_soon();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
