@@ -156,3 +156,21 @@ fn html_needs_an_output_folder() {
     assert_eq!(o.status.code(), Some(2));
     assert!(!Path::new("/tmp/never-made").exists());
 }
+
+/// Regression: a run over a folder that held review pages read each of them as a text page of
+/// markup, and wrote its "articles" without a word of warning. They are refused, each named.
+#[test]
+fn review_pages_and_other_web_pages_are_refused_not_read_as_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let o = newsseg(&["process", fixture("en-wire-1987", "page.txt").to_str().unwrap(), "-o", out.to_str().unwrap(), "--html", "-q"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    std::fs::write(out.join("web.html"), "<!DOCTYPE html>\n<html><head><title>News</title></head><body><p>Harbor board meets</p></body></html>\n").unwrap();
+    let again = tmp.path().join("again");
+    let o = newsseg(&["process", out.to_str().unwrap(), "-o", again.to_str().unwrap()]);
+    let err = text(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("index.html") && err.contains("a newsseg review page"), "{err}");
+    assert!(err.contains("page.html") && err.contains("web.html") && err.contains("no hOCR"), "{err}");
+    assert!(!again.join("index.json").exists() && !again.join("web.json").exists());
+}

@@ -210,6 +210,36 @@ pub fn sniff(bytes: &[u8]) -> Option<Format> {
 }
 
 fn sniff_utf8(bytes: &[u8]) -> Option<Format> {
+    let (b, local) = root_element(bytes)?;
+    match local {
+        b"alto" => Some(Format::Alto),
+        b"PcGts" => Some(Format::PageXml),
+        l if l.eq_ignore_ascii_case(b"html") => {
+            let marks: [&[u8]; 3] = [b"ocr-system", b"ocr-capabilities", b"ocr_page"];
+            marks.iter().any(|m| memchr::memmem::find(b, m).is_some()).then_some(Format::Hocr)
+        }
+        _ => None,
+    }
+}
+
+/// What an HTML document that is no hOCR is, where `bytes` is one: read as text it would be a
+/// page of markup, so it is refused with this reason instead. (A folder may hold web pages beside
+/// its hOCR, or newsseg's own review pages.)
+pub fn html_not_hocr(bytes: &[u8]) -> Option<&'static str> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let (b, local) = root_element(bytes)?;
+    if !local.eq_ignore_ascii_case(b"html") || sniff_utf8(bytes).is_some() {
+        return None;
+    }
+    Some(if memchr::memmem::find(b, b"<meta name=\"generator\" content=\"newsseg\">").is_some() {
+        "a newsseg review page (--html output), not a page of OCR"
+    } else {
+        "an HTML document that is no hOCR (no ocr_page, ocr-system or ocr-capabilities in its first 64 KiB), not a page of OCR"
+    })
+}
+
+/// The sniffing window and the local name of the document's root element, past the prolog.
+fn root_element(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
     let b = &bytes[..bytes.len().min(SNIFF_WINDOW)];
     let mut i = b.iter().position(|c| !c.is_ascii_whitespace())?;
     if b[i] != b'<' {
@@ -236,15 +266,7 @@ fn sniff_utf8(bytes: &[u8]) -> Option<Format> {
     let end = tag.iter().position(|c| c.is_ascii_whitespace() || *c == b'>' || *c == b'/')?;
     let name = &tag[..end];
     let local = name.iter().rposition(|c| *c == b':').map_or(name, |at| &name[at + 1..]);
-    match local {
-        b"alto" => Some(Format::Alto),
-        b"PcGts" => Some(Format::PageXml),
-        l if l.eq_ignore_ascii_case(b"html") => {
-            let marks: [&[u8]; 3] = [b"ocr-system", b"ocr-capabilities", b"ocr_page"];
-            marks.iter().any(|m| memchr::memmem::find(b, m).is_some()).then_some(Format::Hocr)
-        }
-        _ => None,
-    }
+    Some((b, local))
 }
 
 /// The length of a `<!DOCTYPE ...>` with any internal subset: to the `>` outside brackets and quotes.
@@ -419,6 +441,16 @@ pub(crate) fn extent(blocks: &[Block]) -> (f32, f32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_that_is_no_hocr_is_told_apart() {
+        let review = b"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"generator\" content=\"newsseg\">\n<title>p</title>";
+        assert!(html_not_hocr(review).is_some_and(|w| w.contains("review page")));
+        assert!(html_not_hocr(b"<html><body><p>News</p></body></html>").is_some_and(|w| w.contains("no hOCR")));
+        assert_eq!(html_not_hocr(b"<html><body><div class='ocr_page'>"), None);
+        assert_eq!(html_not_hocr(b"<alto xmlns='x'>"), None);
+        assert_eq!(html_not_hocr(b"HARBOR BOARD <b>MEETS</b>\n"), None);
+    }
 
     #[test]
     fn sniff_by_root_past_the_prolog() {
