@@ -7,19 +7,10 @@
 
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
-fn newsseg() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_newsseg"))
-}
-
-fn run(args: &[&str]) -> Output {
-    newsseg().args(args).output().expect("newsseg runs")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
+use crate::common::run_bin as run;
+use crate::common::{newsseg, text};
 
 fn with_stdin(args: &[&str], input: &[u8]) -> Output {
     let mut child = newsseg().args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();

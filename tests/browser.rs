@@ -32,9 +32,7 @@ fn required() -> bool {
     std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "0" && v != "false")
 }
 
-fn fixture(case: &str, file: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(case).join(file)
-}
+use crate::common::fixture;
 
 /// The ALTO fixture with markup for words and for a block's id, as a hostile file could have them.
 fn hostile_alto() -> String {

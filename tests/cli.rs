@@ -4,19 +4,10 @@
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Stdio;
 
-fn newsseg() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_newsseg"))
-}
-
-fn run(args: &[&str]) -> Output {
-    newsseg().args(args).output().expect("newsseg runs")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
+use crate::common::run_bin as run;
+use crate::common::{newsseg, text};
 
 /// A small deterministic generator, so the pages differ without any file shipped with the tests.
 struct Lcg(u64);

@@ -1,6 +1,9 @@
-//! Helpers the integration test modules share: the sample page and what counts as "the same articles".
+//! Helpers the integration test modules share: the sample page, what counts as "the same articles",
+//! the fixtures' files and the built binary.
 
 use newsseg::{Config, Page};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 /// The sample page (People's Daily layout, UTF-8, LF line ends).
 pub const QINGPU: &str = include_str!("../fixtures/zh-qingpu-sample/page.txt");
@@ -148,4 +151,24 @@ pub fn check(cfg: &Config, bytes: &[u8]) -> Page {
     let bad = problems(cfg, bytes, &page);
     assert!(bad.is_empty(), "input of {} bytes: {bad:#?}", bytes.len());
     page
+}
+
+/// A file of a fixture page (`fixtures/<case>/<file>`).
+pub fn fixture(case: &str, file: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(case).join(file)
+}
+
+/// The built binary, ready for its arguments.
+pub fn newsseg() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_newsseg"))
+}
+
+/// The built binary run to its end with `args`.
+pub fn run_bin(args: &[&str]) -> Output {
+    newsseg().args(args).output().expect("newsseg runs")
+}
+
+/// A stream the binary wrote, as text.
+pub fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
 }

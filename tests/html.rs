@@ -4,19 +4,9 @@
 //! What the pages do in a browser is tested in `browser`.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn newsseg(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsseg")).args(args).output().expect("newsseg runs")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
-fn fixture(case: &str, file: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(case).join(file)
-}
+use crate::common::run_bin as newsseg;
+use crate::common::{fixture, text};
 
 /// Every file below `dir`, by its path below it, with its bytes.
 fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {

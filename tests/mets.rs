@@ -6,19 +6,10 @@
 
 use quick_xml::events::Event;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn newsseg(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsseg")).args(args).output().expect("newsseg runs")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
-fn fixture(case: &str, file: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(case).join(file)
-}
+use crate::common::run_bin as newsseg;
+use crate::common::{fixture, text};
 
 /// One area of the METS: the types of the divs around it, innermost last, from the ARTICLE down.
 #[derive(Debug, Clone, PartialEq)]
