@@ -88,11 +88,9 @@ fn page_of(cfg: &Config, id: &str, path: Option<&str>, bytes: &[u8]) -> Result<P
     }
     let unzipped = ocrxml::gunzip(bytes, cfg.max_page_bytes).map_err(named)?;
     let content = unzipped.as_deref().unwrap_or(bytes);
-    if let Some(what) = ocrxml::html_not_hocr(content) {
-        return Err(named(Error::new(ErrorKind::BadInput, format!("not a page: {what}"))));
-    }
-    if ocrxml::sniff(content).is_some() {
-        let doc = ocrxml::read(content).map_err(named)?;
+    let format = ocrxml::identify(content).map_err(|what| named(Error::new(ErrorKind::BadInput, format!("not a page: {what}"))))?;
+    if let Some(format) = format {
+        let doc = ocrxml::read_as(content, format).map_err(named)?;
         return Ok(process_document(cfg, id, path, bytes, &doc));
     }
     let src = source::Source::decode(path.map(str::to_string), content, cfg.encoding.as_deref()).map_err(named)?;

@@ -201,41 +201,43 @@ const SNIFF_WINDOW: usize = 64 << 10;
 /// XML declaration, comments, processing instructions and DOCTYPE. Anything else is None; a page
 /// of plain text costs one look at its first byte past the spaces.
 pub fn sniff(bytes: &[u8]) -> Option<Format> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        // UTF-16: the window's worth, decoded.
-        let head = &bytes[..bytes.len().min(2 * SNIFF_WINDOW)];
-        return sniff_utf8(xml::decode(head).as_bytes());
-    }
-    sniff_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+    identify(bytes).ok().flatten()
 }
 
-fn sniff_utf8(bytes: &[u8]) -> Option<Format> {
-    let (b, local) = root_element(bytes)?;
+/// What a file is, by one look at its head: structured OCR in the format named, text (`Ok(None)`),
+/// or an HTML document that is no hOCR, with the reason it is refused: read as text it would be a
+/// page of markup. (A folder may hold web pages beside its hOCR, or newsseg's own review pages.)
+pub fn identify(bytes: &[u8]) -> std::result::Result<Option<Format>, &'static str> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        // UTF-16: the window's worth, decoded; its formats are told apart, nothing is refused.
+        let head = &bytes[..bytes.len().min(2 * SNIFF_WINDOW)];
+        return Ok(identify_utf8(xml::decode(head).as_bytes()).ok().flatten());
+    }
+    identify_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+}
+
+/// [`identify`]'s reason for an HTML document that is no hOCR, None for anything else.
+pub fn html_not_hocr(bytes: &[u8]) -> Option<&'static str> {
+    identify(bytes).err()
+}
+
+fn identify_utf8(bytes: &[u8]) -> std::result::Result<Option<Format>, &'static str> {
+    let Some((b, local)) = root_element(bytes) else { return Ok(None) };
     match local {
-        b"alto" => Some(Format::Alto),
-        b"PcGts" => Some(Format::PageXml),
+        b"alto" => Ok(Some(Format::Alto)),
+        b"PcGts" => Ok(Some(Format::PageXml)),
         l if l.eq_ignore_ascii_case(b"html") => {
             let marks: [&[u8]; 3] = [b"ocr-system", b"ocr-capabilities", b"ocr_page"];
-            marks.iter().any(|m| memchr::memmem::find(b, m).is_some()).then_some(Format::Hocr)
+            if marks.iter().any(|m| memchr::memmem::find(b, m).is_some()) {
+                Ok(Some(Format::Hocr))
+            } else if memchr::memmem::find(b, b"<meta name=\"generator\" content=\"newsseg\">").is_some() {
+                Err("a newsseg review page (--html output), not a page of OCR")
+            } else {
+                Err("an HTML document that is no hOCR (no ocr_page, ocr-system or ocr-capabilities in its first 64 KiB), not a page of OCR")
+            }
         }
-        _ => None,
+        _ => Ok(None),
     }
-}
-
-/// What an HTML document that is no hOCR is, where `bytes` is one: read as text it would be a
-/// page of markup, so it is refused with this reason instead. (A folder may hold web pages beside
-/// its hOCR, or newsseg's own review pages.)
-pub fn html_not_hocr(bytes: &[u8]) -> Option<&'static str> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let (b, local) = root_element(bytes)?;
-    if !local.eq_ignore_ascii_case(b"html") || sniff_utf8(bytes).is_some() {
-        return None;
-    }
-    Some(if memchr::memmem::find(b, b"<meta name=\"generator\" content=\"newsseg\">").is_some() {
-        "a newsseg review page (--html output), not a page of OCR"
-    } else {
-        "an HTML document that is no hOCR (no ocr_page, ocr-system or ocr-capabilities in its first 64 KiB), not a page of OCR"
-    })
 }
 
 /// The sniffing window and the local name of the document's root element, past the prolog.
@@ -289,13 +291,18 @@ fn doctype_len(b: &[u8]) -> Option<usize> {
 /// Reads a file in whichever of the three formats it is. Bytes of no known format are an error
 /// of kind BadInput; so is a malformed file.
 pub fn read(bytes: &[u8]) -> Result<Document> {
-    let mut doc = match sniff(bytes) {
-        Some(Format::Alto) => alto::read(bytes),
-        Some(Format::Hocr) => hocr::read(bytes),
-        Some(Format::PageXml) => page::read(bytes),
-        None => {
-            Err(Error::new(ErrorKind::BadInput, "not structured OCR: no <alto>, <PcGts> or hOCR <html> root in the first 64 KB"))
-        }
+    match sniff(bytes) {
+        Some(format) => read_as(bytes, format),
+        None => Err(Error::new(ErrorKind::BadInput, "not structured OCR: no <alto>, <PcGts> or hOCR <html> root in the first 64 KB")),
+    }
+}
+
+/// [`read`] for a file whose format is already known (from [`identify`]).
+pub fn read_as(bytes: &[u8], format: Format) -> Result<Document> {
+    let mut doc = match format {
+        Format::Alto => alto::read(bytes),
+        Format::Hocr => hocr::read(bytes),
+        Format::PageXml => page::read(bytes),
     }?;
     doc.producer = producer(&bytes[..bytes.len().min(SNIFF_WINDOW)], doc.format);
     Ok(doc)
