@@ -22,14 +22,16 @@ pub enum Dehyphen {
     Unsure,
 }
 
+/// A break no word list or page count can join: a side with no letters, or a capital after the
+/// break, which begins a name of its own (Hewlett-Packard, Saint-Jean, Elsaß-Lothringen).
+fn keeps_whatever_the_words(left: &str, right: &str) -> bool {
+    left.is_empty() || right.is_empty() || right.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// Decides for `left-` at a line end followed by `right` on the next line. `left` and `right` are the
 /// alphabetic fragments touching the hyphen.
 pub fn decide(left: &str, right: &str, vocab: &Vocab) -> Dehyphen {
-    if left.is_empty() || right.is_empty() {
-        return Dehyphen::Keep;
-    }
-    if right.chars().next().is_some_and(char::is_uppercase) {
-        // Hewlett-Packard, Anglo-American: a capital after the break belongs to a name.
+    if keeps_whatever_the_words(left, right) {
         return Dehyphen::Keep;
     }
     let l = left.to_lowercase();
@@ -81,11 +83,7 @@ pub fn decide_inline(left: &str, right: &str, vocab: &Vocab, lang: &Lang) -> Deh
 /// often the page spells a lower-case word, the two halves at this break included; `compound`
 /// whether it prints words joined by a hyphen within a line.
 pub fn decide_by_page(left: &str, right: &str, lang: &Lang, count: &dyn Fn(&str) -> u32, compound: &dyn Fn(&str) -> bool) -> Dehyphen {
-    if left.is_empty() || right.is_empty() {
-        return Dehyphen::Keep;
-    }
-    if right.chars().next().is_some_and(char::is_uppercase) {
-        // Saint-Jean, Elsaß-Lothringen: a capital after the break begins a name of its own.
+    if keeps_whatever_the_words(left, right) {
         return Dehyphen::Keep;
     }
     let l = left.to_lowercase();
