@@ -100,6 +100,12 @@ pub struct ProcessArgs {
     /// "timeout"); the run goes on with the next page.
     #[arg(long, value_name = "SECONDS", value_parser = seconds)]
     pub page_timeout: Option<std::time::Duration>,
+    /// Change the linker's weights for this run: a TOML file of `name = value` lines (every
+    /// language) and `[zh]`, `[en]`, `[fr]`, `[de]`, `[und-Latn]` tables (one language's), over
+    /// the built-in ones; e.g. one `tools/fit.py` wrote for a paper's pages. An unknown name or a
+    /// bad value stops the run before any page is read.
+    #[arg(long, value_name = "FILE", value_parser = tuning_file)]
+    pub params: Option<std::sync::Arc<crate::link::Tuning>>,
     /// Refuse pages larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = Config::default().max_page_bytes)]
     pub max_page_bytes: usize,
@@ -147,6 +153,12 @@ fn seconds(s: &str) -> Result<std::time::Duration, String> {
     std::time::Duration::try_from_secs_f64(v).map_err(|_| bad())
 }
 
+/// Reads and checks a `--params` file when the flags are read.
+fn tuning_file(path: &str) -> Result<std::sync::Arc<crate::link::Tuning>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    crate::link::Tuning::from_file_text(&text).map(std::sync::Arc::new).map_err(|e| format!("{path}: {e}"))
+}
+
 /// Checks the label when the flags are read, so a typo stops the run before any page is read.
 fn encoding_label(s: &str) -> Result<String, String> {
     crate::source::encoding_for_label(s).map(|_| s.to_string()).map_err(|e| e.message().to_string())
@@ -161,6 +173,7 @@ impl ProcessArgs {
             encoding: self.encoding.clone(),
             reading_order: self.reading_order,
             page_timeout: self.page_timeout,
+            tuning: self.params.clone(),
             ..Config::default()
         }
     }

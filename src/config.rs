@@ -69,6 +69,10 @@ pub struct Config {
     /// A page still being worked on this long after it started is stopped and fails with
     /// [`crate::ErrorKind::Timeout`]; `None` lets every page run to its end.
     pub page_timeout: Option<std::time::Duration>,
+    /// The linker's weights, where a run changes the built-in tables' (`--params`); `None`: the
+    /// built-in ones.
+    #[serde(skip)]
+    pub tuning: Option<std::sync::Arc<crate::link::Tuning>>,
 }
 
 impl Default for Config {
@@ -81,6 +85,7 @@ impl Default for Config {
             encoding: None,
             reading_order: Default::default(),
             page_timeout: None,
+            tuning: None,
         }
     }
 }

@@ -325,7 +325,7 @@ impl Analysed {
             n_features: self.n_features,
             seam_cache: Default::default(),
             seam_ends: vec![Default::default(); self.blocks.len()],
-            params: link::Params::for_page(self.lang, self.layout.geometric, self.positional, self.layout.measure.is_some_and(|m| m.indent > 0)),
+            params: link::Params::for_page(self.lang, cfg.tuning.as_deref().unwrap_or(link::Tuning::builtin()), self.layout.geometric, self.positional, self.layout.measure.is_some_and(|m| m.indent > 0)),
             max_candidates: cfg.max_link_candidates,
         }
     }

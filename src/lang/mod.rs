@@ -131,6 +131,8 @@ struct RawLang {
     elisions: Vec<String>,
     #[serde(default)]
     hyphen_keeps: Vec<String>,
+    #[serde(default)]
+    link: toml::Table,
 }
 
 /// One language's compiled table.
@@ -239,7 +241,13 @@ pub struct Lang {
     /// Words that, right after a hyphen at a line's end, show the hyphen is printed (dit-|il,
     /// Ein-|und Ausfuhr), not a word broken by the line.
     pub hyphen_keeps: FxHashSet<String>,
+    /// The linker's weights where this language's papers differ from `WEIGHTS` (its `[link]`
+    /// table), read by `link::params`.
+    pub link: toml::Table,
 }
+
+/// The linker's weights every language starts from (`weights.toml`).
+pub const WEIGHTS: &str = include_str!("weights.toml");
 
 fn compile(list: &[String], what: &str, code: &str) -> Vec<Pattern> {
     list.iter()
@@ -301,6 +309,7 @@ impl Lang {
             name_joiners: raw.name_joiners,
             elisions: raw.elisions,
             hyphen_keeps: raw.hyphen_keeps.into_iter().collect(),
+            link: raw.link,
         }
     }
 

@@ -3,7 +3,7 @@
 
 use super::prepare::{closed_runs, fragments, orphan_seeds};
 use super::viterbi::{cohesion_weight, viterbi, FragBags};
-use super::Ctx;
+use super::{Ctx, Params};
 use crate::classify::Class;
 use crate::model::cohesion::{Among, Bag, Idf, Profiles, Weights};
 use crate::segment::{merge_bags, Segments, UnitKind};
@@ -100,7 +100,7 @@ pub(super) fn assign(seg: &Segments, ctx: &Ctx) -> (Vec<usize>, Vec<usize>) {
     let mut profiles = Profiles::default();
 
     // The first pass knows a story only by its headline and the text directly under it (the
-    // opening units of the fragment there, `OPENING_UNITS`), so text
+    // opening units of the fragment there, `Params::opening_units`), so text
     // given to it by mere position cannot vouch for itself; later passes use all of a story's text
     // but the fragment being scored.
     let mut before: Vec<usize> = Vec::new();
@@ -130,22 +130,13 @@ pub(super) fn assign(seg: &Segments, ctx: &Ctx) -> (Vec<usize>, Vec<usize>) {
         if round >= 2 && new == before {
             let units: Vec<Settling> =
                 (0..hmm.len()).map(|k| Settling { bag: &ctx.bags[block_of(k)], weights: &weights[k], under: under[k] }).collect();
-            labels = settle_alternation(&units, &seed_bags, ctx.idf, ctx.n_features, &labels, &new, (ROUNDS - 1 - round).is_multiple_of(2));
+            labels = settle_alternation(&ctx.params, &units, &seed_bags, ctx.idf, ctx.n_features, &labels, &new, (ROUNDS - 1 - round).is_multiple_of(2));
             break;
         }
         before = std::mem::replace(&mut labels, new);
     }
     (hmm, labels)
 }
-
-/// How many units of the fragment under its seed the first round knows a story by. The whole
-/// fragment ran on, on pages without cuts, into the next story's text (an opinion's later sections
-/// after a short report), and then drew that text to itself. Measured on the zh seeds 3, 5, 7, 11,
-/// 13 (held out 17, 19): whole fragment -> 3 units gave exact 1010 -> 1042 (389 -> 395), joins
-/// 1378 -> 1413 (561 -> 558), headlines 1443 -> 1468 (574 -> 575), assign 0.886 -> 0.904 (0.878 ->
-/// 0.880); 2, 4, 5, 7 and 10 units each did less on the tuning seeds. English seeds 3-19: exact
-/// 1757 -> 1767; the English OCR set lost 6 joins of 909 (seeds 3, 7, 17).
-const OPENING_UNITS: usize = 3;
 
 /// How many times the assignment is worked out, each round from the stories the last one made.
 const ROUNDS: usize = 6;
@@ -178,10 +169,10 @@ pub(super) struct Env<'a, 'c> {
 }
 
 impl Env<'_, '_> {
-    /// Whether the unit at `k` in `hmm` is among the first `OPENING_UNITS` of its fragment: the
+    /// Whether the unit at `k` in `hmm` is among the first `Params::opening_units` of its fragment: the
     /// text the first round knows the fragment's story by, if the fragment stands under its seed.
     pub(super) fn in_opening(&self, k: usize) -> bool {
-        k - self.frag_range[self.frag[k]].0 < OPENING_UNITS
+        k - self.frag_range[self.frag[k]].0 < self.ctx.params.opening_units
     }
 }
 
@@ -301,10 +292,10 @@ struct Settling<'a> {
 /// groups trading places: each, placed in one story, makes that story's profile draw the other
 /// group, so neither labeling is what the text says (both may put half of one story in another).
 /// Each run of alternating units (neighbours in page order trading the same two stories) goes to
-/// whichever of its two stories its text is clearly closer to (by `SETTLE_MARGIN`), judged by the
+/// whichever of its two stories its text is clearly closer to (by `Params::settle_margin`), judged by the
 /// units that stay put: their stories' texts and headlines. A near tie keeps what the last round
 /// would have left (`b` if `b_last`), as do runs with nothing to judge by.
-fn settle_alternation(units: &[Settling], heads: &[Bag], idf: &Idf, n_features: usize, a: &[usize], b: &[usize], b_last: bool) -> Vec<usize> {
+fn settle_alternation(p: &Params, units: &[Settling], heads: &[Bag], idf: &Idf, n_features: usize, a: &[usize], b: &[usize], b_last: bool) -> Vec<usize> {
     // One state per seed and the headless one, as in the rounds.
     let n_states = heads.len() + 1;
     let stable = (0..units.len()).filter(|&k| a[k] == b[k]).map(|k| (a[k], units[k].bag));
@@ -323,7 +314,7 @@ fn settle_alternation(units: &[Settling], heads: &[Bag], idf: &Idf, n_features: 
         while j < units.len() && a[j] == a[k] && b[j] == b[k] {
             let Settling { bag, weights, .. } = units[j];
             profiles.sims_weighted(bag, weights, idf, &[], Among::pair(a[k], b[k]), &mut dot, &mut sims);
-            let weight = cohesion_weight(bag);
+            let weight = cohesion_weight(bag, p.full_weight_features);
             for &(s, v) in &sims {
                 if s == a[k] {
                     to_a += weight * v;
@@ -339,7 +330,7 @@ fn settle_alternation(units: &[Settling], heads: &[Bag], idf: &Idf, n_features: 
         if under == Some(a[k]) || under == Some(b[k]) {
             let pick = if under == Some(a[k]) { a } else { b };
             out[k..j].copy_from_slice(&pick[k..j]);
-        } else if to_a.max(to_b) > SETTLE_MARGIN * to_a.min(to_b) {
+        } else if to_a.max(to_b) > p.settle_margin * to_a.min(to_b) {
             let pick = if to_a > to_b { a } else { b };
             out[k..j].copy_from_slice(&pick[k..j]);
         }
@@ -347,12 +338,6 @@ fn settle_alternation(units: &[Settling], heads: &[Bag], idf: &Idf, n_features: 
     }
     out
 }
-
-/// How much closer a run's text must be to one of the two stories it alternates between for that
-/// to decide. Two stories on one subject (two reports on one policy document) are near ties, and
-/// their text says little; measured on the zh seeds 3, 5, 7, 11, 13: 1.0 -> 1.25 gave joins +3,
-/// headlines +3, assign +0.001; 1.5 lost exact and assign again.
-const SETTLE_MARGIN: f32 = 1.25;
 
 #[cfg(test)]
 mod tests {
@@ -366,6 +351,7 @@ mod tests {
         // Whichever labeling the last round would have left, each group goes where its text fits.
         use crate::model::cohesion::Features;
         let zh = Lang::get(LangCode::Zh);
+        let p = Params::for_lang(zh);
         let texts = [
             "盛夏时节，脆甜多汁的西瓜深受消费者青睐，瓜农忙着采摘。",
             "暑假来临，街道图书馆吸引了不少学生前来阅读。",
@@ -383,19 +369,19 @@ mod tests {
         let a = [0, 1, 0, 0, 1, 1];
         let b = [0, 1, 1, 1, 0, 0];
         for b_last in [false, true] {
-            assert_eq!(settle_alternation(&units, &heads, &idf, feats.len(), &a, &b, b_last), b.to_vec(), "b_last {b_last}");
+            assert_eq!(settle_alternation(&p, &units, &heads, &idf, feats.len(), &a, &b, b_last), b.to_vec(), "b_last {b_last}");
         }
         // A run standing right under a story's headline stays with that story, whatever its words.
         let mut under = units.clone();
         under[4].under = Some(1);
-        assert_eq!(settle_alternation(&under, &heads, &idf, feats.len(), &a, &b, true), vec![0, 1, 1, 1, 1, 1]);
+        assert_eq!(settle_alternation(&p, &under, &heads, &idf, feats.len(), &a, &b, true), vec![0, 1, 1, 1, 1, 1]);
         // A run whose text says nothing either way keeps what the last round would have left.
         let idle = feats.bag("今天天气晴朗，适合出门散步。", zh);
         let idle_w = Weights::of(&idle, &idf);
         let three = [units[0], units[1], Settling { bag: &idle, weights: &idle_w, under: None }];
-        assert_eq!(settle_alternation(&three, &heads, &idf, feats.len(), &[0, 1, 0], &[0, 1, 1], true), vec![0, 1, 1]);
-        assert_eq!(settle_alternation(&three, &heads, &idf, feats.len(), &[0, 1, 0], &[0, 1, 1], false), vec![0, 1, 0]);
+        assert_eq!(settle_alternation(&p, &three, &heads, &idf, feats.len(), &[0, 1, 0], &[0, 1, 1], true), vec![0, 1, 1]);
+        assert_eq!(settle_alternation(&p, &three, &heads, &idf, feats.len(), &[0, 1, 0], &[0, 1, 1], false), vec![0, 1, 0]);
         // Nothing alternates: the labels stand.
-        assert_eq!(settle_alternation(&units, &heads, &idf, feats.len(), &b, &b, false), b.to_vec());
+        assert_eq!(settle_alternation(&p, &units, &heads, &idf, feats.len(), &b, &b, false), b.to_vec());
     }
 }

@@ -6,14 +6,16 @@
 //! says (a sentence cut and resumed, a headline crossed, a paragraph begun). Article texts are
 //! re-estimated from the labels and the path found again until it settles.
 //!
-//! This module owns the linker's types, its `Params` and the driver, [`link`], which runs the passes
+//! This module owns the linker's types and the driver, [`link`], which runs the passes
 //! in order: `prepare` (lone headings settled, orphan headlines married), `assign` (the rounds
 //! of the assignment, each a best path found by `viterbi`), `split` (stories the labels call
 //! for split off, unused lone headings demoted), `order` (articles built and put in reading order)
-//! and `series` (a series' reports made one article).
+//! and `series` (a series' reports made one article). Every weight they use is a `Params` field,
+//! read from the language tables (`params`).
 
 mod assign;
 mod order;
+mod params;
 mod prepare;
 mod series;
 mod split;
@@ -26,146 +28,7 @@ use crate::model::cohesion::{Bag, Idf};
 use crate::model::seam::{self, Seam};
 use crate::segment::Segments;
 
-/// Weights of the assignment; the defaults are measured on generated pages (see README).
-#[derive(Debug, Clone, Copy)]
-pub struct Params {
-    /// Cohesion weight (a unit's cosine with an article's text, 0..1, times this).
-    pub cohesion: f32,
-    /// Staying in the same article from one unit to the next.
-    pub stay: f32,
-    /// Moving to another article.
-    pub switch: f32,
-    /// Going on in an article across one of its own headlines: nearly never.
-    pub cross_seed: f32,
-    /// The first unit under a headline or byline belongs to it.
-    pub follow_seed: f32,
-    /// More so when that unit is a dispatch (新华社…电（记者X）), which opens a story.
-    pub follow_dispatch: f32,
-    /// Text that exists before any headline, in an article of its own.
-    pub headless: f32,
-    /// A lone heading's story is chosen by text that fits no other story better than this cohesion.
-    pub weak_tau: f32,
-    /// Following a lone heading (plus `weak_odds` times its headline log-odds).
-    pub weak_follow: f32,
-    pub weak_odds: f32,
-    /// Going on in an article across a lone heading (as across a subhead).
-    pub cross_weak: f32,
-    /// Settle lone headings before the assignment: headline above this log-odds, else subhead.
-    /// (`None`: let the assignment decide.)
-    pub weak_threshold: Option<f32>,
-    /// Passes after the first that score against whole stories (leaving out the scored fragment).
-    pub full_rounds: bool,
-    /// A subhead section whose cohesion with the rest of its story is below this starts a story.
-    pub split_tau: f32,
-    /// A run of a story's text standing apart from the rest, whose cohesion with it is below this,
-    /// is a story whose headline is missing.
-    pub detach_tau: f32,
-    /// The same for the tail of a run after a finished paragraph (0: off). Set for CJK pages only:
-    /// over Latin content words cohesion runs lower, and the split cost English pages more than it
-    /// gave (see `for_lang`).
-    pub topic_tau: f32,
-    /// Headlines standing away from any text (and not given to a headless story) may take text anywhere.
-    pub free_orphans: bool,
-    /// What staying in an article costs at a paragraph whose cut above goes on far better in the
-    /// paragraph after it (0: off). Set for CJK pages only: over English seams (OCR'd above all)
-    /// it cost more joins than it made (see `for_lang`).
-    pub outbid: f32,
-    /// Ordering an article's fragments: the seam bonus for a fragment below the cut it would
-    /// resume, and the more for the article's next fragment down the page: columns are read in
-    /// order, so a cut goes on below far more often than above, most often in the next piece.
-    pub order_ahead: f32,
-    pub order_next: f32,
-    /// The page's text stands in its reading order, found from its geometry: each unit stays in
-    /// the story above it, and the assignment by cohesion is not run.
-    pub positional: bool,
-}
-
-impl Default for Params {
-    fn default() -> Self {
-        Params {
-            cohesion: 32.0,
-            stay: 1.0,
-            switch: 1.0,
-            cross_seed: 3.0,
-            follow_seed: 3.0,
-            follow_dispatch: 3.0,
-            headless: 0.5,
-            weak_tau: 0.04,
-            weak_follow: 1.0,
-            weak_odds: 0.5,
-            cross_weak: 0.5,
-            weak_threshold: Some(-1.0),
-            full_rounds: true,
-            split_tau: 0.05,
-            detach_tau: 0.06,
-            topic_tau: 0.0,
-            free_orphans: true,
-            outbid: 0.0,
-            order_ahead: 0.5,
-            order_next: 1.5,
-            positional: false,
-        }
-    }
-}
-
-impl Params {
-    /// The parameters for a page: its language's, and on a page derived from a structured file,
-    /// the geometry's evidence weighed in. Where the file's own order stands (`positional`), each
-    /// unit stays in the story above it; where the geometry found the order, moving to another
-    /// story costs three times as much as on a page of text (1, 3, 6 and 12 tried on the scan
-    /// sets: 3 kept every Latin article that 1 rebuilt and rebuilt 5 more Chinese ones; 6 and 12
-    /// lost articles in both).
-    ///
-    /// On a text page an OCR engine read off a print (`printed`: its column was measured with a
-    /// lost indent, see `blocks::wrap`) every heading line stands alone between blank lines, so
-    /// standing alone says nothing of a subhead: a lone heading is settled as a headline from lower
-    /// odds. Over the lone headings of the scanned Chinese pages (10 pages, 59 headings whose role
-    /// the gold knows), the fitted odds of headlines spread from -6 to 4 and of subheads from -10.5
-    /// to -1.9. Swept from -1.5 to -3.5 on those pages, exact and headlines stay within one article
-    /// of each other (0.22-0.25, 0.37-0.38); -2.0 is best on text placed (assign 0.885 against
-    /// 0.851-0.883) and joins (0.712 against 0.68-0.70).
-    ///
-    /// A text page whose user says its text stands in reading order (`--reading-order file`: an
-    /// archive's text export, article after article) is linked as a structured page in its
-    /// file's order: each unit stays in the story above it.
-    pub fn for_page(lang: &Lang, geometric: bool, positional: bool, printed: bool) -> Params {
-        let base = Params::for_lang(lang);
-        if geometric {
-            return Params { positional, switch: base.switch * GEOMETRIC_SWITCH, ..base };
-        }
-        let base = Params { positional, ..base };
-        if printed { Params { weak_threshold: Some(PRINTED_WEAK_THRESHOLD), ..base } } else { base }
-    }
-
-    /// The defaults, with what depends on the page's script: its features (character bigrams or
-    /// words) set the scale of cohesion. Measured on five generated zh page sets (seeds 3, 5, 7,
-    /// 11, 13). The topic split's threshold: 0.01-0.04 swept, 0.02 best (exact +11 of 1,761); on
-    /// English pages at 0.02 it lost articles (en seeds 3 and 7, and the 19th-century OCR set), so
-    /// it is off there. With the headless splits in place, cohesion 32 -> 38 and the lone-heading
-    /// threshold -1.0 -> -0.5 gave zh assign 0.844 -> 0.851, joins +14, headlines +9, exact -4; on
-    /// the English OCR set they cost assign 0.617 -> 0.596 (seed 3), so English keeps the defaults.
-    /// The doubt on a paragraph outbid by the next (`outbid`): 1, 2 and 3 tried, 3 best on zh (exact
-    /// +6, joins +4 on the five seeds); on English it lost the OCR set 55 joins over those seeds.
-    /// Reading order in the ordering (`order_ahead`, `order_next`): of 130 joins missed inside one
-    /// article on the zh seeds, 102 resumed below the cut, and 0.5 / 1.5 against 0.3 / 0 gave exact
-    /// +9, joins +23. English seams (a split word, a hyphen) say more: there 1.5 cost 6 exact over
-    /// en seeds 3-19, and 0.5 keeps the Reuters set even (exact -1, joins +8) while the OCR set
-    /// gains 31 joins (seeds 3, 7, 17).
-    pub fn for_lang(lang: &Lang) -> Params {
-        let base = Params::default();
-        if lang.code.is_cjk() {
-            Params { topic_tau: 0.02, cohesion: 38.0, weak_threshold: Some(-0.5), outbid: 3.0, ..base }
-        } else {
-            Params { order_next: 0.5, ..base }
-        }
-    }
-}
-
-/// How much more moving to another story costs where the page's geometry found the reading order.
-const GEOMETRIC_SWITCH: f32 = 3.0;
-/// The headline log-odds from which a lone heading is settled as a headline on a page read off a
-/// print (see `Params::for_page`).
-const PRINTED_WEAK_THRESHOLD: f32 = -2.0;
+pub use params::{Params, Tuning};
 
 /// One place where an article's text goes on elsewhere or a paragraph was joined.
 #[derive(Debug, Clone)]
@@ -266,7 +129,7 @@ impl<'a> Ctx<'a> {
 /// Labels every unit with an article and orders each article's units.
 pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
     let settled;
-    let seg = match ctx.params.weak_threshold {
+    let seg = match ctx.params.weak_threshold() {
         Some(t) => {
             settled = prepare::settle_weak(seg, t);
             &settled

@@ -9,19 +9,6 @@ use crate::model::cohesion::{norm2, sim_norm, Bag, Profile};
 use crate::model::seam::Seam;
 use crate::segment::{merge_bags, Seed, Segments, UnitKind};
 
-/// Least cosine for a caption to go to the story it fits best; below it, it goes with the text
-/// above it (else below).
-const CAPTION_FIT_MIN: f32 = 0.03;
-/// The story of the text just above a caption wins a near tie: a caption is printed by its story.
-const CAPTION_PREV_BONUS: f32 = 0.02;
-/// What a seam gains when the text goes on straight below the cut: the column went on in place.
-const ADJACENT_SEAM: f32 = 1.0;
-/// A cut's bonus for a fragment near it, shrinking with the units between them.
-const NEAR_BONUS: f32 = 0.2;
-/// Least seam for a fragment to be taken as the one a cut goes on in.
-const RESUME_SEAM_MIN: f32 = 0.4;
-/// Least cosine for a headline left without text to be given to a headless story.
-const ADOPT_FIT_MIN: f32 = 0.02;
 
 /// The articles of the labelled units: the units the assignment left out (captions, credits, jump
 /// lines) placed, each story's units put in reading order (`order`), and headlines left without
@@ -90,10 +77,10 @@ pub(super) fn plans(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize], 
                 let best = near
                     .iter()
                     .copied()
-                    .map(|a| (profiles[a].sim(bag, ctx.idf, false) + if Some(a) == prev { CAPTION_PREV_BONUS } else { 0.0 }, a))
+                    .map(|a| (profiles[a].sim(bag, ctx.idf, false) + if Some(a) == prev { ctx.params.caption_prev_bonus } else { 0.0 }, a))
                     .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
                 match best {
-                    Some((s, a)) if s > CAPTION_FIT_MIN => Some(a),
+                    Some((s, a)) if s > ctx.params.caption_fit_min => Some(a),
                     _ => prev.or(next),
                 }
             }
@@ -171,7 +158,7 @@ fn order(seg: &Segments, ctx: &Ctx, units: &[usize], seed: Option<usize>, unit_l
         // Straight below the cut: the column went on in place.
         let adjacent = frags[y][0] == frags[x][frags[x].len() - 1] + 1 && xu == frags[x][frags[x].len() - 1];
         if adjacent {
-            s.score += ADJACENT_SEAM;
+            s.score += ctx.params.adjacent_seam;
             s.evidence.push("adjacent".into());
         }
         s
@@ -194,8 +181,8 @@ fn order(seg: &Segments, ctx: &Ctx, units: &[usize], seed: Option<usize>, unit_l
             // Columns are read in order: a cut goes on further down the page far more often than
             // above it, and most often in the story's very next piece.
             let ahead = if frags[y][0] > frags[x][0] { ctx.params.order_ahead } else { 0.0 };
-            let near = NEAR_BONUS / (1.0 + (frags[y][0] as f32 - frags[x][0] as f32).abs()) + if y == x + 1 { ctx.params.order_next } else { 0.0 };
-            if s.score >= RESUME_SEAM_MIN {
+            let near = ctx.params.near_bonus / (1.0 + (frags[y][0] as f32 - frags[x][0] as f32).abs()) + if y == x + 1 { ctx.params.order_next } else { 0.0 };
+            if s.score >= ctx.params.resume_seam_min {
                 pairs.push((s.score + ahead + near, x as u32, y as u32));
             }
         }
@@ -293,7 +280,7 @@ fn order(seg: &Segments, ctx: &Ctx, units: &[usize], seed: Option<usize>, unit_l
                                 if !jump {
                                     ev.push("adjacent".into());
                                 }
-                                (s.score + if jump { 0.0 } else { ADJACENT_SEAM }, ev)
+                                (s.score + if jump { 0.0 } else { ctx.params.adjacent_seam }, ev)
                             }
                         };
                         plan.continuations.push(Continuation { from: p, to: u, score, evidence, joined });
@@ -341,7 +328,7 @@ fn adopt_orphans(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan>) {
             .filter_map(|j| bags[j].as_ref().map(|(b, nb)| (sim_norm(&head, b, ctx.idf, *nb), j)))
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
         match best {
-            Some((score, j)) if score > ADOPT_FIT_MIN => {
+            Some((score, j)) if score > ctx.params.adopt_fit_min => {
                 plans[j].adopted.push(s);
                 plans[j].flags.push(format!("headline found away from its text (cohesion {score:.2})"));
                 gone[i] = true;

@@ -134,16 +134,6 @@ pub(super) fn orphan_seeds(seg: &Segments, ctx: &Ctx) -> Vec<bool> {
         .collect()
 }
 
-/// A headless story's opening, which a headline standing apart is weighed against: its paragraphs
-/// among this many units from its byline (or dispatch) down.
-const OPENING_SPAN: usize = 6;
-/// Least cosine with a headless story's opening for a headline standing apart to be given to it.
-const ORPHAN_FIT_MIN: f32 = 0.05;
-
-/// How well an end line of a headline group must fit a headless story's opening to go to it: at
-/// least this cosine, and this many times its fit with the text under the group.
-const STRAY_LINE_MIN: f32 = 0.06;
-const STRAY_LINE_RATIO: f32 = 2.0;
 
 /// Gives each headline that stands away from any text to the headless story (a byline or dispatch
 /// with no headline) whose opening it fits best, before the assignment; headlines left over compete
@@ -157,7 +147,7 @@ pub(super) fn marry_orphans(seg: &Segments, ctx: &Ctx) -> Segments {
     let opening = |s: usize| -> Bag {
         let at = seg.seeds[s].at;
         let next_at = ats.get(ats.partition_point(|&a| a <= at)).copied();
-        let end = next_at.unwrap_or(seg.units.len()).min(at + OPENING_SPAN);
+        let end = next_at.unwrap_or(seg.units.len()).min(at + ctx.params.opening_span);
         let blocks: Vec<usize> = (at..end).filter(|&u| seg.units[u].kind == UnitKind::Para).map(|u| seg.units[u].block).collect();
         merge_bags(&blocks, ctx.bags)
     };
@@ -174,7 +164,7 @@ pub(super) fn marry_orphans(seg: &Segments, ctx: &Ctx) -> Segments {
         for j in near(o) {
             let h = headless[j];
             let sc = sim(&head, &openings[j], ctx.idf);
-            if sc > ORPHAN_FIT_MIN {
+            if sc > ctx.params.orphan_fit_min {
                 pairs.push((sc, o, h));
             }
         }
@@ -205,7 +195,7 @@ pub(super) fn marry_orphans(seg: &Segments, ctx: &Ctx) -> Segments {
                 let h = headless[j];
                 let sc = sim(line, &openings[j], ctx.idf);
                 // The whole group fitting that story is a headline group astray, not a stray line.
-                if sc > STRAY_LINE_MIN && sc > STRAY_LINE_RATIO * own && sim(&rest, &openings[j], ctx.idf) <= rest_own {
+                if sc > ctx.params.stray_line_min && sc > ctx.params.stray_line_ratio * own && sim(&rest, &openings[j], ctx.idf) <= rest_own {
                     strays.push((sc, s, h, bottom));
                 }
             }

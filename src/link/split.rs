@@ -9,16 +9,6 @@ use crate::model::cohesion::{sim, Bag, PartOf};
 use crate::segment::{merge_bags, Segments, UnitKind};
 use rustc_hash::FxHashMap;
 
-/// Text a story keeps above a split for its cohesion with what follows to mean anything: more than a
-/// one-line lead.
-const LEAD_MIN: u32 = 60;
-
-/// Fewest characters a stray run must hold to be weighed as a story of its own: a line or two shares
-/// no words with anything, however much it belongs where it is.
-const DETACH_MIN_CHARS: u32 = 80;
-/// Fewest characters the tail of a run must hold to be split off after a finished paragraph: more
-/// than a stray run, as a tail stands straight under its story's own text.
-const TOPIC_MIN_CHARS: u32 = 150;
 
 /// Text that shares (almost) nothing with the rest of its story is a story of its own whose
 /// headline is missing: the assignment only had the seeded stories to give it to. Such text is a
@@ -27,7 +17,7 @@ const TOPIC_MIN_CHARS: u32 = 150;
 pub(super) fn split_headless_runs(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize]) -> (Segments, Vec<usize>, Vec<usize>) {
     let n = hmm.len();
     let n_seeds = seg.seeds.len();
-    let (tau, min_chars) = (ctx.params.detach_tau, DETACH_MIN_CHARS);
+    let (tau, min_chars) = (ctx.params.detach_tau, ctx.params.detach_min_chars);
     let seeds_upto = seeds_upto(seg);
     let seed_between = |lo: usize, hi: usize| seeds_upto[hi] > seeds_upto[lo];
     let block = |k: usize| seg.units[hmm[k]].block;
@@ -61,7 +51,7 @@ pub(super) fn split_headless_runs(seg: &Segments, ctx: &Ctx, hmm: &[usize], labe
             runs_of[labels[lo]].push(r);
         }
     }
-    let (tau2, min2) = (ctx.params.topic_tau, TOPIC_MIN_CHARS);
+    let (tau2, min2) = (ctx.params.topic_tau, ctx.params.topic_min_chars);
     let parallel = parallel_subheads(seg, ctx, hmm, labels);
     let mut scan = PartOf::new(ctx.idf, ctx.n_features);
     let mut new: Vec<(usize, usize)> = Vec::new();
@@ -99,7 +89,7 @@ pub(super) fn split_headless_runs(seg: &Segments, ctx: &Ctx, hmm: &[usize], labe
                     // standing label (核心阅读) is not a story whose text went astray. And enough
                     // of it to be weighed: a one-line lead (越是细微处，越是见真情。) shares no
                     // words with any body, however much the body is its own.
-                    if tail_paras == paras[a] || story_chars[a] - chars < LEAD_MIN {
+                    if tail_paras == paras[a] || story_chars[a] - chars < ctx.params.lead_min {
                         continue;
                     }
                     let (pb, b) = (block(m - 1), block(m));

@@ -6,43 +6,10 @@ use crate::model::cohesion::{Among, Bag, Minus, Profiles};
 use crate::segment::{merge_bags, UnitKind};
 use rustc_hash::FxHashMap;
 
-/// How well the paragraph after the next must go on from a cut for the next to be doubted: a word
-/// made across the cut, or a run the page repeats, not a mere open end.
-const OUTBID_SEAM: f32 = 2.0;
-/// And how much better than the cut goes on in the paragraph straight after it.
-const OUTBID_MARGIN: f32 = 1.0;
-
-/// A unit entering a story from elsewhere is credited with the best seam from the story's open
-/// ends near it, bounded: one far-fetched or damning seam must not decide a jump alone. (The top
-/// was 2.5 until the seams' n-gram weights became measured likelihood ratios.)
-const ENTRY_SEAM_MIN: f32 = -2.0;
-const ENTRY_SEAM_MAX: f32 = 4.0;
-/// That seam counts for less than one straight down the column (`STAY_SEAM_MAX`, in full): a jump
-/// to text elsewhere is the less likely reading.
-const ENTRY_SEAM_WEIGHT: f32 = 0.75;
-/// Entering a story above its own headline: such text is its only as a column read out of turn.
-const ABOVE_OWN_SEED: f32 = 1.0;
-/// Entering a story with no open end near, for a unit that starts mid-sentence: it goes on from
-/// some cut, and this story has none to offer it.
-const CONTINUES_NO_CUT: f32 = 1.0;
-/// Staying in a story right after its subhead: a subhead heads text of its own story.
-const SUBHEAD_STAY: f32 = 1.5;
-/// Leaving a story right after its subhead, for the same reason.
-const SUBHEAD_SWITCH: f32 = 1.5;
-/// A paragraph staying in the story above counts the seam down the column up to this, as high as
-/// an entering seam may count (`ENTRY_SEAM_MAX`).
-const STAY_SEAM_MAX: f32 = 4.0;
-/// Staying in a story past a credit or a "continued on" line between two pieces of text: such a
-/// line closes the story above.
-const CREDIT_BETWEEN: f32 = 3.0;
-/// Leaving a story after a paragraph that stops mid-sentence costs this much less: the column broke
-/// there for certain, and the next text may be anyone's.
-const COLUMN_BROKE: f32 = 0.5;
-
 /// One round of the assignment: the label (a story) of every unit in `env.hmm` on the best path
 /// over the whole page, scored against the stories as `labels` (the last round's) made them
 /// (`profiles`; whole stories where `full`, else their headlines and opening units, see
-/// `OPENING_UNITS`). A unit's score in a story is its cohesion with the story's text (less the
+/// `Params::opening_units`). A unit's score in a story is its cohesion with the story's text (less the
 /// unit's own fragment, so a run cannot vouch for itself) and following the headline or byline
 /// directly above it; a step between units costs staying (the seam down the column, a subhead or a
 /// closing line between) or moving (the best seam from the story's open ends near the unit, see
@@ -85,7 +52,7 @@ pub(super) fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bo
         let b = unit.block;
         let cl = &ctx.classes[b];
         let bag = &ctx.bags[b];
-        let weight = cohesion_weight(bag);
+        let weight = cohesion_weight(bag, p.full_weight_features);
         std::mem::swap(&mut prev_c, &mut cs);
         std::mem::swap(&mut prev, &mut score);
         unit_candidates(env, u, full, &mut all, &mut cs);
@@ -162,13 +129,13 @@ pub(super) fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bo
             }
             // Text above a seed's own place belongs to it only as a column read out of turn.
             // (A headline standing away from any text has no place of its own.)
-            let above = if a < headless && !env.orphan[a] && u < seg.seeds[a].at { -ABOVE_OWN_SEED } else { 0.0 };
+            let above = if a < headless && !env.orphan[a] && u < seg.seeds[a].at { -p.above_own_seed } else { 0.0 };
             let best = tail_best[a];
             above
                 + if best > f32::NEG_INFINITY {
-                    best.clamp(ENTRY_SEAM_MIN, ENTRY_SEAM_MAX) * ENTRY_SEAM_WEIGHT
+                    best.clamp(p.entry_seam_min, p.entry_seam_max) * p.entry_seam_weight
                 } else if cl.start.continues() {
-                    -CONTINUES_NO_CUT
+                    -p.continues_no_cut
                 } else {
                     0.0
                 }
@@ -215,7 +182,7 @@ pub(super) fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bo
                 && hmm.get(k + 1).is_some_and(|&nu| {
                     seg.units[nu].kind == UnitKind::Para && {
                         let skip = ctx.seam_score(pb, seg.units[nu].block);
-                        skip >= OUTBID_SEAM && skip >= seam_adj + OUTBID_MARGIN
+                        skip >= p.outbid_seam && skip >= seam_adj + p.outbid_margin
                     }
                 });
             let outbid_pen = if outbid { p.outbid } else { 0.0 };
@@ -239,25 +206,25 @@ pub(super) fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bo
                     let Some(i) = i else { continue };
                     let s0 = prev[i];
                     let t = if stays {
-                        let mut t = p.stay + if prev_is_sub { SUBHEAD_STAY } else { 0.0 };
+                        let mut t = p.stay + if prev_is_sub { p.subhead_stay } else { 0.0 };
                         if unit.kind == UnitKind::Para && !prev_is_sub {
-                            t += seam_adj.min(STAY_SEAM_MAX) - outbid_pen;
+                            t += seam_adj.min(p.stay_seam_max) - outbid_pen;
                         }
                         if crossed.is_some_and(|s| s != a) {
                             t -= if crossed_weak.is_some() { p.cross_weak } else { p.cross_seed };
                         }
                         if credit_between {
-                            t -= CREDIT_BETWEEN;
+                            t -= p.credit_between;
                         }
                         t
                     } else {
                         let mut t = -p.switch + entry[j];
                         if pcl.open_end && !prev_is_sub {
                             // The column broke here for certain; the next text may be anyone's.
-                            t += COLUMN_BROKE;
+                            t += p.column_broke;
                         }
                         if prev_is_sub {
-                            t -= SUBHEAD_SWITCH;
+                            t -= p.subhead_switch;
                         }
                         t
                     };
@@ -416,10 +383,8 @@ impl FragBags {
     }
 }
 
-/// A unit of this many features (or more) counts its cohesion in full.
-const FULL_WEIGHT_FEATURES: f32 = 12.0;
-
-/// How much a unit's cohesion counts, by how many features it has: a short piece says less.
-pub(super) fn cohesion_weight(bag: &Bag) -> f32 {
-    (bag.len() as f32 / FULL_WEIGHT_FEATURES).min(1.0)
+/// How much a unit's cohesion counts, by how many features it has: a short piece says less, and
+/// one of `full_at` features or more counts in full.
+pub(super) fn cohesion_weight(bag: &Bag, full_at: f32) -> f32 {
+    (bag.len() as f32 / full_at).min(1.0)
 }

@@ -1,0 +1,192 @@
+//! The linker's weights and thresholds as data: read from `lang/weights.toml`, a language's
+//! `[link]` table over it, and a run's `--params` file over both; nothing is tuned in code.
+
+use crate::lang::{Lang, LangCode};
+use serde::Deserialize;
+use std::sync::{Arc, OnceLock};
+
+/// Every weight and threshold of the linker. The values, with a reason each, are in
+/// `src/lang/weights.toml`; how they were measured is in docs/TUNING.md.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    pub cohesion: f32,
+    pub stay: f32,
+    pub switch: f32,
+    pub cross_seed: f32,
+    pub follow_seed: f32,
+    pub follow_dispatch: f32,
+    pub headless: f32,
+    pub weak_tau: f32,
+    pub weak_follow: f32,
+    pub weak_odds: f32,
+    pub cross_weak: f32,
+    pub settle_weak: bool,
+    pub weak_threshold: f32,
+    pub printed_weak_threshold: f32,
+    pub full_rounds: bool,
+    pub opening_units: usize,
+    pub settle_margin: f32,
+    pub full_weight_features: f32,
+    pub stay_seam_max: f32,
+    pub entry_seam_min: f32,
+    pub entry_seam_max: f32,
+    pub entry_seam_weight: f32,
+    pub above_own_seed: f32,
+    pub continues_no_cut: f32,
+    pub subhead_stay: f32,
+    pub subhead_switch: f32,
+    pub credit_between: f32,
+    pub column_broke: f32,
+    pub outbid: f32,
+    pub outbid_seam: f32,
+    pub outbid_margin: f32,
+    pub geometric_switch: f32,
+    pub opening_span: usize,
+    pub orphan_fit_min: f32,
+    pub stray_line_min: f32,
+    pub stray_line_ratio: f32,
+    pub split_tau: f32,
+    pub detach_tau: f32,
+    pub detach_min_chars: u32,
+    pub topic_tau: f32,
+    pub topic_min_chars: u32,
+    pub lead_min: u32,
+    pub free_orphans: bool,
+    pub order_ahead: f32,
+    pub order_next: f32,
+    pub near_bonus: f32,
+    pub adjacent_seam: f32,
+    pub resume_seam_min: f32,
+    pub caption_fit_min: f32,
+    pub caption_prev_bonus: f32,
+    pub adopt_fit_min: f32,
+    /// The page's text stands in its reading order, found from its geometry or told by the user:
+    /// each unit stays in the story above it, and the assignment by cohesion is not run. A fact
+    /// of the page, not a weight: never read from a table.
+    #[serde(skip)]
+    pub positional: bool,
+}
+
+impl Params {
+    /// The parameters for a page: its language's under `tuning`, and on a page derived from a
+    /// structured file, the geometry's evidence weighed in. Where the file's own order stands
+    /// (`positional`), each unit stays in the story above it; where the geometry found the
+    /// order, moving to another story costs `geometric_switch` times as much as on a page of text.
+    ///
+    /// On a text page an OCR engine read off a print (`printed`: its column was measured with a
+    /// lost indent, see `blocks::wrap`) every heading line stands alone between blank lines, so
+    /// standing alone says nothing of a subhead: a lone heading is settled as a headline from
+    /// `printed_weak_threshold`.
+    pub fn for_page(lang: &Lang, tuning: &Tuning, geometric: bool, positional: bool, printed: bool) -> Params {
+        let base = Params { positional, ..*tuning.of(lang.code) };
+        if geometric {
+            return Params { switch: base.switch * base.geometric_switch, ..base };
+        }
+        if printed { Params { weak_threshold: base.printed_weak_threshold, ..base } } else { base }
+    }
+
+    /// The threshold lone headings are settled by before the assignment, if they are.
+    pub fn weak_threshold(&self) -> Option<f32> {
+        self.settle_weak.then_some(self.weak_threshold)
+    }
+
+    /// What the built-in tables give `lang` (`tuning` aside): for tests and tools.
+    pub fn for_lang(lang: &Lang) -> Params {
+        *Tuning::builtin().of(lang.code)
+    }
+}
+
+/// One `Params` per language, resolved once per run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tuning {
+    by_lang: [Params; LangCode::ALL.len()],
+}
+
+impl Tuning {
+    /// The built-in tables: `weights.toml` under each language's `[link]`.
+    pub fn builtin() -> &'static Arc<Tuning> {
+        static T: OnceLock<Arc<Tuning>> = OnceLock::new();
+        T.get_or_init(|| Arc::new(Tuning::with(&toml::Table::new()).expect("the built-in weights are complete and valid")))
+    }
+
+    /// The built-in tables with a run's `--params` file over them. Its top-level keys change
+    /// every language; a table named for a language (`[zh]`, `[en]`, `[fr]`, `[de]`, `[und-Latn]`)
+    /// changes that language's, after the top-level keys. Unknown names, and values of the wrong
+    /// type, are errors that say where.
+    pub fn from_file_text(text: &str) -> Result<Tuning, String> {
+        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| e.message().to_string())?;
+        Tuning::with(&table)
+    }
+
+    fn with(overrides: &toml::Table) -> Result<Tuning, String> {
+        let base: toml::Table = crate::lang::WEIGHTS.parse().map_err(|e: toml::de::Error| format!("weights.toml: {}", e.message()))?;
+        let langs: Vec<&str> = LangCode::ALL.iter().map(|c| c.as_str()).collect();
+        let (common, per_lang): (toml::Table, toml::Table) = overrides.clone().into_iter().partition(|(k, v)| !(v.is_table() && langs.contains(&k.as_str())));
+        let mut by_lang = Vec::with_capacity(LangCode::ALL.len());
+        for code in LangCode::ALL {
+            let mut t = base.clone();
+            let own = per_lang.get(code.as_str()).and_then(|v| v.as_table());
+            for layer in [Some(&crate::lang::Lang::get(code).link), Some(&common), own].into_iter().flatten() {
+                for (k, v) in layer {
+                    if !t.contains_key(k) {
+                        return Err(format!("unknown weight '{k}' (for {}); the names are those of weights.toml, see docs/TUNING.md", code.as_str()));
+                    }
+                    t.insert(k.clone(), v.clone());
+                }
+            }
+            let p: Params = t.try_into().map_err(|e: toml::de::Error| format!("{} (for {})", e.message(), code.as_str()))?;
+            by_lang.push(p);
+        }
+        Ok(Tuning { by_lang: by_lang.try_into().expect("one per language") })
+    }
+
+    pub fn of(&self, code: LangCode) -> &Params {
+        &self.by_lang[LangCode::ALL.iter().position(|&c| c == code).expect("every language is in ALL")]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_differ_only_where_their_tables_say() {
+        let t = Tuning::builtin();
+        let (zh, en) = (t.of(LangCode::Zh), t.of(LangCode::En));
+        assert_eq!((zh.cohesion, zh.order_next, zh.outbid), (38.0, 1.5, 3.0));
+        assert_eq!((en.cohesion, en.order_next, en.outbid), (32.0, 0.5, 0.0));
+        assert_eq!(t.of(LangCode::Fr), en);
+        assert_eq!(t.of(LangCode::De), en);
+    }
+
+    #[test]
+    fn a_file_changes_every_language_then_its_own() {
+        let t = Tuning::from_file_text("stay = 2.0\n[zh]\nstay = 3.0\ncohesion = 40\n").unwrap();
+        assert_eq!(t.of(LangCode::Zh).stay, 3.0);
+        assert_eq!(t.of(LangCode::Zh).cohesion, 40.0);
+        assert_eq!(t.of(LangCode::En).stay, 2.0);
+        assert_eq!(t.of(LangCode::En).cohesion, 32.0);
+        assert_eq!(t.of(LangCode::Latin).stay, 2.0);
+    }
+
+    #[test]
+    fn a_bad_file_is_refused_with_its_fault_named() {
+        let e = Tuning::from_file_text("stya = 2.0\n").unwrap_err();
+        assert!(e.contains("unknown weight 'stya'"), "{e}");
+        let e = Tuning::from_file_text("[en]\nstay = \"high\"\n").unwrap_err();
+        assert!(e.contains("for en"), "{e}");
+        assert!(Tuning::from_file_text("stay = \n").is_err());
+        assert!(Tuning::from_file_text("positional = true\n").is_err(), "a fact of the page is not a weight");
+    }
+
+    #[test]
+    fn a_geometric_page_switches_dearer_and_a_printed_one_settles_lower() {
+        let lang = Lang::get(LangCode::En);
+        let t = Tuning::builtin();
+        let base = Params::for_page(lang, t, false, false, false);
+        assert_eq!(Params::for_page(lang, t, true, false, false).switch, base.switch * base.geometric_switch);
+        assert_eq!(Params::for_page(lang, t, false, false, true).weak_threshold(), Some(base.printed_weak_threshold));
+        assert!(Params::for_page(lang, t, true, true, false).positional);
+    }
+}
