@@ -56,9 +56,9 @@ struct Staged<'a> {
 
 fn stage(bytes: &[u8]) -> Staged<'_> {
     let src = Source::utf8(None, bytes);
-    let lines = clean::lines(&src, &Config::default(), &mut Vec::new());
+    let lines = clean::lines(&src, Config::default().max_line_bytes, &mut Vec::new());
     let lang = Lang::get(detect(&lines));
-    let line_roles = classify::line_roles(&lines, lang);
+    let line_roles = newsseg::furniture::line_roles(&lines, lang);
     let solo: Vec<bool> = line_roles.iter().map(Option::is_some).collect();
     let page = Analysed::of(&lines, lang);
     let seg = page.segments();
@@ -112,7 +112,7 @@ fn stages(c: &mut Criterion) {
 
         group.bench_with_input(BenchmarkId::new("clean", name), &st, |b, st| {
             b.iter(|| {
-                let lines = clean::lines(black_box(&st.src), &cfg, &mut Vec::new());
+                let lines = clean::lines(black_box(&st.src), cfg.max_line_bytes, &mut Vec::new());
                 assert_eq!(lines.len(), n_lines);
                 lines
             })

@@ -1,5 +1,11 @@
 //! A fixed set of small integers, a bit each: the lookup bitmaps of the character tables, the word
-//! list and the page strings, kept in one type rather than a shift and mask written at each.
+//! list and the page strings, kept in one type rather than a shift and mask written at each; and
+//! how large the page's lookup tables are made before they fill.
+
+/// The most entries a page's table of strings or words is sized for before it holds them: a
+/// page of a megabyte or less (every ordinary one) gets its table at once, a longer one grows
+/// its table as its distinct strings need.
+pub(crate) const PRESIZE_MAX: usize = 1 << 18;
 
 /// Integers below the size given at `new`, each in or out.
 #[derive(Debug, Clone)]

@@ -155,16 +155,9 @@ pub fn is_page_number(t: &str) -> bool {
     page_number_re().is_match(t)
 }
 
-/// Marks lines that are furniture (running heads, page numbers, desk credits, and a section label
-/// standing among them) or noise; they become blocks of their own.
-pub fn line_roles(lines: &[Line], lang: &Lang) -> Vec<Option<Role>> {
-    let mut roles = own_roles(lines, lang);
-    crate::furniture::edge_labels(lines, &mut roles, lang);
-    roles
-}
-
-/// Each line's role as its own shape and place tell.
-fn own_roles(lines: &[Line], lang: &Lang) -> Vec<Option<Role>> {
+/// Marks lines that are furniture (running heads, page numbers, desk credits) or noise by their
+/// own shape; `furniture::line_roles` adds what their place on the page tells.
+pub fn own_roles(lines: &[Line], lang: &Lang) -> Vec<Option<Role>> {
     let n = lines.len();
     let mut roles: Vec<Option<Role>> = (0..n)
         .map(|i| {

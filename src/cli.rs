@@ -105,7 +105,7 @@ pub struct ProcessArgs {
     /// the built-in ones; e.g. one `tools/fit.py` wrote for a paper's pages. An unknown name or a
     /// bad value stops the run before any page is read.
     #[arg(long, value_name = "FILE", value_parser = tuning_file)]
-    pub params: Option<std::sync::Arc<crate::link::Tuning>>,
+    pub params: Option<std::sync::Arc<crate::lang::Tuning>>,
     /// Refuse pages larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = Config::default().max_page_bytes)]
     pub max_page_bytes: usize,
@@ -154,9 +154,9 @@ fn seconds(s: &str) -> Result<std::time::Duration, String> {
 }
 
 /// Reads and checks a `--params` file when the flags are read.
-fn tuning_file(path: &str) -> Result<std::sync::Arc<crate::link::Tuning>, String> {
+fn tuning_file(path: &str) -> Result<std::sync::Arc<crate::lang::Tuning>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-    crate::link::Tuning::from_file_text(&text).map(std::sync::Arc::new).map_err(|e| format!("{path}: {e}"))
+    crate::lang::Tuning::from_file_text(&text).map(std::sync::Arc::new).map_err(|e| format!("{path}: {e}"))
 }
 
 /// Checks the label when the flags are read, so a typo stops the run before any page is read.

@@ -48,6 +48,32 @@ impl fmt::Display for LangChoice {
     }
 }
 
+/// How the page's reading order is found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReadingOrder {
+    /// The file's own order where its producer orders blocks by article (archive vendors' ALTO),
+    /// the page's geometry where it orders them by layout region (Tesseract).
+    #[default]
+    Auto,
+    /// The order of the blocks in the file, headline groups gathered.
+    File,
+    /// From the boxes: each headline owns the columns under it.
+    Geometry,
+}
+
+impl std::str::FromStr for ReadingOrder {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "auto" => Ok(ReadingOrder::Auto),
+            "file" => Ok(ReadingOrder::File),
+            "geometry" => Ok(ReadingOrder::Geometry),
+            _ => Err(format!("unknown reading order {s:?} (auto, file or geometry)")),
+        }
+    }
+}
+
 /// Settings for processing pages. Plain data: build it, then hand it to [`crate::process_page`].
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Config {
@@ -64,15 +90,16 @@ pub struct Config {
     /// An encoding label (WHATWG names such as "gb18030", "big5", "windows-1252", "utf-16le") that
     /// overrides detection.
     pub encoding: Option<String>,
-    /// How the reading order of a structured page (ALTO, hOCR, PAGE) is found.
-    pub reading_order: crate::geometry::ReadingOrder,
+    /// How the reading order of a structured page (ALTO, hOCR, PAGE) is found (resolved by
+    /// `geometry`).
+    pub reading_order: ReadingOrder,
     /// A page still being worked on this long after it started is stopped and fails with
     /// [`crate::ErrorKind::Timeout`]; `None` lets every page run to its end.
     pub page_timeout: Option<std::time::Duration>,
     /// The linker's weights, where a run changes the built-in tables' (`--params`); `None`: the
     /// built-in ones.
     #[serde(skip)]
-    pub tuning: Option<std::sync::Arc<crate::link::Tuning>>,
+    pub tuning: Option<std::sync::Arc<crate::lang::Tuning>>,
 }
 
 impl Default for Config {

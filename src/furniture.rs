@@ -49,6 +49,14 @@ pub struct Furniture {
 /// foot: where two or more of the lines there are running heads (`roles`), a short line between
 /// or beside them, with no sentence in it, is the page's section label, or the OCR's reading of
 /// it (综合 as 综公 / <不口).
+/// Marks lines that are furniture (running heads, page numbers, desk credits, and a section label
+/// standing among them) or noise; they become blocks of their own.
+pub fn line_roles(lines: &[Line], lang: &Lang) -> Vec<Option<Role>> {
+    let mut roles = crate::classify::own_roles(lines, lang);
+    edge_labels(lines, &mut roles, lang);
+    roles
+}
+
 pub fn edge_labels(lines: &[Line], roles: &mut [Option<Role>], lang: &Lang) {
     let n = lines.len();
     // The zone is read from the page's edge inwards; it ends at a blank line, and a label in it

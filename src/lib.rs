@@ -159,7 +159,7 @@ fn sure_words(doc: &ocrxml::Document) -> FxHashSet<Box<str>> {
 
 fn run(cfg: &Config, id: &str, src: &source::Source, geo: Option<Geo>) -> Page {
     let mut warnings = src.warnings.clone();
-    let lines = clean::lines(src, cfg, &mut warnings);
+    let lines = clean::lines(src, cfg.max_line_bytes, &mut warnings);
     // Each stage's work grows with the page's lines at least: counted between stages, which is
     // also where a page past its deadline stops (see `work`).
     work::add(lines.len() as u64);
@@ -250,7 +250,7 @@ impl Analysed {
     }
 
     fn analyse(lines: &[clean::Line], lang: &'static Lang, geo: Option<LineGeometry>) -> Analysed {
-        let line_roles = classify::line_roles(lines, lang);
+        let line_roles = furniture::line_roles(lines, lang);
         let solo: Vec<bool> = line_roles.iter().map(Option::is_some).collect();
         let mut layout = blocks::layout(lines, lang);
         if geo.is_some() {
@@ -372,5 +372,6 @@ fn fragments_of(plan: &link::Plan, seg: &segment::Segments, classes: &[classify:
 
 /// The page's language: Chinese by script, a Latin page by its commonest words ([`lang::detect`]).
 pub fn detect(lines: &[clean::Line]) -> LangCode {
-    lang::detect::detect(lines)
+    let (cjk, latin) = lines.iter().fold((0u64, 0u64), |(c, l), x| (c + x.stats.cjk as u64, l + x.stats.latin as u64));
+    lang::detect::detect(cjk, latin, lines.iter().map(|l| l.text.as_str()))
 }

@@ -5,8 +5,9 @@
 //! command line, encodings, degenerate pages, property tests (of text and of random ALTO pages),
 //! the fuzz corpus replayed, work that grows in proportion to a page's size, the structured-OCR
 //! readers (ALTO, hOCR, PAGE-XML) against hostile and real files, the METS written back, the HTML
-//! review pages (their files, and what they do in headless Chromium), the README's example and its
-//! Slurm and Spark recipes, and the page schema checked against every fixture.
+//! review pages (their files, and what they do in headless Chromium), the source tree's layout (no
+//! import circle, no file over 800 lines), the README's example and its Slurm and Spark recipes,
+//! and the page schema checked against every fixture.
 
 mod alto_props;
 mod archive;
@@ -22,6 +23,7 @@ mod fuzz_corpus;
 mod golden;
 mod growth;
 mod html;
+mod layout;
 mod mets;
 mod ocrxml;
 mod props;

@@ -463,7 +463,7 @@ mod tests {
 
     fn blocks_of(s: &str, code: LangCode) -> Vec<Block> {
         let src = Source::utf8(None, s.as_bytes());
-        let ls = crate::clean::lines(&src, &Config::default(), &mut Vec::new());
+        let ls = crate::clean::lines(&src, Config::default().max_line_bytes, &mut Vec::new());
         let lay = layout(&ls, Lang::get(code));
         build(&ls, &lay, Lang::get(code), &vec![false; ls.len()])
     }

@@ -201,7 +201,7 @@ mod tests {
     use crate::source::Source;
 
     fn lines(s: &str) -> Vec<Line> {
-        crate::clean::lines(&Source::utf8(None, s.as_bytes()), &Config::default(), &mut Vec::new())
+        crate::clean::lines(&Source::utf8(None, s.as_bytes()), Config::default().max_line_bytes, &mut Vec::new())
     }
 
     #[test]

@@ -9,7 +9,6 @@ pub mod ocr;
 pub mod vocab;
 pub mod unicode;
 
-use crate::config::Config;
 use crate::lang::{is_alphabetic, is_cjk, is_uppercase};
 use crate::source::{Source, Span, Warning};
 use std::borrow::Cow;
@@ -119,7 +118,7 @@ pub struct Line {
 }
 
 /// Splits the source into lines and cleans each one.
-pub fn lines(src: &Source, cfg: &Config, warnings: &mut Vec<Warning>) -> Vec<Line> {
+pub fn lines(src: &Source, max_line_bytes: usize, warnings: &mut Vec<Warning>) -> Vec<Line> {
     let bytes: &[u8] = &src.text;
     // Valid UTF-8 (nearly every page) was checked once when the page was read, not once per line.
     let valid = src.valid;
@@ -150,10 +149,10 @@ pub fn lines(src: &Source, cfg: &Config, warnings: &mut Vec<Warning>) -> Vec<Lin
         if e > start && bytes[e - 1] == b'\r' {
             e -= 1;
         }
-        if e - start <= cfg.max_line_bytes || cfg.max_line_bytes < 16 {
+        if e - start <= max_line_bytes || max_line_bytes < 16 {
             piece(start, e, &mut out, &mut buf);
         } else {
-            for (ps, pe) in pieces(bytes, start, e, cfg.max_line_bytes) {
+            for (ps, pe) in pieces(bytes, start, e, max_line_bytes) {
                 if pe - ps < e - start {
                     split_spans.push(Span(ps, pe));
                 }
@@ -170,7 +169,7 @@ pub fn lines(src: &Source, cfg: &Config, warnings: &mut Vec<Warning>) -> Vec<Lin
         split_spans.truncate(32);
         warnings.push(Warning::new(
             "line-split",
-            format!("{n} piece(s) of lines longer than {} bytes were analysed as separate lines", cfg.max_line_bytes),
+            format!("{n} piece(s) of lines longer than {} bytes were analysed as separate lines", max_line_bytes),
             split_spans,
         ));
     }
@@ -258,7 +257,7 @@ mod tests {
 
     fn run(s: &str) -> Vec<Line> {
         let src = Source::utf8(None, s.as_bytes());
-        lines(&src, &Config::default(), &mut Vec::new())
+        lines(&src, crate::config::Config::default().max_line_bytes, &mut Vec::new())
     }
 
     #[test]
@@ -313,8 +312,8 @@ mod tests {
         let mut s = "é".repeat(200).into_bytes();
         s.extend(std::iter::repeat_n(0x80u8, 10_000));
         let src = Source::utf8(None, &s);
-        let cfg = Config { max_line_bytes: 64, ..Config::default() };
-        let ls = lines(&src, &cfg, &mut Vec::new());
+        let cfg = crate::config::Config { max_line_bytes: 64, ..Default::default() };
+        let ls = lines(&src, cfg.max_line_bytes, &mut Vec::new());
         // Pieces of (nearly) the full width, not one byte each.
         assert!(ls.len() < s.len() / 32, "{} pieces", ls.len());
         assert_eq!(ls.iter().map(|l| l.span.len()).sum::<usize>(), s.len());
@@ -327,9 +326,9 @@ mod tests {
     fn long_lines_are_cut_on_boundaries() {
         let s = "字".repeat(100);
         let src = Source::utf8(None, s.as_bytes());
-        let cfg = Config { max_line_bytes: 64, ..Config::default() };
+        let cfg = crate::config::Config { max_line_bytes: 64, ..Default::default() };
         let mut w = Vec::new();
-        let ls = lines(&src, &cfg, &mut w);
+        let ls = lines(&src, cfg.max_line_bytes, &mut w);
         assert!(ls.len() > 1);
         assert_eq!(ls.iter().map(|l| l.span.len()).sum::<usize>(), 300);
         assert_eq!(w[0].code, "line-split");

@@ -85,7 +85,7 @@ impl Vocab {
         // About as many distinct words as a page's bytes over a dozen: room made once, not by
         // doubling (each doubling rehashes every word so far); on a long page only as much as a
         // long ordinary page needs (a page that repeats itself has far fewer distinct words).
-        v.words.short.reserve((lines.clone().map(str::len).sum::<usize>() / 12).min(crate::model::grams::PRESIZE_MAX));
+        v.words.short.reserve((lines.clone().map(str::len).sum::<usize>() / 12).min(crate::bits::PRESIZE_MAX));
         // The lower-cased token is built in one buffer.
         let mut lower = String::new();
         for line in lines {
@@ -121,7 +121,7 @@ impl Vocab {
     /// them side by side.
     pub fn from_words<'a>(lines: impl Iterator<Item = &'a str> + Clone) -> Vocab {
         let mut v = Vocab::default();
-        v.words.short.reserve((lines.clone().map(str::len).sum::<usize>() / 12).min(crate::model::grams::PRESIZE_MAX));
+        v.words.short.reserve((lines.clone().map(str::len).sum::<usize>() / 12).min(crate::bits::PRESIZE_MAX));
         let mut lower = String::new();
         let mut compound = String::new();
         for line in lines {

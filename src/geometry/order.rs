@@ -3,32 +3,7 @@
 
 use super::{overlap, x_overlap, GeoParams, LineGeo};
 use crate::ocrxml::{BBox, Document};
-
-/// How the page's reading order is found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ReadingOrder {
-    /// The file's own order where its producer orders blocks by article (archive vendors' ALTO),
-    /// the page's geometry where it orders them by layout region (Tesseract).
-    #[default]
-    Auto,
-    /// The order of the blocks in the file, headline groups gathered.
-    File,
-    /// From the boxes: each headline owns the columns under it.
-    Geometry,
-}
-
-impl std::str::FromStr for ReadingOrder {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        match s {
-            "auto" => Ok(ReadingOrder::Auto),
-            "file" => Ok(ReadingOrder::File),
-            "geometry" => Ok(ReadingOrder::Geometry),
-            _ => Err(format!("unknown reading order {s:?} (auto, file or geometry)")),
-        }
-    }
-}
+pub use crate::config::ReadingOrder;
 
 /// Producers whose block order follows their own layout regions, not articles: a column read
 /// through headline after headline, a headline's halves apart. Matched in the producer's name,

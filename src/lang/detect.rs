@@ -4,7 +4,6 @@
 
 use super::words::{lower_into, words};
 use super::{Lang, LangCode};
-use crate::clean::Line;
 
 /// The Latin languages weighed, the fallback last: its profile holds the commonest words of other
 /// languages (Dutch, Italian, Spanish, Portuguese), so a page in one of those votes for it.
@@ -27,12 +26,12 @@ const LEAD: f32 = 3.0;
 /// The page's language: Chinese if CJK characters are a fair share of its letters (a Chinese
 /// page quotes English names; a Latin page rarely holds more than a few CJK characters), else
 /// the Latin language its words vote for.
-pub fn detect(lines: &[Line]) -> LangCode {
-    let (cjk, latin) = lines.iter().fold((0u64, 0u64), |(c, l), x| (c + x.stats.cjk as u64, l + x.stats.latin as u64));
+/// `cjk` and `latin` count the page's letters of each script, `texts` are its lines.
+pub fn detect<'a>(cjk: u64, latin: u64, texts: impl Iterator<Item = &'a str>) -> LangCode {
     if cjk > 0 && cjk * 4 >= latin {
         return LangCode::Zh;
     }
-    latin_language(lines.iter().map(|l| l.text.as_str()))
+    latin_language(texts)
 }
 
 /// How many of the words of `texts` are in each Latin language's profile, and how many words

@@ -1,11 +1,14 @@
 //! Language knowledge as data: one table per language (zh, en, fr, de, and latin.toml for any
-//! other language in Latin script), compiled once, plus script tests and the words of Latin text.
+//! other language in Latin script), compiled once, plus script tests, the words of Latin text and
+//! the linker's weights (`weights.toml` under each table's `[link]`, read by `params`).
 
 pub mod detect;
 pub mod lexicon;
+pub mod params;
 mod pattern;
 pub mod words;
 
+pub use params::{Params, Tuning};
 pub use pattern::Pattern;
 use crate::bits::Bits;
 use rustc_hash::FxHashSet;
@@ -336,12 +339,6 @@ impl Lang {
             LangCode::En | LangCode::Zh => true,
             LangCode::Fr | LangCode::De | LangCode::Latin => false,
         }
-    }
-
-    /// Whether the built-in word list of this language knows `w` (lower case), inflected or not;
-    /// `None` for a language without a list.
-    pub fn list_knows(&self, w: &str) -> Option<bool> {
-        self.has_word_list().then(|| crate::clean::vocab::is_word(w))
     }
 
     /// Whether `text` ends a sentence: a terminal mark, optionally followed by closing quotes or brackets.

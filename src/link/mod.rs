@@ -11,11 +11,10 @@
 //! of the assignment, each a best path found by `viterbi`), `split` (stories the labels call
 //! for split off, unused lone headings demoted), `order` (articles built and put in reading order)
 //! and `series` (a series' reports made one article). Every weight they use is a `Params` field,
-//! read from the language tables (`params`).
+//! read from the language tables (`lang::params`).
 
 mod assign;
 mod order;
-mod params;
 mod prepare;
 mod series;
 mod split;
@@ -28,7 +27,7 @@ use crate::model::cohesion::{Bag, Idf};
 use crate::model::seam::{self, Seam};
 use crate::segment::Segments;
 
-pub use params::{Params, Tuning};
+pub use crate::lang::params::{Params, Tuning};
 
 /// One place where an article's text goes on elsewhere or a paragraph was joined.
 #[derive(Debug, Clone)]
@@ -166,7 +165,7 @@ mod tests {
     /// A page's analysis up to segmentation, for tests that build the linker's input by hand.
     pub(super) fn analysed(page: &str, code: LangCode) -> Analysed {
         let src = Source::utf8(None, page.as_bytes());
-        let lines = crate::clean::lines(&src, &Config::default(), &mut Vec::new());
+        let lines = crate::clean::lines(&src, Config::default().max_line_bytes, &mut Vec::new());
         Analysed::of(&lines, Lang::get(code))
     }
 
@@ -174,7 +173,7 @@ mod tests {
     /// order, with its headline (if any) first.
     fn stories(text: &str, code: LangCode) -> Vec<Vec<String>> {
         let src = Source::utf8(None, text.as_bytes());
-        let lines = crate::clean::lines(&src, &Config::default(), &mut Vec::new());
+        let lines = crate::clean::lines(&src, Config::default().max_line_bytes, &mut Vec::new());
         let page = Analysed::of(&lines, Lang::get(code));
         let bl = &page.blocks;
         let seg = page.segments();

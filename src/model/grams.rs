@@ -2,7 +2,7 @@
 //! counts) of Latin text a page holds, built from its blocks' texts and asked whether what spans a
 //! cut occurs elsewhere on the page.
 
-use crate::bits::Bits;
+use crate::bits::{Bits, PRESIZE_MAX};
 use crate::lang::{is_cjk, Lang};
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::Hasher;
@@ -50,10 +50,6 @@ fn hash_gram(cs: &[char]) -> u64 {
 #[derive(Default)]
 pub struct PageGrams(Hashes, FxHashMap<u64, u32>);
 
-/// The most entries a page's table of strings or words is sized for before it holds them: a
-/// page of a megabyte or less (every ordinary one) gets its table at once, a longer one grows
-/// its table as its distinct strings need.
-pub(crate) const PRESIZE_MAX: usize = 1 << 18;
 
 /// A set of 64-bit string hashes: open addressing with linear probing over one flat array (0
 /// marks an empty slot; a hash that is 0 is kept aside). A page puts in tens of thousands and asks
@@ -257,7 +253,7 @@ impl PageGrams {
     /// spelled on the page more than `here` times, the times a cut or a break being judged spells
     /// it itself (a half of con|tre, once; a whole made by joining them, never).
     pub fn is_word(&self, w: &str, here: u32, lang: &Lang) -> bool {
-        lang.list_knows(w).unwrap_or_else(|| self.word_count(w) > here)
+        if lang.has_word_list() { crate::clean::vocab::is_word(w) } else { self.word_count(w) > here }
     }
 
     fn add_pairs<'a>(set: &mut Hashes, texts: impl Iterator<Item = &'a str>) {

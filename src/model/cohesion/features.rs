@@ -124,9 +124,9 @@ impl Features {
     /// three is about its CJK bigrams): growing rehashes the whole table.
     pub fn with_capacity(n: usize) -> Features {
         Features {
-            // At most the page tables' usual size up front (see `grams::PRESIZE_MAX`): a long page
+            // At most the page tables' usual size up front (see `bits::PRESIZE_MAX`): a long page
             // that repeats its text has few distinct features, and grows the table if it has more.
-            ids: IdMap { slots: vec![(0, IdMap::EMPTY); (n.min(crate::model::grams::PRESIZE_MAX) * 4 / 3 + 1).next_power_of_two().max(1024)], len: 0 },
+            ids: IdMap { slots: vec![(0, IdMap::EMPTY); (n.min(crate::bits::PRESIZE_MAX) * 4 / 3 + 1).next_power_of_two().max(1024)], len: 0 },
             scratch: Vec::new(),
             tally: Tally::default(),
         }

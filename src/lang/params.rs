@@ -1,7 +1,7 @@
 //! The linker's weights and thresholds as data: read from `lang/weights.toml`, a language's
 //! `[link]` table over it, and a run's `--params` file over both; nothing is tuned in code.
 
-use crate::lang::{Lang, LangCode};
+use super::{Lang, LangCode};
 use serde::Deserialize;
 use std::sync::{Arc, OnceLock};
 
@@ -120,14 +120,14 @@ impl Tuning {
     }
 
     fn with(overrides: &toml::Table) -> Result<Tuning, String> {
-        let base: toml::Table = crate::lang::WEIGHTS.parse().map_err(|e: toml::de::Error| format!("weights.toml: {}", e.message()))?;
+        let base: toml::Table = super::WEIGHTS.parse().map_err(|e: toml::de::Error| format!("weights.toml: {}", e.message()))?;
         let langs: Vec<&str> = LangCode::ALL.iter().map(|c| c.as_str()).collect();
         let (common, per_lang): (toml::Table, toml::Table) = overrides.clone().into_iter().partition(|(k, v)| !(v.is_table() && langs.contains(&k.as_str())));
         let mut by_lang = Vec::with_capacity(LangCode::ALL.len());
         for code in LangCode::ALL {
             let mut t = base.clone();
             let own = per_lang.get(code.as_str()).and_then(|v| v.as_table());
-            for layer in [Some(&crate::lang::Lang::get(code).link), Some(&common), own].into_iter().flatten() {
+            for layer in [Some(&Lang::get(code).link), Some(&common), own].into_iter().flatten() {
                 for (k, v) in layer {
                     if !t.contains_key(k) {
                         return Err(format!("unknown weight '{k}' (for {}); the names are those of weights.toml, see docs/TUNING.md", code.as_str()));
