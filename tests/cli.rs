@@ -469,3 +469,37 @@ fn lang_takes_each_language_and_refuses_others() {
     assert_eq!(r.status.code(), Some(2));
     assert!(text(&r.stderr).contains("expected auto, zh, en, fr, de or latin"), "{}", text(&r.stderr));
 }
+
+#[test]
+fn a_params_file_changes_the_weights_and_a_bad_one_stops_the_run_first() {
+    let t = tempfile::tempdir().unwrap();
+    let page = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/zh-qingpu-sample/page.txt");
+    let file = |name: &str, body: &str| {
+        let p = t.path().join(name);
+        std::fs::write(&p, body).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let plain = run(&["process", page, "-q"]);
+    assert_eq!(plain.status.code(), Some(0));
+    // The built-in values restated, for every language and then for Chinese: the same output.
+    let same = file("same.toml", "cohesion = 32.0\n[zh]\ncohesion = 38.0\n");
+    let r = run(&["process", page, "-q", "--params", &same]);
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
+    assert_eq!(r.stdout, plain.stdout);
+    // A headline no longer holds the text under it: other articles.
+    let loose = file("loose.toml", "[zh]\nfollow_seed = -20.0\ncross_seed = -20.0\n");
+    let r = run(&["process", page, "-q", "--params", &loose]);
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
+    assert_ne!(r.stdout, plain.stdout);
+    // A misspelt name, a wrong type, a file that is not there: refused before any page, by name.
+    for (body, says) in [("cohesoin = 1.0\n", "cohesoin"), ("[en]\nstay = \"high\"\n", "for en"), ("positional = true\n", "positional")] {
+        let bad = file("bad.toml", body);
+        let r = run(&["process", page, "-q", "--params", &bad]);
+        assert_eq!(r.status.code(), Some(2), "{body}");
+        assert!(text(&r.stderr).contains(says), "{body}: {}", text(&r.stderr));
+        assert!(r.stdout.is_empty());
+    }
+    let r = run(&["process", page, "-q", "--params", "/no/such/params.toml"]);
+    assert_eq!(r.status.code(), Some(2));
+    assert!(text(&r.stderr).contains("cannot read"), "{}", text(&r.stderr));
+}
