@@ -127,7 +127,7 @@ fn stages(c: &mut Criterion) {
         });
         group.bench_with_input(BenchmarkId::new("classify", name), &st, |b, st| {
             b.iter(|| {
-                let roles = classify::line_roles(black_box(&st.lines), st.page.lang);
+                let roles = newsseg::furniture::line_roles(black_box(&st.lines), st.page.lang);
                 let classes = classify::classify_all(&st.page.blocks, &roles, &st.page.layout, st.page.lang);
                 assert_eq!(classes.len(), n_blocks);
                 assert_eq!(roles, st.line_roles);

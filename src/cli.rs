@@ -1,7 +1,7 @@
 //! Command-line flags, parsed into a run's settings; nothing else.
 
 use crate::batch::{Job, Shard};
-use crate::config::{Config, LangChoice};
+use newsseg::config::{Config, LangChoice};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -105,7 +105,7 @@ pub struct ProcessArgs {
     /// the built-in ones; e.g. one `tools/fit.py` wrote for a paper's pages. An unknown name or a
     /// bad value stops the run before any page is read.
     #[arg(long, value_name = "FILE", value_parser = tuning_file)]
-    pub params: Option<std::sync::Arc<crate::lang::Tuning>>,
+    pub params: Option<std::sync::Arc<newsseg::lang::Tuning>>,
     /// Refuse pages larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = Config::default().max_page_bytes)]
     pub max_page_bytes: usize,
@@ -123,7 +123,7 @@ pub struct ProcessArgs {
     /// article after article (an archive's text export): each paragraph stays under the story it
     /// is printed in. Not for text read column by column, whose stories resume further down.
     #[arg(long, value_name = "auto|file|geometry", default_value = "auto")]
-    pub reading_order: crate::geometry::ReadingOrder,
+    pub reading_order: newsseg::geometry::ReadingOrder,
     /// Also write each ALTO page's articles back as METS here: DIR/PAGE.mets.xml, paths mirrored
     /// as -o does, whose logical structMap names the ALTO TextBlocks of each article's headline,
     /// bylines and paragraphs (the Europeana Newspapers / docWorks profile). hOCR, PAGE-XML and text
@@ -154,14 +154,14 @@ fn seconds(s: &str) -> Result<std::time::Duration, String> {
 }
 
 /// Reads and checks a `--params` file when the flags are read.
-fn tuning_file(path: &str) -> Result<std::sync::Arc<crate::lang::Tuning>, String> {
+fn tuning_file(path: &str) -> Result<std::sync::Arc<newsseg::lang::Tuning>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-    crate::lang::Tuning::from_file_text(&text).map(std::sync::Arc::new).map_err(|e| format!("{path}: {e}"))
+    newsseg::lang::Tuning::from_file_text(&text).map(std::sync::Arc::new).map_err(|e| format!("{path}: {e}"))
 }
 
 /// Checks the label when the flags are read, so a typo stops the run before any page is read.
 fn encoding_label(s: &str) -> Result<String, String> {
-    crate::source::encoding_for_label(s).map(|_| s.to_string()).map_err(|e| e.message().to_string())
+    newsseg::source::encoding_for_label(s).map(|_| s.to_string()).map_err(|e| e.message().to_string())
 }
 
 impl ProcessArgs {

@@ -27,12 +27,10 @@
 //! assert_eq!(a.sections[0].paragraphs[0].text, "NEW YORK, March 3 - Stocks rose sharply on Tuesday.");
 //! ```
 
-pub mod batch;
 mod bits;
 pub mod blocks;
 pub mod classify;
 pub mod clean;
-pub mod cli;
 pub mod config;
 pub mod emit;
 pub mod error;

@@ -1,9 +1,12 @@
-//! The `newsseg` binary: parse flags, run, report, exit with a status that says how it went.
+//! The `newsseg` binary: parse flags, run, report, exit with a status that says how it went. The
+//! flags (`cli`) and the batch runner (`batch`) are the binary's own: the library is the pipeline.
+
+mod batch;
+mod cli;
 
 use clap::Parser;
+use cli::{Cli, Cmd};
 use newsseg::ErrorKind;
-use newsseg::batch;
-use newsseg::cli::{Cli, Cmd};
 use std::io::Write;
 use std::process::ExitCode;
 

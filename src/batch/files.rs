@@ -3,7 +3,7 @@
 
 use super::walk::Shard;
 use super::{Failure, Outcome, guarded};
-use crate::error::{Error, ErrorKind, Result};
+use newsseg::error::{Error, ErrorKind, Result};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;

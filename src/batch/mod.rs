@@ -14,10 +14,10 @@ pub use walk::{Input, Shard};
 
 use walk::{Item, Walk, read_input, rel_key};
 
-use crate::config::Config;
-use crate::emit::{self, html};
-use crate::error::{Error, ErrorKind, Result};
-use crate::process_page;
+use newsseg::config::Config;
+use newsseg::emit::{self, html};
+use newsseg::error::{Error, ErrorKind, Result};
+use newsseg::process_page;
 use files::{Roots, WRITERS, WriteJob, clean_stale, is_complete, made_by_this_version, tmp_name, write_atomic, writer};
 use review::{Review, Reviewed};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};

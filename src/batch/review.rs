@@ -2,10 +2,10 @@
 //! and the run's index, built at the end from the small row each page leaves on its way out.
 
 use super::walk::{Input, Shard, href, rel_key, uri_path};
-use crate::config::Config;
-use crate::emit::html::{self, PageView, Row, Scan};
-use crate::emit::Page;
-use crate::source::{Source, SpanBase};
+use newsseg::config::Config;
+use newsseg::emit::html::{self, PageView, Row, Scan};
+use newsseg::emit::Page;
+use newsseg::source::{Source, SpanBase};
 use std::borrow::Cow;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
@@ -41,7 +41,7 @@ fn span_text<'a>(cfg: &Config, page: &'a Page, input: &'a [u8]) -> Cow<'a, [u8]>
     if let Some(t) = &page.source.text {
         return Cow::Borrowed(t.as_bytes());
     }
-    let content: Cow<[u8]> = match crate::ocrxml::gunzip(input, cfg.max_page_bytes) {
+    let content: Cow<[u8]> = match newsseg::ocrxml::gunzip(input, cfg.max_page_bytes) {
         Ok(Some(unzipped)) => Cow::Owned(unzipped),
         _ => Cow::Borrowed(input),
     };

@@ -2,7 +2,7 @@
 //! records), named, sharded, and where each one's output goes below the output folder.
 
 use super::{Failure, Job};
-use crate::error::{Error, ErrorKind, Result};
+use newsseg::error::{Error, ErrorKind, Result};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use std::fmt;
