@@ -176,10 +176,11 @@ fn run(cfg: &Config, id: &str, src: &source::Source, geo: Option<Geo>) -> Page {
             l.word_cut = k.is_some_and(|k| g.hints[k].word_cut);
         }
     }
+    let params = *cfg.tuning.as_deref().unwrap_or(link::Tuning::builtin()).of(code);
     let page = match (&geo, &line_hints) {
-        (Some(g), Some(h)) => Analysed { positional: g.positional, ..Analysed::with_geometry(&lines, Lang::get(code), g.hints, h, &sure_words(g.doc)) },
+        (Some(g), Some(h)) => Analysed { positional: g.positional, params, ..Analysed::with_geometry(&lines, Lang::get(code), g.hints, h, &sure_words(g.doc)) },
         // On a text page only the user can say that the text stands in its reading order.
-        _ => Analysed { positional: cfg.reading_order == geometry::ReadingOrder::File, ..Analysed::of(&lines, Lang::get(code)) },
+        _ => Analysed { positional: cfg.reading_order == geometry::ReadingOrder::File, params, ..Analysed::of(&lines, Lang::get(code)) },
     };
     work::add(page.blocks.len() as u64);
     let seg = page.segments();
@@ -231,6 +232,8 @@ pub struct Analysed {
     /// The text stands in the reading order its file gives: the linker keeps each unit in the story
     /// above it rather than assigning units by cohesion.
     pub positional: bool,
+    /// The page language's weights, as the run has them (built-in unless `Config::tuning`).
+    pub params: link::Params,
 }
 
 impl Analysed {
@@ -303,12 +306,12 @@ impl Analysed {
             })
             .collect();
         let idf = Idf::new(bags.iter().filter(|b| !b.is_empty()), features.len());
-        Analysed { lang, layout, blocks, classes, grams, bags, idf, n_features: features.len(), positional: false }
+        Analysed { lang, layout, blocks, classes, grams, bags, idf, n_features: features.len(), positional: false, params: link::Params::for_lang(lang) }
     }
 
     pub fn segments(&self) -> segment::Segments {
         let loose_heads = self.layout.measure.is_some_and(|m| m.indent > 0);
-        segment::segment(&self.blocks, &self.classes, &self.bags, &self.idf, self.lang, loose_heads)
+        segment::segment(&self.blocks, &self.classes, &self.bags, &self.idf, self.lang, &self.params, loose_heads)
     }
 
     pub fn ctx(&self, cfg: &Config) -> link::Ctx<'_> {
@@ -323,7 +326,7 @@ impl Analysed {
             n_features: self.n_features,
             seam_cache: Default::default(),
             seam_ends: vec![Default::default(); self.blocks.len()],
-            params: link::Params::for_page(self.lang, cfg.tuning.as_deref().unwrap_or(link::Tuning::builtin()), self.layout.geometric, self.positional, self.layout.measure.is_some_and(|m| m.indent > 0)),
+            params: self.params.on_page(self.layout.geometric, self.positional, self.layout.measure.is_some_and(|m| m.indent > 0)),
             max_candidates: cfg.max_link_candidates,
         }
     }

@@ -6,7 +6,7 @@
 
 use crate::blocks::Block;
 use crate::classify::{Class, Shape};
-use crate::lang::Lang;
+use crate::lang::{Lang, Params};
 use crate::model::cohesion::{sim, Bag, Idf, Profile};
 
 mod roundup;
@@ -75,27 +75,28 @@ struct WeakFeatures {
 }
 
 impl WeakFeatures {
-    /// Log-odds that the heading is a headline, less one (so a settling threshold of -1
-    /// is even odds; Chinese pages settle at -0.5, see `weak_threshold` in lang/weights.toml and zh.toml). Logistic regression fitted on the lone headings of generated Chinese pages
-    /// (seeds 3, 7, 11: 1,164 headings; held out, seeds 5 and 13: 90.5% right against 87.2% for
-    /// the earlier fit) and rounded; cohesions enter as square roots, as their spread is mostly near 0.
-    fn headline_odds(&self) -> f32 {
+    /// Log-odds that the heading is a headline, less one (so a settling threshold of -1 is even
+    /// odds): a logistic regression whose coefficients are the `odds_*` weights (lang/weights.toml,
+    /// docs/TUNING.md). Cohesions enter as square roots, as their spread is mostly near 0.
+    fn headline_odds(&self, p: &Params) -> f32 {
         let sqrt = |x: f32| x.max(0.0).sqrt();
-        -1.8 - 9.1 * sqrt(self.cont) + 2.7 * sqrt(self.own) - 3.9 * sqrt(self.own_before) - 1.7 * sqrt(self.elsewhere)
-            + if self.prev_open { 1.7 } else { 0.0 }
-            + if self.tagged { 6.3 } else { 0.0 }
-            - if self.comma { 2.1 } else { 0.0 }
-            + 0.135 * self.chars.min(40) as f32
-            - 0.33 * (self.since_seed as f32).ln_1p()
-            - if self.numbered { 3.0 } else { 0.0 }
-            + if self.caption_soon { 4.4 } else { 0.0 }
+        let flag = |on: bool, w: f32| if on { w } else { 0.0 };
+        p.odds_intercept + p.odds_cont * sqrt(self.cont) + p.odds_own * sqrt(self.own) + p.odds_own_before * sqrt(self.own_before)
+            + p.odds_elsewhere * sqrt(self.elsewhere)
+            + flag(self.prev_open, p.odds_prev_open)
+            + flag(self.tagged, p.odds_tagged)
+            + flag(self.comma, p.odds_comma)
+            + p.odds_chars * self.chars.min(p.odds_chars_max) as f32
+            + p.odds_since_seed * (self.since_seed as f32).ln_1p()
+            + flag(self.numbered, p.odds_numbered)
+            + flag(self.caption_soon, p.odds_caption_soon)
     }
 }
 
 /// Splits the page into seeds and units. `bags` holds every block's features, `idf` the page's.
 /// `loose_heads`: the page sets a blank line after every line of large type (an OCR engine's
 /// reading of a printed page, see `blocks::wrap`), so a headline group's lines may stand apart.
-pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lang: &Lang, loose_heads: bool) -> Segments {
+pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lang: &Lang, p: &Params, loose_heads: bool) -> Segments {
     let items: Vec<usize> =
         (0..blocks.len()).filter(|&i| !matches!(classes[i].shape, Shape::Furniture | Shape::Noise)).collect();
     let mut seg = Segments::default();
@@ -299,7 +300,7 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
             }
         }
     }
-    weigh_weak(&mut seg, &weak, blocks, classes, bags, idf, lang);
+    weigh_weak(&mut seg, &weak, blocks, classes, bags, idf, lang, p);
     seg
 }
 
@@ -379,7 +380,7 @@ const KICKER_COHESION: f32 = 0.03;
 /// heading and text it shares no words with, to be read as that story's.
 const STRAY_HEADLINE_FIT: f32 = 0.1;
 
-fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lang: &Lang) {
+fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lang: &Lang, p: &Params) {
     if weak.is_empty() {
         return;
     }
@@ -487,7 +488,7 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
                     .take(4)
                     .any(|(_, u)| u.kind == UnitKind::Caption),
             };
-            Some(Some(f.headline_odds()))
+            Some(Some(f.headline_odds(p)))
         };
         if let Some(w) = decision {
             promote.push((ui, w));

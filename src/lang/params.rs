@@ -42,6 +42,19 @@ pub struct Params {
     pub outbid_seam: f32,
     pub outbid_margin: f32,
     pub geometric_switch: f32,
+    pub odds_intercept: f32,
+    pub odds_cont: f32,
+    pub odds_own: f32,
+    pub odds_own_before: f32,
+    pub odds_elsewhere: f32,
+    pub odds_prev_open: f32,
+    pub odds_tagged: f32,
+    pub odds_comma: f32,
+    pub odds_chars: f32,
+    pub odds_chars_max: u32,
+    pub odds_since_seed: f32,
+    pub odds_numbered: f32,
+    pub odds_caption_soon: f32,
     pub opening_span: usize,
     pub orphan_fit_min: f32,
     pub stray_line_min: f32,
@@ -69,7 +82,7 @@ pub struct Params {
 }
 
 impl Params {
-    /// The parameters for a page: its language's under `tuning`, and on a page derived from a
+    /// These (a language's, under the run's tuning) for a page: on a page derived from a
     /// structured file, the geometry's evidence weighed in. Where the file's own order stands
     /// (`positional`), each unit stays in the story above it; where the geometry found the
     /// order, moving to another story costs `geometric_switch` times as much as on a page of text.
@@ -78,8 +91,8 @@ impl Params {
     /// lost indent, see `blocks::wrap`) every heading line stands alone between blank lines, so
     /// standing alone says nothing of a subhead: a lone heading is settled as a headline from
     /// `printed_weak_threshold`.
-    pub fn for_page(lang: &Lang, tuning: &Tuning, geometric: bool, positional: bool, printed: bool) -> Params {
-        let base = Params { positional, ..*tuning.of(lang.code) };
+    pub fn on_page(self, geometric: bool, positional: bool, printed: bool) -> Params {
+        let base = Params { positional, ..self };
         if geometric {
             return Params { switch: base.switch * base.geometric_switch, ..base };
         }
@@ -184,9 +197,10 @@ mod tests {
     fn a_geometric_page_switches_dearer_and_a_printed_one_settles_lower() {
         let lang = Lang::get(LangCode::En);
         let t = Tuning::builtin();
-        let base = Params::for_page(lang, t, false, false, false);
-        assert_eq!(Params::for_page(lang, t, true, false, false).switch, base.switch * base.geometric_switch);
-        assert_eq!(Params::for_page(lang, t, false, false, true).weak_threshold(), Some(base.printed_weak_threshold));
-        assert!(Params::for_page(lang, t, true, true, false).positional);
+        let base = *t.of(lang.code);
+        assert_eq!(base.on_page(true, false, false).switch, base.switch * base.geometric_switch);
+        assert_eq!(base.on_page(false, false, true).weak_threshold(), Some(base.printed_weak_threshold));
+        assert!(base.on_page(true, true, false).positional);
+        assert_eq!(base.on_page(false, false, false), base);
     }
 }
