@@ -194,6 +194,17 @@ mod tests {
     }
 
     #[test]
+    fn the_fitting_tool_searches_only_weights_that_exist() {
+        let weights: toml::Table = crate::lang::WEIGHTS.parse().unwrap();
+        let space: toml::Table = include_str!("../../tools/fit-space.toml").parse().unwrap();
+        for (name, values) in &space {
+            assert!(weights.contains_key(name), "tools/fit-space.toml names {name}, which weights.toml does not have");
+            let values = values.as_array().unwrap_or_else(|| panic!("{name}: a list of values"));
+            assert!(values.iter().all(|v| v.same_type(&weights[name]) || (v.is_integer() && weights[name].is_float())), "{name}: values of its type");
+        }
+    }
+
+    #[test]
     fn a_geometric_page_switches_dearer_and_a_printed_one_settles_lower() {
         let lang = Lang::get(LangCode::En);
         let t = Tuning::builtin();
