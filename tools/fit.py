@@ -10,8 +10,8 @@ Coordinate search: for each weight in the space file (tools/fit-space.toml), in 
 value is tried with the other weights held, by running the bench (../shared/eval/bench, or
 $NEWSSEG_BENCH) on every training seed with `newsseg process --params`. A value is taken only if
 it raises the training objective, the mean over training seeds of (exact + assign + joins +
-headlines) / 4, by more than --min-gain (one article in a few hundred), and lowers no guard set's
-objective by more than --guard-loss. Passes repeat until one changes nothing, or --passes.
+headlines) / 4, by more than --min-gain (one article in a few hundred), and lowers none of a guard
+set's metrics by more than --guard-loss. Passes repeat until one changes nothing, or --passes.
 
 Held-out seeds are scored only at the start and the end, and never decide anything: the report
 puts them next to the training seeds, each metric's mean and worst, so a fit that learned the
@@ -85,6 +85,12 @@ class Bench:
         if not os.path.exists(self.bench):
             sys.exit(f"no bench at {self.bench} (set NEWSSEG_BENCH)")
         self.cache = {}
+        if args.reuse:
+            with open(args.reuse) as f:
+                for line in f:
+                    r = json.loads(line)
+                    for key, out in self.split(r):
+                        self.cache[key] = out
         self.log = open(args.out + ".log.jsonl", "w")
         self.n = 0
 
@@ -116,11 +122,22 @@ class Bench:
             sys.exit(f"newsseg failed under the bench: {' '.join(cmd)} (see its run.log under {work})")
         return {m: float(r.get(m) or 0.0) for m in REPORTED}
 
-    def score(self, weights, seed_list, guards=()):
-        """Per-seed and per-guard metrics for these weights (seeds run --jobs at a time)."""
+    @staticmethod
+    def split(r):
+        """A logged run as a cache entry, keyed as `score` keys it. (Logs of the first version of
+        this tool hold the seeds' metrics under "seeds", and four metrics only.)"""
+        weights = tuple(sorted(r["weights"].items()))
+        metrics = r["seeds_metrics"] if "seeds_metrics" in r else r["seeds"]
+        per_seed = {int(s): v for s, v in metrics.items()}
+        yield (weights, tuple(per_seed), tuple(r["guards"])), {"seeds": per_seed, "guards": r["guards"]}
+
+    def score(self, weights, seed_list, guards=(), every_metric=False):
+        """Per-seed and per-guard metrics for these weights (seeds run --jobs at a time). A run
+        reused from an older log may lack metrics: `every_metric` runs it again then."""
         key = (tuple(sorted(weights.items())), tuple(seed_list), tuple(guards))
-        if key in self.cache:
-            return self.cache[key]
+        hit = self.cache.get(key)
+        if hit and not (every_metric and any(m not in r for r in hit["seeds"].values() for m in REPORTED)):
+            return hit
         wrap = self.wrapper(weights)
         # Generated pages are cached per seed under one work folder, so seeds run side by side;
         # a guard set's output folder is named by the set alone, so each run has its own.
@@ -128,7 +145,7 @@ class Bench:
             per_seed = list(ex.map(lambda s: self.run(wrap, self.args.set, s, self.args.work), seed_list))
             per_guard = list(ex.map(lambda g: self.run(wrap, g, None, os.path.join(os.path.dirname(wrap), "g-" + g)), guards))
         out = {"seeds": dict(zip(seed_list, per_seed)), "guards": dict(zip(guards, per_guard))}
-        self.log.write(json.dumps({"weights": weights, "seeds": seed_list, **out}) + "\n")
+        self.log.write(json.dumps({"weights": weights, "seeds": seed_list, "seeds_metrics": out["seeds"], "guards": out["guards"]}) + "\n")
         self.log.flush()
         self.cache[key] = out
         return out
@@ -168,7 +185,7 @@ def main():
     ap.add_argument("--held", default="11-20", help="held-out seeds: reported, never used to choose")
     ap.add_argument("--pages", type=int, default=80, help="pages per seed")
     ap.add_argument("--guard", default="", help="comma-separated bench sets a value may not cost (e.g. scan-zh)")
-    ap.add_argument("--guard-loss", type=float, default=0.005, help="most a guard set's objective may drop")
+    ap.add_argument("--guard-loss", type=float, default=0.005, help="most any metric of a guard set may drop")
     ap.add_argument("--min-gain", type=float, default=0.001, help="least training gain for a value to be taken")
     ap.add_argument("--space", default=os.path.join(REPO, "tools", "fit-space.toml"))
     ap.add_argument("--start", help="a --params file to start from (its [LANG] table)")
@@ -178,6 +195,7 @@ def main():
     ap.add_argument("--jobs", type=int, default=2, help="bench runs side by side")
     ap.add_argument("--out", default=os.path.join(REPO, "target", "fit", "fitted.toml"))
     ap.add_argument("--eval-only", action="store_true", help="score the start on training and held-out seeds, fit nothing")
+    ap.add_argument("--reuse", help="an earlier fit's OUT.log.jsonl whose runs need not be repeated (same binary and pages only)")
     args = ap.parse_args()
     args.set = args.set or args.lang
     args.bin = os.path.abspath(args.bin)
@@ -220,7 +238,8 @@ def main():
                         results.append((mean_objective(r["seeds"]), v, r))
                     base = bench.score(weights, train, guards)
                     def vetoed(r):
-                        return [g for g in guards if objective(r["guards"][g]) < objective(base["guards"][g]) - args.guard_loss]
+                        a, b = r["guards"], base["guards"]
+                        return [g for g in guards if any(m in a[g] and m in b[g] and a[g][m] < b[g][m] - args.guard_loss for m in REPORTED)]
 
                     ok = [(o, v, r) for o, v, r in results if o > best + args.min_gain and not vetoed(r)]
                     tried = ", ".join(f"{v}: {o:.4f}" + (f" (costs {'/'.join(vetoed(r))})" if vetoed(r) else "") for o, v, r in results)
@@ -232,10 +251,12 @@ def main():
                         print(f"pass {p + 1}: {name} kept at {current} ({best:.4f}; tried {tried})", flush=True)
                 if not changed:
                     break
-        end_train = bench.score(weights, train, guards)
+        first = bench.score(dict(start), train, guards, every_metric=True)
+        end_train = bench.score(weights, train, guards, every_metric=True)
         rows = [("training, start", first["seeds"]), ("training, fitted", end_train["seeds"])]
         if held:
-            rows += [("held-out, start", bench.score(dict(start), held)["seeds"]), ("held-out, fitted", bench.score(weights, held)["seeds"])]
+            rows += [("held-out, start", bench.score(dict(start), held, every_metric=True)["seeds"]),
+                     ("held-out, fitted", bench.score(weights, held, every_metric=True)["seeds"])]
         with open(args.out, "w") as f:
             f.write(f"# tools/fit.py {' '.join(sys.argv[1:])}\n" + params_text(args.lang, weights))
         print(f"\nfitted ({args.lang}, set {args.set}, training seeds {args.train}, held-out {args.held}, {args.pages} pages each):")
