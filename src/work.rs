@@ -5,7 +5,7 @@
 //! The count and the deadline belong to the thread, as a page is processed on one thread. The
 //! pipeline's loops add to the count where their work grows with the page (entries of the
 //! stories' index visited, candidates weighed, seams scored, pieces compared); every
-//! [`STRIDE`] units the clock is read, and past the deadline the page's work unwinds from that
+//! `STRIDE` units the clock is read, and past the deadline the page's work unwinds from that
 //! point, which is always one where the page holds nothing shared: its state is its own and is
 //! dropped on the way out. [`within`] turns that unwinding into [`TimedOut`].
 
