@@ -69,6 +69,9 @@ pub struct Config {
     /// A page still being worked on this long after it started is stopped and fails with
     /// [`crate::ErrorKind::Timeout`]; `None` lets every page run to its end.
     pub page_timeout: Option<std::time::Duration>,
+    /// A text page longer than this many bytes is analysed and linked in windows of about this
+    /// size, one after another (see [`crate::window`]), so its memory stays bounded.
+    pub window_bytes: usize,
 }
 
 impl Default for Config {
@@ -81,6 +84,7 @@ impl Default for Config {
             encoding: None,
             reading_order: Default::default(),
             page_timeout: None,
+            window_bytes: crate::window::WINDOW_BYTES,
         }
     }
 }
