@@ -68,11 +68,24 @@ use rustc_hash::FxHashSet;
 /// free for the next page.
 ///
 /// A text page longer than `cfg.window_bytes` is processed in windows (see [`window`]); the page
-/// returned holds them all.
+/// returned holds them all. [`process_page_json`] gives the same page as JSON without holding it.
 pub fn process_page(cfg: &Config, id: &str, path: Option<&str>, bytes: &[u8]) -> Result<Page> {
     let mut whole = Whole::default();
     let warnings = within_time(cfg, path, || page_of(cfg, id, path, bytes, &mut |part| whole.add(part)))?;
     Ok(whole.page(warnings))
+}
+
+/// [`process_page`], giving the page's JSON rather than a [`Page`]: one compact line, or indented
+/// when `pretty`, and a newline (the bytes [`emit::write_json`] writes), in pieces to be written one
+/// after another. A long page is written window by window, so no more than one window's page
+/// object is held at once, and its JSON past [`emit::stream::SPILL_BYTES`] waits in temporary
+/// files. Returns how many articles the page has, and the pieces.
+pub fn process_page_json(cfg: &Config, id: &str, path: Option<&str>, bytes: &[u8], pretty: bool) -> Result<(usize, [emit::stream::Piece; 3])> {
+    // JSON runs a few times the size of its page (spans and the text itself); sizing the buffer
+    // once saves the doublings.
+    let mut json = emit::stream::PageJson::new(pretty, bytes.len() * 4 + 1024);
+    let warnings = within_time(cfg, path, || page_of(cfg, id, path, bytes, &mut |part| json.part(&part)))?;
+    Ok(json.finish(&warnings))
 }
 
 /// Runs one page's work under `cfg.page_timeout`.

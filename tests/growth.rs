@@ -103,7 +103,7 @@ fn a_long_page_is_linked_in_windows_of_bounded_size() {
 }
 
 #[test]
-fn a_windowed_page_accounts_for_every_byte() {
+fn a_windowed_page_accounts_for_every_byte_and_streams_as_it_is_built() {
     let cfg = Config { window_bytes: 16 << 10, ..Config::default() };
     let long = fill(&fixtures(), 128 << 10);
     // Every span inside the text, lines not overlapping, every non-blank byte in a line, every
@@ -112,4 +112,12 @@ fn a_windowed_page_accounts_for_every_byte() {
     assert!(page.warnings.iter().any(|w| w.code == "page-windowed"), "{:?}", page.warnings);
     let ids: std::collections::HashSet<&str> = page.articles.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids.len(), page.articles.len(), "article ids are unique across windows");
+    // The JSON written window by window is the page object's, byte for byte.
+    for pretty in [false, true] {
+        let mut whole = Vec::new();
+        newsseg::emit::write_json(&page, pretty, &mut whole);
+        let (n, pieces) = newsseg::process_page_json(&cfg, "t", None, long.as_bytes(), pretty).expect("processed");
+        assert_eq!(n, page.articles.len());
+        assert!(newsseg::emit::stream::joined(pieces).unwrap() == whole, "pretty {pretty}");
+    }
 }
