@@ -141,8 +141,17 @@ fn page_of(cfg: &Config, id: &str, path: Option<&str>, bytes: &[u8], each: &mut 
     let content = unzipped.as_deref().unwrap_or(bytes);
     let format = ocrxml::identify(content).map_err(|what| named(Error::new(ErrorKind::BadInput, format!("not a page: {what}"))))?;
     if let Some(format) = format {
-        let doc = ocrxml::read_as(content, format).map_err(named)?;
-        return Ok(document_parts(cfg, id, path, bytes, &doc, each));
+        // A structured page is one window (its text is a thirtieth of its size), handed on once
+        // the document read from the file is freed: the two together made the page's peak.
+        let (whole, warnings) = {
+            let doc = ocrxml::read_as(content, format).map_err(named)?;
+            let mut whole = Whole::default();
+            let warnings = document_parts(cfg, id, path, bytes, &doc, &mut |part| whole.add(part));
+            (whole, warnings)
+        };
+        drop(unzipped);
+        each(whole.0.expect("a page has a window at least"));
+        return Ok(warnings);
     }
     let src = source::Source::decode(path.map(str::to_string), content, cfg.encoding.as_deref()).map_err(named)?;
     Ok(run(cfg, id, &src, None, each))

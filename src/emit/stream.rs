@@ -71,8 +71,8 @@ impl Items {
     }
 
     /// `,"key":[`, indented when pretty: the array follows the field before it.
-    fn after(key: &str, pretty: bool) -> Items {
-        let mut items = Items::with_capacity(0);
+    fn after(key: &str, pretty: bool, capacity: usize) -> Items {
+        let mut items = Items::with_capacity(capacity);
         let bytes = &mut items.bytes;
         bytes.push(b',');
         if pretty {
@@ -172,8 +172,10 @@ impl PageJson {
             started: false,
             spill_at,
             articles: Items::with_capacity(capacity),
-            furniture: Items::after("furniture", pretty),
-            lines: Items::after("lines", pretty),
+            furniture: Items::after("furniture", pretty, 0),
+            // Room set aside up front (untouched, it costs no memory) rather than grown by
+            // doubling, each doubling a copy; past `spill_at` the piece is emptied into its file.
+            lines: Items::after("lines", pretty, capacity.min(spill_at.saturating_add(1 << 16))),
             scratch: Vec::new(),
         }
     }
@@ -205,7 +207,7 @@ impl PageJson {
             lines.bytes.extend_from_slice(FIELD_INDENT);
         }
         lines.bytes.push(b']');
-        let mut w = Items::after("warnings", pretty);
+        let mut w = Items::after("warnings", pretty, 0);
         for warning in warnings {
             w.push(pretty, &mut scratch, warning, usize::MAX);
         }
@@ -234,7 +236,7 @@ impl PageJson {
         // The object is left open for the fields after these: its closing brace (on a line of its
         // own when pretty) goes.
         out.truncate(out.len() - if self.pretty { 2 } else { 1 });
-        out.extend_from_slice(&Items::after("articles", self.pretty).bytes);
+        out.extend_from_slice(&Items::after("articles", self.pretty, 0).bytes);
     }
 }
 
