@@ -231,7 +231,7 @@ fn sure_words(doc: &ocrxml::Document) -> FxHashSet<Box<str>> {
 /// dropped before the next is read.
 fn run(cfg: &Config, id: &str, src: &source::Source, geo: Option<Geo>, each: &mut dyn FnMut(Page)) -> Vec<source::Warning> {
     // A structured page's geometry hints run over its whole derived text: it is one window.
-    let windows = if geo.is_some() { vec![0..src.text.len()] } else { window::cuts(&src.text, cfg.window_bytes) };
+    let windows = if geo.is_some() { std::iter::once(0..src.text.len()).collect() } else { window::cuts(&src.text, cfg.window_bytes) };
     let mut splits = clean::Splits::default();
     let mut code = None;
     let mut bound = LinkBound::default();

@@ -82,7 +82,7 @@ pub(super) fn writer(roots: Roots, tag: &str, fsync: bool, jobs: &std::sync::Mut
         let o = guarded(&name, || {
             // The METS and the review page first: `--resume` goes by the JSON, so a page whose JSON
             // is there has its METS and review page too.
-            let mut files: [(Option<&Path>, Option<(PathBuf, Vec<Piece>)>); 3] = [
+            let mut files = [
                 (roots.mets, mets.map(|(rel, data)| (rel, vec![Piece::Bytes(data)]))),
                 (roots.json, html.map(|(rel, data)| (rel, vec![Piece::Bytes(data)]))),
                 (roots.json, json),
