@@ -81,7 +81,7 @@ impl Staged<'_> {
             classes: &self.page.classes,
             seg,
             plans,
-            warnings: Vec::new(),
+            first_article: 0,
             geo: None,
             grams: &self.page.grams,
         })

@@ -100,6 +100,9 @@ pub struct Config {
     /// built-in ones.
     #[serde(skip)]
     pub tuning: Option<std::sync::Arc<crate::lang::Tuning>>,
+    /// A text page longer than this many bytes is analysed and linked in windows of about this
+    /// size, one after another (see [`crate::window`]), so its memory stays bounded.
+    pub window_bytes: usize,
 }
 
 impl Default for Config {
@@ -113,6 +116,7 @@ impl Default for Config {
             reading_order: Default::default(),
             page_timeout: None,
             tuning: None,
+            window_bytes: crate::window::WINDOW_BYTES,
         }
     }
 }

@@ -10,7 +10,9 @@
 //! decoded page count bytes of its UTF-8 decoding, and `source.spans` says so); binaries
 //! are refused with [`ErrorKind::Binary`]. No page costs more than linear time: past
 //! `Config::max_line_bytes` a line is analysed in pieces, past `Config::max_link_candidates` the
-//! linker compares with the nearest stories only, and the page's warnings say so.
+//! linker compares with the nearest stories only, and the page's warnings say so. Nor does a page
+//! hold memory beyond its size and a bound: past `Config::window_bytes` a text page is processed
+//! in windows ([`window`]).
 //!
 //! ```
 //! let cfg = newsseg::Config::default();
@@ -43,6 +45,7 @@ pub mod model;
 pub mod ocrxml;
 pub mod segment;
 pub mod source;
+pub mod window;
 pub mod work;
 
 pub use config::{Config, LangChoice};
@@ -61,9 +64,32 @@ use rustc_hash::FxHashSet;
 /// With `cfg.page_timeout` set, a page whose work goes past it is stopped where the pipeline next
 /// counts its work (see [`work`]) and the page fails with [`ErrorKind::Timeout`]; the thread is
 /// free for the next page.
+///
+/// A text page longer than `cfg.window_bytes` is processed in windows (see [`window`]); the page
+/// returned holds them all. [`process_page_json`] gives the same page as JSON without holding it.
 pub fn process_page(cfg: &Config, id: &str, path: Option<&str>, bytes: &[u8]) -> Result<Page> {
+    let mut whole = Whole::default();
+    let warnings = within_time(cfg, path, || page_of(cfg, id, path, bytes, &mut |part| whole.add(part)))?;
+    Ok(whole.page(warnings))
+}
+
+/// [`process_page`], giving the page's JSON rather than a [`Page`]: one compact line, or indented
+/// when `pretty`, and a newline (the bytes [`emit::write_json`] writes), in pieces to be written one
+/// after another. A long page is written window by window, so no more than one window's page
+/// object is held at once, and its JSON past [`emit::stream::SPILL_BYTES`] waits in temporary
+/// files. Returns how many articles the page has, and the pieces.
+pub fn process_page_json(cfg: &Config, id: &str, path: Option<&str>, bytes: &[u8], pretty: bool) -> Result<(usize, [emit::stream::Piece; 3])> {
+    // JSON runs a few times the size of its page (spans and the text itself); sizing the buffer
+    // once saves the doublings.
+    let mut json = emit::stream::PageJson::new(pretty, bytes.len() * 4 + 1024);
+    let warnings = within_time(cfg, path, || page_of(cfg, id, path, bytes, &mut |part| json.part(&part)))?;
+    Ok(json.finish(&warnings))
+}
+
+/// Runs one page's work under `cfg.page_timeout`.
+fn within_time<T>(cfg: &Config, path: Option<&str>, f: impl FnOnce() -> Result<T>) -> Result<T> {
     let deadline = cfg.page_timeout.map(|t| std::time::Instant::now() + t);
-    work::within(deadline, || page_of(cfg, id, path, bytes)).unwrap_or_else(|work::TimedOut| {
+    work::within(deadline, f).unwrap_or_else(|work::TimedOut| {
         let secs = cfg.page_timeout.map_or(0.0, |t| t.as_secs_f64());
         let e = Error::new(ErrorKind::Timeout, format!("stopped after {secs} s (--page-timeout): the page's work ran past the time allowed"));
         Err(match path {
@@ -73,7 +99,32 @@ pub fn process_page(cfg: &Config, id: &str, path: Option<&str>, bytes: &[u8]) ->
     })
 }
 
-fn page_of(cfg: &Config, id: &str, path: Option<&str>, bytes: &[u8]) -> Result<Page> {
+/// A page put together from its windows' parts: the first part's page, with the articles, running
+/// heads and lines of the parts after it appended, and the page's warnings.
+#[derive(Default)]
+struct Whole(Option<Page>);
+
+impl Whole {
+    fn add(&mut self, part: Page) {
+        match &mut self.0 {
+            None => self.0 = Some(part),
+            Some(page) => {
+                page.articles.extend(part.articles);
+                page.furniture.extend(part.furniture);
+                page.lines.extend(part.lines);
+            }
+        }
+    }
+
+    fn page(self, warnings: Vec<source::Warning>) -> Page {
+        let mut page = self.0.expect("a page has a window at least");
+        page.warnings = warnings;
+        page
+    }
+}
+
+/// The page's windows' parts, each handed to `each` as it is made; returns the page's warnings.
+fn page_of(cfg: &Config, id: &str, path: Option<&str>, bytes: &[u8], each: &mut dyn FnMut(Page)) -> Result<Vec<source::Warning>> {
     let named = |e: Error| match path {
         Some(p) => e.with_path(p),
         None => e,
@@ -88,28 +139,45 @@ fn page_of(cfg: &Config, id: &str, path: Option<&str>, bytes: &[u8]) -> Result<P
     let content = unzipped.as_deref().unwrap_or(bytes);
     let format = ocrxml::identify(content).map_err(|what| named(Error::new(ErrorKind::BadInput, format!("not a page: {what}"))))?;
     if let Some(format) = format {
-        let doc = ocrxml::read_as(content, format).map_err(named)?;
-        return Ok(process_document(cfg, id, path, bytes, &doc));
+        // A structured page is one window (its text is a thirtieth of its size), handed on once
+        // the document read from the file is freed: the two together made the page's peak.
+        let (whole, warnings) = {
+            let doc = ocrxml::read_as(content, format).map_err(named)?;
+            let mut whole = Whole::default();
+            let warnings = document_parts(cfg, id, path, bytes, &doc, &mut |part| whole.add(part));
+            (whole, warnings)
+        };
+        drop(unzipped);
+        each(whole.0.expect("a page has a window at least"));
+        return Ok(warnings);
     }
     let src = source::Source::decode(path.map(str::to_string), content, cfg.encoding.as_deref()).map_err(named)?;
-    Ok(process_source(cfg, id, &src))
+    Ok(run(cfg, id, &src, None, each))
 }
 
 /// Runs the pipeline on a decoded source.
 pub fn process_source(cfg: &Config, id: &str, src: &source::Source) -> Page {
-    run(cfg, id, src, None)
+    let mut whole = Whole::default();
+    let warnings = run(cfg, id, src, None, &mut |part| whole.add(part));
+    whole.page(warnings)
 }
 
 /// Runs the pipeline on a structured page read from `input` (ALTO, hOCR, PAGE-XML): the page text
 /// is derived from its words in the reading order its geometry gives, and the geometry's hints
 /// (headline type, paragraphs, regions) go along with it.
 pub fn process_document(cfg: &Config, id: &str, path: Option<&str>, input: &[u8], doc: &ocrxml::Document) -> Page {
+    let mut whole = Whole::default();
+    let warnings = document_parts(cfg, id, path, input, doc, &mut |part| whole.add(part));
+    whole.page(warnings)
+}
+
+fn document_parts(cfg: &Config, id: &str, path: Option<&str>, input: &[u8], doc: &ocrxml::Document, each: &mut dyn FnMut(Page)) -> Vec<source::Warning> {
     let derived = geometry::derive(doc, cfg.reading_order, &geometry::GeoParams::default());
     let src = source::Source::derived(path.map(str::to_string), input, derived.text);
     // The file's own order is the producer's reading of its articles: the text stays where it
     // stands. An order the geometry found is a guess that the text's own evidence may correct.
     let positional = cfg.reading_order.resolve(doc) == geometry::ReadingOrder::File;
-    run(cfg, id, &src, Some(Geo { doc, hints: &derived.hints, positional }))
+    run(cfg, id, &src, Some(Geo { doc, hints: &derived.hints, positional }), each)
 }
 
 /// A structured page's geometry, as the pipeline reads it beside the derived text.
@@ -155,57 +223,101 @@ fn sure_words(doc: &ocrxml::Document) -> FxHashSet<Box<str>> {
         .collect()
 }
 
-fn run(cfg: &Config, id: &str, src: &source::Source, geo: Option<Geo>) -> Page {
-    let mut warnings = src.warnings.clone();
-    let lines = clean::lines(src, cfg.max_line_bytes, &mut warnings);
-    // Each stage's work grows with the page's lines at least: counted between stages, which is
-    // also where a page past its deadline stops (see `work`).
-    work::add(lines.len() as u64);
-    let code = match cfg.lang {
-        L::Zh => LangCode::Zh,
-        L::En => LangCode::En,
-        L::Fr => LangCode::Fr,
-        L::De => LangCode::De,
-        L::Latin => LangCode::Latin,
-        L::Auto => detect(&lines),
-    };
-    let line_hints = geo.map(|g| g.per_line(&lines));
-    let mut lines = lines;
-    if let (Some(g), Some(per)) = (&geo, &line_hints) {
-        for (l, k) in lines.iter_mut().zip(per) {
-            l.word_cut = k.is_some_and(|k| g.hints[k].word_cut);
+/// Runs the pipeline over the page's windows (one, unless it is a text page longer than
+/// `cfg.window_bytes`), handing each window's page object to `each` as it is made, its articles
+/// numbered on from the window before; returns the page's warnings. Each window's working state is
+/// dropped before the next is read.
+fn run(cfg: &Config, id: &str, src: &source::Source, geo: Option<Geo>, each: &mut dyn FnMut(Page)) -> Vec<source::Warning> {
+    // A structured page's geometry hints run over its whole derived text: it is one window.
+    let windows = if geo.is_some() { std::iter::once(0..src.text.len()).collect() } else { window::cuts(&src.text, cfg.window_bytes) };
+    let mut splits = clean::Splits::default();
+    let mut code = None;
+    let mut bound = LinkBound::default();
+    let mut unsure = Vec::new();
+    let mut articles = 0;
+    for range in windows.iter().cloned() {
+        let lines = clean::lines_in(src, cfg.max_line_bytes, range, &mut splits);
+        // Each stage's work grows with the page's lines at least: counted between stages, which is
+        // also where a page past its deadline stops (see `work`).
+        work::add(lines.len() as u64);
+        // A long page's language is its first window's: one page, one language.
+        let code = *code.get_or_insert_with(|| match cfg.lang {
+            L::Zh => LangCode::Zh,
+            L::En => LangCode::En,
+            L::Fr => LangCode::Fr,
+            L::De => LangCode::De,
+            L::Latin => LangCode::Latin,
+            L::Auto => detect(&lines),
+        });
+        let line_hints = geo.map(|g| g.per_line(&lines));
+        let mut lines = lines;
+        if let (Some(g), Some(per)) = (&geo, &line_hints) {
+            for (l, k) in lines.iter_mut().zip(per) {
+                l.word_cut = k.is_some_and(|k| g.hints[k].word_cut);
+            }
         }
+        let params = *cfg.tuning.as_deref().unwrap_or(link::Tuning::builtin()).of(code);
+        let page = match (&geo, &line_hints) {
+            (Some(g), Some(h)) => Analysed { positional: g.positional, params, ..Analysed::with_geometry(&lines, Lang::get(code), g.hints, h, &sure_words(g.doc)) },
+            // On a text page only the user can say that the text stands in its reading order.
+            _ => Analysed { positional: cfg.reading_order == geometry::ReadingOrder::File, params, ..Analysed::of(&lines, Lang::get(code)) },
+        };
+        work::add(page.blocks.len() as u64);
+        let seg = page.segments();
+        work::add(seg.units.len() as u64);
+        let ctx = page.ctx(cfg);
+        let before = LinkBound::before(&seg, &page.classes);
+        work::linking(seg.units.len());
+        let (seg, plans) = link::link(&seg, &ctx);
+        // The seam scores and block ends the linker remembered are of no use to the page object.
+        drop(ctx);
+        bound.add(before.after(&seg, &plans, &page.classes), cfg.max_link_candidates);
+        work::add(plans.len() as u64);
+        unsure.extend(page.blocks.iter().flat_map(|b| b.unsure_hyphens.iter().copied()));
+        let part = emit::page::build(emit::page::Parts {
+            src,
+            id: id.to_string(),
+            lang: code.as_str(),
+            lines: &lines,
+            layout: &page.layout,
+            blocks: &page.blocks,
+            classes: &page.classes,
+            seg: &seg,
+            plans,
+            first_article: articles,
+            geo: geo.zip(line_hints.as_deref()).map(|(g, h)| emit::page::GeoParts { doc: g.doc, hints: g.hints, line_hint: h }),
+            grams: &page.grams,
+        });
+        // The window's working state goes before its part is written out.
+        drop((seg, page, lines, line_hints));
+        articles += part.articles.len();
+        each(part);
     }
-    let params = *cfg.tuning.as_deref().unwrap_or(link::Tuning::builtin()).of(code);
-    let page = match (&geo, &line_hints) {
-        (Some(g), Some(h)) => Analysed { positional: g.positional, params, ..Analysed::with_geometry(&lines, Lang::get(code), g.hints, h, &sure_words(g.doc)) },
-        // On a text page only the user can say that the text stands in its reading order.
-        _ => Analysed { positional: cfg.reading_order == geometry::ReadingOrder::File, params, ..Analysed::of(&lines, Lang::get(code)) },
-    };
-    work::add(page.blocks.len() as u64);
-    let seg = page.segments();
-    work::add(seg.units.len() as u64);
-    let ctx = page.ctx(cfg);
-    let bound = link_bound_warning(cfg, &seg, &page.classes);
-    let (seg, plans) = link::link(&seg, &ctx);
-    if let Some(w) = bound(&seg, &plans) {
+    let mut warnings = src.warnings.clone();
+    splits.warn(cfg.max_line_bytes, &mut warnings);
+    if windows.len() > 1 {
+        warnings.push(source::Warning::new(
+            "page-windowed",
+            format!(
+                "{} bytes of text read in {} windows of about {} bytes, each linked on its own so the page is held in bounded memory: no article runs from one window into the next",
+                src.text.len(),
+                windows.len(),
+                cfg.window_bytes
+            ),
+            Vec::new(),
+        ));
+    }
+    if let Some(w) = bound.warning(cfg) {
         warnings.push(w);
     }
-    work::add(plans.len() as u64);
-    emit::page::build(emit::page::Parts {
-        src,
-        id: id.to_string(),
-        lang: code.as_str(),
-        lines: &lines,
-        layout: &page.layout,
-        blocks: &page.blocks,
-        classes: &page.classes,
-        seg: &seg,
-        plans,
-        warnings,
-        geo: geo.zip(line_hints.as_deref()).map(|(g, h)| emit::page::GeoParts { doc: g.doc, hints: g.hints, line_hint: h }),
-        grams: &page.grams,
-    })
+    if !unsure.is_empty() {
+        warnings.push(source::Warning::new(
+            "hyphen-kept",
+            format!("{} line-end hyphen(s) kept: not sure whether they join a broken word", unsure.len()),
+            unsure,
+        ));
+    }
+    warnings
 }
 
 /// What the analysis of a structured page reads beside its lines: the geometry's hints, the hint
@@ -332,18 +444,42 @@ impl Analysed {
     }
 }
 
-/// Says when the page is large enough that the linker compared its stories, open ends and
+/// What tells when the page is large enough that the linker compared its stories, open ends and
 /// fragments with the nearest `max_link_candidates` only (so the page costs linear time), rather
-/// than with all of them as on an ordinary page. Stories and open ends are counted before linking;
-/// the articles made (`plans`, over the linked segments) tell whether one spans more fragments
-/// than the linker reaches across.
-fn link_bound_warning(cfg: &Config, seg: &segment::Segments, classes: &[classify::Class]) -> impl Fn(&segment::Segments, &[link::Plan]) -> Option<source::Warning> {
-    let max = cfg.max_link_candidates;
-    let open = seg.units.iter().filter(|u| u.kind == segment::UnitKind::Para && classes[u.block].open_end).count();
-    let seeds = seg.seeds.len();
-    move |seg: &segment::Segments, plans: &[link::Plan]| {
-        let widest = plans.iter().map(|p| fragments_of(p, seg, classes)).max().unwrap_or(0);
-        if seeds <= max && open <= max && widest <= 2 * max + 1 {
+/// than with all of them as on an ordinary page: stories and open ends counted before linking, and
+/// the most fragments one article spans, from the articles made. Over a page's windows, the
+/// counts add up and the widest article is the widest of any window.
+#[derive(Debug, Default, Clone, Copy)]
+struct LinkBound {
+    seeds: usize,
+    open: usize,
+    widest: usize,
+    /// Some window was bounded.
+    bounded: bool,
+}
+
+impl LinkBound {
+    fn before(seg: &segment::Segments, classes: &[classify::Class]) -> LinkBound {
+        let open = seg.units.iter().filter(|u| u.kind == segment::UnitKind::Para && classes[u.block].open_end).count();
+        LinkBound { seeds: seg.seeds.len(), open, widest: 0, bounded: false }
+    }
+
+    /// With the articles made (`plans`, over the linked segments).
+    fn after(self, seg: &segment::Segments, plans: &[link::Plan], classes: &[classify::Class]) -> LinkBound {
+        LinkBound { widest: plans.iter().map(|p| fragments_of(p, seg, classes)).max().unwrap_or(0), ..self }
+    }
+
+    fn add(&mut self, window: LinkBound, max: usize) {
+        self.seeds += window.seeds;
+        self.open += window.open;
+        self.widest = self.widest.max(window.widest);
+        self.bounded |= window.seeds > max || window.open > max || window.widest > 2 * max + 1;
+    }
+
+    fn warning(&self, cfg: &Config) -> Option<source::Warning> {
+        let max = cfg.max_link_candidates;
+        let LinkBound { seeds, open, widest, bounded } = *self;
+        if !bounded {
             return None;
         }
         Some(source::Warning::new(

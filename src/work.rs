@@ -16,6 +16,18 @@ thread_local! {
     static DONE: Cell<u64> = const { Cell::new(0) };
     static LOOK_AT: Cell<u64> = const { Cell::new(u64::MAX) };
     static DEADLINE: Cell<Option<Instant>> = const { Cell::new(None) };
+    static WIDEST_LINK: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Notes that `units` units of text are linked together: what the linker's working state grows
+/// with, and what a long page's windows bound (see [`crate::window`]).
+pub fn linking(units: usize) {
+    WIDEST_LINK.with(|w| w.set(w.get().max(units)));
+}
+
+/// The most units linked together on this thread since the last call (0 for none).
+pub fn take_widest_link() -> usize {
+    WIDEST_LINK.with(|w| w.replace(0))
 }
 
 /// Units of work between two readings of the clock: a few milliseconds of the pipeline at most,

@@ -4,6 +4,7 @@
 //! each shape is run at two sizes, four times apart, and its work per byte may not grow by more
 //! than half. Quadratic work would quadruple it. The sizes are past every bound the linker and
 //! segmenter set (64 stories weighed, 128 seeds searched), where repetition made work quadratic.
+//! A long page is linked in windows (`newsseg::window`): the units linked together stay a window's.
 
 use newsseg::{process_page, Config};
 
@@ -77,4 +78,46 @@ fn stories_that_share_their_words() {
     assert_linear("shared words", 64 << 10, |n| {
         numbered(n, |i| format!("FIRE NUMBER {i}\n\nThe fire burned the old mill down on Tuesday, and the town\nwatched it burn.\n\n"))
     });
+}
+
+/// Units the linker held at once for one page, by its own gauge (`newsseg::work::linking`).
+fn widest_link(cfg: &Config, page: &str) -> usize {
+    newsseg::work::take_widest_link();
+    process_page(cfg, "p", None, page.as_bytes()).expect("processed");
+    newsseg::work::take_widest_link()
+}
+
+#[test]
+fn a_long_page_is_linked_in_windows_of_bounded_size() {
+    // The linker's working state grows with the units it links together: on a page sixteen windows
+    // long it holds no more than on a page of one window (give or take a window's ragged end), where
+    // linking the page whole held all sixteen windows' units at once.
+    let fx = fixtures();
+    let cfg = Config { window_bytes: fx.len(), ..Config::default() };
+    let one = widest_link(&cfg, &fx);
+    let long = fx.repeat(16);
+    let widest = widest_link(&cfg, &long);
+    assert!(one > 0 && widest <= 2 * one, "{widest} units linked at once on a page of 16 windows, {one} on a page of one");
+    let whole = widest_link(&Config { window_bytes: long.len(), ..cfg.clone() }, &long);
+    assert!(whole >= 8 * one, "{whole} units linked at once on the page taken whole, {one} on a page of one window");
+}
+
+#[test]
+fn a_windowed_page_accounts_for_every_byte_and_streams_as_it_is_built() {
+    let cfg = Config { window_bytes: 16 << 10, ..Config::default() };
+    let long = fill(&fixtures(), 128 << 10);
+    // Every span inside the text, lines not overlapping, every non-blank byte in a line, every
+    // line's article one the page has.
+    let page = crate::common::check(&cfg, long.as_bytes());
+    assert!(page.warnings.iter().any(|w| w.code == "page-windowed"), "{:?}", page.warnings);
+    let ids: std::collections::HashSet<&str> = page.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids.len(), page.articles.len(), "article ids are unique across windows");
+    // The JSON written window by window is the page object's, byte for byte.
+    for pretty in [false, true] {
+        let mut whole = Vec::new();
+        newsseg::emit::write_json(&page, pretty, &mut whole);
+        let (n, pieces) = newsseg::process_page_json(&cfg, "t", None, long.as_bytes(), pretty).expect("processed");
+        assert_eq!(n, page.articles.len());
+        assert!(newsseg::emit::stream::joined(pieces).unwrap() == whole, "pretty {pretty}");
+    }
 }

@@ -3,6 +3,7 @@
 
 use super::walk::Shard;
 use super::{Failure, Outcome, guarded};
+use newsseg::emit::stream::Piece;
 use newsseg::error::{Error, ErrorKind, Result};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -50,8 +51,8 @@ pub(super) struct WriteJob {
     pub(super) mets: Option<(PathBuf, Vec<u8>)>,
     /// The page's review page and its path below the output folder.
     pub(super) html: Option<(PathBuf, Vec<u8>)>,
-    /// The page's JSON and its path below the output folder.
-    pub(super) json: Option<(PathBuf, Vec<u8>)>,
+    /// The page's JSON, in pieces written one after another, and its path below the output folder.
+    pub(super) json: Option<(PathBuf, Vec<Piece>)>,
     pub(super) outcome: Outcome,
 }
 
@@ -81,9 +82,13 @@ pub(super) fn writer(roots: Roots, tag: &str, fsync: bool, jobs: &std::sync::Mut
         let o = guarded(&name, || {
             // The METS and the review page first: `--resume` goes by the JSON, so a page whose JSON
             // is there has its METS and review page too.
-            let files = [(roots.mets, &mets), (roots.json, &html), (roots.json, &json)];
-            let written = files.into_iter().try_for_each(|(root, file)| match (root, file) {
-                (Some(root), Some((rel, data))) => write_atomic(root, rel, data, tag, fsync),
+            let mut files = [
+                (roots.mets, mets.map(|(rel, data)| (rel, vec![Piece::Bytes(data)]))),
+                (roots.json, html.map(|(rel, data)| (rel, vec![Piece::Bytes(data)]))),
+                (roots.json, json),
+            ];
+            let written = files.iter_mut().try_for_each(|(root, file)| match (root, file) {
+                (Some(root), Some((rel, pieces))) => write_atomic_with(root, rel, tag, fsync, &mut |f| pieces.iter_mut().try_for_each(|p| p.write_to(f))),
                 _ => Ok(()),
             });
             match written {
@@ -153,6 +158,11 @@ pub(super) fn ensure_dirs(root: &Path, rel: Option<&Path>) -> Result<PathBuf> {
 /// `--resume`. Flushing every file costs a disk round trip per page (a third of the run's time on
 /// the development VM), so it is asked for, not imposed.
 pub(super) fn write_atomic(root: &Path, rel: &Path, data: &[u8], tag: &str, fsync: bool) -> Result<()> {
+    write_atomic_with(root, rel, tag, fsync, &mut |f| f.write_all(data))
+}
+
+/// [`write_atomic`] of a file `fill` writes (a page's JSON in pieces).
+fn write_atomic_with(root: &Path, rel: &Path, tag: &str, fsync: bool, fill: &mut dyn FnMut(&mut std::fs::File) -> std::io::Result<()>) -> Result<()> {
     let dir = ensure_dirs(root, rel.parent())?;
     let name = rel.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let path = dir.join(&name);
@@ -167,7 +177,7 @@ pub(super) fn write_atomic(root: &Path, rel: &Path, data: &[u8], tag: &str, fsyn
             }
             r => r?,
         };
-        f.write_all(data)?;
+        fill(&mut f)?;
         if fsync {
             f.sync_data()?;
         }

@@ -15,9 +15,10 @@ pub use walk::{Input, Shard};
 use walk::{Item, Walk, read_input, rel_key};
 
 use newsseg::config::Config;
+use newsseg::emit::stream::Piece;
 use newsseg::emit::{self, html};
 use newsseg::error::{Error, ErrorKind, Result};
-use newsseg::process_page;
+use newsseg::{process_page, process_page_json};
 use files::{Roots, WRITERS, WriteJob, clean_stale, is_complete, made_by_this_version, tmp_name, write_atomic, writer};
 use review::{Review, Reviewed};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -175,11 +176,12 @@ impl Summary {
 enum Outcome {
     /// `json` is the page's JSON until it is written (or printed); `mets` its METS and `html` its
     /// review page until written; `no_mets` the format of a page that `--mets` asked a METS of and
-    /// that is not ALTO; `review` its row of the index.
+    /// that is not ALTO; `review` its row of the index. The JSON comes in pieces, written one
+    /// after another (see `emit::stream`).
     Page {
         articles: usize,
         bytes: u64,
-        json: Option<Vec<u8>>,
+        json: Option<Vec<Piece>>,
         mets: Option<Vec<u8>>,
         html: Option<Vec<u8>>,
         no_mets: Option<String>,
@@ -225,16 +227,27 @@ fn process_one(cfg: &Config, sink: &Sink, inp: Input) -> Outcome {
         Input::File { path, .. } => Some(path.to_string_lossy().into_owned()),
         _ => None,
     };
+    let n = bytes.len() as u64;
+    let pretty = sink.pretty && sink.out.is_some();
+    if sink.mets.is_none() && sink.review.is_none() {
+        // Nothing but the JSON is wanted of the page: it is written as its windows are done,
+        // and a long page's object is never held whole.
+        let (articles, json) = match process_page_json(cfg, &inp.id(), path.as_deref(), &bytes, pretty) {
+            Ok(a) => a,
+            Err(e) => return failed(e),
+        };
+        drop(bytes);
+        return Outcome::Page { articles, bytes: n, json: Some(Vec::from(json)), mets: None, html: None, no_mets: None, review: None, secs: t0.elapsed().as_secs_f64() };
+    }
     let page = match process_page(cfg, &inp.id(), path.as_deref(), &bytes) {
         Ok(p) => p,
         Err(e) => return failed(e),
     };
     let articles = page.articles.len();
-    let n = bytes.len() as u64;
     // JSON runs a few times the size of its page (spans and the text itself); sizing the buffer
     // once saves the doublings.
     let mut json = Vec::with_capacity(bytes.len() * 4 + 1024);
-    emit::write_json(&page, sink.pretty && sink.out.is_some(), &mut json);
+    emit::write_json(&page, pretty, &mut json);
     let (mets, no_mets) = match sink.mets {
         None => (None, None),
         // The METS names ALTO blocks; hOCR and PAGE-XML have blocks too, but the profile is ALTO's.
@@ -251,7 +264,7 @@ fn process_one(cfg: &Config, sink: &Sink, inp: Input) -> Outcome {
         _ => (None, None),
     };
     drop(page);
-    Outcome::Page { articles, bytes: n, json: Some(json), mets, html, no_mets, review, secs: t0.elapsed().as_secs_f64() }
+    Outcome::Page { articles, bytes: n, json: Some(vec![Piece::Bytes(json)]), mets, html, no_mets, review, secs: t0.elapsed().as_secs_f64() }
 }
 
 /// Runs one page's work so that a panic in it (a bug the page brought out) fails that page only:
@@ -596,7 +609,7 @@ impl<'c> State<'c> {
                     ));
                 }
                 if let Some(json) = json
-                    && let Err(e) = self.out.write_all(&json)
+                    && let Err(e) = json.into_iter().try_for_each(|mut piece| piece.write_to(&mut self.out))
                 {
                     self.cancel.store(true, Ordering::Relaxed);
                     if e.kind() == std::io::ErrorKind::BrokenPipe {

@@ -119,16 +119,57 @@ pub struct Line {
 
 /// Splits the source into lines and cleans each one.
 pub fn lines(src: &Source, max_line_bytes: usize, warnings: &mut Vec<Warning>) -> Vec<Line> {
-    let bytes: &[u8] = &src.text;
+    let mut splits = Splits::default();
+    let out = lines_in(src, max_line_bytes, 0..src.text.len(), &mut splits);
+    splits.warn(max_line_bytes, warnings);
+    out
+}
+
+/// The over-long lines a page's windows cut into pieces, counted across its windows so the page
+/// says so once.
+#[derive(Debug, Default)]
+pub struct Splits {
+    n: usize,
+    /// The first [`SPLITS_SHOWN`] pieces.
+    spans: Vec<Span>,
+}
+
+/// Pieces of over-long lines a page's warning points to: the count says how many more there are.
+const SPLITS_SHOWN: usize = 32;
+
+impl Splits {
+    /// The page's `line-split` warning, if any line was cut.
+    pub fn warn(self, max_line_bytes: usize, warnings: &mut Vec<Warning>) {
+        if self.n > 0 {
+            warnings.push(Warning::new(
+                "line-split",
+                format!("{} piece(s) of lines longer than {} bytes were analysed as separate lines", self.n, max_line_bytes),
+                self.spans,
+            ));
+        }
+    }
+
+    fn push(&mut self, span: Span) {
+        self.n += 1;
+        if self.spans.len() < SPLITS_SHOWN {
+            self.spans.push(span);
+        }
+    }
+}
+
+/// [`lines`] over the source's bytes `range` only (a window of a long page: it starts at a line's
+/// start, or at the page's), its spans still into the whole source; the lines cut into pieces are
+/// counted in `splits`.
+pub fn lines_in(src: &Source, max_line_bytes: usize, range: std::ops::Range<usize>, splits: &mut Splits) -> Vec<Line> {
+    let bytes: &[u8] = &src.text[..range.end];
     // Valid UTF-8 (nearly every page) was checked once when the page was read, not once per line.
     let valid = src.valid;
     // One Line per line at most (pieces of over-long lines aside): counting them first spares
     // growing the vector a dozen times.
-    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', &bytes[range.start..]).count() + 1);
     let mut blank = 0u16;
     let mut buf = String::new();
-    let mut split_spans = Vec::new();
-    let mut start = 0usize;
+    let mut start = range.start;
     let mut piece = |ps: usize, pe: usize, out: &mut Vec<Line>, buf: &mut String| {
         // Line ends and piece cuts fall on character boundaries, so a valid page slices cleanly.
         let raw = match valid {
@@ -154,7 +195,7 @@ pub fn lines(src: &Source, max_line_bytes: usize, warnings: &mut Vec<Warning>) -
         } else {
             for (ps, pe) in pieces(bytes, start, e, max_line_bytes) {
                 if pe - ps < e - start {
-                    split_spans.push(Span(ps, pe));
+                    splits.push(Span(ps, pe));
                 }
                 piece(ps, pe, &mut out, &mut buf);
             }
@@ -163,15 +204,6 @@ pub fn lines(src: &Source, max_line_bytes: usize, warnings: &mut Vec<Warning>) -
             break;
         }
         start = end + 1;
-    }
-    if !split_spans.is_empty() {
-        let n = split_spans.len();
-        split_spans.truncate(32);
-        warnings.push(Warning::new(
-            "line-split",
-            format!("{n} piece(s) of lines longer than {} bytes were analysed as separate lines", max_line_bytes),
-            split_spans,
-        ));
     }
     out
 }

@@ -4,6 +4,7 @@
 pub mod html;
 pub mod mets;
 pub mod page;
+pub mod stream;
 
 pub use page::{Article, LineOut, Page, Paragraph, Section, SourceInfo};
 

@@ -195,7 +195,8 @@ pub struct Parts<'a> {
     pub classes: &'a [Class],
     pub seg: &'a Segments,
     pub plans: Vec<Plan>,
-    pub warnings: Vec<Warning>,
+    /// How many articles the page's windows before this one made: its articles are numbered on.
+    pub first_article: usize,
     pub geo: Option<GeoParts<'a>>,
     /// The page's words and word pairs: what tells, in a language without a word list, whether
     /// two pieces of a paragraph cut inside a word make one.
@@ -422,7 +423,8 @@ fn join_some(v: Vec<String>) -> Option<String> {
     if v.is_empty() { None } else { Some(v.join(" ")) }
 }
 
-/// Assembles the page object.
+/// Assembles the page object of one window of the page (the whole page, unless it is long), without
+/// the page's warnings.
 pub fn build(mut p: Parts) -> Page {
     let seg = p.seg;
     let mut plans = std::mem::take(&mut p.plans);
@@ -452,7 +454,7 @@ pub fn build(mut p: Parts) -> Page {
         },
     };
     for (ai, pl) in plans.iter().enumerate() {
-        let id = format!("{short}-{:02}", ai + 1);
+        let id = format!("{short}-{:02}", p.first_article + ai + 1);
         let mut flags = pl.flags.clone();
         let mut heads: Vec<usize> = Vec::new();
         let mut byline_blocks: Vec<usize> = Vec::new();
@@ -672,15 +674,6 @@ pub fn build(mut p: Parts) -> Page {
         .flat_map(|(b, _)| &p.lines[b.lines.clone()])
         .map(|l| Furniture { text: l.text.clone(), kind: furniture::kind(&l.text, lang), span: l.span })
         .collect();
-    let mut warnings = std::mem::take(&mut p.warnings);
-    let unsure: Vec<Span> = p.blocks.iter().flat_map(|b| b.unsure_hyphens.iter().copied()).collect();
-    if !unsure.is_empty() {
-        warnings.push(Warning::new(
-            "hyphen-kept",
-            format!("{} line-end hyphen(s) kept: not sure whether they join a broken word", unsure.len()),
-            unsure,
-        ));
-    }
     Page {
         schema_version: SCHEMA_VERSION.to_string(),
         generator: Generator::this(),
@@ -701,7 +694,8 @@ pub fn build(mut p: Parts) -> Page {
         articles,
         furniture,
         lines: lines_out,
-        warnings,
+        // The page's warnings are known once all its windows are done (see `crate::run`).
+        warnings: Vec::new(),
     }
 }
 
