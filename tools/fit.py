@@ -10,7 +10,7 @@ Coordinate search: for each weight in the space file (tools/fit-space.toml), in 
 value is tried with the other weights held, by running the bench (../shared/eval/bench, or
 $NEWSSEG_BENCH) on every training seed with `newsseg process --params`. A value is taken only if
 it raises the training objective, the mean over training seeds of (exact + assign + joins +
-headlines) / 4, by more than --min-gain (one article in a few hundred), and lowers none of a guard
+headlines) / 4, by more than --min-gain (0.002, a few articles in a thousand), and lowers none of a guard
 set's metrics by more than --guard-loss. Passes repeat until one changes nothing, or --passes.
 
 Held-out seeds are scored only at the start and the end, and never decide anything: the report
@@ -186,7 +186,9 @@ def main():
     ap.add_argument("--pages", type=int, default=80, help="pages per seed")
     ap.add_argument("--guard", default="", help="comma-separated bench sets a value may not cost (e.g. scan-zh)")
     ap.add_argument("--guard-loss", type=float, default=0.005, help="most any metric of a guard set may drop")
-    ap.add_argument("--min-gain", type=float, default=0.001, help="least training gain for a value to be taken")
+    # 0.002: the first zh fit took a value at +0.0013 on its training seeds that the held-out seeds
+    # did not follow (exact .568 both, assign -0.001), and the seed-7 set lost assign 0.007.
+    ap.add_argument("--min-gain", type=float, default=0.002, help="least training gain for a value to be taken")
     ap.add_argument("--space", default=os.path.join(REPO, "tools", "fit-space.toml"))
     ap.add_argument("--start", help="a --params file to start from (its [LANG] table)")
     ap.add_argument("--bin", default=os.path.join(REPO, "target", "release", "newsseg"))

@@ -166,11 +166,12 @@ mod tests {
     #[test]
     fn languages_differ_only_where_their_tables_say() {
         let t = Tuning::builtin();
-        let (zh, en) = (t.of(LangCode::Zh), t.of(LangCode::En));
+        let (zh, en, fr) = (t.of(LangCode::Zh), t.of(LangCode::En), t.of(LangCode::Fr));
         assert_eq!((zh.cohesion, zh.order_next, zh.outbid), (38.0, 1.5, 3.0));
-        assert_eq!((en.cohesion, en.order_next, en.outbid), (32.0, 0.5, 0.0));
-        assert_eq!(t.of(LangCode::Fr), en);
-        assert_eq!(t.of(LangCode::De), en);
+        assert_eq!((en.cohesion, en.order_next, en.topic_tau), (32.0, 2.0, 0.02));
+        assert_eq!((fr.cohesion, fr.order_next, fr.topic_tau), (32.0, 0.5, 0.0));
+        assert_eq!(t.of(LangCode::De), fr);
+        assert_eq!(t.of(LangCode::Latin), fr);
     }
 
     #[test]
