@@ -11,7 +11,7 @@ value is tried with the other weights held, by running the bench (../shared/eval
 $NEWSSEG_BENCH) on every training seed with `newsseg process --params`. A value is taken only if
 it raises the training objective, the mean over training seeds of (exact + assign + joins +
 headlines) / 4, by more than --min-gain (0.002, a few articles in a thousand), and lowers none of a guard
-set's metrics by more than --guard-loss. Passes repeat until one changes nothing, or --passes.
+set's metrics below where the fit started by more than --guard-loss. Passes repeat until one changes nothing, or --passes.
 
 Held-out seeds are scored only at the start and the end, and never decide anything: the report
 puts them next to the training seeds, each metric's mean and worst, so a fit that learned the
@@ -185,7 +185,7 @@ def main():
     ap.add_argument("--held", default="11-20", help="held-out seeds: reported, never used to choose")
     ap.add_argument("--pages", type=int, default=80, help="pages per seed")
     ap.add_argument("--guard", default="", help="comma-separated bench sets a value may not cost (e.g. scan-zh)")
-    ap.add_argument("--guard-loss", type=float, default=0.005, help="most any metric of a guard set may drop")
+    ap.add_argument("--guard-loss", type=float, default=0.005, help="most any metric of a guard set may drop below the start")
     # 0.002: the first zh fit took a value at +0.0013 on its training seeds that the held-out seeds
     # did not follow (exact .568 both, assign -0.001), and the seed-7 set lost assign 0.007.
     ap.add_argument("--min-gain", type=float, default=0.002, help="least training gain for a value to be taken")
@@ -238,9 +238,10 @@ def main():
                             continue
                         r = bench.score({**weights, name: v}, train, guards)
                         results.append((mean_objective(r["seeds"]), v, r))
-                    base = bench.score(weights, train, guards)
                     def vetoed(r):
-                        a, b = r["guards"], base["guards"]
+                        # Against the start, not the step's weights: small losses must not add up
+                        # over steps (the first English fit let real-en assign drift .007).
+                        a, b = r["guards"], first["guards"]
                         return [g for g in guards if any(m in a[g] and m in b[g] and a[g][m] < b[g][m] - args.guard_loss for m in REPORTED)]
 
                     ok = [(o, v, r) for o, v, r in results if o > best + args.min_gain and not vetoed(r)]
