@@ -373,6 +373,7 @@ mod tests {
     use crate::lang::LangCode;
 
     const WATERMELONS: &str = "## 西瓜新鲜上市\n\n盛夏时节，脆甜多汁的西瓜深受消费者青睐，合作社的黄瓤西瓜陆续成熟上市。\n\n瓜农们每天凌晨就开始采摘西瓜、装箱，黄瓤西瓜皮薄多汁，脆甜清新。\n\n";
+    const LIBRARY: &str = "## 图书馆里过暑假\n\n暑假来临，街道图书馆吸引了不少学生前来阅读，阅览区的座位上坐满了学生。\n\n";
     const TIBET: &str = "5年多来，西藏自治区地区生产总值年均增长百分之九以上，城乡居民人均可支配收入持续较快增长，脱贫攻坚取得决定性进展。\n\n全区累计实施重点项目六百二十八个，完成投资四千多亿元，铁路公路机场建设加快推进，交通条件明显改善。\n";
 
     /// The headless-story splits on a page whose paragraphs the assignment labelled `labels`:
@@ -390,13 +391,12 @@ mod tests {
     #[test]
     fn a_stray_run_that_shares_nothing_with_its_story_is_a_headless_story() {
         // The last two paragraphs, after the second story's, were given to the first story.
-        let library = "## 图书馆里过暑假\n\n暑假来临，街道图书馆吸引了不少学生前来阅读，阅览区的座位上坐满了学生。\n\n";
-        let (seeds, labels) = split_with(&format!("{WATERMELONS}{library}{TIBET}"), &[0, 0, 1, 0, 0]);
+        let (seeds, labels) = split_with(&format!("{WATERMELONS}{LIBRARY}{TIBET}"), &[0, 0, 1, 0, 0]);
         assert!(seeds.len() == 3 && seeds[2].heads.is_empty());
         assert_eq!(labels, [0, 0, 1, 2, 2]);
         // The same run about the first story's watermelons stays with it.
         let more = "西瓜合作社今年种植黄瓤西瓜三百亩，瓜农们每天采摘的西瓜装箱后销往周边城市，脆甜多汁的西瓜很受欢迎。\n\n黄瓤西瓜上市以来供不应求，合作社的瓜农们收入明显增加，盛夏时节的西瓜地里一片忙碌景象。\n";
-        let (seeds, labels) = split_with(&format!("{WATERMELONS}{library}{more}"), &[0, 0, 1, 0, 0]);
+        let (seeds, labels) = split_with(&format!("{WATERMELONS}{LIBRARY}{more}"), &[0, 0, 1, 0, 0]);
         assert_eq!(seeds.len(), 2);
         assert_eq!(labels, [0, 0, 1, 0, 0]);
     }
@@ -405,8 +405,7 @@ mod tests {
     fn a_stray_run_opening_on_a_connective_stays_with_its_story() {
         // 实际上 ("in fact") answers something said above: the run goes on with an argument, in
         // whichever story the assignment put it, and opens none.
-        let library = "## 图书馆里过暑假\n\n暑假来临，街道图书馆吸引了不少学生前来阅读，阅览区的座位上坐满了学生。\n\n";
-        let (seeds, labels) = split_with(&format!("{WATERMELONS}{library}实际上，{TIBET}"), &[0, 0, 1, 0, 0]);
+        let (seeds, labels) = split_with(&format!("{WATERMELONS}{LIBRARY}实际上，{TIBET}"), &[0, 0, 1, 0, 0]);
         assert_eq!(seeds.len(), 2);
         assert_eq!(labels, [0, 0, 1, 0, 0]);
     }

@@ -503,6 +503,27 @@ mod tests {
     use super::*;
     use crate::lang::{Lang, LangCode};
 
+    /// Two texts on one subject (students reading in a library) and one on another (watermelons),
+    /// as bags of one feature table, with their idf: what the cohesion tests compare.
+    pub(super) fn library_and_melons() -> (Features, [Bag; 3], Idf) {
+        let zh = Lang::get(LangCode::Zh);
+        let mut fs = Features::default();
+        let a = fs.bag("图书馆里学生们在暑假阅读书籍", zh);
+        let b = fs.bag("暑假来临，图书馆吸引学生阅读", zh);
+        let c = fs.bag("西瓜成熟上市，瓜农采摘装箱", zh);
+        let idf = Idf::new([&a, &b, &c].into_iter(), fs.len());
+        (fs, [a, b, c], idf)
+    }
+
+    /// A seeded stream of pseudo-random numbers (a linear congruential generator), for tests
+    /// that check a fast path against a plain one over many inputs.
+    pub(super) fn lcg(mut x: u64) -> impl FnMut() -> u32 {
+        move || {
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (x >> 33) as u32
+        }
+    }
+
     #[test]
     fn a_part_grown_piece_by_piece_weighs_as_the_part_against_the_rest() {
         let zh = Lang::get(LangCode::Zh);
@@ -576,12 +597,7 @@ mod tests {
 
     #[test]
     fn related_text_is_closer() {
-        let zh = Lang::get(LangCode::Zh);
-        let mut fs = Features::default();
-        let a = fs.bag("图书馆里学生们在暑假阅读书籍", zh);
-        let b = fs.bag("暑假来临，图书馆吸引学生阅读", zh);
-        let c = fs.bag("西瓜成熟上市，瓜农采摘装箱", zh);
-        let idf = Idf::new([&a, &b, &c].into_iter(), fs.len());
+        let (_, [a, b, c], idf) = library_and_melons();
         assert!(sim(&a, &b, &idf) > sim(&a, &c, &idf));
         let p = Profile::build([&a, &b].into_iter(), &idf);
         assert!(p.sim(&a, &idf, true) > 0.0);
@@ -613,11 +629,7 @@ mod sum_tests {
     #[test]
     fn sums_agree_with_a_sort() {
         // Bags of pseudo-random features, some sharing, some far apart (several bitmap words).
-        let mut x = 7u64;
-        let mut next = || {
-            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (x >> 33) as u32
-        };
+        let mut next = super::tests::lcg(7);
         let bags: Vec<Bag> = (0..12)
             .map(|_| {
                 let mut f: Vec<u32> = (0..(next() % 40)).map(|_| next() % 700).collect();

@@ -222,11 +222,7 @@ mod tests {
 
     #[test]
     fn tallies_agree_with_a_sort() {
-        let mut x = 11u64;
-        let mut next = || {
-            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (x >> 33) as u32
-        };
+        let mut next = super::super::tests::lcg(11);
         let mut tally = Tally::default();
         for n in [0, 1, 5, 64, 65, 700] {
             let ids: Vec<u32> = (0..n * 2).map(|_| next() % (n as u32).max(1)).collect();

@@ -308,16 +308,10 @@ impl Weights {
 #[cfg(test)]
 mod index_tests {
     use super::*;
-    use crate::lang::{Lang, LangCode};
 
     #[test]
     fn index_agrees_with_profiles() {
-        let zh = Lang::get(LangCode::Zh);
-        let mut fs = Features::default();
-        let a = fs.bag("图书馆里学生们在暑假阅读书籍", zh);
-        let b = fs.bag("暑假来临，图书馆吸引学生阅读", zh);
-        let c = fs.bag("西瓜成熟上市，瓜农采摘装箱", zh);
-        let idf = Idf::new([&a, &b, &c].into_iter(), fs.len());
+        let (fs, [a, b, c], idf) = super::super::tests::library_and_melons();
         let ps = Profiles::build(2, [(0, &a), (0, &b), (1, &c)].into_iter(), &idf, fs.len());
         let p0 = Profile::build([&a, &b].into_iter(), &idf);
         let mut dot = vec![0.0; 2];
