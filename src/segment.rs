@@ -380,6 +380,7 @@ const KICKER_COHESION: f32 = 0.03;
 /// heading and text it shares no words with, to be read as that story's.
 const STRAY_HEADLINE_FIT: f32 = 0.1;
 
+#[allow(clippy::too_many_arguments)]
 fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lang: &Lang, p: &Params) {
     if weak.is_empty() {
         return;

@@ -130,7 +130,7 @@ pub(super) fn assign(seg: &Segments, ctx: &Ctx) -> (Vec<usize>, Vec<usize>) {
         if round >= 2 && new == before {
             let units: Vec<Settling> =
                 (0..hmm.len()).map(|k| Settling { bag: &ctx.bags[block_of(k)], weights: &weights[k], under: under[k] }).collect();
-            labels = settle_alternation(&ctx.params, &units, &seed_bags, ctx.idf, ctx.n_features, &labels, &new, (ROUNDS - 1 - round).is_multiple_of(2));
+            labels = settle_alternation(&ctx.params, &units, &seed_bags, ctx.idf, &labels, &new, (ROUNDS - 1 - round).is_multiple_of(2));
             break;
         }
         before = std::mem::replace(&mut labels, new);
@@ -295,11 +295,11 @@ struct Settling<'a> {
 /// whichever of its two stories its text is clearly closer to (by `Params::settle_margin`), judged by the
 /// units that stay put: their stories' texts and headlines. A near tie keeps what the last round
 /// would have left (`b` if `b_last`), as do runs with nothing to judge by.
-fn settle_alternation(p: &Params, units: &[Settling], heads: &[Bag], idf: &Idf, n_features: usize, a: &[usize], b: &[usize], b_last: bool) -> Vec<usize> {
+fn settle_alternation(p: &Params, units: &[Settling], heads: &[Bag], idf: &Idf, a: &[usize], b: &[usize], b_last: bool) -> Vec<usize> {
     // One state per seed and the headless one, as in the rounds.
     let n_states = heads.len() + 1;
     let stable = (0..units.len()).filter(|&k| a[k] == b[k]).map(|k| (a[k], units[k].bag));
-    let profiles = Profiles::build(n_states, heads.iter().enumerate().chain(stable), idf, n_features);
+    let profiles = Profiles::build(n_states, heads.iter().enumerate().chain(stable), idf, idf.n_features());
     let mut dot = vec![0.0f32; n_states];
     let mut sims: Vec<(usize, f32)> = Vec::new();
     let mut out = if b_last { b.to_vec() } else { a.to_vec() };
@@ -369,19 +369,19 @@ mod tests {
         let a = [0, 1, 0, 0, 1, 1];
         let b = [0, 1, 1, 1, 0, 0];
         for b_last in [false, true] {
-            assert_eq!(settle_alternation(&p, &units, &heads, &idf, feats.len(), &a, &b, b_last), b.to_vec(), "b_last {b_last}");
+            assert_eq!(settle_alternation(&p, &units, &heads, &idf, &a, &b, b_last), b.to_vec(), "b_last {b_last}");
         }
         // A run standing right under a story's headline stays with that story, whatever its words.
         let mut under = units.clone();
         under[4].under = Some(1);
-        assert_eq!(settle_alternation(&p, &under, &heads, &idf, feats.len(), &a, &b, true), vec![0, 1, 1, 1, 1, 1]);
+        assert_eq!(settle_alternation(&p, &under, &heads, &idf, &a, &b, true), vec![0, 1, 1, 1, 1, 1]);
         // A run whose text says nothing either way keeps what the last round would have left.
         let idle = feats.bag("今天天气晴朗，适合出门散步。", zh);
         let idle_w = Weights::of(&idle, &idf);
         let three = [units[0], units[1], Settling { bag: &idle, weights: &idle_w, under: None }];
-        assert_eq!(settle_alternation(&p, &three, &heads, &idf, feats.len(), &[0, 1, 0], &[0, 1, 1], true), vec![0, 1, 1]);
-        assert_eq!(settle_alternation(&p, &three, &heads, &idf, feats.len(), &[0, 1, 0], &[0, 1, 1], false), vec![0, 1, 0]);
+        assert_eq!(settle_alternation(&p, &three, &heads, &idf, &[0, 1, 0], &[0, 1, 1], true), vec![0, 1, 1]);
+        assert_eq!(settle_alternation(&p, &three, &heads, &idf, &[0, 1, 0], &[0, 1, 1], false), vec![0, 1, 0]);
         // Nothing alternates: the labels stand.
-        assert_eq!(settle_alternation(&p, &units, &heads, &idf, feats.len(), &b, &b, false), b.to_vec());
+        assert_eq!(settle_alternation(&p, &units, &heads, &idf, &b, &b, false), b.to_vec());
     }
 }

@@ -171,6 +171,11 @@ impl Idf {
         Idf { idf: df.into_iter().map(|d| small.get(d as usize).copied().unwrap_or_else(|| weight(d as f32))).collect(), rare }
     }
 
+    /// The page's feature count it was made for.
+    pub fn n_features(&self) -> usize {
+        self.idf.len()
+    }
+
     pub fn get(&self, f: u32) -> f32 {
         self.idf.get(f as usize).copied().unwrap_or(self.rare)
     }
