@@ -88,9 +88,8 @@ class Bench:
         if args.reuse:
             with open(args.reuse) as f:
                 for line in f:
-                    r = json.loads(line)
-                    for key, out in self.split(r):
-                        self.cache[key] = out
+                    key, out = self.entry(json.loads(line))
+                    self.cache[key] = out
         self.log = open(args.out + ".log.jsonl", "w")
         self.n = 0
 
@@ -123,13 +122,13 @@ class Bench:
         return {m: float(r.get(m) or 0.0) for m in REPORTED}
 
     @staticmethod
-    def split(r):
+    def entry(r):
         """A logged run as a cache entry, keyed as `score` keys it. (Logs of the first version of
         this tool hold the seeds' metrics under "seeds", and four metrics only.)"""
         weights = tuple(sorted(r["weights"].items()))
         metrics = r["seeds_metrics"] if "seeds_metrics" in r else r["seeds"]
         per_seed = {int(s): v for s, v in metrics.items()}
-        yield (weights, tuple(per_seed), tuple(r["guards"])), {"seeds": per_seed, "guards": r["guards"]}
+        return (weights, tuple(per_seed), tuple(r["guards"])), {"seeds": per_seed, "guards": r["guards"]}
 
     def score(self, weights, seed_list, guards=(), every_metric=False):
         """Per-seed and per-guard metrics for these weights (seeds run --jobs at a time). A run
