@@ -486,6 +486,16 @@ pub fn build(mut p: Parts) -> Page {
                 _ => part.push(t),
             }
         }
+        // A headline's rest read away from it goes on its last line (a headline group without a
+        // headline line takes it as one).
+        for &t in &pl.tails {
+            block_role[t] = Some((Role::Headline, ai));
+            let text = p.heading_text(t);
+            match headline.last_mut() {
+                Some(last) => join_onto(last, &text, p.blocks[t].cjk, &words_here),
+                None => headline.push(text),
+            }
+        }
         let mut bylines: Vec<Byline> = Vec::new();
         let mut dateline: Option<String> = None;
         for &b in &byline_blocks {

@@ -75,6 +75,8 @@ struct RawLang {
     deck_prefixes: Vec<String>,
     #[serde(default)]
     headline_tag: Vec<String>,
+    #[serde(default)]
+    title_tail: Vec<String>,
     byline: Vec<String>,
     not_names: Vec<String>,
     dispatch: Vec<String>,
@@ -159,6 +161,9 @@ pub struct Lang {
     pub numerals: Vec<char>,
     pub deck_prefixes: Vec<String>,
     pub headline_tag: Vec<Pattern>,
+    /// A headline's rest read away from it, down its story's first column: a bracketed column
+    /// name alone, or a title word or two carried over with it (矿脉 (体坛观澜)).
+    pub title_tail: Vec<Pattern>,
     pub byline: Vec<Pattern>,
     pub not_names: Vec<String>,
     pub dispatch: Vec<Pattern>,
@@ -277,6 +282,7 @@ impl Lang {
             numerals: raw.numerals.chars().collect(),
             deck_prefixes: raw.deck_prefixes,
             headline_tag: compile(&raw.headline_tag, "headline_tag", c),
+            title_tail: compile(&raw.title_tail, "title_tail", c),
             byline: compile(&raw.byline, "byline", c),
             not_names: raw.not_names,
             dispatch: compile(&raw.dispatch, "dispatch", c),
@@ -367,6 +373,12 @@ impl Lang {
     pub fn is_tagged(&self, heading: &str) -> bool {
         let t = heading.trim();
         self.headline_tag.iter().any(|r| r.is_match(t))
+    }
+
+    /// Whether a line is a headline's rest printed away from it (`title_tail`).
+    pub fn is_title_tail(&self, line: &str) -> bool {
+        let t = line.trim();
+        self.title_tail.iter().any(|r| r.is_match(t))
     }
 
     /// Whether a heading is numbered or bulleted like a section: 一、, （二）, ●.
@@ -519,7 +531,7 @@ mod tests {
         // pattern over the regex size limit fails this test rather than a page.
         for l in LangCode::ALL.map(Lang::get) {
             assert_eq!(LangCode::from_tag(l.code.as_str()), Some(l.code));
-            let lists = [&l.reported_speech, &l.headline_tag, &l.byline, &l.dispatch, &l.dateline, &l.credit, &l.section_number, &l.standing_label,
+            let lists = [&l.reported_speech, &l.headline_tag, &l.title_tail, &l.byline, &l.dispatch, &l.dateline, &l.credit, &l.section_number, &l.standing_label,
                 &l.credit_line, &l.signature, &l.signed_by, &l.signed_as, &l.dated_deck, &l.series_item, &l.caption, &l.photo_credit, &l.jump, &l.jump_tail, &l.running_head, &l.page_date, &l.page_number, &l.furniture];
             for p in lists.into_iter().flatten() {
                 assert_eq!(p.regex().as_str(), p.as_str());

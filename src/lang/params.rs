@@ -74,6 +74,7 @@ pub struct Params {
     pub caption_fit_min: f32,
     pub caption_prev_bonus: f32,
     pub adopt_fit_min: f32,
+    pub tail_reach: usize,
     /// The page's text stands in its reading order, found from its geometry or told by the user:
     /// each unit stays in the story above it, and the assignment by cohesion is not run. A fact
     /// of the page, not a weight: never read from a table.

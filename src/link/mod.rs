@@ -10,14 +10,16 @@
 //! in order: `prepare` (lone headings settled, orphan headlines married), `assign` (the rounds
 //! of the assignment, each a best path found by `viterbi`), `split` (stories the labels call
 //! for split off, unused lone headings demoted), `order` (articles built and put in reading order)
-//! and `series` (a series' reports made one article). Every weight they use is a `Params` field,
-//! read from the language tables (`lang::params`).
+//! `series` (a series' reports made one article) and `tails` (a headline's rest read apart from
+//! it put back). Every weight they use is a `Params` field, read from the language tables
+//! (`lang::params`).
 
 mod assign;
 mod order;
 mod prepare;
 mod series;
 mod split;
+mod tails;
 mod viterbi;
 
 use crate::blocks::Block;
@@ -59,6 +61,9 @@ pub struct Plan {
     /// How many of the seed's heading lines head the article (all when `None`); the rest title
     /// its first part.
     pub own_heads: Option<usize>,
+    /// Blocks that are the rest of the headline, read away from it (`tails`): they go on its
+    /// last line, in page order.
+    pub tails: Vec<usize>,
 }
 
 /// A story of a series (reports under one rubric, each with its own title and byline) taken into
@@ -151,6 +156,7 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
     series::merge_series(&seg2, ctx, &mut plans);
     let mut seg2 = seg2;
     order::promote_displaced_heads(&mut seg2, ctx, &mut plans);
+    tails::rejoin_title_tails(&seg2, ctx, &mut plans);
     (seg2, plans)
 }
 
