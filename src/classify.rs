@@ -503,7 +503,7 @@ pub fn display_type(blocks: &[Block], classes: &mut [Class], types: &[LineType])
 /// a name in capitals is a signature only where it is set flush right (LAW COURTS. over IN
 /// BANCO. is a headline and its deck).
 pub fn signatures(blocks: &[Block], classes: &mut [Class], layout: &Layout, lang: &Lang, flush_right: &[bool]) {
-    if lang.signed_by.is_empty() && lang.signed_as.is_empty() {
+    if lang.signed_by.is_empty() && lang.signed_as.is_empty() && lang.signing_body.is_empty() {
         return;
     }
     let text: Vec<usize> = text_blocks(classes);
@@ -523,20 +523,25 @@ pub fn signatures(blocks: &[Block], classes: &mut [Class], layout: &Layout, lang
         // one. Flush right where the geometry measured it; on a text page, set tight under the
         // text it closes, over a heading set apart (PAUL DELÉAGE over LA CHAMBRE DES DÉPUTÉS).
         let tight = !layout.geometric && b.blank_before == 0 && text.get(k + 1).is_some_and(|&n| blocks[n].blank_before > 0) && heads(k + 1);
-        let signed = lang.signed_by.iter().chain(&lang.signed_as).find_map(|r| r.captures(b.text.trim()).and_then(|c| c.name("names").map(|m| m.as_str().trim().to_string())));
+        let names_in = |r: &crate::lang::Pattern| r.captures(b.text.trim()).and_then(|c| c.name("names").map(|m| m.as_str().trim().to_string()));
+        let body = lang.signing_body.iter().find_map(names_in);
+        let signed = body.clone().or_else(|| lang.signed_by.iter().chain(&lang.signed_as).find_map(names_in));
         // So set, a surname alone in capitals signs too (MERHEIX): nothing but its setting would.
-        let Some(names) = signed.or_else(|| (tight && is_caps(b)).then(|| lone_surname(b.text.trim())).flatten()) else {
+        // (Only where the language's signatures are known: an agency's name closes a wire story as
+        // its credit, REUTER.)
+        let Some(names) = signed.or_else(|| (tight && is_caps(b) && !lang.signed_by.is_empty()).then(|| lone_surname(b.text.trim())).flatten()) else {
             continue;
         };
         // A line opening on a function word (La Chambre, The Inland) is words cut off, no name,
         // unless it signs as what the writer is (Ein Schmelzer).
-        let anonymous = lang.signed_as.iter().any(|r| r.is_match(b.text.trim()));
+        let anonymous = body.is_some() || lang.signed_as.iter().any(|r| r.is_match(b.text.trim()));
         if !anonymous && names.split_whitespace().next().is_some_and(|w| lang.is_function_word(&w.to_lowercase())) {
             continue;
         }
         // A place or a date may stand under the name (Heinrich Keimer / Bonneweg.).
         let place = |j: usize| text.get(j).is_some_and(|&n| blocks[n].n_lines() == 1 && blocks[n].stats.chars <= SIGNATURE_MAX);
-        let closes = heads(k + 1) || (place(k + 1) && heads(k + 2));
+        // A body signing a notice closes it whatever follows: no headline is one.
+        let closes = body.is_some() || heads(k + 1) || (place(k + 1) && heads(k + 2));
         let flush = flush_right.get(b.lines.start).copied().unwrap_or(false);
         // Initials are capitals whatever the name; a name spelt out in capitals is what is meant.
         let caps_name = is_caps(b) && b.text.split_whitespace().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3);

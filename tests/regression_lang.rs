@@ -158,3 +158,51 @@ fn regression_french_rubric_under_cut_text_was_read_as_a_signature() {
     let rubric = p.articles.iter().find(|a| a.headline.as_deref() == Some("Causeries Parisiennes")).expect("the rubric heads a piece");
     assert!(rubric.text.contains("AU THÉÂTRE") && rubric.text.contains("pièce nouvelle"), "{:#?}", p.articles);
 }
+
+#[test]
+fn regression_notice_signed_by_its_body_was_read_as_the_next_item_s_headline() {
+    // A roundup of local news: a meeting notice signed by the society's board, then the next item
+    // with its run-in heading. The board signs the notice; it heads nothing. (A page written for
+    // this test.)
+    let page = "Aus der Stadt.\n\nDer Gesangverein hält Sonntag, den 17. Januar, nachmittags 2 Uhr seine\nGeneralversammlung im Vereinslokal ab. Die Tagesordnung lautet: Bericht\ndes Kassierers, Wahl des Vorstandes, Verschiedenes.\n\nDer Vorstand\n\nMarktbericht. Auf dem Wochenmarkt wurden am Samstag Kartoffeln, Butter und\nEier zu den Preisen der Vorwoche verkauft; nur das Obst war teurer.\n";
+    let p = run(page);
+    assert_eq!(
+        p.articles[0].headline.as_deref(),
+        Some("Aus der Stadt."),
+        "{:#?}",
+        p.articles
+    );
+    assert!(
+        p.articles
+            .iter()
+            .all(|a| a.headline.as_deref() != Some("Der Vorstand")),
+        "{:#?}",
+        p.articles
+    );
+    let signed: Vec<(&str, Option<&str>)> = p.articles[0]
+        .bylines
+        .iter()
+        .map(|b| (b.role.as_str(), b.name.as_deref()))
+        .collect();
+    assert_eq!(
+        signed,
+        [("signature", Some("Der Vorstand"))],
+        "{:#?}",
+        p.articles
+    );
+}
+
+#[test]
+fn regression_wire_credit_in_capitals_stays_a_credit_where_the_language_knows_no_signatures() {
+    // English knows no signature shapes but its bodies' (The Committee): a wire agency's name in
+    // capitals closing a story is its credit, not a signing author. (A page written for this test.)
+    let page = "  The harbor board voted on Monday to build a new cargo\npier at the north basin, and work is expected to begin\nin the autumn, officials said.\n  The board said the pier would take two years to build\nand would double the port's grain trade, officials said.\n  REUTER\n\nRAIL STRIKE ENDS AFTER A WEEK\n\n  Freight workers returned to the rail yards on Monday\nafter a strike that stranded grain shipments.\n";
+    let p = run(page);
+    let at = page.find("  REUTER").expect("in the page") + 2;
+    let line = p
+        .lines
+        .iter()
+        .find(|l| l.span.start() == at)
+        .expect("the credit's line");
+    assert_eq!(format!("{:?}", line.role), "Credit", "{:#?}", p.lines);
+}

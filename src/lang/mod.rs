@@ -107,6 +107,8 @@ struct RawLang {
     #[serde(default)]
     signed_as: Vec<String>,
     #[serde(default)]
+    signing_body: Vec<String>,
+    #[serde(default)]
     dated_deck: Vec<String>,
     #[serde(default)]
     series_item: Vec<String>,
@@ -212,6 +214,9 @@ pub struct Lang {
     /// Vorstand): it opens on an article, which would make a `signed_by` line words cut off.
     /// `names` captures it.
     pub signed_as: Vec<Pattern>,
+    /// A body or an office signing a notice (Der Vorstand): it closes the piece above whatever
+    /// follows it.
+    pub signing_body: Vec<Pattern>,
     /// A date alone in brackets (（2019年1月31日）): under a title it is the document's date, a line
     /// of the headline group; elsewhere a note that closes the text above.
     pub dated_deck: Vec<Pattern>,
@@ -300,6 +305,7 @@ impl Lang {
             signature: compile(&raw.signature, "signature", c),
             signed_by: compile(&raw.signed_by, "signed_by", c),
             signed_as: compile(&raw.signed_as, "signed_as", c),
+            signing_body: compile(&raw.signing_body, "signing_body", c),
             dated_deck: compile(&raw.dated_deck, "dated_deck", c),
             series_item: compile(&raw.series_item, "series_item", c),
             caption: compile(&raw.caption, "caption", c),
@@ -532,7 +538,7 @@ mod tests {
         for l in LangCode::ALL.map(Lang::get) {
             assert_eq!(LangCode::from_tag(l.code.as_str()), Some(l.code));
             let lists = [&l.reported_speech, &l.headline_tag, &l.title_tail, &l.byline, &l.dispatch, &l.dateline, &l.credit, &l.section_number, &l.standing_label,
-                &l.credit_line, &l.signature, &l.signed_by, &l.signed_as, &l.dated_deck, &l.series_item, &l.caption, &l.photo_credit, &l.jump, &l.jump_tail, &l.running_head, &l.page_date, &l.page_number, &l.furniture];
+                &l.credit_line, &l.signature, &l.signed_by, &l.signed_as, &l.signing_body, &l.dated_deck, &l.series_item, &l.caption, &l.photo_credit, &l.jump, &l.jump_tail, &l.running_head, &l.page_date, &l.page_number, &l.furniture];
             for p in lists.into_iter().flatten() {
                 assert_eq!(p.regex().as_str(), p.as_str());
             }
