@@ -196,9 +196,35 @@ pub(crate) fn groups(pieces: &[Piece], p: &GeoParams, unit_h: f32) -> Vec<Vec<us
         }
     }
     for g in &mut gs {
-        g.sort_by(|&a, &b| pieces[a].bbox.y.total_cmp(&pieces[b].bbox.y).then(pieces[a].bbox.x.total_cmp(&pieces[b].bbox.x)));
+        read_in_rows(g, pieces);
     }
     stack_decks(gs, pieces)
+}
+
+/// Puts a headline group's pieces in reading order: row by row down the group, left to right
+/// along a row. Pieces share a row where they overlap by half the shorter one's height: a title
+/// line the engine cut into boxes (顺利度过月夜 | 天 | 展第二月尽工作) has tops a few pixels apart, and
+/// ordering by top alone read its boxes out of order.
+fn read_in_rows(g: &mut [usize], pieces: &[Piece]) {
+    g.sort_by(|&a, &b| pieces[a].bbox.y.total_cmp(&pieces[b].bbox.y).then(pieces[a].bbox.x.total_cmp(&pieces[b].bbox.x)));
+    let mut start = 0;
+    while start < g.len() {
+        let first = &pieces[g[start]].bbox;
+        let (mut top, mut bottom) = (first.y, first.bottom());
+        let mut end = start + 1;
+        while end < g.len() {
+            let b = &pieces[g[end]].bbox;
+            let shorter = b.h.min(bottom - top);
+            if overlap(top, bottom, b.y, b.bottom()) < 0.5 * shorter || shorter <= 0.0 {
+                break;
+            }
+            top = top.min(b.y);
+            bottom = bottom.max(b.bottom());
+            end += 1;
+        }
+        g[start..end].sort_by(|&a, &b| pieces[a].bbox.x.total_cmp(&pieces[b].bbox.x).then(a.cmp(&b)));
+        start = end;
+    }
 }
 
 /// A group set right under another, smaller, over the same columns with no text between them, is
@@ -415,4 +441,28 @@ fn columns(pieces: &[Piece], ks: &[usize]) -> Vec<usize> {
             c.2
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn piece(x: f32, y: f32, w: f32, h: f32) -> Piece {
+        Piece { block: 0, lines: 0..1, display: true, bbox: BBox { x, y, w, h }, ratio: 1.0, chars: 1 }
+    }
+
+    #[test]
+    fn a_title_line_cut_into_boxes_reads_left_to_right_whatever_their_tops() {
+        // 巡娥四号着陆器… over 顺利度过月夜 | 天 | 展第二月尽工作, the lone character's top a few pixels
+        // below its neighbours' (the boxes of the scan-zh page the bug showed on).
+        let pieces = [piece(131.0, 1830.0, 897.0, 56.0), piece(131.0, 1902.0, 357.0, 56.0), piece(553.0, 1905.0, 34.0, 54.0), piece(595.0, 1902.0, 433.0, 57.0)];
+        let mut g = vec![3, 2, 1, 0];
+        read_in_rows(&mut g, &pieces);
+        assert_eq!(g, [0, 1, 2, 3]);
+        // Rows apart by more than half a line keep their order down the page.
+        let pieces = [piece(500.0, 100.0, 100.0, 40.0), piece(100.0, 130.0, 100.0, 40.0)];
+        let mut g = vec![1, 0];
+        read_in_rows(&mut g, &pieces);
+        assert_eq!(g, [0, 1]);
+    }
 }
