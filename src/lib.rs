@@ -172,6 +172,15 @@ pub fn process_document(cfg: &Config, id: &str, path: Option<&str>, input: &[u8]
 }
 
 fn document_parts(cfg: &Config, id: &str, path: Option<&str>, input: &[u8], doc: &ocrxml::Document, each: &mut dyn FnMut(Page)) -> Vec<source::Warning> {
+    // Where the geometry works out the reading order, a line the engine ran across a gutter is
+    // cut back into its columns first; a file read in its own order keeps its lines as they are.
+    let cut;
+    let doc = if cfg.reading_order.resolve(doc) == geometry::ReadingOrder::Geometry {
+        cut = geometry::cut_at_gutters(doc);
+        &*cut
+    } else {
+        doc
+    };
     let derived = geometry::derive(doc, cfg.reading_order, &geometry::GeoParams::default());
     let src = source::Source::derived(path.map(str::to_string), input, derived.text);
     // The file's own order is the producer's reading of its articles: the text stays where it

@@ -9,10 +9,12 @@
 
 mod apart;
 mod derive;
+mod gutter;
 mod order;
 mod sizes;
 
 pub use derive::{derive, Derived, Hint};
+pub use gutter::cut_at_gutters;
 pub use order::ReadingOrder;
 
 use crate::ocrxml::{BBox, Document};
