@@ -109,7 +109,7 @@ impl<'a> Ctx<'a> {
     fn seam_of(&self, from_block: usize, to_block: usize, evidence: bool) -> Seam {
         let (a, b) = (&self.classes[from_block], &self.classes[to_block]);
         let full = self.blocks[from_block].last_full || self.column_blanks;
-        seam::score_ends(self.ends(from_block), a.open_end, full, self.ends(to_block), b.start, self.lang, self.grams, evidence)
+        seam::score_ends(self.ends(from_block), a.open_end, full, self.ends(to_block), b.start, self.lang, self.grams, &self.params, evidence)
     }
 
     fn seam(&self, from_block: usize, to_block: usize) -> Seam {

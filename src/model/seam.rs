@@ -2,7 +2,7 @@
 
 use super::grams::{gram_head, gram_tail, Grams, PageGrams};
 use crate::blocks::Start;
-use crate::lang::{is_cjk, Lang};
+use crate::lang::{is_cjk, Lang, Params};
 
 /// A scored seam, with what the score rests on.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -10,9 +10,6 @@ pub struct Seam {
     pub score: f32,
     pub evidence: Vec<String>,
 }
-
-/// What a Latin cut gains when the words meeting at it are a pair the page uses elsewhere.
-const PAIR_ELSEWHERE: f32 = 0.8;
 
 fn last_word(s: &str) -> &str {
     let t = s.trim_end();
@@ -102,19 +99,19 @@ impl<'a> Ends<'a> {
 /// How plausible it is that `prev` (ending open or not) continues with `next`, judged with the page's
 /// own strings (`grams`).
 pub fn score(prev: &str, prev_open: bool, prev_full: bool, next: &str, next_start: Start, lang: &Lang, grams: &PageGrams) -> Seam {
-    score_ends(&Ends::of(prev, lang, true), prev_open, prev_full, &Ends::of(next, lang, false), next_start, lang, grams, true)
+    score_ends(&Ends::of(prev, lang, true), prev_open, prev_full, &Ends::of(next, lang, false), next_start, lang, grams, &Params::for_lang(lang), true)
 }
 
 /// The score [`score`] gives, without putting its evidence into words (what the assignment asks
 /// for, many times per page).
 pub fn score_only(prev: &str, prev_open: bool, prev_full: bool, next: &str, next_start: Start, lang: &Lang, grams: &PageGrams) -> f32 {
-    score_ends(&Ends::of(prev, lang, true), prev_open, prev_full, &Ends::of(next, lang, false), next_start, lang, grams, false).score
+    score_ends(&Ends::of(prev, lang, true), prev_open, prev_full, &Ends::of(next, lang, false), next_start, lang, grams, &Params::for_lang(lang), false).score
 }
 
 /// [`score`] of two texts' [`Ends`] (`prev`'s taken as a tail when `prev_open`), with its
-/// evidence in words if `evidence` is set.
+/// evidence in words if `evidence` is set. Every weight is a `Params` field (`seam_*`).
 #[allow(clippy::too_many_arguments)]
-pub fn score_ends(prev: &Ends, prev_open: bool, prev_full: bool, next: &Ends, next_start: Start, lang: &Lang, grams: &PageGrams, evidence: bool) -> Seam {
+pub fn score_ends(prev: &Ends, prev_open: bool, prev_full: bool, next: &Ends, next_start: Start, lang: &Lang, grams: &PageGrams, w: &Params, evidence: bool) -> Seam {
     let mut s = Seam::default();
     let mut add = |v: f32, why: &dyn Fn() -> String| {
         s.score += v;
@@ -123,16 +120,16 @@ pub fn score_ends(prev: &Ends, prev_open: bool, prev_full: bool, next: &Ends, ne
         }
     };
     match (prev_open, next_start) {
-        (true, Start::Mid) => add(2.0, &|| "cut mid-sentence, resumes mid-sentence".into()),
-        (true, Start::Cont) => add(1.5, &|| "cut mid-sentence, resumes mid-paragraph".into()),
+        (true, Start::Mid) => add(w.seam_cut_mid, &|| "cut mid-sentence, resumes mid-sentence".into()),
+        (true, Start::Cont) => add(w.seam_cut_cont, &|| "cut mid-sentence, resumes mid-paragraph".into()),
         // A column's top resuming a paragraph under one that finished its sentence: the same
         // paragraph only if the column broke exactly between two sentences; more often another's.
-        (false, Start::Cont) => add(-1.0, &|| "finished sentence, next resumes a paragraph from elsewhere".into()),
-        (true, Start::Unknown) => add(0.4, &|| "cut mid-sentence".into()),
-        (true, Start::Fresh) => add(-1.0, &|| "cut mid-sentence, but next starts a paragraph".into()),
-        (false, Start::Mid) => add(-2.0, &|| "finished sentence, but next starts mid-sentence".into()),
+        (false, Start::Cont) => add(w.seam_done_cont, &|| "finished sentence, next resumes a paragraph from elsewhere".into()),
+        (true, Start::Unknown) => add(w.seam_cut, &|| "cut mid-sentence".into()),
+        (true, Start::Fresh) => add(w.seam_cut_fresh, &|| "cut mid-sentence, but next starts a paragraph".into()),
+        (false, Start::Mid) => add(w.seam_done_mid, &|| "finished sentence, but next starts mid-sentence".into()),
         // A paragraph whose last line fills the column was not finished there.
-        (false, Start::Unknown) if prev_full => add(0.8, &|| "paragraph runs to the column's foot".into()),
+        (false, Start::Unknown) if prev_full => add(w.seam_full_column, &|| "paragraph runs to the column's foot".into()),
         (false, _) => {}
     }
     if !prev_open {
@@ -146,33 +143,31 @@ pub fn score_ends(prev: &Ends, prev_open: bool, prev_full: bool, next: &Ends, ne
         // A word ends the text before the cut and another opens the text after it.
         let words_meet = !lw.is_empty() && !nw.is_empty() && prev.ends_alpha;
         if prev.ends_hyphen && next.lower_start {
-            add(1.0, &|| "hyphen at the cut".into());
+            add(w.seam_hyphen, &|| "hyphen at the cut".into());
             // The halves make a word the page or the word list knows (con|tinue), which the
             // first half alone is not: this text, and not any other lower-case start, goes on.
             if !lw.is_empty() && joined_lower(lw, nw, whole) && !joined_lower(lw, "", half) {
-                add(1.5, &|| format!("word split at the cut: {lw}-|{nw}"));
+                add(w.seam_hyphen_word, &|| format!("word split at the cut: {lw}-|{nw}"));
             }
         } else if words_meet
             && next.lower_start
             && joined_lower(lw, nw, whole)
             && !(joined_lower(lw, "", half) && joined_lower(nw, "", half))
         {
-            add(1.5, &|| format!("word split at the cut: {lw}|{nw}"));
+            add(w.seam_word_across, &|| format!("word split at the cut: {lw}|{nw}"));
         }
         if prev.last_is_function && next_start != Start::Fresh {
-            add(0.5, &|| format!("cut after '{lw}'"));
+            add(w.seam_after_function, &|| format!("cut after '{lw}'"));
         }
         if words_meet && grams.has_pair(lw, nw) {
-            add(PAIR_ELSEWHERE, &|| format!("'{lw} {nw}' occurs elsewhere on the page"));
+            add(w.seam_pair_elsewhere, &|| format!("'{lw} {nw}' occurs elsewhere on the page"));
         }
     } else {
         if let Some((i, j)) = grams.across_sides(&prev.gram_tail, &next.gram_head) {
-            // Log-likelihood ratios measured on generated pages: a true cut shows such a string
-            // 42% of the time, a cut paired with an unrelated paragraph 4%.
             let w = match i + j {
-                2 => 1.5,
-                3 => 2.2,
-                _ => 2.8,
+                2 => w.seam_gram_2,
+                3 => w.seam_gram_3,
+                _ => w.seam_gram_more,
             };
             add(w, &|| {
                 let (l, r) = grams.across(prev.text, next.text).expect("found above");
@@ -180,21 +175,21 @@ pub fn score_ends(prev: &Ends, prev_open: bool, prev_full: bool, next: &Ends, ne
             });
         }
         if crate::lang::lexicon::word_across(&prev.cut_tail, &next.cut_head).is_some() {
-            add(2.0, &|| {
+            add(w.seam_cjk_word, &|| {
                 let (l, r) = crate::lang::lexicon::split_word(prev.text, next.text).expect("found above");
                 format!("word split at the cut: {l}|{r}")
             });
         }
         if next.list_head && list_tail(prev.text) {
-            add(1.5, &|| "a list of X（Y） items resumes".into());
+            add(w.seam_list, &|| "a list of X（Y） items resumes".into());
         } else if next.opens_bracket && open_bracket(prev.text) {
-            add(-1.5, &|| "a bracket left open, but next opens another".into());
+            add(w.seam_bracket_reopened, &|| "a bracket left open, but next opens another".into());
         }
         // The first pair the text after closes first that the text before leaves open.
         if next.closes_first != 0
             && let Some(&(o, c)) = PAIRS.iter().enumerate().find(|&(k, _)| next.closes_first >> k & 1 == 1 && leaves_open(prev.text, k)).map(|(_, p)| p)
         {
-            add(2.0, &|| format!("closes the {o}…{c} left open"));
+            add(w.seam_bracket_closed, &|| format!("closes the {o}…{c} left open"));
         }
     }
     s
