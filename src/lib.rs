@@ -405,6 +405,7 @@ impl Analysed {
         if geo.is_none() {
             classify::labelled::over_labels(&blocks, &mut classes, lang);
         }
+        classify::wrapped_titles(&blocks, &mut classes, lang);
         classify::tight_kickers(&blocks, &mut classes, &layout, lang);
         classify::tight_decks(&blocks, &mut classes, &layout, lang);
         classify::lone_lead_ins(&blocks, &mut classes, lang);

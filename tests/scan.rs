@@ -322,3 +322,17 @@ fn prose_cut_at_a_column_s_foot_over_a_title_and_its_label_stays_prose() {
     assert!(p.articles.iter().all(|a| a.kicker.as_deref() != Some("护城河边的居民说，环境一")), "{:#?}", p.articles);
     assert!(p.articles.iter().any(|a| a.headline.as_deref() == Some("护城河清淤工程本月完工！")), "{:#?}", p.articles);
 }
+
+#[test]
+fn a_title_wrapped_over_two_lines_of_one_block_closing_on_its_column_name_over_a_dispatch_heads_the_story() {
+    // The OCR engine read a title set across two columns as two lines of one block, wider than
+    // the column, with its · as 。; a dispatch opens the story under it.
+    let page = format!(
+        "{RUNNING_HEAD}新图书馆开门迎客\n\n{}\n\n王小明：守护书香 服务乡邻（文化\n惠民。 基层图书馆巡礼）\n\n新华社电 （记者李华） 镇里还打\n算在下面的五个村各建一个分馆，\n和镇上的新馆通借通还，让住得远\n的村民也能在家门口借到想看的书。\n",
+        column(&LIBRARY[..3], 15)
+    );
+    let p = run(&page);
+    let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    assert_eq!(heads, [Some("新图书馆开门迎客"), Some("王小明：守护书香 服务乡邻（文化惠民。 基层图书馆巡礼）")], "{:#?}", p.articles);
+    assert!(p.articles[1].text.contains("五个村"), "{:#?}", p.articles);
+}

@@ -57,6 +57,33 @@ pub fn tight_kickers(blocks: &[Block], classes: &mut [Class], layout: &Layout, l
     }
 }
 
+/// Most characters a title wrapped over two or three lines may hold and be told by its shape alone.
+const WRAPPED_TITLE_MAX: u32 = 48;
+
+/// A Chinese title the OCR engine wrapped over two or three lines of one block, closing on its
+/// column name (何云：火线办报 鼓舞士气（为了民 / 族复兴·英雄烈士谱）), over a story's dispatch
+/// or byline, is a heading: its lines run wider than the column, so they read as a paragraph.
+/// Nothing ends a sentence before the column name, and in it a 。 is the engine's ·.
+pub fn wrapped_titles(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
+    if !lang.code.is_cjk() {
+        return;
+    }
+    let text: Vec<usize> = (0..classes.len()).filter(|&i| !matches!(classes[i].shape, Shape::Furniture | Shape::Noise)).collect();
+    for (k, &i) in text.iter().enumerate() {
+        let (b, c) = (&blocks[i], &classes[i]);
+        if c.shape != Shape::Body || !b.cjk || !(2..=3).contains(&b.n_lines()) || b.stats.chars > WRAPPED_TITLE_MAX || b.blank_after == 0 || !c.bylines.is_empty() || c.dateline.is_some() {
+            continue;
+        }
+        let t = b.text.trim();
+        let Some(open) = t.rfind(|ch| lang.openers.contains(&ch)) else { continue };
+        let closes = t.ends_with(|ch| lang.closers.contains(&ch)) && open > 0;
+        let under = text.get(k + 1).is_some_and(|&n| classes[n].dateline.is_some() || !classes[n].bylines.is_empty() || matches!(classes[n].shape, Shape::Byline | Shape::Dateline));
+        if closes && under && !t[..open].contains(&lang.terminal[..]) {
+            classes[i] = Class::of(Shape::Heading);
+        }
+    }
+}
+
 /// A one-line block of body text that may be a line of a headline group set tight against a
 /// heading: no byline or dateline in it, and not the rest of a sentence cut elsewhere.
 fn plain_line(b: &Block, c: &Class) -> bool {
