@@ -206,3 +206,16 @@ fn regression_wire_credit_in_capitals_stays_a_credit_where_the_language_knows_no
         .expect("the credit's line");
     assert_eq!(format!("{:?}", line.role), "Credit", "{:#?}", p.lines);
 }
+
+#[test]
+fn regression_french_pen_name_of_an_article_and_a_noun_was_glued_to_the_next_title() {
+    // A chronicle signed with a pen name (Un Parisien) set tight under its last line, over the
+    // next piece's title: the pen name signs the chronicle and heads nothing. (A page written for
+    // this test.)
+    let page = "LA VIE À PARIS\n\nOn ne parle plus que du bal de l'Opéra,\noù la foule était si grande hier qu'on\nne pouvait plus avancer dans le foyer\nni dans les couloirs!...\nUN PARISIEN\n\nLES THÉÂTRES\n\nLa Comédie-Française reprendra demain\nune pièce de Molière, avec les\ncomédiens qui l'ont jouée l'hiver\ndernier devant une salle comble.\n";
+    let p = run(page);
+    let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    assert_eq!(heads, [Some("LA VIE À PARIS"), Some("LES THÉÂTRES")], "{:#?}", p.articles);
+    let signed: Vec<Option<&str>> = p.articles[0].bylines.iter().map(|b| b.name.as_deref()).collect();
+    assert_eq!(signed, [Some("UN PARISIEN")], "{:#?}", p.articles);
+}
