@@ -105,6 +105,9 @@ pub struct Class {
     /// Furniture that is a banner over a piece (FEUILLETON DU GAULOIS): the piece under it
     /// begins there.
     pub banner: bool,
+    /// A rubric over classified notices (`Lang::notice_rubric`): the notices under it are its
+    /// sections.
+    pub notice_rubric: bool,
 }
 
 impl Class {
@@ -138,6 +141,7 @@ impl Class {
             signs: Vec::new(),
             wraps: false,
             banner: false,
+            notice_rubric: false,
         }
     }
 }

@@ -177,7 +177,8 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                 // story's text, never a line of its group.
                 let label = |h: usize| lang.is_standing_label(&blocks[h].text);
                 let glen = run.iter().position(|&h| label(h)).filter(|&p| p > 0).map_or(glen, |p| glen.min(p));
-                let strong = closed || glen >= 2 || classes[b].display || bannered;
+                // A rubric heads the run of notices under it, whatever they are about.
+                let strong = closed || glen >= 2 || classes[b].display || bannered || classes[b].notice_rubric;
                 if driven && !classes[b].display && !bannered {
                     seg.units.extend(run.iter().map(|&h| Unit { block: h, kind: UnitKind::Subhead, weak: None }));
                     i = k;
@@ -411,7 +412,19 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
         let seeds_at = |pos: usize| &seg.seeds[seg.seeds.partition_point(|s| s.at < pos)..seg.seeds.partition_point(|s| s.at <= pos)];
         let over_headline = seeds_at(ui + 1).iter().any(|s| !s.heads.is_empty())
             && sim(&bags[b], &merge(&after, bags), idf) < KICKER_COHESION;
-        let decision: Option<Option<f32>> = if after.is_empty() || over_headline {
+        // Under a rubric (Sales by Auction.), a heading over a notice's few lines heads a section
+        // of the run; over more, it may be the title of a piece set after the run, as cohesion
+        // tells, but finished text above it says nothing, as every notice is finished.
+        let under_rubric = seg.seeds[..seg.seeds.partition_point(|s| s.at <= ui)]
+            .last()
+            .is_some_and(|s| s.heads.first().is_some_and(|&h| classes[h].notice_rubric));
+        let notice = || {
+            let text = seg.units[ui + 1..].iter().enumerate().take_while(|&(i, u)| u.kind == UnitKind::Para && !seed_at[ui + 1 + i]);
+            text.map(|(_, u)| blocks[u.block].stats.chars).sum::<u32>() <= lang.notice_max_chars
+        };
+        let decision: Option<Option<f32>> = if under_rubric && !classes[b].notice_rubric && notice() {
+            None
+        } else if after.is_empty() || over_headline {
             // Nothing under it: a headline that landed away from its story, if anything.
             Some(None)
         } else if seed_at[ui] {
@@ -436,7 +449,7 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
         } else if prev_unit.is_none()
             || prev_unit.is_some_and(|u| u.kind == UnitKind::Credit)
             || under_photo_credit(&seg.units[..ui], blocks, classes, lang)
-            || (opens_pieces(b, after.first().copied(), blocks, classes, lang) && prev_unit.is_some_and(|u| u.kind == UnitKind::Para && !classes[u.block].open_end))
+            || (!under_rubric && opens_pieces(b, after.first().copied(), blocks, classes, lang) && prev_unit.is_some_and(|u| u.kind == UnitKind::Para && !classes[u.block].open_end))
         {
             // At the top of the page or under a story's closing credit (a photographer's among its
             // captions included), or after finished text where the language's papers head no

@@ -136,3 +136,38 @@ fn reading_order_file_keeps_a_text_page_paragraph_under_its_own_headline() {
     let file = newsseg::Config { reading_order: "file".parse().expect("an order"), ..newsseg::Config::default() };
     assert_eq!(last(&file).as_deref(), Some("A FIRE ON MILL STREET"));
 }
+
+#[test]
+fn notices_under_a_rubric_are_its_sections() {
+    // Classified notices stand under a rubric set in black letter, which OCR reads as garble
+    // (*ales by Auction., Mantcd.): each notice's heading heads a section of the rubric's piece,
+    // though the notices share no words. (A page written for this test.)
+    let page = "THE HARVEST.\n\nThe harvest in the northern counties is now nearly over, and the farmers\nreport a fair crop of wheat and a good crop of oats, though the barley\nsuffered much from the heavy rains of the last fortnight.\n\n*ales by Auction.\n\nFURNITURE IN HANOVER-ROW.\nTO BE SOLD BY AUCTION, on Monday next, at eleven o'clock,\nthe furniture of a gentleman leaving the town,\ncomprising oak tables, chairs, and a pianoforte.\n\nA VALUABLE MARE.\nOn Tuesday, at the Horse Bazaar, a grey mare, six years old,\nquiet in harness, and warranted sound.—Apply to the Auctioneer.\n\nMantcd.\n\nA YOUNG MAN, of good character, as clerk in a merchant's\noffice. Letters to be left at the bar of the Swan Inn.\n\nAPPRENTICE.\nA respectable youth is wanted by a chemist and apothecary.\nApply at No. 12, Mill-lane.\n";
+    let p = run(page);
+    let got: Vec<(Option<&str>, Vec<Option<&str>>)> =
+        p.articles.iter().map(|a| (a.headline.as_deref(), a.sections.iter().map(|s| s.heading.as_deref()).collect())).collect();
+    assert_eq!(
+        got,
+        [
+            (Some("THE HARVEST."), vec![None]),
+            (Some("*ales by Auction."), vec![Some("FURNITURE IN HANOVER-ROW."), Some("A VALUABLE MARE.")]),
+            (Some("Mantcd."), vec![None, Some("APPRENTICE.")]),
+        ],
+        "{:#?}",
+        p.articles
+    );
+    assert!(p.articles[1].text.contains("warranted sound") && p.articles[2].text.contains("chemist and apothecary"));
+}
+
+#[test]
+fn a_rubrics_notices_stay_with_it_however_they_read() {
+    // The notices under a rubric are printed whole between it and the next headline: the first
+    // one opening in lower case (its initial lost) still heads nothing elsewhere, one that shares
+    // words with a story on the page does not go over to it, and one sharing no words with the
+    // others is no story astray. (A page written for this test.)
+    let page = "THE CORN MARKET.\n\nWheat was in good demand at the corn market on Tuesday, and the farmers\nwho brought their wheat to market sold it at an advance of two shillings\non the prices of last week; oats and barley were unchanged.\n\nMantcd.\n\na steady MAN, who understands the management of a farm and can\nplough and sow, as bailiff to a gentleman in the country.\nApply, by letter, to the bar of the Swan Inn.\n\nWHEAT for the corn market: farmers who have good wheat to sell at the\nprices of last week may bring samples of their wheat and barley to the\ncorn market on Tuesday, to the stand of a miller.\n\nA PIANOFORTE, by Broadwood, with six octaves, in a rosewood case, nearly\nnew, to be disposed of on moderate terms; it may be seen at No. 9,\nBold-street, any day after two o'clock.\n";
+    let p = run(page);
+    let got: Vec<(Option<&str>, usize)> = p.articles.iter().map(|a| (a.headline.as_deref(), a.sections.iter().map(|s| s.paragraphs.len()).sum())).collect();
+    assert_eq!(got, [(Some("THE CORN MARKET."), 1), (Some("Mantcd."), 3)], "{:#?}", p.articles);
+    assert!(p.articles[1].text.contains("a steady MAN") && p.articles[1].text.contains("Bold-street"));
+}

@@ -48,6 +48,32 @@ pub fn apart_headings(blocks: &[Block], lines: &[Line], classes: &mut [Class], l
         }
         classes[i] = Class::of(Shape::Heading);
     }
+    rubrics(blocks, &text, classes, lang);
+}
+
+/// Least letters a rubric holds: a shorter line reads as anything.
+const RUBRIC_MIN_LETTERS: u32 = 5;
+
+/// Marks the rubrics over runs of classified notices (the language's `notice_rubric`): a line of
+/// its own, set apart, over text or a notice's heading. Black letter comes out of OCR mostly in
+/// lower case, where a line of names signing a notice is in capitals, and with a figure at most
+/// for a misread letter, where a price or a date line holds several.
+fn rubrics(blocks: &[Block], text: &[usize], classes: &mut [Class], lang: &Lang) {
+    for (k, &i) in text.iter().enumerate() {
+        let b = &blocks[i];
+        let c = &classes[i];
+        let plain = matches!(c.shape, Shape::Body | Shape::Heading) && !c.display && c.bylines.is_empty() && c.dateline.is_none();
+        let lower = b.stats.latin.saturating_sub(b.stats.upper);
+        let shaped = b.n_lines() == 1 && b.stats.latin >= RUBRIC_MIN_LETTERS && lower > b.stats.upper && b.stats.digits <= 1;
+        let apart = (k == 0 || b.blank_before > 0) && b.blank_after > 0;
+        // Straight over words: a line over a row of figures is a table's column head.
+        let over = text.get(k + 1).is_some_and(|&n| {
+            n == i + 1 && matches!(classes[n].shape, Shape::Body | Shape::Heading) && blocks[n].stats.latin > blocks[n].stats.digits
+        });
+        if plain && shaped && apart && over && lang.is_notice_rubric(&b.text) {
+            classes[i] = Class { notice_rubric: true, ..Class::of(Shape::Heading) };
+        }
+    }
 }
 
 /// Whether the text block at `k` (of `text`, the page's text blocks in order) stands apart as a
@@ -156,6 +182,26 @@ mod tests {
         let de = Lang::get(LangCode::De);
         assert!(one_phrase("Der Kampf gegen das Bleiweiß.", de));
         assert!(!one_phrase("und so weiter.", de));
+    }
+
+    /// The texts of the blocks `apart_headings` marks as rubrics on an English text page.
+    fn rubrics_of(text: &str) -> Vec<String> {
+        let src = crate::source::Source::utf8(None, text.as_bytes());
+        let lines = crate::clean::lines(&src, crate::config::Config::default().max_line_bytes, &mut Vec::new());
+        let page = crate::Analysed::of(&lines, Lang::get(LangCode::En));
+        page.blocks.iter().zip(&page.classes).filter(|(_, c)| c.notice_rubric).map(|(b, _)| b.text.clone()).collect()
+    }
+
+    #[test]
+    fn a_rubric_in_garbled_black_letter_stands_over_notices() {
+        // (A page written for this test: two rubrics as OCR reads black letter, one opening on a
+        // mark for its capital.)
+        let notices = "*ales by Auction.\n\nFURNITURE IN HANOVER-ROW.\nOn Monday next, the furniture of a gentleman\nleaving the town.\n\nMantcd.\n\nA YOUNG MAN, of good character, as clerk in an office.\n";
+        assert_eq!(rubrics_of(notices), ["*ales by Auction.", "Mantcd."]);
+        // Names signing a notice are in capitals; the tail of a paragraph a column cut opens in
+        // lower case; a line over figures heads a table's column.
+        let not = "The sale will begin at eleven o'clock, and the goods may be seen the\nday before.\n\nSMITH and BROWN.\n\nTHE HARVEST.\n\nThe harvest is nearly over, and the farmers report a fair crop of\nwheat, though the barley suffered from the rains of the\n\nlast fortnight.\n\nThe Premium.\n\n1 9 10 113 7 2\n";
+        assert!(rubrics_of(not).is_empty(), "{:?}", rubrics_of(not));
     }
 
     #[test]

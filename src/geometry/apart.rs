@@ -72,7 +72,12 @@ pub(crate) fn set_apart(pieces: &[Piece], geo: &[LineGeo], doc: &Document, taken
     };
     let marked = |k: usize| {
         let pc = &pieces[k];
-        let bold = geo[pc.lines.clone()].iter().all(|g| g.bold);
+        // Bold marks a heading of two lines or more only where its first line stops short of the
+        // column's right edge, as a title's lines do: a paragraph the engine read in bold runs
+        // its first line to the edge (a death notice's, a name's).
+        let bold = geo[pc.lines.clone()].iter().all(|g| g.bold)
+            && (pc.lines.len() < 2
+                || column(k, pieces).is_none_or(|(_, r)| geo[pc.lines.start].bbox.right() <= r - FACE_INSET * line_h(pc)));
         // Another face marks a heading only where the piece stops well short of its column's
         // right edge, as a title does: a paragraph's first line the engine read in another face
         // runs to the edge (or is cut there with a hyphen), and a signature set flush right
@@ -201,6 +206,21 @@ mod tests {
             let (doc, pieces, mut geo) = page(&spec(x, w));
             geo[4].other_face = true;
             assert!(set_apart(&pieces, &geo, &doc, &taken, &GeoParams::default()).is_empty(), "at {x}");
+        }
+    }
+
+    #[test]
+    fn two_bold_lines_head_the_text_under_them_only_set_short() {
+        // A title of two lines in bold, centred, heads the text under it; a paragraph of two lines
+        // the engine read in bold runs its first line across the column and heads nothing.
+        let spec = |x: f32, w: f32| [("the end of the story above runs on here", 0.0, 0.0, 400.0, 4), ("Same day, at his house in the town, Mr. John", x, 120.0, w, 2), ("the text of the new story starts here and", 0.0, 180.0, 400.0, 6)];
+        for (x, w, heads) in [(100.0, 200.0, true), (0.0, 400.0, false)] {
+            let (doc, pieces, mut geo) = page(&spec(x, w));
+            geo[4].bold = true;
+            geo[5].bold = true;
+            let taken = vec![false; pieces.len()];
+            let got = set_apart(&pieces, &geo, &doc, &taken, &GeoParams::default());
+            assert_eq!(got, if heads { vec![vec![1]] } else { vec![] }, "at {x}");
         }
     }
 

@@ -97,6 +97,10 @@ struct RawLang {
     #[serde(default)]
     standing_label: Vec<String>,
     #[serde(default)]
+    notice_rubric: Vec<String>,
+    #[serde(default)]
+    notice_max_chars: u32,
+    #[serde(default)]
     connectives: Vec<String>,
     #[serde(default)]
     credit_line: Vec<String>,
@@ -197,6 +201,13 @@ pub struct Lang {
     /// A standing label over a story's summary box (核心阅读): the first line of a story's text,
     /// never its headline.
     pub standing_label: Vec<Pattern>,
+    /// A rubric set in black letter over a run of classified notices (Sales by Auction., Wanted.),
+    /// as the OCR reads that face: a few words closed by a full stop. Set apart over text, it
+    /// heads every notice under it down to the next rubric (see `classify::apart::rubrics`).
+    pub notice_rubric: Vec<Pattern>,
+    /// Most characters of text a notice under a rubric runs to: a heading over more is weighed as
+    /// any lone heading is.
+    pub notice_max_chars: u32,
     /// Words a paragraph opens on that tie it to an argument made above it (实际上, However):
     /// such a paragraph goes on with a story, it does not open one.
     pub connectives: Vec<String>,
@@ -300,6 +311,8 @@ impl Lang {
             credit: compile(&raw.credit, "credit", c),
             section_number: compile(&raw.section_number, "section_number", c),
             standing_label: compile(&raw.standing_label, "standing_label", c),
+            notice_rubric: compile(&raw.notice_rubric, "notice_rubric", c),
+            notice_max_chars: raw.notice_max_chars,
             connectives: raw.connectives,
             credit_line: compile(&raw.credit_line, "credit_line", c),
             signature: compile(&raw.signature, "signature", c),
@@ -397,6 +410,12 @@ impl Lang {
     pub fn is_roundup_item(&self, dateline: &str) -> bool {
         let t = dateline.trim();
         self.roundup_item.iter().any(|r| r.is_match(t))
+    }
+
+    /// Whether a line reads as a rubric over classified notices (`notice_rubric`).
+    pub fn is_notice_rubric(&self, line: &str) -> bool {
+        let t = line.trim();
+        self.notice_rubric.iter().any(|r| r.is_match(t))
     }
 
     /// Whether a heading is a standing label over a story's summary (核心阅读).
@@ -538,7 +557,7 @@ mod tests {
         for l in LangCode::ALL.map(Lang::get) {
             assert_eq!(LangCode::from_tag(l.code.as_str()), Some(l.code));
             let lists = [&l.reported_speech, &l.headline_tag, &l.title_tail, &l.byline, &l.dispatch, &l.dateline, &l.credit, &l.section_number, &l.standing_label,
-                &l.credit_line, &l.signature, &l.signed_by, &l.signed_as, &l.signing_body, &l.dated_deck, &l.series_item, &l.caption, &l.photo_credit, &l.jump, &l.jump_tail, &l.running_head, &l.page_date, &l.page_number, &l.furniture];
+                &l.credit_line, &l.signature, &l.signed_by, &l.signed_as, &l.signing_body, &l.dated_deck, &l.series_item, &l.notice_rubric, &l.caption, &l.photo_credit, &l.jump, &l.jump_tail, &l.running_head, &l.page_date, &l.page_number, &l.furniture];
             for p in lists.into_iter().flatten() {
                 assert_eq!(p.regex().as_str(), p.as_str());
             }

@@ -128,7 +128,8 @@ pub(super) fn orphan_seeds(seg: &Segments, ctx: &Ctx) -> Vec<bool> {
                 None => true,
                 // In a reading order found from the page's geometry, the text under a headline is
                 // its own, however it begins.
-                Some(u) => !ctx.params.positional && ctx.classes[seg.units[u].block].start.continues(),
+                // So is a rubric's, whose first notice may open on anything.
+                Some(u) => !ctx.params.positional && !ctx.classes[seg.seeds[s].heads[0]].notice_rubric && ctx.classes[seg.units[u].block].start.continues(),
             }
         })
         .collect()
@@ -283,11 +284,23 @@ pub(super) fn closed_runs(seg: &Segments, ctx: &Ctx, orphan: &[bool]) -> Vec<Opt
                 return None;
             }
             let below = &seg.units[lo..];
+            let shared = seg.seeds.iter().filter(|t| t.at == lo).count() > 1;
             crate::segment::photo_story_end(below, |i| i > 0 && seed_at[lo + i], ctx.blocks, ctx.classes, ctx.lang)
                 .or_else(|| signed_end(below, |i| i > 0 && seed_at[lo + i], ctx.classes))
+                .or_else(|| rubric_end(&seg.seeds[s], below, |i| i > 0 && seed_at[lo + i], ctx.classes).filter(|_| !shared))
                 .map(|end| (lo, lo + end + 1))
         })
         .collect()
+}
+
+/// Where the run of notices under a rubric ends (see `Lang::notice_rubric`): at the unit before
+/// the next seed. Notices are printed whole, one under another, and share few words with each
+/// other or their rubric: by cohesion alone they would scatter over every story on the page.
+fn rubric_end(seed: &crate::segment::Seed, below: &[Unit], seed_at: impl Fn(usize) -> bool, classes: &[crate::classify::Class]) -> Option<usize> {
+    if !seed.heads.first().is_some_and(|&h| classes[h].notice_rubric) {
+        return None;
+    }
+    (1..below.len()).find(|&i| seed_at(i)).unwrap_or(below.len()).checked_sub(1)
 }
 
 /// Where a piece under a seed ends at its author's signature, if it does: the index in `below` of
