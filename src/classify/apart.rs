@@ -65,7 +65,11 @@ fn rubrics(blocks: &[Block], text: &[usize], classes: &mut [Class], lang: &Lang)
         let plain = matches!(c.shape, Shape::Body | Shape::Heading) && !c.display && c.bylines.is_empty() && c.dateline.is_none();
         let lower = b.stats.latin.saturating_sub(b.stats.upper);
         let shaped = b.n_lines() == 1 && b.stats.latin >= RUBRIC_MIN_LETTERS && lower > b.stats.upper && b.stats.digits <= 1;
-        let apart = (k == 0 || b.blank_before > 0) && b.blank_after > 0;
+        // Not under text cut off on a comma: the line is that sentence's end (…,” / Hennicke
+        // said.), however it is shaped. (A notice above a rubric may end on anything but that: a
+        // price, an address, a date.)
+        let on_comma = k > 0 && blocks[text[k - 1]].text.trim_end().trim_end_matches(['"', '”', '\'', '’']).ends_with(',');
+        let apart = (k == 0 || (b.blank_before > 0 && !on_comma)) && b.blank_after > 0;
         // Straight over words: a line over a row of figures is a table's column head.
         let over = text.get(k + 1).is_some_and(|&n| {
             n == i + 1 && matches!(classes[n].shape, Shape::Body | Shape::Heading) && blocks[n].stats.latin > blocks[n].stats.digits
