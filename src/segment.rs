@@ -373,14 +373,6 @@ impl Walk {
     }
 }
 
-/// Least cohesion of a lone heading with the story of the headline straight under it for the
-/// heading to be read as that headline's spaced kicker rather than a headline of its own.
-const KICKER_COHESION: f32 = 0.03;
-
-/// Least cohesion of a headline with a headless story's opening for the headline, set over a
-/// heading and text it shares no words with, to be read as that story's.
-const STRAY_HEADLINE_FIT: f32 = 0.1;
-
 #[allow(clippy::too_many_arguments)]
 fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lang: &Lang, p: &Params) {
     if weak.is_empty() {
@@ -411,7 +403,7 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
         // walk over every seed of the page for every heading.
         let seeds_at = |pos: usize| &seg.seeds[seg.seeds.partition_point(|s| s.at < pos)..seg.seeds.partition_point(|s| s.at <= pos)];
         let over_headline = seeds_at(ui + 1).iter().any(|s| !s.heads.is_empty())
-            && sim(&bags[b], &merge(&after, bags), idf) < KICKER_COHESION;
+            && sim(&bags[b], &merge(&after, bags), idf) < p.kicker_cohesion;
         // Under a rubric (Sales by Auction.), a heading over a notice's few lines heads a section
         // of the run; over more, it may be the title of a piece set after the run, as cohesion
         // tells, but finished text above it says nothing, as every notice is finished.
@@ -440,9 +432,9 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
             let near = &seg.seeds[here.saturating_sub(REACH)..(here + REACH).min(seg.seeds.len())];
             let stray = seeds_at(ui).iter().filter(|s| !s.heads.is_empty()).any(|s| {
                 let head = merge(&s.heads, bags);
-                sim(&head, &bag_after, idf) < KICKER_COHESION
+                sim(&head, &bag_after, idf) < p.kicker_cohesion
                     && near.iter().filter(|o| o.heads.is_empty()).any(|o| {
-                        sim(&head, &merge(&walk.context(seg, o.at as isize, 1, 3), bags), idf) >= STRAY_HEADLINE_FIT
+                        sim(&head, &merge(&walk.context(seg, o.at as isize, 1, 3), bags), idf) >= p.stray_headline_fit
                     })
             });
             stray.then_some(None)

@@ -75,6 +75,8 @@ pub struct Params {
     pub caption_prev_bonus: f32,
     pub adopt_fit_min: f32,
     pub tail_reach: usize,
+    pub kicker_cohesion: f32,
+    pub stray_headline_fit: f32,
     pub seam_cut_mid: f32,
     pub seam_cut_cont: f32,
     pub seam_done_cont: f32,
