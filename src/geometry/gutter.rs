@@ -38,18 +38,25 @@ pub fn cut_at_gutters(doc: &Document) -> Cow<'_, Document> {
     if !doc.blocks.iter().any(|b| b.lines.iter().any(crosses)) {
         return Cow::Borrowed(doc);
     }
-    let mut out = Document {
-        blocks: Vec::with_capacity(doc.blocks.len() + 4),
-        ..doc.clone()
-    };
+    let mut blocks = Vec::with_capacity(doc.blocks.len() + 4);
     for b in &doc.blocks {
         if b.lines.iter().any(crosses) {
-            out.blocks.extend(cut_block(b, column));
+            blocks.extend(cut_block(b, column));
         } else {
-            out.blocks.push(b.clone());
+            blocks.push(b.clone());
         }
     }
-    Cow::Owned(out)
+    // (Field by field: `..doc.clone()` would copy every block once more only to drop them.)
+    Cow::Owned(Document {
+        format: doc.format,
+        width: doc.width,
+        height: doc.height,
+        unit: doc.unit.clone(),
+        image: doc.image.clone(),
+        blocks,
+        language: doc.language.clone(),
+        producer: doc.producer.clone(),
+    })
 }
 
 /// The word ranges of a line between its gutters (`column`: the page's median line width).
