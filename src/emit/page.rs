@@ -456,14 +456,12 @@ pub fn build(mut p: Parts) -> Page {
     for (ai, pl) in plans.iter().enumerate() {
         let id = format!("{short}-{:02}", p.first_article + ai + 1);
         let mut flags = pl.flags.clone();
-        let mut heads: Vec<usize> = Vec::new();
+        let title = pl.title(seg);
+        let heads: Vec<usize> = title.map_or_else(Vec::new, |(_, h)| h.to_vec());
         let mut byline_blocks: Vec<usize> = Vec::new();
-        for s in pl.seed.iter().chain(pl.adopted.iter()) {
-            let seed = &seg.seeds[*s];
-            if heads.is_empty() {
-                let own = if Some(*s) == pl.seed { pl.own_heads.unwrap_or(seed.heads.len()) } else { seed.heads.len() };
-                heads.extend(&seed.heads[..own]);
-            } else {
+        for (k, s) in pl.head_seeds().enumerate() {
+            let seed = &seg.seeds[s];
+            if title.is_some_and(|(t, _)| k > t) {
                 for &h in &seed.heads {
                     block_role[h] = Some((Role::Deck, ai));
                 }

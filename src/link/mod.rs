@@ -66,6 +66,36 @@ pub struct Plan {
     pub tails: Vec<usize>,
 }
 
+impl Plan {
+    /// Takes the unit at `k` out of the article's text, with the joins and continuations that
+    /// name it; returns it.
+    pub fn remove_unit(&mut self, k: usize) -> usize {
+        let u = self.units.remove(k);
+        self.join_prev.remove(k);
+        if let Some(first) = self.join_prev.first_mut() {
+            *first = false;
+        }
+        self.continuations.retain(|c| c.from != u && c.to != u);
+        u
+    }
+
+    /// The seeds that head the article: its own, then those adopted.
+    pub fn head_seeds(&self) -> impl Iterator<Item = usize> + '_ {
+        self.seed.iter().chain(&self.adopted).copied()
+    }
+
+    /// The heading lines that title the article, with the place among `head_seeds` of the seed
+    /// they are from: the first seed that has any (of its own seed, the first `own_heads` only;
+    /// the rest title its first part). The headings of the seeds after it are its decks.
+    pub fn title<'a>(&self, seg: &'a Segments) -> Option<(usize, &'a [usize])> {
+        self.head_seeds().enumerate().find_map(|(k, s)| {
+            let heads = &seg.seeds[s].heads;
+            let own = if Some(s) == self.seed { self.own_heads.unwrap_or(heads.len()) } else { heads.len() };
+            (own > 0).then(|| (k, &heads[..own]))
+        })
+    }
+}
+
 /// A story of a series (reports under one rubric, each with its own title and byline) taken into
 /// the article that heads the series: its title lines open a section before `units[at]` (or after
 /// the last unit when `at` is past them), and its bylines are the article's too.
@@ -128,6 +158,27 @@ impl<'a> Ctx<'a> {
         self.seam_cache.borrow_mut().insert(key, s);
         s
     }
+}
+
+/// The plan each unit is in (`None` for a unit in none), by unit.
+fn unit_owners(plans: &[Plan], n_units: usize) -> Vec<Option<usize>> {
+    let mut owner = vec![None; n_units];
+    for (i, pl) in plans.iter().enumerate() {
+        for &u in &pl.units {
+            owner[u] = Some(i);
+        }
+    }
+    owner
+}
+
+/// Drops the items marked `gone`, keeping the others in order: one pass, where removing them one
+/// by one would move the rest each time.
+fn drop_marked<T>(items: &mut Vec<T>, gone: &[bool]) {
+    let mut k = 0;
+    items.retain(|_| {
+        k += 1;
+        !gone[k - 1]
+    });
 }
 
 /// Labels every unit with an article and orders each article's units.

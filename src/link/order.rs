@@ -3,7 +3,7 @@
 //! from their text given to the story they fit.
 
 use super::assign::candidates;
-use super::{Continuation, Ctx, Plan};
+use super::{drop_marked, unit_owners, Continuation, Ctx, Plan};
 use crate::blocks::Start;
 use crate::model::cohesion::{norm2, sim_norm, Bag, Profile};
 use crate::model::seam::Seam;
@@ -336,11 +336,7 @@ fn adopt_orphans(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan>) {
             _ => plans[i].flags.push("headline without text".into()),
         }
     }
-    let mut k = 0;
-    plans.retain(|_| {
-        k += 1;
-        !gone[k - 1]
-    });
+    drop_marked(plans, &gone);
 }
 
 /// A story left without a headline that holds a heading with none of its text under it (the next
@@ -348,12 +344,7 @@ fn adopt_orphans(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan>) {
 /// assignment gave the heading to the story whose words it shares, as a subhead. It becomes the
 /// story's headline (a seed of its own, adopted). Section labels (一、, 核心阅读) stay subheads.
 pub(super) fn promote_displaced_heads(seg: &mut Segments, ctx: &Ctx, plans: &mut [Plan]) {
-    let mut owner: Vec<Option<usize>> = vec![None; seg.units.len()];
-    for (i, pl) in plans.iter().enumerate() {
-        for &u in &pl.units {
-            owner[u] = Some(i);
-        }
-    }
+    let owner = unit_owners(plans, seg.units.len());
     for (i, pl) in plans.iter_mut().enumerate() {
         let headless = pl.seed.is_none_or(|s| seg.seeds[s].heads.is_empty()) && pl.adopted.is_empty();
         if !headless {
@@ -368,12 +359,7 @@ pub(super) fn promote_displaced_heads(seg: &mut Segments, ctx: &Ctx, plans: &mut
                 && !ctx.lang.is_standing_label(text)
         });
         let Some(k) = displaced else { continue };
-        let u = pl.units.remove(k);
-        pl.join_prev.remove(k);
-        if let Some(first) = pl.join_prev.first_mut() {
-            *first = false;
-        }
-        pl.continuations.retain(|c| c.from != u && c.to != u);
+        let u = pl.remove_unit(k);
         seg.seeds.push(Seed { heads: vec![seg.units[u].block], bylines: Vec::new(), at: u, weak: None });
         pl.adopted.push(seg.seeds.len() - 1);
         pl.flags.push("headline found away from its text, among its sections".into());

@@ -225,11 +225,7 @@ pub(super) fn marry_orphans(seg: &Segments, ctx: &Ctx) -> Segments {
         split[s] = true;
         wed[h] = true;
     }
-    let mut k = 0;
-    out.seeds.retain(|_| {
-        k += 1;
-        !gone[k - 1]
-    });
+    super::drop_marked(&mut out.seeds, &gone);
     out
 }
 

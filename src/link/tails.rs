@@ -7,7 +7,7 @@
 //! language's `title_tail`), by where it stands (early in the story whose text surrounds it) and
 //! by the headline it completes, which has no column name yet.
 
-use super::{Ctx, Plan};
+use super::{drop_marked, unit_owners, Ctx, Plan};
 use crate::segment::{Segments, UnitKind};
 
 /// Moves each story's headline rest (`Plan::tails`) out of its text, and folds each text-less
@@ -17,34 +17,19 @@ pub(super) fn rejoin_title_tails(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan
         return;
     }
     for pl in plans.iter_mut() {
-        let Some(head) = last_head(seg, pl) else {
-            continue;
-        };
+        let Some(head) = title_line(pl, seg) else { continue };
         // Counted in page order (the reading order sets a closing credit last): the rest stands
         // after a few of the story's paragraphs and before its end, where a note in brackets
         // closing the story stands.
         let mut by_page = pl.units.clone();
         by_page.sort_unstable();
         let last = by_page.len().saturating_sub(1);
-        let found = by_page[..ctx.params.tail_reach.min(last)]
-            .iter()
-            .find(|&&u| {
-                let unit = seg.units[u];
-                matches!(
-                    unit.kind,
-                    UnitKind::Credit | UnitKind::Subhead | UnitKind::Para
-                ) && is_tail(ctx, unit.block)
-                    && completes(ctx, head, unit.block)
-            });
-        let Some(k) = found.and_then(|u| pl.units.iter().position(|v| v == u)) else {
-            continue;
-        };
-        let u = pl.units.remove(k);
-        pl.join_prev.remove(k);
-        if let Some(first) = pl.join_prev.first_mut() {
-            *first = false;
-        }
-        pl.continuations.retain(|c| c.from != u && c.to != u);
+        let found = by_page[..ctx.params.tail_reach.min(last)].iter().find(|&&u| {
+            let unit = seg.units[u];
+            matches!(unit.kind, UnitKind::Credit | UnitKind::Subhead | UnitKind::Para) && is_tail(ctx, unit.block) && completes(ctx, head, unit.block)
+        });
+        let Some(k) = found.and_then(|u| pl.units.iter().position(|v| v == u)) else { continue };
+        let u = pl.remove_unit(k);
         pl.tails.push(seg.units[u].block);
     }
     fold_textless_tails(seg, ctx, plans);
@@ -53,64 +38,33 @@ pub(super) fn rejoin_title_tails(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan
 /// A story's headline left with nothing but a headline's rest (矿脉 (体坛观澜), read between two
 /// lines of a paragraph) goes on the headline of the story whose text stands just above it.
 fn fold_textless_tails(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan>) {
-    let mut owner: Vec<Option<usize>> = vec![None; seg.units.len()];
-    for (i, pl) in plans.iter().enumerate() {
-        for &u in &pl.units {
-            owner[u] = Some(i);
-        }
-    }
+    let owner = unit_owners(plans, seg.units.len());
     let mut gone = vec![false; plans.len()];
     for i in 0..plans.len() {
         let pl = &plans[i];
         let Some(s) = pl.seed else { continue };
         let seed = &seg.seeds[s];
-        let lone = pl.units.is_empty()
-            && pl.adopted.is_empty()
-            && seed.bylines.is_empty()
-            && seed.heads.len() == 1;
+        let lone = pl.units.is_empty() && pl.adopted.is_empty() && seed.bylines.is_empty() && seed.heads.len() == 1;
         if !lone || !is_tail(ctx, seed.heads[0]) {
             continue;
         }
         // Inside the story: its text stands on both sides of the line.
-        let Some(j) = seed.at.checked_sub(1).and_then(|u| owner[u]) else {
-            continue;
-        };
-        if j == i
-            || gone[j]
-            || !plans[j].tails.is_empty()
-            || owner.get(seed.at).copied().flatten() != Some(j)
-        {
+        let Some(j) = seed.at.checked_sub(1).and_then(|u| owner[u]) else { continue };
+        if j == i || gone[j] || !plans[j].tails.is_empty() || owner.get(seed.at).copied().flatten() != Some(j) {
             continue;
         }
-        let Some(head) = last_head(seg, &plans[j]) else {
-            continue;
-        };
+        let Some(head) = title_line(&plans[j], seg) else { continue };
         if completes(ctx, head, seed.heads[0]) {
             plans[j].tails.push(seed.heads[0]);
             gone[i] = true;
         }
     }
-    let mut k = 0;
-    plans.retain(|_| {
-        k += 1;
-        !gone[k - 1]
-    });
+    drop_marked(plans, &gone);
 }
 
-/// The last heading line of the story's headline group, where it has one.
-fn last_head(seg: &Segments, pl: &Plan) -> Option<usize> {
-    let s = pl
-        .seed
-        .into_iter()
-        .chain(pl.adopted.iter().copied())
-        .find(|&s| !seg.seeds[s].heads.is_empty())?;
-    let heads = &seg.seeds[s].heads;
-    let own = if Some(s) == pl.seed {
-        pl.own_heads.unwrap_or(heads.len())
-    } else {
-        heads.len()
-    };
-    heads[..own].last().copied()
+/// The last line of the story's title, where it has one.
+fn title_line(pl: &Plan, seg: &Segments) -> Option<usize> {
+    pl.title(seg).and_then(|(_, h)| h.last().copied())
 }
 
 fn is_tail(ctx: &Ctx, block: usize) -> bool {
@@ -138,75 +92,34 @@ mod tests {
     use crate::segment::{Seed, Unit};
 
     fn headlines(text: &str) -> Vec<Option<String>> {
-        let page = crate::process_page(&crate::Config::default(), "p", None, text.as_bytes())
-            .expect("processed");
+        let page = crate::process_page(&crate::Config::default(), "p", None, text.as_bytes()).expect("processed");
         page.articles.iter().map(|a| a.headline.clone()).collect()
     }
 
     #[test]
     fn a_column_name_read_down_the_story_goes_back_on_its_headline() {
         let text = "讲好文创的时代故事\n\n世界是在各种文明交流交融中才成为今天的模样。当下，大家共同面对的问题是，如何让文化遗产接近青春的心灵。\n\n（新语）\n\n雪后放晴的巴黎，天空绽放令人心动的蓝色。同一天，一项中法合作的文创展览开幕。\n\n文创产品让文物走进生活，也让年轻人爱上传统文化。\n";
-        assert_eq!(
-            headlines(text),
-            [Some("讲好文创的时代故事（新语）".to_string())]
-        );
+        assert_eq!(headlines(text), [Some("讲好文创的时代故事（新语）".to_string())]);
     }
 
     #[test]
-    fn a_title_word_carried_over_with_its_column_name_between_two_lines_of_a_paragraph_goes_back_on_the_headline()
-     {
+    fn a_title_word_carried_over_with_its_column_name_between_two_lines_of_a_paragraph_goes_back_on_the_headline() {
         // The assignment gave the paragraph's two halves to the story above, leaving the line
         // read between them a headline with no text.
         let page = "体育产业也要摸准\n\n体育产业是一座有待开掘的“富矿”，都需要在市场的检验中不断更新升级。\n\n能否打造为竞赛表演业的精品，在很大程度上取决于能\n\n矿脉（体坛观澜）\n\n否整合各家俱乐部的利益诉求，为球迷提供高水准的观赛体验。\n\n体育产业大有可为已是共识。\n";
         let a = analysed(page, LangCode::Zh);
         let ctx = a.ctx(&Config::default());
-        let block = |t: &str| {
-            a.blocks
-                .iter()
-                .position(|b| b.text.contains(t))
-                .expect("block")
-        };
-        let para = |t: &str| Unit {
-            block: block(t),
-            kind: UnitKind::Para,
-            weak: None,
-        };
-        let seed = |h: &str, at: usize| Seed {
-            heads: vec![block(h)],
-            bylines: Vec::new(),
-            at,
-            weak: None,
-        };
-        let seg = Segments {
-            seeds: vec![seed("也要摸准", 0), seed("矿脉", 2)],
-            units: vec![
-                para("富矿"),
-                para("取决于能"),
-                para("否整合"),
-                para("大有可为"),
-            ],
-        };
-        let plan = |seed: usize, units: Vec<usize>| Plan {
-            seed: Some(seed),
-            join_prev: vec![false; units.len()],
-            units,
-            ..Plan::default()
-        };
-        let mut plans = vec![plan(0, vec![0, 1, 2, 3]), plan(1, Vec::new())];
+        let block = |t: &str| a.blocks.iter().position(|b| b.text.contains(t)).expect("block");
+        let para = |t: &str| Unit { block: block(t), kind: UnitKind::Para, weak: None };
+        let seed = |h: &str, at: usize| Seed { heads: vec![block(h)], bylines: Vec::new(), at, weak: None };
+        let seg = Segments { seeds: vec![seed("也要摸准", 0), seed("矿脉", 2)], units: vec![para("富矿"), para("取决于能"), para("否整合"), para("大有可为")] };
+        let plan = |seed: Option<usize>, units: Vec<usize>| Plan { seed, join_prev: vec![false; units.len()], units, ..Plan::default() };
+        let mut plans = vec![plan(Some(0), vec![0, 1, 2, 3]), plan(Some(1), Vec::new())];
         rejoin_title_tails(&seg, &ctx, &mut plans);
         assert_eq!(plans.len(), 1);
         assert_eq!(plans[0].tails, [block("矿脉")]);
         // Not where the story's text does not stand on both sides of it.
-        let mut plans = vec![
-            plan(0, vec![0, 1]),
-            plan(1, Vec::new()),
-            Plan {
-                seed: None,
-                join_prev: vec![false; 2],
-                units: vec![2, 3],
-                ..Plan::default()
-            },
-        ];
+        let mut plans = vec![plan(Some(0), vec![0, 1]), plan(Some(1), Vec::new()), plan(None, vec![2, 3])];
         rejoin_title_tails(&seg, &ctx, &mut plans);
         assert_eq!(plans.len(), 3);
         assert!(plans[0].tails.is_empty());
