@@ -68,7 +68,7 @@ pub fn wrapped_titles(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
     if !lang.code.is_cjk() {
         return;
     }
-    let text: Vec<usize> = (0..classes.len()).filter(|&i| !matches!(classes[i].shape, Shape::Furniture | Shape::Noise)).collect();
+    let text = text_blocks(classes);
     for (k, &i) in text.iter().enumerate() {
         let (b, c) = (&blocks[i], &classes[i]);
         if c.shape != Shape::Body || !b.cjk || !(2..=3).contains(&b.n_lines()) || b.stats.chars > WRAPPED_TITLE_MAX || b.blank_after == 0 || !c.bylines.is_empty() || c.dateline.is_some() {

@@ -227,11 +227,12 @@ fn opens_paragraph(geo: &[LineGeo], gi: usize, pc: &Piece, doc: &Document, p: &G
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::ocrxml::{Block, Format, Word};
 
-    fn word(t: &str, x: f32, y: f32, w: f32, h: f32) -> Word {
+    // (The geometry's other tests build their pages with these too.)
+    pub(in crate::geometry) fn word(t: &str, x: f32, y: f32, w: f32, h: f32) -> Word {
         Word { id: None, text: t.into(), bbox: BBox { x, y, w, h }, conf: None, subs_content: None, font_size: None, style: Default::default() }
     }
 
@@ -248,12 +249,12 @@ mod tests {
         Line { id: None, bbox, words, font_size: None, x_size: None, style: Default::default(), hyphen: Hyphen::None, kind: None }
     }
 
-    fn block(lines: Vec<Line>, order: usize) -> Block {
+    pub(in crate::geometry) fn block(lines: Vec<Line>, order: usize) -> Block {
         let bbox = lines.iter().fold(BBox::default(), |b, l| b.union(&l.bbox));
         Block { id: Some(format!("b{order}")), bbox, lines, group: None, kind: None, order }
     }
 
-    fn doc(blocks: Vec<Block>, producer: &str) -> Document {
+    pub(in crate::geometry) fn doc(blocks: Vec<Block>, producer: &str) -> Document {
         Document { format: Format::Alto, width: 2000.0, height: 2000.0, unit: "pixel".into(), image: None, blocks, language: None, producer: Some(producer.into()) }
     }
 

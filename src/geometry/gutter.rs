@@ -26,21 +26,16 @@ const WIDE_LINE: f32 = 1.5;
 /// The document with every line that runs across a gutter cut at it, or the document itself
 /// where none does.
 pub fn cut_at_gutters(doc: &Document) -> Cow<'_, Document> {
-    let mut widths: Vec<f32> = doc
-        .blocks
-        .iter()
-        .flat_map(|b| b.lines.iter().map(|l| l.bbox.w))
-        .collect();
+    let mut widths: Vec<f32> = doc.blocks.iter().flat_map(|b| b.lines.iter().map(|l| l.bbox.w)).collect();
     widths.sort_by(f32::total_cmp);
     let column = widths.get(widths.len() / 2).copied().unwrap_or(0.0);
-    let runs = |l: &Line| runs(l, column);
-    let crosses = |l: &Line| runs(l).len() > 1;
-    if !doc.blocks.iter().any(|b| b.lines.iter().any(crosses)) {
+    let crossing: Vec<bool> = doc.blocks.iter().map(|b| b.lines.iter().any(|l| runs(l, column).len() > 1)).collect();
+    if !crossing.contains(&true) {
         return Cow::Borrowed(doc);
     }
     let mut blocks = Vec::with_capacity(doc.blocks.len() + 4);
-    for b in &doc.blocks {
-        if b.lines.iter().any(crosses) {
+    for (b, &cut) in doc.blocks.iter().zip(&crossing) {
+        if cut {
             blocks.extend(cut_block(b, column));
         } else {
             blocks.push(b.clone());
@@ -66,11 +61,7 @@ fn runs(l: &Line, column: f32) -> Vec<std::ops::Range<usize>> {
     let mut hs: Vec<f32> = l.words.iter().map(|w| w.bbox.h).collect();
     hs.sort_by(f32::total_cmp);
     let h = hs.get(hs.len() / 2).copied().unwrap_or(l.bbox.h);
-    let gutter = if column > 0.0 && l.bbox.w >= WIDE_LINE * column {
-        WIDE_GUTTER_GAP
-    } else {
-        GUTTER_GAP
-    };
+    let gutter = if column > 0.0 && l.bbox.w >= WIDE_LINE * column { WIDE_GUTTER_GAP } else { GUTTER_GAP };
     let mut out = Vec::new();
     let mut start = 0;
     for i in 1..l.words.len() {
@@ -93,21 +84,10 @@ fn cut_block(b: &Block, column: f32) -> Vec<Block> {
         let last = rs.len() - 1;
         for (k, r) in rs.into_iter().enumerate() {
             let words = l.words[r].to_vec();
-            let bbox = words
-                .iter()
-                .fold(BBox::default(), |acc, w| acc.union(&w.bbox));
+            let bbox = words.iter().fold(BBox::default(), |acc, w| acc.union(&w.bbox));
             // (A line's hyphen cuts its last word: it goes with the last run.)
-            let hyphen = if k == last {
-                l.hyphen.clone()
-            } else {
-                Hyphen::None
-            };
-            let run = Line {
-                words,
-                bbox,
-                hyphen,
-                ..l.clone()
-            };
+            let hyphen = if k == last { l.hyphen.clone() } else { Hyphen::None };
+            let run = Line { words, bbox, hyphen, ..l.clone() };
             let (x0, x1) = (bbox.x, bbox.right());
             match cols.iter_mut().find(|c| c.0 < x1 && x0 < c.1) {
                 Some(c) => {
@@ -121,148 +101,65 @@ fn cut_block(b: &Block, column: f32) -> Vec<Block> {
     }
     cols.into_iter()
         .map(|(_, _, lines)| {
-            let bbox = lines
-                .iter()
-                .fold(BBox::default(), |acc, l| acc.union(&l.bbox));
-            Block {
-                bbox,
-                lines,
-                ..b.clone()
-            }
+            let bbox = lines.iter().fold(BBox::default(), |acc, l| acc.union(&l.bbox));
+            Block { bbox, lines, ..b.clone() }
         })
         .collect()
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::derive::tests::{block as block_at, doc as doc_by};
     use super::*;
-    use crate::ocrxml::{Format, Style, Word};
 
-    fn word(text: &str, x: f32, y: f32) -> Word {
-        let w = 30.0 * text.chars().count() as f32;
-        Word {
-            id: None,
-            text: text.into(),
-            bbox: BBox { x, y, w, h: 30.0 },
-            conf: None,
-            subs_content: None,
-            font_size: None,
-            style: Style::default(),
-        }
+    /// A word of square characters 30 units a side.
+    fn word(text: &str, x: f32, y: f32) -> crate::ocrxml::Word {
+        super::super::derive::tests::word(text, x, y, 30.0 * text.chars().count() as f32, 30.0)
     }
 
-    fn line(words: Vec<Word>) -> Line {
-        let bbox = words
-            .iter()
-            .fold(BBox::default(), |acc, w| acc.union(&w.bbox));
-        Line {
-            id: Some("l".into()),
-            bbox,
-            words,
-            font_size: None,
-            x_size: None,
-            style: Style::default(),
-            hyphen: Hyphen::None,
-            kind: None,
-        }
-    }
-
-    fn doc(blocks: Vec<Block>) -> Document {
-        Document {
-            format: Format::Hocr,
-            width: 3000.0,
-            height: 3000.0,
-            unit: "pixel".into(),
-            image: None,
-            blocks,
-            language: None,
-            producer: None,
-        }
+    fn line(words: Vec<crate::ocrxml::Word>) -> Line {
+        let bbox = words.iter().fold(BBox::default(), |acc, w| acc.union(&w.bbox));
+        Line { id: Some("l".into()), bbox, words, font_size: None, x_size: None, style: Default::default(), hyphen: Hyphen::None, kind: None }
     }
 
     fn block(lines: Vec<Line>) -> Block {
-        let bbox = lines
-            .iter()
-            .fold(BBox::default(), |acc, l| acc.union(&l.bbox));
-        Block {
-            id: Some("b".into()),
-            bbox,
-            lines,
-            group: None,
-            kind: None,
-            order: 0,
-        }
+        block_at(lines, 0)
+    }
+
+    fn doc(blocks: Vec<Block>) -> Document {
+        doc_by(blocks, "tesseract 5.3.0")
     }
 
     #[test]
     fn a_row_read_across_columns_is_cut_into_its_columns() {
         // 王裔会见美国前政要 / 代表团 read on the same two lines as the text of the column beside it.
         let b = block(vec![
-            line(vec![
-                word("王裔会见美国前政要", 100.0, 200.0),
-                word("查体制改革专项小组", 700.0, 200.0),
-            ]),
-            line(vec![
-                word("代表团", 100.0, 240.0),
-                word("家机构改革纪检监察", 700.0, 240.0),
-            ]),
+            line(vec![word("王裔会见美国前政要", 100.0, 200.0), word("查体制改革专项小组", 700.0, 200.0)]),
+            line(vec![word("代表团", 100.0, 240.0), word("家机构改革纪检监察", 700.0, 240.0)]),
         ]);
         let d = doc(vec![b]);
         let cut = cut_at_gutters(&d);
-        let cols: Vec<Vec<String>> = cut
-            .blocks
-            .iter()
-            .map(|b| {
-                b.lines
-                    .iter()
-                    .map(|l| l.words.iter().map(|w| w.text.clone()).collect())
-                    .collect()
-            })
-            .collect();
-        assert_eq!(
-            cols,
-            [
-                vec!["王裔会见美国前政要", "代表团"],
-                vec!["查体制改革专项小组", "家机构改革纪检监察"]
-            ]
-        );
+        let cols: Vec<Vec<String>> = cut.blocks.iter().map(|b| b.lines.iter().map(|l| l.words.iter().map(|w| w.text.clone()).collect()).collect()).collect();
+        assert_eq!(cols, [vec!["王裔会见美国前政要", "代表团"], vec!["查体制改革专项小组", "家机构改革纪检监察"]]);
         assert_eq!(cut.blocks[1].bbox.x, 700.0);
     }
 
     #[test]
     fn word_spaces_however_wide_in_type_leave_the_document_as_it_is() {
-        let d = doc(vec![block(vec![line(vec![
-            word("守正创新", 100.0, 200.0),
-            word("技术突破", 250.0, 200.0),
-        ])])]);
+        let d = doc(vec![block(vec![line(vec![word("守正创新", 100.0, 200.0), word("技术突破", 250.0, 200.0)])])]);
         assert!(matches!(cut_at_gutters(&d), Cow::Borrowed(_)));
     }
 
     #[test]
-    fn a_gap_of_two_heights_is_a_gutter_in_a_line_wider_than_a_column_and_a_word_space_in_a_column()
-    {
+    fn a_gap_of_two_heights_is_a_gutter_in_a_line_wider_than_a_column_and_a_word_space_in_a_column() {
         // Columns of 390-pixel lines; a gap of 2.4 heights (72 pixels) inside one of them is the
         // spacing of a justified line, and the same gap in a row three columns wide is a gutter.
         let column = |y: f32| line(vec![word("体育产业是一座有待开掘的", 100.0, y)]);
-        let spaced = line(vec![
-            word("体育", 100.0, 300.0),
-            word("产业是一座有待开", 232.0, 300.0),
-        ]);
-        let d = doc(vec![block(vec![
-            column(200.0),
-            column(240.0),
-            spaced.clone(),
-            column(340.0),
-        ])]);
+        let spaced = line(vec![word("体育", 100.0, 300.0), word("产业是一座有待开", 232.0, 300.0)]);
+        let d = doc(vec![block(vec![column(200.0), column(240.0), spaced.clone(), column(340.0)])]);
         assert!(matches!(cut_at_gutters(&d), Cow::Borrowed(_)));
-        let row = line(vec![
-            word("王裔会见美国前政要", 100.0, 400.0),
-            word("查体制改革专项小组、深化党和国", 442.0, 400.0),
-        ]);
-        let d = doc(vec![
-            block(vec![column(200.0), column(240.0), spaced, column(340.0)]),
-            block(vec![row]),
-        ]);
+        let row = line(vec![word("王裔会见美国前政要", 100.0, 400.0), word("查体制改革专项小组、深化党和国", 442.0, 400.0)]);
+        let d = doc(vec![block(vec![column(200.0), column(240.0), spaced, column(340.0)]), block(vec![row])]);
         assert_eq!(cut_at_gutters(&d).blocks.len(), 3);
     }
 }
