@@ -1,10 +1,21 @@
 //! Regressions of pages in languages other than Chinese and English, each named after the bug it
 //! pins down. The pages are written for these tests.
 
+use newsseg::emit::Article;
 use newsseg::{process_page, Config, Page};
 
 fn run(text: &str) -> Page {
     process_page(&Config::default(), "t", None, text.as_bytes()).expect("page processes")
+}
+
+/// Each article's headline, in order.
+fn headlines(p: &Page) -> Vec<Option<&str>> {
+    p.articles.iter().map(|a| a.headline.as_deref()).collect()
+}
+
+/// An article's bylines as (role, name).
+fn signed(a: &Article) -> Vec<(&str, Option<&str>)> {
+    a.bylines.iter().map(|b| (b.role.as_str(), b.name.as_deref())).collect()
 }
 
 fn words(text: &str) -> Vec<&str> {
@@ -105,8 +116,7 @@ fn regression_signature_read_as_a_subhead_glued_the_next_article_on() {
     let page = "DER STREIT UM DAS WASSER\n\nSeit Wochen streiten die Bauern des Tales mit der Stadt um das Wasser des\nBaches, das die Stadt für ihre neue Leitung fassen will. Die Bauern fürchten\num ihre Wiesen und haben sich an die Regierung gewandt.\n\nHeinrich Keimer\n\nDIE NEUE BRÜCKE\n\nDie neue Brücke über den Fluß wird im Frühjahr eröffnet. Sie ist aus Eisen\ngebaut und trägt auch die schwersten Wagen.\n";
     let p = newsseg::process_page(&newsseg::Config::default(), "t", None, page.as_bytes()).expect("page processes");
     let first = p.articles.iter().find(|a| a.text.contains("Bauern")).expect("first piece");
-    let signed: Vec<(&str, Option<&str>)> = first.bylines.iter().map(|b| (b.role.as_str(), b.name.as_deref())).collect();
-    assert_eq!(signed, [("signature", Some("Heinrich Keimer"))], "{:#?}", p.articles);
+    assert_eq!(signed(first), [("signature", Some("Heinrich Keimer"))], "{:#?}", p.articles);
     assert!(!first.text.contains("Brücke"), "the next piece glued on: {:#?}", p.articles);
     assert!(p.articles.iter().any(|a| a.headline.as_deref() == Some("DIE NEUE BRÜCKE")), "{:#?}", p.articles);
 }
@@ -129,8 +139,7 @@ fn regression_english_title_closed_by_a_stop_after_finished_text_was_a_subhead()
     // written for this test.)
     let page = "THE MARKETS.\n\nThe corn market was dull on Tuesday, and the price of wheat fell by\ntwo shillings a quarter from the rates of last week, the farmers\nbeing unwilling to sell wheat at the prices which the millers offered.\n\nTO CORRESPONDENTS.\n\nA farmer asks us why the price of wheat at the corn market fell on\nTuesday; the millers, we believe, had bought wheat enough last week,\nand the farmers must wait for the market to mend before they sell.\n";
     let p = run(page);
-    let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
-    assert_eq!(heads, [Some("THE MARKETS."), Some("TO CORRESPONDENTS.")], "{:#?}", p.articles);
+    assert_eq!(headlines(&p), [Some("THE MARKETS."), Some("TO CORRESPONDENTS.")], "{:#?}", p.articles);
 }
 
 #[test]
@@ -142,8 +151,7 @@ fn regression_german_signature_naming_no_one_was_read_as_a_headline() {
     let p = run(page);
     // Each article's headline, and its bylines as (role, name).
     type Signed<'a> = (Option<&'a str>, Vec<(&'a str, Option<&'a str>)>);
-    let got: Vec<Signed> =
-        p.articles.iter().map(|a| (a.headline.as_deref(), a.bylines.iter().map(|b| (b.role.as_str(), b.name.as_deref())).collect())).collect();
+    let got: Vec<Signed> = p.articles.iter().map(|a| (a.headline.as_deref(), signed(a))).collect();
     assert_eq!(got, [(Some("DER STREIT UM DAS WASSER"), vec![("signature", Some("Ein Abonnent"))]), (Some("Die neue Brücke"), vec![])], "{:#?}", p.articles);
 }
 
@@ -166,30 +174,9 @@ fn regression_notice_signed_by_its_body_was_read_as_the_next_item_s_headline() {
     // this test.)
     let page = "Aus der Stadt.\n\nDer Gesangverein hält Sonntag, den 17. Januar, nachmittags 2 Uhr seine\nGeneralversammlung im Vereinslokal ab. Die Tagesordnung lautet: Bericht\ndes Kassierers, Wahl des Vorstandes, Verschiedenes.\n\nDer Vorstand\n\nMarktbericht. Auf dem Wochenmarkt wurden am Samstag Kartoffeln, Butter und\nEier zu den Preisen der Vorwoche verkauft; nur das Obst war teurer.\n";
     let p = run(page);
-    assert_eq!(
-        p.articles[0].headline.as_deref(),
-        Some("Aus der Stadt."),
-        "{:#?}",
-        p.articles
-    );
-    assert!(
-        p.articles
-            .iter()
-            .all(|a| a.headline.as_deref() != Some("Der Vorstand")),
-        "{:#?}",
-        p.articles
-    );
-    let signed: Vec<(&str, Option<&str>)> = p.articles[0]
-        .bylines
-        .iter()
-        .map(|b| (b.role.as_str(), b.name.as_deref()))
-        .collect();
-    assert_eq!(
-        signed,
-        [("signature", Some("Der Vorstand"))],
-        "{:#?}",
-        p.articles
-    );
+    assert_eq!(p.articles[0].headline.as_deref(), Some("Aus der Stadt."), "{:#?}", p.articles);
+    assert!(!headlines(&p).contains(&Some("Der Vorstand")), "{:#?}", p.articles);
+    assert_eq!(signed(&p.articles[0]), [("signature", Some("Der Vorstand"))], "{:#?}", p.articles);
 }
 
 #[test]
@@ -199,11 +186,7 @@ fn regression_wire_credit_in_capitals_stays_a_credit_where_the_language_knows_no
     let page = "  The harbor board voted on Monday to build a new cargo\npier at the north basin, and work is expected to begin\nin the autumn, officials said.\n  The board said the pier would take two years to build\nand would double the port's grain trade, officials said.\n  REUTER\n\nRAIL STRIKE ENDS AFTER A WEEK\n\n  Freight workers returned to the rail yards on Monday\nafter a strike that stranded grain shipments.\n";
     let p = run(page);
     let at = page.find("  REUTER").expect("in the page") + 2;
-    let line = p
-        .lines
-        .iter()
-        .find(|l| l.span.start() == at)
-        .expect("the credit's line");
+    let line = p.lines.iter().find(|l| l.span.start() == at).expect("the credit's line");
     assert_eq!(format!("{:?}", line.role), "Credit", "{:#?}", p.lines);
 }
 
@@ -214,8 +197,7 @@ fn regression_french_pen_name_of_an_article_and_a_noun_was_glued_to_the_next_tit
     // this test.)
     let page = "LA VIE À PARIS\n\nOn ne parle plus que du bal de l'Opéra,\noù la foule était si grande hier qu'on\nne pouvait plus avancer dans le foyer\nni dans les couloirs!...\nUN PARISIEN\n\nLES THÉÂTRES\n\nLa Comédie-Française reprendra demain\nune pièce de Molière, avec les\ncomédiens qui l'ont jouée l'hiver\ndernier devant une salle comble.\n";
     let p = run(page);
-    let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
-    assert_eq!(heads, [Some("LA VIE À PARIS"), Some("LES THÉÂTRES")], "{:#?}", p.articles);
-    let signed: Vec<Option<&str>> = p.articles[0].bylines.iter().map(|b| b.name.as_deref()).collect();
-    assert_eq!(signed, [Some("UN PARISIEN")], "{:#?}", p.articles);
+    assert_eq!(headlines(&p), [Some("LA VIE À PARIS"), Some("LES THÉÂTRES")], "{:#?}", p.articles);
+    let names: Vec<Option<&str>> = signed(&p.articles[0]).into_iter().map(|(_, n)| n).collect();
+    assert_eq!(names, [Some("UN PARISIEN")], "{:#?}", p.articles);
 }
