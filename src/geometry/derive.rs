@@ -351,6 +351,27 @@ pub(super) mod tests {
         assert_eq!(display("Furnished Lodgings"), Some(true));
     }
 
+    /// One word filling `x..x + w` on a line of height `h`.
+    fn span_line(t: &str, x: f32, y: f32, w: f32, h: f32) -> Line {
+        let mut l = line(t, x, y, h);
+        l.words = vec![word(t, x, y, w, h)];
+        l.bbox = l.words[0].bbox;
+        l
+    }
+
+    #[test]
+    fn a_title_line_of_figures_under_the_title_ends_it() {
+        // A kicker, a title and its last line mostly figures (宫乃莹摘金(动感 / 2019)): the figures
+        // are the title's, not a graphic's, and the title stays display type.
+        let ls = vec![span_line("snowboard world cup", 0.0, 0.0, 300.0, 24.0), span_line("GOLD", 0.0, 30.0, 300.0, 25.0), span_line("2019)", 0.0, 60.0, 100.0, 32.0)];
+        let body = block((0..6).map(|i| span_line("bodytext", 0.0, 130.0 + 30.0 * i as f32, 400.0, 20.0)).collect(), 1);
+        let d = doc(vec![block(ls, 0), body], "tesseract 5.3.0");
+        let out = derive(&d, ReadingOrder::Geometry, &GeoParams::default());
+        let hint = |s: &str| out.hints.iter().find(|h| &out.text[h.span.0..h.span.1] == s).unwrap();
+        assert!(hint("GOLD").display && hint("2019)").display);
+        assert_eq!(hint("GOLD").group, hint("2019)").group);
+    }
+
     #[test]
     fn indents_and_short_lines_open_paragraphs() {
         let ls = vec![

@@ -44,12 +44,21 @@ pub(crate) struct Placed {
 
 /// Cuts each block into pieces of display type and of text type.
 pub(crate) fn pieces(geo: &[LineGeo], p: &GeoParams, doc: &Document) -> Vec<Piece> {
+    let mut disp: Vec<bool> = geo.iter().map(|g| is_display(g, p, doc)).collect();
+    // A title's last line may be mostly figures (动感 / 2019)): set like the line above it in its
+    // block, it is that title's end, not a figure of a graphic.
+    for i in 1..geo.len() {
+        let (a, b) = (&geo[i - 1], &geo[i]);
+        if !disp[i] && disp[i - 1] && a.block == b.block && b.ratio >= p.display && (b.ratio / a.ratio - 1.0).abs() <= FIGURE_LINE_LIKE {
+            disp[i] = true;
+        }
+    }
     let mut out: Vec<Piece> = Vec::new();
     let mut i = 0;
     while i < geo.len() {
-        let display = is_display(&geo[i], p, doc);
+        let display = disp[i];
         let mut j = i + 1;
-        while j < geo.len() && geo[j].block == geo[i].block && is_display(&geo[j], p, doc) == display {
+        while j < geo.len() && geo[j].block == geo[i].block && disp[j] == display {
             j += 1;
         }
         let bbox = geo[i..j].iter().fold(BBox::default(), |b, g| b.union(&g.bbox));
@@ -73,6 +82,10 @@ pub(crate) fn pieces(geo: &[LineGeo], p: &GeoParams, doc: &Document) -> Vec<Piec
     }
     out
 }
+
+/// A figure line is a title's last when its size is within this share of the title line's above
+/// (the two are measured differently, by height and by advance).
+const FIGURE_LINE_LIKE: f32 = 0.3;
 
 /// The line's first letter is a lower-case one (scripts without case never are).
 fn opens_lower(g: &LineGeo, doc: &Document) -> bool {
