@@ -23,12 +23,12 @@ const CAPS_SHARE: f32 = 0.7;
 /// The column a piece stands in: the horizontal extent of the text pieces next above and below
 /// it that share most of its width, or `None` where it stands alone.
 pub(crate) fn column(k: usize, pieces: &[Piece]) -> Option<(f32, f32)> {
-    column_under(&pieces[k], pieces)
+    column_under(&pieces[k], pieces, 2)
 }
 
-/// [`column`] for a piece given by itself.
-pub(crate) fn column_under(pc: &Piece, pieces: &[Piece]) -> Option<(f32, f32)> {
-    let shares = |q: &Piece| overlap(q.bbox.x, q.bbox.right(), pc.bbox.x, pc.bbox.right()) >= 0.8 * pc.bbox.w && q.lines.len() >= 2;
+/// [`column`] for a piece given by itself, read off text of at least `lines` lines.
+pub(crate) fn column_under(pc: &Piece, pieces: &[Piece], lines: usize) -> Option<(f32, f32)> {
+    let shares = |q: &Piece| overlap(q.bbox.x, q.bbox.right(), pc.bbox.x, pc.bbox.right()) >= 0.8 * pc.bbox.w && q.lines.len() >= lines;
     let above = pieces.iter().filter(|q| q.bbox.bottom() <= pc.bbox.y + 1.0 && shares(q)).max_by(|a, b| a.bbox.bottom().total_cmp(&b.bbox.bottom()));
     let below = pieces.iter().filter(|q| q.bbox.y >= pc.bbox.bottom() - 1.0 && shares(q)).min_by(|a, b| a.bbox.y.total_cmp(&b.bbox.y));
     let (l, r) = match (above, below) {

@@ -360,6 +360,26 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_title_cut_at_a_gutter_is_one_headline_where_a_half_reaches_into_it() {
+        // Two columns of text 400 wide, a gutter of 50; a title over each. The right one starting
+        // 30 left of its column (摸准体育产业的 | 矿脉（体坛观澜）, the quotes between them lost) is the
+        // left one's other half; starting inside its column it is a story's own title.
+        let groups = |right_x: f32| {
+            let col = |x: f32, order: usize| block((0..6).map(|i| span_line("bodytext", x, 80.0 + 30.0 * i as f32, 400.0, 20.0)).collect(), order);
+            let d = doc(vec![block(vec![span_line("MINING", 10.0, 0.0, 380.0, 40.0)], 0), block(vec![span_line("THE", right_x, 0.0, 300.0, 40.0)], 1), col(0.0, 2), col(450.0, 3)], "tesseract 5.3.0");
+            let out = derive(&d, ReadingOrder::Geometry, &GeoParams::default());
+            let group = |s: &str| out.hints.iter().find(|h| &out.text[h.span.0..h.span.1] == s).and_then(|h| h.group);
+            (group("MINING"), group("THE"))
+        };
+        let (left, right) = groups(420.0);
+        assert!(left.is_some());
+        assert_eq!(left, right, "one headline across both columns");
+        let (left, right) = groups(460.0);
+        assert!(left.is_some() && right.is_some());
+        assert_ne!(left, right, "two stories' titles");
+    }
+
+    #[test]
     fn a_title_line_of_figures_under_the_title_ends_it() {
         // A kicker, a title and its last line mostly figures (宫乃莹摘金(动感 / 2019)): the figures
         // are the title's, not a graphic's, and the title stays display type.

@@ -153,7 +153,13 @@ pub(crate) fn body_height(geo: &[LineGeo], p: &GeoParams) -> f32 {
 /// Whether piece `b` belongs with the headline pieces of `g`: side by side on one band, or stacked
 /// tight above or below one of them.
 fn touches(b: &Piece, g: &[usize], pieces: &[Piece], p: &GeoParams, unit_h: f32) -> bool {
-    let columns_of = |pc: &Piece| super::apart::column_under(pc, pieces);
+    let columns_of = |pc: &Piece, lines: usize| super::apart::column_under(pc, pieces, lines);
+    // A piece reaching out of its column into the gutter, towards the other, is one title's half
+    // set across both. The column is read off text, not off a deck set narrower.
+    let reaches = |left: &Piece, right: &Piece| {
+        let out = |pc: &Piece| columns_of(pc, COLUMN_LINES);
+        out(left).is_some_and(|c| left.bbox.right() > c.1 + OVERHANG * unit_h) || out(right).is_some_and(|c| right.bbox.x < c.0 - OVERHANG * unit_h)
+    };
     g.iter().any(|&k| {
         let h = &pieces[k];
         let em = h.bbox.h.max(b.bbox.h).max(unit_h);
@@ -163,8 +169,9 @@ fn touches(b: &Piece, g: &[usize], pieces: &[Piece], p: &GeoParams, unit_h: f32)
         let line_h = (h.bbox.h / lines(h)).max(b.bbox.h / lines(b));
         // Measured in body lines: a title an engine read in pieces splits at a word space; but
         // two titles each set over a column of its own are the titles of two stories.
-        let own_columns = || match (columns_of(b), columns_of(h)) {
-            (Some(cb), Some(ch)) => overlap(cb.0, cb.1, ch.0, ch.1) <= 0.0,
+        let (left, right) = if b.bbox.x <= h.bbox.x { (b, h) } else { (h, b) };
+        let own_columns = || match (columns_of(left, 2), columns_of(right, 2)) {
+            (Some(cl), Some(cr)) => overlap(cl.0, cl.1, cr.0, cr.1) <= 0.0 && !reaches(left, right),
             _ => false,
         };
         let band = y_ov >= 0.5 * b.bbox.h.min(h.bbox.h) && x_gap < p.band_gap * unit_h && !own_columns();
@@ -174,6 +181,14 @@ fn touches(b: &Piece, g: &[usize], pieces: &[Piece], p: &GeoParams, unit_h: f32)
         band || stacked
     })
 }
+
+/// A column is read off text of at least this many lines under or over a title: a deck of two
+/// lines is set narrower than the column.
+const COLUMN_LINES: usize = 3;
+
+/// A title over a column of its own stands inside it, give or take this many body lines (ink,
+/// a skewed box); one reaching further runs on over the next column.
+const OVERHANG: f32 = 0.75;
 
 /// Headline groups: display pieces that stand together, with the kickers and decks set beside them.
 pub(crate) fn groups(pieces: &[Piece], p: &GeoParams, unit_h: f32) -> Vec<Vec<usize>> {
