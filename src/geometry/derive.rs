@@ -380,6 +380,17 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_title_the_engine_lost_a_character_of_stays_one_headline() {
+        // 美好生活新 | 待: a gap of one title character (57) between the halves, over twice the
+        // body's line (20); the same gap between a title and a body line's words is no title's.
+        let d = doc(vec![block(vec![span_line("MEIHAO", 100.0, 0.0, 300.0, 57.0)], 0), block(vec![span_line("DAI", 457.0, 0.0, 57.0, 57.0)], 1), block((0..6).map(|i| span_line("bodytext", 0.0, 80.0 + 30.0 * i as f32, 600.0, 20.0)).collect(), 2)], "tesseract 5.3.0");
+        let out = derive(&d, ReadingOrder::Geometry, &GeoParams::default());
+        let group = |s: &str| out.hints.iter().find(|h| &out.text[h.span.0..h.span.1] == s).and_then(|h| h.group);
+        assert!(group("MEIHAO").is_some());
+        assert_eq!(group("MEIHAO"), group("DAI"));
+    }
+
+    #[test]
     fn a_title_line_of_figures_under_the_title_ends_it() {
         // A kicker, a title and its last line mostly figures (宫乃莹摘金(动感 / 2019)): the figures
         // are the title's, not a graphic's, and the title stays display type.

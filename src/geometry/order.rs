@@ -174,13 +174,19 @@ fn touches(b: &Piece, g: &[usize], pieces: &[Piece], p: &GeoParams, unit_h: f32)
             (Some(cl), Some(cr)) => overlap(cl.0, cl.1, cr.0, cr.1) <= 0.0 && !reaches(left, right),
             _ => false,
         };
-        let band = y_ov >= 0.5 * b.bbox.h.min(h.bbox.h) && x_gap < p.band_gap * unit_h && !own_columns();
+        // An engine may lose a title's character (美好生活新 | 待, 期 lost): its halves stand a
+        // character of the title's own size apart, more than a word space of the body's.
+        let near = x_gap < p.band_gap * unit_h || x_gap < LOST_CHARACTER * line_h;
+        let band = y_ov >= 0.5 * b.bbox.h.min(h.bbox.h) && near && !own_columns();
         let below = b.bbox.y - h.bbox.bottom();
         let above = h.bbox.y - b.bbox.bottom();
         let stacked = x_overlap(&b.bbox, &h.bbox) > 0.0 && ((0.0..p.stack_gap * line_h.max(em / 4.0)).contains(&below) || (0.0..p.stack_gap * line_h).contains(&above));
         band || stacked
     })
 }
+
+/// Halves of one title the engine lost a character between stand this many of its lines apart.
+const LOST_CHARACTER: f32 = 1.2;
 
 /// A column is read off text of at least this many lines under or over a title: a deck of two
 /// lines is set narrower than the column.
