@@ -391,6 +391,24 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn an_aside_in_brackets_set_after_a_title_on_its_line_is_the_title_s() {
+        // 返乡创业有干头！ | （经济聚焦·回乡看变化⑥）: 96 apart at a title line of 69, the blanks of
+        // ！ and （ between them; words standing so far apart without the bracket are two titles.
+        let groups = |aside: &str| {
+            let d = doc(vec![block(vec![span_line("FANXIANG", 100.0, 0.0, 520.0, 69.0)], 0), block(vec![span_line(aside, 716.0, 0.0, 400.0, 69.0)], 1), block((0..6).map(|i| span_line("bodytext", 0.0, 100.0 + 30.0 * i as f32, 1200.0, 20.0)).collect(), 2)], "tesseract 5.3.0");
+            let out = derive(&d, ReadingOrder::Geometry, &GeoParams::default());
+            let group = |s: &str| out.hints.iter().find(|h| &out.text[h.span.0..h.span.1] == s).and_then(|h| h.group);
+            (group("FANXIANG"), group(aside))
+        };
+        let (title, aside) = groups("(JINGJI");
+        assert!(title.is_some());
+        assert_eq!(title, aside);
+        let (title, other) = groups("JINGJI");
+        assert!(title.is_some() && other.is_some());
+        assert_ne!(title, other);
+    }
+
+    #[test]
     fn a_title_line_of_figures_under_the_title_ends_it() {
         // A kicker, a title and its last line mostly figures (宫乃莹摘金(动感 / 2019)): the figures
         // are the title's, not a graphic's, and the title stays display type.

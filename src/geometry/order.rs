@@ -33,6 +33,9 @@ pub(crate) struct Piece {
     pub bbox: BBox,
     pub ratio: f32,
     pub chars: usize,
+    /// The piece opens on an opening bracket: an aside or a column's name set after a title on
+    /// its line (返乡创业有干头！ | （经济聚焦·回乡看变化⑥）).
+    pub bracket: bool,
 }
 
 /// A piece in reading order, with the headline group it belongs to (if any).
@@ -63,7 +66,9 @@ pub(crate) fn pieces(geo: &[LineGeo], p: &GeoParams, doc: &Document) -> Vec<Piec
         }
         let bbox = geo[i..j].iter().fold(BBox::default(), |b, g| b.union(&g.bbox));
         let ratio = geo[i..j].iter().map(|g| g.ratio).fold(0.0, f32::max);
-        out.push(Piece { block: geo[i].block, lines: i..j, display, bbox, ratio, chars: geo[i..j].iter().map(|g| g.chars).sum() });
+        let first = doc.blocks[geo[i].block].lines[geo[i].line].words.iter().flat_map(|w| w.text.chars()).next();
+        let bracket = first.is_some_and(|c| OPENING_BRACKETS.contains(c));
+        out.push(Piece { block: geo[i].block, lines: i..j, display, bbox, ratio, chars: geo[i..j].iter().map(|g| g.chars).sum(), bracket });
         i = j;
     }
     // A long run of display type is a lead set big, text rather than a headline; so is display
@@ -176,7 +181,9 @@ fn touches(b: &Piece, g: &[usize], pieces: &[Piece], p: &GeoParams, unit_h: f32)
         };
         // An engine may lose a title's character (美好生活新 | 待, 期 lost): its halves stand a
         // character of the title's own size apart, more than a word space of the body's.
-        let near = x_gap < p.band_gap * unit_h || x_gap < LOST_CHARACTER * line_h;
+        // An aside in brackets after a title stands off it by the space its marks hold (！（).
+        let aside = right.bracket && x_gap < ASIDE_GAP * line_h;
+        let near = x_gap < p.band_gap * unit_h || x_gap < LOST_CHARACTER * line_h || aside;
         let band = y_ov >= 0.5 * b.bbox.h.min(h.bbox.h) && near && !own_columns();
         let below = b.bbox.y - h.bbox.bottom();
         let above = h.bbox.y - b.bbox.bottom();
@@ -184,6 +191,13 @@ fn touches(b: &Piece, g: &[usize], pieces: &[Piece], p: &GeoParams, unit_h: f32)
         band || stacked
     })
 }
+
+/// An aside in brackets set after a title on its line stands at most this many of its lines
+/// off it: a full-width mark's blank on either side of the gap, and a word space.
+const ASIDE_GAP: f32 = 2.0;
+
+/// Marks that open an aside or a column's name, as set or as an engine reads them.
+const OPENING_BRACKETS: &str = "(（〈《[【";
 
 /// Halves of one title the engine lost a character between stand this many of its lines apart.
 const LOST_CHARACTER: f32 = 1.2;
@@ -482,7 +496,7 @@ mod tests {
     use super::*;
 
     fn piece(x: f32, y: f32, w: f32, h: f32) -> Piece {
-        Piece { block: 0, lines: 0..1, display: true, bbox: BBox { x, y, w, h }, ratio: 1.0, chars: 1 }
+        Piece { block: 0, lines: 0..1, display: true, bbox: BBox { x, y, w, h }, ratio: 1.0, chars: 1, bracket: false }
     }
 
     #[test]
