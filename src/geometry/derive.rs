@@ -409,6 +409,21 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_title_in_three_pieces_across_three_columns_is_one_group_whatever_their_tops() {
+        // 你用过 | 回收的红包吗？ | （说道）over three columns: the middle piece reaches out of its
+        // column to the left, the aside in brackets stands a pixel higher than the rest, so it is
+        // taken first and starts a group of its own before the title's halves join it.
+        let col = |x: f32, order: usize| block((0..6).map(|i| span_line("bodytext", x, 100.0 + 30.0 * i as f32, 400.0, 20.0)).collect(), order);
+        let title = vec![block(vec![span_line("NIYONG", 200.0, 0.0, 190.0, 60.0)], 0), block(vec![span_line("HUISHOU", 420.0, 0.0, 420.0, 60.0)], 1), block(vec![span_line("(SHUODAO", 940.0, -1.0, 200.0, 60.0)], 2)];
+        let d = doc(title.into_iter().chain([col(0.0, 3), col(450.0, 4), col(900.0, 5)]).collect(), "tesseract 5.3.0");
+        let out = derive(&d, ReadingOrder::Geometry, &GeoParams::default());
+        let group = |s: &str| out.hints.iter().find(|h| &out.text[h.span.0..h.span.1] == s).and_then(|h| h.group);
+        assert!(group("NIYONG").is_some());
+        assert_eq!(group("NIYONG"), group("HUISHOU"));
+        assert_eq!(group("NIYONG"), group("(SHUODAO"));
+    }
+
+    #[test]
     fn a_title_line_of_figures_under_the_title_ends_it() {
         // A kicker, a title and its last line mostly figures (宫乃莹摘金(动感 / 2019)): the figures
         // are the title's, not a graphic's, and the title stays display type.

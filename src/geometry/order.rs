@@ -159,11 +159,11 @@ pub(crate) fn body_height(geo: &[LineGeo], p: &GeoParams) -> f32 {
 /// tight above or below one of them.
 fn touches(b: &Piece, g: &[usize], pieces: &[Piece], p: &GeoParams, unit_h: f32) -> bool {
     let columns_of = |pc: &Piece, lines: usize| super::apart::column_under(pc, pieces, lines);
-    // A piece reaching out of its column into the gutter, towards the other, is one title's half
-    // set across both. The column is read off text, not off a deck set narrower.
+    // A piece reaching out of its column into a gutter is part of a title set across columns: so
+    // is the piece beside it. The column is read off text, not off a deck set narrower.
     let reaches = |left: &Piece, right: &Piece| {
-        let out = |pc: &Piece| columns_of(pc, COLUMN_LINES);
-        out(left).is_some_and(|c| left.bbox.right() > c.1 + OVERHANG * unit_h) || out(right).is_some_and(|c| right.bbox.x < c.0 - OVERHANG * unit_h)
+        let out = |pc: &Piece| columns_of(pc, COLUMN_LINES).is_some_and(|c| pc.bbox.x < c.0 - OVERHANG * unit_h || pc.bbox.right() > c.1 + OVERHANG * unit_h);
+        out(left) || out(right)
     };
     g.iter().any(|&k| {
         let h = &pieces[k];
@@ -219,6 +219,19 @@ pub(crate) fn groups(pieces: &[Piece], p: &GeoParams, unit_h: f32) -> Vec<Vec<us
         match gs.iter_mut().find(|g| touches(&pieces[k], g, pieces, p, unit_h)) {
             Some(g) => g.push(k),
             None => gs.push(vec![k]),
+        }
+    }
+    // Taken top down, a piece joins the first group it touches, though it may touch a later one
+    // too: an aside set a pixel higher than its title ((说道) over 你用过 | 加收的红包吗?) starts a
+    // group before the title's halves do. Groups that touch are one.
+    let mut i = 0;
+    while i < gs.len() {
+        match (i + 1..gs.len()).find(|&j| gs[j].iter().any(|&k| touches(&pieces[k], &gs[i], pieces, p, unit_h))) {
+            Some(j) => {
+                let g = gs.remove(j);
+                gs[i].extend(g);
+            }
+            None => i += 1,
         }
     }
     // Kickers and decks: short pieces set a little bigger than the body, touching a group; and
