@@ -336,3 +336,42 @@ fn a_title_wrapped_over_two_lines_of_one_block_closing_on_its_column_name_over_a
     assert_eq!(heads, [Some("新图书馆开门迎客"), Some("王小明：守护书香 服务乡邻（文化惠民。 基层图书馆巡礼）")], "{:#?}", p.articles);
     assert!(p.articles[1].text.contains("五个村"), "{:#?}", p.articles);
 }
+
+/// A page as Tesseract's hOCR gives it: each block its lines, each line `(text, x, y, height)`,
+/// its words boxed 10 units a letter at that height, with a space's gap.
+fn hocr(blocks: &[&[(&str, u32, u32, u32)]]) -> Vec<u8> {
+    let mut body = String::new();
+    for (b, lines) in blocks.iter().enumerate() {
+        body.push_str(&format!("<div class='ocr_carea' id='block_{b}'><p class='ocr_par' id='par_{b}'>"));
+        for (l, &(text, x, y, h)) in lines.iter().enumerate() {
+            let mut words = String::new();
+            let mut wx = x;
+            for (w, word) in text.split(' ').enumerate() {
+                let ww = word.chars().count() as u32 * h / 2;
+                words.push_str(&format!("<span class='ocrx_word' id='w_{b}_{l}_{w}' title='bbox {wx} {y} {} {}; x_wconf 95'>{word}</span> ", wx + ww, y + h));
+                wx += ww + h / 3;
+            }
+            body.push_str(&format!("<span class='ocr_line' id='l_{b}_{l}' title='bbox {x} {y} {wx} {}'>{words}</span>", y + h));
+        }
+        body.push_str("</p></div>");
+    }
+    format!("<?xml version='1.0' encoding='UTF-8'?><html xmlns='http://www.w3.org/1999/xhtml'><head><meta name='ocr-system' content='tesseract 5.3.0'/></head><body><div class='ocr_page' id='page_1' title='bbox 0 0 1200 1600'>{body}</div></body></html>").into_bytes()
+}
+
+#[test]
+fn a_byline_the_engine_read_into_the_block_of_the_first_paragraph_is_the_story_s_byline() {
+    // Tesseract boxes the byline and the dispatch under it as one paragraph (By Chaitanya Kalbag,
+    // Reuters / MANILA, March 24 - A ...): the block's first line is the story's byline, not the
+    // opening words of its first paragraph.
+    let body: Vec<(&str, u32, u32, u32)> = ["By Martha Kell, Reuters", "PORTLAND, March 2 - The harbor board approved", "a new cargo pier on Monday after a year of talks", "with the shipping lines that call at the port and", "the unions that work its docks, the board said.", "Work on the pier starts in the spring, it said."]
+        .iter()
+        .enumerate()
+        .map(|(i, &t)| (t, 40, 140 + 30 * i as u32, 20))
+        .collect();
+    let page = hocr(&[&[("Harbor Board Approves Pier", 40, 40, 60)], &body]);
+    let p = process_page(&Config::default(), "t", None, &page).expect("page processes");
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    let a = &p.articles[0];
+    assert_eq!(a.bylines.first().and_then(|b| b.name.as_deref()), Some("Martha Kell"), "{a:#?}");
+    assert!(a.text.contains("\n\nPORTLAND, March 2 - The harbor board"), "{a:#?}");
+}

@@ -191,11 +191,19 @@ impl Layout {
         l.stats.chars > limit
     }
 
+    /// A byline set tight over its story's first line stands on its own (By Greg McCune, Reuters),
+    /// on a page of text or in a block of a structured file, unless it breaks off at a comma: its
+    /// names go on below (OUR WAR CORRESPONDENT, / JACK PERCIVAL).
+    fn byline_over(&self, prev: &Line, lang: &Lang) -> bool {
+        let byline = prev.text.trim();
+        !byline.ends_with(',') && lang.byline.iter().any(|r| r.is_match(byline))
+    }
+
     /// Whether `cur` starts a new block after `prev` (both non-blank, `cur` directly below).
     /// `first`: `prev` opens its block; `next`: the line set tight under `cur`, if any.
     fn breaks(&self, prev: &Line, cur: &Line, first: bool, next: Option<&Line>, lang: &Lang) -> bool {
         if self.geometric {
-            return cur.blank_before > 0;
+            return cur.blank_before > 0 || self.byline_over(prev, lang);
         }
         if cur.blank_before > 0 || cur.md_heading > 0 || prev.md_heading > 0 {
             return true;
@@ -220,11 +228,7 @@ impl Layout {
                 None => !self.full(prev, true),
             };
         }
-        // A byline set tight over its story's first line stands on its own (By Greg McCune,
-        // Reuters), unless it breaks off at a comma: its names go on below (OUR WAR CORRESPONDENT, /
-        // JACK PERCIVAL).
-        let byline = prev.text.trim();
-        if !byline.ends_with(',') && lang.byline.iter().any(|r| r.is_match(byline)) {
+        if self.byline_over(prev, lang) {
             return true;
         }
         // A line that opens on a dated dateline goes on into its paragraph, however short and
