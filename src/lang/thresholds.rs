@@ -13,6 +13,15 @@ use std::sync::OnceLock;
 pub struct Thresholds {
     /// Most characters of a line signing a piece, and of a place or date under it.
     pub signature_max: u32,
+    /// Most lines and characters of a heading set apart in body type (`classify::apart`).
+    pub apart_max_lines: usize,
+    pub apart_max_chars: u32,
+    /// Share of the column's width every line of such a heading stays under.
+    pub apart_line_share: f32,
+    /// How many times the heading's length the text under it runs at least.
+    pub text_over_head: u32,
+    /// Fewest letters of a rubric over notices.
+    pub rubric_min_letters: u32,
 }
 
 impl Thresholds {
@@ -54,7 +63,8 @@ mod tests {
             assert_eq!(Lang::get(code).classify, base, "{}", code.as_str());
         }
         let own: toml::Table = "signature_max = 30".parse().unwrap();
-        assert_eq!(Thresholds::over_defaults(&own, "test").unwrap(), Thresholds { signature_max: 30 });
+        assert_eq!(Thresholds::over_defaults(&own, "test").unwrap(), Thresholds { signature_max: 30, ..base });
+        assert_eq!(base.apart_line_share, 0.85, "read as the f32 the constant was");
     }
 
     #[test]
