@@ -22,6 +22,12 @@ pub struct Thresholds {
     pub text_over_head: u32,
     /// Fewest letters of a rubric over notices.
     pub rubric_min_letters: u32,
+    /// Most characters of a Chinese title wrapped over two or three lines.
+    pub wrapped_title_max: u32,
+    /// Most characters of a deck set tight under its title.
+    pub tight_deck_max: u32,
+    /// Most characters of a dash-led attribution under a quotation.
+    pub attribution_max: u32,
 }
 
 impl Thresholds {
