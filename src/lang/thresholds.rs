@@ -28,6 +28,10 @@ pub struct Thresholds {
     pub tight_deck_max: u32,
     /// Most characters of a dash-led attribution under a quotation.
     pub attribution_max: u32,
+    /// Most blocks of a title group over a standing label, and lines and characters of each.
+    pub label_group_max: usize,
+    pub label_title_max_lines: usize,
+    pub label_title_max_chars: usize,
 }
 
 impl Thresholds {
