@@ -516,7 +516,7 @@ pub fn signatures(blocks: &[Block], classes: &mut [Class], layout: &Layout, lang
         // (A line the geometry set apart only by its placing may be a signature; one set in
         // headline type is not.)
         let sized = classes[i].display && classes[i].size > 0.0;
-        if b.n_lines() != 1 || sized || b.stats.chars > SIGNATURE_MAX || !classes[i].bylines.is_empty() {
+        if b.n_lines() != 1 || sized || b.stats.chars > lang.classify.signature_max || !classes[i].bylines.is_empty() {
             continue;
         }
         // A signature closes finished text: under text cut off on a hyphen or a comma (…des bas-),
@@ -543,7 +543,7 @@ pub fn signatures(blocks: &[Block], classes: &mut [Class], layout: &Layout, lang
             continue;
         }
         // A place or a date may stand under the name (Heinrich Keimer / Bonneweg.).
-        let place = |j: usize| text.get(j).is_some_and(|&n| blocks[n].n_lines() == 1 && blocks[n].stats.chars <= SIGNATURE_MAX);
+        let place = |j: usize| text.get(j).is_some_and(|&n| blocks[n].n_lines() == 1 && blocks[n].stats.chars <= lang.classify.signature_max);
         // A body signing a notice closes it whatever follows: no headline is one.
         let closes = body.is_some() || heads(k + 1) || (place(k + 1) && heads(k + 2));
         let flush = flush_right.get(b.lines.start).copied().unwrap_or(false);
@@ -557,9 +557,6 @@ pub fn signatures(blocks: &[Block], classes: &mut [Class], layout: &Layout, lang
         classes[i] = c;
     }
 }
-
-/// A signature is a name, a few words at most.
-const SIGNATURE_MAX: u32 = 40;
 
 /// A line that is one word of letters, long enough to be a surname (not an initial or a mark).
 fn lone_surname(t: &str) -> Option<String> {

@@ -257,9 +257,9 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                 // A dispatch line (本报北京2月3日电（记者X）) opens a story even with no headline above,
                 // unless it is the next item of a roundup of dispatches running above it.
                 let dispatch = kind == UnitKind::Para && classes[b].opens_story() && !roundup::continues_roundup(b, &seg, classes, lang);
-                // A standfirst is a few lines: two hundred characters of Chinese, ninety of English
-                // (a Latin paragraph longer than that under a headline is the story's first).
-                let summary = |x: usize| blocks[x].stats.chars <= if blocks[x].cjk { LEAD_MAX_CJK } else { LEAD_MAX_LATIN };
+                // A standfirst is a few lines (`lead_max` characters of the language's script): a
+                // longer paragraph under a headline is the story's first.
+                let summary = |x: usize| blocks[x].stats.chars <= lang.classify.lead_max;
                 // Directly under a seed, or under a headline and a line or two of summary (a standfirst):
                 // the dispatch opens that story, not another.
                 let under_seed = seg.seeds.last().is_some_and(|s| {
@@ -552,14 +552,6 @@ fn opens_pieces(b: usize, below: Option<usize>, blocks: &[Block], classes: &[Cla
         && below.is_some_and(|n| !classes[n].start.continues() && !lang.opens_on_connective(&blocks[n].text))
 }
 
-/// Longest paragraph of summary (a standfirst) between a headline and the dispatch under it, in
-/// characters of Chinese and of English text.
-const LEAD_MAX_CJK: u32 = 200;
-const LEAD_MAX_LATIN: u32 = 90;
-
-/// Most paragraphs a photo story runs to between its heading and its photographer's credit.
-const PHOTO_STORY_MAX: usize = 3;
-
 /// Where a photo story under a heading (图片报道) ends, if it is one: a few finished paragraphs
 /// (captions among them), then a photographer's credit on its own line (刘念海摄（人民视觉）).
 /// The index in `below` of that line. `seed_at(i)` says whether a seed stands at `below[i]`.
@@ -572,7 +564,7 @@ pub fn photo_story_end(below: &[Unit], seed_at: impl Fn(usize) -> bool, blocks: 
             return None;
         }
         let closer = match u.kind {
-            UnitKind::Para if paras < PHOTO_STORY_MAX => {
+            UnitKind::Para if paras < lang.classify.photo_story_max => {
                 paras += 1;
                 false
             }

@@ -12,20 +12,6 @@ use crate::blocks::{Block, Layout};
 use crate::clean::Line;
 use crate::lang::Lang;
 
-/// Most lines a heading set apart in body type may run to: a title of two lines at most.
-const APART_MAX_LINES: usize = 2;
-
-/// Most characters such a heading holds: a column's width or two, never a paragraph's.
-const APART_MAX_CHARS: u32 = 90;
-
-/// Share of the column's width a heading's lines stay under: a title is set short (centred, or
-/// ragged), where a paragraph of two lines fills its first.
-const APART_LINE_SHARE: f32 = 0.85;
-
-/// The text under a heading is longer than the heading by this factor at least: a short line over
-/// another short line is a list or dialogue, not a title over its text.
-const TEXT_OVER_HEAD: u32 = 2;
-
 /// Marks blocks of body text that the page sets apart as headings. Text pages in Latin script
 /// only: a structured page's geometry measures type and placing itself, and Chinese pages have
 /// their own heading shapes.
@@ -34,7 +20,7 @@ pub fn apart_headings(blocks: &[Block], lines: &[Line], classes: &mut [Class], l
         return;
     }
     let text = text_blocks(classes);
-    let short = |b: &Block| lines[b.lines.clone()].iter().all(|l| (l.stats.chars as f32) < APART_LINE_SHARE * layout.width_chars as f32);
+    let short = |b: &Block| lines[b.lines.clone()].iter().all(|l| (l.stats.chars as f32) < lang.classify.apart_line_share * layout.width_chars as f32);
     let candidate: Vec<bool> = (0..text.len()).map(|k| short(&blocks[text[k]]) && stands_apart(k, &text, blocks, classes, lang)).collect();
     for (k, &i) in text.iter().enumerate() {
         if !candidate[k] {
@@ -51,9 +37,6 @@ pub fn apart_headings(blocks: &[Block], lines: &[Line], classes: &mut [Class], l
     rubrics(blocks, &text, classes, lang);
 }
 
-/// Least letters a rubric holds: a shorter line reads as anything.
-const RUBRIC_MIN_LETTERS: u32 = 5;
-
 /// Marks the rubrics over runs of classified notices (the language's `notice_rubric`): a line of
 /// its own, set apart, over text or a notice's heading. Black letter comes out of OCR mostly in
 /// lower case, where a line of names signing a notice is in capitals, and with a figure at most
@@ -64,7 +47,7 @@ fn rubrics(blocks: &[Block], text: &[usize], classes: &mut [Class], lang: &Lang)
         let c = &classes[i];
         let plain = matches!(c.shape, Shape::Body | Shape::Heading) && !c.display && c.bylines.is_empty() && c.dateline.is_none();
         let lower = b.stats.latin.saturating_sub(b.stats.upper);
-        let shaped = b.n_lines() == 1 && b.stats.latin >= RUBRIC_MIN_LETTERS && lower > b.stats.upper && b.stats.digits <= 1;
+        let shaped = b.n_lines() == 1 && b.stats.latin >= lang.classify.rubric_min_letters && lower > b.stats.upper && b.stats.digits <= 1;
         // Not under text cut off on a comma: the line is that sentence's end (…,” / Hennicke
         // said.), however it is shaped. (A notice above a rubric may end on anything but that: a
         // price, an address, a date.)
@@ -89,7 +72,7 @@ fn stands_apart(k: usize, text: &[usize], blocks: &[Block], classes: &[Class], l
         return false;
     }
     // Indented where the page indents its paragraphs, it is one.
-    if b.n_lines() > APART_MAX_LINES || b.stats.chars > APART_MAX_CHARS || b.stacked || b.indent {
+    if b.n_lines() > lang.classify.apart_max_lines || b.stats.chars > lang.classify.apart_max_chars || b.stacked || b.indent {
         return false;
     }
     // Apart: a blank line (or another block's end) above and below it.
@@ -118,7 +101,7 @@ fn stands_apart(k: usize, text: &[usize], blocks: &[Block], classes: &[Class], l
         let (nb, nc) = (&blocks[n], &classes[n]);
         match nc.shape {
             Shape::Byline | Shape::Dateline => true,
-            Shape::Body => nc.start != Start::Mid && nb.stats.chars >= TEXT_OVER_HEAD * b.stats.chars,
+            Shape::Body => nc.start != Start::Mid && nb.stats.chars >= lang.classify.text_over_head * b.stats.chars,
             _ => false,
         }
     });

@@ -57,9 +57,6 @@ pub fn tight_kickers(blocks: &[Block], classes: &mut [Class], layout: &Layout, l
     }
 }
 
-/// Most characters a title wrapped over two or three lines may hold and be told by its shape alone.
-const WRAPPED_TITLE_MAX: u32 = 48;
-
 /// A Chinese title the OCR engine wrapped over two or three lines of one block, closing on its
 /// column name (何云：火线办报 鼓舞士气（为了民 / 族复兴·英雄烈士谱）), over a story's dispatch
 /// or byline, is a heading: its lines run wider than the column, so they read as a paragraph.
@@ -71,7 +68,7 @@ pub fn wrapped_titles(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
     let text = text_blocks(classes);
     for (k, &i) in text.iter().enumerate() {
         let (b, c) = (&blocks[i], &classes[i]);
-        if c.shape != Shape::Body || !b.cjk || !(2..=3).contains(&b.n_lines()) || b.stats.chars > WRAPPED_TITLE_MAX || b.blank_after == 0 || !c.bylines.is_empty() || c.dateline.is_some() {
+        if c.shape != Shape::Body || !b.cjk || !(2..=3).contains(&b.n_lines()) || b.stats.chars > lang.classify.wrapped_title_max || b.blank_after == 0 || !c.bylines.is_empty() || c.dateline.is_some() {
             continue;
         }
         let t = b.text.trim();
@@ -90,9 +87,6 @@ fn plain_line(b: &Block, c: &Class) -> bool {
     c.shape == Shape::Body && c.bylines.is_empty() && c.dateline.is_none() && !c.start.continues() && b.n_lines() == 1
 }
 
-/// Longest line, in characters, that may be a deck set tight under its title.
-const TIGHT_DECK_MAX: u32 = 160;
-
 /// A line set tight under a heading and apart from what follows is a deck of that heading's group,
 /// however long (经过5—10年左右时间，职业教育基本完成由政府举办为主向…, under 国务院印发《国家职业
 /// 教育改革实施方案》). Only where blank lines part paragraphs: there no paragraph sits tight
@@ -105,7 +99,7 @@ pub fn tight_decks(blocks: &[Block], classes: &mut [Class], layout: &Layout, lan
         let b = &blocks[i];
         let c = &classes[i];
         if plain_line(b, c)
-            && b.stats.chars <= TIGHT_DECK_MAX
+            && b.stats.chars <= lang.classify.tight_deck_max
             && b.blank_before == 0
             && (b.blank_after > 0 || i + 1 == blocks.len())
             && classes[i - 1].shape == Shape::Heading
@@ -117,10 +111,6 @@ pub fn tight_decks(blocks: &[Block], classes: &mut [Class], layout: &Layout, lan
     }
 }
 
-/// Longest dash-led line that may be a quotation's attribution (——金铁铃, ——英国首相特雷莎·梅):
-/// a name, not a cut sentence.
-const ATTRIBUTION_MAX: u32 = 16;
-
 /// A line opening with a deck's dash (——北京大兴国际机场的拆迁居民们不会忘记：2017年2) that no
 /// heading line stands over is no deck: it is a paragraph of a dashed list, and may be cut
 /// mid-sentence like any other. A short one under a quotation is its attribution, and stays.
@@ -131,7 +121,7 @@ pub fn stray_decks(blocks: &[Block], classes: &mut [Class], layout: &Layout, lan
         if classes[i].shape == Shape::Heading
             && classes[i].deck_marker
             && blocks[i].md_heading == 0
-            && blocks[i].stats.chars > ATTRIBUTION_MAX
+            && blocks[i].stats.chars > lang.classify.attribution_max
             && above.is_none_or(|a| classes[a].shape != Shape::Heading)
         {
             let text = blocks[i].text.trim_end();

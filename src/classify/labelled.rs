@@ -11,14 +11,6 @@ use super::{text_blocks, Class, Shape};
 use crate::blocks::Block;
 use crate::lang::Lang;
 
-/// Most blocks of a title group over the label: kicker, headline, deck.
-const GROUP_MAX: usize = 3;
-
-/// Most lines and characters of a title line over the label: a title set over two lines at most,
-/// never a paragraph.
-const TITLE_MAX_LINES: usize = 2;
-const TITLE_MAX_CHARS: usize = 48;
-
 /// Marks as headings the short lines of body text that stand straight over a standing label.
 pub fn over_labels(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
     if !lang.code.is_cjk() || lang.standing_label.is_empty() {
@@ -29,7 +21,7 @@ pub fn over_labels(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
         if classes[l].shape != Shape::Heading || !lang.is_standing_label(&blocks[l].text) {
             continue;
         }
-        for &i in text[..k].iter().rev().take(GROUP_MAX) {
+        for &i in text[..k].iter().rev().take(lang.classify.label_group_max) {
             let (b, c) = (&blocks[i], &classes[i]);
             if c.shape == Shape::Heading {
                 continue;
@@ -41,8 +33,8 @@ pub fn over_labels(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
             // a character that leans on what follows (…的生意一).
             let leans_on = t.chars().last().is_some_and(|c| lang.dangling_finals.contains(&c)) && !crate::lang::lexicon::ends_in_noun(t);
             let title = b.cjk
-                && b.n_lines() <= TITLE_MAX_LINES
-                && t.chars().count() <= TITLE_MAX_CHARS
+                && b.n_lines() <= lang.classify.label_title_max_lines
+                && t.chars().count() <= lang.classify.label_title_max_chars
                 && !t.ends_with(['。', '；', '…', '，', '、', '：'])
                 && t.matches(['，', ',']).count() <= 1
                 && !leans_on

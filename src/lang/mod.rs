@@ -1,15 +1,19 @@
 //! Language knowledge as data: one table per language (zh, en, fr, de, and latin.toml for any
-//! other language in Latin script), compiled once, plus script tests, the words of Latin text and
-//! the linker's weights (`weights.toml` under each table's `[link]`, read by `params`).
+//! other language in Latin script), compiled once, plus script tests, the words of Latin text,
+//! the linker's weights (`weights.toml` under each table's `[link]`, read by `params`) and the
+//! classifier's and segmenter's thresholds (`weights.toml`'s `[classify]` under each table's own,
+//! read by `thresholds`).
 
 pub mod detect;
 pub mod lexicon;
 pub mod params;
 mod pattern;
+pub mod thresholds;
 pub mod words;
 
 pub use params::{Params, Tuning};
 pub use pattern::Pattern;
+pub use thresholds::Thresholds;
 use crate::bits::Bits;
 use rustc_hash::FxHashSet;
 use serde::Deserialize;
@@ -144,6 +148,8 @@ struct RawLang {
     hyphen_keeps: Vec<String>,
     #[serde(default)]
     link: toml::Table,
+    #[serde(default)]
+    classify: toml::Table,
 }
 
 /// One language's compiled table.
@@ -268,9 +274,13 @@ pub struct Lang {
     /// The linker's weights where this language's papers differ from `WEIGHTS` (its `[link]`
     /// table), read by `link::params`.
     pub link: toml::Table,
+    /// The classifier's and segmenter's thresholds: `weights.toml`'s `[classify]` under this
+    /// language's own.
+    pub classify: Thresholds,
 }
 
-/// The linker's weights every language starts from (`weights.toml`).
+/// The linker's weights every language starts from (`weights.toml`), and under `[classify]` the
+/// classifier's and segmenter's thresholds.
 pub const WEIGHTS: &str = include_str!("weights.toml");
 
 fn compile(list: &[String], what: &str, code: &str) -> Vec<Pattern> {
@@ -338,6 +348,7 @@ impl Lang {
             elisions: raw.elisions,
             hyphen_keeps: raw.hyphen_keeps.into_iter().collect(),
             link: raw.link,
+            classify: Thresholds::over_defaults(&raw.classify, c).unwrap_or_else(|e| panic!("{c}.toml: {e}")),
         }
     }
 

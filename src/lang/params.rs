@@ -155,7 +155,9 @@ impl Tuning {
     }
 
     fn with(overrides: &toml::Table) -> Result<Tuning, String> {
-        let base: toml::Table = super::WEIGHTS.parse().map_err(|e: toml::de::Error| format!("weights.toml: {}", e.message()))?;
+        let mut base: toml::Table = super::WEIGHTS.parse().map_err(|e: toml::de::Error| format!("weights.toml: {}", e.message()))?;
+        // The classifier's thresholds are the language tables' (`Lang::classify`), not the linker's.
+        base.remove("classify");
         let langs: Vec<&str> = LangCode::ALL.iter().map(|c| c.as_str()).collect();
         let (common, per_lang): (toml::Table, toml::Table) = overrides.clone().into_iter().partition(|(k, v)| !(v.is_table() && langs.contains(&k.as_str())));
         let mut by_lang = Vec::with_capacity(LangCode::ALL.len());
@@ -190,6 +192,7 @@ mod tests {
         let t = Tuning::builtin();
         for code in LangCode::ALL {
             let mut expect: toml::Table = crate::lang::WEIGHTS.parse().unwrap();
+            expect.remove("classify");
             expect.extend(Lang::get(code).link.clone());
             let expect: Params = expect.try_into().unwrap();
             assert_eq!(t.of(code), &expect, "{}", code.as_str());
@@ -218,6 +221,7 @@ mod tests {
         assert!(e.contains("for en"), "{e}");
         assert!(Tuning::from_file_text("stay = \n").is_err());
         assert!(Tuning::from_file_text("positional = true\n").is_err(), "a fact of the page is not a weight");
+        assert!(Tuning::from_file_text("[classify]\nlead_max = 100\n").is_err(), "the classifier's thresholds are the language tables'");
     }
 
     #[test]

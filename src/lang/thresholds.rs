@@ -1,0 +1,96 @@
+//! The classifier's and the segmenter's thresholds as data: `weights.toml`'s `[classify]` table,
+//! a language's own `[classify]` table over it. They weigh what a language's papers print (how
+//! long their titles, decks, signatures and standfirsts run), so a new language or paper is a
+//! table to extend, not code to change.
+
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+/// The values, with a reason each, are in `weights.toml`'s `[classify]` table; a language's table
+/// changes any of them.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Thresholds {
+    /// Most characters of a line signing a piece, and of a place or date under it.
+    pub signature_max: u32,
+    /// Most lines and characters of a heading set apart in body type (`classify::apart`).
+    pub apart_max_lines: usize,
+    pub apart_max_chars: u32,
+    /// Share of the column's width every line of such a heading stays under.
+    pub apart_line_share: f32,
+    /// How many times the heading's length the text under it runs at least.
+    pub text_over_head: u32,
+    /// Fewest letters of a rubric over notices.
+    pub rubric_min_letters: u32,
+    /// Most characters of a Chinese title wrapped over two or three lines.
+    pub wrapped_title_max: u32,
+    /// Most characters of a deck set tight under its title.
+    pub tight_deck_max: u32,
+    /// Most characters of a dash-led attribution under a quotation.
+    pub attribution_max: u32,
+    /// Most blocks of a title group over a standing label, and lines and characters of each.
+    pub label_group_max: usize,
+    pub label_title_max_lines: usize,
+    pub label_title_max_chars: usize,
+    /// Most characters of a paragraph of standfirst between a headline and a dispatch.
+    pub lead_max: u32,
+    /// Most paragraphs of a photo story between its heading and its photographer's credit.
+    pub photo_story_max: usize,
+}
+
+impl Thresholds {
+    /// `own` (a language's `[classify]` table) over the defaults. A name the defaults do not
+    /// have, or a value of the wrong type, is an error that says which, as for the linker's weights.
+    pub fn over_defaults(own: &toml::Table, code: &str) -> Result<Thresholds, String> {
+        let mut t = defaults().clone();
+        for (k, v) in own {
+            if !t.contains_key(k) {
+                return Err(format!("unknown threshold '{k}' in the [classify] table of {code}; the names are those of weights.toml's [classify]"));
+            }
+            t.insert(k.clone(), v.clone());
+        }
+        t.try_into().map_err(|e: toml::de::Error| format!("{} (in the [classify] table of {code})", e.message()))
+    }
+}
+
+/// `weights.toml`'s `[classify]` table.
+pub(super) fn defaults() -> &'static toml::Table {
+    static D: OnceLock<toml::Table> = OnceLock::new();
+    D.get_or_init(|| {
+        let mut w: toml::Table = super::WEIGHTS.parse().expect("weights.toml is valid TOML");
+        match w.remove("classify") {
+            Some(toml::Value::Table(t)) => t,
+            _ => panic!("weights.toml has a [classify] table"),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::{Lang, LangCode};
+
+    #[test]
+    fn a_table_changes_a_threshold_for_its_language_only() {
+        let base = Thresholds::over_defaults(&toml::Table::new(), "test").unwrap();
+        for code in LangCode::ALL {
+            let own = Lang::get(code).classify;
+            // Chinese standfirsts run longer in characters; nothing else differs.
+            let expect = if code == LangCode::Zh { Thresholds { lead_max: 200, ..base } } else { base };
+            assert_eq!(own, expect, "{}", code.as_str());
+        }
+        let own: toml::Table = "signature_max = 30".parse().unwrap();
+        assert_eq!(Thresholds::over_defaults(&own, "test").unwrap(), Thresholds { signature_max: 30, ..base });
+        assert_eq!(base.apart_line_share, 0.85, "read as the f32 the constant was");
+    }
+
+    #[test]
+    fn a_bad_table_is_refused_with_its_fault_named() {
+        let e = Thresholds::over_defaults(&"signature_mx = 30".parse().unwrap(), "zh").unwrap_err();
+        assert!(e.contains("unknown threshold 'signature_mx'") && e.contains("zh"), "{e}");
+        let e = Thresholds::over_defaults(&"signature_max = \"long\"".parse().unwrap(), "en").unwrap_err();
+        assert!(e.contains("en"), "{e}");
+        let e = Thresholds::over_defaults(&"cohesion = 30.0".parse().unwrap(), "en").unwrap_err();
+        assert!(e.contains("unknown threshold 'cohesion'"), "a linker weight is no threshold: {e}");
+    }
+}
