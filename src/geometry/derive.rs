@@ -424,6 +424,23 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_title_s_second_line_boxed_into_the_first_s_ink_is_its_own() {
+        // 技术创新要真正聚焦应用《创新 / 谈: the first line's box, its 《 tall, reaches 14 into the
+        // second's: too little overlap for one band, and a gap below zero, so it was not stacked.
+        let group = || {
+            let title = block(vec![span_line("JISHU", 0.0, 0.0, 800.0, 90.0)], 0);
+            let tail = block(vec![span_line("TAN", 360.0, 76.0, 57.0, 56.0)], 1);
+            let d = doc(vec![title, tail, block((0..6).map(|i| span_line("bodytext", 0.0, 200.0 + 30.0 * i as f32, 800.0, 20.0)).collect(), 2)], "tesseract 5.3.0");
+            let out = derive(&d, ReadingOrder::Geometry, &GeoParams::default());
+            let group = |s: &str| out.hints.iter().find(|h| &out.text[h.span.0..h.span.1] == s).and_then(|h| h.group);
+            (group("JISHU"), group("TAN"))
+        };
+        let (title, tail) = group();
+        assert!(title.is_some());
+        assert_eq!(title, tail);
+    }
+
+    #[test]
     fn a_title_line_of_figures_under_the_title_ends_it() {
         // A kicker, a title and its last line mostly figures (宫乃莹摘金(动感 / 2019)): the figures
         // are the title's, not a graphic's, and the title stays display type.

@@ -187,10 +187,17 @@ fn touches(b: &Piece, g: &[usize], pieces: &[Piece], p: &GeoParams, unit_h: f32)
         let band = y_ov >= 0.5 * b.bbox.h.min(h.bbox.h) && near && !own_columns();
         let below = b.bbox.y - h.bbox.bottom();
         let above = h.bbox.y - b.bbox.bottom();
-        let stacked = x_overlap(&b.bbox, &h.bbox) > 0.0 && ((0.0..p.stack_gap * line_h.max(em / 4.0)).contains(&below) || (0.0..p.stack_gap * line_h).contains(&above));
+        // Boxes of a title's two lines may overlap a little (a tall mark's ink, 《, reaching into
+        // the line under it: 技术创新要真正聚焦应用《创新 / 谈).
+        // (Lines of display type only: a kicker or deck in smaller type is set clear of its title.)
+        let touch = if b.display && h.display { -TALL_INK * b.bbox.h.min(h.bbox.h) } else { 0.0 };
+        let stacked = x_overlap(&b.bbox, &h.bbox) > 0.0 && ((touch..p.stack_gap * line_h.max(em / 4.0)).contains(&below) || (touch..p.stack_gap * line_h).contains(&above));
         band || stacked
     })
 }
+
+/// Stacked lines of a title may overlap by this share of the shorter's box.
+const TALL_INK: f32 = 0.3;
 
 /// An aside in brackets set after a title on its line stands at most this many of its lines
 /// off it: a full-width mark's blank on either side of the gap, and a word space.
