@@ -406,6 +406,13 @@ pub(super) mod tests {
         let (title, other) = groups("JINGJI");
         assert!(title.is_some() && other.is_some());
         assert_ne!(title, other);
+        // 大漠“巡井人” | （行走中国）: each half over a column of its own, the aside still the title's.
+        let col = |x: f32, order: usize| block((0..6).map(|i| span_line("bodytext", x, 100.0 + 30.0 * i as f32, 400.0, 20.0)).collect(), order);
+        let d = doc(vec![block(vec![span_line("DAMO", 100.0, 0.0, 300.0, 56.0)], 0), block(vec![span_line("(XINGZOU", 470.0, 0.0, 280.0, 56.0)], 1), col(0.0, 2), col(450.0, 3)], "tesseract 5.3.0");
+        let out = derive(&d, ReadingOrder::Geometry, &GeoParams::default());
+        let group = |s: &str| out.hints.iter().find(|h| &out.text[h.span.0..h.span.1] == s).and_then(|h| h.group);
+        assert!(group("DAMO").is_some());
+        assert_eq!(group("DAMO"), group("(XINGZOU"));
     }
 
     #[test]

@@ -184,7 +184,9 @@ fn touches(b: &Piece, g: &[usize], pieces: &[Piece], p: &GeoParams, unit_h: f32)
         // An aside in brackets after a title stands off it by the space its marks hold (！（).
         let aside = right.bracket && x_gap < ASIDE_GAP * line_h;
         let near = x_gap < p.band_gap * unit_h || x_gap < LOST_CHARACTER * line_h || aside;
-        let band = y_ov >= 0.5 * b.bbox.h.min(h.bbox.h) && near && !own_columns();
+        // An aside over a column of its own is still the title's on its line: a story's own title
+        // does not open on a bracket.
+        let band = y_ov >= 0.5 * b.bbox.h.min(h.bbox.h) && (aside || (near && !own_columns()));
         let below = b.bbox.y - h.bbox.bottom();
         let above = h.bbox.y - b.bbox.bottom();
         // Boxes of a title's two lines may overlap a little (a tall mark's ink, 《, reaching into
