@@ -205,8 +205,9 @@ const TALL_INK: f32 = 0.3;
 /// off it: a full-width mark's blank on either side of the gap, and a word space.
 const ASIDE_GAP: f32 = 2.0;
 
-/// Marks that open an aside or a column's name, as set or as an engine reads them.
-const OPENING_BRACKETS: &str = "(（〈《[【";
+/// Marks that open an aside or a column's name, as set or as an engine reads them (〈 for （).
+/// Not 《: a title may open on a book's or a show's name (《流浪地球》…).
+const OPENING_BRACKETS: &str = "(（〈[【";
 
 /// Halves of one title the engine lost a character between stand this many of its lines apart.
 const LOST_CHARACTER: f32 = 1.2;
