@@ -382,12 +382,20 @@ pub(super) mod tests {
     #[test]
     fn a_title_the_engine_lost_a_character_of_stays_one_headline() {
         // 美好生活新 | 待: a gap of one title character (57) between the halves, over twice the
-        // body's line (20); the same gap between a title and a body line's words is no title's.
-        let d = doc(vec![block(vec![span_line("MEIHAO", 100.0, 0.0, 300.0, 57.0)], 0), block(vec![span_line("DAI", 457.0, 0.0, 57.0, 57.0)], 1), block((0..6).map(|i| span_line("bodytext", 0.0, 80.0 + 30.0 * i as f32, 600.0, 20.0)).collect(), 2)], "tesseract 5.3.0");
-        let out = derive(&d, ReadingOrder::Geometry, &GeoParams::default());
-        let group = |s: &str| out.hints.iter().find(|h| &out.text[h.span.0..h.span.1] == s).and_then(|h| h.group);
-        assert!(group("MEIHAO").is_some());
-        assert_eq!(group("MEIHAO"), group("DAI"));
+        // body's line (20). Latin titles standing so far apart are two stories' (LUFTHANSA SAYS
+        // FARE POLICY … | Leading Industrial Nations …).
+        let groups = |left: &str, right: &str| {
+            let d = doc(vec![block(vec![span_line(left, 100.0, 0.0, 300.0, 57.0)], 0), block(vec![span_line(right, 457.0, 0.0, 57.0 * right.chars().count() as f32, 57.0)], 1), block((0..6).map(|i| span_line("bodytext", 0.0, 80.0 + 30.0 * i as f32, 600.0, 20.0)).collect(), 2)], "tesseract 5.3.0");
+            let out = derive(&d, ReadingOrder::Geometry, &GeoParams::default());
+            let group = |s: &str| out.hints.iter().find(|h| &out.text[h.span.0..h.span.1] == s).and_then(|h| h.group);
+            (group(left), group(right))
+        };
+        let (left, right) = groups("美好生活新", "待");
+        assert!(left.is_some());
+        assert_eq!(left, right);
+        let (left, right) = groups("LUFTHANSA", "LEADING");
+        assert!(left.is_some() && right.is_some());
+        assert_ne!(left, right);
     }
 
     #[test]

@@ -36,6 +36,9 @@ pub(crate) struct Piece {
     /// The piece opens on an opening bracket: an aside or a column's name set after a title on
     /// its line (返乡创业有干头！ | （经济聚焦·回乡看变化⑥）).
     pub bracket: bool,
+    /// Most of the piece's first line is ideographs: set on a square grid, one lost to the engine
+    /// leaves a gap of its own size.
+    pub cjk: bool,
 }
 
 /// A piece in reading order, with the headline group it belongs to (if any).
@@ -66,9 +69,10 @@ pub(crate) fn pieces(geo: &[LineGeo], p: &GeoParams, doc: &Document) -> Vec<Piec
         }
         let bbox = geo[i..j].iter().fold(BBox::default(), |b, g| b.union(&g.bbox));
         let ratio = geo[i..j].iter().map(|g| g.ratio).fold(0.0, f32::max);
-        let first = doc.blocks[geo[i].block].lines[geo[i].line].words.iter().flat_map(|w| w.text.chars()).next();
-        let bracket = first.is_some_and(|c| OPENING_BRACKETS.contains(c));
-        out.push(Piece { block: geo[i].block, lines: i..j, display, bbox, ratio, chars: geo[i..j].iter().map(|g| g.chars).sum(), bracket });
+        let chars = || doc.blocks[geo[i].block].lines[geo[i].line].words.iter().flat_map(|w| w.text.chars());
+        let bracket = chars().next().is_some_and(|c| OPENING_BRACKETS.contains(c));
+        let cjk = chars().filter(|&c| crate::lang::is_cjk(c)).count() * 2 > chars().filter(|c| c.is_alphanumeric()).count();
+        out.push(Piece { block: geo[i].block, lines: i..j, display, bbox, ratio, chars: geo[i..j].iter().map(|g| g.chars).sum(), bracket, cjk });
         i = j;
     }
     // A long run of display type is a lead set big, text rather than a headline; so is display
@@ -179,11 +183,13 @@ fn touches(b: &Piece, g: &[usize], pieces: &[Piece], p: &GeoParams, unit_h: f32)
             (Some(cl), Some(cr)) => overlap(cl.0, cl.1, cr.0, cr.1) <= 0.0 && !reaches(left, right),
             _ => false,
         };
-        // An engine may lose a title's character (美好生活新 | 待, 期 lost): its halves stand a
-        // character of the title's own size apart, more than a word space of the body's.
+        // An engine may lose a Chinese title's character (美好生活新 | 待, 期 lost): its halves
+        // stand a character of the title's own size apart, more than a word space of the body's.
+        // (Latin titles side by side stand that far apart: LUFTHANSA SAYS … | Leading Industrial.)
         // An aside in brackets after a title stands off it by the space its marks hold (！（).
         let aside = right.bracket && x_gap < ASIDE_GAP * line_h;
-        let near = x_gap < p.band_gap * unit_h || x_gap < LOST_CHARACTER * line_h || aside;
+        let lost = b.cjk && h.cjk && x_gap < LOST_CHARACTER * line_h;
+        let near = x_gap < p.band_gap * unit_h || lost || aside;
         // An aside over a column of its own is still the title's on its line: a story's own title
         // does not open on a bracket.
         let band = y_ov >= 0.5 * b.bbox.h.min(h.bbox.h) && (aside || (near && !own_columns()));
@@ -519,7 +525,7 @@ mod tests {
     use super::*;
 
     fn piece(x: f32, y: f32, w: f32, h: f32) -> Piece {
-        Piece { block: 0, lines: 0..1, display: true, bbox: BBox { x, y, w, h }, ratio: 1.0, chars: 1, bracket: false }
+        Piece { block: 0, lines: 0..1, display: true, bbox: BBox { x, y, w, h }, ratio: 1.0, chars: 1, bracket: false, cjk: false }
     }
 
     #[test]
