@@ -57,6 +57,7 @@ impl LangCode {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawLang {
     code: String,
     terminal: String,
@@ -556,6 +557,16 @@ mod tables;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_misspelt_key_in_a_language_table_is_refused_not_passed_over() {
+        // (A table's rules were dropped without a word where a key was misspelt: signed_by as
+        // singed_by signed nothing.)
+        let zh = include_str!("zh.toml");
+        assert!(toml::from_str::<RawLang>(zh).is_ok());
+        let err = toml::from_str::<RawLang>(&format!("singed_by = []\n{zh}")).err().expect("refused");
+        assert!(err.message().contains("singed_by"), "{err}");
+    }
 
     #[test]
     fn tables_compile() {
