@@ -156,7 +156,7 @@ mod tests {
             for (i, l) in lines.iter().enumerate() {
                 geo.push(LineGeo { block: b, line: i, bbox: l.bbox, em: 20.0, ratio: 1.0, bold: false, chars: text.chars().count(), other_face: false });
             }
-            let bbox = lines.iter().fold(BBox::default(), |a, l| a.union(&l.bbox));
+            let bbox = BBox::around(lines.iter().map(|l| &l.bbox));
             pieces.push(Piece { block: b, lines: start..geo.len(), display: false, bbox, ratio: 1.0, chars: text.chars().count() * n, bracket: false, cjk: false });
             blocks.push(Block { id: None, bbox, lines, group: None, kind: None, order: b });
         }

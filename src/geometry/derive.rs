@@ -245,12 +245,12 @@ pub(super) mod tests {
             words.push(word(t, cx, y, w, h));
             cx += w + h * 0.3;
         }
-        let bbox = words.iter().fold(BBox::default(), |b, w| b.union(&w.bbox));
+        let bbox = BBox::around(words.iter().map(|w| &w.bbox));
         Line { id: None, bbox, words, font_size: None, x_size: None, style: Default::default(), hyphen: Hyphen::None, kind: None }
     }
 
     pub(in crate::geometry) fn block(lines: Vec<Line>, order: usize) -> Block {
-        let bbox = lines.iter().fold(BBox::default(), |b, l| b.union(&l.bbox));
+        let bbox = BBox::around(lines.iter().map(|l| &l.bbox));
         Block { id: Some(format!("b{order}")), bbox, lines, group: None, kind: None, order }
     }
 

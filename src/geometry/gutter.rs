@@ -84,7 +84,7 @@ fn cut_block(b: &Block, column: f32) -> Vec<Block> {
         let last = rs.len() - 1;
         for (k, r) in rs.into_iter().enumerate() {
             let words = l.words[r].to_vec();
-            let bbox = words.iter().fold(BBox::default(), |acc, w| acc.union(&w.bbox));
+            let bbox = BBox::around(words.iter().map(|w| &w.bbox));
             // (A line's hyphen cuts its last word: it goes with the last run.)
             let hyphen = if k == last { l.hyphen.clone() } else { Hyphen::None };
             let run = Line { words, bbox, hyphen, ..l.clone() };
@@ -101,7 +101,7 @@ fn cut_block(b: &Block, column: f32) -> Vec<Block> {
     }
     cols.into_iter()
         .map(|(_, _, lines)| {
-            let bbox = lines.iter().fold(BBox::default(), |acc, l| acc.union(&l.bbox));
+            let bbox = BBox::around(lines.iter().map(|l| &l.bbox));
             Block { bbox, lines, ..b.clone() }
         })
         .collect()
@@ -118,7 +118,7 @@ mod tests {
     }
 
     fn line(words: Vec<crate::ocrxml::Word>) -> Line {
-        let bbox = words.iter().fold(BBox::default(), |acc, w| acc.union(&w.bbox));
+        let bbox = BBox::around(words.iter().map(|w| &w.bbox));
         Line { id: Some("l".into()), bbox, words, font_size: None, x_size: None, style: Default::default(), hyphen: Hyphen::None, kind: None }
     }
 

@@ -67,7 +67,7 @@ pub(crate) fn pieces(geo: &[LineGeo], p: &GeoParams, doc: &Document) -> Vec<Piec
         while j < geo.len() && geo[j].block == geo[i].block && disp[j] == display {
             j += 1;
         }
-        let bbox = geo[i..j].iter().fold(BBox::default(), |b, g| b.union(&g.bbox));
+        let bbox = BBox::around(geo[i..j].iter().map(|g| &g.bbox));
         let ratio = geo[i..j].iter().map(|g| g.ratio).fold(0.0, f32::max);
         let chars = || doc.blocks[geo[i].block].lines[geo[i].line].words.iter().flat_map(|w| w.text.chars());
         let bracket = chars().next().is_some_and(|c| OPENING_BRACKETS.contains(c));
@@ -308,7 +308,7 @@ fn read_in_rows(g: &mut [usize], pieces: &[Piece]) {
 /// its deck: old papers stack a title and its decks, each smaller, with a rule and some space between
 /// (RUSSIA IN TO STAY. / THE FEELING IN LONDON. / Only Force Can Turn Her Out…).
 fn stack_decks(mut gs: Vec<Vec<usize>>, pieces: &[Piece]) -> Vec<Vec<usize>> {
-    let bbox = |g: &[usize]| g.iter().fold(BBox::default(), |b, &k| b.union(&pieces[k].bbox));
+    let bbox = |g: &[usize]| BBox::around(g.iter().map(|&k| &pieces[k].bbox));
     let mut in_group = vec![false; pieces.len()];
     for &k in gs.iter().flatten() {
         in_group[k] = true;
@@ -342,7 +342,7 @@ fn stack_decks(mut gs: Vec<Vec<usize>>, pieces: &[Piece]) -> Vec<Vec<usize>> {
 /// or another face centred under it (CE QUI FAIT LE PLUS VITE / PASSER L'HEURE). Left apart, the
 /// title heads nothing and the deck takes its story. They join the group; the rest come back.
 pub(crate) fn decks_set_apart(display: &mut [Vec<usize>], apart: Vec<Vec<usize>>, pieces: &[Piece]) -> Vec<Vec<usize>> {
-    let bbox = |g: &[usize]| g.iter().fold(BBox::default(), |b, &k| b.union(&pieces[k].bbox));
+    let bbox = |g: &[usize]| BBox::around(g.iter().map(|&k| &pieces[k].bbox));
     let boxes: Vec<BBox> = display.iter().map(|g| bbox(g)).collect();
     let mut rest = Vec::with_capacity(apart.len());
     for g in apart {
@@ -423,7 +423,7 @@ fn in_file_order(doc: &Document, pieces: &[Piece], groups: &[Vec<usize>], group_
 /// each its headline group and then its columns left to right.
 fn by_zones(pieces: &[Piece], groups: &[Vec<usize>], group_of: &[Option<usize>], unit_h: f32) -> Vec<Placed> {
     let tol = unit_h * 0.3;
-    let gbox: Vec<BBox> = groups.iter().map(|g| g.iter().fold(BBox::default(), |b, &k| b.union(&pieces[k].bbox))).collect();
+    let gbox: Vec<BBox> = groups.iter().map(|g| BBox::around(g.iter().map(|&k| &pieces[k].bbox))).collect();
     let above = |pc: &Piece| -> Vec<usize> { (0..groups.len()).filter(|&g| gbox[g].bottom() <= pc.bbox.y + tol).collect() };
     let in_column = |pc: &Piece| -> Option<usize> {
         above(pc)

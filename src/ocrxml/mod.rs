@@ -52,6 +52,10 @@ impl BBox {
         let (x, y) = (self.x.min(o.x), self.y.min(o.y));
         BBox { x, y, w: self.right().max(o.right()) - x, h: self.bottom().max(o.bottom()) - y }
     }
+    /// The smallest box holding all of `boxes` (empty where there are none).
+    pub fn around<'a>(boxes: impl IntoIterator<Item = &'a BBox>) -> BBox {
+        boxes.into_iter().fold(BBox::default(), |u, b| u.union(b))
+    }
 }
 
 /// Which format a file was read as.
@@ -413,7 +417,7 @@ fn most<T: Copy + PartialEq>(items: impl Iterator<Item = (T, usize)>) -> Option<
 /// marked only by the last word's own trailing hyphen.
 pub(crate) fn finish_line(line: &mut Line) {
     if line.bbox.is_empty() {
-        line.bbox = line.words.iter().fold(BBox::default(), |b, w| b.union(&w.bbox));
+        line.bbox = BBox::around(line.words.iter().map(|w| &w.bbox));
     }
     let chars = |w: &Word| w.text.chars().count();
     if let Some(size) = most(line.words.iter().filter_map(|w| w.font_size.map(|s| (s.to_bits(), chars(w))))) {
@@ -435,7 +439,7 @@ pub(crate) fn finish_line(line: &mut Line) {
 /// A block's box where the file gave none: its lines'.
 pub(crate) fn finish_block(b: &mut Block) {
     if b.bbox.is_empty() {
-        b.bbox = b.lines.iter().fold(BBox::default(), |u, l| u.union(&l.bbox));
+        b.bbox = BBox::around(b.lines.iter().map(|l| &l.bbox));
     }
     b.lines.shrink_to_fit();
 }
@@ -448,6 +452,14 @@ pub(crate) fn extent(blocks: &[Block]) -> (f32, f32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_box_around_boxes_skips_empty_ones() {
+        let b = |x, y, w, h| BBox { x, y, w, h };
+        assert!(BBox::around([]).is_empty());
+        // An empty box (a word the file gave no place) does not drag the box to the origin.
+        assert_eq!(BBox::around(&[b(10.0, 20.0, 5.0, 5.0), BBox::default(), b(30.0, 10.0, 10.0, 5.0)]), b(10.0, 10.0, 30.0, 15.0));
+    }
 
     #[test]
     fn html_that_is_no_hocr_is_told_apart() {
