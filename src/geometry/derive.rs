@@ -456,6 +456,22 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_kicker_line_boxed_in_two_is_one_kicker_though_one_half_measures_under_kicker_size() {
+        // 香港治理城市噪 | 音办法多见成效 over 多管齐下标本兼治: the halves' advances measure 1.18 and
+        // 1.09 of the body, the kicker size (minor) being 1.12.
+        let kicker = block(vec![span_line("香港治理城市噪", 100.0, 0.0, 178.0, 33.0)], 0);
+        let half = block(vec![span_line("音办法多见成效", 281.0, 0.0, 164.0, 33.0)], 1);
+        let title = block(vec![span_line("多管齐下标本兼治", 0.0, 60.0, 640.0, 80.0)], 2);
+        let body = block((0..6).map(|i| span_line("bodytext", 0.0, 180.0 + 30.0 * i as f32, 640.0, 20.0)).collect(), 3);
+        let d = doc(vec![kicker, half, title, body], "tesseract 5.3.0");
+        let out = derive(&d, ReadingOrder::Geometry, &GeoParams::default());
+        let group = |s: &str| out.hints.iter().find(|h| &out.text[h.span.0..h.span.1] == s).and_then(|h| h.group);
+        assert!(group("多管齐下标本兼治").is_some());
+        assert_eq!(group("香港治理城市噪"), group("多管齐下标本兼治"));
+        assert_eq!(group("音办法多见成效"), group("多管齐下标本兼治"));
+    }
+
+    #[test]
     fn a_title_line_of_figures_under_the_title_ends_it() {
         // A kicker, a title and its last line mostly figures (宫乃莹摘金(动感 / 2019)): the figures
         // are the title's, not a graphic's, and the title stays display type.
