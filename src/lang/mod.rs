@@ -560,8 +560,8 @@ mod tests {
 
     #[test]
     fn a_misspelt_key_in_a_language_table_is_refused_not_passed_over() {
-        // (A table's rules were dropped without a word where a key was misspelt: signed_by as
-        // singed_by signed nothing.)
+        // (A misspelt key's rules would be dropped without a word: signed_by spelt singed_by
+        // would sign nothing.)
         let zh = include_str!("zh.toml");
         assert!(toml::from_str::<RawLang>(zh).is_ok());
         let err = toml::from_str::<RawLang>(&format!("singed_by = []\n{zh}")).err().expect("refused");
