@@ -69,7 +69,7 @@ pub(crate) fn pieces(geo: &[LineGeo], p: &GeoParams, doc: &Document) -> Vec<Piec
         }
         let bbox = BBox::around(geo[i..j].iter().map(|g| &g.bbox));
         let ratio = geo[i..j].iter().map(|g| g.ratio).fold(0.0, f32::max);
-        let chars = || doc.blocks[geo[i].block].lines[geo[i].line].words.iter().flat_map(|w| w.text.chars());
+        let chars = || line_chars(&geo[i], doc);
         let bracket = chars().next().is_some_and(|c| OPENING_BRACKETS.contains(c));
         let cjk = chars().filter(|&c| crate::lang::is_cjk(c)).count() * 2 > chars().filter(|c| c.is_alphanumeric()).count();
         out.push(Piece { block: geo[i].block, lines: i..j, display, bbox, ratio, chars: geo[i..j].iter().map(|g| g.chars).sum(), bracket, cjk });
@@ -96,9 +96,14 @@ pub(crate) fn pieces(geo: &[LineGeo], p: &GeoParams, doc: &Document) -> Vec<Piec
 /// (the two are measured differently, by height and by advance).
 const FIGURE_LINE_LIKE: f32 = 0.3;
 
+/// The characters of a measured line's words, in order.
+fn line_chars<'a>(g: &LineGeo, doc: &'a Document) -> impl Iterator<Item = char> + 'a {
+    doc.blocks[g.block].lines[g.line].words.iter().flat_map(|w| w.text.chars())
+}
+
 /// The line's first letter is a lower-case one (scripts without case never are).
 fn opens_lower(g: &LineGeo, doc: &Document) -> bool {
-    doc.blocks[g.block].lines[g.line].words.iter().flat_map(|w| w.text.chars()).find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase)
+    line_chars(g, doc).find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase)
 }
 
 /// A piece of at most this many characters set right over a title is the title's first words
@@ -112,8 +117,7 @@ const MISMEASURED: f32 = 1.8;
 /// A line in headline type: big against the body, with words in it (a page number set huge is
 /// not; an ideograph is a word), and not mostly digits (a figure set big in a graphic, 459个).
 fn is_display(g: &LineGeo, p: &GeoParams, doc: &Document) -> bool {
-    let words = &doc.blocks[g.block].lines[g.line].words;
-    let chars = || words.iter().flat_map(|w| w.text.chars());
+    let chars = || line_chars(g, doc);
     let digits = chars().filter(char::is_ascii_digit).count();
     g.ratio >= p.display && (g.chars >= 2 || chars().any(crate::lang::is_cjk)) && digits * 2 < g.chars.max(1)
 }
@@ -159,6 +163,12 @@ pub(crate) fn body_height(geo: &[LineGeo], p: &GeoParams) -> f32 {
     1.0
 }
 
+/// How far two pieces share a band (their vertical overlap) and how far apart they stand along
+/// it (the gap between their boxes, below zero where they overlap).
+fn side_by_side(a: &Piece, b: &Piece) -> (f32, f32) {
+    (overlap(a.bbox.y, a.bbox.bottom(), b.bbox.y, b.bbox.bottom()), a.bbox.x.max(b.bbox.x) - a.bbox.right().min(b.bbox.right()))
+}
+
 /// Whether piece `b` belongs with the headline pieces of `g`: side by side on one band, or stacked
 /// tight above or below one of them.
 fn touches(b: &Piece, g: &[usize], pieces: &[Piece], p: &GeoParams, unit_h: f32) -> bool {
@@ -172,8 +182,7 @@ fn touches(b: &Piece, g: &[usize], pieces: &[Piece], p: &GeoParams, unit_h: f32)
     g.iter().any(|&k| {
         let h = &pieces[k];
         let em = h.bbox.h.max(b.bbox.h).max(unit_h);
-        let y_ov = overlap(b.bbox.y, b.bbox.bottom(), h.bbox.y, h.bbox.bottom());
-        let x_gap = b.bbox.x.max(h.bbox.x) - b.bbox.right().min(h.bbox.right());
+        let (y_ov, x_gap) = side_by_side(b, h);
         let lines = |pc: &Piece| (pc.lines.len() as f32).max(1.0);
         let line_h = (h.bbox.h / lines(h)).max(b.bbox.h / lines(b));
         // Measured in body lines: a title an engine read in pieces splits at a word space; but
@@ -284,8 +293,7 @@ pub(crate) fn groups(pieces: &[Piece], p: &GeoParams, unit_h: f32) -> Vec<Vec<us
             continue;
         }
         let beside = |q: &Piece| {
-            let y_ov = overlap(pc.bbox.y, pc.bbox.bottom(), q.bbox.y, q.bbox.bottom());
-            let x_gap = pc.bbox.x.max(q.bbox.x) - pc.bbox.right().min(q.bbox.right());
+            let (y_ov, x_gap) = side_by_side(pc, q);
             !q.display && y_ov >= 0.5 * pc.bbox.h.min(q.bbox.h) && x_gap < p.band_gap * unit_h && (pc.ratio / q.ratio - 1.0).abs() <= HALF_LIKE
         };
         if let Some(g) = gs.iter_mut().find(|g| g.iter().any(|&q| beside(&pieces[q]))) {
