@@ -359,16 +359,35 @@ pub(super) mod tests {
         l
     }
 
+    /// A block of one line holding one word, `t`, filling `x..x + w`.
+    fn title(t: &str, x: f32, y: f32, w: f32, h: f32, order: usize) -> Block {
+        block(vec![span_line(t, x, y, w, h)], order)
+    }
+
+    /// Six lines of body text `w` wide from (`x`, `y`), 30 apart: the column under a title.
+    fn text_column(x: f32, y: f32, w: f32, order: usize) -> Block {
+        block((0..6).map(|i| span_line("bodytext", x, y + 30.0 * i as f32, w, 20.0)).collect(), order)
+    }
+
+    /// Tesseract's page of `blocks` read in the geometry's order: each line's hint, by its text.
+    fn hints_of(blocks: Vec<Block>) -> impl Fn(&str) -> Hint {
+        let out = derive(&doc(blocks, "tesseract 5.3.0"), ReadingOrder::Geometry, &GeoParams::default());
+        move |s| out.hints.iter().find(|h| &out.text[h.span.0..h.span.1] == s).expect("a line of the page").clone()
+    }
+
+    /// [`hints_of`], each line's headline group.
+    fn groups_of(blocks: Vec<Block>) -> impl Fn(&str) -> Option<u32> {
+        let hint = hints_of(blocks);
+        move |s| hint(s).group
+    }
+
     #[test]
     fn a_title_cut_at_a_gutter_is_one_headline_where_a_half_reaches_into_it() {
         // Two columns of text 400 wide, a gutter of 50; a title over each. The right one starting
         // 30 left of its column (摸准体育产业的 | 矿脉（体坛观澜）, the quotes between them lost) is the
         // left one's other half; starting inside its column it is a story's own title.
         let groups = |right_x: f32| {
-            let col = |x: f32, order: usize| block((0..6).map(|i| span_line("bodytext", x, 80.0 + 30.0 * i as f32, 400.0, 20.0)).collect(), order);
-            let d = doc(vec![block(vec![span_line("MINING", 10.0, 0.0, 380.0, 40.0)], 0), block(vec![span_line("THE", right_x, 0.0, 300.0, 40.0)], 1), col(0.0, 2), col(450.0, 3)], "tesseract 5.3.0");
-            let out = derive(&d, ReadingOrder::Geometry, &GeoParams::default());
-            let group = |s: &str| out.hints.iter().find(|h| &out.text[h.span.0..h.span.1] == s).and_then(|h| h.group);
+            let group = groups_of(vec![title("MINING", 10.0, 0.0, 380.0, 40.0, 0), title("THE", right_x, 0.0, 300.0, 40.0, 1), text_column(0.0, 80.0, 400.0, 2), text_column(450.0, 80.0, 400.0, 3)]);
             (group("MINING"), group("THE"))
         };
         let (left, right) = groups(420.0);
@@ -385,9 +404,7 @@ pub(super) mod tests {
         // body's line (20). Latin titles standing so far apart are two stories' (LUFTHANSA SAYS
         // FARE POLICY … | Leading Industrial Nations …).
         let groups = |left: &str, right: &str| {
-            let d = doc(vec![block(vec![span_line(left, 100.0, 0.0, 300.0, 57.0)], 0), block(vec![span_line(right, 457.0, 0.0, 57.0 * right.chars().count() as f32, 57.0)], 1), block((0..6).map(|i| span_line("bodytext", 0.0, 80.0 + 30.0 * i as f32, 600.0, 20.0)).collect(), 2)], "tesseract 5.3.0");
-            let out = derive(&d, ReadingOrder::Geometry, &GeoParams::default());
-            let group = |s: &str| out.hints.iter().find(|h| &out.text[h.span.0..h.span.1] == s).and_then(|h| h.group);
+            let group = groups_of(vec![title(left, 100.0, 0.0, 300.0, 57.0, 0), title(right, 457.0, 0.0, 57.0 * right.chars().count() as f32, 57.0, 1), text_column(0.0, 80.0, 600.0, 2)]);
             (group(left), group(right))
         };
         let (left, right) = groups("美好生活新", "待");
@@ -403,22 +420,17 @@ pub(super) mod tests {
         // 返乡创业有干头！ | （经济聚焦·回乡看变化⑥）: 96 apart at a title line of 69, the blanks of
         // ！ and （ between them; words standing so far apart without the bracket are two titles.
         let groups = |aside: &str| {
-            let d = doc(vec![block(vec![span_line("FANXIANG", 100.0, 0.0, 520.0, 69.0)], 0), block(vec![span_line(aside, 716.0, 0.0, 400.0, 69.0)], 1), block((0..6).map(|i| span_line("bodytext", 0.0, 100.0 + 30.0 * i as f32, 1200.0, 20.0)).collect(), 2)], "tesseract 5.3.0");
-            let out = derive(&d, ReadingOrder::Geometry, &GeoParams::default());
-            let group = |s: &str| out.hints.iter().find(|h| &out.text[h.span.0..h.span.1] == s).and_then(|h| h.group);
+            let group = groups_of(vec![title("FANXIANG", 100.0, 0.0, 520.0, 69.0, 0), title(aside, 716.0, 0.0, 400.0, 69.0, 1), text_column(0.0, 100.0, 1200.0, 2)]);
             (group("FANXIANG"), group(aside))
         };
-        let (title, aside) = groups("(JINGJI");
-        assert!(title.is_some());
-        assert_eq!(title, aside);
-        let (title, other) = groups("JINGJI");
-        assert!(title.is_some() && other.is_some());
-        assert_ne!(title, other);
+        let (title_group, aside) = groups("(JINGJI");
+        assert!(title_group.is_some());
+        assert_eq!(title_group, aside);
+        let (title_group, other) = groups("JINGJI");
+        assert!(title_group.is_some() && other.is_some());
+        assert_ne!(title_group, other);
         // 大漠“巡井人” | （行走中国）: each half over a column of its own, the aside still the title's.
-        let col = |x: f32, order: usize| block((0..6).map(|i| span_line("bodytext", x, 100.0 + 30.0 * i as f32, 400.0, 20.0)).collect(), order);
-        let d = doc(vec![block(vec![span_line("DAMO", 100.0, 0.0, 300.0, 56.0)], 0), block(vec![span_line("(XINGZOU", 470.0, 0.0, 280.0, 56.0)], 1), col(0.0, 2), col(450.0, 3)], "tesseract 5.3.0");
-        let out = derive(&d, ReadingOrder::Geometry, &GeoParams::default());
-        let group = |s: &str| out.hints.iter().find(|h| &out.text[h.span.0..h.span.1] == s).and_then(|h| h.group);
+        let group = groups_of(vec![title("DAMO", 100.0, 0.0, 300.0, 56.0, 0), title("(XINGZOU", 470.0, 0.0, 280.0, 56.0, 1), text_column(0.0, 100.0, 400.0, 2), text_column(450.0, 100.0, 400.0, 3)]);
         assert!(group("DAMO").is_some());
         assert_eq!(group("DAMO"), group("(XINGZOU"));
     }
@@ -428,11 +440,8 @@ pub(super) mod tests {
         // 你用过 | 回收的红包吗？ | （说道）over three columns: the middle piece reaches out of its
         // column to the left, the aside in brackets stands a pixel higher than the rest, so it is
         // taken first and starts a group of its own before the title's halves join it.
-        let col = |x: f32, order: usize| block((0..6).map(|i| span_line("bodytext", x, 100.0 + 30.0 * i as f32, 400.0, 20.0)).collect(), order);
-        let title = vec![block(vec![span_line("NIYONG", 200.0, 0.0, 190.0, 60.0)], 0), block(vec![span_line("HUISHOU", 420.0, 0.0, 420.0, 60.0)], 1), block(vec![span_line("(SHUODAO", 940.0, -1.0, 200.0, 60.0)], 2)];
-        let d = doc(title.into_iter().chain([col(0.0, 3), col(450.0, 4), col(900.0, 5)]).collect(), "tesseract 5.3.0");
-        let out = derive(&d, ReadingOrder::Geometry, &GeoParams::default());
-        let group = |s: &str| out.hints.iter().find(|h| &out.text[h.span.0..h.span.1] == s).and_then(|h| h.group);
+        let titles = [title("NIYONG", 200.0, 0.0, 190.0, 60.0, 0), title("HUISHOU", 420.0, 0.0, 420.0, 60.0, 1), title("(SHUODAO", 940.0, -1.0, 200.0, 60.0, 2)];
+        let group = groups_of(titles.into_iter().chain([text_column(0.0, 100.0, 400.0, 3), text_column(450.0, 100.0, 400.0, 4), text_column(900.0, 100.0, 400.0, 5)]).collect());
         assert!(group("NIYONG").is_some());
         assert_eq!(group("NIYONG"), group("HUISHOU"));
         assert_eq!(group("NIYONG"), group("(SHUODAO"));
@@ -442,30 +451,18 @@ pub(super) mod tests {
     fn a_title_s_second_line_boxed_into_the_first_s_ink_is_its_own() {
         // 技术创新要真正聚焦应用《创新 / 谈: the first line's box, its 《 tall, reaches 14 into the
         // second's: too little overlap for one band, and a gap below zero, so it was not stacked.
-        let group = || {
-            let title = block(vec![span_line("JISHU", 0.0, 0.0, 800.0, 90.0)], 0);
-            let tail = block(vec![span_line("TAN", 360.0, 76.0, 57.0, 56.0)], 1);
-            let d = doc(vec![title, tail, block((0..6).map(|i| span_line("bodytext", 0.0, 200.0 + 30.0 * i as f32, 800.0, 20.0)).collect(), 2)], "tesseract 5.3.0");
-            let out = derive(&d, ReadingOrder::Geometry, &GeoParams::default());
-            let group = |s: &str| out.hints.iter().find(|h| &out.text[h.span.0..h.span.1] == s).and_then(|h| h.group);
-            (group("JISHU"), group("TAN"))
-        };
-        let (title, tail) = group();
-        assert!(title.is_some());
-        assert_eq!(title, tail);
+        let group = groups_of(vec![title("JISHU", 0.0, 0.0, 800.0, 90.0, 0), title("TAN", 360.0, 76.0, 57.0, 56.0, 1), text_column(0.0, 200.0, 800.0, 2)]);
+        assert!(group("JISHU").is_some());
+        assert_eq!(group("JISHU"), group("TAN"));
     }
 
     #[test]
     fn a_kicker_line_boxed_in_two_is_one_kicker_though_one_half_measures_under_kicker_size() {
         // 香港治理城市噪 | 音办法多见成效 over 多管齐下标本兼治: the halves' advances measure 1.18 and
         // 1.09 of the body, the kicker size (minor) being 1.12.
-        let kicker = block(vec![span_line("香港治理城市噪", 100.0, 0.0, 178.0, 33.0)], 0);
-        let half = block(vec![span_line("音办法多见成效", 281.0, 0.0, 164.0, 33.0)], 1);
-        let title = block(vec![span_line("多管齐下标本兼治", 0.0, 60.0, 640.0, 80.0)], 2);
-        let body = block((0..6).map(|i| span_line("bodytext", 0.0, 180.0 + 30.0 * i as f32, 640.0, 20.0)).collect(), 3);
-        let d = doc(vec![kicker, half, title, body], "tesseract 5.3.0");
-        let out = derive(&d, ReadingOrder::Geometry, &GeoParams::default());
-        let group = |s: &str| out.hints.iter().find(|h| &out.text[h.span.0..h.span.1] == s).and_then(|h| h.group);
+        let kicker = title("香港治理城市噪", 100.0, 0.0, 178.0, 33.0, 0);
+        let half = title("音办法多见成效", 281.0, 0.0, 164.0, 33.0, 1);
+        let group = groups_of(vec![kicker, half, title("多管齐下标本兼治", 0.0, 60.0, 640.0, 80.0, 2), text_column(0.0, 180.0, 640.0, 3)]);
         assert!(group("多管齐下标本兼治").is_some());
         assert_eq!(group("香港治理城市噪"), group("多管齐下标本兼治"));
         assert_eq!(group("音办法多见成效"), group("多管齐下标本兼治"));
@@ -476,10 +473,7 @@ pub(super) mod tests {
         // A kicker, a title and its last line mostly figures (宫乃莹摘金(动感 / 2019)): the figures
         // are the title's, not a graphic's, and the title stays display type.
         let ls = vec![span_line("snowboard world cup", 0.0, 0.0, 300.0, 24.0), span_line("GOLD", 0.0, 30.0, 300.0, 25.0), span_line("2019)", 0.0, 60.0, 100.0, 32.0)];
-        let body = block((0..6).map(|i| span_line("bodytext", 0.0, 130.0 + 30.0 * i as f32, 400.0, 20.0)).collect(), 1);
-        let d = doc(vec![block(ls, 0), body], "tesseract 5.3.0");
-        let out = derive(&d, ReadingOrder::Geometry, &GeoParams::default());
-        let hint = |s: &str| out.hints.iter().find(|h| &out.text[h.span.0..h.span.1] == s).unwrap();
+        let hint = hints_of(vec![block(ls, 0), text_column(0.0, 130.0, 400.0, 1)]);
         assert!(hint("GOLD").display && hint("2019)").display);
         assert_eq!(hint("GOLD").group, hint("2019)").group);
     }
