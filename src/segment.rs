@@ -25,6 +25,13 @@ pub struct Seed {
     pub weak: Option<f32>,
 }
 
+impl Seed {
+    /// The seed's headline is a rubric over notices (Sales by Auction., see `Lang::notice_rubric`).
+    pub fn is_rubric(&self, classes: &[Class]) -> bool {
+        self.heads.first().is_some_and(|&h| classes[h].notice_rubric)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UnitKind {
     Para,
@@ -407,9 +414,7 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
         // Under a rubric (Sales by Auction.), a heading over a notice's few lines heads a section
         // of the run; over more, it may be the title of a piece set after the run, as cohesion
         // tells, but finished text above it says nothing, as every notice is finished.
-        let under_rubric = seg.seeds[..seg.seeds.partition_point(|s| s.at <= ui)]
-            .last()
-            .is_some_and(|s| s.heads.first().is_some_and(|&h| classes[h].notice_rubric));
+        let under_rubric = seg.seeds[..seg.seeds.partition_point(|s| s.at <= ui)].last().is_some_and(|s| s.is_rubric(classes));
         let notice = || {
             let text = seg.units[ui + 1..].iter().enumerate().take_while(|&(i, u)| u.kind == UnitKind::Para && !seed_at[ui + 1 + i]);
             text.map(|(_, u)| blocks[u.block].stats.chars).sum::<u32>() <= lang.notice_max_chars

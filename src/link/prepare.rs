@@ -129,7 +129,7 @@ pub(super) fn orphan_seeds(seg: &Segments, ctx: &Ctx) -> Vec<bool> {
                 // In a reading order found from the page's geometry, the text under a headline is
                 // its own, however it begins.
                 // So is a rubric's, whose first notice may open on anything.
-                Some(u) => !ctx.params.positional && !ctx.classes[seg.seeds[s].heads[0]].notice_rubric && ctx.classes[seg.units[u].block].start.continues(),
+                Some(u) => !ctx.params.positional && !seg.seeds[s].is_rubric(ctx.classes) && ctx.classes[seg.units[u].block].start.continues(),
             }
         })
         .collect()
@@ -293,7 +293,7 @@ pub(super) fn closed_runs(seg: &Segments, ctx: &Ctx, orphan: &[bool]) -> Vec<Opt
 /// the next seed. Notices are printed whole, one under another, and share few words with each
 /// other or their rubric: by cohesion alone they would scatter over every story on the page.
 fn rubric_end(seed: &crate::segment::Seed, below: &[Unit], seed_at: impl Fn(usize) -> bool, classes: &[crate::classify::Class]) -> Option<usize> {
-    if !seed.heads.first().is_some_and(|&h| classes[h].notice_rubric) {
+    if !seed.is_rubric(classes) {
         return None;
     }
     (1..below.len()).find(|&i| seed_at(i)).unwrap_or(below.len()).checked_sub(1)

@@ -57,7 +57,7 @@ pub(super) fn split_headless_runs(seg: &Segments, ctx: &Ctx, hmm: &[usize], labe
     let mut new: Vec<(usize, usize)> = Vec::new();
     for a in 0..n_seeds {
         // A rubric's notices share few words with each other by nature: none is a story astray.
-        if members[a].is_empty() || seg.seeds[a].heads.first().is_some_and(|&h| ctx.classes[h].notice_rubric) {
+        if members[a].is_empty() || seg.seeds[a].is_rubric(ctx.classes) {
             continue;
         }
         scan.set_whole(members[a].iter().chain(&seg.seeds[a].heads).map(|&b| &ctx.bags[b]));
