@@ -386,7 +386,7 @@ pub(crate) fn title_case(text: &str, lang: &Lang) -> bool {
     caps >= 2
 }
 
-fn heading_shaped(b: &Block, text: &str, lang: &Lang) -> bool {
+fn heading_shaped(b: &Block, text: &str, layout: &Layout, lang: &Lang) -> bool {
     let st = &b.stats;
     let first = text.chars().next().unwrap_or(' ');
     if lang.nonstarters.contains(&first) {
@@ -416,10 +416,15 @@ fn heading_shaped(b: &Block, text: &str, lang: &Lang) -> bool {
         let inner_stop = text.trim_end_matches(['。', '.']).contains('。');
         // Headings with a comma balance two short halves (攻坚，二十七年磨一剑); a comma near
         // either end is prose cut off at a column's edge, unless a column name closes the line
-        // (春运，一场共享发展的旅程（评论员观察）): prose does not end that way.
+        // (春运，一场共享发展的旅程（评论员观察）): prose does not end that way. Nor does a line
+        // standing alone between blank lines, well short of the column's width: no edge cut it
+        // (看，苑爸的军功章).
         let commas: Vec<&str> = text.split(['，', ',']).collect();
+        let halves = |least: usize| commas.iter().all(|p| p.chars().filter(|c| !c.is_whitespace()).count() >= least);
+        let alone = layout.wrapped && b.n_lines() == 1 && !b.indent && (b.blank_before > 0 || b.lines.start == 0) && b.blank_after > 0
+            && (n as f32) < lang.classify.apart_line_share * layout.width_chars as f32;
         let balanced = commas.len() == 1
-            || (commas.len() == 2 && commas.iter().all(|p| p.chars().filter(|c| !c.is_whitespace()).count() >= 3))
+            || (commas.len() == 2 && (halves(3) || alone && halves(1)))
             || (tagged && commas.len() <= 3);
         let limit = if tagged { 64 } else { 34 };
         return n <= limit && !inner_stop && balanced && ends_open(text, lang) && !text.ends_with(['、']);
@@ -626,7 +631,7 @@ pub fn classify(b: &Block, role: Option<Role>, layout: &Layout, lang: &Lang) -> 
             // A dateline opens prose: capitals on past it (ECONOMIC SPOTLIGHT - SAUDI CORPORATE
             // DEBT) are a headline with a dash in it.
             let end = c.get(0).map_or(0, |m| m.end());
-            if text[end..].chars().any(char::is_lowercase) || !heading_shaped(b, &sq, lang) {
+            if text[end..].chars().any(char::is_lowercase) || !heading_shaped(b, &sq, layout, lang) {
                 cl.dateline = c.name("dateline").map(|m| m.as_str().trim().to_string());
             }
             break;
@@ -636,7 +641,7 @@ pub fn classify(b: &Block, role: Option<Role>, layout: &Layout, lang: &Lang) -> 
     let cut_off = layout.geometric && b.last_full;
     // Text with a jump line glued to its end ((下转第2版)) is a column's last paragraph, cut off.
     let jumps_on = || lang.jump_tail.iter().any(|re| re.captures(text).and_then(|c| c.get(0)).is_some_and(|m| m.start() > 0));
-    if cl.dateline.is_none() && cl.bylines.is_empty() && !cut_off && heading_shaped(b, &sq, lang) && !jumps_on() {
+    if cl.dateline.is_none() && cl.bylines.is_empty() && !cut_off && heading_shaped(b, &sq, layout, lang) && !jumps_on() {
         cl.shape = Shape::Heading;
         cl.caps = is_caps(b);
         cl.deck_marker = lang.deck_prefixes.iter().any(|p| sq.starts_with(p.as_str()));

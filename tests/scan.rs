@@ -375,3 +375,14 @@ fn a_byline_the_engine_read_into_the_block_of_the_first_paragraph_is_the_story_s
     assert_eq!(a.bylines.first().and_then(|b| b.name.as_deref()), Some("Martha Kell"), "{a:#?}");
     assert!(a.text.contains("\n\nPORTLAND, March 2 - The harbor board"), "{a:#?}");
 }
+
+#[test]
+fn a_title_standing_alone_with_a_word_before_its_comma_is_a_headline() {
+    // 看， is too short a half for a title balanced on its comma, and was read as prose cut off at
+    // a column's edge; but a line standing alone between blank lines, well short of the column,
+    // is no line an edge cut.
+    let page = format!("{RUNNING_HEAD}新图书馆开门迎客\n\n{}看，护城河变清了\n\n{}", column(&LIBRARY, 15), column(&RIVER, 15));
+    let p = run(&page);
+    let heads: Vec<_> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    assert_eq!(heads, [Some("新图书馆开门迎客"), Some("看，护城河变清了")], "{:#?}", p.articles);
+}
