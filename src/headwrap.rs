@@ -47,6 +47,10 @@ pub fn wrapped_heads(blocks: &[Block], classes: &mut [Class], layout: &Layout, l
         let plain = match cb.shape {
             Shape::Heading => true,
             Shape::Body => cb.bylines.is_empty() && cb.dateline.is_none() && cb.jump_tail.is_none() && !cb.start.continues(),
+            // A column name in brackets reads like the name that closes a story ((人民时评) as
+            // (许志峰)), but under a title line it closes the title: a story's closing name stands
+            // under its text.
+            Shape::Credit => lang.is_title_tail(&blocks[b].text),
             _ => false,
         };
         // A heading-shaped line that ends on 的 may be text cut off at a column's end (…的生意一):
@@ -73,8 +77,12 @@ pub fn wrapped_heads(blocks: &[Block], classes: &mut [Class], layout: &Layout, l
 /// ends on a character that leans on what follows (where it is sure to be a `title_line`).
 fn cjk_tail(h: &Block, b: &Block, title: &str, title_line: bool, lang: &Lang) -> bool {
     let (ht, bt) = (h.text.trim(), b.text.trim());
+    // The column name that closes the title, alone ((人民时评)) or with a character or a few
+    // carried over (亮 / 剑 （干部状态新观察）), tight under the title line or set apart from it:
+    // the name is not counted in the line's length.
+    let tagged_tail = lang.is_title_tail(bt);
     // (A section's number standing alone under a title, 一, is no tail of it.)
-    if !b.cjk || lang.ends_sentence(ht) || bt.contains('。') || b.stats.chars > h.stats.chars + 1 || lang.is_section_numbered(bt) {
+    if !b.cjk || lang.ends_sentence(ht) || bt.contains('。') || (b.stats.chars > h.stats.chars + 1 && !tagged_tail) || lang.is_section_numbered(bt) {
         return false;
     }
     let count = |t: &str, set: &[char]| t.chars().filter(|c| set.contains(c)).count();
@@ -94,7 +102,7 @@ fn cjk_tail(h: &Block, b: &Block, title: &str, title_line: bool, lang: &Lang) ->
     // A few characters set tight under a title line at least twice as long (marks and all): the
     // end of its last word, or its last word, carried over (对缅 / 甸有益).
     let short_tight = tight && bn <= TIGHT_TAIL_MAX_CJK && 2 * bn <= hn && !figures;
-    tiny || short_tight || left_open || dangling || lexicon::split_word(ht, bt).is_some()
+    tiny || short_tight || left_open || dangling || tagged_tail || lexicon::split_word(ht, bt).is_some()
 }
 
 /// Whether `b` is the rest of the English headline line `h`: neither ends a sentence, `b` is a

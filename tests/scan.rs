@@ -386,3 +386,24 @@ fn a_title_standing_alone_with_a_word_before_its_comma_is_a_headline() {
     let heads: Vec<_> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
     assert_eq!(heads, [Some("新图书馆开门迎客"), Some("看，护城河变清了")], "{:#?}", p.articles);
 }
+
+#[test]
+fn a_column_name_set_apart_under_a_title_closes_the_title_not_the_story_above() {
+    // (民生观察) has the shape of the bracketed name that closes a story, (李明); under a title it
+    // is the title's column name.
+    let page = format!("{RUNNING_HEAD}新图书馆开门迎客\n\n{}（李明）\n\n护城河清淤工程本月完工\n\n（民生观察）\n\n{}", column(&LIBRARY, 15), column(&RIVER, 15));
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 2, "{:#?}", p.articles);
+    assert_eq!(p.articles[0].credit.as_deref(), Some("（李明）"));
+    assert_eq!(p.articles[1].headline.as_deref(), Some("护城河清淤工程本月完工（民生观察）"));
+}
+
+#[test]
+fn a_title_s_last_character_carried_over_with_its_column_name_goes_on_the_title() {
+    // The line under the title is longer than the title's own (its column name), yet it holds one
+    // character of the title's: it is the title's rest, not a deck.
+    let page = format!("{RUNNING_HEAD}新图书馆开门迎客\n\n{}给护城河洗个\n澡（城市建设新观察）\n\n{}", column(&LIBRARY, 15), column(&RIVER, 15));
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 2, "{:#?}", p.articles);
+    assert_eq!(head_group(&p.articles[1]), ["给护城河洗个澡（城市建设新观察）"]);
+}
