@@ -108,6 +108,9 @@ pub struct Class {
     /// A rubric over classified notices (`Lang::notice_rubric`): the notices under it are its
     /// sections.
     pub notice_rubric: bool,
+    /// A rubric over a roundup of items each headed in capitals (Nouvelles Diverses over UN
+    /// SAUVETAGE, CHRONIQUE DU FEU…): the items under it are its sections.
+    pub roundup: bool,
 }
 
 impl Class {
@@ -142,6 +145,7 @@ impl Class {
             wraps: false,
             banner: false,
             notice_rubric: false,
+            roundup: false,
         }
     }
 }

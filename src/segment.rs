@@ -28,7 +28,7 @@ pub struct Seed {
 impl Seed {
     /// The seed's headline is a rubric over notices (Sales by Auction., see `Lang::notice_rubric`).
     pub fn is_rubric(&self, classes: &[Class]) -> bool {
-        self.heads.first().is_some_and(|&h| classes[h].notice_rubric)
+        self.heads.first().is_some_and(|&h| classes[h].notice_rubric || classes[h].roundup)
     }
 }
 
@@ -185,7 +185,7 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                 let label = |h: usize| lang.is_standing_label(&blocks[h].text);
                 let glen = run.iter().position(|&h| label(h)).filter(|&p| p > 0).map_or(glen, |p| glen.min(p));
                 // A rubric heads the run of notices under it, whatever they are about.
-                let strong = closed || glen >= 2 || classes[b].display || bannered || classes[b].notice_rubric;
+                let strong = closed || glen >= 2 || classes[b].display || bannered || classes[b].notice_rubric || classes[b].roundup;
                 if driven && !classes[b].display && !bannered {
                     seg.units.extend(run.iter().map(|&h| Unit { block: h, kind: UnitKind::Subhead, weak: None }));
                     i = k;
@@ -212,7 +212,8 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                     // A heading further down the run that carries a column name is another
                     // story's headline (the one above it then stands without text); so is each
                     // heading of a run that ends the page's text: no text follows for it to head.
-                    if lang.is_tagged(&blocks[h].text) || m == items.len() {
+                    // So is a roundup's rubric, over the heading of its first item.
+                    if lang.is_tagged(&blocks[h].text) || m == items.len() || classes[h].roundup {
                         seg.seeds.push(Seed { heads: vec![h], bylines: Vec::new(), at: seg.units.len(), weak: None });
                     } else {
                         // Straight under the headline group, with no text between: its first
@@ -391,6 +392,7 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
         seed_at[s.at] = true;
     }
     let walk = Walk::new(seg, &seed_at);
+    let items = roundup::headed_items(seg, classes);
     // The opening text of each strong seed: what a subhead's story would most likely be.
     // Built for the first heading that needs them (one with text on both sides).
     let mut openings: Option<Vec<Profile>> = None;
@@ -419,7 +421,7 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
             let text = seg.units[ui + 1..].iter().enumerate().take_while(|&(i, u)| u.kind == UnitKind::Para && !seed_at[ui + 1 + i]);
             text.map(|(_, u)| blocks[u.block].stats.chars).sum::<u32>() <= lang.notice_max_chars
         };
-        let decision: Option<Option<f32>> = if under_rubric && !classes[b].notice_rubric && notice() {
+        let decision: Option<Option<f32>> = if (under_rubric && !classes[b].notice_rubric && notice()) || items[ui] {
             None
         } else if after.is_empty() || over_headline {
             // Nothing under it: a headline that landed away from its story, if anything.

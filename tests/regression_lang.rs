@@ -201,3 +201,15 @@ fn regression_french_pen_name_of_an_article_and_a_noun_was_glued_to_the_next_tit
     let names: Vec<Option<&str>> = signed(&p.articles[0]).into_iter().map(|(_, n)| n).collect();
     assert_eq!(names, [Some("UN PARISIEN")], "{:#?}", p.articles);
 }
+
+#[test]
+fn regression_french_roundup_items_headed_in_capitals_were_cut_into_pieces_of_their_own() {
+    // Short news under a rubric in lower case, each item headed in the capitals a story is
+    // headed with, on subjects that share no words: the items are the rubric's, not pieces of
+    // their own. A signature closes the run. (A page written for this test.)
+    let page = "LA SÉANCE D'HIER\n\nLa Chambre a discuté hier le projet de loi sur les chemins de fer, et le ministre a\ndemandé le renvoi du projet à la commission, que la majorité a refusé.\n\nÉchos de la Ville\n\nUN INCENDIE RUE DE RIVOLI\nUn incendie a éclaté cette nuit dans un magasin de la rue de Rivoli; les pompiers\nont sauvé les locataires du troisième étage, et les dégâts sont considérables.\n\nLA NEIGE\nIl est tombé hier sur Paris une neige abondante, qui a rendu les rues glissantes; on\nsignale plusieurs chutes de chevaux sur les boulevards et au quai d'Orsay.\n\nUN CHIEN SAVANT\nUn montreur d'animaux présentait hier, place de la Bastille, un caniche qui compte\njusqu'à vingt et devine l'heure, au grand plaisir des enfants du quartier.\n";
+    let p = run(page);
+    assert_eq!(headlines(&p), [Some("LA SÉANCE D'HIER"), Some("Échos de la Ville")], "{:#?}", p.articles);
+    let roundup = &p.articles[1].text;
+    assert!(roundup.contains("pompiers") && roundup.contains("neige abondante") && roundup.contains("caniche"), "{roundup}");
+}

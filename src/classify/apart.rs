@@ -35,6 +35,28 @@ pub fn apart_headings(blocks: &[Block], lines: &[Line], classes: &mut [Class], l
         classes[i] = Class::of(Shape::Heading);
     }
     rubrics(blocks, &text, classes, lang);
+    if lang.headed_roundups {
+        roundups(blocks, &text, classes, lang);
+    }
+}
+
+/// Marks the rubrics over headed roundups: a heading of one line in lower case standing apart
+/// (Nouvelles Diverses, Échos de la Ville), with a heading in capitals straight under it, over
+/// text (LA TÉLÉGRAPHIE A CHEVAL). A paper heads each item of such a run in the capitals it heads
+/// a story with: the rubric above them, set in another case, is what makes them one piece. (A
+/// line in body type over such a heading is no rubric: papers set a town's name so over its
+/// correspondents' items, and their libraries zone each item apart.)
+fn roundups(blocks: &[Block], text: &[usize], classes: &mut [Class], lang: &Lang) {
+    for k in 0..text.len().saturating_sub(2) {
+        let (i, j, n) = (text[k], text[k + 1], text[k + 2]);
+        let (b, c) = (&blocks[i], &classes[i]);
+        let apart = (k == 0 || b.blank_before > 0) && b.blank_after > 0 && b.n_lines() == 1 && b.stats.chars <= lang.classify.apart_max_chars;
+        let lower = b.stats.latin.saturating_sub(b.stats.upper) > b.stats.upper && one_phrase(b.text.trim(), lang);
+        let item = classes[j].shape == Shape::Heading && classes[j].caps && !classes[j].display && classes[n].shape == Shape::Body;
+        if c.shape == Shape::Heading && !c.display && !c.notice_rubric && apart && lower && item {
+            classes[i] = Class { roundup: true, ..Class::of(Shape::Heading) };
+        }
+    }
 }
 
 /// Marks the rubrics over runs of classified notices (the language's `notice_rubric`): a line of

@@ -96,6 +96,8 @@ struct RawLang {
     apart_headings_open_pieces: bool,
     #[serde(default)]
     sentence_case_titles: bool,
+    #[serde(default)]
+    headed_roundups: bool,
     credit: Vec<String>,
     #[serde(default)]
     section_number: Vec<String>,
@@ -201,6 +203,11 @@ pub struct Lang {
     /// Where they do not (English sets them in capitals or title case), such a line is a
     /// paragraph of one sentence.
     pub sentence_case_titles: bool,
+    /// The language's papers run short news as a roundup under a rubric in lower case, each item
+    /// headed in capitals (Nouvelles Diverses / UN SAUVETAGE, CHRONIQUE DU FEU): see
+    /// `classify::apart`'s roundups. Where they do not, a line in lower case over capitals is a
+    /// poem's title or a line the OCR broke.
+    pub headed_roundups: bool,
     pub credit: Vec<Pattern>,
     /// How a section heading is numbered, bulleted or labelled (一、, （二）, ●, 延伸阅读): a lone
     /// heading so marked heads a section, not a story.
@@ -319,6 +326,7 @@ impl Lang {
             headings_open_pieces: raw.headings_open_pieces,
             apart_headings_open_pieces: raw.apart_headings_open_pieces,
             sentence_case_titles: raw.sentence_case_titles,
+            headed_roundups: raw.headed_roundups,
             credit: compile(&raw.credit, "credit", c),
             section_number: compile(&raw.section_number, "section_number", c),
             standing_label: compile(&raw.standing_label, "standing_label", c),

@@ -280,7 +280,10 @@ pub(super) fn closed_runs(seg: &Segments, ctx: &Ctx, orphan: &[bool]) -> Vec<Opt
                 return None;
             }
             let below = &seg.units[lo..];
-            let shared = seg.seeds.iter().filter(|t| t.at == lo).count() > 1;
+            // (A roundup's rubric set under another heading, with no text between, still spans
+            // its items: its seed is the one nearest the text.)
+            let last_here = seg.seeds.get(s + 1).is_none_or(|t| t.at != lo);
+            let shared = seg.seeds.iter().filter(|t| t.at == lo).count() > 1 && !(last_here && seg.seeds[s].heads.first().is_some_and(|&h| ctx.classes[h].roundup));
             crate::segment::photo_story_end(below, |i| i > 0 && seed_at[lo + i], ctx.blocks, ctx.classes, ctx.lang)
                 .or_else(|| signed_end(below, |i| i > 0 && seed_at[lo + i], ctx.classes))
                 .or_else(|| rubric_end(&seg.seeds[s], below, |i| i > 0 && seed_at[lo + i], ctx.classes).filter(|_| !shared))

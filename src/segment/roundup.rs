@@ -8,6 +8,32 @@ use super::{Segments, UnitKind};
 use crate::classify::{Class, Shape};
 use crate::lang::Lang;
 
+/// Which units head the items of a headed roundup (`Class::roundup`): the headings in capitals
+/// under its rubric, until a story's own headline group, a heading in lower case, or a signature
+/// closes the run. One pass, in page order.
+pub fn headed_items(seg: &Segments, classes: &[Class]) -> Vec<bool> {
+    let mut item = vec![false; seg.units.len()];
+    let mut open = false;
+    let mut seeds = seg.seeds.iter().peekable();
+    for (i, u) in seg.units.iter().enumerate() {
+        while let Some(s) = seeds.next_if(|s| s.at <= i) {
+            if !s.heads.is_empty() || !s.bylines.is_empty() {
+                open = s.is_rubric(classes) && s.heads.first().is_some_and(|&h| classes[h].roundup);
+            }
+        }
+        let c = &classes[u.block];
+        match u.kind {
+            UnitKind::Subhead => {
+                item[i] = open && c.caps;
+                open &= c.caps;
+            }
+            UnitKind::Credit if !c.signs.is_empty() => open = false,
+            _ => {}
+        }
+    }
+    item
+}
+
 /// Whether the paragraph of block `b`, which opens on a dateline, is the next item of a roundup:
 /// its dateline is of the kind the language's roundups use, and the story running above it (since
 /// its last seed, not closed by a signature) already holds a dispatch of that kind.
