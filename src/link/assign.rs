@@ -3,14 +3,15 @@
 
 use super::prepare::{closed_runs, fragments, orphan_seeds};
 use super::viterbi::{cohesion_weight, viterbi, FragBags};
-use super::{Ctx, Params};
+use super::{Ctx, Labelling, Params};
 use crate::classify::Class;
 use crate::model::cohesion::{Among, Bag, Idf, Profiles, Weights};
 use crate::segment::{merge_bags, Segments, UnitKind};
 
-/// Labels every paragraph and subhead unit with a story: returns those units (`hmm`, positions in
-/// `seg.units`) and their labels (a seed, or `seg.seeds.len()` for text under no headline).
-pub(super) fn assign(seg: &Segments, ctx: &Ctx) -> (Vec<usize>, Vec<usize>) {
+/// Labels every paragraph and subhead unit with a story: those units are `hmm`, positions in
+/// `seg.units`, and their labels a seed, or `seg.seeds.len()` for text under no headline.
+pub(super) fn assign(l: &mut Labelling, ctx: &Ctx) {
+    let seg = &l.seg;
     let n_seeds = seg.seeds.len();
     let headless = n_seeds;
     let n_states = n_seeds + 1;
@@ -135,7 +136,8 @@ pub(super) fn assign(seg: &Segments, ctx: &Ctx) -> (Vec<usize>, Vec<usize>) {
         }
         before = std::mem::replace(&mut labels, new);
     }
-    (hmm, labels)
+    l.hmm = hmm;
+    l.labels = labels;
 }
 
 /// How many times the assignment is worked out, each round from the stories the last one made.
@@ -256,7 +258,8 @@ pub(super) fn candidates(n_states: usize, last: Option<usize>, max: usize, out: 
 /// paragraph under a stacked headline, with the text straight after it in a sibling's story, is
 /// that sibling's first paragraph: the headline's own text is elsewhere on the page (or, if it has
 /// none, the headline is left for a headless story to adopt).
-pub(super) fn stacked_first_units(seg: &Segments, hmm: &[usize], labels: &mut [usize]) {
+pub(super) fn stacked_first_units(l: &mut Labelling, _ctx: &Ctx) {
+    let Labelling { seg, hmm, labels } = l;
     let n_seeds = seg.seeds.len();
     for k in 0..hmm.len().saturating_sub(1) {
         let (b, a) = (labels[k], labels[k + 1]);

@@ -181,34 +181,34 @@ fn drop_marked<T>(items: &mut Vec<T>, gone: &[bool]) {
     });
 }
 
+/// What the labelling passes read and rewrite: the page's seeds and units, the units the
+/// assignment labels (`hmm`: positions in `seg.units`, ascending) and each one's label (a seed,
+/// or `seg.seeds.len()` for text under no headline). A pass that adds or drops seeds or units
+/// renumbers all three together, so they never disagree. Before `assign`, no unit is labelled.
+#[derive(Debug, Default)]
+struct Labelling {
+    seg: Segments,
+    hmm: Vec<usize>,
+    labels: Vec<usize>,
+}
+
 /// Labels every unit with an article and orders each article's units.
 pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
-    let settled;
-    let seg = match ctx.params.weak_threshold() {
-        Some(t) => {
-            settled = prepare::settle_weak(seg, t);
-            &settled
-        }
-        None => seg,
-    };
-    let married = prepare::marry_orphans(seg, ctx);
-    let seg = &married;
-    let (hmm, mut labels) = assign::assign(seg, ctx);
-    assign::stacked_first_units(seg, &hmm, &mut labels);
-    // Where the page's geometry found headline type, its headline groups are where stories
-    // start: a section under a heading in body type, however far its topic from the rest, is a
-    // part of the story (a composite report), not a story whose headline is missing.
-    let driven = ctx.driven();
-    let (seg0, hmm0, labels0) = if driven { (seg.clone(), hmm, labels) } else { split::split_headless_runs(seg, ctx, &hmm, &labels) };
-    let (seg1, hmm1, labels1) = if driven { (seg0, hmm0, labels0) } else { split::split_weak_sections(&seg0, ctx, &hmm0, &labels0) };
-    let (seg2, hmm2, labels2) = split::demote_unused_weak(&seg1, &hmm1, &labels1);
-    let n_states2 = seg2.seeds.len() + 1;
-    let mut plans = order::plans(&seg2, ctx, &hmm2, &labels2, n_states2);
-    series::merge_series(&seg2, ctx, &mut plans);
-    let mut seg2 = seg2;
-    order::promote_displaced_heads(&mut seg2, ctx, &mut plans);
-    tails::rejoin_title_tails(&seg2, ctx, &mut plans);
-    (seg2, plans)
+    let mut l = Labelling { seg: seg.clone(), ..Labelling::default() };
+    prepare::settle_weak(&mut l, ctx);
+    prepare::marry_orphans(&mut l, ctx);
+    assign::assign(&mut l, ctx);
+    assign::stacked_first_units(&mut l, ctx);
+    split::split_headless_runs(&mut l, ctx);
+    split::split_weak_sections(&mut l, ctx);
+    split::demote_unused_weak(&mut l, ctx);
+    // From here on the passes work on articles, not labels.
+    let mut plans = order::plans(&l, ctx);
+    let mut seg = l.seg;
+    series::merge_series(&seg, ctx, &mut plans);
+    order::promote_displaced_heads(&mut seg, ctx, &mut plans);
+    tails::rejoin_title_tails(&seg, ctx, &mut plans);
+    (seg, plans)
 }
 
 #[cfg(test)]

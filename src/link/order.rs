@@ -3,7 +3,7 @@
 //! from their text given to the story they fit.
 
 use super::assign::candidates;
-use super::{drop_marked, unit_owners, Continuation, Ctx, Plan};
+use super::{drop_marked, unit_owners, Continuation, Ctx, Labelling, Plan};
 use crate::blocks::Start;
 use crate::model::cohesion::{norm2, sim_norm, Bag, Profile};
 use crate::model::seam::Seam;
@@ -13,8 +13,10 @@ use crate::segment::{merge_bags, Seed, Segments, UnitKind};
 /// The articles of the labelled units: the units the assignment left out (captions, credits, jump
 /// lines) placed, each story's units put in reading order (`order`), and headlines left without
 /// text given to a story (`adopt_orphans`).
-pub(super) fn plans(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize], n_states: usize) -> Vec<Plan> {
-    let n_seeds = n_states - 1;
+pub(super) fn plans(l: &Labelling, ctx: &Ctx) -> Vec<Plan> {
+    let (seg, hmm, labels) = (&l.seg, &l.hmm, &l.labels);
+    let n_seeds = seg.seeds.len();
+    let n_states = n_seeds + 1;
     let mut unit_label: Vec<Option<usize>> = vec![None; seg.units.len()];
     for (k, &u) in hmm.iter().enumerate() {
         unit_label[u] = Some(labels[k]);

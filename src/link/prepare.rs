@@ -2,24 +2,28 @@
 //! text married to the headless stories they fit, and what the assignment reads of the page (orphan
 //! seeds, structural fragments, stories that end where they are printed).
 
-use super::Ctx;
+use super::{Ctx, Labelling};
 use crate::model::cohesion::{sim, Bag};
 use crate::segment::{merge_bags, Segments, Unit, UnitKind};
 
-/// Decides lone headings by their log-odds alone: above `t` a headline (a strong seed), else a subhead.
-pub(super) fn settle_weak(seg: &Segments, t: f32) -> Segments {
+/// Where the language's tables set a threshold for them (`Params::weak_threshold`), decides lone
+/// headings by their log-odds alone: above it a headline (a strong seed), else a subhead.
+pub(super) fn settle_weak(l: &mut Labelling, ctx: &Ctx) {
+    let Some(t) = ctx.params.weak_threshold() else { return };
+    let seg = &l.seg;
     let hmm: Vec<usize> = (0..seg.units.len()).collect();
     let labels = vec![0usize; seg.units.len()];
     let demote: Vec<bool> = seg.seeds.iter().map(|s| s.weak.is_some_and(|o| o <= t)).collect();
-    let (mut out, _, _) = rebuild(seg, &hmm, &labels, &demote);
+    // Nothing is labelled yet: the labels `rebuild` keeps are dropped.
+    let mut out = rebuild(seg, &hmm, &labels, &demote).seg;
     for s in &mut out.seeds {
         s.weak = None;
     }
-    out
+    l.seg = out;
 }
 
 /// Turns the `demoted` seeds into subhead units, keeping every unit's label (seed indices renumbered).
-pub(super) fn rebuild(seg: &Segments, hmm: &[usize], labels: &[usize], demoted: &[bool]) -> (Segments, Vec<usize>, Vec<usize>) {
+pub(super) fn rebuild(seg: &Segments, hmm: &[usize], labels: &[usize], demoted: &[bool]) -> Labelling {
     let n_seeds = seg.seeds.len();
     let mut new_id = vec![0usize; n_seeds + 1];
     let mut k = 0;
@@ -85,7 +89,7 @@ pub(super) fn rebuild(seg: &Segments, hmm: &[usize], labels: &[usize], demoted: 
     for s in &mut out.seeds {
         s.at = s.at.min(out.units.len());
     }
-    (out, hmm2, labels2)
+    Labelling { seg: out, hmm: hmm2, labels: labels2 }
 }
 
 /// Seeds with no text of their own below them: the next thing is another seed, the page's end, or
@@ -139,8 +143,8 @@ pub(super) fn orphan_seeds(seg: &Segments, ctx: &Ctx) -> Vec<bool> {
 /// Gives each headline that stands away from any text to the headless story (a byline or dispatch
 /// with no headline) whose opening it fits best, before the assignment; headlines left over compete
 /// for text anywhere on the page.
-pub(super) fn marry_orphans(seg: &Segments, ctx: &Ctx) -> Segments {
-    let mut out = seg.clone();
+pub(super) fn marry_orphans(l: &mut Labelling, ctx: &Ctx) {
+    let seg = &l.seg;
     let orphan = orphan_seeds(seg, ctx);
     let n = seg.seeds.len();
     let mut ats: Vec<usize> = seg.seeds.iter().map(|t| t.at).collect();
@@ -204,13 +208,16 @@ pub(super) fn marry_orphans(seg: &Segments, ctx: &Ctx) -> Segments {
     }
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     strays.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
+    // Every pair and stray is weighed on the seeds as they came: only now are they rewritten.
+    let seeds = &mut l.seg.seeds;
     let mut gone = vec![false; n];
     let mut wed = vec![false; n];
     for (_, o, h) in pairs {
         if gone[o] || wed[h] {
             continue;
         }
-        out.seeds[h].heads = seg.seeds[o].heads.clone();
+        // The orphan's seed is dropped below: its heads move, uncopied.
+        seeds[h].heads = std::mem::take(&mut seeds[o].heads);
         gone[o] = true;
         wed[h] = true;
     }
@@ -219,14 +226,13 @@ pub(super) fn marry_orphans(seg: &Segments, ctx: &Ctx) -> Segments {
         if split[s] || wed[h] {
             continue;
         }
-        let heads = &mut out.seeds[s].heads;
+        let heads = &mut seeds[s].heads;
         let line = if bottom { heads.pop().expect("two heads or more") } else { heads.remove(0) };
-        out.seeds[h].heads = vec![line];
+        seeds[h].heads = vec![line];
         split[s] = true;
         wed[h] = true;
     }
-    super::drop_marked(&mut out.seeds, &gone);
-    out
+    super::drop_marked(seeds, &gone);
 }
 
 /// Structural fragments of the HMM units: runs the page gives no reason to break. A unit's cohesion

@@ -4,7 +4,7 @@
 
 use super::prepare::rebuild;
 use super::series::heading_shape;
-use super::Ctx;
+use super::{Ctx, Labelling};
 use crate::model::cohesion::{sim, Bag, PartOf};
 use crate::segment::{merge_bags, Segments, UnitKind};
 use rustc_hash::FxHashMap;
@@ -14,7 +14,14 @@ use rustc_hash::FxHashMap;
 /// headline is missing: the assignment only had the seeded stories to give it to. Such text is a
 /// run of the story's units that stands apart from the rest of it on the page (after other stories'
 /// text) and starts a fresh paragraph, or the tail of a run after a finished paragraph.
-pub(super) fn split_headless_runs(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize]) -> (Segments, Vec<usize>, Vec<usize>) {
+pub(super) fn split_headless_runs(l: &mut Labelling, ctx: &Ctx) {
+    // Where the page's geometry found headline type, its headline groups are where stories
+    // start: a section under a heading in body type, however far its topic from the rest, is a
+    // part of the story (a composite report), not a story whose headline is missing.
+    if ctx.driven() {
+        return;
+    }
+    let (seg, hmm, labels) = (&l.seg, &l.hmm, &l.labels);
     let n = hmm.len();
     let n_seeds = seg.seeds.len();
     let (tau, min_chars) = (ctx.params.detach_tau, ctx.params.detach_min_chars);
@@ -145,7 +152,7 @@ pub(super) fn split_headless_runs(seg: &Segments, ctx: &Ctx, hmm: &[usize], labe
         }
     }
     if new.is_empty() {
-        return (seg.clone(), hmm.to_vec(), labels.to_vec());
+        return;
     }
     // Headless seeds at the runs' first units; old seeds keep their order around them.
     let mut order: Vec<(usize, bool, usize)> = (0..n_seeds).map(|s| (seg.seeds[s].at, false, s)).collect();
@@ -153,26 +160,28 @@ pub(super) fn split_headless_runs(seg: &Segments, ctx: &Ctx, hmm: &[usize], labe
     order.extend(new.iter().enumerate().map(|(i, &(lo, _))| (hmm[lo], true, i)));
     // At one position a new seed goes after the old ones: they stand above the unit it opens at.
     order.sort_by_key(|&(at, fresh, i)| (at, fresh, i));
-    let mut out = Segments { seeds: Vec::with_capacity(order.len()), units: seg.units.clone() };
+    let mut seeds = Vec::with_capacity(order.len());
     let mut old_to_new = vec![0usize; n_seeds + 1];
     let mut fresh_to_new = vec![0usize; new.len()];
     for (idx, &(at, fresh, i)) in order.iter().enumerate() {
         if fresh {
             fresh_to_new[i] = idx;
-            out.seeds.push(crate::segment::Seed { heads: Vec::new(), bylines: Vec::new(), at, weak: None });
+            seeds.push(crate::segment::Seed { heads: Vec::new(), bylines: Vec::new(), at, weak: None });
         } else {
             old_to_new[i] = idx;
-            out.seeds.push(seg.seeds[i].clone());
+            seeds.push(seg.seeds[i].clone());
         }
     }
-    old_to_new[n_seeds] = out.seeds.len();
-    let mut labels2: Vec<usize> = labels.iter().map(|&l| old_to_new[l]).collect();
+    old_to_new[n_seeds] = seeds.len();
+    let mut labels2: Vec<usize> = labels.iter().map(|&a| old_to_new[a]).collect();
     for (i, &(lo, hi)) in new.iter().enumerate() {
-        for l in &mut labels2[lo..hi] {
-            *l = fresh_to_new[i];
+        for x in &mut labels2[lo..hi] {
+            *x = fresh_to_new[i];
         }
     }
-    (out, hmm.to_vec(), labels2)
+    // The units stay as they are: the new seeds stand at units already there.
+    l.seg.seeds = seeds;
+    l.labels = labels2;
 }
 
 /// For each unit position, how many seeds stand at or before it: whether a seed stands between two
@@ -193,7 +202,13 @@ fn seeds_upto(seg: &Segments) -> Vec<usize> {
 /// A lone heading taken for a subhead whose section shares (almost) nothing with the rest of its
 /// story was a headline after all: the section becomes a story of its own under it. Judged with the
 /// whole story's text, which a heading's neighbourhood alone cannot give.
-pub(super) fn split_weak_sections(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize]) -> (Segments, Vec<usize>, Vec<usize>) {
+pub(super) fn split_weak_sections(l: &mut Labelling, ctx: &Ctx) {
+    // A page whose geometry found headline type heads no story with a heading in body type (see
+    // `split_headless_runs`).
+    if ctx.driven() {
+        return;
+    }
+    let (seg, hmm, labels) = (&l.seg, &l.hmm, &l.labels);
     let n = hmm.len();
     let seeds_upto = seeds_upto(seg);
     let seed_between = |lo: usize, hi: usize| seeds_upto[hi] > seeds_upto[lo];
@@ -204,8 +219,8 @@ pub(super) fn split_weak_sections(seg: &Segments, ctx: &Ctx, hmm: &[usize], labe
     // Each story's units in page order: the rest of a story is found among its own units, not by
     // a walk over the page's for every subhead.
     let mut story_units: Vec<Vec<usize>> = vec![Vec::new(); seg.seeds.len() + 1];
-    for (x, &l) in labels.iter().enumerate() {
-        story_units[l].push(x);
+    for (x, &a) in labels.iter().enumerate() {
+        story_units[a].push(x);
     }
     for k in 0..n {
         let unit = seg.units[hmm[k]];
@@ -269,7 +284,7 @@ pub(super) fn split_weak_sections(seg: &Segments, ctx: &Ctx, hmm: &[usize], labe
     }
     promote.sort_by_key(|x| x.0);
     if promote.is_empty() {
-        return (seg.clone(), hmm.to_vec(), labels.to_vec());
+        return;
     }
     // New seeds for the promoted headings; old seed indices shift to make room in page order.
     let n_seeds = seg.seeds.len();
@@ -291,7 +306,7 @@ pub(super) fn split_weak_sections(seg: &Segments, ctx: &Ctx, hmm: &[usize], labe
         }
     }
     old_to_new[n_seeds] = seeds.len();
-    let mut new_label: Vec<usize> = labels.iter().map(|&l| old_to_new[l]).collect();
+    let mut new_label: Vec<usize> = labels.iter().map(|&a| old_to_new[a]).collect();
     for (k, section) in &promote {
         // In position order, as the seeds were sorted.
         let seed_idx = unit_to_new_seed.binary_search_by_key(&hmm[*k], |x| x.0).map(|i| unit_to_new_seed[i].1).expect("promoted seed");
@@ -325,7 +340,7 @@ pub(super) fn split_weak_sections(seg: &Segments, ctx: &Ctx, hmm: &[usize], labe
         hmm2.push(index[u]);
         labels2.push(new_label[k]);
     }
-    (out, hmm2, labels2)
+    *l = Labelling { seg: out, hmm: hmm2, labels: labels2 };
 }
 
 /// A story of more units than this (none on an ordinary page) has its sections weighed against
@@ -356,14 +371,15 @@ fn parallel_subheads(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize])
 
 /// Lone headings that won no text of their own head sections: they become subhead units of the
 /// story that the text under them went to.
-pub(super) fn demote_unused_weak(seg: &Segments, hmm: &[usize], labels: &[usize]) -> (Segments, Vec<usize>, Vec<usize>) {
+pub(super) fn demote_unused_weak(l: &mut Labelling, _ctx: &Ctx) {
+    let seg = &l.seg;
     let n_seeds = seg.seeds.len();
     let mut used = vec![false; n_seeds + 1];
-    for &l in labels {
-        used[l] = true;
+    for &a in &l.labels {
+        used[a] = true;
     }
     let demoted: Vec<bool> = (0..n_seeds).map(|s| seg.seeds[s].weak.is_some() && !used[s]).collect();
-    rebuild(seg, hmm, labels, &demoted)
+    *l = rebuild(seg, &l.hmm, &l.labels, &demoted);
 }
 
 #[cfg(test)]
@@ -385,8 +401,9 @@ mod tests {
         let ctx = a.ctx(&Config::default());
         let hmm: Vec<usize> = (0..seg.units.len()).filter(|&i| seg.units[i].kind == UnitKind::Para).collect();
         assert_eq!(hmm.len(), labels.len());
-        let (out, _, labels) = split_headless_runs(&seg, &ctx, &hmm, labels);
-        (out.seeds, labels)
+        let mut l = Labelling { seg, hmm, labels: labels.to_vec() };
+        split_headless_runs(&mut l, &ctx);
+        (l.seg.seeds, l.labels)
     }
 
     #[test]
