@@ -8,6 +8,7 @@ use crate::blocks::Block;
 use crate::classify::{Class, Shape};
 use crate::lang::{Lang, Params};
 use crate::model::cohesion::{sim, Bag, Idf, Profile};
+use typed_index_collections::TiVec;
 
 mod roundup;
 
@@ -50,9 +51,29 @@ pub struct Unit {
     pub weak: Option<f32>,
 }
 
+/// A seed's place in `Segments::seeds`, which only it indexes: seeds, units and blocks are all
+/// counted from 0, and a seed taken for a unit or a block would go unnoticed. The linker labels
+/// text under no headline with the id after the last seed (`TiVec::next_key`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SeedId(u32);
+
+impl From<usize> for SeedId {
+    /// 32 bits: a page has nowhere near 2^32 seeds, and the linker keeps a label per unit.
+    fn from(i: usize) -> SeedId {
+        debug_assert!(u32::try_from(i).is_ok(), "seed {i}");
+        SeedId(i as u32)
+    }
+}
+
+impl From<SeedId> for usize {
+    fn from(s: SeedId) -> usize {
+        s.0 as usize
+    }
+}
+
 #[derive(Debug, Default, Clone)]
 pub struct Segments {
-    pub seeds: Vec<Seed>,
+    pub seeds: TiVec<SeedId, Seed>,
     pub units: Vec<Unit>,
 }
 
@@ -391,6 +412,8 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
         seed_at[s.at] = true;
     }
     let walk = Walk::new(seg, &seed_at);
+    // Seeds are counted here, in page order (how many stand above a heading, the nearest so
+    // many), not named: the segmenter reads them as the plain list they are.
     // The opening text of each strong seed: what a subhead's story would most likely be.
     // Built for the first heading that needs them (one with text on both sides).
     let mut openings: Option<Vec<Profile>> = None;
@@ -408,13 +431,13 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
         // heading heads no text of its own (one that does may be that headline's kicker).
         // Seeds are in page order: those standing at a position are found by bisection, not by a
         // walk over every seed of the page for every heading.
-        let seeds_at = |pos: usize| &seg.seeds[seg.seeds.partition_point(|s| s.at < pos)..seg.seeds.partition_point(|s| s.at <= pos)];
+        let seeds_at = |pos: usize| &seg.seeds.raw[seg.seeds.raw.partition_point(|s| s.at < pos)..seg.seeds.raw.partition_point(|s| s.at <= pos)];
         let over_headline = seeds_at(ui + 1).iter().any(|s| !s.heads.is_empty())
             && sim(&bags[b], &merge(&after, bags), idf) < p.kicker_cohesion;
         // Under a rubric (Sales by Auction.), a heading over a notice's few lines heads a section
         // of the run; over more, it may be the title of a piece set after the run, as cohesion
         // tells, but finished text above it says nothing, as every notice is finished.
-        let under_rubric = seg.seeds[..seg.seeds.partition_point(|s| s.at <= ui)].last().is_some_and(|s| s.is_rubric(classes));
+        let under_rubric = seg.seeds.raw[..seg.seeds.raw.partition_point(|s| s.at <= ui)].last().is_some_and(|s| s.is_rubric(classes));
         let notice = || {
             let text = seg.units[ui + 1..].iter().enumerate().take_while(|&(i, u)| u.kind == UnitKind::Para && !seed_at[ui + 1 + i]);
             text.map(|(_, u)| blocks[u.block].stats.chars).sum::<u32>() <= lang.notice_max_chars
@@ -433,8 +456,8 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
             let bag_after = merge(&after, bags);
             // The headless stories it may be are looked for among the seeds nearest it (every
             // seed on a page of fewer than the bound).
-            let here = seg.seeds.partition_point(|s| s.at < ui);
-            let near = &seg.seeds[here.saturating_sub(REACH)..(here + REACH).min(seg.seeds.len())];
+            let here = seg.seeds.raw.partition_point(|s| s.at < ui);
+            let near = &seg.seeds.raw[here.saturating_sub(REACH)..(here + REACH).min(seg.seeds.len())];
             let stray = seeds_at(ui).iter().filter(|s| !s.heads.is_empty()).any(|s| {
                 let head = merge(&s.heads, bags);
                 sim(&head, &bag_after, idf) < p.kicker_cohesion
@@ -467,7 +490,7 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
             let bag_before = merge(&before, bags);
             let prev_open = prev_unit.is_some_and(|u| u.kind == UnitKind::Para && classes[u.block].open_end);
             // Seeds standing at or above the heading (they are in page order).
-            let above = seg.seeds.partition_point(|s| s.at <= ui);
+            let above = seg.seeds.raw.partition_point(|s| s.at <= ui);
             let f = WeakFeatures {
                 cont: sim(&bag_before, &bag_after, idf),
                 own: sim(&bags[b], &bag_after, idf),
@@ -490,7 +513,7 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
                 tagged: lang.is_tagged(&blocks[b].text),
                 comma: blocks[b].text.contains(['，', ',']),
                 chars: blocks[b].stats.chars,
-                since_seed: above.checked_sub(1).map_or(ui, |i| ui - seg.seeds[i].at),
+                since_seed: above.checked_sub(1).map_or(ui, |i| ui - seg.seeds.raw[i].at),
                 numbered: lang.is_section_numbered(&blocks[b].text),
                 caption_soon: seg.units[ui + 1..]
                     .iter()
@@ -629,7 +652,7 @@ mod tests {
     fn headline_group_and_byline_make_one_seed() {
         let (texts, seg) = segment_of("徐泾镇社区服务中心上半年受理事项逾4万件\n## 微笑缩短距离 服务延伸真情\n\n通讯员 袁丹凤\n\n作为百姓家门口的政务服务窗口，中心业务涵盖社保、医保等十一个条线。\n", LangCode::Zh);
         assert_eq!(seg.seeds.len(), 1);
-        let s = &seg.seeds[0];
+        let s = &seg.seeds.raw[0];
         assert_eq!(s.heads.iter().map(|&h| texts[h].as_str()).collect::<Vec<_>>(), ["徐泾镇社区服务中心上半年受理事项逾4万件", "微笑缩短距离 服务延伸真情"]);
         assert_eq!(s.bylines.len(), 1);
         assert_eq!(seg.units.len(), 1);
@@ -661,7 +684,7 @@ mod tests {
     fn a_byline_alone_opens_a_headless_story() {
         let (_, seg) = segment_of("通讯员 王蓓\n\n暑假来临，书香满溢的图书馆吸引了不少学生前来充电。\n\n走进街道图书馆，适宜的温度与室外的炎热形成鲜明对比。\n", LangCode::Zh);
         assert_eq!(seg.seeds.len(), 1);
-        assert!(seg.seeds[0].heads.is_empty());
+        assert!(seg.seeds.raw[0].heads.is_empty());
         assert_eq!(seg.units.len(), 2);
     }
 
@@ -669,7 +692,7 @@ mod tests {
     fn a_dispatch_opens_a_story_without_a_headline() {
         let (_, seg) = segment_of("上一篇文章的最后一段，讲完了。\n\n本报北京2月3日电（记者王珂）记者从商务部获悉，春节黄金周期间，全国商品市场保持平稳较快增长。\n", LangCode::Zh);
         assert_eq!(seg.seeds.len(), 1);
-        assert_eq!(seg.seeds[0].at, 1);
+        assert_eq!(seg.seeds.raw[0].at, 1);
     }
 
     #[test]
@@ -737,6 +760,6 @@ mod tests {
     fn english_capitals_headline_over_a_dateline_is_certain() {
         let (_, seg) = segment_of("RAIL STRIKE ENDS\n\n  CHICAGO, March 2 - Freight workers returned to the yards on Monday.\n", LangCode::En);
         assert_eq!(seg.seeds.len(), 1);
-        assert!(seg.seeds[0].weak.is_none());
+        assert!(seg.seeds.raw[0].weak.is_none());
     }
 }

@@ -27,7 +27,7 @@ use crate::classify::Class;
 use crate::lang::Lang;
 use crate::model::cohesion::{Bag, Idf};
 use crate::model::seam::{self, Seam};
-use crate::segment::Segments;
+use crate::segment::{SeedId, Segments};
 
 pub use crate::lang::params::{Params, Tuning};
 
@@ -46,9 +46,9 @@ pub struct Continuation {
 /// An article as the linker built it: references into the segments.
 #[derive(Debug, Clone, Default)]
 pub struct Plan {
-    pub seed: Option<usize>,
+    pub seed: Option<SeedId>,
     /// Seeds whose headline was found away from its text and given to this article.
-    pub adopted: Vec<usize>,
+    pub adopted: Vec<SeedId>,
     /// Units in reading order.
     pub units: Vec<usize>,
     /// For each unit after the first: whether it continues the previous unit's paragraph.
@@ -80,7 +80,7 @@ impl Plan {
     }
 
     /// The seeds that head the article: its own, then those adopted.
-    pub fn head_seeds(&self) -> impl Iterator<Item = usize> + '_ {
+    pub fn head_seeds(&self) -> impl Iterator<Item = SeedId> + '_ {
         self.seed.iter().chain(&self.adopted).copied()
     }
 
@@ -183,13 +183,14 @@ fn drop_marked<T>(items: &mut Vec<T>, gone: &[bool]) {
 
 /// What the labelling passes read and rewrite: the page's seeds and units, the units the
 /// assignment labels (`hmm`: positions in `seg.units`, ascending) and each one's label (a seed,
-/// or `seg.seeds.len()` for text under no headline). A pass that adds or drops seeds or units
-/// renumbers all three together, so they never disagree. Before `assign`, no unit is labelled.
+/// or the id after the last seed, `seg.seeds.next_key()`, for text under no headline). A pass
+/// that adds or drops seeds or units renumbers all three together, so they never disagree.
+/// Before `assign`, no unit is labelled.
 #[derive(Debug, Default)]
 struct Labelling {
     seg: Segments,
     hmm: Vec<usize>,
-    labels: Vec<usize>,
+    labels: Vec<SeedId>,
 }
 
 /// Labels every unit with an article and orders each article's units.

@@ -4,7 +4,8 @@
 
 use super::{Ctx, Labelling};
 use crate::model::cohesion::{sim, Bag};
-use crate::segment::{merge_bags, Segments, Unit, UnitKind};
+use crate::segment::{merge_bags, SeedId, Segments, Unit, UnitKind};
+use typed_index_collections::{TiSlice, TiVec};
 
 /// Where the language's tables set a threshold for them (`Params::weak_threshold`), decides lone
 /// headings by their log-odds alone: above it a headline (a strong seed), else a subhead.
@@ -12,8 +13,8 @@ pub(super) fn settle_weak(l: &mut Labelling, ctx: &Ctx) {
     let Some(t) = ctx.params.weak_threshold() else { return };
     let seg = &l.seg;
     let hmm: Vec<usize> = (0..seg.units.len()).collect();
-    let labels = vec![0usize; seg.units.len()];
-    let demote: Vec<bool> = seg.seeds.iter().map(|s| s.weak.is_some_and(|o| o <= t)).collect();
+    let labels = vec![SeedId::from(0); seg.units.len()];
+    let demote: TiVec<SeedId, bool> = seg.seeds.iter().map(|s| s.weak.is_some_and(|o| o <= t)).collect();
     // Nothing is labelled yet: the labels `rebuild` keeps are dropped.
     let mut out = rebuild(seg, &hmm, &labels, &demote).seg;
     for s in &mut out.seeds {
@@ -23,18 +24,19 @@ pub(super) fn settle_weak(l: &mut Labelling, ctx: &Ctx) {
 }
 
 /// Turns the `demoted` seeds into subhead units, keeping every unit's label (seed indices renumbered).
-pub(super) fn rebuild(seg: &Segments, hmm: &[usize], labels: &[usize], demoted: &[bool]) -> Labelling {
-    let n_seeds = seg.seeds.len();
-    let mut new_id = vec![0usize; n_seeds + 1];
+pub(super) fn rebuild(seg: &Segments, hmm: &[usize], labels: &[SeedId], demoted: &TiSlice<SeedId, bool>) -> Labelling {
+    let headless = seg.seeds.next_key();
+    let mut new_id: TiVec<SeedId, SeedId> = TiVec::with_capacity(seg.seeds.len() + 1);
     let mut k = 0;
-    for s in 0..n_seeds {
-        new_id[s] = k;
-        if !demoted[s] {
+    for &gone in demoted.iter() {
+        new_id.push(SeedId::from(k));
+        if !gone {
             k += 1;
         }
     }
-    new_id[n_seeds] = k;
-    let label_of_unit: Vec<Option<usize>> = {
+    // The story under no headline stays after the last seed.
+    new_id.push(SeedId::from(k));
+    let label_of_unit: Vec<Option<SeedId>> = {
         let mut v = vec![None; seg.units.len()];
         for (i, &u) in hmm.iter().enumerate() {
             v[u] = Some(labels[i]);
@@ -47,13 +49,13 @@ pub(super) fn rebuild(seg: &Segments, hmm: &[usize], labels: &[usize], demoted: 
     let mut index = vec![0usize; seg.units.len() + 1];
     // Seeds in position order (index order among equals), and the nearest label at or below and
     // strictly above each position: one pass each, so many seeds cost no scan of the page apiece.
-    let mut by_pos: Vec<usize> = (0..n_seeds).filter(|&s| seg.seeds[s].at <= seg.units.len()).collect();
+    let mut by_pos: Vec<SeedId> = seg.seeds.keys().filter(|&s| seg.seeds[s].at <= seg.units.len()).collect();
     by_pos.sort_by_key(|&s| seg.seeds[s].at);
-    let mut label_below: Vec<Option<usize>> = vec![None; seg.units.len() + 1];
+    let mut label_below: Vec<Option<SeedId>> = vec![None; seg.units.len() + 1];
     for x in (0..seg.units.len()).rev() {
         label_below[x] = label_of_unit[x].or(label_below[x + 1]);
     }
-    let mut label_above: Vec<Option<usize>> = vec![None; seg.units.len() + 1];
+    let mut label_above: Vec<Option<SeedId>> = vec![None; seg.units.len() + 1];
     for x in 1..=seg.units.len() {
         label_above[x] = label_of_unit[x - 1].or(label_above[x - 1]);
     }
@@ -65,7 +67,7 @@ pub(super) fn rebuild(seg: &Segments, hmm: &[usize], labels: &[usize], demoted: 
             next += 1;
             if demoted[s] {
                 // The heading goes with the text below it (else the text above).
-                let label = label_below[pos].or(label_above[pos]).unwrap_or(n_seeds);
+                let label = label_below[pos].or(label_above[pos]).unwrap_or(headless);
                 hmm2.push(out.units.len());
                 labels2.push(new_id[label]);
                 out.units.push(Unit { block: seed.heads[0], kind: UnitKind::Subhead, weak: seed.weak });
@@ -95,14 +97,13 @@ pub(super) fn rebuild(seg: &Segments, hmm: &[usize], labels: &[usize], demoted: 
 /// Seeds with no text of their own below them: the next thing is another seed, the page's end, or
 /// text that starts mid-sentence (so continues something else). Their headlines landed away from
 /// their stories; they take no text in the assignment and are given to a story afterwards.
-pub(super) fn orphan_seeds(seg: &Segments, ctx: &Ctx) -> Vec<bool> {
-    let n = seg.seeds.len();
+pub(super) fn orphan_seeds(seg: &Segments, ctx: &Ctx) -> TiVec<SeedId, bool> {
     // For each seed, where the next seed further down stands (the first later seed with a greater
     // position); and for each position, the first paragraph at or after it. Both in one pass, so
     // a page of many seeds is not scanned once per seed.
-    let mut end_of: Vec<usize> = vec![seg.units.len(); n];
-    let mut waiting: Vec<usize> = Vec::new();
-    for t in 0..n {
+    let mut end_of: TiVec<SeedId, usize> = vec![seg.units.len(); seg.seeds.len()].into();
+    let mut waiting: Vec<SeedId> = Vec::new();
+    for t in seg.seeds.keys() {
         while let Some(&s) = waiting.last() {
             if seg.seeds[t].at > seg.seeds[s].at {
                 end_of[s] = seg.seeds[t].at;
@@ -117,14 +118,15 @@ pub(super) fn orphan_seeds(seg: &Segments, ctx: &Ctx) -> Vec<bool> {
     for u in (0..seg.units.len()).rev() {
         para_from[u] = if seg.units[u].kind == UnitKind::Para { Some(u) } else { para_from[u + 1] };
     }
-    (0..n)
+    seg.seeds
+        .keys()
         .map(|s| {
             if seg.seeds[s].weak.is_some() {
                 return false;
             }
             let at = seg.seeds[s].at;
             let end = end_of[s];
-            let next_seed_same = seg.seeds.get(s + 1).is_some_and(|t| t.at == at);
+            let next_seed_same = seg.seeds.raw.get(usize::from(s) + 1).is_some_and(|t| t.at == at);
             if next_seed_same || seg.seeds[s].heads.is_empty() {
                 return next_seed_same && !seg.seeds[s].heads.is_empty();
             }
@@ -146,25 +148,27 @@ pub(super) fn orphan_seeds(seg: &Segments, ctx: &Ctx) -> Vec<bool> {
 pub(super) fn marry_orphans(l: &mut Labelling, ctx: &Ctx) {
     let seg = &l.seg;
     let orphan = orphan_seeds(seg, ctx);
-    let n = seg.seeds.len();
     let mut ats: Vec<usize> = seg.seeds.iter().map(|t| t.at).collect();
     ats.sort_unstable();
-    let opening = |s: usize| -> Bag {
+    let opening = |s: SeedId| -> Bag {
         let at = seg.seeds[s].at;
         let next_at = ats.get(ats.partition_point(|&a| a <= at)).copied();
         let end = next_at.unwrap_or(seg.units.len()).min(at + ctx.params.opening_span);
         let blocks: Vec<usize> = (at..end).filter(|&u| seg.units[u].kind == UnitKind::Para).map(|u| seg.units[u].block).collect();
         merge_bags(&blocks, ctx.bags)
     };
-    let headless: Vec<usize> = (0..n).filter(|&s| seg.seeds[s].heads.is_empty() && !orphan[s]).collect();
+    let headless: Vec<SeedId> = seg.seeds.keys().filter(|&s| seg.seeds[s].heads.is_empty() && !orphan[s]).collect();
     let openings: Vec<Bag> = headless.iter().map(|&s| opening(s)).collect();
-    let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
+    let mut pairs: Vec<(f32, SeedId, SeedId)> = Vec::new();
     // A headline is weighed against the headless stories among the nearest seeds only, as the
     // assignment weighs a unit against the nearest stories: a page of many seeds stays linear.
     let reach = ctx.max_candidates.max(1);
     // The headless stories within reach of seed `s`, as positions in `headless` (and `openings`).
-    let near = |s: usize| headless.partition_point(|&h| h + reach < s)..headless.partition_point(|&h| h <= s + reach);
-    for o in (0..n).filter(|&o| orphan[o] && !seg.seeds[o].heads.is_empty()) {
+    let near = |s: SeedId| {
+        let s = usize::from(s);
+        headless.partition_point(|&h| usize::from(h) + reach < s)..headless.partition_point(|&h| usize::from(h) <= s + reach)
+    };
+    for o in seg.seeds.keys().filter(|&o| orphan[o] && !seg.seeds[o].heads.is_empty()) {
         let head = merge_bags(&seg.seeds[o].heads, ctx.bags);
         for j in near(o) {
             let h = headless[j];
@@ -179,8 +183,8 @@ pub(super) fn marry_orphans(l: &mut Labelling, ctx: &Ctx) {
     // than the text under the group (HERITAGE COMMUNICATIONS IN SPECIAL MEETING over a Finnish
     // market story). Only a line set apart from the group by a blank line: one group is set tight.
     // (fit, seed, headless story, whether the line is the group's last)
-    let mut strays: Vec<(f32, usize, usize, bool)> = Vec::new();
-    for s in (0..n).filter(|&s| !orphan[s] && seg.seeds[s].weak.is_none() && seg.seeds[s].heads.len() >= 2) {
+    let mut strays: Vec<(f32, SeedId, SeedId, bool)> = Vec::new();
+    for s in seg.seeds.keys().filter(|&s| !orphan[s] && seg.seeds[s].weak.is_none() && seg.seeds[s].heads.len() >= 2) {
         let heads = &seg.seeds[s].heads;
         let last = heads.len() - 1;
         let ends = [(false, ctx.blocks[heads[1]].blank_before > 0), (true, ctx.blocks[heads[last]].blank_before > 0)];
@@ -210,8 +214,8 @@ pub(super) fn marry_orphans(l: &mut Labelling, ctx: &Ctx) {
     strays.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
     // Every pair and stray is weighed on the seeds as they came: only now are they rewritten.
     let seeds = &mut l.seg.seeds;
-    let mut gone = vec![false; n];
-    let mut wed = vec![false; n];
+    let mut gone: TiVec<SeedId, bool> = vec![false; seeds.len()].into();
+    let mut wed = gone.clone();
     for (_, o, h) in pairs {
         if gone[o] || wed[h] {
             continue;
@@ -221,7 +225,7 @@ pub(super) fn marry_orphans(l: &mut Labelling, ctx: &Ctx) {
         gone[o] = true;
         wed[h] = true;
     }
-    let mut split = vec![false; n];
+    let mut split = gone.clone();
     for (_, s, h, bottom) in strays {
         if split[s] || wed[h] {
             continue;
@@ -232,7 +236,7 @@ pub(super) fn marry_orphans(l: &mut Labelling, ctx: &Ctx) {
         split[s] = true;
         wed[h] = true;
     }
-    super::drop_marked(seeds, &gone);
+    super::drop_marked(&mut seeds.raw, &gone.raw);
 }
 
 /// Structural fragments of the HMM units: runs the page gives no reason to break. A unit's cohesion
@@ -274,12 +278,13 @@ pub(super) fn fragments(seg: &Segments, ctx: &Ctx, hmm: &[usize]) -> Vec<usize> 
 /// it ends where it is printed, and takes no text from elsewhere. A heading known only by itself
 /// is left open: it may be a subhead of the story above. (Closing a seed's text at a credit
 /// (（作者为…）) instead cut stories' sections off as often as it kept briefs whole.)
-pub(super) fn closed_runs(seg: &Segments, ctx: &Ctx, orphan: &[bool]) -> Vec<Option<(usize, usize)>> {
+pub(super) fn closed_runs(seg: &Segments, ctx: &Ctx, orphan: &TiSlice<SeedId, bool>) -> TiVec<SeedId, Option<(usize, usize)>> {
     let mut seed_at = vec![false; seg.units.len() + 1];
     for s in &seg.seeds {
         seed_at[s.at] = true;
     }
-    (0..seg.seeds.len())
+    seg.seeds
+        .keys()
         .map(|s| {
             let lo = seg.seeds[s].at;
             if seg.seeds[s].weak.is_some() || orphan[s] || lo >= seg.units.len() {

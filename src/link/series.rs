@@ -2,7 +2,7 @@
 //! article as the paper publishes them.
 
 use super::{Ctx, Plan, Report};
-use crate::segment::{Segments, UnitKind};
+use crate::segment::{SeedId, Segments, UnitKind};
 use rustc_hash::FxHashMap;
 
 /// What marks a headline group as an item of a series: a line of parallel halves (高升村 步步高:
@@ -61,7 +61,7 @@ pub(super) fn merge_series(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan>) {
         return;
     }
     // Titled, bylined stories and what marks them.
-    let items: Vec<(usize, usize, Vec<SeriesMark>)> = plans
+    let items: Vec<(usize, SeedId, Vec<SeriesMark>)> = plans
         .iter()
         .enumerate()
         .filter_map(|(i, pl)| {
@@ -98,11 +98,11 @@ pub(super) fn merge_series(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan>) {
         }
     }
     // A story with no such mark stays a group of one, and one is no series.
-    let mut groups: FxHashMap<usize, Vec<(usize, usize)>> = FxHashMap::default();
+    let mut groups: FxHashMap<usize, Vec<(usize, SeedId)>> = FxHashMap::default();
     for (k, &(i, s, _)) in items.iter().enumerate() {
         groups.entry(root(&mut parent, k)).or_default().push((i, s));
     }
-    let mut groups: Vec<Vec<(usize, usize)>> = groups.into_values().filter(|g| g.len() >= 2).collect();
+    let mut groups: Vec<Vec<(usize, SeedId)>> = groups.into_values().filter(|g| g.len() >= 2).collect();
     groups.sort_unstable();
     let mut gone: rustc_hash::FxHashSet<usize> = rustc_hash::FxHashSet::default();
     for members in groups {
@@ -116,7 +116,7 @@ pub(super) fn merge_series(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan>) {
 }
 
 /// Takes the reports of one series (plan index, seed) into one article; returns the plans emptied.
-fn merge_reports(seg: &Segments, plans: &mut [Plan], mut members: Vec<(usize, usize)>) -> Vec<usize> {
+fn merge_reports(seg: &Segments, plans: &mut [Plan], mut members: Vec<(usize, SeedId)>) -> Vec<usize> {
     members.sort_by_key(|&(_, s)| seg.seeds[s].at);
     // The reports' own headline groups are this many lines (the lower median); a group with
     // more carries the rubric above its report's title and heads the article, wherever the

@@ -6,8 +6,9 @@ use super::prepare::rebuild;
 use super::series::heading_shape;
 use super::{Ctx, Labelling};
 use crate::model::cohesion::{sim, Bag, PartOf};
-use crate::segment::{merge_bags, Segments, UnitKind};
+use crate::segment::{merge_bags, SeedId, Segments, UnitKind};
 use rustc_hash::FxHashMap;
+use typed_index_collections::TiVec;
 
 
 /// Text that shares (almost) nothing with the rest of its story is a story of its own whose
@@ -24,6 +25,7 @@ pub(super) fn split_headless_runs(l: &mut Labelling, ctx: &Ctx) {
     let (seg, hmm, labels) = (&l.seg, &l.hmm, &l.labels);
     let n = hmm.len();
     let n_seeds = seg.seeds.len();
+    let headless = seg.seeds.next_key();
     let (tau, min_chars) = (ctx.params.detach_tau, ctx.params.detach_min_chars);
     let seeds_upto = seeds_upto(seg);
     let seed_between = |lo: usize, hi: usize| seeds_upto[hi] > seeds_upto[lo];
@@ -42,19 +44,19 @@ pub(super) fn split_headless_runs(l: &mut Labelling, ctx: &Ctx) {
     // Each story's units, and its runs: a part of a story is weighed against the whole story (its
     // text and headline) less that part.
     // And how many paragraphs each story has, so a split can leave it some.
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); n_seeds];
-    let mut paras: Vec<usize> = vec![0; n_seeds];
-    let mut story_chars: Vec<u32> = vec![0; n_seeds];
+    let mut members: TiVec<SeedId, Vec<usize>> = vec![Vec::new(); n_seeds].into();
+    let mut paras: TiVec<SeedId, usize> = vec![0; n_seeds].into();
+    let mut story_chars: TiVec<SeedId, u32> = vec![0; n_seeds].into();
     for k in 0..n {
-        if labels[k] < n_seeds {
+        if labels[k] < headless {
             members[labels[k]].push(block(k));
             paras[labels[k]] += usize::from(seg.units[hmm[k]].kind == UnitKind::Para);
             story_chars[labels[k]] += ctx.blocks[block(k)].stats.chars;
         }
     }
-    let mut runs_of: Vec<Vec<usize>> = vec![Vec::new(); n_seeds];
+    let mut runs_of: TiVec<SeedId, Vec<usize>> = vec![Vec::new(); n_seeds].into();
     for (r, &(lo, _)) in runs.iter().enumerate() {
-        if labels[lo] < n_seeds {
+        if labels[lo] < headless {
             runs_of[labels[lo]].push(r);
         }
     }
@@ -62,7 +64,7 @@ pub(super) fn split_headless_runs(l: &mut Labelling, ctx: &Ctx) {
     let parallel = parallel_subheads(seg, ctx, hmm, labels);
     let mut scan = PartOf::new(ctx.idf, ctx.n_features);
     let mut new: Vec<(usize, usize)> = Vec::new();
-    for a in 0..n_seeds {
+    for a in seg.seeds.keys() {
         // A rubric's notices share few words with each other by nature: none is a story astray.
         if members[a].is_empty() || seg.seeds[a].is_rubric(ctx.classes) {
             continue;
@@ -154,26 +156,29 @@ pub(super) fn split_headless_runs(l: &mut Labelling, ctx: &Ctx) {
     if new.is_empty() {
         return;
     }
-    // Headless seeds at the runs' first units; old seeds keep their order around them.
-    let mut order: Vec<(usize, bool, usize)> = (0..n_seeds).map(|s| (seg.seeds[s].at, false, s)).collect();
+    // Headless seeds at the runs' first units; old seeds keep their order around them. (Each
+    // entry's last number is an old seed's, or for a fresh one its run's in `new`.)
+    let mut order: Vec<(usize, bool, usize)> = seg.seeds.iter_enumerated().map(|(s, seed)| (seed.at, false, usize::from(s))).collect();
     new.sort_unstable();
     order.extend(new.iter().enumerate().map(|(i, &(lo, _))| (hmm[lo], true, i)));
     // At one position a new seed goes after the old ones: they stand above the unit it opens at.
     order.sort_by_key(|&(at, fresh, i)| (at, fresh, i));
-    let mut seeds = Vec::with_capacity(order.len());
-    let mut old_to_new = vec![0usize; n_seeds + 1];
-    let mut fresh_to_new = vec![0usize; new.len()];
-    for (idx, &(at, fresh, i)) in order.iter().enumerate() {
+    let mut seeds: TiVec<SeedId, _> = TiVec::with_capacity(order.len());
+    let mut old_to_new: TiVec<SeedId, SeedId> = vec![headless; n_seeds + 1].into();
+    let mut fresh_to_new = vec![headless; new.len()];
+    for &(at, fresh, i) in &order {
+        let idx = seeds.next_key();
         if fresh {
             fresh_to_new[i] = idx;
             seeds.push(crate::segment::Seed { heads: Vec::new(), bylines: Vec::new(), at, weak: None });
         } else {
+            let i = SeedId::from(i);
             old_to_new[i] = idx;
             seeds.push(seg.seeds[i].clone());
         }
     }
-    old_to_new[n_seeds] = seeds.len();
-    let mut labels2: Vec<usize> = labels.iter().map(|&a| old_to_new[a]).collect();
+    old_to_new[headless] = seeds.next_key();
+    let mut labels2: Vec<SeedId> = labels.iter().map(|&a| old_to_new[a]).collect();
     for (i, &(lo, hi)) in new.iter().enumerate() {
         for x in &mut labels2[lo..hi] {
             *x = fresh_to_new[i];
@@ -215,10 +220,11 @@ pub(super) fn split_weak_sections(l: &mut Labelling, ctx: &Ctx) {
     let mut promote: Vec<(usize, Vec<usize>)> = Vec::new();
     let parallel = parallel_subheads(seg, ctx, hmm, labels);
     // Subheads of stories longer than `LONG_STORY` units: (story, subhead, section's text, section).
-    let mut long: Vec<(usize, usize, Bag, Vec<usize>)> = Vec::new();
+    let mut long: Vec<(SeedId, usize, Bag, Vec<usize>)> = Vec::new();
     // Each story's units in page order: the rest of a story is found among its own units, not by
     // a walk over the page's for every subhead.
-    let mut story_units: Vec<Vec<usize>> = vec![Vec::new(); seg.seeds.len() + 1];
+    let headless = seg.seeds.next_key();
+    let mut story_units: TiVec<SeedId, Vec<usize>> = vec![Vec::new(); seg.seeds.len() + 1].into();
     for (x, &a) in labels.iter().enumerate() {
         story_units[a].push(x);
     }
@@ -256,7 +262,7 @@ pub(super) fn split_weak_sections(l: &mut Labelling, ctx: &Ctx) {
         }
         let mut rest_blocks: Vec<usize> = story_units[a].iter().copied().filter(|&x| x != k && !(k + 1..j).contains(&x)).map(|x| seg.units[hmm[x]].block).collect();
         crate::work::add(story_units[a].len() as u64);
-        if a < seg.seeds.len() {
+        if a < headless {
             rest_blocks.extend(&seg.seeds[a].heads);
         }
         let s = sim(&sec_bag, &merge_bags(&rest_blocks, ctx.bags), ctx.idf);
@@ -272,7 +278,7 @@ pub(super) fn split_weak_sections(l: &mut Labelling, ctx: &Ctx) {
     let mut last = None;
     for (a, k, sec_bag, section) in long {
         if last != Some(a) {
-            let heads = if a < seg.seeds.len() { seg.seeds[a].heads.as_slice() } else { &[] };
+            let heads = if a < headless { seg.seeds[a].heads.as_slice() } else { &[] };
             total.set_whole(story_units[a].iter().map(|&x| &ctx.bags[seg.units[hmm[x]].block]).chain(heads.iter().map(|&h| &ctx.bags[h])));
             crate::work::add(story_units[a].len() as u64);
             last = Some(a);
@@ -288,7 +294,8 @@ pub(super) fn split_weak_sections(l: &mut Labelling, ctx: &Ctx) {
     }
     // New seeds for the promoted headings; old seed indices shift to make room in page order.
     let n_seeds = seg.seeds.len();
-    let mut seeds: Vec<(crate::segment::Seed, Option<usize>)> = seg.seeds.iter().cloned().enumerate().map(|(i, s)| (s, Some(i))).collect();
+    // Each seed with its old id (none for a new one), in the new order once sorted.
+    let mut seeds: TiVec<SeedId, (crate::segment::Seed, Option<SeedId>)> = seg.seeds.iter_enumerated().map(|(i, s)| (s.clone(), Some(i))).collect();
     // Ascending, as `promote` is in page order: looked up by bisection.
     let promoted_units: Vec<usize> = promote.iter().map(|(k, _)| hmm[*k]).collect();
     // Positions are recomputed below; `at` here is in old unit numbering.
@@ -297,16 +304,16 @@ pub(super) fn split_weak_sections(l: &mut Labelling, ctx: &Ctx) {
         seeds.push((crate::segment::Seed { heads: vec![seg.units[u].block], bylines: Vec::new(), at: u, weak: None }, None));
     }
     seeds.sort_by_key(|(s, _)| (s.at, s.heads.first().or(s.bylines.first()).copied()));
-    let mut old_to_new = vec![0usize; n_seeds + 1];
-    let mut unit_to_new_seed: Vec<(usize, usize)> = Vec::new();
-    for (i, (s, old)) in seeds.iter().enumerate() {
+    let mut old_to_new: TiVec<SeedId, SeedId> = vec![seeds.next_key(); n_seeds + 1].into();
+    let mut unit_to_new_seed: Vec<(usize, SeedId)> = Vec::new();
+    for (i, (s, old)) in seeds.iter_enumerated() {
         match old {
             Some(o) => old_to_new[*o] = i,
             None => unit_to_new_seed.push((s.at, i)),
         }
     }
-    old_to_new[n_seeds] = seeds.len();
-    let mut new_label: Vec<usize> = labels.iter().map(|&a| old_to_new[a]).collect();
+    // (The story under no headline, after the last seed, is there already.)
+    let mut new_label: Vec<SeedId> = labels.iter().map(|&a| old_to_new[a]).collect();
     for (k, section) in &promote {
         // In position order, as the seeds were sorted.
         let seed_idx = unit_to_new_seed.binary_search_by_key(&hmm[*k], |x| x.0).map(|i| unit_to_new_seed[i].1).expect("promoted seed");
@@ -354,7 +361,7 @@ const PARALLEL_PART_MAX: usize = 12;
 /// For each unit in `hmm`: a subhead set in parallel with another subhead of its story (民俗多乐趣 /
 /// 出游添新彩: as many characters in each half, see `heading_shape`), so one of a set of sibling
 /// sections. A column-named title (…（人民论坛）) is never a sibling section.
-fn parallel_subheads(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize]) -> Vec<bool> {
+fn parallel_subheads(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[SeedId]) -> Vec<bool> {
     let key = |k: usize| {
         let b = seg.units[hmm[k]].block;
         (seg.units[hmm[k]].kind == UnitKind::Subhead && !ctx.lang.is_tagged(&ctx.blocks[b].text))
@@ -362,7 +369,7 @@ fn parallel_subheads(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize])
             .filter(|(_, parts)| !parts.is_empty() && parts.iter().all(|&n| n <= PARALLEL_PART_MAX))
     };
     let keys: Vec<_> = (0..hmm.len()).map(key).collect();
-    let mut count: FxHashMap<&(usize, Vec<usize>), u32> = FxHashMap::default();
+    let mut count: FxHashMap<&(SeedId, Vec<usize>), u32> = FxHashMap::default();
     for k in keys.iter().flatten() {
         *count.entry(k).or_default() += 1;
     }
@@ -373,12 +380,11 @@ fn parallel_subheads(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize])
 /// story that the text under them went to.
 pub(super) fn demote_unused_weak(l: &mut Labelling, _ctx: &Ctx) {
     let seg = &l.seg;
-    let n_seeds = seg.seeds.len();
-    let mut used = vec![false; n_seeds + 1];
+    let mut used: TiVec<SeedId, bool> = vec![false; seg.seeds.len() + 1].into();
     for &a in &l.labels {
         used[a] = true;
     }
-    let demoted: Vec<bool> = (0..n_seeds).map(|s| seg.seeds[s].weak.is_some() && !used[s]).collect();
+    let demoted: TiVec<SeedId, bool> = seg.seeds.iter_enumerated().map(|(s, seed)| seed.weak.is_some() && !used[s]).collect();
     *l = rebuild(seg, &l.hmm, &l.labels, &demoted);
 }
 
@@ -401,9 +407,9 @@ mod tests {
         let ctx = a.ctx(&Config::default());
         let hmm: Vec<usize> = (0..seg.units.len()).filter(|&i| seg.units[i].kind == UnitKind::Para).collect();
         assert_eq!(hmm.len(), labels.len());
-        let mut l = Labelling { seg, hmm, labels: labels.to_vec() };
+        let mut l = Labelling { seg, hmm, labels: labels.iter().map(|&a| SeedId::from(a)).collect() };
         split_headless_runs(&mut l, &ctx);
-        (l.seg.seeds, l.labels)
+        (l.seg.seeds.raw, l.labels.into_iter().map(usize::from).collect())
     }
 
     #[test]

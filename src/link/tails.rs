@@ -89,7 +89,7 @@ mod tests {
     use super::*;
     use crate::config::Config;
     use crate::lang::LangCode;
-    use crate::segment::{Seed, Unit};
+    use crate::segment::{Seed, SeedId, Unit};
 
     fn headlines(text: &str) -> Vec<Option<String>> {
         let page = crate::process_page(&crate::Config::default(), "p", None, text.as_bytes()).expect("processed");
@@ -112,8 +112,8 @@ mod tests {
         let block = |t: &str| a.blocks.iter().position(|b| b.text.contains(t)).expect("block");
         let para = |t: &str| Unit { block: block(t), kind: UnitKind::Para, weak: None };
         let seed = |h: &str, at: usize| Seed { heads: vec![block(h)], bylines: Vec::new(), at, weak: None };
-        let seg = Segments { seeds: vec![seed("也要摸准", 0), seed("矿脉", 2)], units: vec![para("富矿"), para("取决于能"), para("否整合"), para("大有可为")] };
-        let plan = |seed: Option<usize>, units: Vec<usize>| Plan { seed, join_prev: vec![false; units.len()], units, ..Plan::default() };
+        let seg = Segments { seeds: vec![seed("也要摸准", 0), seed("矿脉", 2)].into(), units: vec![para("富矿"), para("取决于能"), para("否整合"), para("大有可为")] };
+        let plan = |seed: Option<usize>, units: Vec<usize>| Plan { seed: seed.map(SeedId::from), join_prev: vec![false; units.len()], units, ..Plan::default() };
         let mut plans = vec![plan(Some(0), vec![0, 1, 2, 3]), plan(Some(1), Vec::new())];
         rejoin_title_tails(&seg, &ctx, &mut plans);
         assert_eq!(plans.len(), 1);
