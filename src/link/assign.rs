@@ -4,6 +4,7 @@
 use super::prepare::{closed_runs, fragments, orphan_seeds};
 use super::viterbi::{cohesion_weight, viterbi, FragBags};
 use super::{Ctx, Labelling, Params};
+use crate::blocks::BlockId;
 use crate::classify::Class;
 use crate::model::cohesion::{Among, Bag, Idf, Profiles, Weights};
 use crate::segment::{merge_bags, SeedId, Segments, UnitKind};
@@ -201,7 +202,7 @@ impl NearEnds {
     }
 }
 
-fn near_open_ends(seg: &Segments, hmm: &[usize], classes: &[Class], max_candidates: usize) -> NearEnds {
+fn near_open_ends(seg: &Segments, hmm: &[usize], classes: &TiSlice<BlockId, Class>, max_candidates: usize) -> NearEnds {
     let is_para = |k: usize| seg.units[hmm[k]].kind == UnitKind::Para;
     let open: Vec<usize> = (0..hmm.len()).filter(|&k| is_para(k) && classes[seg.units[hmm[k]].block].open_end).collect();
     let want = max_candidates.max(1);

@@ -22,7 +22,7 @@ mod split;
 mod tails;
 mod viterbi;
 
-use crate::blocks::Block;
+use crate::blocks::{Block, BlockId};
 use crate::classify::Class;
 use crate::lang::Lang;
 use crate::model::cohesion::{Bag, Idf};
@@ -30,6 +30,7 @@ use crate::model::seam::{self, Seam};
 use crate::segment::{SeedId, Segments};
 
 pub use crate::lang::params::{Params, Tuning};
+use typed_index_collections::{TiSlice, TiVec};
 
 /// One place where an article's text goes on elsewhere or a paragraph was joined.
 #[derive(Debug, Clone)]
@@ -63,7 +64,7 @@ pub struct Plan {
     pub own_heads: Option<usize>,
     /// Blocks that are the rest of the headline, read away from it (`tails`): they go on its
     /// last line, in page order.
-    pub tails: Vec<usize>,
+    pub tails: Vec<BlockId>,
 }
 
 impl Plan {
@@ -87,7 +88,7 @@ impl Plan {
     /// The heading lines that title the article, with the place among `head_seeds` of the seed
     /// they are from: the first seed that has any (of its own seed, the first `own_heads` only;
     /// the rest title its first part). The headings of the seeds after it are its decks.
-    pub fn title<'a>(&self, seg: &'a Segments) -> Option<(usize, &'a [usize])> {
+    pub fn title<'a>(&self, seg: &'a Segments) -> Option<(usize, &'a [BlockId])> {
         self.head_seeds().enumerate().find_map(|(k, s)| {
             let heads = &seg.seeds[s].heads;
             let own = if Some(s) == self.seed { self.own_heads.unwrap_or(heads.len()) } else { heads.len() };
@@ -102,14 +103,14 @@ impl Plan {
 #[derive(Debug, Clone, Default)]
 pub struct Report {
     pub at: usize,
-    pub heads: Vec<usize>,
-    pub bylines: Vec<usize>,
+    pub heads: Vec<BlockId>,
+    pub bylines: Vec<BlockId>,
 }
 
 pub struct Ctx<'a> {
-    pub blocks: &'a [Block],
-    pub classes: &'a [Class],
-    pub bags: &'a [Bag],
+    pub blocks: &'a TiSlice<BlockId, Block>,
+    pub classes: &'a TiSlice<BlockId, Class>,
+    pub bags: &'a TiSlice<BlockId, Bag>,
     pub idf: &'a Idf,
     pub lang: &'a Lang,
     pub grams: &'a crate::model::grams::PageGrams,
@@ -118,9 +119,9 @@ pub struct Ctx<'a> {
     /// How many distinct features the page's bags use.
     pub n_features: usize,
     /// Seam scores already computed, by (from block, to block).
-    pub seam_cache: std::cell::RefCell<rustc_hash::FxHashMap<(u32, u32), f32>>,
+    pub seam_cache: std::cell::RefCell<rustc_hash::FxHashMap<(BlockId, BlockId), f32>>,
     /// What the seam tests read at each block's ends, worked out the first time a seam asks.
-    pub seam_ends: Vec<std::cell::OnceCell<seam::Ends<'a>>>,
+    pub seam_ends: TiVec<BlockId, std::cell::OnceCell<seam::Ends<'a>>>,
     pub params: Params,
     pub max_candidates: usize,
 }
@@ -132,24 +133,24 @@ impl<'a> Ctx<'a> {
         self.classes.iter().any(|c| c.display)
     }
 
-    fn ends(&self, block: usize) -> &seam::Ends<'a> {
+    fn ends(&self, block: BlockId) -> &seam::Ends<'a> {
         self.seam_ends[block].get_or_init(|| seam::Ends::of(&self.blocks[block].text, self.lang, self.classes[block].open_end))
     }
 
-    fn seam_of(&self, from_block: usize, to_block: usize, evidence: bool) -> Seam {
+    fn seam_of(&self, from_block: BlockId, to_block: BlockId, evidence: bool) -> Seam {
         let (a, b) = (&self.classes[from_block], &self.classes[to_block]);
         let full = self.blocks[from_block].last_full || self.column_blanks;
         seam::score_ends(self.ends(from_block), a.open_end, full, self.ends(to_block), b.start, self.lang, self.grams, &self.params, evidence)
     }
 
-    fn seam(&self, from_block: usize, to_block: usize) -> Seam {
+    fn seam(&self, from_block: BlockId, to_block: BlockId) -> Seam {
         self.seam_of(from_block, to_block, true)
     }
 
     /// The seam's score alone, remembered: the assignment asks about the same pairs every round.
-    fn seam_score(&self, from_block: usize, to_block: usize) -> f32 {
-        // Keyed by 32-bit block numbers: a long page remembers a few seams per unit.
-        let key = (from_block as u32, to_block as u32);
+    fn seam_score(&self, from_block: BlockId, to_block: BlockId) -> f32 {
+        // Keyed by block ids, 32 bits each: a long page remembers a few seams per unit.
+        let key = (from_block, to_block);
         if let Some(s) = self.seam_cache.borrow().get(&key) {
             return *s;
         }
@@ -233,7 +234,7 @@ mod tests {
         let src = Source::utf8(None, text.as_bytes());
         let lines = crate::clean::lines(&src, Config::default().max_line_bytes, &mut Vec::new());
         let page = Analysed::of(&lines, Lang::get(code));
-        let bl = &page.blocks;
+        let bl = TiSlice::from_ref(&page.blocks);
         let seg = page.segments();
         let ctx = page.ctx(&Config { max_link_candidates: 256, ..Config::default() });
         let (seg, plans) = link(&seg, &ctx);

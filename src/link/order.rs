@@ -373,6 +373,7 @@ pub(super) fn promote_displaced_heads(seg: &mut Segments, ctx: &Ctx, plans: &mut
 mod tests {
     use super::super::tests::analysed;
     use super::*;
+    use crate::blocks::BlockId;
     use crate::config::Config;
     use crate::lang::LangCode;
     use crate::segment::Unit;
@@ -419,7 +420,7 @@ mod tests {
         let page = "## 西瓜新鲜上市\n\n盛夏时节，脆甜多汁的西瓜深受消费者青睐。\n\n华北黄淮等地将有降雪\n\n瓜农们每天凌晨就开始采摘西瓜、装箱。\n\n本报北京2月11日电  （记者赵贝佳）中央气象台预计，华北黄淮等地有小雪。\n\n气象专家提醒，降雪将对春运返程有较大影响。\n";
         let a = analysed(page, LangCode::Zh);
         let ctx = a.ctx(&Config::default());
-        let block = |t: &str| a.blocks.iter().position(|b| b.text.contains(t)).expect("block");
+        let block = |t: &str| BlockId::from(a.blocks.iter().position(|b| b.text.contains(t)).expect("block"));
         let para = |t: &str| Unit { block: block(t), kind: UnitKind::Para, weak: None };
         let mut seg = Segments {
             seeds: vec![

@@ -3,6 +3,8 @@
 //! seeds, structural fragments, stories that end where they are printed).
 
 use super::{Ctx, Labelling};
+use crate::blocks::BlockId;
+use crate::classify::Class;
 use crate::model::cohesion::{sim, Bag};
 use crate::segment::{merge_bags, SeedId, Segments, Unit, UnitKind};
 use typed_index_collections::{TiSlice, TiVec};
@@ -154,7 +156,7 @@ pub(super) fn marry_orphans(l: &mut Labelling, ctx: &Ctx) {
         let at = seg.seeds[s].at;
         let next_at = ats.get(ats.partition_point(|&a| a <= at)).copied();
         let end = next_at.unwrap_or(seg.units.len()).min(at + ctx.params.opening_span);
-        let blocks: Vec<usize> = (at..end).filter(|&u| seg.units[u].kind == UnitKind::Para).map(|u| seg.units[u].block).collect();
+        let blocks: Vec<BlockId> = (at..end).filter(|&u| seg.units[u].kind == UnitKind::Para).map(|u| seg.units[u].block).collect();
         merge_bags(&blocks, ctx.bags)
     };
     let headless: Vec<SeedId> = seg.seeds.keys().filter(|&s| seg.seeds[s].heads.is_empty() && !orphan[s]).collect();
@@ -303,7 +305,7 @@ pub(super) fn closed_runs(seg: &Segments, ctx: &Ctx, orphan: &TiSlice<SeedId, bo
 /// Where the run of notices under a rubric ends (see `Lang::notice_rubric`): at the unit before
 /// the next seed. Notices are printed whole, one under another, and share few words with each
 /// other or their rubric: by cohesion alone they would scatter over every story on the page.
-fn rubric_end(seed: &crate::segment::Seed, below: &[Unit], seed_at: impl Fn(usize) -> bool, classes: &[crate::classify::Class]) -> Option<usize> {
+fn rubric_end(seed: &crate::segment::Seed, below: &[Unit], seed_at: impl Fn(usize) -> bool, classes: &TiSlice<BlockId, Class>) -> Option<usize> {
     if !seed.is_rubric(classes) {
         return None;
     }
@@ -313,6 +315,6 @@ fn rubric_end(seed: &crate::segment::Seed, below: &[Unit], seed_at: impl Fn(usiz
 /// Where a piece under a seed ends at its author's signature, if it does: the index in `below` of
 /// the first signature (a credit naming its author) before the next seed. The piece is printed
 /// whole between its headline and its name.
-fn signed_end(below: &[Unit], seed_at: impl Fn(usize) -> bool, classes: &[crate::classify::Class]) -> Option<usize> {
+fn signed_end(below: &[Unit], seed_at: impl Fn(usize) -> bool, classes: &TiSlice<BlockId, Class>) -> Option<usize> {
     below.iter().enumerate().take_while(|&(i, _)| !seed_at(i)).find(|(_, u)| u.kind == UnitKind::Credit && !classes[u.block].signs.is_empty()).map(|(i, _)| i)
 }

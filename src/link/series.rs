@@ -2,6 +2,7 @@
 //! article as the paper publishes them.
 
 use super::{Ctx, Plan, Report};
+use crate::blocks::BlockId;
 use crate::segment::{SeedId, Segments, UnitKind};
 use rustc_hash::FxHashMap;
 
@@ -27,7 +28,7 @@ const SERIES_HALF_MAX: usize = 8;
 /// 服务延伸真情 / 关注家庭和谐 守护心理健康 are two stories).
 const SERIES_EVEN_MAX: usize = 5;
 
-fn series_marks(heads: &[usize], ctx: &Ctx) -> Vec<SeriesMark> {
+fn series_marks(heads: &[BlockId], ctx: &Ctx) -> Vec<SeriesMark> {
     let mut marks = Vec::new();
     for &h in heads {
         let parts = heading_shape(ctx, h);
@@ -47,7 +48,7 @@ fn series_marks(heads: &[usize], ctx: &Ctx) -> Vec<SeriesMark> {
 }
 
 /// A short label set over a report's title (云南昆明, 新技术): a few CJK characters, no mark.
-fn is_label(ctx: &Ctx, h: usize) -> bool {
+fn is_label(ctx: &Ctx, h: BlockId) -> bool {
     let t = ctx.blocks[h].text.trim();
     ctx.blocks[h].cjk && (2..=SERIES_LABEL_MAX).contains(&t.chars().count()) && t.chars().all(crate::lang::is_cjk)
 }
@@ -163,7 +164,7 @@ fn merge_reports(seg: &Segments, plans: &mut [Plan], mut members: Vec<(usize, Se
 
 /// A CJK heading's halves, by characters (`heading_halves`: the parts a wide gap separates, else
 /// those single spaces do). Nothing for a Latin heading.
-pub(super) fn heading_shape(ctx: &Ctx, block: usize) -> Vec<usize> {
+pub(super) fn heading_shape(ctx: &Ctx, block: BlockId) -> Vec<usize> {
     let b = &ctx.blocks[block];
     if !b.cjk {
         return Vec::new();

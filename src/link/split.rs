@@ -5,6 +5,7 @@
 use super::prepare::rebuild;
 use super::series::heading_shape;
 use super::{Ctx, Labelling};
+use crate::blocks::BlockId;
 use crate::model::cohesion::{sim, Bag, PartOf};
 use crate::segment::{merge_bags, SeedId, Segments, UnitKind};
 use rustc_hash::FxHashMap;
@@ -44,7 +45,7 @@ pub(super) fn split_headless_runs(l: &mut Labelling, ctx: &Ctx) {
     // Each story's units, and its runs: a part of a story is weighed against the whole story (its
     // text and headline) less that part.
     // And how many paragraphs each story has, so a split can leave it some.
-    let mut members: TiVec<SeedId, Vec<usize>> = vec![Vec::new(); n_seeds].into();
+    let mut members: TiVec<SeedId, Vec<BlockId>> = vec![Vec::new(); n_seeds].into();
     let mut paras: TiVec<SeedId, usize> = vec![0; n_seeds].into();
     let mut story_chars: TiVec<SeedId, u32> = vec![0; n_seeds].into();
     for k in 0..n {
@@ -260,7 +261,7 @@ pub(super) fn split_weak_sections(l: &mut Labelling, ctx: &Ctx) {
             long.push((a, k, sec_bag, section));
             continue;
         }
-        let mut rest_blocks: Vec<usize> = story_units[a].iter().copied().filter(|&x| x != k && !(k + 1..j).contains(&x)).map(|x| seg.units[hmm[x]].block).collect();
+        let mut rest_blocks: Vec<BlockId> = story_units[a].iter().copied().filter(|&x| x != k && !(k + 1..j).contains(&x)).map(|x| seg.units[hmm[x]].block).collect();
         crate::work::add(story_units[a].len() as u64);
         if a < headless {
             rest_blocks.extend(&seg.seeds[a].heads);

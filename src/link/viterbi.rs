@@ -2,6 +2,7 @@
 //! costs (cohesion with a story, the seam crossed, the headline passed).
 
 use super::assign::{candidates, Env};
+use crate::blocks::BlockId;
 use crate::model::cohesion::{Among, Bag, Minus, Profiles};
 use crate::segment::{merge_bags, SeedId, UnitKind};
 use rustc_hash::FxHashMap;
@@ -374,7 +375,7 @@ impl FragBags {
             let at = by_label.1.partition_point(|&(x, _)| x < l);
             members.extend(by_label.1[at..].iter().take_while(|&&(x, _)| x == l).map(|&(_, j)| j));
             if *members != e.members || e.round == usize::MAX {
-                let blocks: Vec<usize> = members.iter().map(|&j| env.seg.units[env.hmm[j]].block).collect();
+                let blocks: Vec<BlockId> = members.iter().map(|&j| env.seg.units[env.hmm[j]].block).collect();
                 e.bag = merge_bags(&blocks, env.ctx.bags);
                 std::mem::swap(&mut e.members, members);
             }

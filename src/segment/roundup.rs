@@ -5,14 +5,16 @@
 //! Each dispatch's dateline would open a story of its own; the paper prints them as one.
 
 use super::{Segments, UnitKind};
+use crate::blocks::BlockId;
 use crate::classify::{Class, Shape};
 use crate::lang::Lang;
+use typed_index_collections::TiSlice;
 
 /// Whether the paragraph of block `b`, which opens on a dateline, is the next item of a roundup:
 /// its dateline is of the kind the language's roundups use, and the story running above it (since
 /// its last seed, not closed by a signature) already holds a dispatch of that kind.
-pub fn continues_roundup(b: usize, seg: &Segments, classes: &[Class], lang: &Lang) -> bool {
-    let item = |x: usize| classes[x].dateline.as_deref().is_some_and(|d| lang.is_roundup_item(d));
+pub fn continues_roundup(b: BlockId, seg: &Segments, classes: &TiSlice<BlockId, Class>, lang: &Lang) -> bool {
+    let item = |x: BlockId| classes[x].dateline.as_deref().is_some_and(|d| lang.is_roundup_item(d));
     if !item(b) {
         return false;
     }
