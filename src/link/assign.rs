@@ -1,14 +1,14 @@
 //! The assignment: every paragraph and subhead labelled with a story, in rounds, each round's best
 //! path (`viterbi`) scored against the stories the last round made, until the labels settle.
 
-use super::prepare::{closed_runs, fragments, orphan_seeds};
+use super::prepare::{closed_runs, fragments, orphan_seeds, FragId};
 use super::viterbi::{cohesion_weight, viterbi, FragBags};
 use super::{Ctx, Labelling, Params};
 use crate::blocks::BlockId;
 use crate::classify::Class;
 use crate::model::cohesion::{Among, Bag, Idf, Profiles, Weights};
 use crate::segment::{merge_bags, SeedId, Segments, UnitKind};
-use typed_index_collections::TiSlice;
+use typed_index_collections::{TiSlice, TiVec};
 
 /// Labels every paragraph and subhead unit with a story: those units are `hmm`, positions in
 /// `seg.units`, and their labels a seed, or `seg.seeds.next_key()` for text under no headline.
@@ -34,7 +34,7 @@ pub(super) fn assign(l: &mut Labelling, ctx: &Ctx) {
     }
     let orphan = orphan_seeds(seg, ctx);
     let frag = fragments(seg, ctx, &hmm);
-    let n_frags = frag.last().map_or(0, |f| f + 1);
+    let n_frags = frag.last().map_or(0, |&f| usize::from(f) + 1);
     // For each unit, the seed (not an orphan) standing between it and the previous unit, if any:
     // the headline or byline directly above it.
     let under: Vec<Option<SeedId>> = hmm
@@ -45,7 +45,7 @@ pub(super) fn assign(l: &mut Labelling, ctx: &Ctx) {
             (lo..=u).rev().find_map(|pos| seed_above[pos]).filter(|&s| !orphan[s])
         })
         .collect();
-    let mut anchor: Vec<Option<SeedId>> = vec![None; n_frags];
+    let mut anchor: TiVec<FragId, Option<SeedId>> = vec![None; n_frags].into();
     for k in 0..hmm.len() {
         if k == 0 || frag[k] != frag[k - 1] {
             anchor[frag[k]] = under[k];
@@ -66,7 +66,7 @@ pub(super) fn assign(l: &mut Labelling, ctx: &Ctx) {
     let near = near_open_ends(seg, &hmm, ctx.classes, ctx.max_candidates);
     let block_of = |k: usize| seg.units[hmm[k]].block;
     let seed_bags: Vec<Bag> = seg.seeds.iter().map(|s| merge_bags(&s.heads, ctx.bags)).collect();
-    let mut frag_range: Vec<(usize, usize)> = vec![(0, 0); n_frags];
+    let mut frag_range: TiVec<FragId, (usize, usize)> = vec![(0, 0); n_frags].into();
     for (k, &f) in frag.iter().enumerate() {
         if k == 0 || frag[k - 1] != f {
             frag_range[f].0 = k;
@@ -153,11 +153,11 @@ pub(super) struct Env<'a, 'c> {
     pub(super) under: &'a [Option<SeedId>],
     pub(super) last_seed: &'a [Option<SeedId>],
     pub(super) orphan: &'a TiSlice<SeedId, bool>,
-    pub(super) frag: &'a [usize],
+    pub(super) frag: &'a [FragId],
     /// For each fragment, the seed it stands directly under.
-    pub(super) anchor: &'a [Option<SeedId>],
+    pub(super) anchor: &'a TiSlice<FragId, Option<SeedId>>,
     /// For each fragment, its units: positions `lo..hi` in `hmm`.
-    pub(super) frag_range: &'a [(usize, usize)],
+    pub(super) frag_range: &'a TiSlice<FragId, (usize, usize)>,
     /// Each unit's feature weights, the same in every round.
     pub(super) weights: &'a [Weights],
     pub(super) n_states: usize,

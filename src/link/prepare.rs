@@ -241,9 +241,14 @@ pub(super) fn marry_orphans(l: &mut Labelling, ctx: &Ctx) {
     super::drop_marked(&mut seeds.raw, &gone.raw);
 }
 
+crate::id::id! {
+    /// A structural fragment of the labelled units (`fragments`), numbered down the page.
+    FragId
+}
+
 /// Structural fragments of the HMM units: runs the page gives no reason to break. A unit's cohesion
 /// with an article is measured without its own fragment, so a run cannot vouch for itself.
-pub(super) fn fragments(seg: &Segments, ctx: &Ctx, hmm: &[usize]) -> Vec<usize> {
+pub(super) fn fragments(seg: &Segments, ctx: &Ctx, hmm: &[usize]) -> Vec<FragId> {
     let mut out = Vec::with_capacity(hmm.len());
     let mut id = 0;
     // Seeds standing at or above each position, counted once: whether one stands between two
@@ -271,7 +276,7 @@ pub(super) fn fragments(seg: &Segments, ctx: &Ctx, hmm: &[usize]) -> Vec<usize> 
                 id += 1;
             }
         }
-        out.push(id);
+        out.push(FragId::from(id));
     }
     out
 }

@@ -2,6 +2,7 @@
 //! costs (cohesion with a story, the seam crossed, the headline passed).
 
 use super::assign::{candidates, Env};
+use super::prepare::FragId;
 use crate::blocks::BlockId;
 use crate::model::cohesion::{Among, Bag, Minus, Profiles};
 use crate::segment::{merge_bags, SeedId, UnitKind};
@@ -326,13 +327,13 @@ fn top_two(scores: &[f32]) -> (Option<usize>, Option<usize>) {
 }
 
 /// A fragment and a round of the assignment.
-type FragRound = (usize, usize);
+type FragRound = (FragId, usize);
 
 /// Each fragment's text per story, kept over the rounds of one page: labels move little from one
 /// round to the next, so most of these bags are summed once, not once per round.
 #[derive(Default)]
 pub(super) struct FragBags {
-    by_key: FxHashMap<(usize, SeedId), FragBag>,
+    by_key: FxHashMap<(FragId, SeedId), FragBag>,
     /// Scratch: the units of the fragment being looked up that carry the story asked about.
     members: Vec<usize>,
     /// The (story, unit) pairs of one fragment in one round, sorted, and which (fragment, round).
@@ -352,7 +353,7 @@ struct FragBag {
 impl FragBags {
     /// The text of fragment `f` (units `range`) in story `l` by `labels`, with story `l`'s squared
     /// norm once that text is out of its profile: what `merge_bags` and `norm2_minus` give.
-    fn get(&mut self, env: &Env, labels: &[SeedId], f: usize, l: SeedId, round: usize, profiles: &Profiles) -> (&Bag, f32) {
+    fn get(&mut self, env: &Env, labels: &[SeedId], f: FragId, l: SeedId, round: usize, profiles: &Profiles) -> (&Bag, f32) {
         let FragBags { by_key, members, by_label } = self;
         let e = match by_key.entry((f, l)) {
             std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
