@@ -13,6 +13,16 @@
 //! `series` (a series' reports made one article) and `tails` (a headline's rest read apart from
 //! it put back). Every weight they use is a `Params` field, read from the language tables
 //! (`lang::params`).
+//!
+//! The passes up to the articles share one signature, `fn(&mut Labelling, &Ctx)`: a
+//! `Labelling` holds the seeds and units with the labelled units and their labels, which a pass
+//! that adds or drops a seed or a unit renumbers together, in place (nothing is copied where a
+//! pass changes nothing). Each decides for itself whether it applies to the page. From `order`
+//! on, the passes rewrite the articles (`Plan`s). Seeds, blocks and the assignment's fragments
+//! are named by ids of their own (`SeedId`, `BlockId`, `FragId`), which only their own tables
+//! take as an index; a label is a `SeedId`, the story under no headline the id after the last
+//! seed. Units and labelled positions are plain `usize`: they are page positions, read with
+//! their neighbours and in ranges on nearly every line that uses them.
 
 mod assign;
 mod order;
