@@ -12,6 +12,7 @@ use newsseg::source::Source;
 use newsseg::{detect, emit, link, process_page, Analysed, Config};
 use std::hint::black_box;
 use std::time::Duration;
+use typed_index_collections::TiSlice;
 
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(format!("{}/fixtures/{name}/page.txt", env!("CARGO_MANIFEST_DIR"))).expect("fixture exists")
@@ -77,8 +78,8 @@ impl Staged<'_> {
             lang: self.page.lang.code.as_str(),
             lines: &self.lines,
             layout: &self.page.layout,
-            blocks: &self.page.blocks,
-            classes: &self.page.classes,
+            blocks: TiSlice::from_ref(&self.page.blocks),
+            classes: TiSlice::from_ref(&self.page.classes),
             seg,
             plans,
             first_article: 0,

@@ -39,6 +39,7 @@ pub mod error;
 pub mod furniture;
 pub mod geometry;
 pub mod headwrap;
+mod id;
 pub mod lang;
 pub mod link;
 pub mod model;
@@ -56,6 +57,7 @@ use config::LangChoice as L;
 use lang::{Lang, LangCode};
 use model::cohesion::{Bag, Idf};
 use rustc_hash::FxHashSet;
+use typed_index_collections::TiSlice;
 
 /// Runs the whole pipeline on one page's bytes. `id` names the page in its JSON; `path` is reported
 /// as the source's path. The bytes may be in any encoding [`source::Source::decode`] reads; a binary
@@ -275,12 +277,12 @@ fn run(cfg: &Config, id: &str, src: &source::Source, geo: Option<Geo>, each: &mu
         let seg = page.segments();
         work::add(seg.units.len() as u64);
         let ctx = page.ctx(cfg);
-        let before = LinkBound::before(&seg, &page.classes);
+        let before = LinkBound::before(&seg, TiSlice::from_ref(&page.classes));
         work::linking(seg.units.len());
         let (seg, plans) = link::link(&seg, &ctx);
         // The seam scores and block ends the linker remembered are of no use to the page object.
         drop(ctx);
-        bound.add(before.after(&seg, &plans, &page.classes), cfg.max_link_candidates);
+        bound.add(before.after(&seg, &plans, TiSlice::from_ref(&page.classes)), cfg.max_link_candidates);
         work::add(plans.len() as u64);
         unsure.extend(page.blocks.iter().flat_map(|b| b.unsure_hyphens.iter().copied()));
         let part = emit::page::build(emit::page::Parts {
@@ -289,8 +291,8 @@ fn run(cfg: &Config, id: &str, src: &source::Source, geo: Option<Geo>, each: &mu
             lang: code.as_str(),
             lines: &lines,
             layout: &page.layout,
-            blocks: &page.blocks,
-            classes: &page.classes,
+            blocks: TiSlice::from_ref(&page.blocks),
+            classes: TiSlice::from_ref(&page.classes),
             seg: &seg,
             plans,
             first_article: articles,
@@ -433,21 +435,21 @@ impl Analysed {
 
     pub fn segments(&self) -> segment::Segments {
         let loose_heads = self.layout.measure.is_some_and(|m| m.indent > 0);
-        segment::segment(&self.blocks, &self.classes, &self.bags, &self.idf, self.lang, &self.params, loose_heads)
+        segment::segment(TiSlice::from_ref(&self.blocks), TiSlice::from_ref(&self.classes), TiSlice::from_ref(&self.bags), &self.idf, self.lang, &self.params, loose_heads)
     }
 
     pub fn ctx(&self, cfg: &Config) -> link::Ctx<'_> {
         link::Ctx {
-            blocks: &self.blocks,
-            classes: &self.classes,
-            bags: &self.bags,
+            blocks: TiSlice::from_ref(&self.blocks),
+            classes: TiSlice::from_ref(&self.classes),
+            bags: TiSlice::from_ref(&self.bags),
             idf: &self.idf,
             lang: self.lang,
             grams: &self.grams,
             column_blanks: self.layout.blank_is_column_break,
             n_features: self.n_features,
             seam_cache: Default::default(),
-            seam_ends: vec![Default::default(); self.blocks.len()],
+            seam_ends: vec![Default::default(); self.blocks.len()].into(),
             params: self.params.on_page(self.layout.geometric, self.positional, self.layout.measure.is_some_and(|m| m.indent > 0)),
             max_candidates: cfg.max_link_candidates,
         }
@@ -469,13 +471,13 @@ struct LinkBound {
 }
 
 impl LinkBound {
-    fn before(seg: &segment::Segments, classes: &[classify::Class]) -> LinkBound {
+    fn before(seg: &segment::Segments, classes: &TiSlice<blocks::BlockId, classify::Class>) -> LinkBound {
         let open = seg.units.iter().filter(|u| u.kind == segment::UnitKind::Para && classes[u.block].open_end).count();
         LinkBound { seeds: seg.seeds.len(), open, widest: 0, bounded: false }
     }
 
     /// With the articles made (`plans`, over the linked segments).
-    fn after(self, seg: &segment::Segments, plans: &[link::Plan], classes: &[classify::Class]) -> LinkBound {
+    fn after(self, seg: &segment::Segments, plans: &[link::Plan], classes: &TiSlice<blocks::BlockId, classify::Class>) -> LinkBound {
         LinkBound { widest: plans.iter().map(|p| fragments_of(p, seg, classes)).max().unwrap_or(0), ..self }
     }
 
@@ -505,7 +507,7 @@ impl LinkBound {
 /// How many fragments the linker orders an article in: runs of its units, cut where another
 /// story's text stands between, after a paragraph that stops mid-sentence and before one that
 /// starts mid-sentence (as `link` cuts them).
-fn fragments_of(plan: &link::Plan, seg: &segment::Segments, classes: &[classify::Class]) -> usize {
+fn fragments_of(plan: &link::Plan, seg: &segment::Segments, classes: &TiSlice<blocks::BlockId, classify::Class>) -> usize {
     let mut units = plan.units.clone();
     units.sort_unstable();
     let para = |u: usize| seg.units[u].kind == segment::UnitKind::Para;

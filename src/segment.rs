@@ -4,10 +4,11 @@
 //! what surrounds it: a byline under it, a credit above it, and whether the text on its two sides
 //! reads as one story.
 
-use crate::blocks::Block;
+use crate::blocks::{Block, BlockId};
 use crate::classify::{Class, Shape};
 use crate::lang::{Lang, Params};
 use crate::model::cohesion::{sim, Bag, Idf, Profile};
+use typed_index_collections::{TiSlice, TiVec};
 
 mod roundup;
 
@@ -15,9 +16,9 @@ mod roundup;
 #[derive(Debug, Clone)]
 pub struct Seed {
     /// Heading blocks of the headline group, top to bottom.
-    pub heads: Vec<usize>,
+    pub heads: Vec<BlockId>,
     /// Byline blocks, and dateline blocks standing between them and the text.
-    pub bylines: Vec<usize>,
+    pub bylines: Vec<BlockId>,
     /// Index into `units` of the first unit below the seed (`units.len()` at the page's end).
     pub at: usize,
     /// A lone heading that may head a new story or a section of the one above: the log-odds that
@@ -26,8 +27,9 @@ pub struct Seed {
 }
 
 impl Seed {
-    /// The seed's headline is a rubric over notices (Sales by Auction., see `Lang::notice_rubric`).
-    pub fn is_rubric(&self, classes: &[Class]) -> bool {
+    /// The seed's headline is a rubric over notices (Sales by Auction., see `Lang::notice_rubric`)
+    /// or over a roundup's items (`Class::roundup`).
+    pub fn is_rubric(&self, classes: &TiSlice<BlockId, Class>) -> bool {
         self.heads.first().is_some_and(|&h| classes[h].notice_rubric || classes[h].roundup)
     }
 }
@@ -44,15 +46,21 @@ pub enum UnitKind {
 /// A block of article text in page order.
 #[derive(Debug, Clone, Copy)]
 pub struct Unit {
-    pub block: usize,
+    pub block: BlockId,
     pub kind: UnitKind,
     /// For a subhead that was a lone heading weighed as a possible headline: its log-odds.
     pub weak: Option<f32>,
 }
 
+crate::id::id! {
+    /// A seed's place in `Segments::seeds`. The linker labels text under no headline with the id
+    /// after the last seed (`TiVec::next_key`).
+    SeedId
+}
+
 #[derive(Debug, Default, Clone)]
 pub struct Segments {
-    pub seeds: Vec<Seed>,
+    pub seeds: TiVec<SeedId, Seed>,
     pub units: Vec<Unit>,
 }
 
@@ -103,26 +111,26 @@ impl WeakFeatures {
 /// Splits the page into seeds and units. `bags` holds every block's features, `idf` the page's.
 /// `loose_heads`: the page sets a blank line after every line of large type (an OCR engine's
 /// reading of a printed page, see `blocks::wrap`), so a headline group's lines may stand apart.
-pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lang: &Lang, p: &Params, loose_heads: bool) -> Segments {
-    let items: Vec<usize> =
-        (0..blocks.len()).filter(|&i| !matches!(classes[i].shape, Shape::Furniture | Shape::Noise)).collect();
+pub fn segment(blocks: &TiSlice<BlockId, Block>, classes: &TiSlice<BlockId, Class>, bags: &TiSlice<BlockId, Bag>, idf: &Idf, lang: &Lang, p: &Params, loose_heads: bool) -> Segments {
+    let items: Vec<BlockId> = blocks.keys().filter(|&i| !matches!(classes[i].shape, Shape::Furniture | Shape::Noise)).collect();
     let mut seg = Segments::default();
     // Where the geometry found headline type, stories start at its headline groups alone: a
     // byline, a dispatch or a heading in body type inside a story is that story's.
     let driven = classes.iter().any(|c| c.display);
     // Single headings whose fate waits for cohesion: (item position, block).
-    let mut weak: Vec<(usize, usize)> = Vec::new();
+    let mut weak: Vec<(usize, BlockId)> = Vec::new();
     let mut i = 0;
     while i < items.len() {
         let b = items[i];
         // A banner just above (FEUILLETON DU GAULOIS) heads a piece that begins here.
-        let bannered = (i.checked_sub(1).map_or(0, |j| items[j] + 1)..b).any(|x| classes[x].banner);
+        let after_prev = i.checked_sub(1).map_or(0, |j| usize::from(items[j]) + 1);
+        let bannered = classes.raw[after_prev..b.into()].iter().any(|c| c.banner);
         match classes[b].shape {
             Shape::Heading => {
                 let mut k = i;
                 // A headline group the geometry found stands on its own: a run of headings ends
                 // where one begins or ends.
-                let same_type = |x: usize| (classes[x].display, classes[x].group) == (classes[b].display, classes[b].group);
+                let same_type = |x: BlockId| (classes[x].display, classes[x].group) == (classes[b].display, classes[b].group);
                 while k < items.len() && classes[items[k]].shape == Shape::Heading && same_type(items[k]) {
                     k += 1;
                 }
@@ -139,7 +147,7 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                 while m < items.len() && matches!(classes[items[m]].shape, Shape::Byline | Shape::Dateline) {
                     m += 1;
                 }
-                let mut run: Vec<usize> = items[i..k].to_vec();
+                let mut run: Vec<BlockId> = items[i..k].to_vec();
                 // A kicker too long or too punctuated to read as a heading, set tight above a title
                 // that carries a column name (…，…，…升级 / 消费“引擎”动力足（消费视窗）), is the title's.
                 if let Some(&above) = i.checked_sub(1).map(|j| &items[j])
@@ -171,7 +179,7 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                         continue;
                     }
                 }
-                let bylines: Vec<usize> = items[k..m].to_vec();
+                let bylines: Vec<BlockId> = items[k..m].to_vec();
                 let closed = closed_at(k);
                 // A headline group is set tight (kicker, title, deck on adjacent lines) or closed by a
                 // byline; headings spaced apart without one are a headline and then subheads.
@@ -182,7 +190,7 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                 };
                 // A standing label (核心阅读) set under a title group is the first line of the
                 // story's text, never a line of its group.
-                let label = |h: usize| lang.is_standing_label(&blocks[h].text);
+                let label = |h: BlockId| lang.is_standing_label(&blocks[h].text);
                 let glen = run.iter().position(|&h| label(h)).filter(|&p| p > 0).map_or(glen, |p| glen.min(p));
                 // A rubric heads the run of notices under it, whatever they are about.
                 let strong = closed || glen >= 2 || classes[b].display || bannered || classes[b].notice_rubric || classes[b].roundup;
@@ -245,7 +253,7 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                         seg.units.extend(items[i..m].iter().map(|&x| Unit { block: x, kind: UnitKind::Para, weak: None }));
                     }
                     Some(at) => {
-                        let moved: Vec<usize> = seg.units.drain(at..).map(|u| u.block).collect();
+                        let moved: Vec<BlockId> = seg.units.drain(at..).map(|u| u.block).collect();
                         let seed = seg.seeds.last_mut().expect("checked above");
                         seed.heads.extend(moved);
                         seed.bylines.extend(&items[i..m]);
@@ -267,7 +275,7 @@ pub fn segment(blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lan
                 let dispatch = kind == UnitKind::Para && classes[b].opens_story() && !roundup::continues_roundup(b, &seg, classes, lang);
                 // A standfirst is a few lines (`lead_max` characters of the language's script): a
                 // longer paragraph under a headline is the story's first.
-                let summary = |x: usize| blocks[x].stats.chars <= lang.classify.lead_max;
+                let summary = |x: BlockId| blocks[x].stats.chars <= lang.classify.lead_max;
                 // Directly under a seed, or under a headline and a line or two of summary (a standfirst):
                 // the dispatch opens that story, not another.
                 let under_seed = seg.seeds.last().is_some_and(|s| {
@@ -352,7 +360,7 @@ impl Walk {
 
     /// The blocks of up to `n` paragraph units from `from` going in direction `step`, stopping at a
     /// seed (going down: before the next seed; going up: at the seed's own position).
-    fn context(&self, seg: &Segments, from: isize, step: isize, n: usize) -> Vec<usize> {
+    fn context(&self, seg: &Segments, from: isize, step: isize, n: usize) -> Vec<BlockId> {
         let mut out = Vec::new();
         let len = seg.units.len();
         if from < 0 || from as usize >= len {
@@ -382,7 +390,7 @@ impl Walk {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], classes: &[Class], bags: &[Bag], idf: &Idf, lang: &Lang, p: &Params) {
+fn weigh_weak(seg: &mut Segments, weak: &[(usize, BlockId)], blocks: &TiSlice<BlockId, Block>, classes: &TiSlice<BlockId, Class>, bags: &TiSlice<BlockId, Bag>, idf: &Idf, lang: &Lang, p: &Params) {
     if weak.is_empty() {
         return;
     }
@@ -393,6 +401,8 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
     }
     let walk = Walk::new(seg, &seed_at);
     let items = roundup::headed_items(seg, classes);
+    // Seeds are counted here, in page order (how many stand above a heading, the nearest so
+    // many), not named: the segmenter reads them as the plain list they are.
     // The opening text of each strong seed: what a subhead's story would most likely be.
     // Built for the first heading that needs them (one with text on both sides).
     let mut openings: Option<Vec<Profile>> = None;
@@ -410,13 +420,13 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
         // heading heads no text of its own (one that does may be that headline's kicker).
         // Seeds are in page order: those standing at a position are found by bisection, not by a
         // walk over every seed of the page for every heading.
-        let seeds_at = |pos: usize| &seg.seeds[seg.seeds.partition_point(|s| s.at < pos)..seg.seeds.partition_point(|s| s.at <= pos)];
+        let seeds_at = |pos: usize| &seg.seeds.raw[seg.seeds.raw.partition_point(|s| s.at < pos)..seg.seeds.raw.partition_point(|s| s.at <= pos)];
         let over_headline = seeds_at(ui + 1).iter().any(|s| !s.heads.is_empty())
             && sim(&bags[b], &merge(&after, bags), idf) < p.kicker_cohesion;
         // Under a rubric (Sales by Auction.), a heading over a notice's few lines heads a section
         // of the run; over more, it may be the title of a piece set after the run, as cohesion
         // tells, but finished text above it says nothing, as every notice is finished.
-        let under_rubric = seg.seeds[..seg.seeds.partition_point(|s| s.at <= ui)].last().is_some_and(|s| s.is_rubric(classes));
+        let under_rubric = seg.seeds.raw[..seg.seeds.raw.partition_point(|s| s.at <= ui)].last().is_some_and(|s| s.is_rubric(classes));
         let notice = || {
             let text = seg.units[ui + 1..].iter().enumerate().take_while(|&(i, u)| u.kind == UnitKind::Para && !seed_at[ui + 1 + i]);
             text.map(|(_, u)| blocks[u.block].stats.chars).sum::<u32>() <= lang.notice_max_chars
@@ -435,8 +445,8 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
             let bag_after = merge(&after, bags);
             // The headless stories it may be are looked for among the seeds nearest it (every
             // seed on a page of fewer than the bound).
-            let here = seg.seeds.partition_point(|s| s.at < ui);
-            let near = &seg.seeds[here.saturating_sub(REACH)..(here + REACH).min(seg.seeds.len())];
+            let here = seg.seeds.raw.partition_point(|s| s.at < ui);
+            let near = &seg.seeds.raw[here.saturating_sub(REACH)..(here + REACH).min(seg.seeds.len())];
             let stray = seeds_at(ui).iter().filter(|s| !s.heads.is_empty()).any(|s| {
                 let head = merge(&s.heads, bags);
                 sim(&head, &bag_after, idf) < p.kicker_cohesion
@@ -469,7 +479,7 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
             let bag_before = merge(&before, bags);
             let prev_open = prev_unit.is_some_and(|u| u.kind == UnitKind::Para && classes[u.block].open_end);
             // Seeds standing at or above the heading (they are in page order).
-            let above = seg.seeds.partition_point(|s| s.at <= ui);
+            let above = seg.seeds.raw.partition_point(|s| s.at <= ui);
             let f = WeakFeatures {
                 cont: sim(&bag_before, &bag_after, idf),
                 own: sim(&bags[b], &bag_after, idf),
@@ -492,7 +502,7 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
                 tagged: lang.is_tagged(&blocks[b].text),
                 comma: blocks[b].text.contains(['，', ',']),
                 chars: blocks[b].stats.chars,
-                since_seed: above.checked_sub(1).map_or(ui, |i| ui - seg.seeds[i].at),
+                since_seed: above.checked_sub(1).map_or(ui, |i| ui - seg.seeds.raw[i].at),
                 numbered: lang.is_section_numbered(&blocks[b].text),
                 caption_soon: seg.units[ui + 1..]
                     .iter()
@@ -546,7 +556,7 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, usize)], blocks: &[Block], cla
 /// phrase, not words cut off on "of"), and the paragraph under it (`below`) open
 /// afresh: text that goes on from elsewhere ("rate of taxation…", "Nevertheless, …") says the
 /// line above it is no title of its own.
-fn opens_pieces(b: usize, below: Option<usize>, blocks: &[Block], classes: &[Class], lang: &Lang) -> bool {
+fn opens_pieces(b: BlockId, below: Option<BlockId>, blocks: &TiSlice<BlockId, Block>, classes: &TiSlice<BlockId, Class>, lang: &Lang) -> bool {
     if lang.headings_open_pieces {
         return true;
     }
@@ -564,7 +574,7 @@ fn opens_pieces(b: usize, below: Option<usize>, blocks: &[Block], classes: &[Cla
 /// The index in `below` of that line. `seed_at(i)` says whether a seed stands at `below[i]`.
 /// (A credit such as （作者为…） is no such end: it closes a story's last section too, and a
 /// story's last section is no story of its own.)
-pub fn photo_story_end(below: &[Unit], seed_at: impl Fn(usize) -> bool, blocks: &[Block], classes: &[Class], lang: &Lang) -> Option<usize> {
+pub fn photo_story_end(below: &[Unit], seed_at: impl Fn(usize) -> bool, blocks: &TiSlice<BlockId, Block>, classes: &TiSlice<BlockId, Class>, lang: &Lang) -> Option<usize> {
     let mut paras = 0;
     for (i, u) in below.iter().enumerate() {
         if seed_at(i) {
@@ -588,7 +598,7 @@ pub fn photo_story_end(below: &[Unit], seed_at: impl Fn(usize) -> bool, blocks: 
 
 /// Whether the captions straight above a position (the last units of `above`) include a
 /// photographer's credit, which closes the photo's story: 银 燕 牟 健摄影报道 over 图为….
-fn under_photo_credit(above: &[Unit], blocks: &[Block], classes: &[Class], lang: &Lang) -> bool {
+fn under_photo_credit(above: &[Unit], blocks: &TiSlice<BlockId, Block>, classes: &TiSlice<BlockId, Class>, lang: &Lang) -> bool {
     above
         .iter()
         .rev()
@@ -598,15 +608,15 @@ fn under_photo_credit(above: &[Unit], blocks: &[Block], classes: &[Class], lang:
 
 /// Whether a caption block is a photographer's credit (新华社记者 白雪骐摄, 沈 果摄（新华社发）):
 /// it names who took a photo and says nothing of what the photo shows.
-pub fn is_photo_credit(block: usize, blocks: &[Block], classes: &[Class], lang: &Lang) -> bool {
+pub fn is_photo_credit(block: BlockId, blocks: &TiSlice<BlockId, Block>, classes: &TiSlice<BlockId, Class>, lang: &Lang) -> bool {
     classes[block].closes_story || lang.photo_credit.iter().any(|r| r.is_match(blocks[block].text.trim()))
 }
 
-fn merge(blocks: &[usize], bags: &[Bag]) -> Bag {
+fn merge(blocks: &[BlockId], bags: &TiSlice<BlockId, Bag>) -> Bag {
     Bag::sum(blocks.iter().map(|&b| &bags[b]))
 }
 
-pub fn merge_bags(blocks: &[usize], bags: &[Bag]) -> Bag {
+pub fn merge_bags(blocks: &[BlockId], bags: &TiSlice<BlockId, Bag>) -> Bag {
     merge(blocks, bags)
 }
 
@@ -619,7 +629,7 @@ mod tests {
     use crate::Analysed;
 
     /// Runs the stages up to segmentation on `text`; returns the blocks' texts and the segments.
-    fn segment_of(text: &str, code: LangCode) -> (Vec<String>, Segments) {
+    fn segment_of(text: &str, code: LangCode) -> (TiVec<BlockId, String>, Segments) {
         let src = Source::utf8(None, text.as_bytes());
         let lines = crate::clean::lines(&src, Config::default().max_line_bytes, &mut Vec::new());
         let page = Analysed::of(&lines, Lang::get(code));
@@ -631,7 +641,7 @@ mod tests {
     fn headline_group_and_byline_make_one_seed() {
         let (texts, seg) = segment_of("徐泾镇社区服务中心上半年受理事项逾4万件\n## 微笑缩短距离 服务延伸真情\n\n通讯员 袁丹凤\n\n作为百姓家门口的政务服务窗口，中心业务涵盖社保、医保等十一个条线。\n", LangCode::Zh);
         assert_eq!(seg.seeds.len(), 1);
-        let s = &seg.seeds[0];
+        let s = &seg.seeds.raw[0];
         assert_eq!(s.heads.iter().map(|&h| texts[h].as_str()).collect::<Vec<_>>(), ["徐泾镇社区服务中心上半年受理事项逾4万件", "微笑缩短距离 服务延伸真情"]);
         assert_eq!(s.bylines.len(), 1);
         assert_eq!(seg.units.len(), 1);
@@ -663,7 +673,7 @@ mod tests {
     fn a_byline_alone_opens_a_headless_story() {
         let (_, seg) = segment_of("通讯员 王蓓\n\n暑假来临，书香满溢的图书馆吸引了不少学生前来充电。\n\n走进街道图书馆，适宜的温度与室外的炎热形成鲜明对比。\n", LangCode::Zh);
         assert_eq!(seg.seeds.len(), 1);
-        assert!(seg.seeds[0].heads.is_empty());
+        assert!(seg.seeds.raw[0].heads.is_empty());
         assert_eq!(seg.units.len(), 2);
     }
 
@@ -671,7 +681,7 @@ mod tests {
     fn a_dispatch_opens_a_story_without_a_headline() {
         let (_, seg) = segment_of("上一篇文章的最后一段，讲完了。\n\n本报北京2月3日电（记者王珂）记者从商务部获悉，春节黄金周期间，全国商品市场保持平稳较快增长。\n", LangCode::Zh);
         assert_eq!(seg.seeds.len(), 1);
-        assert_eq!(seg.seeds[0].at, 1);
+        assert_eq!(seg.seeds.raw[0].at, 1);
     }
 
     #[test]
@@ -739,6 +749,6 @@ mod tests {
     fn english_capitals_headline_over_a_dateline_is_certain() {
         let (_, seg) = segment_of("RAIL STRIKE ENDS\n\n  CHICAGO, March 2 - Freight workers returned to the yards on Monday.\n", LangCode::En);
         assert_eq!(seg.seeds.len(), 1);
-        assert!(seg.seeds[0].weak.is_none());
+        assert!(seg.seeds.raw[0].weak.is_none());
     }
 }

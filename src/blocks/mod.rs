@@ -30,6 +30,12 @@ pub struct Layout {
     pub measure: Option<wrap::Measure>,
 }
 
+crate::id::id! {
+    /// A block's place in the page's list of blocks, and in the lists made beside it, one entry
+    /// per block (classes, feature bags): what seeds, units and articles name their text by.
+    BlockId
+}
+
 /// A paragraph-like run of lines.
 #[derive(Debug, Clone)]
 pub struct Block {

@@ -1,6 +1,6 @@
 //! The page object: the JSON newsseg writes for one page, and how it is assembled from the plans.
 
-use crate::blocks::{Block, Layout};
+use crate::blocks::{Block, BlockId, Layout};
 use crate::classify::{Byline, Class, Jump, Role, Shape};
 use crate::clean::cjk::{heading_halves, squeeze_spaces};
 use crate::clean::Line;
@@ -11,6 +11,7 @@ use crate::segment::{Segments, UnitKind};
 use crate::source::{Source, SpanBase, Span, Warning};
 use schemars::JsonSchema;
 use serde::Serialize;
+use typed_index_collections::{TiSlice, TiVec};
 
 pub const SCHEMA_VERSION: &str = "1";
 
@@ -191,8 +192,8 @@ pub struct Parts<'a> {
     pub lang: &'a str,
     pub lines: &'a [Line],
     pub layout: &'a Layout,
-    pub blocks: &'a [Block],
-    pub classes: &'a [Class],
+    pub blocks: &'a TiSlice<BlockId, Block>,
+    pub classes: &'a TiSlice<BlockId, Class>,
     pub seg: &'a Segments,
     pub plans: Vec<Plan>,
     /// How many articles the page's windows before this one made: its articles are numbered on.
@@ -208,7 +209,7 @@ fn round3(x: f32) -> f64 {
 }
 
 impl Parts<'_> {
-    fn block_text(&self, b: usize) -> String {
+    fn block_text(&self, b: BlockId) -> String {
         let blk = &self.blocks[b];
         let t = match self.classes[b].jump_tail {
             Some(k) => blk.text[..blk.text.len() - k].trim_end(),
@@ -217,7 +218,7 @@ impl Parts<'_> {
         if blk.cjk { squeeze_spaces(t) } else { t.to_string() }
     }
 
-    fn heading_text(&self, b: usize) -> String {
+    fn heading_text(&self, b: BlockId) -> String {
         let t = self.blocks[b].text.trim();
         if self.blocks[b].cjk && !self.blocks[b].stacked { squeeze_cjk_keep_gaps(t) } else { t.to_string() }
     }
@@ -227,7 +228,7 @@ impl Parts<'_> {
 /// the report's bylines join the article's. A byline line printed under the report's title (本报记者
 /// 尹晓宇) heads a section too, so the article reads in the order printed: which report is whose
 /// shows there, not only in the article's list of bylines.
-fn open_report(p: &Parts, part: &Report, ai: usize, sections: &mut Vec<Section>, bylines: &mut Vec<Byline>, block_role: &mut [Option<(Role, usize)>]) {
+fn open_report(p: &Parts, part: &Report, ai: usize, sections: &mut Vec<Section>, bylines: &mut Vec<Byline>, block_role: &mut TiSlice<BlockId, Option<(Role, usize)>>) {
     for &h in &part.heads {
         block_role[h] = Some((Role::Subhead, ai));
         push_heading(sections, p.heading_text(h));
@@ -333,7 +334,7 @@ struct TitleLine {
 
 /// Splits a headline group into kicker, headline and deck. A block that wraps the one above
 /// (`Class::wraps`) is the rest of that title line, and takes its role.
-fn head_roles(heads: &[usize], blocks: &[Block], classes: &[Class], lang: &Lang, words: &CutWords) -> Vec<Role> {
+fn head_roles(heads: &[BlockId], blocks: &TiSlice<BlockId, Block>, classes: &TiSlice<BlockId, Class>, lang: &Lang, words: &CutWords) -> Vec<Role> {
     let mut lines: Vec<TitleLine> = Vec::new();
     let mut line_of = Vec::with_capacity(heads.len());
     for &h in heads {
@@ -432,11 +433,11 @@ pub fn build(mut p: Parts) -> Page {
     let key = |pl: &Plan| -> usize {
         // Where the story's own seed stands (its byline, if its headline was found elsewhere).
         let seed_block = pl.seed.and_then(|s| seg.seeds[s].heads.iter().chain(&seg.seeds[s].bylines).copied().min());
-        seed_block.or_else(|| pl.units.first().map(|&u| seg.units[u].block)).unwrap_or(usize::MAX)
+        seed_block.or_else(|| pl.units.first().map(|&u| seg.units[u].block)).map_or(usize::MAX, usize::from)
     };
     plans.sort_by_key(|pl| key(pl));
     let short = &p.src.sha256[..8];
-    let mut block_role: Vec<Option<(Role, usize)>> = vec![None; p.blocks.len()];
+    let mut block_role: TiVec<BlockId, Option<(Role, usize)>> = vec![None; p.blocks.len()].into();
     let mut articles = Vec::with_capacity(plans.len());
     let lang = Lang::get(LangCode::from_tag(p.lang).unwrap_or(LangCode::En));
     let grams = p.grams;
@@ -457,8 +458,8 @@ pub fn build(mut p: Parts) -> Page {
         let id = format!("{short}-{:02}", p.first_article + ai + 1);
         let mut flags = pl.flags.clone();
         let title = pl.title(seg);
-        let heads: Vec<usize> = title.map_or_else(Vec::new, |(_, h)| h.to_vec());
-        let mut byline_blocks: Vec<usize> = Vec::new();
+        let heads: Vec<BlockId> = title.map_or_else(Vec::new, |(_, h)| h.to_vec());
+        let mut byline_blocks: Vec<BlockId> = Vec::new();
         for (k, s) in pl.head_seeds().enumerate() {
             let seed = &seg.seeds[s];
             if title.is_some_and(|(t, _)| k > t) {
@@ -636,7 +637,7 @@ pub fn build(mut p: Parts) -> Page {
         });
     }
     let mut lines_out = Vec::with_capacity(p.lines.len());
-    for (bi, blk) in p.blocks.iter().enumerate() {
+    for (bi, blk) in p.blocks.iter_enumerated() {
         let (role, article) = match (block_role[bi], p.classes[bi].shape) {
             (Some((r, a)), _) => (r, Some(articles[a].id.clone())),
             (None, Shape::Furniture) => (Role::Furniture, None),
@@ -677,7 +678,7 @@ pub fn build(mut p: Parts) -> Page {
     let furniture = p
         .blocks
         .iter()
-        .zip(p.classes)
+        .zip(p.classes.iter())
         .filter(|(_, c)| c.shape == Shape::Furniture)
         .flat_map(|(b, _)| &p.lines[b.lines.clone()])
         .map(|l| Furniture { text: l.text.clone(), kind: furniture::kind(&l.text, lang), span: l.span })

@@ -1,41 +1,43 @@
 //! The assignment: every paragraph and subhead labelled with a story, in rounds, each round's best
 //! path (`viterbi`) scored against the stories the last round made, until the labels settle.
 
-use super::prepare::{closed_runs, fragments, orphan_seeds};
+use super::prepare::{closed_runs, fragments, orphan_seeds, FragId};
 use super::viterbi::{cohesion_weight, viterbi, FragBags};
-use super::{Ctx, Params};
+use super::{Ctx, Labelling, Params};
+use crate::blocks::BlockId;
 use crate::classify::Class;
 use crate::model::cohesion::{Among, Bag, Idf, Profiles, Weights};
-use crate::segment::{merge_bags, Segments, UnitKind};
+use crate::segment::{merge_bags, SeedId, Segments, UnitKind};
+use typed_index_collections::{TiSlice, TiVec};
 
-/// Labels every paragraph and subhead unit with a story: returns those units (`hmm`, positions in
-/// `seg.units`) and their labels (a seed, or `seg.seeds.len()` for text under no headline).
-pub(super) fn assign(seg: &Segments, ctx: &Ctx) -> (Vec<usize>, Vec<usize>) {
-    let n_seeds = seg.seeds.len();
-    let headless = n_seeds;
-    let n_states = n_seeds + 1;
+/// Labels every paragraph and subhead unit with a story: those units are `hmm`, positions in
+/// `seg.units`, and their labels a seed, or `seg.seeds.next_key()` for text under no headline.
+/// (The cohesion model numbers the same stories, its states, as plain `usize`.)
+pub(super) fn assign(l: &mut Labelling, ctx: &Ctx) {
+    let seg = &l.seg;
+    let headless = seg.seeds.next_key();
+    let n_states = seg.seeds.len() + 1;
     let hmm: Vec<usize> = (0..seg.units.len()).filter(|&i| matches!(seg.units[i].kind, UnitKind::Para | UnitKind::Subhead)).collect();
     // The last seed at or before each unit position, and the seed that sits directly above it.
-    let mut seed_above: Vec<Option<usize>> = vec![None; seg.units.len() + 1];
-    let mut last_seed: Vec<Option<usize>> = vec![None; seg.units.len() + 1];
+    let mut seed_above: Vec<Option<SeedId>> = vec![None; seg.units.len() + 1];
+    let mut last_seed: Vec<Option<SeedId>> = vec![None; seg.units.len() + 1];
     {
-        let mut s = 0;
+        let mut seeds = seg.seeds.iter_enumerated().peekable();
         let mut cur = None;
         for pos in 0..=seg.units.len() {
-            while s < n_seeds && seg.seeds[s].at == pos {
+            while let Some((s, _)) = seeds.next_if(|(_, sd)| sd.at == pos) {
                 cur = Some(s);
                 seed_above[pos] = Some(s);
-                s += 1;
             }
             last_seed[pos] = cur;
         }
     }
     let orphan = orphan_seeds(seg, ctx);
     let frag = fragments(seg, ctx, &hmm);
-    let n_frags = frag.last().map_or(0, |f| f + 1);
+    let n_frags = frag.last().map_or(0, |&f| usize::from(f) + 1);
     // For each unit, the seed (not an orphan) standing between it and the previous unit, if any:
     // the headline or byline directly above it.
-    let under: Vec<Option<usize>> = hmm
+    let under: Vec<Option<SeedId>> = hmm
         .iter()
         .enumerate()
         .map(|(k, &u)| {
@@ -43,7 +45,7 @@ pub(super) fn assign(seg: &Segments, ctx: &Ctx) -> (Vec<usize>, Vec<usize>) {
             (lo..=u).rev().find_map(|pos| seed_above[pos]).filter(|&s| !orphan[s])
         })
         .collect();
-    let mut anchor: Vec<Option<usize>> = vec![None; n_frags];
+    let mut anchor: TiVec<FragId, Option<SeedId>> = vec![None; n_frags].into();
     for k in 0..hmm.len() {
         if k == 0 || frag[k] != frag[k - 1] {
             anchor[frag[k]] = under[k];
@@ -51,8 +53,8 @@ pub(super) fn assign(seg: &Segments, ctx: &Ctx) -> (Vec<usize>, Vec<usize>) {
     }
     // Start from position: each unit in the story of the last strong seed above it (the highest
     // such seed index at or before each position, found in one pass rather than a search per unit).
-    let mut strong_upto: Vec<Option<usize>> = vec![None; seg.units.len() + 1];
-    for (s, sd) in seg.seeds.iter().enumerate() {
+    let mut strong_upto: Vec<Option<SeedId>> = vec![None; seg.units.len() + 1];
+    for (s, sd) in seg.seeds.iter_enumerated() {
         if !orphan[s] && sd.weak.is_none() && sd.at <= seg.units.len() {
             strong_upto[sd.at] = strong_upto[sd.at].max(Some(s));
         }
@@ -60,11 +62,11 @@ pub(super) fn assign(seg: &Segments, ctx: &Ctx) -> (Vec<usize>, Vec<usize>) {
     for pos in 1..strong_upto.len() {
         strong_upto[pos] = strong_upto[pos].max(strong_upto[pos - 1]);
     }
-    let mut labels: Vec<usize> = hmm.iter().map(|&u| strong_upto[u].unwrap_or(headless)).collect();
+    let mut labels: Vec<SeedId> = hmm.iter().map(|&u| strong_upto[u].unwrap_or(headless)).collect();
     let near = near_open_ends(seg, &hmm, ctx.classes, ctx.max_candidates);
     let block_of = |k: usize| seg.units[hmm[k]].block;
     let seed_bags: Vec<Bag> = seg.seeds.iter().map(|s| merge_bags(&s.heads, ctx.bags)).collect();
-    let mut frag_range: Vec<(usize, usize)> = vec![(0, 0); n_frags];
+    let mut frag_range: TiVec<FragId, (usize, usize)> = vec![(0, 0); n_frags].into();
     for (k, &f) in frag.iter().enumerate() {
         if k == 0 || frag[k - 1] != f {
             frag_range[f].0 = k;
@@ -73,8 +75,8 @@ pub(super) fn assign(seg: &Segments, ctx: &Ctx) -> (Vec<usize>, Vec<usize>) {
     }
     let weights: Vec<Weights> = hmm.iter().map(|&u| Weights::of(&ctx.bags[seg.units[u].block], ctx.idf)).collect();
     let closed = closed_runs(seg, ctx, &orphan);
-    let mut closed_in: Vec<Option<usize>> = vec![None; seg.units.len()];
-    for (a, run) in closed.iter().enumerate() {
+    let mut closed_in: Vec<Option<SeedId>> = vec![None; seg.units.len()];
+    for (a, run) in closed.iter_enumerated() {
         if let Some((lo, hi)) = *run {
             closed_in[lo..hi].fill(Some(a));
         }
@@ -103,17 +105,17 @@ pub(super) fn assign(seg: &Segments, ctx: &Ctx) -> (Vec<usize>, Vec<usize>) {
     // opening units of the fragment there, `Params::opening_units`), so text
     // given to it by mere position cannot vouch for itself; later passes use all of a story's text
     // but the fragment being scored.
-    let mut before: Vec<usize> = Vec::new();
+    let mut before: Vec<SeedId> = Vec::new();
     let rounds = if ctx.params.positional { 0 } else { ROUNDS };
     for round in 0..rounds {
         let full = round > 0 && ctx.params.full_rounds;
-        let heads = (0..n_seeds).map(|a| (a, &seed_bags[a]));
+        let heads = seed_bags.iter().enumerate();
         let texts = (0..hmm.len())
             .filter(|&k| {
                 let a = labels[k];
                 full || a == headless || (!orphan[a] && seg.seeds[a].weak.is_none() && anchor[frag[k]] == Some(a) && env.in_opening(k))
             })
-            .map(|k| (labels[k], &ctx.bags[block_of(k)]));
+            .map(|k| (usize::from(labels[k]), &ctx.bags[block_of(k)]));
         if full && round >= 2 {
             // The same members as the last (full) round, in the same order: only their stories differ.
             profiles.refill(n_states, heads.chain(texts), ctx.idf, ctx.n_features);
@@ -135,7 +137,8 @@ pub(super) fn assign(seg: &Segments, ctx: &Ctx) -> (Vec<usize>, Vec<usize>) {
         }
         before = std::mem::replace(&mut labels, new);
     }
-    (hmm, labels)
+    l.hmm = hmm;
+    l.labels = labels;
 }
 
 /// How many times the assignment is worked out, each round from the stories the last one made.
@@ -147,23 +150,23 @@ pub(super) struct Env<'a, 'c> {
     pub(super) ctx: &'a Ctx<'c>,
     pub(super) hmm: &'a [usize],
     /// For each unit (position in `hmm`), the seed directly above it: between it and the unit before.
-    pub(super) under: &'a [Option<usize>],
-    pub(super) last_seed: &'a [Option<usize>],
-    pub(super) orphan: &'a [bool],
-    pub(super) frag: &'a [usize],
+    pub(super) under: &'a [Option<SeedId>],
+    pub(super) last_seed: &'a [Option<SeedId>],
+    pub(super) orphan: &'a TiSlice<SeedId, bool>,
+    pub(super) frag: &'a [FragId],
     /// For each fragment, the seed it stands directly under.
-    pub(super) anchor: &'a [Option<usize>],
+    pub(super) anchor: &'a TiSlice<FragId, Option<SeedId>>,
     /// For each fragment, its units: positions `lo..hi` in `hmm`.
-    pub(super) frag_range: &'a [(usize, usize)],
+    pub(super) frag_range: &'a TiSlice<FragId, (usize, usize)>,
     /// Each unit's feature weights, the same in every round.
     pub(super) weights: &'a [Weights],
     pub(super) n_states: usize,
     /// For each unit, the open ends nearest it, with their seams into it.
     pub(super) near: &'a NearEnds,
     /// For each seed whose story ends where it is printed, the units it spans.
-    pub(super) closed: &'a [Option<(usize, usize)>],
+    pub(super) closed: &'a TiSlice<SeedId, Option<(usize, usize)>>,
     /// For each unit, the seed of the photo story it is part of: its only story.
-    pub(super) closed_in: &'a [Option<usize>],
+    pub(super) closed_in: &'a [Option<SeedId>],
     /// Stories start at the page's headline groups (`Ctx::driven`).
     pub(super) driven: bool,
 }
@@ -199,7 +202,7 @@ impl NearEnds {
     }
 }
 
-fn near_open_ends(seg: &Segments, hmm: &[usize], classes: &[Class], max_candidates: usize) -> NearEnds {
+fn near_open_ends(seg: &Segments, hmm: &[usize], classes: &TiSlice<BlockId, Class>, max_candidates: usize) -> NearEnds {
     let is_para = |k: usize| seg.units[hmm[k]].kind == UnitKind::Para;
     let open: Vec<usize> = (0..hmm.len()).filter(|&k| is_para(k) && classes[seg.units[hmm[k]].block].open_end).collect();
     let want = max_candidates.max(1);
@@ -236,19 +239,19 @@ fn near_open_ends(seg: &Segments, hmm: &[usize], classes: &[Class], max_candidat
 
 /// The stories a unit may go to: all of them, or on a page with more seeds than `max`, the nearest
 /// ones (and the headless story), written into `out`.
-pub(super) fn candidates(n_states: usize, last: Option<usize>, max: usize, out: &mut Vec<usize>) {
+pub(super) fn candidates(n_states: usize, last: Option<SeedId>, max: usize, out: &mut Vec<SeedId>) {
     out.clear();
     let n_seeds = n_states - 1;
     if n_seeds <= max {
-        out.extend(0..n_states);
+        out.extend((0..n_states).map(SeedId::from));
         return;
     }
     // Far from its seed a unit only weighs the nearest stories: keeps long pages linear.
-    let c = last.unwrap_or(0);
+    let c = last.map_or(0, usize::from);
     let lo = c.saturating_sub(max * 2 / 3);
     let hi = (c + max / 3 + 1).min(n_seeds);
-    out.extend(lo..hi);
-    out.push(n_seeds);
+    out.extend((lo..hi).map(SeedId::from));
+    out.push(SeedId::from(n_seeds));
 }
 
 /// Headlines stacked with nothing between them share the text under them: by position its first
@@ -256,11 +259,12 @@ pub(super) fn candidates(n_states: usize, last: Option<usize>, max: usize, out: 
 /// paragraph under a stacked headline, with the text straight after it in a sibling's story, is
 /// that sibling's first paragraph: the headline's own text is elsewhere on the page (or, if it has
 /// none, the headline is left for a headless story to adopt).
-pub(super) fn stacked_first_units(seg: &Segments, hmm: &[usize], labels: &mut [usize]) {
-    let n_seeds = seg.seeds.len();
+pub(super) fn stacked_first_units(l: &mut Labelling, _ctx: &Ctx) {
+    let Labelling { seg, hmm, labels } = l;
+    let headless = seg.seeds.next_key();
     for k in 0..hmm.len().saturating_sub(1) {
         let (b, a) = (labels[k], labels[k + 1]);
-        if b >= n_seeds || a >= n_seeds || a == b {
+        if b >= headless || a >= headless || a == b {
             continue;
         }
         let (sa, sb) = (&seg.seeds[a], &seg.seeds[b]);
@@ -285,7 +289,7 @@ pub(super) fn stacked_first_units(seg: &Segments, hmm: &[usize], labels: &mut [u
 struct Settling<'a> {
     bag: &'a Bag,
     weights: &'a Weights,
-    under: Option<usize>,
+    under: Option<SeedId>,
 }
 
 /// Settles labels that alternate from round to round between `a` and `b`. Such units are two
@@ -295,10 +299,10 @@ struct Settling<'a> {
 /// whichever of its two stories its text is clearly closer to (by `Params::settle_margin`), judged by the
 /// units that stay put: their stories' texts and headlines. A near tie keeps what the last round
 /// would have left (`b` if `b_last`), as do runs with nothing to judge by.
-fn settle_alternation(p: &Params, units: &[Settling], heads: &[Bag], idf: &Idf, a: &[usize], b: &[usize], b_last: bool) -> Vec<usize> {
+fn settle_alternation(p: &Params, units: &[Settling], heads: &[Bag], idf: &Idf, a: &[SeedId], b: &[SeedId], b_last: bool) -> Vec<SeedId> {
     // One state per seed and the headless one, as in the rounds.
     let n_states = heads.len() + 1;
-    let stable = (0..units.len()).filter(|&k| a[k] == b[k]).map(|k| (a[k], units[k].bag));
+    let stable = (0..units.len()).filter(|&k| a[k] == b[k]).map(|k| (usize::from(a[k]), units[k].bag));
     let profiles = Profiles::build(n_states, heads.iter().enumerate().chain(stable), idf, idf.n_features());
     let mut dot = vec![0.0f32; n_states];
     let mut sims: Vec<(usize, f32)> = Vec::new();
@@ -311,14 +315,16 @@ fn settle_alternation(p: &Params, units: &[Settling], heads: &[Bag], idf: &Idf, 
         }
         let mut j = k;
         let (mut to_a, mut to_b) = (0.0f32, 0.0f32);
+        // The two stories as the cohesion index numbers them.
+        let (sa, sb) = (usize::from(a[k]), usize::from(b[k]));
         while j < units.len() && a[j] == a[k] && b[j] == b[k] {
             let Settling { bag, weights, .. } = units[j];
-            profiles.sims_weighted(bag, weights, idf, &[], Among::pair(a[k], b[k]), &mut dot, &mut sims);
+            profiles.sims_weighted(bag, weights, idf, &[], Among::pair(sa, sb), &mut dot, &mut sims);
             let weight = cohesion_weight(bag, p.full_weight_features);
             for &(s, v) in &sims {
-                if s == a[k] {
+                if s == sa {
                     to_a += weight * v;
-                } else if s == b[k] {
+                } else if s == sb {
                     to_b += weight * v;
                 }
             }
@@ -366,21 +372,22 @@ mod tests {
         let idf = Idf::new(bags.iter().chain(&heads), feats.len());
         let weights: Vec<Weights> = bags.iter().map(|b| Weights::of(b, &idf)).collect();
         let units: Vec<Settling> = bags.iter().zip(&weights).map(|(bag, weights)| Settling { bag, weights, under: None }).collect();
-        let a = [0, 1, 0, 0, 1, 1];
-        let b = [0, 1, 1, 1, 0, 0];
+        let ids = |v: &[usize]| -> Vec<SeedId> { v.iter().map(|&s| SeedId::from(s)).collect() };
+        let a = ids(&[0, 1, 0, 0, 1, 1]);
+        let b = ids(&[0, 1, 1, 1, 0, 0]);
         for b_last in [false, true] {
             assert_eq!(settle_alternation(&p, &units, &heads, &idf, &a, &b, b_last), b.to_vec(), "b_last {b_last}");
         }
         // A run standing right under a story's headline stays with that story, whatever its words.
         let mut under = units.clone();
-        under[4].under = Some(1);
-        assert_eq!(settle_alternation(&p, &under, &heads, &idf, &a, &b, true), vec![0, 1, 1, 1, 1, 1]);
+        under[4].under = Some(SeedId::from(1));
+        assert_eq!(settle_alternation(&p, &under, &heads, &idf, &a, &b, true), ids(&[0, 1, 1, 1, 1, 1]));
         // A run whose text says nothing either way keeps what the last round would have left.
         let idle = feats.bag("今天天气晴朗，适合出门散步。", zh);
         let idle_w = Weights::of(&idle, &idf);
         let three = [units[0], units[1], Settling { bag: &idle, weights: &idle_w, under: None }];
-        assert_eq!(settle_alternation(&p, &three, &heads, &idf, &[0, 1, 0], &[0, 1, 1], true), vec![0, 1, 1]);
-        assert_eq!(settle_alternation(&p, &three, &heads, &idf, &[0, 1, 0], &[0, 1, 1], false), vec![0, 1, 0]);
+        assert_eq!(settle_alternation(&p, &three, &heads, &idf, &ids(&[0, 1, 0]), &ids(&[0, 1, 1]), true), ids(&[0, 1, 1]));
+        assert_eq!(settle_alternation(&p, &three, &heads, &idf, &ids(&[0, 1, 0]), &ids(&[0, 1, 1]), false), ids(&[0, 1, 0]));
         // Nothing alternates: the labels stand.
         assert_eq!(settle_alternation(&p, &units, &heads, &idf, &b, &b, false), b.to_vec());
     }

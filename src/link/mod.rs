@@ -13,6 +13,16 @@
 //! `series` (a series' reports made one article) and `tails` (a headline's rest read apart from
 //! it put back). Every weight they use is a `Params` field, read from the language tables
 //! (`lang::params`).
+//!
+//! The passes up to the articles share one signature, `fn(&mut Labelling, &Ctx)`: a
+//! `Labelling` holds the seeds and units with the labelled units and their labels, which a pass
+//! that adds or drops a seed or a unit renumbers together, in place (nothing is copied where a
+//! pass changes nothing). Each decides for itself whether it applies to the page. From `order`
+//! on, the passes rewrite the articles (`Plan`s). Seeds, blocks and the assignment's fragments
+//! are named by ids of their own (`SeedId`, `BlockId`, `FragId`), which only their own tables
+//! take as an index; a label is a `SeedId`, the story under no headline the id after the last
+//! seed. Units and labelled positions are plain `usize`: they are page positions, read with
+//! their neighbours and in ranges on nearly every line that uses them.
 
 mod assign;
 mod order;
@@ -22,14 +32,15 @@ mod split;
 mod tails;
 mod viterbi;
 
-use crate::blocks::Block;
+use crate::blocks::{Block, BlockId};
 use crate::classify::Class;
 use crate::lang::Lang;
 use crate::model::cohesion::{Bag, Idf};
 use crate::model::seam::{self, Seam};
-use crate::segment::Segments;
+use crate::segment::{SeedId, Segments};
 
 pub use crate::lang::params::{Params, Tuning};
+use typed_index_collections::{TiSlice, TiVec};
 
 /// One place where an article's text goes on elsewhere or a paragraph was joined.
 #[derive(Debug, Clone)]
@@ -46,9 +57,9 @@ pub struct Continuation {
 /// An article as the linker built it: references into the segments.
 #[derive(Debug, Clone, Default)]
 pub struct Plan {
-    pub seed: Option<usize>,
+    pub seed: Option<SeedId>,
     /// Seeds whose headline was found away from its text and given to this article.
-    pub adopted: Vec<usize>,
+    pub adopted: Vec<SeedId>,
     /// Units in reading order.
     pub units: Vec<usize>,
     /// For each unit after the first: whether it continues the previous unit's paragraph.
@@ -63,7 +74,7 @@ pub struct Plan {
     pub own_heads: Option<usize>,
     /// Blocks that are the rest of the headline, read away from it (`tails`): they go on its
     /// last line, in page order.
-    pub tails: Vec<usize>,
+    pub tails: Vec<BlockId>,
 }
 
 impl Plan {
@@ -80,14 +91,14 @@ impl Plan {
     }
 
     /// The seeds that head the article: its own, then those adopted.
-    pub fn head_seeds(&self) -> impl Iterator<Item = usize> + '_ {
+    pub fn head_seeds(&self) -> impl Iterator<Item = SeedId> + '_ {
         self.seed.iter().chain(&self.adopted).copied()
     }
 
     /// The heading lines that title the article, with the place among `head_seeds` of the seed
     /// they are from: the first seed that has any (of its own seed, the first `own_heads` only;
     /// the rest title its first part). The headings of the seeds after it are its decks.
-    pub fn title<'a>(&self, seg: &'a Segments) -> Option<(usize, &'a [usize])> {
+    pub fn title<'a>(&self, seg: &'a Segments) -> Option<(usize, &'a [BlockId])> {
         self.head_seeds().enumerate().find_map(|(k, s)| {
             let heads = &seg.seeds[s].heads;
             let own = if Some(s) == self.seed { self.own_heads.unwrap_or(heads.len()) } else { heads.len() };
@@ -102,14 +113,14 @@ impl Plan {
 #[derive(Debug, Clone, Default)]
 pub struct Report {
     pub at: usize,
-    pub heads: Vec<usize>,
-    pub bylines: Vec<usize>,
+    pub heads: Vec<BlockId>,
+    pub bylines: Vec<BlockId>,
 }
 
 pub struct Ctx<'a> {
-    pub blocks: &'a [Block],
-    pub classes: &'a [Class],
-    pub bags: &'a [Bag],
+    pub blocks: &'a TiSlice<BlockId, Block>,
+    pub classes: &'a TiSlice<BlockId, Class>,
+    pub bags: &'a TiSlice<BlockId, Bag>,
     pub idf: &'a Idf,
     pub lang: &'a Lang,
     pub grams: &'a crate::model::grams::PageGrams,
@@ -118,9 +129,9 @@ pub struct Ctx<'a> {
     /// How many distinct features the page's bags use.
     pub n_features: usize,
     /// Seam scores already computed, by (from block, to block).
-    pub seam_cache: std::cell::RefCell<rustc_hash::FxHashMap<(u32, u32), f32>>,
+    pub seam_cache: std::cell::RefCell<rustc_hash::FxHashMap<(BlockId, BlockId), f32>>,
     /// What the seam tests read at each block's ends, worked out the first time a seam asks.
-    pub seam_ends: Vec<std::cell::OnceCell<seam::Ends<'a>>>,
+    pub seam_ends: TiVec<BlockId, std::cell::OnceCell<seam::Ends<'a>>>,
     pub params: Params,
     pub max_candidates: usize,
 }
@@ -132,24 +143,24 @@ impl<'a> Ctx<'a> {
         self.classes.iter().any(|c| c.display)
     }
 
-    fn ends(&self, block: usize) -> &seam::Ends<'a> {
+    fn ends(&self, block: BlockId) -> &seam::Ends<'a> {
         self.seam_ends[block].get_or_init(|| seam::Ends::of(&self.blocks[block].text, self.lang, self.classes[block].open_end))
     }
 
-    fn seam_of(&self, from_block: usize, to_block: usize, evidence: bool) -> Seam {
+    fn seam_of(&self, from_block: BlockId, to_block: BlockId, evidence: bool) -> Seam {
         let (a, b) = (&self.classes[from_block], &self.classes[to_block]);
         let full = self.blocks[from_block].last_full || self.column_blanks;
         seam::score_ends(self.ends(from_block), a.open_end, full, self.ends(to_block), b.start, self.lang, self.grams, &self.params, evidence)
     }
 
-    fn seam(&self, from_block: usize, to_block: usize) -> Seam {
+    fn seam(&self, from_block: BlockId, to_block: BlockId) -> Seam {
         self.seam_of(from_block, to_block, true)
     }
 
     /// The seam's score alone, remembered: the assignment asks about the same pairs every round.
-    fn seam_score(&self, from_block: usize, to_block: usize) -> f32 {
-        // Keyed by 32-bit block numbers: a long page remembers a few seams per unit.
-        let key = (from_block as u32, to_block as u32);
+    fn seam_score(&self, from_block: BlockId, to_block: BlockId) -> f32 {
+        // Keyed by block ids, 32 bits each: a long page remembers a few seams per unit.
+        let key = (from_block, to_block);
         if let Some(s) = self.seam_cache.borrow().get(&key) {
             return *s;
         }
@@ -181,34 +192,35 @@ fn drop_marked<T>(items: &mut Vec<T>, gone: &[bool]) {
     });
 }
 
+/// What the labelling passes read and rewrite: the page's seeds and units, the units the
+/// assignment labels (`hmm`: positions in `seg.units`, ascending) and each one's label (a seed,
+/// or the id after the last seed, `seg.seeds.next_key()`, for text under no headline). A pass
+/// that adds or drops seeds or units renumbers all three together, so they never disagree.
+/// Before `assign`, no unit is labelled.
+#[derive(Debug, Default)]
+struct Labelling {
+    seg: Segments,
+    hmm: Vec<usize>,
+    labels: Vec<SeedId>,
+}
+
 /// Labels every unit with an article and orders each article's units.
 pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
-    let settled;
-    let seg = match ctx.params.weak_threshold() {
-        Some(t) => {
-            settled = prepare::settle_weak(seg, t);
-            &settled
-        }
-        None => seg,
-    };
-    let married = prepare::marry_orphans(seg, ctx);
-    let seg = &married;
-    let (hmm, mut labels) = assign::assign(seg, ctx);
-    assign::stacked_first_units(seg, &hmm, &mut labels);
-    // Where the page's geometry found headline type, its headline groups are where stories
-    // start: a section under a heading in body type, however far its topic from the rest, is a
-    // part of the story (a composite report), not a story whose headline is missing.
-    let driven = ctx.driven();
-    let (seg0, hmm0, labels0) = if driven { (seg.clone(), hmm, labels) } else { split::split_headless_runs(seg, ctx, &hmm, &labels) };
-    let (seg1, hmm1, labels1) = if driven { (seg0, hmm0, labels0) } else { split::split_weak_sections(&seg0, ctx, &hmm0, &labels0) };
-    let (seg2, hmm2, labels2) = split::demote_unused_weak(&seg1, &hmm1, &labels1);
-    let n_states2 = seg2.seeds.len() + 1;
-    let mut plans = order::plans(&seg2, ctx, &hmm2, &labels2, n_states2);
-    series::merge_series(&seg2, ctx, &mut plans);
-    let mut seg2 = seg2;
-    order::promote_displaced_heads(&mut seg2, ctx, &mut plans);
-    tails::rejoin_title_tails(&seg2, ctx, &mut plans);
-    (seg2, plans)
+    let mut l = Labelling { seg: seg.clone(), ..Labelling::default() };
+    prepare::settle_weak(&mut l, ctx);
+    prepare::marry_orphans(&mut l, ctx);
+    assign::assign(&mut l, ctx);
+    assign::stacked_first_units(&mut l, ctx);
+    split::split_headless_runs(&mut l, ctx);
+    split::split_weak_sections(&mut l, ctx);
+    split::demote_unused_weak(&mut l, ctx);
+    // From here on the passes work on articles, not labels.
+    let mut plans = order::plans(&l, ctx);
+    let mut seg = l.seg;
+    series::merge_series(&seg, ctx, &mut plans);
+    order::promote_displaced_heads(&mut seg, ctx, &mut plans);
+    tails::rejoin_title_tails(&seg, ctx, &mut plans);
+    (seg, plans)
 }
 
 #[cfg(test)]
@@ -232,7 +244,7 @@ mod tests {
         let src = Source::utf8(None, text.as_bytes());
         let lines = crate::clean::lines(&src, Config::default().max_line_bytes, &mut Vec::new());
         let page = Analysed::of(&lines, Lang::get(code));
-        let bl = &page.blocks;
+        let bl = TiSlice::from_ref(&page.blocks);
         let seg = page.segments();
         let ctx = page.ctx(&Config { max_link_candidates: 256, ..Config::default() });
         let (seg, plans) = link(&seg, &ctx);

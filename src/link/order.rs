@@ -3,35 +3,38 @@
 //! from their text given to the story they fit.
 
 use super::assign::candidates;
-use super::{drop_marked, unit_owners, Continuation, Ctx, Plan};
+use super::{drop_marked, unit_owners, Continuation, Ctx, Labelling, Plan};
 use crate::blocks::Start;
 use crate::model::cohesion::{norm2, sim_norm, Bag, Profile};
 use crate::model::seam::Seam;
-use crate::segment::{merge_bags, Seed, Segments, UnitKind};
+use crate::segment::{merge_bags, Seed, SeedId, Segments, UnitKind};
+use typed_index_collections::TiVec;
 
 
 /// The articles of the labelled units: the units the assignment left out (captions, credits, jump
 /// lines) placed, each story's units put in reading order (`order`), and headlines left without
 /// text given to a story (`adopt_orphans`).
-pub(super) fn plans(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize], n_states: usize) -> Vec<Plan> {
-    let n_seeds = n_states - 1;
-    let mut unit_label: Vec<Option<usize>> = vec![None; seg.units.len()];
+pub(super) fn plans(l: &Labelling, ctx: &Ctx) -> Vec<Plan> {
+    let (seg, hmm, labels) = (&l.seg, &l.hmm, &l.labels);
+    let headless = seg.seeds.next_key();
+    let n_states = seg.seeds.len() + 1;
+    let mut unit_label: Vec<Option<SeedId>> = vec![None; seg.units.len()];
     for (k, &u) in hmm.iter().enumerate() {
         unit_label[u] = Some(labels[k]);
     }
     // Captions go to the story they share words with; credits and "continued on" lines close the
     // text above them; "continued from" lines open the text below.
-    let mut by_state: Vec<Vec<usize>> = vec![Vec::new(); n_states];
-    for (&u, &l) in hmm.iter().zip(labels) {
-        by_state[l].push(u);
+    let mut by_state: TiVec<SeedId, Vec<usize>> = vec![Vec::new(); n_states].into();
+    for (&u, &a) in hmm.iter().zip(labels) {
+        by_state[a].push(u);
     }
     // The label of the first assigned unit after each position, and the last seed at or above it.
-    let mut next_label: Vec<Option<usize>> = vec![None; seg.units.len() + 1];
+    let mut next_label: Vec<Option<SeedId>> = vec![None; seg.units.len() + 1];
     for x in (0..seg.units.len()).rev() {
         next_label[x] = if hmm.binary_search(&x).is_ok() { unit_label[x] } else { next_label[x + 1] };
     }
-    let mut last_seed: Vec<Option<usize>> = vec![None; seg.units.len() + 1];
-    for (s, sd) in seg.seeds.iter().enumerate() {
+    let mut last_seed: Vec<Option<SeedId>> = vec![None; seg.units.len() + 1];
+    for (s, sd) in seg.seeds.iter_enumerated() {
         if sd.at <= seg.units.len() {
             last_seed[sd.at] = last_seed[sd.at].max(Some(s));
         }
@@ -40,8 +43,8 @@ pub(super) fn plans(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize], 
         last_seed[pos] = last_seed[pos].max(last_seed[pos - 1]);
     }
     // Built for the first caption that needs them: most pages place every caption without.
-    let mut profiles: Option<Vec<Profile>> = None;
-    let mut near: Vec<usize> = Vec::new();
+    let mut profiles: Option<TiVec<SeedId, Profile>> = None;
+    let mut near: Vec<SeedId> = Vec::new();
     for u in 0..seg.units.len() {
         if unit_label[u].is_some() {
             continue;
@@ -61,7 +64,7 @@ pub(super) fn plans(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize], 
                     let Some(x) = below else {
                         // The caption above it, if any, is placed already: the credit follows it.
                         let above = (0..u).rev().take_while(|&x| is_caption(x)).find(|&x| !credit(x));
-                        unit_label[u] = above.and_then(|x| unit_label[x]).or(prev).or(next).or(Some(n_seeds));
+                        unit_label[u] = above.and_then(|x| unit_label[x]).or(prev).or(next).or(Some(headless));
                         continue;
                     };
                     seg.units[x]
@@ -87,18 +90,18 @@ pub(super) fn plans(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize], 
             UnitKind::Jump if ctx.classes[unit.block].jump.as_ref().is_some_and(|j| j.direction == "from") => next.or(prev),
             _ => prev.or(next),
         };
-        unit_label[u] = label.or(Some(n_seeds));
+        unit_label[u] = label.or(Some(headless));
     }
 
     let mut out: Vec<Plan> = Vec::new();
-    by_state = vec![Vec::new(); n_states];
+    by_state = vec![Vec::new(); n_states].into();
     for (u, label) in unit_label.iter().enumerate() {
         if let Some(a) = *label {
             by_state[a].push(u);
         }
     }
-    for (a, units) in by_state.iter().enumerate() {
-        let seed = if a < n_seeds { Some(a) } else { None };
+    for (a, units) in by_state.iter_enumerated() {
+        let seed = if a < headless { Some(a) } else { None };
         if units.is_empty() && seed.is_none() {
             continue;
         }
@@ -112,7 +115,7 @@ pub(super) fn plans(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize], 
 
 /// Orders one article's units: fragments (runs unbroken by other articles' text) chained by their
 /// seams, else in page order; marks paragraphs to join.
-fn order(seg: &Segments, ctx: &Ctx, units: &[usize], seed: Option<usize>, unit_label: &[Option<usize>], me: usize) -> Plan {
+fn order(seg: &Segments, ctx: &Ctx, units: &[usize], seed: Option<SeedId>, unit_label: &[Option<SeedId>], me: SeedId) -> Plan {
     let mut plan = Plan::default();
     if units.is_empty() {
         return plan;
@@ -360,8 +363,8 @@ pub(super) fn promote_displaced_heads(seg: &mut Segments, ctx: &Ctx, plans: &mut
         });
         let Some(k) = displaced else { continue };
         let u = pl.remove_unit(k);
-        seg.seeds.push(Seed { heads: vec![seg.units[u].block], bylines: Vec::new(), at: u, weak: None });
-        pl.adopted.push(seg.seeds.len() - 1);
+        let s = seg.seeds.push_and_get_key(Seed { heads: vec![seg.units[u].block], bylines: Vec::new(), at: u, weak: None });
+        pl.adopted.push(s);
         pl.flags.push("headline found away from its text, among its sections".into());
     }
 }
@@ -370,6 +373,7 @@ pub(super) fn promote_displaced_heads(seg: &mut Segments, ctx: &Ctx, plans: &mut
 mod tests {
     use super::super::tests::analysed;
     use super::*;
+    use crate::blocks::BlockId;
     use crate::config::Config;
     use crate::lang::LangCode;
     use crate::segment::Unit;
@@ -381,9 +385,9 @@ mod tests {
         let seg = a.segments();
         let ctx = a.ctx(&Config::default());
         assert_eq!(seg.units.len(), n, "{:?}", seg.units);
-        let unit_label: Vec<Option<usize>> = (0..n).map(|u| Some(u % 2)).collect();
+        let unit_label: Vec<Option<SeedId>> = (0..n).map(|u| Some(SeedId::from(u % 2))).collect();
         let own: Vec<usize> = (0..n).step_by(2).collect();
-        order(&seg, &ctx, &own, Some(0), &unit_label, 0)
+        order(&seg, &ctx, &own, Some(SeedId::from(0)), &unit_label, SeedId::from(0))
     }
 
     #[test]
@@ -416,13 +420,14 @@ mod tests {
         let page = "## 西瓜新鲜上市\n\n盛夏时节，脆甜多汁的西瓜深受消费者青睐。\n\n华北黄淮等地将有降雪\n\n瓜农们每天凌晨就开始采摘西瓜、装箱。\n\n本报北京2月11日电  （记者赵贝佳）中央气象台预计，华北黄淮等地有小雪。\n\n气象专家提醒，降雪将对春运返程有较大影响。\n";
         let a = analysed(page, LangCode::Zh);
         let ctx = a.ctx(&Config::default());
-        let block = |t: &str| a.blocks.iter().position(|b| b.text.contains(t)).expect("block");
+        let block = |t: &str| BlockId::from(a.blocks.iter().position(|b| b.text.contains(t)).expect("block"));
         let para = |t: &str| Unit { block: block(t), kind: UnitKind::Para, weak: None };
         let mut seg = Segments {
             seeds: vec![
                 Seed { heads: vec![block("西瓜新鲜上市")], bylines: Vec::new(), at: 0, weak: None },
                 Seed { heads: Vec::new(), bylines: Vec::new(), at: 3, weak: None },
-            ],
+            ]
+            .into(),
             units: vec![
                 para("盛夏时节"),
                 Unit { block: block("华北黄淮等地将有降雪"), kind: UnitKind::Subhead, weak: None },
@@ -431,7 +436,7 @@ mod tests {
                 para("气象专家"),
             ],
         };
-        let plan = |seed: usize, units: Vec<usize>| Plan { seed: Some(seed), join_prev: vec![false; units.len()], units, ..Plan::default() };
+        let plan = |seed: usize, units: Vec<usize>| Plan { seed: Some(SeedId::from(seed)), join_prev: vec![false; units.len()], units, ..Plan::default() };
         let mut plans = vec![plan(0, vec![0, 2]), plan(1, vec![1, 3, 4])];
         promote_displaced_heads(&mut seg, &ctx, &mut plans);
         assert_eq!(plans[0].units, [0, 2]);

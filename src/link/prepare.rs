@@ -2,35 +2,43 @@
 //! text married to the headless stories they fit, and what the assignment reads of the page (orphan
 //! seeds, structural fragments, stories that end where they are printed).
 
-use super::Ctx;
+use super::{Ctx, Labelling};
+use crate::blocks::BlockId;
+use crate::classify::Class;
 use crate::model::cohesion::{sim, Bag};
-use crate::segment::{merge_bags, Segments, Unit, UnitKind};
+use crate::segment::{merge_bags, SeedId, Segments, Unit, UnitKind};
+use typed_index_collections::{TiSlice, TiVec};
 
-/// Decides lone headings by their log-odds alone: above `t` a headline (a strong seed), else a subhead.
-pub(super) fn settle_weak(seg: &Segments, t: f32) -> Segments {
+/// Where the language's tables set a threshold for them (`Params::weak_threshold`), decides lone
+/// headings by their log-odds alone: above it a headline (a strong seed), else a subhead.
+pub(super) fn settle_weak(l: &mut Labelling, ctx: &Ctx) {
+    let Some(t) = ctx.params.weak_threshold() else { return };
+    let seg = &l.seg;
     let hmm: Vec<usize> = (0..seg.units.len()).collect();
-    let labels = vec![0usize; seg.units.len()];
-    let demote: Vec<bool> = seg.seeds.iter().map(|s| s.weak.is_some_and(|o| o <= t)).collect();
-    let (mut out, _, _) = rebuild(seg, &hmm, &labels, &demote);
+    let labels = vec![SeedId::from(0); seg.units.len()];
+    let demote: TiVec<SeedId, bool> = seg.seeds.iter().map(|s| s.weak.is_some_and(|o| o <= t)).collect();
+    // Nothing is labelled yet: the labels `rebuild` keeps are dropped.
+    let mut out = rebuild(seg, &hmm, &labels, &demote).seg;
     for s in &mut out.seeds {
         s.weak = None;
     }
-    out
+    l.seg = out;
 }
 
 /// Turns the `demoted` seeds into subhead units, keeping every unit's label (seed indices renumbered).
-pub(super) fn rebuild(seg: &Segments, hmm: &[usize], labels: &[usize], demoted: &[bool]) -> (Segments, Vec<usize>, Vec<usize>) {
-    let n_seeds = seg.seeds.len();
-    let mut new_id = vec![0usize; n_seeds + 1];
+pub(super) fn rebuild(seg: &Segments, hmm: &[usize], labels: &[SeedId], demoted: &TiSlice<SeedId, bool>) -> Labelling {
+    let headless = seg.seeds.next_key();
+    let mut new_id: TiVec<SeedId, SeedId> = TiVec::with_capacity(seg.seeds.len() + 1);
     let mut k = 0;
-    for s in 0..n_seeds {
-        new_id[s] = k;
-        if !demoted[s] {
+    for &gone in demoted.iter() {
+        new_id.push(SeedId::from(k));
+        if !gone {
             k += 1;
         }
     }
-    new_id[n_seeds] = k;
-    let label_of_unit: Vec<Option<usize>> = {
+    // The story under no headline stays after the last seed.
+    new_id.push(SeedId::from(k));
+    let label_of_unit: Vec<Option<SeedId>> = {
         let mut v = vec![None; seg.units.len()];
         for (i, &u) in hmm.iter().enumerate() {
             v[u] = Some(labels[i]);
@@ -43,13 +51,13 @@ pub(super) fn rebuild(seg: &Segments, hmm: &[usize], labels: &[usize], demoted: 
     let mut index = vec![0usize; seg.units.len() + 1];
     // Seeds in position order (index order among equals), and the nearest label at or below and
     // strictly above each position: one pass each, so many seeds cost no scan of the page apiece.
-    let mut by_pos: Vec<usize> = (0..n_seeds).filter(|&s| seg.seeds[s].at <= seg.units.len()).collect();
+    let mut by_pos: Vec<SeedId> = seg.seeds.keys().filter(|&s| seg.seeds[s].at <= seg.units.len()).collect();
     by_pos.sort_by_key(|&s| seg.seeds[s].at);
-    let mut label_below: Vec<Option<usize>> = vec![None; seg.units.len() + 1];
+    let mut label_below: Vec<Option<SeedId>> = vec![None; seg.units.len() + 1];
     for x in (0..seg.units.len()).rev() {
         label_below[x] = label_of_unit[x].or(label_below[x + 1]);
     }
-    let mut label_above: Vec<Option<usize>> = vec![None; seg.units.len() + 1];
+    let mut label_above: Vec<Option<SeedId>> = vec![None; seg.units.len() + 1];
     for x in 1..=seg.units.len() {
         label_above[x] = label_of_unit[x - 1].or(label_above[x - 1]);
     }
@@ -61,7 +69,7 @@ pub(super) fn rebuild(seg: &Segments, hmm: &[usize], labels: &[usize], demoted: 
             next += 1;
             if demoted[s] {
                 // The heading goes with the text below it (else the text above).
-                let label = label_below[pos].or(label_above[pos]).unwrap_or(n_seeds);
+                let label = label_below[pos].or(label_above[pos]).unwrap_or(headless);
                 hmm2.push(out.units.len());
                 labels2.push(new_id[label]);
                 out.units.push(Unit { block: seed.heads[0], kind: UnitKind::Subhead, weak: seed.weak });
@@ -85,20 +93,19 @@ pub(super) fn rebuild(seg: &Segments, hmm: &[usize], labels: &[usize], demoted: 
     for s in &mut out.seeds {
         s.at = s.at.min(out.units.len());
     }
-    (out, hmm2, labels2)
+    Labelling { seg: out, hmm: hmm2, labels: labels2 }
 }
 
 /// Seeds with no text of their own below them: the next thing is another seed, the page's end, or
 /// text that starts mid-sentence (so continues something else). Their headlines landed away from
 /// their stories; they take no text in the assignment and are given to a story afterwards.
-pub(super) fn orphan_seeds(seg: &Segments, ctx: &Ctx) -> Vec<bool> {
-    let n = seg.seeds.len();
+pub(super) fn orphan_seeds(seg: &Segments, ctx: &Ctx) -> TiVec<SeedId, bool> {
     // For each seed, where the next seed further down stands (the first later seed with a greater
     // position); and for each position, the first paragraph at or after it. Both in one pass, so
     // a page of many seeds is not scanned once per seed.
-    let mut end_of: Vec<usize> = vec![seg.units.len(); n];
-    let mut waiting: Vec<usize> = Vec::new();
-    for t in 0..n {
+    let mut end_of: TiVec<SeedId, usize> = vec![seg.units.len(); seg.seeds.len()].into();
+    let mut waiting: Vec<SeedId> = Vec::new();
+    for t in seg.seeds.keys() {
         while let Some(&s) = waiting.last() {
             if seg.seeds[t].at > seg.seeds[s].at {
                 end_of[s] = seg.seeds[t].at;
@@ -113,14 +120,15 @@ pub(super) fn orphan_seeds(seg: &Segments, ctx: &Ctx) -> Vec<bool> {
     for u in (0..seg.units.len()).rev() {
         para_from[u] = if seg.units[u].kind == UnitKind::Para { Some(u) } else { para_from[u + 1] };
     }
-    (0..n)
+    seg.seeds
+        .keys()
         .map(|s| {
             if seg.seeds[s].weak.is_some() {
                 return false;
             }
             let at = seg.seeds[s].at;
             let end = end_of[s];
-            let next_seed_same = seg.seeds.get(s + 1).is_some_and(|t| t.at == at);
+            let next_seed_same = seg.seeds.raw.get(usize::from(s) + 1).is_some_and(|t| t.at == at);
             if next_seed_same || seg.seeds[s].heads.is_empty() {
                 return next_seed_same && !seg.seeds[s].heads.is_empty();
             }
@@ -139,28 +147,30 @@ pub(super) fn orphan_seeds(seg: &Segments, ctx: &Ctx) -> Vec<bool> {
 /// Gives each headline that stands away from any text to the headless story (a byline or dispatch
 /// with no headline) whose opening it fits best, before the assignment; headlines left over compete
 /// for text anywhere on the page.
-pub(super) fn marry_orphans(seg: &Segments, ctx: &Ctx) -> Segments {
-    let mut out = seg.clone();
+pub(super) fn marry_orphans(l: &mut Labelling, ctx: &Ctx) {
+    let seg = &l.seg;
     let orphan = orphan_seeds(seg, ctx);
-    let n = seg.seeds.len();
     let mut ats: Vec<usize> = seg.seeds.iter().map(|t| t.at).collect();
     ats.sort_unstable();
-    let opening = |s: usize| -> Bag {
+    let opening = |s: SeedId| -> Bag {
         let at = seg.seeds[s].at;
         let next_at = ats.get(ats.partition_point(|&a| a <= at)).copied();
         let end = next_at.unwrap_or(seg.units.len()).min(at + ctx.params.opening_span);
-        let blocks: Vec<usize> = (at..end).filter(|&u| seg.units[u].kind == UnitKind::Para).map(|u| seg.units[u].block).collect();
+        let blocks: Vec<BlockId> = (at..end).filter(|&u| seg.units[u].kind == UnitKind::Para).map(|u| seg.units[u].block).collect();
         merge_bags(&blocks, ctx.bags)
     };
-    let headless: Vec<usize> = (0..n).filter(|&s| seg.seeds[s].heads.is_empty() && !orphan[s]).collect();
+    let headless: Vec<SeedId> = seg.seeds.keys().filter(|&s| seg.seeds[s].heads.is_empty() && !orphan[s]).collect();
     let openings: Vec<Bag> = headless.iter().map(|&s| opening(s)).collect();
-    let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
+    let mut pairs: Vec<(f32, SeedId, SeedId)> = Vec::new();
     // A headline is weighed against the headless stories among the nearest seeds only, as the
     // assignment weighs a unit against the nearest stories: a page of many seeds stays linear.
     let reach = ctx.max_candidates.max(1);
     // The headless stories within reach of seed `s`, as positions in `headless` (and `openings`).
-    let near = |s: usize| headless.partition_point(|&h| h + reach < s)..headless.partition_point(|&h| h <= s + reach);
-    for o in (0..n).filter(|&o| orphan[o] && !seg.seeds[o].heads.is_empty()) {
+    let near = |s: SeedId| {
+        let s = usize::from(s);
+        headless.partition_point(|&h| usize::from(h) + reach < s)..headless.partition_point(|&h| usize::from(h) <= s + reach)
+    };
+    for o in seg.seeds.keys().filter(|&o| orphan[o] && !seg.seeds[o].heads.is_empty()) {
         let head = merge_bags(&seg.seeds[o].heads, ctx.bags);
         for j in near(o) {
             let h = headless[j];
@@ -175,8 +185,8 @@ pub(super) fn marry_orphans(seg: &Segments, ctx: &Ctx) -> Segments {
     // than the text under the group (HERITAGE COMMUNICATIONS IN SPECIAL MEETING over a Finnish
     // market story). Only a line set apart from the group by a blank line: one group is set tight.
     // (fit, seed, headless story, whether the line is the group's last)
-    let mut strays: Vec<(f32, usize, usize, bool)> = Vec::new();
-    for s in (0..n).filter(|&s| !orphan[s] && seg.seeds[s].weak.is_none() && seg.seeds[s].heads.len() >= 2) {
+    let mut strays: Vec<(f32, SeedId, SeedId, bool)> = Vec::new();
+    for s in seg.seeds.keys().filter(|&s| !orphan[s] && seg.seeds[s].weak.is_none() && seg.seeds[s].heads.len() >= 2) {
         let heads = &seg.seeds[s].heads;
         let last = heads.len() - 1;
         let ends = [(false, ctx.blocks[heads[1]].blank_before > 0), (true, ctx.blocks[heads[last]].blank_before > 0)];
@@ -204,34 +214,41 @@ pub(super) fn marry_orphans(seg: &Segments, ctx: &Ctx) -> Segments {
     }
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     strays.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
-    let mut gone = vec![false; n];
-    let mut wed = vec![false; n];
+    // Every pair and stray is weighed on the seeds as they came: only now are they rewritten.
+    let seeds = &mut l.seg.seeds;
+    let mut gone: TiVec<SeedId, bool> = vec![false; seeds.len()].into();
+    let mut wed = gone.clone();
     for (_, o, h) in pairs {
         if gone[o] || wed[h] {
             continue;
         }
-        out.seeds[h].heads = seg.seeds[o].heads.clone();
+        // The orphan's seed is dropped below: its heads move, uncopied.
+        seeds[h].heads = std::mem::take(&mut seeds[o].heads);
         gone[o] = true;
         wed[h] = true;
     }
-    let mut split = vec![false; n];
+    let mut split = gone.clone();
     for (_, s, h, bottom) in strays {
         if split[s] || wed[h] {
             continue;
         }
-        let heads = &mut out.seeds[s].heads;
+        let heads = &mut seeds[s].heads;
         let line = if bottom { heads.pop().expect("two heads or more") } else { heads.remove(0) };
-        out.seeds[h].heads = vec![line];
+        seeds[h].heads = vec![line];
         split[s] = true;
         wed[h] = true;
     }
-    super::drop_marked(&mut out.seeds, &gone);
-    out
+    super::drop_marked(&mut seeds.raw, &gone.raw);
+}
+
+crate::id::id! {
+    /// A structural fragment of the labelled units (`fragments`), numbered down the page.
+    FragId
 }
 
 /// Structural fragments of the HMM units: runs the page gives no reason to break. A unit's cohesion
 /// with an article is measured without its own fragment, so a run cannot vouch for itself.
-pub(super) fn fragments(seg: &Segments, ctx: &Ctx, hmm: &[usize]) -> Vec<usize> {
+pub(super) fn fragments(seg: &Segments, ctx: &Ctx, hmm: &[usize]) -> Vec<FragId> {
     let mut out = Vec::with_capacity(hmm.len());
     let mut id = 0;
     // Seeds standing at or above each position, counted once: whether one stands between two
@@ -259,7 +276,7 @@ pub(super) fn fragments(seg: &Segments, ctx: &Ctx, hmm: &[usize]) -> Vec<usize> 
                 id += 1;
             }
         }
-        out.push(id);
+        out.push(FragId::from(id));
     }
     out
 }
@@ -268,12 +285,13 @@ pub(super) fn fragments(seg: &Segments, ctx: &Ctx, hmm: &[usize]) -> Vec<usize> 
 /// it ends where it is printed, and takes no text from elsewhere. A heading known only by itself
 /// is left open: it may be a subhead of the story above. (Closing a seed's text at a credit
 /// (（作者为…）) instead cut stories' sections off as often as it kept briefs whole.)
-pub(super) fn closed_runs(seg: &Segments, ctx: &Ctx, orphan: &[bool]) -> Vec<Option<(usize, usize)>> {
+pub(super) fn closed_runs(seg: &Segments, ctx: &Ctx, orphan: &TiSlice<SeedId, bool>) -> TiVec<SeedId, Option<(usize, usize)>> {
     let mut seed_at = vec![false; seg.units.len() + 1];
     for s in &seg.seeds {
         seed_at[s.at] = true;
     }
-    (0..seg.seeds.len())
+    seg.seeds
+        .keys()
         .map(|s| {
             let lo = seg.seeds[s].at;
             if seg.seeds[s].weak.is_some() || orphan[s] || lo >= seg.units.len() {
@@ -282,7 +300,7 @@ pub(super) fn closed_runs(seg: &Segments, ctx: &Ctx, orphan: &[bool]) -> Vec<Opt
             let below = &seg.units[lo..];
             // (A roundup's rubric set under another heading, with no text between, still spans
             // its items: its seed is the one nearest the text.)
-            let last_here = seg.seeds.get(s + 1).is_none_or(|t| t.at != lo);
+            let last_here = seg.seeds.get(SeedId::from(usize::from(s) + 1)).is_none_or(|t| t.at != lo);
             let shared = seg.seeds.iter().filter(|t| t.at == lo).count() > 1 && !(last_here && seg.seeds[s].heads.first().is_some_and(|&h| ctx.classes[h].roundup));
             crate::segment::photo_story_end(below, |i| i > 0 && seed_at[lo + i], ctx.blocks, ctx.classes, ctx.lang)
                 .or_else(|| signed_end(below, |i| i > 0 && seed_at[lo + i], ctx.classes))
@@ -295,7 +313,7 @@ pub(super) fn closed_runs(seg: &Segments, ctx: &Ctx, orphan: &[bool]) -> Vec<Opt
 /// Where the run of notices under a rubric ends (see `Lang::notice_rubric`): at the unit before
 /// the next seed. Notices are printed whole, one under another, and share few words with each
 /// other or their rubric: by cohesion alone they would scatter over every story on the page.
-fn rubric_end(seed: &crate::segment::Seed, below: &[Unit], seed_at: impl Fn(usize) -> bool, classes: &[crate::classify::Class]) -> Option<usize> {
+fn rubric_end(seed: &crate::segment::Seed, below: &[Unit], seed_at: impl Fn(usize) -> bool, classes: &TiSlice<BlockId, Class>) -> Option<usize> {
     if !seed.is_rubric(classes) {
         return None;
     }
@@ -305,6 +323,6 @@ fn rubric_end(seed: &crate::segment::Seed, below: &[Unit], seed_at: impl Fn(usiz
 /// Where a piece under a seed ends at its author's signature, if it does: the index in `below` of
 /// the first signature (a credit naming its author) before the next seed. The piece is printed
 /// whole between its headline and its name.
-fn signed_end(below: &[Unit], seed_at: impl Fn(usize) -> bool, classes: &[crate::classify::Class]) -> Option<usize> {
+fn signed_end(below: &[Unit], seed_at: impl Fn(usize) -> bool, classes: &TiSlice<BlockId, Class>) -> Option<usize> {
     below.iter().enumerate().take_while(|&(i, _)| !seed_at(i)).find(|(_, u)| u.kind == UnitKind::Credit && !classes[u.block].signs.is_empty()).map(|(i, _)| i)
 }

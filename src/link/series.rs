@@ -2,7 +2,8 @@
 //! article as the paper publishes them.
 
 use super::{Ctx, Plan, Report};
-use crate::segment::{Segments, UnitKind};
+use crate::blocks::BlockId;
+use crate::segment::{SeedId, Segments, UnitKind};
 use rustc_hash::FxHashMap;
 
 /// What marks a headline group as an item of a series: a line of parallel halves (高升村 步步高:
@@ -27,7 +28,7 @@ const SERIES_HALF_MAX: usize = 8;
 /// 服务延伸真情 / 关注家庭和谐 守护心理健康 are two stories).
 const SERIES_EVEN_MAX: usize = 5;
 
-fn series_marks(heads: &[usize], ctx: &Ctx) -> Vec<SeriesMark> {
+fn series_marks(heads: &[BlockId], ctx: &Ctx) -> Vec<SeriesMark> {
     let mut marks = Vec::new();
     for &h in heads {
         let parts = heading_shape(ctx, h);
@@ -47,7 +48,7 @@ fn series_marks(heads: &[usize], ctx: &Ctx) -> Vec<SeriesMark> {
 }
 
 /// A short label set over a report's title (云南昆明, 新技术): a few CJK characters, no mark.
-fn is_label(ctx: &Ctx, h: usize) -> bool {
+fn is_label(ctx: &Ctx, h: BlockId) -> bool {
     let t = ctx.blocks[h].text.trim();
     ctx.blocks[h].cjk && (2..=SERIES_LABEL_MAX).contains(&t.chars().count()) && t.chars().all(crate::lang::is_cjk)
 }
@@ -61,7 +62,7 @@ pub(super) fn merge_series(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan>) {
         return;
     }
     // Titled, bylined stories and what marks them.
-    let items: Vec<(usize, usize, Vec<SeriesMark>)> = plans
+    let items: Vec<(usize, SeedId, Vec<SeriesMark>)> = plans
         .iter()
         .enumerate()
         .filter_map(|(i, pl)| {
@@ -98,11 +99,11 @@ pub(super) fn merge_series(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan>) {
         }
     }
     // A story with no such mark stays a group of one, and one is no series.
-    let mut groups: FxHashMap<usize, Vec<(usize, usize)>> = FxHashMap::default();
+    let mut groups: FxHashMap<usize, Vec<(usize, SeedId)>> = FxHashMap::default();
     for (k, &(i, s, _)) in items.iter().enumerate() {
         groups.entry(root(&mut parent, k)).or_default().push((i, s));
     }
-    let mut groups: Vec<Vec<(usize, usize)>> = groups.into_values().filter(|g| g.len() >= 2).collect();
+    let mut groups: Vec<Vec<(usize, SeedId)>> = groups.into_values().filter(|g| g.len() >= 2).collect();
     groups.sort_unstable();
     let mut gone: rustc_hash::FxHashSet<usize> = rustc_hash::FxHashSet::default();
     for members in groups {
@@ -116,7 +117,7 @@ pub(super) fn merge_series(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan>) {
 }
 
 /// Takes the reports of one series (plan index, seed) into one article; returns the plans emptied.
-fn merge_reports(seg: &Segments, plans: &mut [Plan], mut members: Vec<(usize, usize)>) -> Vec<usize> {
+fn merge_reports(seg: &Segments, plans: &mut [Plan], mut members: Vec<(usize, SeedId)>) -> Vec<usize> {
     members.sort_by_key(|&(_, s)| seg.seeds[s].at);
     // The reports' own headline groups are this many lines (the lower median); a group with
     // more carries the rubric above its report's title and heads the article, wherever the
@@ -163,7 +164,7 @@ fn merge_reports(seg: &Segments, plans: &mut [Plan], mut members: Vec<(usize, us
 
 /// A CJK heading's halves, by characters (`heading_halves`: the parts a wide gap separates, else
 /// those single spaces do). Nothing for a Latin heading.
-pub(super) fn heading_shape(ctx: &Ctx, block: usize) -> Vec<usize> {
+pub(super) fn heading_shape(ctx: &Ctx, block: BlockId) -> Vec<usize> {
     let b = &ctx.blocks[block];
     if !b.cjk {
         return Vec::new();

@@ -4,19 +4,29 @@
 
 use super::prepare::rebuild;
 use super::series::heading_shape;
-use super::Ctx;
+use super::{Ctx, Labelling};
+use crate::blocks::BlockId;
 use crate::model::cohesion::{sim, Bag, PartOf};
-use crate::segment::{merge_bags, Segments, UnitKind};
+use crate::segment::{merge_bags, SeedId, Segments, UnitKind};
 use rustc_hash::FxHashMap;
+use typed_index_collections::TiVec;
 
 
 /// Text that shares (almost) nothing with the rest of its story is a story of its own whose
 /// headline is missing: the assignment only had the seeded stories to give it to. Such text is a
 /// run of the story's units that stands apart from the rest of it on the page (after other stories'
 /// text) and starts a fresh paragraph, or the tail of a run after a finished paragraph.
-pub(super) fn split_headless_runs(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize]) -> (Segments, Vec<usize>, Vec<usize>) {
+pub(super) fn split_headless_runs(l: &mut Labelling, ctx: &Ctx) {
+    // Where the page's geometry found headline type, its headline groups are where stories
+    // start: a section under a heading in body type, however far its topic from the rest, is a
+    // part of the story (a composite report), not a story whose headline is missing.
+    if ctx.driven() {
+        return;
+    }
+    let (seg, hmm, labels) = (&l.seg, &l.hmm, &l.labels);
     let n = hmm.len();
     let n_seeds = seg.seeds.len();
+    let headless = seg.seeds.next_key();
     let (tau, min_chars) = (ctx.params.detach_tau, ctx.params.detach_min_chars);
     let seeds_upto = seeds_upto(seg);
     let seed_between = |lo: usize, hi: usize| seeds_upto[hi] > seeds_upto[lo];
@@ -35,19 +45,19 @@ pub(super) fn split_headless_runs(seg: &Segments, ctx: &Ctx, hmm: &[usize], labe
     // Each story's units, and its runs: a part of a story is weighed against the whole story (its
     // text and headline) less that part.
     // And how many paragraphs each story has, so a split can leave it some.
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); n_seeds];
-    let mut paras: Vec<usize> = vec![0; n_seeds];
-    let mut story_chars: Vec<u32> = vec![0; n_seeds];
+    let mut members: TiVec<SeedId, Vec<BlockId>> = vec![Vec::new(); n_seeds].into();
+    let mut paras: TiVec<SeedId, usize> = vec![0; n_seeds].into();
+    let mut story_chars: TiVec<SeedId, u32> = vec![0; n_seeds].into();
     for k in 0..n {
-        if labels[k] < n_seeds {
+        if labels[k] < headless {
             members[labels[k]].push(block(k));
             paras[labels[k]] += usize::from(seg.units[hmm[k]].kind == UnitKind::Para);
             story_chars[labels[k]] += ctx.blocks[block(k)].stats.chars;
         }
     }
-    let mut runs_of: Vec<Vec<usize>> = vec![Vec::new(); n_seeds];
+    let mut runs_of: TiVec<SeedId, Vec<usize>> = vec![Vec::new(); n_seeds].into();
     for (r, &(lo, _)) in runs.iter().enumerate() {
-        if labels[lo] < n_seeds {
+        if labels[lo] < headless {
             runs_of[labels[lo]].push(r);
         }
     }
@@ -55,7 +65,7 @@ pub(super) fn split_headless_runs(seg: &Segments, ctx: &Ctx, hmm: &[usize], labe
     let parallel = parallel_subheads(seg, ctx, hmm, labels);
     let mut scan = PartOf::new(ctx.idf, ctx.n_features);
     let mut new: Vec<(usize, usize)> = Vec::new();
-    for a in 0..n_seeds {
+    for a in seg.seeds.keys() {
         // A rubric's notices share few words with each other by nature: none is a story astray.
         if members[a].is_empty() || seg.seeds[a].is_rubric(ctx.classes) {
             continue;
@@ -145,34 +155,39 @@ pub(super) fn split_headless_runs(seg: &Segments, ctx: &Ctx, hmm: &[usize], labe
         }
     }
     if new.is_empty() {
-        return (seg.clone(), hmm.to_vec(), labels.to_vec());
+        return;
     }
-    // Headless seeds at the runs' first units; old seeds keep their order around them.
-    let mut order: Vec<(usize, bool, usize)> = (0..n_seeds).map(|s| (seg.seeds[s].at, false, s)).collect();
+    // Headless seeds at the runs' first units; old seeds keep their order around them. (Each
+    // entry's last number is an old seed's, or for a fresh one its run's in `new`.)
+    let mut order: Vec<(usize, bool, usize)> = seg.seeds.iter_enumerated().map(|(s, seed)| (seed.at, false, usize::from(s))).collect();
     new.sort_unstable();
     order.extend(new.iter().enumerate().map(|(i, &(lo, _))| (hmm[lo], true, i)));
     // At one position a new seed goes after the old ones: they stand above the unit it opens at.
     order.sort_by_key(|&(at, fresh, i)| (at, fresh, i));
-    let mut out = Segments { seeds: Vec::with_capacity(order.len()), units: seg.units.clone() };
-    let mut old_to_new = vec![0usize; n_seeds + 1];
-    let mut fresh_to_new = vec![0usize; new.len()];
-    for (idx, &(at, fresh, i)) in order.iter().enumerate() {
+    let mut seeds: TiVec<SeedId, _> = TiVec::with_capacity(order.len());
+    let mut old_to_new: TiVec<SeedId, SeedId> = vec![headless; n_seeds + 1].into();
+    let mut fresh_to_new = vec![headless; new.len()];
+    for &(at, fresh, i) in &order {
+        let idx = seeds.next_key();
         if fresh {
             fresh_to_new[i] = idx;
-            out.seeds.push(crate::segment::Seed { heads: Vec::new(), bylines: Vec::new(), at, weak: None });
+            seeds.push(crate::segment::Seed { heads: Vec::new(), bylines: Vec::new(), at, weak: None });
         } else {
+            let i = SeedId::from(i);
             old_to_new[i] = idx;
-            out.seeds.push(seg.seeds[i].clone());
+            seeds.push(seg.seeds[i].clone());
         }
     }
-    old_to_new[n_seeds] = out.seeds.len();
-    let mut labels2: Vec<usize> = labels.iter().map(|&l| old_to_new[l]).collect();
+    old_to_new[headless] = seeds.next_key();
+    let mut labels2: Vec<SeedId> = labels.iter().map(|&a| old_to_new[a]).collect();
     for (i, &(lo, hi)) in new.iter().enumerate() {
-        for l in &mut labels2[lo..hi] {
-            *l = fresh_to_new[i];
+        for x in &mut labels2[lo..hi] {
+            *x = fresh_to_new[i];
         }
     }
-    (out, hmm.to_vec(), labels2)
+    // The units stay as they are: the new seeds stand at units already there.
+    l.seg.seeds = seeds;
+    l.labels = labels2;
 }
 
 /// For each unit position, how many seeds stand at or before it: whether a seed stands between two
@@ -193,19 +208,26 @@ fn seeds_upto(seg: &Segments) -> Vec<usize> {
 /// A lone heading taken for a subhead whose section shares (almost) nothing with the rest of its
 /// story was a headline after all: the section becomes a story of its own under it. Judged with the
 /// whole story's text, which a heading's neighbourhood alone cannot give.
-pub(super) fn split_weak_sections(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize]) -> (Segments, Vec<usize>, Vec<usize>) {
+pub(super) fn split_weak_sections(l: &mut Labelling, ctx: &Ctx) {
+    // A page whose geometry found headline type heads no story with a heading in body type (see
+    // `split_headless_runs`).
+    if ctx.driven() {
+        return;
+    }
+    let (seg, hmm, labels) = (&l.seg, &l.hmm, &l.labels);
     let n = hmm.len();
     let seeds_upto = seeds_upto(seg);
     let seed_between = |lo: usize, hi: usize| seeds_upto[hi] > seeds_upto[lo];
     let mut promote: Vec<(usize, Vec<usize>)> = Vec::new();
     let parallel = parallel_subheads(seg, ctx, hmm, labels);
     // Subheads of stories longer than `LONG_STORY` units: (story, subhead, section's text, section).
-    let mut long: Vec<(usize, usize, Bag, Vec<usize>)> = Vec::new();
+    let mut long: Vec<(SeedId, usize, Bag, Vec<usize>)> = Vec::new();
     // Each story's units in page order: the rest of a story is found among its own units, not by
     // a walk over the page's for every subhead.
-    let mut story_units: Vec<Vec<usize>> = vec![Vec::new(); seg.seeds.len() + 1];
-    for (x, &l) in labels.iter().enumerate() {
-        story_units[l].push(x);
+    let headless = seg.seeds.next_key();
+    let mut story_units: TiVec<SeedId, Vec<usize>> = vec![Vec::new(); seg.seeds.len() + 1].into();
+    for (x, &a) in labels.iter().enumerate() {
+        story_units[a].push(x);
     }
     for k in 0..n {
         let unit = seg.units[hmm[k]];
@@ -239,9 +261,9 @@ pub(super) fn split_weak_sections(seg: &Segments, ctx: &Ctx, hmm: &[usize], labe
             long.push((a, k, sec_bag, section));
             continue;
         }
-        let mut rest_blocks: Vec<usize> = story_units[a].iter().copied().filter(|&x| x != k && !(k + 1..j).contains(&x)).map(|x| seg.units[hmm[x]].block).collect();
+        let mut rest_blocks: Vec<BlockId> = story_units[a].iter().copied().filter(|&x| x != k && !(k + 1..j).contains(&x)).map(|x| seg.units[hmm[x]].block).collect();
         crate::work::add(story_units[a].len() as u64);
-        if a < seg.seeds.len() {
+        if a < headless {
             rest_blocks.extend(&seg.seeds[a].heads);
         }
         let s = sim(&sec_bag, &merge_bags(&rest_blocks, ctx.bags), ctx.idf);
@@ -257,7 +279,7 @@ pub(super) fn split_weak_sections(seg: &Segments, ctx: &Ctx, hmm: &[usize], labe
     let mut last = None;
     for (a, k, sec_bag, section) in long {
         if last != Some(a) {
-            let heads = if a < seg.seeds.len() { seg.seeds[a].heads.as_slice() } else { &[] };
+            let heads = if a < headless { seg.seeds[a].heads.as_slice() } else { &[] };
             total.set_whole(story_units[a].iter().map(|&x| &ctx.bags[seg.units[hmm[x]].block]).chain(heads.iter().map(|&h| &ctx.bags[h])));
             crate::work::add(story_units[a].len() as u64);
             last = Some(a);
@@ -269,11 +291,12 @@ pub(super) fn split_weak_sections(seg: &Segments, ctx: &Ctx, hmm: &[usize], labe
     }
     promote.sort_by_key(|x| x.0);
     if promote.is_empty() {
-        return (seg.clone(), hmm.to_vec(), labels.to_vec());
+        return;
     }
     // New seeds for the promoted headings; old seed indices shift to make room in page order.
     let n_seeds = seg.seeds.len();
-    let mut seeds: Vec<(crate::segment::Seed, Option<usize>)> = seg.seeds.iter().cloned().enumerate().map(|(i, s)| (s, Some(i))).collect();
+    // Each seed with its old id (none for a new one), in the new order once sorted.
+    let mut seeds: TiVec<SeedId, (crate::segment::Seed, Option<SeedId>)> = seg.seeds.iter_enumerated().map(|(i, s)| (s.clone(), Some(i))).collect();
     // Ascending, as `promote` is in page order: looked up by bisection.
     let promoted_units: Vec<usize> = promote.iter().map(|(k, _)| hmm[*k]).collect();
     // Positions are recomputed below; `at` here is in old unit numbering.
@@ -282,16 +305,16 @@ pub(super) fn split_weak_sections(seg: &Segments, ctx: &Ctx, hmm: &[usize], labe
         seeds.push((crate::segment::Seed { heads: vec![seg.units[u].block], bylines: Vec::new(), at: u, weak: None }, None));
     }
     seeds.sort_by_key(|(s, _)| (s.at, s.heads.first().or(s.bylines.first()).copied()));
-    let mut old_to_new = vec![0usize; n_seeds + 1];
-    let mut unit_to_new_seed: Vec<(usize, usize)> = Vec::new();
-    for (i, (s, old)) in seeds.iter().enumerate() {
+    let mut old_to_new: TiVec<SeedId, SeedId> = vec![seeds.next_key(); n_seeds + 1].into();
+    let mut unit_to_new_seed: Vec<(usize, SeedId)> = Vec::new();
+    for (i, (s, old)) in seeds.iter_enumerated() {
         match old {
             Some(o) => old_to_new[*o] = i,
             None => unit_to_new_seed.push((s.at, i)),
         }
     }
-    old_to_new[n_seeds] = seeds.len();
-    let mut new_label: Vec<usize> = labels.iter().map(|&l| old_to_new[l]).collect();
+    // (The story under no headline, after the last seed, is there already.)
+    let mut new_label: Vec<SeedId> = labels.iter().map(|&a| old_to_new[a]).collect();
     for (k, section) in &promote {
         // In position order, as the seeds were sorted.
         let seed_idx = unit_to_new_seed.binary_search_by_key(&hmm[*k], |x| x.0).map(|i| unit_to_new_seed[i].1).expect("promoted seed");
@@ -325,7 +348,7 @@ pub(super) fn split_weak_sections(seg: &Segments, ctx: &Ctx, hmm: &[usize], labe
         hmm2.push(index[u]);
         labels2.push(new_label[k]);
     }
-    (out, hmm2, labels2)
+    *l = Labelling { seg: out, hmm: hmm2, labels: labels2 };
 }
 
 /// A story of more units than this (none on an ordinary page) has its sections weighed against
@@ -339,7 +362,7 @@ const PARALLEL_PART_MAX: usize = 12;
 /// For each unit in `hmm`: a subhead set in parallel with another subhead of its story (民俗多乐趣 /
 /// 出游添新彩: as many characters in each half, see `heading_shape`), so one of a set of sibling
 /// sections. A column-named title (…（人民论坛）) is never a sibling section.
-fn parallel_subheads(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize]) -> Vec<bool> {
+fn parallel_subheads(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[SeedId]) -> Vec<bool> {
     let key = |k: usize| {
         let b = seg.units[hmm[k]].block;
         (seg.units[hmm[k]].kind == UnitKind::Subhead && !ctx.lang.is_tagged(&ctx.blocks[b].text))
@@ -347,7 +370,7 @@ fn parallel_subheads(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize])
             .filter(|(_, parts)| !parts.is_empty() && parts.iter().all(|&n| n <= PARALLEL_PART_MAX))
     };
     let keys: Vec<_> = (0..hmm.len()).map(key).collect();
-    let mut count: FxHashMap<&(usize, Vec<usize>), u32> = FxHashMap::default();
+    let mut count: FxHashMap<&(SeedId, Vec<usize>), u32> = FxHashMap::default();
     for k in keys.iter().flatten() {
         *count.entry(k).or_default() += 1;
     }
@@ -356,14 +379,14 @@ fn parallel_subheads(seg: &Segments, ctx: &Ctx, hmm: &[usize], labels: &[usize])
 
 /// Lone headings that won no text of their own head sections: they become subhead units of the
 /// story that the text under them went to.
-pub(super) fn demote_unused_weak(seg: &Segments, hmm: &[usize], labels: &[usize]) -> (Segments, Vec<usize>, Vec<usize>) {
-    let n_seeds = seg.seeds.len();
-    let mut used = vec![false; n_seeds + 1];
-    for &l in labels {
-        used[l] = true;
+pub(super) fn demote_unused_weak(l: &mut Labelling, _ctx: &Ctx) {
+    let seg = &l.seg;
+    let mut used: TiVec<SeedId, bool> = vec![false; seg.seeds.len() + 1].into();
+    for &a in &l.labels {
+        used[a] = true;
     }
-    let demoted: Vec<bool> = (0..n_seeds).map(|s| seg.seeds[s].weak.is_some() && !used[s]).collect();
-    rebuild(seg, hmm, labels, &demoted)
+    let demoted: TiVec<SeedId, bool> = seg.seeds.iter_enumerated().map(|(s, seed)| seed.weak.is_some() && !used[s]).collect();
+    *l = rebuild(seg, &l.hmm, &l.labels, &demoted);
 }
 
 #[cfg(test)]
@@ -385,8 +408,9 @@ mod tests {
         let ctx = a.ctx(&Config::default());
         let hmm: Vec<usize> = (0..seg.units.len()).filter(|&i| seg.units[i].kind == UnitKind::Para).collect();
         assert_eq!(hmm.len(), labels.len());
-        let (out, _, labels) = split_headless_runs(&seg, &ctx, &hmm, labels);
-        (out.seeds, labels)
+        let mut l = Labelling { seg, hmm, labels: labels.iter().map(|&a| SeedId::from(a)).collect() };
+        split_headless_runs(&mut l, &ctx);
+        (l.seg.seeds.raw, l.labels.into_iter().map(usize::from).collect())
     }
 
     #[test]

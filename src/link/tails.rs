@@ -8,6 +8,7 @@
 //! by the headline it completes, which has no column name yet.
 
 use super::{drop_marked, unit_owners, Ctx, Plan};
+use crate::blocks::BlockId;
 use crate::segment::{Segments, UnitKind};
 
 /// Moves each story's headline rest (`Plan::tails`) out of its text, and folds each text-less
@@ -63,18 +64,18 @@ fn fold_textless_tails(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan>) {
 }
 
 /// The last line of the story's title, where it has one.
-fn title_line(pl: &Plan, seg: &Segments) -> Option<usize> {
+fn title_line(pl: &Plan, seg: &Segments) -> Option<BlockId> {
     pl.title(seg).and_then(|(_, h)| h.last().copied())
 }
 
-fn is_tail(ctx: &Ctx, block: usize) -> bool {
+fn is_tail(ctx: &Ctx, block: BlockId) -> bool {
     let b = &ctx.blocks[block];
     b.n_lines() == 1 && ctx.lang.is_title_tail(&b.text)
 }
 
 /// Whether `tail` can finish the headline line `head`: the headline has no column name of its
 /// own, and a tail that carries title words goes on a line that has not ended its sentence.
-fn completes(ctx: &Ctx, head: usize, tail: usize) -> bool {
+fn completes(ctx: &Ctx, head: BlockId, tail: BlockId) -> bool {
     let (h, t) = (ctx.blocks[head].text.trim(), ctx.blocks[tail].text.trim());
     let closers = &ctx.lang.closers;
     let words_first = !t.starts_with(|c| ctx.lang.openers.contains(&c));
@@ -89,7 +90,7 @@ mod tests {
     use super::*;
     use crate::config::Config;
     use crate::lang::LangCode;
-    use crate::segment::{Seed, Unit};
+    use crate::segment::{Seed, SeedId, Unit};
 
     fn headlines(text: &str) -> Vec<Option<String>> {
         let page = crate::process_page(&crate::Config::default(), "p", None, text.as_bytes()).expect("processed");
@@ -109,11 +110,11 @@ mod tests {
         let page = "体育产业也要摸准\n\n体育产业是一座有待开掘的“富矿”，都需要在市场的检验中不断更新升级。\n\n能否打造为竞赛表演业的精品，在很大程度上取决于能\n\n矿脉（体坛观澜）\n\n否整合各家俱乐部的利益诉求，为球迷提供高水准的观赛体验。\n\n体育产业大有可为已是共识。\n";
         let a = analysed(page, LangCode::Zh);
         let ctx = a.ctx(&Config::default());
-        let block = |t: &str| a.blocks.iter().position(|b| b.text.contains(t)).expect("block");
+        let block = |t: &str| BlockId::from(a.blocks.iter().position(|b| b.text.contains(t)).expect("block"));
         let para = |t: &str| Unit { block: block(t), kind: UnitKind::Para, weak: None };
         let seed = |h: &str, at: usize| Seed { heads: vec![block(h)], bylines: Vec::new(), at, weak: None };
-        let seg = Segments { seeds: vec![seed("也要摸准", 0), seed("矿脉", 2)], units: vec![para("富矿"), para("取决于能"), para("否整合"), para("大有可为")] };
-        let plan = |seed: Option<usize>, units: Vec<usize>| Plan { seed, join_prev: vec![false; units.len()], units, ..Plan::default() };
+        let seg = Segments { seeds: vec![seed("也要摸准", 0), seed("矿脉", 2)].into(), units: vec![para("富矿"), para("取决于能"), para("否整合"), para("大有可为")] };
+        let plan = |seed: Option<usize>, units: Vec<usize>| Plan { seed: seed.map(SeedId::from), join_prev: vec![false; units.len()], units, ..Plan::default() };
         let mut plans = vec![plan(Some(0), vec![0, 1, 2, 3]), plan(Some(1), Vec::new())];
         rejoin_title_tails(&seg, &ctx, &mut plans);
         assert_eq!(plans.len(), 1);

@@ -2,9 +2,12 @@
 //! costs (cohesion with a story, the seam crossed, the headline passed).
 
 use super::assign::{candidates, Env};
+use super::prepare::FragId;
+use crate::blocks::BlockId;
 use crate::model::cohesion::{Among, Bag, Minus, Profiles};
-use crate::segment::{merge_bags, UnitKind};
+use crate::segment::{merge_bags, SeedId, UnitKind};
 use rustc_hash::FxHashMap;
+use typed_index_collections::TiVec;
 
 /// One round of the assignment: the label (a story) of every unit in `env.hmm` on the best path
 /// over the whole page, scored against the stories as `labels` (the last round's) made them
@@ -16,11 +19,11 @@ use rustc_hash::FxHashMap;
 /// `NearEnds`). Moving costs the same whichever story is left, so only the previous unit's best two
 /// states are weighed for a move: a unit costs its candidates, not their square. `round` keys the
 /// fragments' texts kept across rounds (`frag_bags`).
-pub(super) fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bool, round: usize, frag_bags: &mut FragBags) -> Vec<usize> {
+pub(super) fn viterbi(env: &Env, labels: &[SeedId], profiles: &Profiles, full: bool, round: usize, frag_bags: &mut FragBags) -> Vec<SeedId> {
     let (seg, ctx, hmm) = (env.seg, env.ctx, env.hmm);
     let p = ctx.params;
     let n_states = env.n_states;
-    let headless = n_states - 1;
+    let headless = SeedId::from(n_states - 1);
     let n = hmm.len();
     if n == 0 {
         return Vec::new();
@@ -30,10 +33,10 @@ pub(super) fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bo
     // open ends, `env.near`).
     let is_tail: Vec<bool> = (0..n).map(|k| !(k + 1 < n && labels[k + 1] == labels[k])).collect();
     let mut dot = vec![0.0f32; n_states];
-    // Each unit's cosine with every story, by story (0 where `sims` lists none).
+    // Each unit's cosine with every story, by the model's number for it (0 where `sims` lists none).
     let mut sim_of = vec![0.0f32; n_states];
     // Each story's best seam into the unit being scored from its open ends (none: -inf).
-    let mut tail_best = vec![f32::NEG_INFINITY; n_states];
+    let mut tail_best: TiVec<SeedId, f32> = vec![f32::NEG_INFINITY; n_states].into();
     let mut sims: Vec<(usize, f32)> = Vec::new();
     // The lattice keeps, for each unit, how each of its candidates was reached: from the same
     // story, or from the previous unit's best or second-best (`top`), in two bits' worth of a byte
@@ -43,7 +46,7 @@ pub(super) fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bo
     let mut at: Vec<u32> = Vec::with_capacity(n + 1);
     let mut via: Vec<u8> = Vec::new();
     let mut top: Vec<(u32, u32)> = Vec::with_capacity(n);
-    let (mut prev_c, mut cs, mut score, mut prev): (Vec<usize>, Vec<usize>, Vec<f32>, Vec<f32>) = Default::default();
+    let (mut prev_c, mut cs, mut score, mut prev): (Vec<SeedId>, Vec<SeedId>, Vec<f32>, Vec<f32>) = Default::default();
     let (mut all, mut emit, mut entry, mut follow) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     at.push(0);
     for k in 0..n {
@@ -75,11 +78,11 @@ pub(super) fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bo
         // (The first round counts only a fragment's opening units in its story: past them the
         // unit is not in the profile to be left out.)
         let counted = full || env.in_opening(k);
-        let own = anchor.filter(|&a| labels[k] == a && counted).map(|a| Minus { state: a, bag, norm2: None });
+        let own = anchor.filter(|&a| labels[k] == a && counted).map(|a| Minus { state: a.into(), bag, norm2: None });
         let l = labels[k];
         let whole = if Some(l) != anchor && (full || l == headless) {
             let (fb, n2) = frag_bags.get(env, labels, env.frag[k], l, round, profiles);
-            Some(Minus { state: l, bag: fb, norm2: Some(n2) })
+            Some(Minus { state: l.into(), bag: fb, norm2: Some(n2) })
         } else {
             None
         };
@@ -96,12 +99,13 @@ pub(super) fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bo
             (None, None) => &[],
         };
         // A page of more stories than a unit is weighed against asks the index about the unit's
-        // candidates only (ascending, the story under no headline last).
+        // candidates only (ascending, the story under no headline last), by the index's numbers.
+        let state = usize::from;
         let among = match cs[..] {
             _ if n_states <= ctx.max_candidates + 1 => Among::ALL,
-            [first, ref rest @ .., last] if last == headless => Among { lo: first, hi: rest.last().unwrap_or(&first) + 1, extra: Some(headless) },
-            [first, .., last] => Among { lo: first, hi: last + 1, extra: None },
-            [one] => Among { lo: one, hi: one + 1, extra: None },
+            [first, ref rest @ .., last] if last == headless => Among { lo: state(first), hi: state(*rest.last().unwrap_or(&first)) + 1, extra: Some(state(headless)) },
+            [first, .., last] => Among { lo: state(first), hi: state(last) + 1, extra: None },
+            [one] => Among { lo: state(one), hi: state(one) + 1, extra: None },
             [] => Among::ALL,
         };
         profiles.sims_weighted(bag, &env.weights[k], ctx.idf, minus, among, &mut dot, &mut sims);
@@ -110,7 +114,7 @@ pub(super) fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bo
         }
         emit.clear();
         emit.extend(cs.iter().map(|&a| {
-            let mut sim = sim_of[a];
+            let mut sim = sim_of[usize::from(a)];
             if a < headless && seg.seeds[a].weak.is_some() {
                 // A story known only by its heading: text that fits nothing else may be its.
                 sim = sim.max(p.weak_tau);
@@ -247,7 +251,7 @@ pub(super) fn viterbi(env: &Env, labels: &[usize], profiles: &Profiles, full: bo
         at.push(via.len() as u32);
     }
     // Traced back: each unit's candidates worked out again, each step's pointer read from `via`.
-    let mut out = vec![0usize; n];
+    let mut out = vec![headless; n];
     let mut j = (0..score.len()).max_by(|&x, &y| score[x].total_cmp(&score[y]).then(y.cmp(&x))).unwrap_or(0);
     unit_candidates(env, hmm[n - 1], full, &mut all, &mut cs);
     for k in (0..n).rev() {
@@ -278,9 +282,9 @@ const VIA_FIRST: u8 = 3;
 
 /// The stories unit `u` may go to in the assignment, ascending (the story under no headline last):
 /// the nearest (or all) stories, less those closed to it.
-fn unit_candidates(env: &Env, u: usize, full: bool, all: &mut Vec<usize>, out: &mut Vec<usize>) {
+fn unit_candidates(env: &Env, u: usize, full: bool, all: &mut Vec<SeedId>, out: &mut Vec<SeedId>) {
     let (seg, ctx, p) = (env.seg, env.ctx, env.ctx.params);
-    let headless = env.n_states - 1;
+    let headless = SeedId::from(env.n_states - 1);
     candidates(env.n_states, env.last_seed[u], ctx.max_candidates, all);
     if let Some(own) = env.closed_in[u] {
         all.clear();
@@ -323,17 +327,17 @@ fn top_two(scores: &[f32]) -> (Option<usize>, Option<usize>) {
 }
 
 /// A fragment and a round of the assignment.
-type FragRound = (usize, usize);
+type FragRound = (FragId, usize);
 
 /// Each fragment's text per story, kept over the rounds of one page: labels move little from one
 /// round to the next, so most of these bags are summed once, not once per round.
 #[derive(Default)]
 pub(super) struct FragBags {
-    by_key: FxHashMap<(usize, usize), FragBag>,
+    by_key: FxHashMap<(FragId, SeedId), FragBag>,
     /// Scratch: the units of the fragment being looked up that carry the story asked about.
     members: Vec<usize>,
     /// The (story, unit) pairs of one fragment in one round, sorted, and which (fragment, round).
-    by_label: (Option<FragRound>, Vec<(usize, usize)>),
+    by_label: (Option<FragRound>, Vec<(SeedId, usize)>),
 }
 
 struct FragBag {
@@ -349,7 +353,7 @@ struct FragBag {
 impl FragBags {
     /// The text of fragment `f` (units `range`) in story `l` by `labels`, with story `l`'s squared
     /// norm once that text is out of its profile: what `merge_bags` and `norm2_minus` give.
-    fn get(&mut self, env: &Env, labels: &[usize], f: usize, l: usize, round: usize, profiles: &Profiles) -> (&Bag, f32) {
+    fn get(&mut self, env: &Env, labels: &[SeedId], f: FragId, l: SeedId, round: usize, profiles: &Profiles) -> (&Bag, f32) {
         let FragBags { by_key, members, by_label } = self;
         let e = match by_key.entry((f, l)) {
             std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
@@ -372,11 +376,11 @@ impl FragBags {
             let at = by_label.1.partition_point(|&(x, _)| x < l);
             members.extend(by_label.1[at..].iter().take_while(|&&(x, _)| x == l).map(|&(_, j)| j));
             if *members != e.members || e.round == usize::MAX {
-                let blocks: Vec<usize> = members.iter().map(|&j| env.seg.units[env.hmm[j]].block).collect();
+                let blocks: Vec<BlockId> = members.iter().map(|&j| env.seg.units[env.hmm[j]].block).collect();
                 e.bag = merge_bags(&blocks, env.ctx.bags);
                 std::mem::swap(&mut e.members, members);
             }
-            e.norm2 = profiles.norm2_minus(l, &e.bag, env.ctx.idf);
+            e.norm2 = profiles.norm2_minus(l.into(), &e.bag, env.ctx.idf);
             e.round = round;
         }
         (&e.bag, e.norm2)

@@ -5,13 +5,15 @@
 //! Each dispatch's dateline would open a story of its own; the paper prints them as one.
 
 use super::{Segments, UnitKind};
+use crate::blocks::BlockId;
 use crate::classify::{Class, Shape};
 use crate::lang::Lang;
+use typed_index_collections::TiSlice;
 
 /// Which units head the items of a headed roundup (`Class::roundup`): the headings in capitals
 /// under its rubric, until a story's own headline group, a heading in lower case, or a signature
 /// closes the run. One pass, in page order.
-pub fn headed_items(seg: &Segments, classes: &[Class]) -> Vec<bool> {
+pub fn headed_items(seg: &Segments, classes: &TiSlice<BlockId, Class>) -> Vec<bool> {
     let mut item = vec![false; seg.units.len()];
     let mut open = false;
     let mut seeds = seg.seeds.iter().peekable();
@@ -37,8 +39,8 @@ pub fn headed_items(seg: &Segments, classes: &[Class]) -> Vec<bool> {
 /// Whether the paragraph of block `b`, which opens on a dateline, is the next item of a roundup:
 /// its dateline is of the kind the language's roundups use, and the story running above it (since
 /// its last seed, not closed by a signature) already holds a dispatch of that kind.
-pub fn continues_roundup(b: usize, seg: &Segments, classes: &[Class], lang: &Lang) -> bool {
-    let item = |x: usize| classes[x].dateline.as_deref().is_some_and(|d| lang.is_roundup_item(d));
+pub fn continues_roundup(b: BlockId, seg: &Segments, classes: &TiSlice<BlockId, Class>, lang: &Lang) -> bool {
+    let item = |x: BlockId| classes[x].dateline.as_deref().is_some_and(|d| lang.is_roundup_item(d));
     if !item(b) {
         return false;
     }
