@@ -213,3 +213,14 @@ fn regression_french_roundup_items_headed_in_capitals_were_cut_into_pieces_of_th
     let roundup = &p.articles[1].text;
     assert!(roundup.contains("pompiers") && roundup.contains("neige abondante") && roundup.contains("caniche"), "{roundup}");
 }
+
+#[test]
+fn regression_french_title_in_body_type_over_a_deck_in_capitals_was_read_as_text() {
+    // A title in sentence case set apart over its deck in capitals, the dispatch tight under the
+    // deck: the title heads the story; it was taken for a paragraph of the story above, and the
+    // deck for the headline. (A page written for this test.)
+    let page = "LA SÉANCE D'HIER\n\nLa Chambre a discuté hier le projet de loi sur les chemins de fer, et le ministre a\ndemandé le renvoi du projet à la commission, que la majorité a refusé.\n\nUne collision en gare de Lyon\n\nDEUX BLESSÉS\nLYON, 3 mars. — Un train de marchandises a heurté ce matin un train de voyageurs\nà l'entrée de la gare; deux employés ont été blessés, et la voie a été dégagée à midi.\n";
+    let p = run(page);
+    assert_eq!(headlines(&p), [Some("LA SÉANCE D'HIER"), Some("Une collision en gare de Lyon")], "{:#?}", p.articles);
+    assert!(p.articles[1].text.contains("train de marchandises"), "{:#?}", p.articles);
+}

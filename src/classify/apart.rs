@@ -20,6 +20,11 @@ pub fn apart_headings(blocks: &[Block], lines: &[Line], classes: &mut [Class], l
         return;
     }
     let text = text_blocks(classes);
+    // (Rubrics first, from the headings the page set in heading shape: a line in body type set
+    // apart over a deck in capitals is a title, not a rubric.)
+    if lang.headed_roundups {
+        roundups(blocks, &text, classes, lang);
+    }
     let short = |b: &Block| lines[b.lines.clone()].iter().all(|l| (l.stats.chars as f32) < lang.classify.apart_line_share * layout.width_chars as f32);
     let candidate: Vec<bool> = (0..text.len()).map(|k| short(&blocks[text[k]]) && stands_apart(k, &text, blocks, classes, lang)).collect();
     for (k, &i) in text.iter().enumerate() {
@@ -35,9 +40,6 @@ pub fn apart_headings(blocks: &[Block], lines: &[Line], classes: &mut [Class], l
         classes[i] = Class::of(Shape::Heading);
     }
     rubrics(blocks, &text, classes, lang);
-    if lang.headed_roundups {
-        roundups(blocks, &text, classes, lang);
-    }
 }
 
 /// Marks the rubrics over headed roundups: a heading of one line in lower case standing apart
@@ -118,15 +120,18 @@ fn stands_apart(k: usize, text: &[usize], blocks: &[Block], classes: &[Class], l
             _ => true,
         }
     });
-    // A paragraph of its own opens under it, longer than the heading.
-    let below_opens = text.get(k + 1).is_some_and(|&n| {
+    // A paragraph of its own opens under it, longer than the heading, or a deck in capitals over
+    // one (Un accident de chemin de fer / 9 MORTS 50 BLESSES / PONT-A-MOUSSON, 16 décembre. …).
+    let opens = |n: usize| {
         let (nb, nc) = (&blocks[n], &classes[n]);
         match nc.shape {
             Shape::Byline | Shape::Dateline => true,
             Shape::Body => nc.start != Start::Mid && nb.stats.chars >= lang.classify.text_over_head * b.stats.chars,
             _ => false,
         }
-    });
+    };
+    let deck = |n: usize| classes[n].shape == Shape::Heading && classes[n].caps && !classes[n].display && blocks[n].n_lines() == 1;
+    let below_opens = text.get(k + 1).is_some_and(|&n| opens(n) || (deck(n) && text.get(k + 2).is_some_and(|&m| m == n + 1 && opens(m))));
     above_closed && below_opens
 }
 
