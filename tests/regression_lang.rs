@@ -224,3 +224,14 @@ fn regression_french_title_in_body_type_over_a_deck_in_capitals_was_read_as_text
     assert_eq!(headlines(&p), [Some("LA SÉANCE D'HIER"), Some("Une collision en gare de Lyon")], "{:#?}", p.articles);
     assert!(p.articles[1].text.contains("train de marchandises"), "{:#?}", p.articles);
 }
+
+#[test]
+fn regression_french_title_over_a_deck_both_in_body_type_was_read_as_text() {
+    // A title and its deck in sentence case, each set apart, over a dispatch: the title runs on
+    // into the deck by its shape (no stop), so neither stood apart as a heading and both were
+    // read as text of the story above. (A page written for this test.)
+    let page = "LA SÉANCE D'HIER\n\nLa Chambre a discuté hier le projet de loi sur les chemins de fer, et le\nministre a demandé le renvoi du projet à la commission, que la majorité a\nrefusé après une longue discussion qui a duré jusqu'au soir très tard.\n\nLes élections anglaises\n\nLe vote des femmes\n\nLONDRES, 16 décembre. — Le correspondant parlementaire du Times dit que la\nnouvelle loi électorale donnera cette année le droit de vote à six millions\nde femmes, et que les partis ont déjà ouvert des bureaux pour les recevoir.\n";
+    let p = run(page);
+    assert_eq!(headlines(&p), [Some("LA SÉANCE D'HIER"), Some("Les élections anglaises")], "{:#?}", p.articles);
+    assert_eq!(p.articles[1].deck.as_deref(), Some("Le vote des femmes"), "{:#?}", p.articles);
+}

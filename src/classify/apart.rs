@@ -26,7 +26,13 @@ pub fn apart_headings(blocks: &[Block], lines: &[Line], classes: &mut [Class], l
         roundups(blocks, &text, classes, lang);
     }
     let short = |b: &Block| lines[b.lines.clone()].iter().all(|l| (l.stats.chars as f32) < lang.classify.apart_line_share * layout.width_chars as f32);
-    let candidate: Vec<bool> = (0..text.len()).map(|k| short(&blocks[text[k]]) && stands_apart(k, &text, blocks, classes, lang)).collect();
+    let mut candidate: Vec<bool> = (0..text.len()).map(|k| short(&blocks[text[k]]) && stands_apart(k, &text, blocks, classes, lang)).collect();
+    let mut deck = vec![false; text.len()];
+    for k in 0..text.len().saturating_sub(1) {
+        if !candidate[k] && !candidate[k + 1] && short(&blocks[text[k]]) && short(&blocks[text[k + 1]]) && title_over_deck(k, &text, blocks, classes, lang) {
+            (candidate[k], candidate[k + 1], deck[k + 1]) = (true, true, true);
+        }
+    }
     for (k, &i) in text.iter().enumerate() {
         if !candidate[k] {
             continue;
@@ -37,7 +43,8 @@ pub fn apart_headings(blocks: &[Block], lines: &[Line], classes: &mut [Class], l
         if heading_below && is_name(&blocks[i].text, lang) {
             continue;
         }
-        classes[i] = Class::of(Shape::Heading);
+        // (The deck of a title over one is a line of its headline group, blank line or none.)
+        classes[i] = Class { deck_marker: deck[k], ..Class::of(Shape::Heading) };
     }
     rubrics(blocks, &text, classes, lang);
 }
@@ -90,6 +97,26 @@ fn rubrics(blocks: &[Block], text: &[usize], classes: &mut [Class], lang: &Lang)
 /// Whether the text block at `k` (of `text`, the page's text blocks in order) stands apart as a
 /// heading: a short phrase on its own, the text above it closed and a paragraph opening under it.
 fn stands_apart(k: usize, text: &[usize], blocks: &[Block], classes: &[Class], lang: &Lang) -> bool {
+    lone_phrase(k, text, blocks, classes, lang) && closed_above(k, text, blocks, classes, lang) && opens_under(k, k + 1, text, blocks, classes, lang)
+}
+
+/// Whether the text blocks at `k` and `k + 1` are a title over its deck, both in body type and set
+/// apart (Les élections anglaises / Le rote des femmes / LONDRES, 16 décembre. …): the title, a
+/// phrase that does not end, reads as text running on into the deck, so neither stands apart on
+/// its own; the pair does.
+fn title_over_deck(k: usize, text: &[usize], blocks: &[Block], classes: &[Class], lang: &Lang) -> bool {
+    k + 1 < text.len()
+        && lone_phrase(k, text, blocks, classes, lang)
+        && lone_phrase(k + 1, text, blocks, classes, lang)
+        && blocks[text[k + 1]].n_lines() == 1
+        && !is_name(&blocks[text[k + 1]].text, lang)
+        && closed_above(k, text, blocks, classes, lang)
+        && opens_under(k + 1, k + 2, text, blocks, classes, lang)
+}
+
+/// Whether the text block at `k` is a short phrase on its own: body text, not indented, set apart
+/// by blank lines or other blocks, one phrase, in a case the language's titles take.
+fn lone_phrase(k: usize, text: &[usize], blocks: &[Block], classes: &[Class], lang: &Lang) -> bool {
     let i = text[k];
     let (b, c) = (&blocks[i], &classes[i]);
     if c.shape != Shape::Body || !c.bylines.is_empty() || c.dateline.is_some() || c.jump.is_some() || c.start == Start::Mid {
@@ -105,34 +132,39 @@ fn stands_apart(k: usize, text: &[usize], blocks: &[Block], classes: &[Class], l
     if !(top && bottom && one_phrase(b.text.trim(), lang)) {
         return false;
     }
-    if !lang.sentence_case_titles && !title_case(b.text.trim(), lang) {
-        return false;
-    }
-    // The text above does not run on into it. (Under a heading, a line of body type is a deck or
-    // a byline the heading's own group decides on; but a name closing the text above it is a
-    // signature, which closes that text, stop or none: Ein Schmelzer over Die kleinen
-    // Geschäftsleute.)
-    let above_closed = k.checked_sub(1).is_none_or(|j| {
+    lang.sentence_case_titles || title_case(b.text.trim(), lang)
+}
+
+/// Whether the text above the block at `k` does not run on into it. (Under a heading, a line of
+/// body type is a deck or a byline the heading's own group decides on; but a name closing the text
+/// above it is a signature, which closes that text, stop or none: Ein Schmelzer over Die kleinen
+/// Geschäftsleute.)
+fn closed_above(k: usize, text: &[usize], blocks: &[Block], classes: &[Class], lang: &Lang) -> bool {
+    k.checked_sub(1).is_none_or(|j| {
         let (ab, a) = (&blocks[text[j]], &classes[text[j]]);
         match a.shape {
             Shape::Heading => j > 0 && classes[text[j - 1]].shape == Shape::Body && is_name(&ab.text, lang),
             Shape::Body => !a.open_end || !(ab.last_full || runs_on(&ab.text)) || (ab.n_lines() == 1 && is_name(&ab.text, lang)),
             _ => true,
         }
-    });
-    // A paragraph of its own opens under it, longer than the heading, or a deck in capitals over
-    // one (Un accident de chemin de fer / 9 MORTS 50 BLESSES / PONT-A-MOUSSON, 16 décembre. …).
+    })
+}
+
+/// Whether a paragraph of its own opens at the text block at `at`, under the heading at `k`: longer
+/// than the heading, or a deck in capitals over one (Un accident de chemin de fer / 9 MORTS 50
+/// BLESSES / PONT-A-MOUSSON, 16 décembre. …).
+fn opens_under(k: usize, at: usize, text: &[usize], blocks: &[Block], classes: &[Class], lang: &Lang) -> bool {
+    let chars = blocks[text[k]].stats.chars;
     let opens = |n: usize| {
         let (nb, nc) = (&blocks[n], &classes[n]);
         match nc.shape {
             Shape::Byline | Shape::Dateline => true,
-            Shape::Body => nc.start != Start::Mid && nb.stats.chars >= lang.classify.text_over_head * b.stats.chars,
+            Shape::Body => nc.start != Start::Mid && nb.stats.chars >= lang.classify.text_over_head * chars,
             _ => false,
         }
     };
     let deck = |n: usize| classes[n].shape == Shape::Heading && classes[n].caps && !classes[n].display && blocks[n].n_lines() == 1;
-    let below_opens = text.get(k + 1).is_some_and(|&n| opens(n) || (deck(n) && text.get(k + 2).is_some_and(|&m| m == n + 1 && opens(m))));
-    above_closed && below_opens
+    text.get(at).is_some_and(|&n| opens(n) || (deck(n) && text.get(at + 1).is_some_and(|&m| m == n + 1 && opens(m))))
 }
 
 /// Whether text that stopped before its sentence ended goes on in the next line: it breaks off on
