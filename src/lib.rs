@@ -408,9 +408,6 @@ impl Analysed {
             classify::labelled::over_labels(&blocks, &mut classes, lang);
         }
         classify::wrapped_titles(&blocks, &mut classes, lang);
-        if geo.is_none() {
-            classify::wrapped_kickers(&blocks, &mut classes, lang);
-        }
         classify::tight_kickers(&blocks, &mut classes, &layout, lang);
         classify::tight_decks(&blocks, &mut classes, &layout, lang);
         classify::lone_lead_ins(&blocks, &mut classes, lang);

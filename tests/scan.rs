@@ -407,14 +407,3 @@ fn a_title_s_last_character_carried_over_with_its_column_name_goes_on_the_title(
     assert_eq!(p.articles.len(), 2, "{:#?}", p.articles);
     assert_eq!(head_group(&p.articles[1]), ["给护城河洗个澡（城市建设新观察）"]);
 }
-
-#[test]
-fn a_kicker_the_engine_wrapped_over_two_lines_is_the_kicker_not_text_of_the_story_above() {
-    // The kicker runs as wide as the column, so its two lines read as a paragraph of the story
-    // above; but no sentence ends in it, and it stands between that story's closing name and
-    // the title.
-    let page = format!("{RUNNING_HEAD}新图书馆开门迎客\n\n{}（李明）\n\n城南老河道治理三年见成效，沿\n岸居民告别了夏天的异味和蚊虫\n\n护城河清淤工程本月完工\n\n{}", column(&LIBRARY, 15), column(&RIVER, 15));
-    let p = run(&page);
-    assert_eq!(p.articles.len(), 2, "{:#?}", p.articles);
-    assert_eq!(head_group(&p.articles[1]), ["城南老河道治理三年见成效，沿岸居民告别了夏天的异味和蚊虫", "护城河清淤工程本月完工"]);
-}

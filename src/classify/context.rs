@@ -81,36 +81,6 @@ pub fn wrapped_titles(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
     }
 }
 
-/// A Chinese kicker the OCR engine wrapped over two lines of one block, set apart over a title line
-/// and under finished text (激发广大干部干事创业积极性，秦 / 皇岛建立“1+3”正风肃纪机制, over 为担当
-/// 者撑腰 向不为者亮剑): its lines run as wide as the column, so it reads as a paragraph; but no
-/// sentence ends in it, and a paragraph of two lines that ends on none does not stand between a
-/// story's end and a title.
-pub fn wrapped_kickers(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
-    if !lang.code.is_cjk() {
-        return;
-    }
-    let text = text_blocks(classes);
-    for (k, &i) in text.iter().enumerate() {
-        let (b, c) = (&blocks[i], &classes[i]);
-        if c.shape != Shape::Body || !b.cjk || b.n_lines() != 2 || b.indent || b.stats.chars > lang.classify.wrapped_title_max || b.blank_before == 0 || b.blank_after == 0 || !c.bylines.is_empty() || c.dateline.is_some() || c.start.continues() {
-            continue;
-        }
-        let t = b.text.trim();
-        if t.contains(&lang.terminal[..]) || lang.ends_sentence(t) {
-            continue;
-        }
-        let closed = k.checked_sub(1).is_none_or(|j| {
-            let (ab, ac) = (&blocks[text[j]], &classes[text[j]]);
-            matches!(ac.shape, Shape::Credit | Shape::Caption) || (ac.shape == Shape::Body && lang.ends_sentence(ab.text.trim()))
-        });
-        let over_title = text.get(k + 1).is_some_and(|&n| classes[n].shape == Shape::Heading && blocks[n].blank_before > 0);
-        if closed && over_title {
-            classes[i] = Class::of(Shape::Heading);
-        }
-    }
-}
-
 /// A one-line block of body text that may be a line of a headline group set tight against a
 /// heading: no byline or dateline in it, and not the rest of a sentence cut elsewhere.
 fn plain_line(b: &Block, c: &Class) -> bool {
