@@ -49,8 +49,9 @@ pub fn wrapped_heads(blocks: &[Block], classes: &mut [Class], layout: &Layout, l
             Shape::Body => cb.bylines.is_empty() && cb.dateline.is_none() && cb.jump_tail.is_none() && !cb.start.continues(),
             // A column name in brackets reads like the name that closes a story ((人民时评) as
             // (许志峰)), but under a title line it closes the title: a story's closing name stands
-            // under its text.
-            Shape::Credit => lang.is_title_tail(&blocks[b].text),
+            // under its text. Not over text going on mid-sentence: the line above is then no
+            // title but the OCR's scraps amid a paragraph (多 息 / (说道) / 容易。以灯笼为例…).
+            Shape::Credit => lang.is_title_tail(&blocks[b].text) && text.get(k + 2).is_none_or(|&n| !classes[n].start.continues()),
             _ => false,
         };
         // A heading-shaped line that ends on 的 may be text cut off at a column's end (…的生意一):

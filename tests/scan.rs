@@ -407,3 +407,14 @@ fn a_title_s_last_character_carried_over_with_its_column_name_goes_on_the_title(
     assert_eq!(p.articles.len(), 2, "{:#?}", p.articles);
     assert_eq!(head_group(&p.articles[1]), ["给护城河洗个澡（城市建设新观察）"]);
 }
+
+#[test]
+fn a_column_name_under_scraps_amid_a_paragraph_is_no_title_s_rest() {
+    // The OCR read scraps of a graphic (多 息) and a column name ((说道)) between two lines of a
+    // paragraph; the text under them goes on mid-sentence, so the scraps are no title for the
+    // column name to close.
+    let cut = "馆长说，回收旧书再利用，看起来\n是件简单的事情，可还真不是那么\n\n多  息\n（说道）\n容易。每一本旧书都要先消毒，再\n修补，然后重新编号上架，工作人\n员常常要忙到晚上九点才能回家。\n";
+    let page = format!("{RUNNING_HEAD}新图书馆开门迎客\n\n{}{cut}", column(&LIBRARY, 15));
+    let p = run(&page);
+    assert!(p.articles.iter().all(|a| !a.headline.as_deref().unwrap_or("").contains("（说道）")), "{:#?}", p.articles);
+}
