@@ -202,13 +202,16 @@ fn regression_french_pen_name_of_an_article_and_a_noun_was_glued_to_the_next_tit
     assert_eq!(names, [Some("UN PARISIEN")], "{:#?}", p.articles);
 }
 
+/// A short French story, finished, to stand above the piece a test is about.
+const SEANCE: &str = "LA SÉANCE D'HIER\n\nLa Chambre a discuté hier le projet de loi sur les chemins de fer, et le ministre a\ndemandé le renvoi du projet à la commission, que la majorité a refusé.\n\n";
+
 #[test]
 fn regression_french_roundup_items_headed_in_capitals_were_cut_into_pieces_of_their_own() {
     // Short news under a rubric in lower case, each item headed in the capitals a story is
     // headed with, on subjects that share no words: the items are the rubric's, not pieces of
     // their own. A signature closes the run. (A page written for this test.)
-    let page = "LA SÉANCE D'HIER\n\nLa Chambre a discuté hier le projet de loi sur les chemins de fer, et le ministre a\ndemandé le renvoi du projet à la commission, que la majorité a refusé.\n\nÉchos de la Ville\n\nUN INCENDIE RUE DE RIVOLI\nUn incendie a éclaté cette nuit dans un magasin de la rue de Rivoli; les pompiers\nont sauvé les locataires du troisième étage, et les dégâts sont considérables.\n\nLA NEIGE\nIl est tombé hier sur Paris une neige abondante, qui a rendu les rues glissantes; on\nsignale plusieurs chutes de chevaux sur les boulevards et au quai d'Orsay.\n\nUN CHIEN SAVANT\nUn montreur d'animaux présentait hier, place de la Bastille, un caniche qui compte\njusqu'à vingt et devine l'heure, au grand plaisir des enfants du quartier.\n";
-    let p = run(page);
+    let page = format!("{SEANCE}Échos de la Ville\n\nUN INCENDIE RUE DE RIVOLI\nUn incendie a éclaté cette nuit dans un magasin de la rue de Rivoli; les pompiers\nont sauvé les locataires du troisième étage, et les dégâts sont considérables.\n\nLA NEIGE\nIl est tombé hier sur Paris une neige abondante, qui a rendu les rues glissantes; on\nsignale plusieurs chutes de chevaux sur les boulevards et au quai d'Orsay.\n\nUN CHIEN SAVANT\nUn montreur d'animaux présentait hier, place de la Bastille, un caniche qui compte\njusqu'à vingt et devine l'heure, au grand plaisir des enfants du quartier.\n");
+    let p = run(&page);
     assert_eq!(headlines(&p), [Some("LA SÉANCE D'HIER"), Some("Échos de la Ville")], "{:#?}", p.articles);
     let roundup = &p.articles[1].text;
     assert!(roundup.contains("pompiers") && roundup.contains("neige abondante") && roundup.contains("caniche"), "{roundup}");
@@ -219,8 +222,8 @@ fn regression_french_title_in_body_type_over_a_deck_in_capitals_was_read_as_text
     // A title in sentence case set apart over its deck in capitals, the dispatch tight under the
     // deck: the title heads the story; it was taken for a paragraph of the story above, and the
     // deck for the headline. (A page written for this test.)
-    let page = "LA SÉANCE D'HIER\n\nLa Chambre a discuté hier le projet de loi sur les chemins de fer, et le ministre a\ndemandé le renvoi du projet à la commission, que la majorité a refusé.\n\nUne collision en gare de Lyon\n\nDEUX BLESSÉS\nLYON, 3 mars. — Un train de marchandises a heurté ce matin un train de voyageurs\nà l'entrée de la gare; deux employés ont été blessés, et la voie a été dégagée à midi.\n";
-    let p = run(page);
+    let page = format!("{SEANCE}Une collision en gare de Lyon\n\nDEUX BLESSÉS\nLYON, 3 mars. — Un train de marchandises a heurté ce matin un train de voyageurs\nà l'entrée de la gare; deux employés ont été blessés, et la voie a été dégagée à midi.\n");
+    let p = run(&page);
     assert_eq!(headlines(&p), [Some("LA SÉANCE D'HIER"), Some("Une collision en gare de Lyon")], "{:#?}", p.articles);
     assert!(p.articles[1].text.contains("train de marchandises"), "{:#?}", p.articles);
 }
@@ -230,8 +233,8 @@ fn regression_french_title_over_a_deck_both_in_body_type_was_read_as_text() {
     // A title and its deck in sentence case, each set apart, over a dispatch: the title runs on
     // into the deck by its shape (no stop), so neither stood apart as a heading and both were
     // read as text of the story above. (A page written for this test.)
-    let page = "LA SÉANCE D'HIER\n\nLa Chambre a discuté hier le projet de loi sur les chemins de fer, et le\nministre a demandé le renvoi du projet à la commission, que la majorité a\nrefusé après une longue discussion qui a duré jusqu'au soir très tard.\n\nLes élections anglaises\n\nLe vote des femmes\n\nLONDRES, 16 décembre. — Le correspondant parlementaire du Times dit que la\nnouvelle loi électorale donnera cette année le droit de vote à six millions\nde femmes, et que les partis ont déjà ouvert des bureaux pour les recevoir.\n";
-    let p = run(page);
+    let page = format!("{SEANCE}Les élections anglaises\n\nLe vote des femmes\n\nLONDRES, 16 décembre. — Le correspondant parlementaire du Times dit que la\nnouvelle loi électorale donnera cette année le droit de vote à six millions\nde femmes, et que les partis ont déjà ouvert des bureaux pour les recevoir.\n");
+    let p = run(&page);
     assert_eq!(headlines(&p), [Some("LA SÉANCE D'HIER"), Some("Les élections anglaises")], "{:#?}", p.articles);
     assert_eq!(p.articles[1].deck.as_deref(), Some("Le vote des femmes"), "{:#?}", p.articles);
 }
