@@ -182,3 +182,14 @@ fn regression_the_end_of_a_quoted_sentence_cut_at_a_column_was_a_notice_rubric()
     let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
     assert_eq!(heads, [Some("GRAIN DEALERS SLOW TO ACCEPT NEW CONTRACTS")], "{:#?}", p.articles);
 }
+
+/// A title set in title case over a narrow column, with the rule under it read as a line of marks
+/// (-«): the rule sets it off as a blank line would, and it heads a story of its own.
+#[test]
+fn regression_a_title_case_headline_over_a_rule_read_as_marks_was_taken_for_text() {
+    let page = "HARBOUR ROAD TO BE WIDENED.\nThe council voted on Monday to widen the\nharbour road and to build a new bridge over\nthe river, ending a long debate over the\ncost of both projects. Work is expected to\nbegin in the spring, the mayor said.\n\nBoy Saved\nFrom Harbour\nBy Ferry Hand\n-«\nA deckhand of the Manly\nferry dived into the\nharbour at Circular Quay\nyesterday and brought a\nboy of six to the steps.\nThe boy had fallen from\nthe wharf while fishing\nwith his brother, and was\ntaken home none the worse.\n";
+    let p = run(page);
+    let heads: Vec<_> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    assert_eq!(heads, [Some("HARBOUR ROAD TO BE WIDENED."), Some("Boy Saved From Harbour By Ferry Hand")], "{:?}", roles(&p, page));
+    assert!(p.articles[1].text.contains("A deckhand of the Manly"));
+}
