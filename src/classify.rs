@@ -16,7 +16,7 @@ pub mod apart;
 mod context;
 pub mod labelled;
 
-pub use context::{date_decks, demote_cut_headings, inside_starts, lone_lead_ins, stray_decks, tight_decks, tight_kickers, wrapped_titles};
+pub use context::{date_decks, demote_cut_headings, edge_marks, inside_starts, lone_lead_ins, stray_decks, tight_decks, tight_kickers, wrapped_titles};
 
 /// What a line of the page was taken for, as reported in the page JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]

@@ -193,3 +193,16 @@ fn regression_a_title_case_headline_over_a_rule_read_as_marks_was_taken_for_text
     assert_eq!(heads, [Some("HARBOUR ROAD TO BE WIDENED."), Some("Boy Saved From Harbour By Ferry Hand")], "{:?}", roles(&p, page));
     assert!(p.articles[1].text.contains("A deckhand of the Manly"));
 }
+
+/// A paragraph tight under finished text, opening on a letter the OCR engine read off the column's
+/// edge (t The works…): it goes on down its column, and is not the rest of a sentence cut off in
+/// another story ("stored there for the").
+#[test]
+fn regression_a_stray_letter_at_a_paragraphs_start_sent_it_to_another_storys_cut() {
+    let page = "FIRE AT THE MILLS.\nA fire broke out in the flour mills at Parramatta\nearly yesterday morning, and before the brigade\ncould reach the scene the whole of the upper floor\nhad been destroyed, with a great quantity of grain\nstored there for the\n\n\nHARBOUR WORKS.\nThe council voted on Monday to widen the harbour\nroad and to build a new bridge over the river, the\ncost to be met from a loan.\nt The works will employ two hundred men through\nthe winter, and the first of them will be engaged\nwhen the contracts are let at the end of the month.\n";
+    let p = run(page);
+    let harbour = p.articles.iter().find(|a| a.headline.as_deref() == Some("HARBOUR WORKS.")).expect("the harbour story");
+    assert!(harbour.text.contains("The works will employ"), "{:?}", roles(&p, page));
+    let fire = p.articles.iter().find(|a| a.headline.as_deref() == Some("FIRE AT THE MILLS.")).expect("the fire story");
+    assert!(!fire.text.contains("The works will employ"), "{}", fire.text);
+}
