@@ -206,3 +206,14 @@ fn regression_a_stray_letter_at_a_paragraphs_start_sent_it_to_another_storys_cut
     let fire = p.articles.iter().find(|a| a.headline.as_deref() == Some("FIRE AT THE MILLS.")).expect("the fire story");
     assert!(!fire.text.contains("The works will employ"), "{}", fire.text);
 }
+
+/// A heading set tight after a finished report, over a report of its own that shares words with
+/// the one above (stealing, horse, Penrith): shared words between reports side by side do not make
+/// the heading a section of the report above.
+#[test]
+fn regression_a_reports_heading_was_a_subhead_of_the_report_above_that_shared_its_words() {
+    let page = "QUARTER SESSIONS.\nJohn Smith, a labourer, was charged at the Quarter\nSessions yesterday with stealing a horse, saddle,\nand bridle, the property of a farmer of Penrith.\nHe was found guilty and sentenced to two years.\nHenry Brown was charged with stealing a watch from\na dwelling at Parramatta. The jury found him not\nguilty, and he was discharged.\nHORSE STEALING AT PENRITH.\nThe police at Penrith have arrested a young man\ncharged with stealing a horse from a paddock on\nthe river road last week. The horse was found\nin a yard at Windsor, and the accused will be\nbrought before the bench at Penrith to-day.\n";
+    let p = run(page);
+    let heads: Vec<_> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    assert_eq!(heads, [Some("QUARTER SESSIONS."), Some("HORSE STEALING AT PENRITH.")], "{:?}", roles(&p, page));
+}
