@@ -453,7 +453,7 @@ fn heading_shaped(b: &Block, text: &str, ruled: bool, layout: &Layout, lang: &La
     // A title-case headline may wrap onto a second line (U.s. Willing to Talk to / Moscow on Wheat
     // Price): prose is not set in title case that long.
     let set_apart = (b.blank_before > 0 || b.lines.start == 0) && (b.blank_after > 0 || ruled);
-    (b.n_lines() == 1 || (b.n_lines() <= 3 && set_apart && !b.indent && wordy_title(text)))
+    (b.n_lines() == 1 || (b.n_lines() <= 3 && (set_apart || b.title_run) && !b.indent && wordy_title(text)))
         && title_case(text, lang)
         && !lang.ends_sentence(text.trim_end_matches(['?', '!']))
 }

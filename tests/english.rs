@@ -217,3 +217,14 @@ fn regression_a_reports_heading_was_a_subhead_of_the_report_above_that_shared_it
     let heads: Vec<_> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
     assert_eq!(heads, [Some("QUARTER SESSIONS."), Some("HORSE STEALING AT PENRITH.")], "{:?}", roles(&p, page));
 }
+
+/// A title in short lines of capitalised words set tight over its story's text in a narrow column
+/// (Ferry Hand / Saves Boy / From Harbour): the story's headline, not the opening of its text.
+#[test]
+fn regression_a_title_in_short_lines_tight_over_its_text_was_read_as_the_text() {
+    let page = "HARBOUR ROAD TO BE WIDENED.\nThe council voted on Monday to widen the\nharbour road and to build a new bridge over\nthe river, ending a long debate over the\ncost of both projects.\n\nFerry Hand\nSaves Boy\nFrom Harbour\nA deckhand of the Manly\nferry dived into the\nharbour at Circular Quay\nyesterday and brought a\nboy of six to the steps.\n";
+    let p = run(page);
+    let heads: Vec<_> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    assert_eq!(heads, [Some("HARBOUR ROAD TO BE WIDENED."), Some("Ferry Hand Saves Boy From Harbour")], "{:?}", roles(&p, page));
+    assert!(p.articles[1].sections[0].paragraphs[0].text.starts_with("A deckhand"), "{:#?}", p.articles[1].sections);
+}
