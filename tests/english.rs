@@ -228,3 +228,14 @@ fn regression_a_title_in_short_lines_tight_over_its_text_was_read_as_the_text() 
     assert_eq!(heads, [Some("HARBOUR ROAD TO BE WIDENED."), Some("Ferry Hand Saves Boy From Harbour")], "{:?}", roles(&p, page));
     assert!(p.articles[1].sections[0].paragraphs[0].text.starts_with("A deckhand"), "{:#?}", p.articles[1].sections);
 }
+
+/// A heading set off by a blank line after a finished report, over a report that shares a word or
+/// two with it (Penrith, charged): the space above it makes it the next report's title, not a
+/// section of the one above.
+#[test]
+fn regression_a_heading_set_apart_after_a_finished_report_was_a_subhead_of_it() {
+    let page = "QUARTER SESSIONS.\nJohn Smith, a labourer, was charged at the Quarter\nSessions yesterday with stealing a horse, saddle,\nand bridle, the property of a farmer of Penrith.\nHe was found guilty and sentenced to two years.\nHenry Brown was charged with stealing a watch from\na dwelling at Parramatta. The jury found him not\nguilty, and he was discharged.\n\nARREST AT PENRITH.\nThe police at Penrith have arrested a young man\ncharged with breaking into a store on the river\nroad last week. Goods taken from the store were\nfound in a hut at Windsor, and the accused will\nbe brought before the bench at Penrith to-day.\n";
+    let p = run(page);
+    let heads: Vec<_> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    assert_eq!(heads, [Some("QUARTER SESSIONS."), Some("ARREST AT PENRITH.")], "{:?}", roles(&p, page));
+}
