@@ -16,7 +16,7 @@ pub mod apart;
 mod context;
 pub mod labelled;
 
-pub use context::{date_decks, demote_cut_headings, inside_starts, lone_lead_ins, stray_decks, tight_decks, tight_kickers, wrapped_titles};
+pub use context::{date_decks, demote_cut_headings, edge_marks, inside_starts, lone_lead_ins, stray_decks, tight_decks, tight_kickers, wrapped_titles};
 
 /// What a line of the page was taken for, as reported in the page JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
@@ -225,9 +225,13 @@ pub fn own_roles(lines: &[Line], lang: &Lang) -> Vec<Option<Role>> {
 pub fn classify_all(blocks: &[Block], line_roles: &[Option<Role>], layout: &Layout, lang: &Lang) -> Vec<Class> {
     blocks
         .iter()
-        .map(|b| {
+        .enumerate()
+        .map(|(i, b)| {
             let role = if b.n_lines() == 1 { line_roles[b.lines.start] } else { None };
-            let mut c = classify(b, role, layout, lang);
+            // A rule printed under a headline reaches the text as a line of marks (-«, -1): it
+            // sets the headline off from its story as a blank line would.
+            let ruled = blocks.get(i + 1).is_some_and(|n| n.n_lines() == 1 && n.blank_before == 0 && line_roles[n.lines.start] == Some(Role::Noise));
+            let mut c = classify(b, role, ruled, layout, lang);
             c.banner = c.shape == Shape::Furniture && lang.banner.iter().any(|r| r.is_match(b.text.trim()));
             c
         })
@@ -390,7 +394,7 @@ pub(crate) fn title_case(text: &str, lang: &Lang) -> bool {
     caps >= 2
 }
 
-fn heading_shaped(b: &Block, text: &str, layout: &Layout, lang: &Lang) -> bool {
+fn heading_shaped(b: &Block, text: &str, ruled: bool, layout: &Layout, lang: &Lang) -> bool {
     let st = &b.stats;
     let first = text.chars().next().unwrap_or(' ');
     if lang.nonstarters.contains(&first) {
@@ -448,8 +452,8 @@ fn heading_shaped(b: &Block, text: &str, layout: &Layout, lang: &Lang) -> bool {
     }
     // A title-case headline may wrap onto a second line (U.s. Willing to Talk to / Moscow on Wheat
     // Price): prose is not set in title case that long.
-    let set_apart = (b.blank_before > 0 || b.lines.start == 0) && b.blank_after > 0;
-    (b.n_lines() == 1 || (b.n_lines() <= 3 && set_apart && !b.indent && wordy_title(text)))
+    let set_apart = (b.blank_before > 0 || b.lines.start == 0) && (b.blank_after > 0 || ruled);
+    (b.n_lines() == 1 || (b.n_lines() <= 3 && (set_apart || b.title_run) && !b.indent && wordy_title(text)))
         && title_case(text, lang)
         && !lang.ends_sentence(text.trim_end_matches(['?', '!']))
 }
@@ -574,7 +578,8 @@ fn lone_surname(t: &str) -> Option<String> {
 }
 
 /// Classifies one block on its own.
-pub fn classify(b: &Block, role: Option<Role>, layout: &Layout, lang: &Lang) -> Class {
+/// `ruled`: a line of marks (a printed rule, as OCR reads it) stands tight under the block.
+pub fn classify(b: &Block, role: Option<Role>, ruled: bool, layout: &Layout, lang: &Lang) -> Class {
     match role {
         Some(Role::Furniture) => return Class::of(Shape::Furniture),
         Some(Role::Noise) => return Class::of(Shape::Noise),
@@ -635,7 +640,7 @@ pub fn classify(b: &Block, role: Option<Role>, layout: &Layout, lang: &Lang) -> 
             // A dateline opens prose: capitals on past it (ECONOMIC SPOTLIGHT - SAUDI CORPORATE
             // DEBT) are a headline with a dash in it.
             let end = c.get(0).map_or(0, |m| m.end());
-            if text[end..].chars().any(char::is_lowercase) || !heading_shaped(b, &sq, layout, lang) {
+            if text[end..].chars().any(char::is_lowercase) || !heading_shaped(b, &sq, ruled, layout, lang) {
                 cl.dateline = c.name("dateline").map(|m| m.as_str().trim().to_string());
             }
             break;
@@ -645,7 +650,7 @@ pub fn classify(b: &Block, role: Option<Role>, layout: &Layout, lang: &Lang) -> 
     let cut_off = layout.geometric && b.last_full;
     // Text with a jump line glued to its end ((下转第2版)) is a column's last paragraph, cut off.
     let jumps_on = || lang.jump_tail.iter().any(|re| re.captures(text).and_then(|c| c.get(0)).is_some_and(|m| m.start() > 0));
-    if cl.dateline.is_none() && cl.bylines.is_empty() && !cut_off && heading_shaped(b, &sq, layout, lang) && !jumps_on() {
+    if cl.dateline.is_none() && cl.bylines.is_empty() && !cut_off && heading_shaped(b, &sq, ruled, layout, lang) && !jumps_on() {
         cl.shape = Shape::Heading;
         cl.caps = is_caps(b);
         cl.deck_marker = lang.deck_prefixes.iter().any(|p| sq.starts_with(p.as_str()));

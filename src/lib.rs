@@ -412,6 +412,7 @@ impl Analysed {
         classify::tight_decks(&blocks, &mut classes, &layout, lang);
         classify::lone_lead_ins(&blocks, &mut classes, lang);
         classify::inside_starts(&blocks, &mut classes, lang);
+        classify::edge_marks(&blocks, &mut classes, &layout, lang);
         if geo.is_some() {
             let types: Vec<classify::LineType> =
                 (0..lines.len()).map(|i| hint_of(i).map_or_else(Default::default, |h| classify::LineType { display: h.display, group: h.group, margin: h.margin, ratio: h.ratio, apart: h.apart })).collect();

@@ -87,6 +87,8 @@ struct WeakFeatures {
     /// A photo's caption follows within a few paragraphs, before any other heading: a picture
     /// story (heading, a paragraph or two, the photo credit), not a section.
     caption_soon: bool,
+    /// Set apart from the text above by blank space: a title is spaced off from what it follows.
+    apart: bool,
 }
 
 impl WeakFeatures {
@@ -105,6 +107,7 @@ impl WeakFeatures {
             + p.odds_since_seed * (self.since_seed as f32).ln_1p()
             + flag(self.numbered, p.odds_numbered)
             + flag(self.caption_soon, p.odds_caption_soon)
+            + flag(self.apart, p.odds_apart)
     }
 }
 
@@ -510,6 +513,7 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, BlockId)], blocks: &TiSlice<Bl
                     .take_while(|(i, u)| u.kind != UnitKind::Subhead && !seed_at[ui + 1 + i])
                     .take(4)
                     .any(|(_, u)| u.kind == UnitKind::Caption),
+                apart: blocks[b].blank_before > 0,
             };
             Some(Some(f.headline_odds(p)))
         };

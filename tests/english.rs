@@ -182,3 +182,60 @@ fn regression_the_end_of_a_quoted_sentence_cut_at_a_column_was_a_notice_rubric()
     let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
     assert_eq!(heads, [Some("GRAIN DEALERS SLOW TO ACCEPT NEW CONTRACTS")], "{:#?}", p.articles);
 }
+
+/// A title set in title case over a narrow column, with the rule under it read as a line of marks
+/// (-«): the rule sets it off as a blank line would, and it heads a story of its own.
+#[test]
+fn regression_a_title_case_headline_over_a_rule_read_as_marks_was_taken_for_text() {
+    let page = "HARBOUR ROAD TO BE WIDENED.\nThe council voted on Monday to widen the\nharbour road and to build a new bridge over\nthe river, ending a long debate over the\ncost of both projects. Work is expected to\nbegin in the spring, the mayor said.\n\nBoy Saved\nFrom Harbour\nBy Ferry Hand\n-«\nA deckhand of the Manly\nferry dived into the\nharbour at Circular Quay\nyesterday and brought a\nboy of six to the steps.\nThe boy had fallen from\nthe wharf while fishing\nwith his brother, and was\ntaken home none the worse.\n";
+    let p = run(page);
+    let heads: Vec<_> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    assert_eq!(heads, [Some("HARBOUR ROAD TO BE WIDENED."), Some("Boy Saved From Harbour By Ferry Hand")], "{:?}", roles(&p, page));
+    assert!(p.articles[1].text.contains("A deckhand of the Manly"));
+}
+
+/// A paragraph tight under finished text, opening on a letter the OCR engine read off the column's
+/// edge (t The works…): it goes on down its column, and is not the rest of a sentence cut off in
+/// another story ("stored there for the").
+#[test]
+fn regression_a_stray_letter_at_a_paragraphs_start_sent_it_to_another_storys_cut() {
+    let page = "FIRE AT THE MILLS.\nA fire broke out in the flour mills at Parramatta\nearly yesterday morning, and before the brigade\ncould reach the scene the whole of the upper floor\nhad been destroyed, with a great quantity of grain\nstored there for the\n\n\nHARBOUR WORKS.\nThe council voted on Monday to widen the harbour\nroad and to build a new bridge over the river, the\ncost to be met from a loan.\nt The works will employ two hundred men through\nthe winter, and the first of them will be engaged\nwhen the contracts are let at the end of the month.\n";
+    let p = run(page);
+    let harbour = p.articles.iter().find(|a| a.headline.as_deref() == Some("HARBOUR WORKS.")).expect("the harbour story");
+    assert!(harbour.text.contains("The works will employ"), "{:?}", roles(&p, page));
+    let fire = p.articles.iter().find(|a| a.headline.as_deref() == Some("FIRE AT THE MILLS.")).expect("the fire story");
+    assert!(!fire.text.contains("The works will employ"), "{}", fire.text);
+}
+
+/// A heading set tight after a finished report, over a report of its own that shares words with
+/// the one above (stealing, horse, Penrith): shared words between reports side by side do not make
+/// the heading a section of the report above.
+#[test]
+fn regression_a_reports_heading_was_a_subhead_of_the_report_above_that_shared_its_words() {
+    let page = "QUARTER SESSIONS.\nJohn Smith, a labourer, was charged at the Quarter\nSessions yesterday with stealing a horse, saddle,\nand bridle, the property of a farmer of Penrith.\nHe was found guilty and sentenced to two years.\nHenry Brown was charged with stealing a watch from\na dwelling at Parramatta. The jury found him not\nguilty, and he was discharged.\nHORSE STEALING AT PENRITH.\nThe police at Penrith have arrested a young man\ncharged with stealing a horse from a paddock on\nthe river road last week. The horse was found\nin a yard at Windsor, and the accused will be\nbrought before the bench at Penrith to-day.\n";
+    let p = run(page);
+    let heads: Vec<_> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    assert_eq!(heads, [Some("QUARTER SESSIONS."), Some("HORSE STEALING AT PENRITH.")], "{:?}", roles(&p, page));
+}
+
+/// A title in short lines of capitalised words set tight over its story's text in a narrow column
+/// (Ferry Hand / Saves Boy / From Harbour): the story's headline, not the opening of its text.
+#[test]
+fn regression_a_title_in_short_lines_tight_over_its_text_was_read_as_the_text() {
+    let page = "HARBOUR ROAD TO BE WIDENED.\nThe council voted on Monday to widen the\nharbour road and to build a new bridge over\nthe river, ending a long debate over the\ncost of both projects.\n\nFerry Hand\nSaves Boy\nFrom Harbour\nA deckhand of the Manly\nferry dived into the\nharbour at Circular Quay\nyesterday and brought a\nboy of six to the steps.\n";
+    let p = run(page);
+    let heads: Vec<_> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    assert_eq!(heads, [Some("HARBOUR ROAD TO BE WIDENED."), Some("Ferry Hand Saves Boy From Harbour")], "{:?}", roles(&p, page));
+    assert!(p.articles[1].sections[0].paragraphs[0].text.starts_with("A deckhand"), "{:#?}", p.articles[1].sections);
+}
+
+/// A heading set off by a blank line after a finished report, over a report that shares a word or
+/// two with it (Penrith, charged): the space above it makes it the next report's title, not a
+/// section of the one above.
+#[test]
+fn regression_a_heading_set_apart_after_a_finished_report_was_a_subhead_of_it() {
+    let page = "QUARTER SESSIONS.\nJohn Smith, a labourer, was charged at the Quarter\nSessions yesterday with stealing a horse, saddle,\nand bridle, the property of a farmer of Penrith.\nHe was found guilty and sentenced to two years.\nHenry Brown was charged with stealing a watch from\na dwelling at Parramatta. The jury found him not\nguilty, and he was discharged.\n\nARREST AT PENRITH.\nThe police at Penrith have arrested a young man\ncharged with breaking into a store on the river\nroad last week. Goods taken from the store were\nfound in a hut at Windsor, and the accused will\nbe brought before the bench at Penrith to-day.\n";
+    let p = run(page);
+    let heads: Vec<_> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    assert_eq!(heads, [Some("QUARTER SESSIONS."), Some("ARREST AT PENRITH.")], "{:?}", roles(&p, page));
+}

@@ -49,6 +49,9 @@ pub struct Block {
     pub md_heading: u8,
     /// Several short lines stacked with hard breaks (a two-line headline).
     pub stacked: bool,
+    /// Two or three short lines of capitalised words set tight over a line of prose: a title set
+    /// directly over its text, as narrow columns set theirs (`title_over_text`).
+    pub title_run: bool,
     /// The last line reaches the column's width: the paragraph was not finished there.
     pub last_full: bool,
     /// Where the page's column was measured (`Layout::measure`, with a lost indent): whether the
@@ -267,7 +270,7 @@ pub fn build_sure(lines: &[Line], layout: &Layout, lang: &Lang, solo: &[bool], s
     let mut bounds = Vec::new();
     let mut start = 0;
     for i in 1..=lines.len() {
-        if i == lines.len() || solo[i] || solo[i - 1] || layout.breaks(&lines[i - 1], &lines[i], start == i - 1, lines.get(i + 1).filter(|l| l.blank_before == 0), lang) {
+        if i == lines.len() || solo[i] || solo[i - 1] || layout.breaks(&lines[i - 1], &lines[i], start == i - 1, lines.get(i + 1).filter(|l| l.blank_before == 0), lang) || title_over_text(layout, &lines[start..i], &lines[i], lang) {
             bounds.push(start..i);
             start = i;
         }
@@ -327,6 +330,7 @@ pub fn build_sure(lines: &[Line], layout: &Layout, lang: &Lang, solo: &[bool], s
             blank_after: 0,
             md_heading: ls.iter().map(|l| l.md_heading).max().unwrap_or(0),
             stacked: ls.len() > 1 && ls[..ls.len() - 1].iter().all(|l| l.hard_break),
+            title_run: lines.get(r.end).is_some_and(|n| title_over_text(layout, ls, n, lang)),
             last_full: layout.wrapped && ls.len() > 1 && match (layout.measure, cjk) {
                 (Some(m), true) => m.fills(last),
                 _ => layout.full(last, cjk),
@@ -343,6 +347,36 @@ pub fn build_sure(lines: &[Line], layout: &Layout, lang: &Lang, solo: &[bool], s
         blocks[i].blank_after = if i + 1 < blocks.len() { blocks[i + 1].blank_before } else { 1 };
     }
     blocks
+}
+
+/// Whether `run`, the lines of a block so far, is a title set tight over `next`, a line of prose:
+/// two or three short lines, each of a few capitalised words with no stop or comma (Dismissed /
+/// Men In / Protest March over The 150 men dismissed…). A narrow column's prose breaks its lines
+/// anywhere, so a line of it in lower case, or closed by a stop, soon comes; a title's lines
+/// never hold one.
+fn title_over_text(layout: &Layout, run: &[Line], next: &Line, lang: &Lang) -> bool {
+    if !layout.wrapped || layout.geometric || lang.code.is_cjk() || !(2..=3).contains(&run.len()) || next.blank_before > 0 {
+        return false;
+    }
+    // A word title case leaves in lower case (of, the), as `classify::title_small` reads it.
+    let small = |w: &str| {
+        let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+        lang.title_small_words.contains(&letters)
+    };
+    let title_line = |l: &Line| {
+        let words: Vec<&str> = l.text.split_whitespace().collect();
+        l.stats.chars <= lang.classify.title_line_max
+            && l.stats.cjk == 0
+            && !l.text.trim_end().ends_with(['.', ',', ';', '!', '?'])
+            && words.iter().all(|w| !w.ends_with([',', '.', ';']) || w.len() <= 3)
+            && words.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+            && words.iter().all(|w| w.chars().find(|c| c.is_alphabetic()).is_none_or(|c| c.is_uppercase() || small(w)))
+    };
+    let prose = |l: &Line| {
+        l.text.chars().next().is_some_and(char::is_uppercase)
+            && l.text.split_whitespace().any(|w| w.chars().next().is_some_and(char::is_lowercase) && !small(w))
+    };
+    run.iter().all(title_line) && prose(next)
 }
 
 /// A short run of CJK lines that read as headline lines — without a single punctuation mark (a

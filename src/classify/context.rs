@@ -251,6 +251,43 @@ pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], layout: &Lay
     }
 }
 
+/// A paragraph set tight under finished text goes on down the same column: a stray letter it
+/// opens on, before a capitalised word (t Reuters Political…, t,Irefiarties…, i Loma (s.)…), is
+/// what the OCR engine read off the column's edge or a rule, not the rest of a sentence cut
+/// elsewhere. Its start is told by the word past it. (A mark alone, a comma, may be just that
+/// rest: the cut fell before it.)
+pub fn edge_marks(blocks: &[Block], classes: &mut [Class], layout: &Layout, lang: &Lang) {
+    if lang.code.is_cjk() || layout.geometric {
+        return;
+    }
+    for i in 1..blocks.len() {
+        let (b, above) = (&blocks[i], &classes[i - 1]);
+        if classes[i].shape == Shape::Body
+            && classes[i].start == Start::Mid
+            && b.blank_before == 0
+            && above.shape == Shape::Body
+            && !above.open_end
+            && let Some(rest) = past_edge_mark(&b.text, lang)
+        {
+            classes[i].start = start_of(b, rest, layout, lang);
+        }
+    }
+}
+
+/// The text past the marks and the one stray lower-case letter (not a word of the language) it
+/// opens on, where a capitalised word follows them.
+fn past_edge_mark<'a>(text: &'a str, lang: &Lang) -> Option<&'a str> {
+    let t = text.trim_start();
+    let rest = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let mut letters = rest.chars();
+    let (Some(c), next) = (letters.next(), letters.next()) else { return None };
+    if !c.is_lowercase() || next.is_some_and(char::is_alphanumeric) || lang.is_stopword(&c.to_string()) {
+        return None;
+    }
+    let rest = rest[c.len_utf8()..].trim_start_matches(|c: char| !c.is_alphanumeric());
+    rest.chars().next().is_some_and(char::is_uppercase).then_some(rest)
+}
+
 /// Chinese body text that opens inside a quotation or a bracket (和国报》记者…) goes on from a
 /// sentence cut elsewhere (…《共): it starts mid-sentence. Marked after the heading passes: a
 /// heading over such a fragment, which the page's scrambled columns put there, is no cut prose.

@@ -55,6 +55,7 @@ pub struct Params {
     pub odds_since_seed: f32,
     pub odds_numbered: f32,
     pub odds_caption_soon: f32,
+    pub odds_apart: f32,
     pub opening_span: usize,
     pub orphan_fit_min: f32,
     pub stray_line_min: f32,
