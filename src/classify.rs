@@ -362,12 +362,6 @@ pub(crate) fn is_caps(b: &Block) -> bool {
     b.stats.latin >= 2 && b.stats.upper * 10 >= b.stats.latin * 8
 }
 
-/// Whether a word is one title case leaves in lower case in the language (of, the, to).
-pub(crate) fn title_small(word: &str, lang: &Lang) -> bool {
-    let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
-    lang.title_small_words.iter().any(|x| *x == letters.to_lowercase())
-}
-
 /// A title in title case: its words capitalised but for the language's small words (of, the).
 pub(crate) fn title_case(text: &str, lang: &Lang) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -381,7 +375,7 @@ pub(crate) fn title_case(text: &str, lang: &Lang) -> bool {
             continue;
         }
         let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect();
-        if letters.is_empty() || lang.title_small_words.iter().any(|x| *x == letters.to_lowercase()) {
+        if letters.is_empty() || lang.is_title_small(&letters) {
             continue;
         }
         if letters.chars().next().is_some_and(char::is_uppercase) {

@@ -9,7 +9,7 @@
 //! English, the line is a word or a few in the same case as the line above.
 
 use crate::blocks::{Block, Layout};
-use crate::classify::{is_caps, title_small, Class, Shape};
+use crate::classify::{is_caps, Class, Shape};
 use crate::lang::{is_cjk, lexicon, Lang};
 
 /// Most CJK characters a line may hold and be the tail of the title above it on that alone (义,
@@ -120,7 +120,7 @@ fn latin_tail(h: &Block, b: &Block, lang: &Lang) -> bool {
     // Every word capitalised but the small ones (Succeed - Nz, Stocks/anacomp Inc <aac>: a
     // ticker in brackets is no word).
     let initial = |w: &str| w.chars().find(|c| c.is_alphabetic());
-    let capitalised = |w: &&str| w.starts_with('<') || initial(w).is_none_or(char::is_uppercase) || title_small(w, lang);
+    let capitalised = |w: &&str| w.starts_with('<') || initial(w).is_none_or(char::is_uppercase) || lang.is_title_small(w);
     !is_caps(b) && initial(words[0]).is_some_and(char::is_uppercase) && words.iter().all(capitalised)
 }
 

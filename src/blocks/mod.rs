@@ -358,11 +358,6 @@ fn title_over_text(layout: &Layout, run: &[Line], next: &Line, lang: &Lang) -> b
     if !layout.wrapped || layout.geometric || lang.code.is_cjk() || !(2..=3).contains(&run.len()) || next.blank_before > 0 {
         return false;
     }
-    // A word title case leaves in lower case (of, the), as `classify::title_small` reads it.
-    let small = |w: &str| {
-        let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
-        lang.title_small_words.contains(&letters)
-    };
     let title_line = |l: &Line| {
         let words: Vec<&str> = l.text.split_whitespace().collect();
         l.stats.chars <= lang.classify.title_line_max
@@ -370,11 +365,11 @@ fn title_over_text(layout: &Layout, run: &[Line], next: &Line, lang: &Lang) -> b
             && !l.text.trim_end().ends_with(['.', ',', ';', '!', '?'])
             && words.iter().all(|w| !w.ends_with([',', '.', ';']) || w.len() <= 3)
             && words.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
-            && words.iter().all(|w| w.chars().find(|c| c.is_alphabetic()).is_none_or(|c| c.is_uppercase() || small(w)))
+            && words.iter().all(|w| w.chars().find(|c| c.is_alphabetic()).is_none_or(|c| c.is_uppercase() || lang.is_title_small(w)))
     };
     let prose = |l: &Line| {
         l.text.chars().next().is_some_and(char::is_uppercase)
-            && l.text.split_whitespace().any(|w| w.chars().next().is_some_and(char::is_lowercase) && !small(w))
+            && l.text.split_whitespace().any(|w| w.chars().next().is_some_and(char::is_lowercase) && !lang.is_title_small(w))
     };
     run.iter().all(title_line) && prose(next)
 }

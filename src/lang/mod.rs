@@ -460,6 +460,13 @@ impl Lang {
     pub fn is_stopword(&self, w: &str) -> bool {
         self.stopwords.contains(w)
     }
+
+    /// Whether a word (its letters, whatever marks stand around them) is one title case leaves in
+    /// lower case in the language (of, the, to).
+    pub fn is_title_small(&self, word: &str) -> bool {
+        let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+        self.title_small_words.contains(&letters)
+    }
 }
 
 /// The built-in English word list (SCOWL size 35, American and British; see en_words.LICENSE).

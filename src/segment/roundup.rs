@@ -20,7 +20,7 @@ pub fn headed_items(seg: &Segments, classes: &TiSlice<BlockId, Class>) -> Vec<bo
     for (i, u) in seg.units.iter().enumerate() {
         while let Some(s) = seeds.next_if(|s| s.at <= i) {
             if !s.heads.is_empty() || !s.bylines.is_empty() {
-                open = s.is_rubric(classes) && s.heads.first().is_some_and(|&h| classes[h].roundup);
+                open = s.heads.first().is_some_and(|&h| classes[h].roundup);
             }
         }
         let c = &classes[u.block];
