@@ -12,6 +12,11 @@ pub fn run(bytes: &[u8]) -> Page {
     newsseg::process_page(&Config::default(), "t", None, bytes).expect("the page is processed")
 }
 
+/// Each article's headline, in page order.
+pub fn headlines(page: &Page) -> Vec<Option<&str>> {
+    page.articles.iter().map(|a| a.headline.as_deref()).collect()
+}
+
 /// What a reader gets from a page's articles: headline group, bylines, and every paragraph's text.
 pub fn articles(page: &Page) -> Vec<String> {
     page.articles

@@ -1,5 +1,6 @@
 //! English and historical pages: bylines, datelines, jump lines, running heads, noise, hyphenation.
 
+use crate::common::headlines;
 use newsseg::{process_page, Config, Page};
 
 fn run(text: &str) -> Page {
@@ -179,7 +180,7 @@ fn regression_the_end_of_a_quoted_sentence_cut_at_a_column_was_a_notice_rubric()
     // sentence, and heads nothing. (A page written for this test.)
     let page = "GRAIN DEALERS SLOW TO ACCEPT NEW CONTRACTS\n\n  CHICAGO, March 25 - Grain dealers have been\nslow to accept the new futures contracts that\nthe exchange began to offer last month, and\ntrading in them has stayed thin, dealers said.\n  The exchange had hoped the contracts would\ndraw farmers who now sell their crops forward\nto local elevators at fixed prices.\n  \"Properly run markets need contracts that\neveryone understands. This has not been true\nof some of the new ones so far,\"\n\nMorrison said.\n\nThe volume of wheat traded on the exchange\nfell by a third on Monday from a week ago, as\ndealers waited for the government crop report\ndue at the end of the week.\n  REUTER\n";
     let p = run(page);
-    let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    let heads = headlines(&p);
     assert_eq!(heads, [Some("GRAIN DEALERS SLOW TO ACCEPT NEW CONTRACTS")], "{:#?}", p.articles);
 }
 
@@ -189,7 +190,7 @@ fn regression_the_end_of_a_quoted_sentence_cut_at_a_column_was_a_notice_rubric()
 fn regression_a_title_case_headline_over_a_rule_read_as_marks_was_taken_for_text() {
     let page = "HARBOUR ROAD TO BE WIDENED.\nThe council voted on Monday to widen the\nharbour road and to build a new bridge over\nthe river, ending a long debate over the\ncost of both projects. Work is expected to\nbegin in the spring, the mayor said.\n\nBoy Saved\nFrom Harbour\nBy Ferry Hand\n-«\nA deckhand of the Manly\nferry dived into the\nharbour at Circular Quay\nyesterday and brought a\nboy of six to the steps.\nThe boy had fallen from\nthe wharf while fishing\nwith his brother, and was\ntaken home none the worse.\n";
     let p = run(page);
-    let heads: Vec<_> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    let heads = headlines(&p);
     assert_eq!(heads, [Some("HARBOUR ROAD TO BE WIDENED."), Some("Boy Saved From Harbour By Ferry Hand")], "{:?}", roles(&p, page));
     assert!(p.articles[1].text.contains("A deckhand of the Manly"));
 }
@@ -214,7 +215,7 @@ fn regression_a_stray_letter_at_a_paragraphs_start_sent_it_to_another_storys_cut
 fn regression_a_reports_heading_was_a_subhead_of_the_report_above_that_shared_its_words() {
     let page = "QUARTER SESSIONS.\nJohn Smith, a labourer, was charged at the Quarter\nSessions yesterday with stealing a horse, saddle,\nand bridle, the property of a farmer of Penrith.\nHe was found guilty and sentenced to two years.\nHenry Brown was charged with stealing a watch from\na dwelling at Parramatta. The jury found him not\nguilty, and he was discharged.\nHORSE STEALING AT PENRITH.\nThe police at Penrith have arrested a young man\ncharged with stealing a horse from a paddock on\nthe river road last week. The horse was found\nin a yard at Windsor, and the accused will be\nbrought before the bench at Penrith to-day.\n";
     let p = run(page);
-    let heads: Vec<_> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    let heads = headlines(&p);
     assert_eq!(heads, [Some("QUARTER SESSIONS."), Some("HORSE STEALING AT PENRITH.")], "{:?}", roles(&p, page));
 }
 
@@ -224,7 +225,7 @@ fn regression_a_reports_heading_was_a_subhead_of_the_report_above_that_shared_it
 fn regression_a_title_in_short_lines_tight_over_its_text_was_read_as_the_text() {
     let page = "HARBOUR ROAD TO BE WIDENED.\nThe council voted on Monday to widen the\nharbour road and to build a new bridge over\nthe river, ending a long debate over the\ncost of both projects.\n\nFerry Hand\nSaves Boy\nFrom Harbour\nA deckhand of the Manly\nferry dived into the\nharbour at Circular Quay\nyesterday and brought a\nboy of six to the steps.\n";
     let p = run(page);
-    let heads: Vec<_> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    let heads = headlines(&p);
     assert_eq!(heads, [Some("HARBOUR ROAD TO BE WIDENED."), Some("Ferry Hand Saves Boy From Harbour")], "{:?}", roles(&p, page));
     assert!(p.articles[1].sections[0].paragraphs[0].text.starts_with("A deckhand"), "{:#?}", p.articles[1].sections);
 }
@@ -236,6 +237,6 @@ fn regression_a_title_in_short_lines_tight_over_its_text_was_read_as_the_text() 
 fn regression_a_heading_set_apart_after_a_finished_report_was_a_subhead_of_it() {
     let page = "QUARTER SESSIONS.\nJohn Smith, a labourer, was charged at the Quarter\nSessions yesterday with stealing a horse, saddle,\nand bridle, the property of a farmer of Penrith.\nHe was found guilty and sentenced to two years.\nHenry Brown was charged with stealing a watch from\na dwelling at Parramatta. The jury found him not\nguilty, and he was discharged.\n\nARREST AT PENRITH.\nThe police at Penrith have arrested a young man\ncharged with breaking into a store on the river\nroad last week. Goods taken from the store were\nfound in a hut at Windsor, and the accused will\nbe brought before the bench at Penrith to-day.\n";
     let p = run(page);
-    let heads: Vec<_> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    let heads = headlines(&p);
     assert_eq!(heads, [Some("QUARTER SESSIONS."), Some("ARREST AT PENRITH.")], "{:?}", roles(&p, page));
 }

@@ -1,6 +1,7 @@
 //! Regressions, each named after the bug it pins down.
 
 use newsseg::emit::Article;
+use crate::common::headlines;
 use newsseg::{process_page, Config, Page};
 
 fn run(text: &str) -> Page {
@@ -10,11 +11,6 @@ fn run(text: &str) -> Page {
 /// The article whose text holds `text` (a dateline, a phrase of its own).
 fn article_with<'a>(p: &'a Page, text: &str) -> &'a Article {
     p.articles.iter().find(|a| a.text.contains(text)).unwrap_or_else(|| panic!("no article holds {text:?}: {:#?}", p.articles))
-}
-
-/// Each article's headline, in page order.
-fn headlines(p: &Page) -> Vec<Option<&str>> {
-    p.articles.iter().map(|a| a.headline.as_deref()).collect()
 }
 
 /// The article's headline group as printed: kicker, headline, deck, those it has.

@@ -2,15 +2,11 @@
 //! pins down. The pages are written for these tests.
 
 use newsseg::emit::Article;
+use crate::common::headlines;
 use newsseg::{process_page, Config, Page};
 
 fn run(text: &str) -> Page {
     process_page(&Config::default(), "t", None, text.as_bytes()).expect("page processes")
-}
-
-/// Each article's headline, in order.
-fn headlines(p: &Page) -> Vec<Option<&str>> {
-    p.articles.iter().map(|a| a.headline.as_deref()).collect()
 }
 
 /// An article's bylines as (role, name).

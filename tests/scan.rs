@@ -2,6 +2,7 @@
 //! hard-wrapped columns whose first lines lost their indent, running heads on lines of their own,
 //! headlines wrapped over two lines, misread brackets and dashes. Each test is named after the bug.
 
+use crate::common::headlines;
 use newsseg::emit::Article;
 use newsseg::{process_page, Config, Page};
 
@@ -258,7 +259,7 @@ fn a_lone_title_standing_between_two_stories_on_a_printed_page_heads_the_second(
     // standing alone between two stories is no subhead of the first.
     let page = format!("{RUNNING_HEAD}新图书馆开门迎客\n\n{}护城河清淤工程本月完工\n\n{}", column(&LIBRARY, 15), column(&RIVER, 15));
     let p = run(&page);
-    let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    let heads = headlines(&p);
     assert_eq!(heads, [Some("新图书馆开门迎客"), Some("护城河清淤工程本月完工")], "{:#?}", p.articles);
 }
 
@@ -332,7 +333,7 @@ fn a_title_wrapped_over_two_lines_of_one_block_closing_on_its_column_name_over_a
         column(&LIBRARY[..3], 15)
     );
     let p = run(&page);
-    let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    let heads = headlines(&p);
     assert_eq!(heads, [Some("新图书馆开门迎客"), Some("王小明：守护书香 服务乡邻（文化惠民。 基层图书馆巡礼）")], "{:#?}", p.articles);
     assert!(p.articles[1].text.contains("五个村"), "{:#?}", p.articles);
 }
@@ -383,7 +384,7 @@ fn a_title_standing_alone_with_a_word_before_its_comma_is_a_headline() {
     // is no line an edge cut.
     let page = format!("{RUNNING_HEAD}新图书馆开门迎客\n\n{}看，护城河变清了\n\n{}", column(&LIBRARY, 15), column(&RIVER, 15));
     let p = run(&page);
-    let heads: Vec<_> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    let heads = headlines(&p);
     assert_eq!(heads, [Some("新图书馆开门迎客"), Some("看，护城河变清了")], "{:#?}", p.articles);
 }
 
