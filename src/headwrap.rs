@@ -83,14 +83,22 @@ fn cjk_tail(h: &Block, b: &Block, title: &str, title_line: bool, lang: &Lang) ->
     // the name is not counted in the line's length.
     let tagged_tail = lang.is_title_tail(bt);
     // (A section's number standing alone under a title, 一, is no tail of it.)
-    if !b.cjk || lang.ends_sentence(ht) || bt.contains('。') || (b.stats.chars > h.stats.chars + 1 && !tagged_tail) || lang.is_section_numbered(bt) {
+    if lang.ends_sentence(ht) || bt.contains('。') || lang.is_section_numbered(bt) {
         return false;
     }
     let count = |t: &str, set: &[char]| t.chars().filter(|c| set.contains(c)).count();
+    let open = count(title, &lang.openers) > count(title, &lang.closers);
+    // The line that closes a bracket the title left open is the title's rest, however long and
+    // though it holds no CJK (（共建 / 一带一路）, 摘金（动感 / 2019）).
+    if open && count(bt, &lang.closers) > count(bt, &lang.openers) {
+        return true;
+    }
+    if !b.cjk || (b.stats.chars > h.stats.chars + 1 && !tagged_tail) {
+        return false;
+    }
     // A bracket the title opened and has not closed: the line below closes it, or, set tight
     // under the title (the OCR engine's one block), goes on inside it (〈深入 / 学习贯彻… / 思想）).
     let tight = b.blank_before == 0;
-    let open = count(title, &lang.openers) > count(title, &lang.closers);
     let left_open = open && (count(bt, &lang.closers) > 0 || tight);
     // A title line does not end on a character that leans on what follows (摸准体育产业的 / 矿脉),
     // unless it closes a noun (成都).

@@ -419,3 +419,33 @@ fn a_column_name_under_scraps_amid_a_paragraph_is_no_title_s_rest() {
     let p = run(&page);
     assert!(p.articles.iter().all(|a| !a.headline.as_deref().unwrap_or("").contains("（说道）")), "{:#?}", p.articles);
 }
+
+#[test]
+fn a_line_closing_the_bracket_a_title_line_opened_goes_on_the_title_however_long() {
+    // The column name's bracket opens on a line of its own and closes on the line under it, which
+    // is longer than the line it closes (（新春 / 走基层看变化）); the OCR's one block, whose first
+    // line lost its closing quote.
+    let page = format!("{RUNNING_HEAD}全民阅读“进社区\n（新春\n走基层看变化）\n\n{}", column(&LIBRARY, 15));
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert_eq!(head_group(&p.articles[0]), ["全民阅读“进社区（新春走基层看变化）"], "{:#?}", p.articles[0]);
+}
+
+#[test]
+fn a_line_closing_a_title_s_bracket_on_figures_alone_goes_on_the_title() {
+    // 2019） holds no CJK character, yet it closes the bracket the title line opened.
+    let page = format!("{RUNNING_HEAD}新图书馆开门迎客（阅读\n2019）\n\n{}", column(&LIBRARY, 15));
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert_eq!(head_group(&p.articles[0]), ["新图书馆开门迎客（阅读2019）"], "{:#?}", p.articles[0]);
+}
+
+#[test]
+fn scraps_read_off_a_picture_over_a_title_are_not_its_headline() {
+    // The OCR engine read two scraps of a photo's lettering (品 / ALo) over the title, set tight
+    // with it: three heading lines, of which the middle one would be the headline.
+    let page = format!("{RUNNING_HEAD}品\nALo\n镇上的新图书馆正式开放\n\n{}", column(&LIBRARY, 15));
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert_eq!(p.articles[0].headline.as_deref(), Some("镇上的新图书馆正式开放"), "{:#?}", p.articles[0]);
+}
