@@ -82,6 +82,12 @@ fn cjk_tail(h: &Block, b: &Block, title: &str, title_line: bool, lang: &Lang) ->
     // carried over (亮 / 剑 （干部状态新观察）), tight under the title line or set apart from it:
     // the name is not counted in the line's length.
     let tagged_tail = lang.is_title_tail(bt);
+    // A title its column name has closed is whole (文明力量 （新论） / 图片报道, its opening quote's
+    // close lost to the OCR), and a standing label (图片报道) is a title of its own.
+    let label = |t: &str| lang.is_tagged(t) && !t.contains(|c| lang.openers.contains(&c));
+    if lang.is_tagged(title) || label(title) || label(bt) {
+        return false;
+    }
     // (A section's number standing alone under a title, 一, is no tail of it.)
     if lang.ends_sentence(ht) || bt.contains('。') || lang.is_section_numbered(bt) {
         return false;

@@ -449,3 +449,21 @@ fn scraps_read_off_a_picture_over_a_title_are_not_its_headline() {
     assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
     assert_eq!(p.articles[0].headline.as_deref(), Some("镇上的新图书馆正式开放"), "{:#?}", p.articles[0]);
 }
+
+#[test]
+fn a_standing_label_takes_no_scrap_under_it_as_its_rest() {
+    // 图片报道 is a title of its own; the character the OCR read off the photo under it is no
+    // part of it.
+    let page = format!("{RUNNING_HEAD}图片报道\n原\n\n{}", column(&LIBRARY, 15));
+    let p = run(&page);
+    assert_eq!(p.articles[0].headline.as_deref(), Some("图片报道"), "{:#?}", p.articles);
+}
+
+#[test]
+fn a_title_closed_by_its_column_name_takes_no_label_under_it_though_a_quote_is_left_open() {
+    // The OCR lost the title's closing quote, so a bracket looks open; the column name has closed
+    // the title all the same, and the label set tight under it heads the next story.
+    let page = format!("{RUNNING_HEAD}新图书馆开门迎客“书香 （民生观察）\n图片报道\n\n{}", column(&LIBRARY, 15));
+    let p = run(&page);
+    assert_eq!(p.articles[0].headline.as_deref(), Some("新图书馆开门迎客“书香 （民生观察）"), "{:#?}", p.articles);
+}
