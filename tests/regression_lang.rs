@@ -234,3 +234,34 @@ fn regression_french_title_over_a_deck_both_in_body_type_was_read_as_text() {
     assert_eq!(headlines(&p), [Some("LA SÉANCE D'HIER"), Some("Les élections anglaises")], "{:#?}", p.articles);
     assert_eq!(p.articles[1].deck.as_deref(), Some("Le vote des femmes"), "{:#?}", p.articles);
 }
+
+#[test]
+fn regression_french_title_in_body_type_under_a_rubric_in_capitals_was_read_as_text() {
+    // A town's rubric in capitals, set apart over the piece's own title in sentence case, itself
+    // set apart over the text: the title is the rubric's deck; it was read as the text's first
+    // paragraph. (A page written for this test.)
+    let page = format!("{SEANCE}LYON\n\nLa foire aux jambons\n\nLa foire aux jambons s'est ouverte hier matin sur la place Bellecour, où plus de\ncent marchands venus de toute la région avaient dressé leurs tréteaux dès l'aube;\nles acheteurs, nombreux malgré la pluie, ont fait monter les prix de moitié avant\nmidi, et la foire durera jusqu'à dimanche soir.\n");
+    let p = run(&page);
+    assert_eq!(headlines(&p), [Some("LA SÉANCE D'HIER"), Some("LYON")], "{:#?}", p.articles);
+    assert_eq!(p.articles[1].deck.as_deref(), Some("La foire aux jambons"), "{:#?}", p.articles);
+}
+
+#[test]
+fn regression_french_dispatch_under_capitals_is_no_title_though_its_dateline_was_missed() {
+    // A place in capitals and a comma open a dispatch, whatever follows the date: under a heading
+    // in capitals it is the text's opening line, not the heading's deck. (A page written for this
+    // test.)
+    let page = format!("DERNIÈRE HEURE\n\nLYON, 4 mars, 3 heures du soir.\n\n« Un incendie a détruit cette nuit un entrepôt de soieries du quai Saint-Vincent; les\npompiers ont protégé les maisons voisines, et personne n'a été blessé; les pertes\nsont estimées à deux cent mille francs, et une enquête a été ouverte ce matin par\nle commissaire du quartier. »\n\n{SEANCE}");
+    let p = run(&page);
+    let a = &p.articles[0];
+    assert!(a.deck.is_none() && a.sections.iter().all(|s| s.heading.is_none()), "{a:#?}");
+}
+
+#[test]
+fn regression_french_chapter_number_is_no_rubric_over_the_title_under_it() {
+    // A serial's chapter number in Roman figures, set apart over a line in body type: the number
+    // is no rubric, so the line is not made its deck. (A page written for this test.)
+    let page = format!("{SEANCE}IV\n\nLe retour du marin\n\nLe lendemain, dès l'aube, Jean descendit au port avec son père pour attendre la\nbarque qui devait ramener son frère; le vent soufflait fort, et les femmes du\nvillage regardaient la mer sans rien dire, serrées les unes contre les autres.\n");
+    let p = run(&page);
+    assert!(p.articles.iter().all(|a| a.deck.as_deref() != Some("Le retour du marin")), "{:#?}", p.articles);
+}

@@ -33,6 +33,13 @@ pub fn apart_headings(blocks: &[Block], lines: &[Line], classes: &mut [Class], l
             (candidate[k], candidate[k + 1], deck[k + 1]) = (true, true, true);
         }
     }
+    if lang.titles_under_rubrics {
+        for k in 1..text.len() {
+            if !candidate[k] && title_under_rubric(k, &text, blocks, classes, lang) {
+                (candidate[k], deck[k]) = (true, true);
+            }
+        }
+    }
     for (k, &i) in text.iter().enumerate() {
         if !candidate[k] {
             continue;
@@ -112,6 +119,26 @@ fn title_over_deck(k: usize, text: &[usize], blocks: &[Block], classes: &[Class]
         && !is_name(&blocks[text[k + 1]].text, lang)
         && closed_above(k, text, blocks, classes, lang)
         && opens_under(k + 1, k + 2, text, blocks, classes, lang)
+}
+
+/// Fewest letters a word of a rubric in capitals runs to: a chapter's number in Roman figures (IV)
+/// has fewer in all.
+const RUBRIC_WORD_MIN: usize = 3;
+
+/// Whether the text block at `k` is a piece's title in body type under its rubric in capitals, both
+/// set apart (RENNES / Les baisers de Strasbourg / text): one line, a phrase of its own, straight
+/// under a heading of one line in capitals and over a paragraph that opens. It goes in the
+/// rubric's headline group as its deck. (A dateline under capitals is the text's opening.)
+fn title_under_rubric(k: usize, text: &[usize], blocks: &[Block], classes: &[Class], lang: &Lang) -> bool {
+    let (above, i) = (text[k - 1], text[k]);
+    // (A chapter's number, IV, is no rubric.)
+    let words = blocks[above].text.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= RUBRIC_WORD_MIN).count();
+    let rubric = classes[above].shape == Shape::Heading && classes[above].caps && blocks[above].n_lines() == 1 && words > 0;
+    // A place in capitals and a comma open a dispatch the dateline patterns missed (PARIS, 18
+    // décembre, 1 heure du matin.), not a title.
+    let t = blocks[i].text.trim();
+    let place = t.split_once(',').is_some_and(|(w, _)| w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '-' || c == ' '));
+    rubric && !place && blocks[i].n_lines() == 1 && !is_name(t, lang) && lone_phrase(k, text, blocks, classes, lang) && opens_under(k, k + 1, text, blocks, classes, lang)
 }
 
 /// Whether the text block at `k` is a short phrase on its own: body text, not indented, set apart

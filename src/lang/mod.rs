@@ -98,6 +98,8 @@ struct RawLang {
     sentence_case_titles: bool,
     #[serde(default)]
     headed_roundups: bool,
+    #[serde(default)]
+    titles_under_rubrics: bool,
     credit: Vec<String>,
     #[serde(default)]
     section_number: Vec<String>,
@@ -208,6 +210,11 @@ pub struct Lang {
     /// `classify::apart`'s roundups. Where they do not, a line in lower case over capitals is a
     /// poem's title or a line the OCR broke.
     pub headed_roundups: bool,
+    /// The language's papers head a piece with a rubric in capitals over its own title in body
+    /// type (RENNES / Les baisers de Strasbourg, LA SITUATION / Le budget des colonies): see
+    /// `classify::apart`'s titles under rubrics. Where they do not, a short line set apart under
+    /// capitals is an advertisement's address or a line of its text.
+    pub titles_under_rubrics: bool,
     pub credit: Vec<Pattern>,
     /// How a section heading is numbered, bulleted or labelled (一、, （二）, ●, 延伸阅读): a lone
     /// heading so marked heads a section, not a story.
@@ -327,6 +334,7 @@ impl Lang {
             apart_headings_open_pieces: raw.apart_headings_open_pieces,
             sentence_case_titles: raw.sentence_case_titles,
             headed_roundups: raw.headed_roundups,
+            titles_under_rubrics: raw.titles_under_rubrics,
             credit: compile(&raw.credit, "credit", c),
             section_number: compile(&raw.section_number, "section_number", c),
             standing_label: compile(&raw.standing_label, "standing_label", c),
