@@ -478,7 +478,14 @@ fn by_zones(pieces: &[Piece], groups: &[Vec<usize>], group_of: &[Option<usize>],
             let qp = &pieces[q];
             group_of[q].is_none() && zone[q] != headless && qp.bbox.right() <= pc.bbox.x + tol && qp.bbox.bottom() >= pc.bbox.y
         });
-        zone[k] = in_column(pc).or_else(|| run_on.map(|q| zone[q])).or_else(|| across(pc)).unwrap_or(headless);
+        // Under no headline in its column, a piece goes on the story whose text stands straight
+        // above it there, a paragraph's gap away: a story runs on down its column past a headline
+        // set beside it (the nearest across).
+        let up_column = (0..k)
+            .filter(|&q| group_of[q].is_none() && zone[q] != headless && pieces[q].bbox.bottom() <= pc.bbox.y + tol && pc.bbox.y - pieces[q].bbox.bottom() < BAND_GAP * unit_h)
+            .filter(|&q| x_overlap(&pc.bbox, &pieces[q].bbox) >= 0.5 * pc.bbox.w.min(pieces[q].bbox.w))
+            .max_by(|&a, &b| pieces[a].bbox.bottom().total_cmp(&pieces[b].bbox.bottom()));
+        zone[k] = in_column(pc).or_else(|| run_on.map(|q| zone[q])).or_else(|| up_column.map(|q| zone[q])).or_else(|| across(pc)).unwrap_or(headless);
         prev = Some(k);
     }
     let mut first = vec![usize::MAX; groups.len() + 1];
@@ -569,5 +576,23 @@ mod tests {
         let mut g = vec![1, 0];
         read_in_rows(&mut g, &pieces);
         assert_eq!(g, [0, 1]);
+    }
+
+    #[test]
+    fn a_story_running_down_its_column_past_a_headline_beside_it_stays_one_story() {
+        // A headline far up to the left; its story's column (two blocks, a paragraph's gap apart)
+        // runs down past another story's headline set in the next column, the nearest group above
+        // the lower block across the columns.
+        let pieces = [
+            piece(0.0, 0.0, 900.0, 80.0),
+            piece(1000.0, 100.0, 400.0, 500.0),
+            piece(1000.0, 620.0, 400.0, 380.0),
+            piece(1450.0, 500.0, 400.0, 60.0),
+            piece(1450.0, 580.0, 400.0, 420.0),
+        ];
+        let groups = vec![vec![0], vec![3]];
+        let group_of = [Some(0), None, None, Some(1), None];
+        let order: Vec<usize> = by_zones(&pieces, &groups, &group_of, 30.0).iter().map(|p| p.piece).collect();
+        assert_eq!(order, [0, 1, 2, 3, 4]);
     }
 }
