@@ -25,10 +25,15 @@ pub(super) fn rejoin_title_tails(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan
         let mut by_page = pl.units.clone();
         by_page.sort_unstable();
         let last = by_page.len().saturating_sub(1);
-        let found = by_page[..ctx.params.tail_reach.min(last)].iter().find(|&&u| {
-            let unit = seg.units[u];
-            matches!(unit.kind, UnitKind::Credit | UnitKind::Subhead | UnitKind::Para) && is_tail(ctx, unit.block) && completes(ctx, head, unit.block)
-        });
+        let found = by_page[..ctx.params.tail_reach.min(last)]
+            .iter()
+            .find(|&&u| {
+                let unit = seg.units[u];
+                matches!(unit.kind, UnitKind::Credit | UnitKind::Subhead | UnitKind::Para) && is_tail(ctx, unit.block) && completes(ctx, head, unit.block)
+            })
+            // A word cut between the title and a subhead is evidence enough wherever in the story
+            // the subhead stands (the engine may read several of the story's columns first).
+            .or_else(|| by_page[..last].iter().find(|&&u| seg.units[u].kind == UnitKind::Subhead && ends_word(ctx, head, seg.units[u].block) && completes(ctx, head, seg.units[u].block)));
         let Some(k) = found.and_then(|u| pl.units.iter().position(|v| v == u)) else { continue };
         let u = pl.remove_unit(k);
         pl.tails.push(seg.units[u].block);
@@ -72,6 +77,22 @@ fn is_tail(ctx: &Ctx, block: BlockId) -> bool {
     let b = &ctx.blocks[block];
     b.n_lines() == 1 && ctx.lang.is_title_tail(&b.text)
 }
+
+/// Whether a heading line read down the story is the rest of its title line `head` by a word cut
+/// between them (正风反腐和依 … 法治国最受关注: 依|法治国), not a subhead of the story: one line that
+/// ends no sentence, in a language whose words the lexicon knows, the word cut after the title's
+/// last character and at least `CUT_WORD_MIN` characters long.
+fn ends_word(ctx: &Ctx, head: BlockId, line: BlockId) -> bool {
+    let (h, b) = (&ctx.blocks[head], &ctx.blocks[line]);
+    let cut = || crate::lang::lexicon::split_word(&h.text, &b.text).is_some_and(|(l, r)| l.chars().count() == 1 && 1 + r.chars().count() >= CUT_WORD_MIN);
+    h.cjk && b.cjk && b.n_lines() == 1 && !ctx.lang.ends_sentence(b.text.trim()) && cut()
+}
+
+/// Fewest characters of a word cut between a title and a subhead of its story for the subhead to
+/// be the title's rest: any two characters may meet as a word across a finished title and a
+/// subhead (幸福路 | 向心合力: 路向), a longer word from one left on the title seldom does
+/// (依|法治国; a title's whole last word may, 迎春 | 花灯: 迎春花).
+const CUT_WORD_MIN: usize = 3;
 
 /// Whether `tail` can finish the headline line `head`: the headline has no column name of its
 /// own, and a tail that carries title words goes on a line that has not ended its sentence.
@@ -124,6 +145,27 @@ mod tests {
         rejoin_title_tails(&seg, &ctx, &mut plans);
         assert_eq!(plans.len(), 3);
         assert!(plans[0].tails.is_empty());
+    }
+
+    #[test]
+    fn a_subhead_down_the_story_that_finishes_a_word_the_title_cut_goes_on_the_title() {
+        // The title's last line, read after some of the story's text as a subhead: 图书馆 runs
+        // across the two (图 | 书馆). A subhead that meets a finished title in a word only by chance
+        // (喜迎春 | 花灯: 迎春花) stays a subhead.
+        for (title, sub, joined) in [("群众点赞镇上新图", "书馆借阅火爆", true), ("镇上喜迎春", "花灯展吸引市民", false)] {
+            let page = format!("{title}\n\n镇上的新图书馆上周正式开放了，三层楼里摆满两万多册新书。\n\n{sub}\n\n周末前来借阅的居民排起了长队，馆里每天开放到晚上九点。\n\n不少家长带着孩子一起来借书。\n");
+            let a = analysed(&page, LangCode::Zh);
+            let ctx = a.ctx(&Config::default());
+            let block = |t: &str| BlockId::from(a.blocks.iter().position(|b| b.text.contains(t)).expect("block"));
+            let unit = |t: &str, kind: UnitKind| Unit { block: block(t), kind, weak: None };
+            let seg = Segments {
+                seeds: vec![Seed { heads: vec![block(title)], bylines: Vec::new(), at: 0, weak: None }].into(),
+                units: vec![unit("三层楼", UnitKind::Para), unit(sub, UnitKind::Subhead), unit("排起了长队", UnitKind::Para), unit("带着孩子", UnitKind::Para)],
+            };
+            let mut plans = vec![Plan { seed: Some(SeedId::from(0)), join_prev: vec![false; 4], units: vec![0, 1, 2, 3], ..Plan::default() }];
+            rejoin_title_tails(&seg, &ctx, &mut plans);
+            assert_eq!(plans[0].tails == [block(sub)], joined, "{title} | {sub}");
+        }
     }
 
     #[test]
