@@ -240,3 +240,16 @@ fn regression_a_heading_set_apart_after_a_finished_report_was_a_subhead_of_it() 
     let heads = headlines(&p);
     assert_eq!(heads, [Some("QUARTER SESSIONS."), Some("ARREST AT PENRITH.")], "{:?}", roles(&p, page));
 }
+
+/// A word cut at a column break (accom-|panied, distinc-|tion) lost its halves to the OCR mender,
+/// which read each alone as a misread word (panicd, lion), so the join across the cut could no
+/// longer make the word whole.
+#[test]
+fn regression_the_halves_of_a_word_cut_at_a_column_break_were_mended_each_alone() {
+    let page = "THE VISIT.\nMr. Smith, the manager for Messrs. Allon Taylor and Co., accom-\n\npanied by Mrs. James, left Sydney on Thursday\nby the Niagara on a tour of inspection of the\nworks, and he won distinc-\n\ntion as a violinist and composer, but the close\nof his studies was broken by the outbreak of war.\n";
+    let p = run(page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    let text = &p.articles[0].text;
+    assert!(text.contains("Co., accompanied by Mrs. James"), "{text}");
+    assert!(text.contains("won distinction as a violinist"), "{text}");
+}
