@@ -391,7 +391,12 @@ pub(crate) fn title_case(text: &str, lang: &Lang) -> bool {
 fn heading_shaped(b: &Block, text: &str, ruled: bool, layout: &Layout, lang: &Lang) -> bool {
     let st = &b.stats;
     let first = text.chars().next().unwrap_or(' ');
-    if lang.nonstarters.contains(&first) {
+    // A mark before a line in capitals set apart from the text above (;SYDNEY RAGGED SCHOOLS.,
+    // . SHIPPING.) is a speck the OCR engine read off the paper, not the rest of a sentence.
+    let speck = || {
+        !lang.code.is_cjk() && !b.cjk && (b.blank_before > 0 || b.lines.start == 0) && is_caps(b) && text[first.len_utf8()..].trim_start().starts_with(char::is_uppercase)
+    };
+    if lang.nonstarters.contains(&first) && !speck() {
         return false;
     }
     if lang.code.is_cjk() || b.cjk {

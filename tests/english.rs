@@ -253,3 +253,14 @@ fn regression_the_halves_of_a_word_cut_at_a_column_break_were_mended_each_alone(
     assert!(text.contains("Co., accompanied by Mrs. James"), "{text}");
     assert!(text.contains("won distinction as a violinist"), "{text}");
 }
+
+/// A speck the OCR engine read before a title in capitals (;HARBOUR WORKS.) made the title the
+/// rest of a sentence, and its story ran on as text of the story above.
+#[test]
+fn regression_a_mark_before_a_title_in_capitals_made_it_text() {
+    let page = "QUARTER SESSIONS.\nJohn Smith, a labourer, was charged at the Quarter\nSessions yesterday with stealing a horse, saddle,\nand bridle, the property of a farmer of Penrith.\nHe was found guilty and sentenced to two years.\n\n\n;HARBOUR WORKS.\nThe dredge Samson has finished deepening the\neastern side of the Quay, and the new wharf will\nbe opened to shipping on Monday next, when the\nfirst steamer is expected from Melbourne.\n";
+    let p = run(page);
+    let heads = headlines(&p);
+    assert!(heads.len() == 2 && heads[1].is_some_and(|h| h.ends_with("HARBOUR WORKS.")), "{:?}", roles(&p, page));
+    assert!(p.articles[1].text.contains("The dredge Samson"), "{:#?}", p.articles);
+}
