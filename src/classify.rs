@@ -184,7 +184,9 @@ pub fn own_roles(lines: &[Line], lang: &Lang) -> Vec<Option<Role>> {
                 && st.chars <= 4
                 && (t.chars().all(|c| mark(&c))
                     || (!lang.ends_sentence(&lines[i - 1].text) && t.chars().skip_while(|c| crate::lang::is_cjk(*c)).all(|c| mark(&c))));
-            if !tail_marks && (st.wordy() == 0 || (st.chars >= 3 && st.wordy() * 10 < st.chars * 4)) {
+            // A printed rule the engine read as a dash and a speck (-1, -o, under a headline).
+            let rule = st.chars == 2 && st.wordy() == 1 && t.starts_with(['-', '—', '–', '_', '=', '~']);
+            if !tail_marks && (st.wordy() == 0 || rule || (st.chars >= 3 && st.wordy() * 10 < st.chars * 4)) {
                 return Some(Role::Noise);
             }
             if st.chars > 120 {

@@ -264,3 +264,13 @@ fn regression_a_mark_before_a_title_in_capitals_made_it_text() {
     assert!(heads.len() == 2 && heads[1].is_some_and(|h| h.ends_with("HARBOUR WORKS.")), "{:?}", roles(&p, page));
     assert!(p.articles[1].text.contains("The dredge Samson"), "{:#?}", p.articles);
 }
+
+/// A printed rule under a title, read by the OCR engine as a dash and a speck (-1), was a line of
+/// text: the title and its story ran on as text of the story above.
+#[test]
+fn regression_a_rule_read_as_a_dash_and_a_digit_under_a_title_was_text() {
+    let page = "HARBOUR ROAD TO BE WIDENED.\nThe council voted on Monday to widen the\nharbour road and to build a new bridge over\nthe river, ending a long debate over the\ncost of both projects.\n\nFerry Hand\nSaves Boy\nFrom Harbour\n-1\nA deckhand of the Manly\nferry dived into the\nharbour at Circular Quay\nyesterday and brought a\nboy of six to the steps.\n";
+    let p = run(page);
+    assert_eq!(headlines(&p), [Some("HARBOUR ROAD TO BE WIDENED."), Some("Ferry Hand Saves Boy From Harbour")], "{:?}", roles(&p, page));
+    assert!(roles(&p, page).contains(&"Noise:-1".to_string()), "{:?}", roles(&p, page));
+}
