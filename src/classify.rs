@@ -454,7 +454,9 @@ fn heading_shaped(b: &Block, text: &str, ruled: bool, layout: &Layout, lang: &La
     // A title-case headline may wrap onto a second line (U.s. Willing to Talk to / Moscow on Wheat
     // Price): prose is not set in title case that long.
     let set_apart = (b.blank_before > 0 || b.lines.start == 0) && (b.blank_after > 0 || ruled);
+    // Two commas or more make a list (of names, of streets), which title case sets as it does a title.
     (b.n_lines() == 1 || (b.n_lines() <= 3 && (set_apart || b.title_run) && !b.indent && wordy_title(text)))
+        && text.matches(',').count() < 2
         && title_case(text, lang)
         && !lang.ends_sentence(text.trim_end_matches(['?', '!']))
 }

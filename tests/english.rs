@@ -274,3 +274,13 @@ fn regression_a_rule_read_as_a_dash_and_a_digit_under_a_title_was_text() {
     assert_eq!(headlines(&p), [Some("HARBOUR ROAD TO BE WIDENED."), Some("Ferry Hand Saves Boy From Harbour")], "{:?}", roles(&p, page));
     assert!(roles(&p, page).contains(&"Noise:-1".to_string()), "{:?}", roles(&p, page));
 }
+
+/// A line of names in title case (Phillip Lazarus, Moss, Rosenfeld, and Joseph Raw), the last of a
+/// column, was read as a heading: it took the title set apart under it for a section of its own.
+#[test]
+fn regression_a_line_listing_names_in_title_case_was_a_heading() {
+    let page = "IN BANKRUPTCY.\nThe following estates were sequestrated yesterday by\nthe Registrar, and the official assignees named were\nappointed to them.\nCREDITORS PETITIONS\nPhillip Lazarus, Moss, Rosenfeld, and Joseph Raw\n\n\nHARBOUR WORKS.\nMITTAGONG, Thursday.\nThe new road to the caves is almost completed, and\nthe caves will be opened to visitors on Monday next.\n";
+    let p = run(page);
+    assert!(headlines(&p).contains(&Some("HARBOUR WORKS.")), "{:?}", roles(&p, page));
+    assert!(roles(&p, page).contains(&"Body:Phillip Lazarus, Moss, Rosenfeld, and Joseph Raw".to_string()), "{:?}", roles(&p, page));
+}
