@@ -184,7 +184,9 @@ pub fn own_roles(lines: &[Line], lang: &Lang) -> Vec<Option<Role>> {
                 && st.chars <= 4
                 && (t.chars().all(|c| mark(&c))
                     || (!lang.ends_sentence(&lines[i - 1].text) && t.chars().skip_while(|c| crate::lang::is_cjk(*c)).all(|c| mark(&c))));
-            if !tail_marks && (st.wordy() == 0 || (st.chars >= 3 && st.wordy() * 10 < st.chars * 4)) {
+            // A printed rule the engine read as a dash and a speck (-1, -o, under a headline).
+            let rule = st.chars == 2 && st.wordy() == 1 && t.starts_with(['-', '—', '–', '_', '=', '~']);
+            if !tail_marks && (st.wordy() == 0 || rule || (st.chars >= 3 && st.wordy() * 10 < st.chars * 4)) {
                 return Some(Role::Noise);
             }
             if st.chars > 120 {
@@ -391,7 +393,12 @@ pub(crate) fn title_case(text: &str, lang: &Lang) -> bool {
 fn heading_shaped(b: &Block, text: &str, ruled: bool, layout: &Layout, lang: &Lang) -> bool {
     let st = &b.stats;
     let first = text.chars().next().unwrap_or(' ');
-    if lang.nonstarters.contains(&first) {
+    // A mark before a line in capitals set apart from the text above (;SYDNEY RAGGED SCHOOLS.,
+    // . SHIPPING.) is a speck the OCR engine read off the paper, not the rest of a sentence.
+    let speck = || {
+        !lang.code.is_cjk() && !b.cjk && (b.blank_before > 0 || b.lines.start == 0) && is_caps(b) && text[first.len_utf8()..].trim_start().starts_with(char::is_uppercase)
+    };
+    if lang.nonstarters.contains(&first) && !speck() {
         return false;
     }
     if lang.code.is_cjk() || b.cjk {
@@ -447,7 +454,9 @@ fn heading_shaped(b: &Block, text: &str, ruled: bool, layout: &Layout, lang: &La
     // A title-case headline may wrap onto a second line (U.s. Willing to Talk to / Moscow on Wheat
     // Price): prose is not set in title case that long.
     let set_apart = (b.blank_before > 0 || b.lines.start == 0) && (b.blank_after > 0 || ruled);
+    // Two commas or more make a list (of names, of streets), which title case sets as it does a title.
     (b.n_lines() == 1 || (b.n_lines() <= 3 && (set_apart || b.title_run) && !b.indent && wordy_title(text)))
+        && text.matches(',').count() < 2
         && title_case(text, lang)
         && !lang.ends_sentence(text.trim_end_matches(['?', '!']))
 }

@@ -240,3 +240,47 @@ fn regression_a_heading_set_apart_after_a_finished_report_was_a_subhead_of_it() 
     let heads = headlines(&p);
     assert_eq!(heads, [Some("QUARTER SESSIONS."), Some("ARREST AT PENRITH.")], "{:?}", roles(&p, page));
 }
+
+/// A word cut at a column break (accom-|panied, distinc-|tion) lost its halves to the OCR mender,
+/// which read each alone as a misread word (panicd, lion), so the join across the cut could no
+/// longer make the word whole.
+#[test]
+fn regression_the_halves_of_a_word_cut_at_a_column_break_were_mended_each_alone() {
+    let page = "THE VISIT.\nMr. Smith, the manager for Messrs. Allon Taylor and Co., accom-\n\npanied by Mrs. James, left Sydney on Thursday\nby the Niagara on a tour of inspection of the\nworks, and he won distinc-\n\ntion as a violinist and composer, but the close\nof his studies was broken by the outbreak of war.\n";
+    let p = run(page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    let text = &p.articles[0].text;
+    assert!(text.contains("Co., accompanied by Mrs. James"), "{text}");
+    assert!(text.contains("won distinction as a violinist"), "{text}");
+}
+
+/// A speck the OCR engine read before a title in capitals (;HARBOUR WORKS.) made the title the
+/// rest of a sentence, and its story ran on as text of the story above.
+#[test]
+fn regression_a_mark_before_a_title_in_capitals_made_it_text() {
+    let page = "QUARTER SESSIONS.\nJohn Smith, a labourer, was charged at the Quarter\nSessions yesterday with stealing a horse, saddle,\nand bridle, the property of a farmer of Penrith.\nHe was found guilty and sentenced to two years.\n\n\n;HARBOUR WORKS.\nThe dredge Samson has finished deepening the\neastern side of the Quay, and the new wharf will\nbe opened to shipping on Monday next, when the\nfirst steamer is expected from Melbourne.\n";
+    let p = run(page);
+    let heads = headlines(&p);
+    assert!(heads.len() == 2 && heads[1].is_some_and(|h| h.ends_with("HARBOUR WORKS.")), "{:?}", roles(&p, page));
+    assert!(p.articles[1].text.contains("The dredge Samson"), "{:#?}", p.articles);
+}
+
+/// A printed rule under a title, read by the OCR engine as a dash and a speck (-1), was a line of
+/// text: the title and its story ran on as text of the story above.
+#[test]
+fn regression_a_rule_read_as_a_dash_and_a_digit_under_a_title_was_text() {
+    let page = "HARBOUR ROAD TO BE WIDENED.\nThe council voted on Monday to widen the\nharbour road and to build a new bridge over\nthe river, ending a long debate over the\ncost of both projects.\n\nFerry Hand\nSaves Boy\nFrom Harbour\n-1\nA deckhand of the Manly\nferry dived into the\nharbour at Circular Quay\nyesterday and brought a\nboy of six to the steps.\n";
+    let p = run(page);
+    assert_eq!(headlines(&p), [Some("HARBOUR ROAD TO BE WIDENED."), Some("Ferry Hand Saves Boy From Harbour")], "{:?}", roles(&p, page));
+    assert!(roles(&p, page).contains(&"Noise:-1".to_string()), "{:?}", roles(&p, page));
+}
+
+/// A line of names in title case (Phillip Lazarus, Moss, Rosenfeld, and Joseph Raw), the last of a
+/// column, was read as a heading: it took the title set apart under it for a section of its own.
+#[test]
+fn regression_a_line_listing_names_in_title_case_was_a_heading() {
+    let page = "IN BANKRUPTCY.\nThe following estates were sequestrated yesterday by\nthe Registrar, and the official assignees named were\nappointed to them.\nCREDITORS PETITIONS\nPhillip Lazarus, Moss, Rosenfeld, and Joseph Raw\n\n\nHARBOUR WORKS.\nMITTAGONG, Thursday.\nThe new road to the caves is almost completed, and\nthe caves will be opened to visitors on Monday next.\n";
+    let p = run(page);
+    assert!(headlines(&p).contains(&Some("HARBOUR WORKS.")), "{:?}", roles(&p, page));
+    assert!(roles(&p, page).contains(&"Body:Phillip Lazarus, Moss, Rosenfeld, and Joseph Raw".to_string()), "{:?}", roles(&p, page));
+}

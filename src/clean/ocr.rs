@@ -9,8 +9,8 @@ pub struct Corrector<'a> {
     vocab: &'a Vocab,
     /// (as misread, as printed) pairs, from the language table.
     pairs: &'a [(String, String)],
-    /// What each word the page does not use just once came to, by whether it was capitalised
-    /// then by its lower-case spelling: a page repeats its words, and the verdict depends on
+    /// What each word the page does not use just once came to, by whether it was mended strictly
+    /// (capitalised, or half a word at a cut) then by its lower-case spelling: a page repeats its words, and the verdict depends on
     /// nothing else (the vocabulary is fixed).
     memo: [FxHashMap<Box<str>, Option<Box<str>>>; 2],
     /// Scratch for the candidate spellings, so trying one costs no allocation.
@@ -103,7 +103,7 @@ impl<'a> Corrector<'a> {
     }
 
     /// The one best mending of `lower` (a lower-cased word), if there is exactly one.
-    fn mend(&mut self, lower: &str, capital: bool) -> Option<Box<str>> {
+    fn mend(&mut self, lower: &str, strict: bool) -> Option<Box<str>> {
         let vocab = self.vocab;
         let mut best: Option<(u32, Box<str>)> = None;
         let mut tie = false;
@@ -112,9 +112,9 @@ impl<'a> Corrector<'a> {
                 return;
             }
             let on_page = vocab.count(cand);
-            // A capitalised word may be a name no list holds: mend it only towards a word the
-            // page itself spells that way elsewhere.
-            if if capital { on_page < 2 } else { on_page == 0 && !is_word(cand) } {
+            // A capitalised word may be a name no list holds (and a word at a cut, half of one):
+            // mend it only towards a word the page itself spells that way elsewhere.
+            if if strict { on_page < 2 } else { on_page == 0 && !is_word(cand) } {
                 return;
             }
             // A word the page lacks got here for being listed: asked once, not twice.
@@ -132,15 +132,15 @@ impl<'a> Corrector<'a> {
         if tie { None } else { best.map(|b| b.1) }
     }
 
-    /// What `lower` (a lower-cased word, capitalised on the page or not, used `on_page` times
-    /// there) is mended to, if anything.
-    fn verdict(&mut self, lower: &str, capital: bool, on_page: u32) -> Option<Box<str>> {
+    /// What `lower` (a lower-cased word used `on_page` times on the page; `strict` where it is
+    /// capitalised there or may be half a word at a cut) is mended to, if anything.
+    fn verdict(&mut self, lower: &str, strict: bool, on_page: u32) -> Option<Box<str>> {
         // Known: used more than once, or listed. Only short, rare words have a common twin worth
         // checking ("tho", "bo", "ho").
         if on_page >= 2 || is_word(lower) {
             if lower.len() <= 4 && on_page <= 2 { self.common_twin(lower, on_page) } else { None }
         } else {
-            self.mend(lower, capital)
+            self.mend(lower, strict)
         }
     }
 
@@ -187,6 +187,12 @@ impl<'a> Corrector<'a> {
             if upper == 1 && !capital {
                 continue;
             }
+            // A text that opens on a word in lower case may open on the second half of a word a
+            // column cut (distinc-|tion), and one that ends on a hyphen holds the first half of
+            // one: neither half is a word alone, and the join across the cut makes it whole. Such
+            // a word is mended, as a name is, only towards a word the page spells elsewhere.
+            let half = (start == text.len() - text.trim_start().len() && !capital) || text[i..].trim_end() == "-";
+            let strict = capital || half;
             lower.clear();
             lower.push_str(word);
             lower.make_ascii_lowercase();
@@ -203,13 +209,13 @@ impl<'a> Corrector<'a> {
             // A word the page uses once is mostly met once: remembering its verdict costs more
             // than working it out again the rare time it comes back.
             let mended = if on_page == 1 {
-                self.verdict(&lower, capital, on_page)
+                self.verdict(&lower, strict, on_page)
             } else {
-                match self.memo[usize::from(capital)].get(lower.as_str()).cloned() {
+                match self.memo[usize::from(strict)].get(lower.as_str()).cloned() {
                     Some(m) => m,
                     None => {
-                        let m = self.verdict(&lower, capital, on_page);
-                        self.memo[usize::from(capital)].insert(lower.as_str().into(), m.clone());
+                        let m = self.verdict(&lower, strict, on_page);
+                        self.memo[usize::from(strict)].insert(lower.as_str().into(), m.clone());
                         m
                     }
                 }
