@@ -481,11 +481,15 @@ fn by_zones(pieces: &[Piece], groups: &[Vec<usize>], group_of: &[Option<usize>],
         // Under no headline in its column, a piece goes on the story whose text stands straight
         // above it there, a paragraph's gap away: a story runs on down its column past a headline
         // set beside it (the nearest across).
-        let up_column = (0..k)
-            .filter(|&q| group_of[q].is_none() && zone[q] != headless && pieces[q].bbox.bottom() <= pc.bbox.y + tol && pc.bbox.y - pieces[q].bbox.bottom() < BAND_GAP * unit_h)
-            .filter(|&q| x_overlap(&pc.bbox, &pieces[q].bbox) >= 0.5 * pc.bbox.w.min(pieces[q].bbox.w))
-            .max_by(|&a, &b| pieces[a].bbox.bottom().total_cmp(&pieces[b].bbox.bottom()));
-        zone[k] = in_column(pc).or_else(|| run_on.map(|q| zone[q])).or_else(|| up_column.map(|q| zone[q])).or_else(|| across(pc)).unwrap_or(headless);
+        // (Among the pieces read just before it: a column's blocks come in a row in the file.)
+        let up_column = || {
+            (k.saturating_sub(UP_COLUMN_REACH)..k)
+                .filter(|&q| group_of[q].is_none() && zone[q] != headless && pieces[q].bbox.bottom() <= pc.bbox.y + tol && pc.bbox.y - pieces[q].bbox.bottom() < BAND_GAP * unit_h)
+                .filter(|&q| x_overlap(&pc.bbox, &pieces[q].bbox) >= 0.5 * pc.bbox.w.min(pieces[q].bbox.w))
+                .max_by(|&a, &b| pieces[a].bbox.bottom().total_cmp(&pieces[b].bbox.bottom()))
+                .map(|q| zone[q])
+        };
+        zone[k] = in_column(pc).or_else(|| run_on.map(|q| zone[q])).or_else(up_column).or_else(|| across(pc)).unwrap_or(headless);
         prev = Some(k);
     }
     let mut first = vec![usize::MAX; groups.len() + 1];
@@ -525,6 +529,10 @@ fn bands(pieces: &[Piece], ks: &[usize], unit_h: f32) -> Vec<usize> {
     out.extend(columns(pieces, &by_y[start..]));
     out
 }
+
+/// How many of the pieces read before a piece are searched for the text straight above it in its
+/// column: an engine reads a column's blocks in a row, a few dozen at most on a broadsheet page.
+const UP_COLUMN_REACH: usize = 64;
 
 /// A gap across a zone's text this many body lines high ends a band (paragraphs stand a fraction
 /// of a line apart; a rule between tiers leaves more).
