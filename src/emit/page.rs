@@ -426,7 +426,7 @@ fn title_roles(lines: &[TitleLine], lang: &Lang) -> Vec<Role> {
 const SCRAP_MAX_CJK: usize = 2;
 
 /// Whether a title line of a Chinese headline group is a scrap, not words: at most
-/// `SCRAP_MAX_CJK` CJK characters and no column name.
+/// `SCRAP_MAX_CJK` CJK characters, and neither a column name nor a title's bracketed rest.
 fn is_scrap(text: &str, lang: &Lang) -> bool {
     text.chars().filter(|&c| crate::lang::is_cjk(c)).count() <= SCRAP_MAX_CJK && !lang.is_tagged(text) && !lang.is_title_tail(text)
 }

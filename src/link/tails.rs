@@ -5,7 +5,8 @@
 //! 摸准体育产业的 … 矿脉 (体坛观澜)). That rest lands a few paragraphs down its own story, as a
 //! credit-like bracket line, or as a headline of its own with no text. It is told by its shape (the
 //! language's `title_tail`), by where it stands (early in the story whose text surrounds it) and
-//! by the headline it completes, which has no column name yet.
+//! by the headline it completes, which has no column name yet. A subhead anywhere in the story is
+//! one too where a word runs across the title's end into it (正风反腐和依 … 法治国最受关注).
 
 use super::{drop_marked, unit_owners, Ctx, Plan};
 use crate::blocks::BlockId;
