@@ -144,3 +144,14 @@ fn ends_line(t: &str, lang: &Lang) -> bool {
     let initials = last.len() >= 4 && last.split_terminator('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
     lang.ends_sentence(t) && !initials
 }
+
+/// Whether the title line `rest`, marked as wrapping the line `above`, runs on from it as one
+/// title line: where the language lists what a title's rest opens on (`title_rest_openers`), a
+/// line of several words opening on another under a line that has not run on is a title line of
+/// its own in the group (a caption's name or a table's header over the next title). The group
+/// and its story stay as they are; only the lines' roles are told apart.
+pub fn runs_on(above: &str, rest: &str, lang: &Lang) -> bool {
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let last = above.split_whitespace().last().unwrap_or("");
+    lang.title_rest_openers.is_empty() || words.len() <= 1 || lang.is_function_word(last) || lang.opens_title_rest(words[0])
+}

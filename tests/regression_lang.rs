@@ -265,3 +265,16 @@ fn regression_french_chapter_number_is_no_rubric_over_the_title_under_it() {
     let p = run(&page);
     assert!(p.articles.iter().all(|a| a.deck.as_deref() != Some("Le retour du marin")), "{:#?}", p.articles);
 }
+
+#[test]
+fn regression_french_rubric_in_capitals_was_joined_onto_the_title_under_it() {
+    // A rubric in capitals set apart over a title in capitals opening on an article: the title's
+    // rest opens on a preposition or a conjunction, so the two are two lines of the group, not
+    // one headline; a title wrapped before a preposition stays one. (A page written for this test.)
+    let body = "La course organisée dimanche par la société vélocipédique de la ville a réuni plus de\ntrente coureurs venus de toute la région; le vainqueur a couvert les cent kilomètres\nen moins de quatre heures, malgré le vent et la pluie qui n'ont cessé de tomber.\n";
+    let talk = "Les maires réunis hier au Palais du Luxembourg ont voté une adresse au gouvernement\nsur les finances des communes; le président du congrès a rappelé les charges\nnouvelles qui pèsent depuis la guerre sur les plus petites d'entre elles.\n";
+    let page = format!("{SEANCE}VÉLOCIPÉDIE\n\nLA COURSE DE LYON\n\n{body}\nLE CONGRÈS DES MAIRES\n\nDE FRANCE\n\n{talk}");
+    let p = run(&page);
+    let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    assert!(heads.contains(&Some("VÉLOCIPÉDIE")) && heads.contains(&Some("LE CONGRÈS DES MAIRES DE FRANCE")), "{heads:?}");
+}

@@ -340,7 +340,7 @@ fn head_roles(heads: &[BlockId], blocks: &TiSlice<BlockId, Block>, classes: &TiS
     for &h in heads {
         let (b, c) = (&blocks[h], &classes[h]);
         match lines.last_mut() {
-            Some(l) if c.wraps => {
+            Some(l) if c.wraps && crate::headwrap::runs_on(&l.text, b.text.trim(), lang) => {
                 join_onto(&mut l.text, b.text.trim(), b.cjk, words);
                 l.chars += b.stats.chars;
                 l.md |= b.md_heading > 0;
@@ -382,7 +382,7 @@ fn title_roles(lines: &[TitleLine], lang: &Lang) -> Vec<Role> {
         while end + 1 < n
             && !lang.ends_sentence(&lines[end].text)
             && !lines[end + 1].deck
-            && (lang.is_function_word(&last_word(&lines[end].text)) || lang.is_function_word(&first_word(&lines[end + 1].text)))
+            && (lang.is_function_word(&last_word(&lines[end].text)) || lang.opens_title_rest(&first_word(&lines[end + 1].text)))
         {
             end += 1;
         }
