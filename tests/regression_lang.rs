@@ -278,3 +278,26 @@ fn regression_french_rubric_in_capitals_was_joined_onto_the_title_under_it() {
     let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
     assert!(heads.contains(&Some("VÉLOCIPÉDIE")) && heads.contains(&Some("LE CONGRÈS DES MAIRES DE FRANCE")), "{heads:?}");
 }
+
+#[test]
+fn regression_french_caption_name_over_a_title_in_capitals_was_read_as_the_headline() {
+    // A portrait's caption, a name with an initial, set apart over the next title in capitals: the
+    // name closes what stands above, and the title under it is the headline; a signature naming
+    // no one (an article and a noun) likewise. (A page written for this test.)
+    let body = "La commission a entendu hier le rapporteur du projet, qui a conclu au rejet des\namendements déposés par la minorité; la discussion reprendra lundi prochain en\nséance publique, et le vote est attendu avant la fin de la semaine.\n";
+    let page = format!("{SEANCE}M. DURAND\n\nLA GRÈVE DES MINEURS\n\n{body}");
+    let p = run(&page);
+    let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    assert!(heads.contains(&Some("LA GRÈVE DES MINEURS")), "{heads:?}");
+}
+
+#[test]
+fn regression_french_slogan_over_a_title_in_capitals_was_read_as_the_headline() {
+    // A line of capitals many times the length of the title under it (the paper's slogan or a
+    // standfirst) is no headline: the short line under it is. (A page written for this test.)
+    let body = "La foire d'hiver s'est ouverte hier sur la place du marché, où plus de deux cents\nmarchands de bestiaux étaient venus des cantons voisins; les prix sont restés fermes,\net les affaires ont été nombreuses jusqu'à la tombée de la nuit.\n";
+    let page = format!("{SEANCE}LE SEUL JOURNAL QUI PUBLIE CHAQUE MATIN LES NOUVELLES DE TOUTES LES COMMUNES DU DÉPARTEMENT\n\nLA FOIRE D'HIVER\n\n{body}");
+    let p = run(&page);
+    let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    assert!(heads.contains(&Some("LA FOIRE D'HIVER")), "{heads:?}");
+}
