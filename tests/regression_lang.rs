@@ -265,3 +265,39 @@ fn regression_french_chapter_number_is_no_rubric_over_the_title_under_it() {
     let p = run(&page);
     assert!(p.articles.iter().all(|a| a.deck.as_deref() != Some("Le retour du marin")), "{:#?}", p.articles);
 }
+
+#[test]
+fn regression_french_rubric_in_capitals_was_joined_onto_the_title_under_it() {
+    // A rubric in capitals set apart over a title in capitals opening on an article: the title's
+    // rest opens on a preposition or a conjunction, so the two are two lines of the group, not
+    // one headline; a title wrapped before a preposition stays one. (A page written for this test.)
+    let body = "La course organisée dimanche par la société vélocipédique de la ville a réuni plus de\ntrente coureurs venus de toute la région; le vainqueur a couvert les cent kilomètres\nen moins de quatre heures, malgré le vent et la pluie qui n'ont cessé de tomber.\n";
+    let talk = "Les maires réunis hier au Palais du Luxembourg ont voté une adresse au gouvernement\nsur les finances des communes; le président du congrès a rappelé les charges\nnouvelles qui pèsent depuis la guerre sur les plus petites d'entre elles.\n";
+    let page = format!("{SEANCE}VÉLOCIPÉDIE\n\nLA COURSE DE LYON\n\n{body}\nLE CONGRÈS DES MAIRES\n\nDE FRANCE\n\n{talk}");
+    let p = run(&page);
+    let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    assert!(heads.contains(&Some("VÉLOCIPÉDIE")) && heads.contains(&Some("LE CONGRÈS DES MAIRES DE FRANCE")), "{heads:?}");
+}
+
+#[test]
+fn regression_french_caption_name_over_a_title_in_capitals_was_read_as_the_headline() {
+    // A portrait's caption, a name with an initial, set apart over the next title in capitals: the
+    // name closes what stands above, and the title under it is the headline; a signature naming
+    // no one (an article and a noun) likewise. (A page written for this test.)
+    let body = "La commission a entendu hier le rapporteur du projet, qui a conclu au rejet des\namendements déposés par la minorité; la discussion reprendra lundi prochain en\nséance publique, et le vote est attendu avant la fin de la semaine.\n";
+    let page = format!("{SEANCE}M. DURAND\n\nLA GRÈVE DES MINEURS\n\n{body}");
+    let p = run(&page);
+    let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    assert!(heads.contains(&Some("LA GRÈVE DES MINEURS")), "{heads:?}");
+}
+
+#[test]
+fn regression_french_slogan_over_a_title_in_capitals_was_read_as_the_headline() {
+    // A line of capitals many times the length of the title under it (the paper's slogan or a
+    // standfirst) is no headline: the short line under it is. (A page written for this test.)
+    let body = "La foire d'hiver s'est ouverte hier sur la place du marché, où plus de deux cents\nmarchands de bestiaux étaient venus des cantons voisins; les prix sont restés fermes,\net les affaires ont été nombreuses jusqu'à la tombée de la nuit.\n";
+    let page = format!("{SEANCE}LE SEUL JOURNAL QUI PUBLIE CHAQUE MATIN LES NOUVELLES DE TOUTES LES COMMUNES DU DÉPARTEMENT\n\nLA FOIRE D'HIVER\n\n{body}");
+    let p = run(&page);
+    let heads: Vec<Option<&str>> = p.articles.iter().map(|a| a.headline.as_deref()).collect();
+    assert!(heads.contains(&Some("LA FOIRE D'HIVER")), "{heads:?}");
+}

@@ -233,7 +233,7 @@ fn ends_inside(t: &str, lang: &Lang) -> bool {
 
 /// Whether a line has the shape of a name signing a piece (the language's `signed_by`), or of a
 /// signature naming no one (`signed_as`).
-pub(super) fn is_name(t: &str, lang: &Lang) -> bool {
+pub(crate) fn is_name(t: &str, lang: &Lang) -> bool {
     let t = t.trim();
     (lang.signed_by.iter().any(|r| r.is_match(t)) && t.split_whitespace().next().is_some_and(|w| !lang.is_function_word(&w.to_lowercase())))
         || lang.signed_as.iter().any(|r| r.is_match(t))

@@ -340,7 +340,7 @@ fn head_roles(heads: &[BlockId], blocks: &TiSlice<BlockId, Block>, classes: &TiS
     for &h in heads {
         let (b, c) = (&blocks[h], &classes[h]);
         match lines.last_mut() {
-            Some(l) if c.wraps => {
+            Some(l) if c.wraps && crate::headwrap::runs_on(&l.text, b.text.trim(), lang) => {
                 join_onto(&mut l.text, b.text.trim(), b.cjk, words);
                 l.chars += b.stats.chars;
                 l.md |= b.md_heading > 0;
@@ -375,14 +375,21 @@ fn title_roles(lines: &[TitleLine], lang: &Lang) -> Vec<Role> {
         // English stacks its decks under the headline; a headline line without a full stop runs on
         // into the next line ("ADVANCES ANNOUNCED" / "IN COMMUNIQUE" is one headline).
         let md: Vec<usize> = (0..n).filter(|&i| lines[i].md).collect();
-        let main = if md.len() == 1 { md[0] } else { 0 };
+        // A name closing the piece above (a caption's, a signature's) set over the title: the
+        // headline is the line under the last such name.
+        let signed = (0..n.saturating_sub(1)).rfind(|&i| crate::headwrap::signs_off(&lines[i].text, lang)).map_or(0, |i| i + 1);
+        // A first line many times the length of the one under it is a slogan or a standfirst set
+        // over the title, where the language lists what a title's rest opens on.
+        let slogan = !lang.title_rest_openers.is_empty() && n > 1 && lines[0].chars >= OVER_TITLE * lines[1].chars;
+        let signed = if signed == 0 && slogan { 1 } else { signed };
+        let main = if md.len() == 1 { md[0] } else { signed };
         let mut end = main;
         let first_word = |t: &str| t.split_whitespace().next().unwrap_or("").to_string();
         let last_word = |t: &str| t.split_whitespace().last().unwrap_or("").to_string();
         while end + 1 < n
             && !lang.ends_sentence(&lines[end].text)
             && !lines[end + 1].deck
-            && (lang.is_function_word(&last_word(&lines[end].text)) || lang.is_function_word(&first_word(&lines[end + 1].text)))
+            && (lang.is_function_word(&last_word(&lines[end].text)) || lang.opens_title_rest(&first_word(&lines[end + 1].text)))
         {
             end += 1;
         }
@@ -419,6 +426,10 @@ fn title_roles(lines: &[TitleLine], lang: &Lang) -> Vec<Role> {
     }
     roles
 }
+
+/// A line at least this many times the length of the title line under it is no title but a
+/// slogan or a standfirst over it: a title line and its deck differ by twice or so at most.
+const OVER_TITLE: u32 = 4;
 
 /// Most CJK characters a Chinese title line may hold and be a scrap the OCR engine read off a
 /// picture (品, 了邢, 11.73亿人) rather than words. A real kicker that short (社论) is no headline

@@ -146,6 +146,8 @@ struct RawLang {
     #[serde(default)]
     title_small_words: Vec<String>,
     #[serde(default)]
+    title_rest_openers: Vec<String>,
+    #[serde(default)]
     name_joiners: Vec<String>,
     #[serde(default)]
     elisions: Vec<String>,
@@ -278,6 +280,10 @@ pub struct Lang {
     pub profile: FxHashSet<String>,
     /// Words a title in title case leaves in lower case (of, the): they do not make it prose.
     pub title_small_words: Vec<String>,
+    /// Words the rest of a wrapped title line opens on (de, et): where the language lists them, a
+    /// title line opening on another word (an article, a noun) is a title of its own. Empty: any
+    /// function word.
+    pub title_rest_openers: FxHashSet<String>,
     /// What stands between two names of one byline (" and ", " et "), tried in order.
     pub name_joiners: Vec<String>,
     /// Elided words written onto the next with an apostrophe (l', d', qu'), lower case without
@@ -361,6 +367,7 @@ impl Lang {
             function_words: raw.function_words.into_iter().collect(),
             profile: raw.profile.into_iter().collect(),
             title_small_words: raw.title_small_words,
+            title_rest_openers: raw.title_rest_openers.into_iter().collect(),
             name_joiners: raw.name_joiners,
             elisions: raw.elisions,
             hyphen_keeps: raw.hyphen_keeps.into_iter().collect(),
@@ -463,6 +470,18 @@ impl Lang {
 
     pub fn is_function_word(&self, w: &str) -> bool {
         !w.is_empty() && self.function_words.contains(&w.to_lowercase())
+    }
+
+    /// Whether a title line opening on `w` may be the rest of the line above: `w` is one of the
+    /// language's `title_rest_openers` (its letters before an elision's apostrophe, D'ALSACE), or
+    /// where it lists none, a function word.
+    pub fn opens_title_rest(&self, w: &str) -> bool {
+        if self.title_rest_openers.is_empty() {
+            return self.is_function_word(w);
+        }
+        let head = w.split(['\'', '’']).next().unwrap_or("");
+        let letters: String = head.chars().filter(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+        !letters.is_empty() && self.title_rest_openers.contains(&letters)
     }
 
     pub fn is_stopword(&self, w: &str) -> bool {
