@@ -151,11 +151,11 @@ fn ends_line(t: &str, lang: &Lang) -> bool {
 /// its own in the group (a caption's name or a table's header over the next title). The group
 /// and its story stay as they are; only the lines' roles are told apart.
 pub fn runs_on(above: &str, rest: &str, lang: &Lang) -> bool {
-    let words: Vec<&str> = rest.split_whitespace().collect();
-    let last = above.split_whitespace().last().unwrap_or("");
     if lang.title_rest_openers.is_empty() {
         return true;
     }
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let last = above.split_whitespace().last().unwrap_or("");
     // (A name runs on into a line opening on one of those words: M. NAME / DEVANT LA COMMISSION.)
     lang.opens_title_rest(words.first().copied().unwrap_or("")) || (!signs_off(above, lang) && (words.len() <= 1 || lang.is_function_word(last)))
 }
@@ -165,8 +165,11 @@ pub fn runs_on(above: &str, rest: &str, lang: &Lang) -> bool {
 /// article and a noun) or a name with an initial (a caption's M. NAME under a portrait). A name
 /// without an initial is left alone: two words in capitals read as one as often as a title does.
 pub fn signs_off(text: &str, lang: &Lang) -> bool {
+    if lang.title_rest_openers.is_empty() {
+        return false;
+    }
     let t = text.trim();
     let initial = t.split_whitespace().any(|w| w.ends_with('.') && (2..=3).contains(&w.chars().count()) && w.chars().next().is_some_and(char::is_uppercase));
-    !lang.title_rest_openers.is_empty() && crate::classify::apart::is_name(t, lang) && (initial || lang.signed_as.iter().any(|r| r.is_match(t)))
+    crate::classify::apart::is_name(t, lang) && (initial || lang.signed_as.iter().any(|r| r.is_match(t)))
 }
 

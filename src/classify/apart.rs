@@ -132,8 +132,8 @@ const RUBRIC_WORD_MIN: usize = 3;
 fn title_under_rubric(k: usize, text: &[usize], blocks: &[Block], classes: &[Class], lang: &Lang) -> bool {
     let (above, i) = (text[k - 1], text[k]);
     // (A chapter's number, IV, is no rubric.)
-    let words = blocks[above].text.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= RUBRIC_WORD_MIN).count();
-    let rubric = classes[above].shape == Shape::Heading && classes[above].caps && blocks[above].n_lines() == 1 && words > 0;
+    let worded = || blocks[above].text.split(|c: char| !c.is_alphabetic()).any(|w| w.chars().count() >= RUBRIC_WORD_MIN);
+    let rubric = classes[above].shape == Shape::Heading && classes[above].caps && blocks[above].n_lines() == 1 && worded();
     // A place in capitals and a comma open a dispatch the dateline patterns missed (PARIS, 18
     // décembre, 1 heure du matin.), not a title.
     let t = blocks[i].text.trim();
