@@ -3,7 +3,8 @@
 //! A headline set across columns is read in blocks: its first line, then the story's first column
 //! under it, then the rest of the title that stood to the right (讲好文创的时代故事 … (新语);
 //! 摸准体育产业的 … 矿脉 (体坛观澜)). That rest lands a few paragraphs down its own story, as a
-//! credit-like bracket line, or as a headline of its own with no text. It is told by its shape (the
+//! credit-like bracket line, or as a headline of its own with no text, or where another story's
+//! column ends, just above its own story's next column. It is told by its shape (the
 //! language's `title_tail`), by where it stands (early in the story whose text surrounds it) and
 //! by the headline it completes, which has no column name yet. A subhead anywhere in the story is
 //! one too where a word runs across the title's end into it (正风反腐和依 … 法治国最受关注).
@@ -39,7 +40,31 @@ pub(super) fn rejoin_title_tails(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan
         let u = pl.remove_unit(k);
         pl.tails.push(seg.units[u].block);
     }
+    take_tails_at_cuts(seg, ctx, plans);
     fold_textless_tails(seg, ctx, plans);
+}
+
+/// A headline's rest read where one story's column ends and the next column of its own story
+/// begins ((行走中国) between another story's last line and its story's next paragraph) goes on the
+/// title of the story that goes on under it: the engine reads the rest of the title with the
+/// columns to its right, so what follows the rest is its story's text, what precedes it another's.
+fn take_tails_at_cuts(seg: &Segments, ctx: &Ctx, plans: &mut [Plan]) {
+    let owner = unit_owners(plans, seg.units.len());
+    for u in 0..seg.units.len().saturating_sub(1) {
+        let (Some(i), Some(j)) = (owner[u], owner[u + 1]) else { continue };
+        let unit = seg.units[u];
+        if i == j || !matches!(unit.kind, UnitKind::Credit | UnitKind::Para) || !is_tail(ctx, unit.block) || !plans[j].tails.is_empty() {
+            continue;
+        }
+        // The title stands above the rest on the page, and the story has text above it too.
+        let above = plans[j].seed.is_some_and(|s| seg.seeds[s].at <= u) && plans[j].units.iter().any(|&v| v < u);
+        if !above || !title_line(&plans[j], seg).is_some_and(|h| completes(ctx, h, unit.block)) {
+            continue;
+        }
+        let Some(k) = plans[i].units.iter().position(|&v| v == u) else { continue };
+        plans[i].remove_unit(k);
+        plans[j].tails.push(unit.block);
+    }
 }
 
 /// A story's headline left with nothing but a headline's rest (矿脉 (体坛观澜), read between two
@@ -166,6 +191,29 @@ mod tests {
             let mut plans = vec![Plan { seed: Some(SeedId::from(0)), join_prev: vec![false; 4], units: vec![0, 1, 2, 3], ..Plan::default() }];
             rejoin_title_tails(&seg, &ctx, &mut plans);
             assert_eq!(plans[0].tails == [block(sub)], joined, "{title} | {sub}");
+        }
+    }
+
+    #[test]
+    fn a_column_name_read_where_another_storys_column_ends_goes_on_the_title_of_the_story_under_it() {
+        // The rest (（乡村笔记）) was read between the other story's last line and its own story's
+        // next column; a note closing the other story (opening on 本) stays where it is.
+        for (line, moved) in [("（乡村笔记）", true), ("（本报记者李明采访整理）", false)] {
+            let page = format!("山村里的新书屋\n\n镇上的新书屋上周正式开放了，三层楼里摆满两万多册新书。\n\n老街换新颜\n\n老街的石板路修好了，沿街的铺子也重新开了张。\n\n{line}\n\n周末前来借阅的居民排起了长队，馆里每天开放到晚上九点。\n");
+            let a = analysed(&page, LangCode::Zh);
+            let ctx = a.ctx(&Config::default());
+            let block = |t: &str| BlockId::from(a.blocks.iter().position(|b| b.text.contains(t)).expect("block"));
+            let unit = |t: &str, kind: UnitKind| Unit { block: block(t), kind, weak: None };
+            let seed = |h: &str, at: usize| Seed { heads: vec![block(h)], bylines: Vec::new(), at, weak: None };
+            let seg = Segments {
+                seeds: vec![seed("新书屋", 0), seed("老街换新颜", 1)].into(),
+                units: vec![unit("三层楼", UnitKind::Para), unit("石板路", UnitKind::Para), unit(line, UnitKind::Credit), unit("排起了长队", UnitKind::Para)],
+            };
+            let plan = |seed: usize, units: Vec<usize>| Plan { seed: Some(SeedId::from(seed)), join_prev: vec![false; units.len()], units, ..Plan::default() };
+            let mut plans = vec![plan(0, vec![0, 3]), plan(1, vec![1, 2])];
+            rejoin_title_tails(&seg, &ctx, &mut plans);
+            assert_eq!(plans[0].tails == [block(line)], moved, "{line}");
+            assert_eq!(plans[1].units.len(), if moved { 1 } else { 2 }, "{line}");
         }
     }
 
