@@ -344,8 +344,9 @@ fn adopt_orphans(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan>) {
 
 /// A story left without a headline that holds a heading with none of its text under it (the next
 /// unit down the page is another story's) holds its own headline, printed away from it: the
-/// assignment gave the heading to the story whose words it shares, as a subhead. It becomes the
-/// story's headline (a seed of its own, adopted). Section labels (一、, 核心阅读) stay subheads.
+/// assignment gave the heading to the story whose words it shares, as a subhead. So does one that
+/// stands amid a sentence of the story (`cuts_sentence`). It becomes the story's headline (a seed of
+/// its own, adopted). Section labels (一、, 核心阅读) stay subheads.
 pub(super) fn promote_displaced_heads(seg: &mut Segments, ctx: &Ctx, plans: &mut [Plan]) {
     let owner = unit_owners(plans, seg.units.len());
     for (i, pl) in plans.iter_mut().enumerate() {
@@ -357,7 +358,7 @@ pub(super) fn promote_displaced_heads(seg: &mut Segments, ctx: &Ctx, plans: &mut
             let unit = seg.units[u];
             let text = &ctx.blocks[unit.block].text;
             unit.kind == UnitKind::Subhead
-                && owner.get(u + 1).copied().flatten() != Some(i)
+                && (owner.get(u + 1).copied().flatten() != Some(i) || cuts_sentence(seg, ctx, u, &owner, i))
                 && !ctx.lang.is_section_numbered(text)
                 && !ctx.lang.is_standing_label(text)
         });
@@ -369,6 +370,20 @@ pub(super) fn promote_displaced_heads(seg: &mut Segments, ctx: &Ctx, plans: &mut
     }
 }
 
+/// Whether the heading at unit `u` stands inside a sentence of its story's text (`story`, by the
+/// units' `owner`s): the line above ends no sentence and a word runs from it across the heading into the line below (这或许是爸
+/// | 春联的魅力 | 爸写联…). A subhead opens a paragraph; a heading read amid a sentence was printed
+/// beside the column, not in it. Told only where the lexicon knows the words (Chinese).
+fn cuts_sentence(seg: &Segments, ctx: &Ctx, u: usize, owner: &[Option<usize>], story: usize) -> bool {
+    let ours = |v: usize| owner.get(v).copied().flatten() == Some(story);
+    if u == 0 || !ours(u - 1) || !ours(u + 1) {
+        return false;
+    }
+    let (prev, next) = (seg.units[u - 1], seg.units[u + 1]);
+    let (a, b) = (ctx.blocks[prev.block].text.trim_end(), &ctx.blocks[next.block].text);
+    !ctx.lang.ends_sentence(a) && crate::lang::lexicon::split_word(a, b).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::analysed;
@@ -377,6 +392,28 @@ mod tests {
     use crate::config::Config;
     use crate::lang::LangCode;
     use crate::segment::Unit;
+
+    #[test]
+    fn a_heading_amid_a_sentence_of_a_headless_story_is_its_headline_a_heading_between_paragraphs_a_subhead() {
+        // The OCR engine read the story's title, printed beside the column, between two halves of
+        // a sentence (…这或许是爸 | 春联的魅力 | 爸写联…). Where the line above ends its sentence,
+        // the heading opens a section.
+        for (above, promoted) in [("小镇商会每年正月十五都要评选春联，我想，这或许是爸", true), ("小镇商会每年正月十五都要评选春联，这是爸爸的心愿。", false)] {
+            let page = format!("镇上家家户户都要贴春联，爸爸总是早早备好红纸和笔墨。\n\n{above}\n\n春联的魅力\n\n爸写联“求质”与小镇春联“趋佳”的原因之一吧！\n\n如今，小镇的春联依旧红火。\n");
+            let a = analysed(&page, LangCode::Zh);
+            let ctx = a.ctx(&Config::default());
+            let block = |t: &str| BlockId::from(a.blocks.iter().position(|b| b.text.contains(t)).expect("block"));
+            let unit = |t: &str, kind: UnitKind| Unit { block: block(t), kind, weak: None };
+            let mut seg = Segments {
+                seeds: TiVec::new(),
+                units: vec![unit("红纸", UnitKind::Para), unit(above, UnitKind::Para), unit("春联的魅力", UnitKind::Subhead), unit("原因之一", UnitKind::Para), unit("依旧红火", UnitKind::Para)],
+            };
+            let mut plans = vec![Plan { join_prev: vec![false; 5], units: (0..5).collect(), ..Plan::default() }];
+            promote_displaced_heads(&mut seg, &ctx, &mut plans);
+            let title = plans[0].title(&seg).map(|(_, h)| h.to_vec());
+            assert_eq!(title == Some(vec![block("春联的魅力")]), promoted, "{above}");
+        }
+    }
 
     /// The ordering of the first story on a page of `n` units that alternate between two stories,
     /// the first's units at the even positions, under the first seed.
