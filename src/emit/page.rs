@@ -402,7 +402,7 @@ fn title_roles(lines: &[TitleLine], lang: &Lang) -> Vec<Role> {
     let deck_at = lines.iter().position(|l| l.deck).filter(|&i| i > 0).unwrap_or(n);
     // The OCR engine's scraps of a picture's lettering set over a title (品 / ALo, 11.73亿人) are
     // no title of their own: the headline is chosen among the lines that read as words.
-    let worded: Vec<usize> = (0..deck_at).filter(|&i| !is_scrap(&lines[i].text, lang)).collect();
+    let worded: Vec<usize> = (0..deck_at).filter(|&i| !lang.is_scrap(&lines[i].text)).collect();
     let top: Vec<&TitleLine> = if worded.is_empty() { lines[..deck_at].iter().collect() } else { worded.iter().map(|&i| &lines[i]).collect() };
     let md: Vec<usize> = (0..top.len()).filter(|&i| top[i].md).collect();
     // A column name closes the title (kicker above, dashed deck below), whatever the lengths.
@@ -430,17 +430,6 @@ fn title_roles(lines: &[TitleLine], lang: &Lang) -> Vec<Role> {
 /// A line at least this many times the length of the title line under it is no title but a
 /// slogan or a standfirst over it: a title line and its deck differ by twice or so at most.
 const OVER_TITLE: u32 = 4;
-
-/// Most CJK characters a Chinese title line may hold and be a scrap the OCR engine read off a
-/// picture (品, 了邢, 11.73亿人) rather than words. A real kicker that short (社论) is no headline
-/// over a title line either.
-const SCRAP_MAX_CJK: usize = 2;
-
-/// Whether a title line of a Chinese headline group is a scrap, not words: at most
-/// `SCRAP_MAX_CJK` CJK characters, and neither a column name nor a title's bracketed rest.
-fn is_scrap(text: &str, lang: &Lang) -> bool {
-    text.chars().filter(|&c| crate::lang::is_cjk(c)).count() <= SCRAP_MAX_CJK && !lang.is_tagged(text) && !lang.is_title_tail(text)
-}
 
 /// Type sizes within this ratio of each other are one size: the pieces of one title, measured
 /// apart, differ by up to a fifth, and a kicker or deck is set at most four fifths of its title.

@@ -435,6 +435,13 @@ impl Lang {
         self.title_tail.iter().any(|r| r.is_match(t))
     }
 
+    /// Whether a Chinese title line is a scrap the OCR engine read off a picture (品, 了邢,
+    /// 11.73亿人) or off a title's misread character, not words: at most `SCRAP_MAX_CJK` CJK
+    /// characters, and neither a column name nor a title's bracketed rest.
+    pub fn is_scrap(&self, text: &str) -> bool {
+        text.chars().filter(|&c| is_cjk(c)).count() <= SCRAP_MAX_CJK && !self.is_tagged(text) && !self.is_title_tail(text)
+    }
+
     /// Whether a heading is numbered or bulleted like a section: 一、, （二）, ●.
     pub fn is_section_numbered(&self, heading: &str) -> bool {
         let t = heading.trim();
@@ -512,6 +519,11 @@ struct Props {
     uppercase: Bits,
     numeric: Bits,
 }
+
+/// Most CJK characters a Chinese title line may hold and be a scrap the OCR engine read off a
+/// picture rather than words (`Lang::is_scrap`). A real kicker that short (社论) is no headline
+/// over a title line either.
+const SCRAP_MAX_CJK: usize = 2;
 
 const LOW_END: u32 = 0x3400;
 const HIGH_START: u32 = 0xF900;

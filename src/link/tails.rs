@@ -68,7 +68,8 @@ fn take_tails_at_cuts(seg: &Segments, ctx: &Ctx, plans: &mut [Plan]) {
 }
 
 /// A story's headline left with nothing but a headline's rest (矿脉 (体坛观澜), read between two
-/// lines of a paragraph) goes on the headline of the story whose text stands just above it.
+/// lines of a paragraph; or a short line read with scraps of the title's type, 天 / 展第二月尽工作)
+/// goes on the headline of the story whose text stands just above it.
 fn fold_textless_tails(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan>) {
     let owner = unit_owners(plans, seg.units.len());
     let mut gone = vec![false; plans.len()];
@@ -76,8 +77,10 @@ fn fold_textless_tails(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan>) {
         let pl = &plans[i];
         let Some(s) = pl.seed else { continue };
         let seed = &seg.seeds[s];
-        let lone = pl.units.is_empty() && pl.adopted.is_empty() && seed.bylines.is_empty() && seed.heads.len() == 1;
-        if !lone || !is_tail(ctx, seed.heads[0]) {
+        let lone = pl.units.is_empty() && pl.adopted.is_empty() && seed.bylines.is_empty();
+        // Scraps the engine read with the rest (天 / 展第二月尽工作: 开 misread) go with it.
+        let Some((&rest, scraps)) = seed.heads.split_last().filter(|_| lone) else { continue };
+        if !scraps.iter().all(|&b| ctx.lang.is_scrap(&ctx.blocks[b].text)) {
             continue;
         }
         // Inside the story: its text stands on both sides of the line.
@@ -86,12 +89,25 @@ fn fold_textless_tails(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan>) {
             continue;
         }
         let Some(head) = title_line(&plans[j], seg) else { continue };
-        if completes(ctx, head, seed.heads[0]) {
-            plans[j].tails.push(seed.heads[0]);
+        let title = plans[j].title(seg).map_or(&[][..], |(_, t)| t);
+        // A short heading alone amid a story is as often a credit, a note's signature or another
+        // story's title (剧照摄影：刘海栋, —编者); read in pieces with scraps, it is big type broken.
+        if (is_tail(ctx, rest) || (!scraps.is_empty() && short_rest(ctx, title, rest))) && completes(ctx, head, seed.heads[0]) {
+            plans[j].tails.extend_from_slice(&seed.heads);
             gone[i] = true;
         }
     }
     drop_marked(plans, &gone);
+}
+
+/// Whether a heading line, read with no text of its own amid a story, is short enough to be the
+/// rest of the story's `title` (展第二月尽工作 under 顺利度过月夜; 作 under …保护合): one CJK line
+/// that ends no sentence and runs no longer than any of the title's lines (a character's slack),
+/// as a title wraps; a title of another story set there runs on (新春走基层 人和家顺事事兴).
+fn short_rest(ctx: &Ctx, title: &[BlockId], rest: BlockId) -> bool {
+    let r = &ctx.blocks[rest];
+    let shortest = title.iter().map(|&b| ctx.blocks[b].stats.chars).min();
+    r.cjk && r.n_lines() == 1 && !ctx.lang.ends_sentence(r.text.trim()) && shortest.is_some_and(|n| r.stats.chars <= n + 1)
 }
 
 /// The last line of the story's title, where it has one.
@@ -171,6 +187,28 @@ mod tests {
         rejoin_title_tails(&seg, &ctx, &mut plans);
         assert_eq!(plans.len(), 3);
         assert!(plans[0].tails.is_empty());
+    }
+
+    #[test]
+    fn a_titles_rest_read_in_pieces_amid_its_story_goes_back_on_the_title_a_lone_credit_does_not() {
+        // 天 is 开 misread, a scrap of the title's big type read with the rest (开 / 展借书活动); a
+        // short heading alone amid the story, with no scrap, is as often a credit.
+        for (heads, folded) in [(&["天", "展借书活动"][..], true), (&["剧照摄影：刘海栋"][..], false)] {
+            let page = format!("镇上的新图书馆开馆\n\n镇上的新图书馆上周正式开放了，三层楼里摆满两万多册新书。\n\n{}\n\n周末前来借阅的居民排起了长队，馆里每天开放到晚上九点。\n", heads.join("\n\n"));
+            let a = analysed(&page, LangCode::Zh);
+            let ctx = a.ctx(&Config::default());
+            let block = |t: &str| BlockId::from(a.blocks.iter().position(|b| b.text.trim() == t || b.text.contains(t)).expect("block"));
+            let para = |t: &str| Unit { block: block(t), kind: UnitKind::Para, weak: None };
+            let lone = Seed { heads: heads.iter().map(|h| block(h)).collect(), bylines: Vec::new(), at: 1, weak: None };
+            let seg = Segments { seeds: vec![Seed { heads: vec![block("开馆")], bylines: Vec::new(), at: 0, weak: None }, lone].into(), units: vec![para("三层楼"), para("排起了长队")] };
+            let plan = |seed: usize, units: Vec<usize>| Plan { seed: Some(SeedId::from(seed)), join_prev: vec![false; units.len()], units, ..Plan::default() };
+            let mut plans = vec![plan(0, vec![0, 1]), plan(1, Vec::new())];
+            rejoin_title_tails(&seg, &ctx, &mut plans);
+            assert_eq!(plans.len() == 1, folded, "{heads:?}");
+            if folded {
+                assert_eq!(plans[0].tails, heads.iter().map(|h| block(h)).collect::<Vec<_>>());
+            }
+        }
     }
 
     #[test]
