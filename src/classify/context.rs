@@ -291,13 +291,14 @@ fn past_edge_mark<'a>(text: &'a str, lang: &Lang) -> Option<&'a str> {
 /// Chinese body text that opens inside a quotation or a bracket (和国报》记者…) goes on from a
 /// sentence cut elsewhere (…《共): it starts mid-sentence. Marked after the heading passes: a
 /// heading over such a fragment, which the page's scrambled columns put there, is no cut prose.
-/// An indented first line still opens a paragraph.
+/// An indented first line still opens a paragraph, and so does a dispatch (新华社电 《记者白田田) 位…:
+/// its bracket misread as 《, closed by the engine's `)`).
 pub fn inside_starts(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
     if !lang.code.is_cjk() {
         return;
     }
     for (b, c) in blocks.iter().zip(classes.iter_mut()) {
-        if c.shape == Shape::Body && !matches!(c.start, Start::Mid | Start::Fresh) && opens_inside(b.text.trim_start()) {
+        if c.shape == Shape::Body && c.dateline.is_none() && !matches!(c.start, Start::Mid | Start::Fresh) && opens_inside(b.text.trim_start()) {
             c.start = Start::Mid;
         }
     }
@@ -307,23 +308,36 @@ pub fn inside_starts(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
 /// bracket closed by an ASCII one, as OCR prints it, counts as closed.)
 pub(crate) const PAIRS: [(&[char], &[char]); 3] = [(&['“'], &['”']), (&['《'], &['》']), (&['（', '('], &['）', ')'])];
 
+/// The title's and the round brackets' places in `PAIRS`.
+const TITLE: usize = 1;
+const ROUND: usize = 2;
+
 /// Whether text opens inside a quotation or a bracket begun above it: one closes before any opens
 /// (和国报》记者…, the rest of 《共|和国报》 cut at a column's foot).
 fn opens_inside(text: &str) -> bool {
     let mut depth = [0u32; PAIRS.len()];
     for c in text.chars().take(INSIDE_REACH) {
         // Nearly every character is none of the marks: passed over with one test.
-        if !matches!(c, '“' | '”' | '《' | '》' | '（' | '(' | '）' | ')') {
+        if !matches!(c, '“' | '”' | '《' | '》' | '（' | '(' | '〈' | '）' | ')' | '〉') {
             continue;
         }
-        for (d, (open, close)) in depth.iter_mut().zip(PAIRS) {
-            if open.contains(&c) {
-                *d += 1;
-            } else if close.contains(&c) {
-                if *d == 0 {
+        for k in 0..PAIRS.len() {
+            let (open, close) = PAIRS[k];
+            // An engine reads （ as 〈 and ） as 〉: in a paragraph's opening they still pair up (a
+            // heading's own test of an open bracket, above, keeps to the marks as printed).
+            if open.contains(&c) || (k == ROUND && c == '〈') {
+                depth[k] += 1;
+            } else if close.contains(&c) || (k == ROUND && c == '〉') {
+                if depth[k] == 0 {
+                    // A round bracket closing a title's mark: the engine read the bracket's
+                    // opening half as 《 (新华社电《记者X）).
+                    if k == ROUND && depth[TITLE] > 0 {
+                        depth[TITLE] -= 1;
+                        continue;
+                    }
                     return true;
                 }
-                *d -= 1;
+                depth[k] -= 1;
             }
         }
     }
@@ -348,6 +362,19 @@ mod tests {
     }
 
     #[test]
+    fn a_dispatch_whose_bracket_the_engine_lost_opens_its_paragraph() {
+        // 记者张伟) with the bracket's opening half lost: the paragraph opens on a dispatch, so on a
+        // story, not inside a bracket begun above.
+        let page = "乡村书屋迎来新读者\n\n新华社北京2月3日电 记者张伟) 村里的农家书屋今年添了三千册新书，冬闲时节来借书的村民比往年多了一倍。\n\n记者张伟) 说，来借农业技术书的年轻人最多。\n";
+        let src = crate::source::Source::utf8(None, page.as_bytes());
+        let lines = crate::clean::lines(&src, crate::Config::default().max_line_bytes, &mut Vec::new());
+        let a = crate::Analysed::of(&lines, Lang::get(crate::lang::LangCode::Zh));
+        let start = |t: &str| a.classes[a.blocks.iter().position(|b| b.text.contains(t)).expect("block")].start;
+        assert_ne!(start("农家书屋"), Start::Mid);
+        assert_eq!(start("农业技术"), Start::Mid);
+    }
+
+    #[test]
     fn text_opening_inside_a_quote_or_title() {
         assert!(opens_inside("和国报》记者阿卜杜勒哈利姆表示"));
         assert!(opens_inside("里过大年”已成为无数家庭欢度春节的首选"));
@@ -355,5 +382,9 @@ mod tests {
         assert!(!opens_inside("《共和国报》记者阿卜杜勒哈利姆表示"));
         assert!(!opens_inside("“博物馆里过大年”已成为无数家庭欢度春节的首选"));
         assert!(!opens_inside("（记者张伟）今年以来"));
+        // Brackets as an OCR engine misreads them still pair up.
+        assert!(!opens_inside("本报电〈记者张伟)今年以来"));
+        assert!(!opens_inside("本报电《记者张伟)今年以来"));
+        assert!(!opens_inside("全国10个省〈区、市)开展了试点"));
     }
 }
