@@ -467,3 +467,14 @@ fn a_title_closed_by_its_column_name_takes_no_label_under_it_though_a_quote_is_l
     let p = run(&page);
     assert_eq!(p.articles[0].headline.as_deref(), Some("新图书馆开门迎客“书香 （民生观察）"), "{:#?}", p.articles);
 }
+
+#[test]
+fn a_title_whose_colon_the_engine_read_as_a_semicolon_is_still_a_title_over_its_dispatch() {
+    // 何云：火线办报… as the engine reads a two-line title closing on its column name, with the
+    // colon after the name misread (何云; 火线办报), over the story's dispatch.
+    let mut page = column(&LIBRARY[..3], 16);
+    page.push_str("何云; 火线办报 鼓舞士气 (为了\n民族复兴英雄烈士谱)\n\n");
+    page.push_str(&column(&["新华社电 （记者张伟） 何云是我国新闻战线的杰出代表，抗日战争时期主持华北敌后的报纸，在战火中坚持出版。", "在一次反扫荡中，何云带领报社人员转移，坚持工作和战斗，直到最后一刻。"], 16));
+    let p = run(&page);
+    assert!(p.articles.iter().any(|a| a.headline.as_deref().is_some_and(|h| h.starts_with("何云") && h.ends_with("英雄烈士谱）"))), "{:?}", p.articles.iter().map(head_group).collect::<Vec<_>>());
+}

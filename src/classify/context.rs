@@ -75,7 +75,8 @@ pub fn wrapped_titles(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
         let Some(open) = t.rfind(|ch| lang.openers.contains(&ch)) else { continue };
         let closes = t.ends_with(|ch| lang.closers.contains(&ch)) && open > 0;
         let under = text.get(k + 1).is_some_and(|&n| classes[n].dateline.is_some() || !classes[n].bylines.is_empty() || matches!(classes[n].shape, Shape::Byline | Shape::Dateline));
-        if closes && under && !t[..open].contains(&lang.terminal[..]) {
+        // (A semicolon there is the engine's misread colon after a name: 谢翰文; 钻研理论.)
+        if closes && under && !t[..open].contains(|ch: char| lang.terminal.contains(&ch) && !matches!(ch, ';' | '；')) {
             classes[i] = Class::of(Shape::Heading);
         }
     }
