@@ -478,3 +478,33 @@ fn a_title_whose_colon_the_engine_read_as_a_semicolon_is_still_a_title_over_its_
     let p = run(&page);
     assert!(p.articles.iter().any(|a| a.headline.as_deref().is_some_and(|h| h.starts_with("何云") && h.ends_with("英雄烈士谱）"))), "{:?}", p.articles.iter().map(head_group).collect::<Vec<_>>());
 }
+
+#[test]
+fn a_title_s_closing_bracket_read_on_a_line_of_its_own_over_the_next_column_closes_the_title() {
+    // Tesseract read the title's closing bracket, set big, as a line of its own at the top of the
+    // next column's block, over the story's text going on there. Taken as a line of body type (one
+    // character, no ideograph), it was read with the column's first line, the short end of a
+    // paragraph, as a heading there; it is the title's last mark.
+    let text: Vec<&'static str> = Box::leak(column(&LIBRARY[..6], 15).into_boxed_str()).lines().collect();
+    let cut = text.iter().position(|l| l.ends_with("照常开放。")).expect("the second paragraph's end");
+    let set = |ls: &[&'static str], x: u32| -> Vec<(&'static str, u32, u32, u32)> {
+        let mut out = Vec::new();
+        let mut first = true;
+        for &l in ls {
+            if l.is_empty() {
+                first = true;
+                continue;
+            }
+            out.push((l, if first { x + 20 } else { x }, 180 + 28 * out.len() as u32, 20));
+            first = false;
+        }
+        out
+    };
+    let mut right = vec![("）", 300, 90, 60)];
+    right.extend(set(&text[cut..], 240).into_iter().map(|(t, x, y, h)| (t, if t == text[cut] { 240 } else { x }, y, h)));
+    let page = hocr(&[&[("新图书馆开门迎客（文化惠民", 40, 30, 60)], &set(&text[..cut], 40), &right]);
+    let p = process_page(&Config::default(), "t", None, &page).expect("page processes");
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert_eq!(p.articles[0].headline.as_deref(), Some("新图书馆开门迎客（文化惠民）"), "{:#?}", p.articles[0]);
+    assert!(p.articles[0].text.contains("下班后来看书"), "{:#?}", p.articles[0]);
+}

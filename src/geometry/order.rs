@@ -119,8 +119,13 @@ const MISMEASURED: f32 = 1.8;
 fn is_display(g: &LineGeo, p: &GeoParams, doc: &Document) -> bool {
     let chars = || line_chars(g, doc);
     let digits = chars().filter(char::is_ascii_digit).count();
-    g.ratio >= p.display && (g.chars >= 2 || chars().any(crate::lang::is_cjk)) && digits * 2 < g.chars.max(1)
+    // (A bracket alone at that size is a title's closing mark the engine read on a line of its own.)
+    let mark = || g.chars >= 1 && chars().all(|c| CLOSING_BRACKETS.contains(c));
+    g.ratio >= p.display && (g.chars >= 2 || chars().any(crate::lang::is_cjk) || mark()) && digits * 2 < g.chars.max(1)
 }
+
+/// Marks that close an aside or a column's name after a title, as set or as an engine reads them.
+const CLOSING_BRACKETS: &str = ")）〉]】";
 
 /// Pieces in the page's head or foot margin: short pieces standing wholly above the first or
 /// below the last of the page's substantial pieces (a headline group, or text of several lines).
