@@ -442,6 +442,9 @@ fn heading_shaped(b: &Block, text: &str, ruled: bool, layout: &Layout, lang: &La
     if b.md_heading > 0 {
         return words <= 24;
     }
+    if garbled(text, true) {
+        return false;
+    }
     if words > 16 || st.chars > 110 || text.ends_with([',', ';']) {
         return false;
     }
@@ -459,6 +462,24 @@ fn heading_shaped(b: &Block, text: &str, ruled: bool, layout: &Layout, lang: &La
         && text.matches(',').count() < 2
         && title_case(text, lang)
         && !lang.ends_sentence(text.trim_end_matches(['?', '!']))
+}
+
+/// Letters an OCR engine read off a torn edge, a blot or a cut (mi, Ce): no word of three letters
+/// or more, unless in capitals (IV, XX: a number set as a title) or with a figure (No. 7.); with
+/// `scattered`, also a line of several words mostly single letters (C T l a e c n k c s h), which
+/// is what the engine makes of a title in display type it cannot read too, so only a heading told
+/// by its shape, not its size, is judged by that. A heading's shape is then the speck's, and the
+/// line is text of whatever stands around it.
+pub(crate) fn garbled(text: &str, scattered: bool) -> bool {
+    let words: Vec<(String, bool)> = text.split_whitespace().map(|w| (w.chars().filter(|c| c.is_alphabetic()).collect::<String>(), w.ends_with('.'))).filter(|w| !w.0.is_empty()).collect();
+    if words.is_empty() || words.iter().any(|w| w.0.chars().any(crate::lang::is_cjk)) {
+        return false;
+    }
+    let longest = words.iter().map(|w| w.0.chars().count()).max().unwrap_or(0);
+    // (An initial has its full stop: G. W. & S. HIBBERT.)
+    let singles = words.iter().filter(|w| w.0.chars().count() == 1 && !w.1).count();
+    let short = longest < 3 && !text.chars().any(|c| c.is_ascii_digit()) && !words.iter().all(|w| w.0.chars().all(char::is_uppercase));
+    short || (scattered && words.len() >= 4 && singles * 2 > words.len())
 }
 
 /// A title of words that may run over two or three lines (International Sugar / Pact to Be /
@@ -498,7 +519,7 @@ pub fn display_type(blocks: &[Block], classes: &mut [Class], types: &[LineType])
         if ts.is_empty() || !ts.iter().all(|t| t.display) {
             continue;
         }
-        if matches!(c.shape, Shape::Furniture | Shape::Noise) {
+        if matches!(c.shape, Shape::Furniture | Shape::Noise) || garbled(&b.text, false) {
             continue;
         }
         // A line set apart by its placing alone may be a byline or a credit set centred: its

@@ -284,3 +284,54 @@ fn regression_a_line_listing_names_in_title_case_was_a_heading() {
     assert!(headlines(&p).contains(&Some("HARBOUR WORKS.")), "{:?}", roles(&p, page));
     assert!(roles(&p, page).contains(&"Body:Phillip Lazarus, Moss, Rosenfeld, and Joseph Raw".to_string()), "{:?}", roles(&p, page));
 }
+
+/// Letters the OCR engine read off a blot or a torn edge, standing between two paragraphs of a
+/// story as a line of their own (M M M H), were a heading in capitals: the rest of the story
+/// became a story of its own under them.
+#[test]
+fn regression_a_line_of_scattered_single_letters_was_a_heading() {
+    let page = "HARBOUR ROAD TO BE WIDENED.\nThe council voted on Monday to widen the\nharbour road and to build a new bridge over\nthe river, ending a long debate over the\ncost of both projects.\n\nM M M H\n\nWork on the bridge is expected to begin in\nthe spring, the mayor said after the vote.\n";
+    let p = run(page);
+    assert_eq!(headlines(&p), [Some("HARBOUR ROAD TO BE WIDENED.")], "{:?}", roles(&p, page));
+    assert!(p.articles[0].text.contains("Work on the bridge"), "{:#?}", p.articles);
+}
+
+/// A speck of two letters (mi) that the engine boxed as a line three times the body's height, at a
+/// column's head, was taken for a headline in display type: a story of its own with no text, or
+/// the title of the column's text under it.
+#[test]
+fn regression_a_speck_measured_big_was_a_headline_in_display_type() {
+    let line = |id: &str, x: u32, y: u32, h: u32, words: &str| {
+        let mut s = format!("<TextLine ID=\"{id}\" HPOS=\"{x}\" VPOS=\"{y}\" WIDTH=\"900\" HEIGHT=\"{h}\">");
+        for (k, w) in words.split(' ').enumerate() {
+            s += &format!("<String CONTENT=\"{w}\" HPOS=\"{}\" VPOS=\"{y}\" WIDTH=\"60\" HEIGHT=\"{h}\"/><SP/>", x + 80 * k as u32);
+        }
+        s + "</TextLine>"
+    };
+    let block = |id: &str, x: u32, y: u32, rows: &[(u32, &str)]| {
+        let mut s = format!("<TextBlock ID=\"{id}\" HPOS=\"{x}\" VPOS=\"{y}\" WIDTH=\"900\" HEIGHT=\"{}\">", rows.iter().map(|r| r.0 + 10).sum::<u32>());
+        let mut at = y;
+        for (k, (h, words)) in rows.iter().enumerate() {
+            s += &line(&format!("{id}L{k}"), x, at, *h, words);
+            at += h + 10;
+        }
+        s + "</TextBlock>"
+    };
+    let body = [
+        "The council voted on Monday to widen the", "harbour road and to build a new bridge over", "the river, ending a long debate over the",
+        "cost of both projects, which the town had", "put off for many years for want of money.", "Work is expected to begin in the spring,",
+    ];
+    let rows: Vec<(u32, &str)> = body.iter().map(|t| (40, *t)).collect();
+    let title = block("T1", 100, 100, &[(90, "HARBOUR ROAD WIDENED.")]);
+    let left = block("B1", 100, 220, &rows);
+    let speck = block("S1", 1100, 100, &[(120, "mi")]);
+    let right = block("B2", 1100, 260, &rows);
+    let xml = format!(
+        "<?xml version=\"1.0\"?>\n<alto xmlns=\"http://www.loc.gov/standards/alto/ns-v3#\"><Description><MeasurementUnit>pixel</MeasurementUnit></Description>\
+         <Layout><Page WIDTH=\"2100\" HEIGHT=\"1000\"><PrintSpace>{title}{left}{speck}{right}</PrintSpace></Page></Layout></alto>"
+    );
+    let p = process_page(&Config::default(), "t", None, xml.as_bytes()).expect("page processes");
+    let heads = headlines(&p);
+    assert!(!heads.contains(&Some("mi")), "{heads:?}");
+    assert!(heads.contains(&Some("HARBOUR ROAD WIDENED.")), "{heads:?}");
+}

@@ -119,7 +119,14 @@ const MISMEASURED: f32 = 1.8;
 fn is_display(g: &LineGeo, p: &GeoParams, doc: &Document) -> bool {
     let chars = || line_chars(g, doc);
     let digits = chars().filter(char::is_ascii_digit).count();
-    g.ratio >= p.display && (g.chars >= 2 || chars().any(crate::lang::is_cjk)) && digits * 2 < g.chars.max(1)
+    g.ratio >= p.display && (g.chars >= 2 || chars().any(crate::lang::is_cjk)) && digits * 2 < g.chars.max(1) && !specks(g, doc)
+}
+
+/// A line of specks (see `classify::garbled`) measures big as the blot it is, not as type does.
+fn specks(g: &LineGeo, doc: &Document) -> bool {
+    let mut t = String::new();
+    super::derive::line_text(&doc.blocks[g.block].lines[g.line], &mut t);
+    crate::classify::garbled(&t, false)
 }
 
 /// Pieces in the page's head or foot margin: short pieces standing wholly above the first or
