@@ -442,7 +442,7 @@ fn heading_shaped(b: &Block, text: &str, ruled: bool, layout: &Layout, lang: &La
     if b.md_heading > 0 {
         return words <= 24;
     }
-    if garbled(text, true) {
+    if garbled(text, true) || lang.is_letter_address(text) {
         return false;
     }
     if words > 16 || st.chars > 110 || text.ends_with([',', ';']) {
@@ -509,7 +509,7 @@ pub struct LineType {
 /// Gives the geometry the last word on headline type: a block set in it is a heading of its
 /// group, whatever its words look like (a title of plain words, or one the OCR broke), and a
 /// byline or dateline reading stays with text set in body type.
-pub fn display_type(blocks: &[Block], classes: &mut [Class], types: &[LineType]) {
+pub fn display_type(blocks: &[Block], classes: &mut [Class], types: &[LineType], lang: &Lang) {
     for (b, c) in blocks.iter().zip(classes.iter_mut()) {
         let ts = &types[b.lines.clone()];
         if !ts.is_empty() && ts.iter().all(|t| t.margin) {
@@ -519,7 +519,7 @@ pub fn display_type(blocks: &[Block], classes: &mut [Class], types: &[LineType])
         if ts.is_empty() || !ts.iter().all(|t| t.display) {
             continue;
         }
-        if matches!(c.shape, Shape::Furniture | Shape::Noise) || garbled(&b.text, false) {
+        if matches!(c.shape, Shape::Furniture | Shape::Noise) || garbled(&b.text, false) || lang.is_letter_address(&b.text) {
             continue;
         }
         // A line set apart by its placing alone may be a byline or a credit set centred: its

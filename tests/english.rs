@@ -335,3 +335,14 @@ fn regression_a_speck_measured_big_was_a_headline_in_display_type() {
     assert!(!heads.contains(&Some("mi")), "{heads:?}");
     assert!(heads.contains(&Some("HARBOUR ROAD WIDENED.")), "{heads:?}");
 }
+
+/// A letter's address to the editor, set in capitals apart over the letter (TO THE EDITOR OF THE
+/// COURIER.), was taken for its title: each letter of the correspondence became a piece of its own
+/// under the address, where the paper runs them as one column of letters.
+#[test]
+fn regression_a_letters_address_to_the_editor_was_its_title() {
+    let page = "CORRESPONDENCE.\n\nThe following letters have reached us in the past week on\nthe matter of the new bridge over the river at the ferry.\n\nTO THE EDITOR OF THE COURIER.\n\nSir,—I beg leave to say that the bridge has been wanted\nthese many years, and that the town will be the better for it.\n";
+    let p = run(page);
+    assert_eq!(headlines(&p), [Some("CORRESPONDENCE.")], "{:?}", roles(&p, page));
+    assert!(p.articles[0].text.contains("TO THE EDITOR OF THE COURIER."), "{:#?}", p.articles);
+}
