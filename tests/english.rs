@@ -319,7 +319,7 @@ fn regression_a_speck_measured_big_was_a_headline_in_display_type() {
     };
     let body = [
         "The council voted on Monday to widen the", "harbour road and to build a new bridge over", "the river, ending a long debate over the",
-        "cost of both projects, which the town had", "put off for many years for want of money.", "Work is expected to begin in the spring,",
+        "cost of both projects. Many in the town had", "Put off the work for want of money till now.", "Work is expected to begin in the spring,",
     ];
     let rows: Vec<(u32, &str)> = body.iter().map(|t| (40, *t)).collect();
     let title = block("T1", 100, 100, &[(90, "HARBOUR ROAD WIDENED.")]);
@@ -345,4 +345,41 @@ fn regression_a_letters_address_to_the_editor_was_its_title() {
     let p = run(page);
     assert_eq!(headlines(&p), [Some("CORRESPONDENCE.")], "{:?}", roles(&p, page));
     assert!(p.articles[0].text.contains("TO THE EDITOR OF THE COURIER."), "{:#?}", p.articles);
+}
+
+/// A line of a column that the engine cut in two, its first half boxed twice the body's height
+/// (a skewed or blotted stretch), was taken for a title in display type: the column's text under
+/// it became a story of its own under that half line.
+#[test]
+fn regression_half_a_line_boxed_tall_was_a_title_in_display_type() {
+    let words = |x: u32, y: u32, h: u32, text: &str| {
+        text.split(' ').enumerate().map(|(k, w)| format!("<String CONTENT=\"{w}\" HPOS=\"{}\" VPOS=\"{y}\" WIDTH=\"60\" HEIGHT=\"{h}\"/><SP/>", x + 80 * k as u32)).collect::<String>()
+    };
+    let line = |id: usize, x: u32, y: u32, w: u32, h: u32, text: &str| format!("<TextLine ID=\"L{id}\" HPOS=\"{x}\" VPOS=\"{y}\" WIDTH=\"{w}\" HEIGHT=\"{h}\">{}</TextLine>", words(x, y, h, text));
+    let text = [
+        "The council voted on Monday to widen the", "harbour road and to build a new bridge over", "the river, ending a long debate over the",
+        "cost of both projects. Many in the town had", "Put off the work for want of money till now.", "Work is expected to begin in the spring,",
+        "the mayor said, and the road will be closed", "to carts while the work goes on, though the", "ferry will run as it does now for the town.",
+    ];
+    let mut block = String::from("<TextBlock ID=\"B1\" HPOS=\"100\" VPOS=\"200\" WIDTH=\"900\" HEIGHT=\"600\">");
+    let mut y = 200;
+    for (k, t) in text.iter().enumerate() {
+        if k == 4 {
+            // The line cut in two: "Put off" boxed tall, the rest of the line beside it.
+            block += &line(100, 100, y - 10, 150, 90, "Put off");
+            block += &line(101, 260, y, 740, 40, "the work for want of money till now.");
+        } else {
+            block += &line(k, 100, y, 900, 40, t);
+        }
+        y += 50;
+    }
+    block += "</TextBlock>";
+    let title = format!("<TextBlock ID=\"T1\" HPOS=\"100\" VPOS=\"100\" WIDTH=\"900\" HEIGHT=\"80\">{}</TextBlock>", line(200, 100, 100, 900, 80, "HARBOUR ROAD WIDENED."));
+    let xml = format!(
+        "<?xml version=\"1.0\"?>\n<alto xmlns=\"http://www.loc.gov/standards/alto/ns-v3#\"><Description><MeasurementUnit>pixel</MeasurementUnit></Description>\
+         <Layout><Page WIDTH=\"1100\" HEIGHT=\"800\"><PrintSpace>{title}{block}</PrintSpace></Page></Layout></alto>"
+    );
+    let p = process_page(&Config::default(), "t", None, xml.as_bytes()).expect("page processes");
+    assert_eq!(headlines(&p), [Some("HARBOUR ROAD WIDENED.")], "{:#?}", p.articles);
+    assert!(p.articles[0].text.contains("Put off") && p.articles[0].text.contains("ferry will run"), "{:#?}", p.articles);
 }

@@ -85,7 +85,16 @@ pub(crate) fn pieces(geo: &[LineGeo], p: &GeoParams, doc: &Document) -> Vec<Piec
         // Under text of its own block, a line opening in lower case goes on with the sentence
         // above: a paragraph's line mismeasured (a smudge, a skewed scan), whatever its size.
         let goes_on = text_at(k.checked_sub(1)) && opens_lower(&geo[out[k].lines.start], doc);
-        if out[k].display && (out[k].chars > p.group_chars || inside || goes_on) {
+        // A line the engine cut in two, its halves side by side on one band of a block of text, is
+        // text however tall a half's box came out (a skewed or blotted stretch of a column). (Not
+        // in Chinese, where an engine's block may hold a title beside the text it heads.)
+        let halved = || {
+            let g = &geo[out[k].lines.start];
+            out[k].lines.len() == 1
+                && !out[k].cjk
+                && out.iter().any(|q| q.block == out[k].block && !q.display && geo[q.lines.clone()].iter().any(|h| overlap(g.bbox.y, g.bbox.bottom(), h.bbox.y, h.bbox.bottom()) >= 0.5 * g.bbox.h.min(h.bbox.h)))
+        };
+        if out[k].display && (out[k].chars > p.group_chars || inside || goes_on || halved()) {
             out[k].display = false;
         }
     }
