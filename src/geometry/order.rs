@@ -135,7 +135,7 @@ fn is_display(g: &LineGeo, p: &GeoParams, doc: &Document) -> bool {
 fn specks(g: &LineGeo, doc: &Document) -> bool {
     let mut t = String::new();
     super::derive::line_text(&doc.blocks[g.block].lines[g.line], &mut t);
-    crate::classify::garbled(&t, false)
+    crate::classify::garbled(&t, crate::classify::SCATTERED_SIZE)
 }
 
 /// Pieces in the page's head or foot margin: short pieces standing wholly above the first or
