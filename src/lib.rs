@@ -416,7 +416,7 @@ impl Analysed {
         if geo.is_some() {
             let types: Vec<classify::LineType> =
                 (0..lines.len()).map(|i| hint_of(i).map_or_else(Default::default, |h| classify::LineType { display: h.display, group: h.group, margin: h.margin, ratio: h.ratio, apart: h.apart })).collect();
-            classify::display_type(&blocks, &mut classes, &types);
+            classify::display_type(&blocks, &mut classes, &types, lang);
         }
         let flush_right: Vec<bool> = (0..lines.len()).map(|i| hint_of(i).is_some_and(|h| h.flush_right)).collect();
         classify::apart::apart_headings(&blocks, lines, &mut classes, &layout, lang);

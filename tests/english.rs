@@ -284,3 +284,141 @@ fn regression_a_line_listing_names_in_title_case_was_a_heading() {
     assert!(headlines(&p).contains(&Some("HARBOUR WORKS.")), "{:?}", roles(&p, page));
     assert!(roles(&p, page).contains(&"Body:Phillip Lazarus, Moss, Rosenfeld, and Joseph Raw".to_string()), "{:?}", roles(&p, page));
 }
+
+/// Letters the OCR engine read off a blot or a torn edge, standing between two paragraphs of a
+/// story as a line of their own (M M M H), were a heading in capitals: the rest of the story
+/// became a story of its own under them.
+#[test]
+fn regression_a_line_of_scattered_single_letters_was_a_heading() {
+    let page = "HARBOUR ROAD TO BE WIDENED.\nThe council voted on Monday to widen the\nharbour road and to build a new bridge over\nthe river, ending a long debate over the\ncost of both projects.\n\nM M M H\n\nWork on the bridge is expected to begin in\nthe spring, the mayor said after the vote.\n";
+    let p = run(page);
+    assert_eq!(headlines(&p), [Some("HARBOUR ROAD TO BE WIDENED.")], "{:?}", roles(&p, page));
+    assert!(p.articles[0].text.contains("Work on the bridge"), "{:#?}", p.articles);
+}
+
+/// A speck of two letters (mi) that the engine boxed as a line three times the body's height, at a
+/// column's head, was taken for a headline in display type: a story of its own with no text, or
+/// the title of the column's text under it.
+#[test]
+fn regression_a_speck_measured_big_was_a_headline_in_display_type() {
+    let line = |id: &str, x: u32, y: u32, h: u32, words: &str| {
+        let mut s = format!("<TextLine ID=\"{id}\" HPOS=\"{x}\" VPOS=\"{y}\" WIDTH=\"900\" HEIGHT=\"{h}\">");
+        for (k, w) in words.split(' ').enumerate() {
+            s += &format!("<String CONTENT=\"{w}\" HPOS=\"{}\" VPOS=\"{y}\" WIDTH=\"60\" HEIGHT=\"{h}\"/><SP/>", x + 80 * k as u32);
+        }
+        s + "</TextLine>"
+    };
+    let block = |id: &str, x: u32, y: u32, rows: &[(u32, &str)]| {
+        let mut s = format!("<TextBlock ID=\"{id}\" HPOS=\"{x}\" VPOS=\"{y}\" WIDTH=\"900\" HEIGHT=\"{}\">", rows.iter().map(|r| r.0 + 10).sum::<u32>());
+        let mut at = y;
+        for (k, (h, words)) in rows.iter().enumerate() {
+            s += &line(&format!("{id}L{k}"), x, at, *h, words);
+            at += h + 10;
+        }
+        s + "</TextBlock>"
+    };
+    let body = [
+        "The council voted on Monday to widen the", "harbour road and to build a new bridge over", "the river, ending a long debate over the",
+        "cost of both projects. Many in the town had", "Put off the work for want of money till now.", "Work is expected to begin in the spring,",
+    ];
+    let rows: Vec<(u32, &str)> = body.iter().map(|t| (40, *t)).collect();
+    let title = block("T1", 100, 100, &[(90, "HARBOUR ROAD WIDENED.")]);
+    let left = block("B1", 100, 220, &rows);
+    let speck = block("S1", 1100, 100, &[(120, "mi")]);
+    let right = block("B2", 1100, 260, &rows);
+    let xml = format!(
+        "<?xml version=\"1.0\"?>\n<alto xmlns=\"http://www.loc.gov/standards/alto/ns-v3#\"><Description><MeasurementUnit>pixel</MeasurementUnit></Description>\
+         <Layout><Page WIDTH=\"2100\" HEIGHT=\"1000\"><PrintSpace>{title}{left}{speck}{right}</PrintSpace></Page></Layout></alto>"
+    );
+    let p = process_page(&Config::default(), "t", None, xml.as_bytes()).expect("page processes");
+    let heads = headlines(&p);
+    assert!(!heads.contains(&Some("mi")), "{heads:?}");
+    assert!(heads.contains(&Some("HARBOUR ROAD WIDENED.")), "{heads:?}");
+}
+
+/// A blot the engine read as a long line of scattered letters (Hee e s h e at t ef l rid e ltl), boxed
+/// three times the body's height at a column's head, was taken for a headline in display type.
+#[test]
+fn regression_a_blot_read_as_scattered_letters_was_a_headline_in_display_type() {
+    let line = |id: &str, x: u32, y: u32, h: u32, words: &str| {
+        let mut s = format!("<TextLine ID=\"{id}\" HPOS=\"{x}\" VPOS=\"{y}\" WIDTH=\"900\" HEIGHT=\"{h}\">");
+        for (k, w) in words.split(' ').enumerate() {
+            s += &format!("<String CONTENT=\"{w}\" HPOS=\"{}\" VPOS=\"{y}\" WIDTH=\"60\" HEIGHT=\"{h}\"/><SP/>", x + 80 * k as u32);
+        }
+        s + "</TextLine>"
+    };
+    let block = |id: &str, x: u32, y: u32, rows: &[(u32, &str)]| {
+        let mut s = format!("<TextBlock ID=\"{id}\" HPOS=\"{x}\" VPOS=\"{y}\" WIDTH=\"900\" HEIGHT=\"{}\">", rows.iter().map(|r| r.0 + 10).sum::<u32>());
+        let mut at = y;
+        for (k, (h, words)) in rows.iter().enumerate() {
+            s += &line(&format!("{id}L{k}"), x, at, *h, words);
+            at += h + 10;
+        }
+        s + "</TextBlock>"
+    };
+    let body = [
+        "The council voted on Monday to widen the", "harbour road and to build a new bridge over", "the river, ending a long debate over the",
+        "cost of both projects. Many in the town had", "Put off the work for want of money till now.", "Work is expected to begin in the spring,",
+    ];
+    let rows: Vec<(u32, &str)> = body.iter().map(|t| (40, *t)).collect();
+    let title = block("T1", 100, 100, &[(90, "HARBOUR ROAD WIDENED.")]);
+    let left = block("B1", 100, 220, &rows);
+    let speck = block("S1", 1100, 100, &[(120, "Hee e s h e at t ef l rid e ltl")]);
+    let right = block("B2", 1100, 260, &rows);
+    let xml = format!(
+        "<?xml version=\"1.0\"?>\n<alto xmlns=\"http://www.loc.gov/standards/alto/ns-v3#\"><Description><MeasurementUnit>pixel</MeasurementUnit></Description>\
+         <Layout><Page WIDTH=\"2100\" HEIGHT=\"1000\"><PrintSpace>{title}{left}{speck}{right}</PrintSpace></Page></Layout></alto>"
+    );
+    let p = process_page(&Config::default(), "t", None, xml.as_bytes()).expect("page processes");
+    let heads = headlines(&p);
+    assert!(!heads.iter().flatten().any(|h| h.starts_with("Hee")), "{heads:?}");
+    assert!(heads.contains(&Some("HARBOUR ROAD WIDENED.")), "{heads:?}");
+}
+
+/// A letter's address to the editor, set in capitals apart over the letter (TO THE EDITOR OF THE
+/// COURIER.), was taken for its title: each letter of the correspondence became a piece of its own
+/// under the address, where the paper runs them as one column of letters.
+#[test]
+fn regression_a_letters_address_to_the_editor_was_its_title() {
+    let page = "CORRESPONDENCE.\n\nThe following letters have reached us in the past week on\nthe matter of the new bridge over the river at the ferry.\n\nTO THE EDITOR OF THE COURIER.\n\nSir,—I beg leave to say that the bridge has been wanted\nthese many years, and that the town will be the better for it.\n";
+    let p = run(page);
+    assert_eq!(headlines(&p), [Some("CORRESPONDENCE.")], "{:?}", roles(&p, page));
+    assert!(p.articles[0].text.contains("TO THE EDITOR OF THE COURIER."), "{:#?}", p.articles);
+}
+
+/// A line of a column that the engine cut in two, its first half boxed twice the body's height
+/// (a skewed or blotted stretch), was taken for a title in display type: the column's text under
+/// it became a story of its own under that half line.
+#[test]
+fn regression_half_a_line_boxed_tall_was_a_title_in_display_type() {
+    let words = |x: u32, y: u32, h: u32, text: &str| {
+        text.split(' ').enumerate().map(|(k, w)| format!("<String CONTENT=\"{w}\" HPOS=\"{}\" VPOS=\"{y}\" WIDTH=\"60\" HEIGHT=\"{h}\"/><SP/>", x + 80 * k as u32)).collect::<String>()
+    };
+    let line = |id: usize, x: u32, y: u32, w: u32, h: u32, text: &str| format!("<TextLine ID=\"L{id}\" HPOS=\"{x}\" VPOS=\"{y}\" WIDTH=\"{w}\" HEIGHT=\"{h}\">{}</TextLine>", words(x, y, h, text));
+    let text = [
+        "The council voted on Monday to widen the", "harbour road and to build a new bridge over", "the river, ending a long debate over the",
+        "cost of both projects. Many in the town had", "Put off the work for want of money till now.", "Work is expected to begin in the spring,",
+        "the mayor said, and the road will be closed", "to carts while the work goes on, though the", "ferry will run as it does now for the town.",
+    ];
+    let mut block = String::from("<TextBlock ID=\"B1\" HPOS=\"100\" VPOS=\"200\" WIDTH=\"900\" HEIGHT=\"600\">");
+    let mut y = 200;
+    for (k, t) in text.iter().enumerate() {
+        if k == 4 {
+            // The line cut in two: "Put off" boxed tall, the rest of the line beside it.
+            block += &line(100, 100, y - 10, 150, 90, "Put off");
+            block += &line(101, 260, y, 740, 40, "the work for want of money till now.");
+        } else {
+            block += &line(k, 100, y, 900, 40, t);
+        }
+        y += 50;
+    }
+    block += "</TextBlock>";
+    let title = format!("<TextBlock ID=\"T1\" HPOS=\"100\" VPOS=\"100\" WIDTH=\"900\" HEIGHT=\"80\">{}</TextBlock>", line(200, 100, 100, 900, 80, "HARBOUR ROAD WIDENED."));
+    let xml = format!(
+        "<?xml version=\"1.0\"?>\n<alto xmlns=\"http://www.loc.gov/standards/alto/ns-v3#\"><Description><MeasurementUnit>pixel</MeasurementUnit></Description>\
+         <Layout><Page WIDTH=\"1100\" HEIGHT=\"800\"><PrintSpace>{title}{block}</PrintSpace></Page></Layout></alto>"
+    );
+    let p = process_page(&Config::default(), "t", None, xml.as_bytes()).expect("page processes");
+    assert_eq!(headlines(&p), [Some("HARBOUR ROAD WIDENED.")], "{:#?}", p.articles);
+    assert!(p.articles[0].text.contains("Put off") && p.articles[0].text.contains("ferry will run"), "{:#?}", p.articles);
+}

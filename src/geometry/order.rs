@@ -85,7 +85,16 @@ pub(crate) fn pieces(geo: &[LineGeo], p: &GeoParams, doc: &Document) -> Vec<Piec
         // Under text of its own block, a line opening in lower case goes on with the sentence
         // above: a paragraph's line mismeasured (a smudge, a skewed scan), whatever its size.
         let goes_on = text_at(k.checked_sub(1)) && opens_lower(&geo[out[k].lines.start], doc);
-        if out[k].display && (out[k].chars > p.group_chars || inside || goes_on) {
+        // A line the engine cut in two, its halves side by side on one band of a block of text, is
+        // text however tall a half's box came out (a skewed or blotted stretch of a column). (Not
+        // in Chinese, where an engine's block may hold a title beside the text it heads.)
+        let halved = || {
+            let g = &geo[out[k].lines.start];
+            out[k].lines.len() == 1
+                && !out[k].cjk
+                && out.iter().any(|q| q.block == out[k].block && !q.display && geo[q.lines.clone()].iter().any(|h| overlap(g.bbox.y, g.bbox.bottom(), h.bbox.y, h.bbox.bottom()) >= 0.5 * g.bbox.h.min(h.bbox.h)))
+        };
+        if out[k].display && (out[k].chars > p.group_chars || inside || goes_on || halved()) {
             out[k].display = false;
         }
     }
@@ -121,7 +130,14 @@ fn is_display(g: &LineGeo, p: &GeoParams, doc: &Document) -> bool {
     let digits = chars().filter(char::is_ascii_digit).count();
     // (A bracket alone at that size is a title's closing mark the engine read on a line of its own.)
     let mark = || g.chars >= 1 && chars().all(|c| CLOSING_BRACKETS.contains(c));
-    g.ratio >= p.display && (g.chars >= 2 || chars().any(crate::lang::is_cjk) || mark()) && digits * 2 < g.chars.max(1)
+    g.ratio >= p.display && digits * 2 < g.chars.max(1) && (mark() || ((g.chars >= 2 || chars().any(crate::lang::is_cjk)) && !specks(g, doc)))
+}
+
+/// A line of specks (see `classify::garbled`) measures big as the blot it is, not as type does.
+fn specks(g: &LineGeo, doc: &Document) -> bool {
+    let mut t = String::new();
+    super::derive::line_text(&doc.blocks[g.block].lines[g.line], &mut t);
+    crate::classify::garbled(&t, crate::classify::SCATTERED_SIZE)
 }
 
 /// Marks that close an aside or a column's name after a title, as set or as an engine reads them.

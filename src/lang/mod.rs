@@ -110,6 +110,8 @@ struct RawLang {
     #[serde(default)]
     notice_max_chars: u32,
     #[serde(default)]
+    letter_address: Vec<String>,
+    #[serde(default)]
     connectives: Vec<String>,
     #[serde(default)]
     credit_line: Vec<String>,
@@ -231,6 +233,9 @@ pub struct Lang {
     /// Most characters of text a notice under a rubric runs to: a heading over more is weighed as
     /// any lone heading is.
     pub notice_max_chars: u32,
+    /// The line a letter to the paper opens on (To the Editor of the Standard.): the letter's
+    /// address, never a title, whatever its type; the letter stands in the correspondence run above.
+    pub letter_address: Vec<Pattern>,
     /// Words a paragraph opens on that tie it to an argument made above it (实际上, However):
     /// such a paragraph goes on with a story, it does not open one.
     pub connectives: Vec<String>,
@@ -346,6 +351,7 @@ impl Lang {
             standing_label: compile(&raw.standing_label, "standing_label", c),
             notice_rubric: compile(&raw.notice_rubric, "notice_rubric", c),
             notice_max_chars: raw.notice_max_chars,
+            letter_address: compile(&raw.letter_address, "letter_address", c),
             connectives: raw.connectives,
             credit_line: compile(&raw.credit_line, "credit_line", c),
             signature: compile(&raw.signature, "signature", c),
@@ -458,6 +464,12 @@ impl Lang {
     pub fn is_notice_rubric(&self, line: &str) -> bool {
         let t = line.trim();
         self.notice_rubric.iter().any(|r| r.is_match(t))
+    }
+
+    /// Whether a line is a letter's address to the editor (`letter_address`).
+    pub fn is_letter_address(&self, line: &str) -> bool {
+        let t = line.trim();
+        self.letter_address.iter().any(|r| r.is_match(t))
     }
 
     /// Whether a heading is a standing label over a story's summary (核心阅读).
@@ -633,7 +645,7 @@ mod tests {
         for l in LangCode::ALL.map(Lang::get) {
             assert_eq!(LangCode::from_tag(l.code.as_str()), Some(l.code));
             let lists = [&l.reported_speech, &l.headline_tag, &l.title_tail, &l.byline, &l.dispatch, &l.dateline, &l.credit, &l.section_number, &l.standing_label,
-                &l.credit_line, &l.signature, &l.signed_by, &l.signed_as, &l.signing_body, &l.dated_deck, &l.series_item, &l.notice_rubric, &l.caption, &l.photo_credit, &l.jump, &l.jump_tail, &l.running_head, &l.page_date, &l.page_number, &l.furniture];
+                &l.credit_line, &l.signature, &l.signed_by, &l.signed_as, &l.signing_body, &l.dated_deck, &l.series_item, &l.notice_rubric, &l.letter_address, &l.caption, &l.photo_credit, &l.jump, &l.jump_tail, &l.running_head, &l.page_date, &l.page_number, &l.furniture];
             for p in lists.into_iter().flatten() {
                 assert_eq!(p.regex().as_str(), p.as_str());
             }
@@ -673,5 +685,15 @@ mod tests {
         assert!(en.opens_on_connective("But the mayor said"));
         assert!(!en.opens_on_connective("Butte County officials"));
         assert!(!en.opens_on_connective("Yesterday the council"));
+    }
+
+    #[test]
+    fn a_letters_address_to_the_editor() {
+        let en = Lang::get(LangCode::En);
+        assert!(en.is_letter_address("TO THE EDITOR OF THE LIVERPOOL STANDARD."));
+        assert!(en.is_letter_address("To' the Editor of the Herald."));
+        assert!(!en.is_letter_address("TO CORRESPONDENTS."));
+        assert!(!en.is_letter_address("TO THE EDITORIAL STAFF OF THE PAPER"));
+        assert!(Lang::get(LangCode::Fr).letter_address.is_empty());
     }
 }
