@@ -47,7 +47,7 @@ pub fn apart_headings(blocks: &[Block], lines: &[Line], classes: &mut [Class], l
         // A name set apart over another heading is the signature closing the piece above
         // (Robert Seidel. over Klosterregen, Klostersturm.): `signatures` takes it.
         let heading_below = text.get(k + 1).is_some_and(|&n| candidate[k + 1] || classes[n].shape == Shape::Heading);
-        if heading_below && is_name(&blocks[i].text, lang) || lang.is_letter_address(&blocks[i].text) {
+        if (heading_below && is_name(&blocks[i].text, lang)) || lang.is_letter_address(&blocks[i].text) {
             continue;
         }
         // (The deck of a title over one is a line of its headline group, blank line or none.)
