@@ -296,11 +296,9 @@ fn regression_a_line_of_scattered_single_letters_was_a_heading() {
     assert!(p.articles[0].text.contains("Work on the bridge"), "{:#?}", p.articles);
 }
 
-/// A speck of two letters (mi) that the engine boxed as a line three times the body's height, at a
-/// column's head, was taken for a headline in display type: a story of its own with no text, or
-/// the title of the column's text under it.
-#[test]
-fn regression_a_speck_measured_big_was_a_headline_in_display_type() {
+/// An ALTO page of one story in two columns under its title, with `speck` boxed as a line three
+/// times the body's height at the head of the second column.
+fn page_with_a_big_speck(speck: &str) -> Page {
     let line = |id: &str, x: u32, y: u32, h: u32, words: &str| {
         let mut s = format!("<TextLine ID=\"{id}\" HPOS=\"{x}\" VPOS=\"{y}\" WIDTH=\"900\" HEIGHT=\"{h}\">");
         for (k, w) in words.split(' ').enumerate() {
@@ -324,13 +322,21 @@ fn regression_a_speck_measured_big_was_a_headline_in_display_type() {
     let rows: Vec<(u32, &str)> = body.iter().map(|t| (40, *t)).collect();
     let title = block("T1", 100, 100, &[(90, "HARBOUR ROAD WIDENED.")]);
     let left = block("B1", 100, 220, &rows);
-    let speck = block("S1", 1100, 100, &[(120, "mi")]);
+    let speck = block("S1", 1100, 100, &[(120, speck)]);
     let right = block("B2", 1100, 260, &rows);
     let xml = format!(
         "<?xml version=\"1.0\"?>\n<alto xmlns=\"http://www.loc.gov/standards/alto/ns-v3#\"><Description><MeasurementUnit>pixel</MeasurementUnit></Description>\
          <Layout><Page WIDTH=\"2100\" HEIGHT=\"1000\"><PrintSpace>{title}{left}{speck}{right}</PrintSpace></Page></Layout></alto>"
     );
-    let p = process_page(&Config::default(), "t", None, xml.as_bytes()).expect("page processes");
+    process_page(&Config::default(), "t", None, xml.as_bytes()).expect("page processes")
+}
+
+/// A speck of two letters (mi) that the engine boxed as a line three times the body's height, at a
+/// column's head, was taken for a headline in display type: a story of its own with no text, or
+/// the title of the column's text under it.
+#[test]
+fn regression_a_speck_measured_big_was_a_headline_in_display_type() {
+    let p = page_with_a_big_speck("mi");
     let heads = headlines(&p);
     assert!(!heads.contains(&Some("mi")), "{heads:?}");
     assert!(heads.contains(&Some("HARBOUR ROAD WIDENED.")), "{heads:?}");
@@ -340,36 +346,7 @@ fn regression_a_speck_measured_big_was_a_headline_in_display_type() {
 /// three times the body's height at a column's head, was taken for a headline in display type.
 #[test]
 fn regression_a_blot_read_as_scattered_letters_was_a_headline_in_display_type() {
-    let line = |id: &str, x: u32, y: u32, h: u32, words: &str| {
-        let mut s = format!("<TextLine ID=\"{id}\" HPOS=\"{x}\" VPOS=\"{y}\" WIDTH=\"900\" HEIGHT=\"{h}\">");
-        for (k, w) in words.split(' ').enumerate() {
-            s += &format!("<String CONTENT=\"{w}\" HPOS=\"{}\" VPOS=\"{y}\" WIDTH=\"60\" HEIGHT=\"{h}\"/><SP/>", x + 80 * k as u32);
-        }
-        s + "</TextLine>"
-    };
-    let block = |id: &str, x: u32, y: u32, rows: &[(u32, &str)]| {
-        let mut s = format!("<TextBlock ID=\"{id}\" HPOS=\"{x}\" VPOS=\"{y}\" WIDTH=\"900\" HEIGHT=\"{}\">", rows.iter().map(|r| r.0 + 10).sum::<u32>());
-        let mut at = y;
-        for (k, (h, words)) in rows.iter().enumerate() {
-            s += &line(&format!("{id}L{k}"), x, at, *h, words);
-            at += h + 10;
-        }
-        s + "</TextBlock>"
-    };
-    let body = [
-        "The council voted on Monday to widen the", "harbour road and to build a new bridge over", "the river, ending a long debate over the",
-        "cost of both projects. Many in the town had", "Put off the work for want of money till now.", "Work is expected to begin in the spring,",
-    ];
-    let rows: Vec<(u32, &str)> = body.iter().map(|t| (40, *t)).collect();
-    let title = block("T1", 100, 100, &[(90, "HARBOUR ROAD WIDENED.")]);
-    let left = block("B1", 100, 220, &rows);
-    let speck = block("S1", 1100, 100, &[(120, "Hee e s h e at t ef l rid e ltl")]);
-    let right = block("B2", 1100, 260, &rows);
-    let xml = format!(
-        "<?xml version=\"1.0\"?>\n<alto xmlns=\"http://www.loc.gov/standards/alto/ns-v3#\"><Description><MeasurementUnit>pixel</MeasurementUnit></Description>\
-         <Layout><Page WIDTH=\"2100\" HEIGHT=\"1000\"><PrintSpace>{title}{left}{speck}{right}</PrintSpace></Page></Layout></alto>"
-    );
-    let p = process_page(&Config::default(), "t", None, xml.as_bytes()).expect("page processes");
+    let p = page_with_a_big_speck("Hee e s h e at t ef l rid e ltl");
     let heads = headlines(&p);
     assert!(!heads.iter().flatten().any(|h| h.starts_with("Hee")), "{heads:?}");
     assert!(heads.contains(&Some("HARBOUR ROAD WIDENED.")), "{heads:?}");
