@@ -5,6 +5,7 @@
 
 use crate::blocks::{Block, Layout};
 pub use crate::blocks::Start;
+pub(crate) use specks::{garbled, SCATTERED_SHAPE, SCATTERED_SIZE};
 use crate::clean::Line;
 use crate::lang::Lang;
 use regex::Regex;
@@ -14,6 +15,7 @@ use std::sync::OnceLock;
 
 pub mod apart;
 mod context;
+mod specks;
 pub mod labelled;
 
 pub use context::{date_decks, demote_cut_headings, edge_marks, inside_starts, lone_lead_ins, stray_decks, tight_decks, tight_kickers, wrapped_titles};
@@ -442,10 +444,7 @@ fn heading_shaped(b: &Block, text: &str, ruled: bool, layout: &Layout, lang: &La
     if b.md_heading > 0 {
         return words <= 24;
     }
-    if garbled(text, SCATTERED_SHAPE) || lang.is_letter_address(text) {
-        return false;
-    }
-    if words > 16 || st.chars > 110 || text.ends_with([',', ';']) {
+    if words > 16 || st.chars > 110 || text.ends_with([',', ';']) || garbled(text, SCATTERED_SHAPE) || lang.is_letter_address(text) {
         return false;
     }
     if b.n_lines() > 3 && !b.stacked {
@@ -462,29 +461,6 @@ fn heading_shaped(b: &Block, text: &str, ruled: bool, layout: &Layout, lang: &La
         && text.matches(',').count() < 2
         && title_case(text, lang)
         && !lang.ends_sentence(text.trim_end_matches(['?', '!']))
-}
-
-/// Words of scattered letters that make a line specks, where its shape or its size (see `garbled`)
-/// would make it a heading.
-pub(crate) const SCATTERED_SHAPE: usize = 4;
-pub(crate) const SCATTERED_SIZE: usize = 8;
-
-/// Letters an OCR engine read off a torn edge, a blot or a cut (mi, Ce): no word of three letters
-/// or more, unless in capitals (IV, XX: a number set as a title) or with a figure (No. 7.); or a
-/// line of at least `scattered` words, most of them single letters (C T l a e c n k c s h). An
-/// engine makes a title in display type it cannot read into a few such words too (jigripAf O° t &
-/// a lX -n), so a heading told by its size is judged on longer lines than one told by its shape.
-/// A heading's shape or size is then the speck's, and the line is text of whatever stands around it.
-pub(crate) fn garbled(text: &str, scattered: usize) -> bool {
-    let words: Vec<(String, bool)> = text.split_whitespace().map(|w| (w.chars().filter(|c| c.is_alphabetic()).collect::<String>(), w.ends_with('.'))).filter(|w| !w.0.is_empty()).collect();
-    if words.is_empty() || words.iter().any(|w| w.0.chars().any(crate::lang::is_cjk)) {
-        return false;
-    }
-    let longest = words.iter().map(|w| w.0.chars().count()).max().unwrap_or(0);
-    // (An initial has its full stop: G. W. & S. HIBBERT.)
-    let singles = words.iter().filter(|w| w.0.chars().count() == 1 && !w.1).count();
-    let short = longest < 3 && !text.chars().any(|c| c.is_ascii_digit()) && !words.iter().all(|w| w.0.chars().all(char::is_uppercase));
-    short || (words.len() >= scattered && singles * 2 > words.len())
 }
 
 /// A title of words that may run over two or three lines (International Sugar / Pact to Be /
