@@ -88,8 +88,8 @@ fn fold_textless_tails(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan>) {
         if j == i || gone[j] || !plans[j].tails.is_empty() || owner.get(seed.at).copied().flatten() != Some(j) {
             continue;
         }
-        let Some(head) = title_line(&plans[j], seg) else { continue };
-        let title = plans[j].title(seg).map_or(&[][..], |(_, t)| t);
+        let Some((_, title)) = plans[j].title(seg) else { continue };
+        let Some(&head) = title.last() else { continue };
         // A short heading alone amid a story is as often a credit, a note's signature or another
         // story's title (剧照摄影：刘海栋, —编者); read in pieces with scraps, it is big type broken.
         if (is_tail(ctx, rest) || (!scraps.is_empty() && short_rest(ctx, title, rest))) && completes(ctx, head, seed.heads[0]) {
