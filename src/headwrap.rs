@@ -58,11 +58,13 @@ pub fn wrapped_heads(blocks: &[Block], classes: &mut [Class], layout: &Layout, l
         // only where the column was measured and the line is too short or too wide to be one of
         // its lines is it sure to be a title's.
         let title_line = layout.measure.is_some_and(|m| m.indent > 0 && blocks[h].n_lines() == 1 && !m.column_line(&blocks[h].text));
+        // A title line no wider than the measured column: its type wrapped within one column.
+        let narrow = layout.measure.is_some_and(|m| crate::blocks::wrap::print_cols(blocks[h].text.trim()) <= m.col);
         // A Latin line set apart from the title but tight over the text under it heads that text
         // (NOUVELLES PREUVES, then DEUX LETTRES over its letters): a title's rest is set with the
         // title, not with the text.
         let heads_text = blocks[b].blank_before > 0 && blocks[b].blank_after == 0 && text.get(k + 2).is_some_and(|&n| classes[n].shape == Shape::Body && blocks[n].blank_before == 0);
-        let goes_on = if blocks[h].cjk { cjk_tail(&blocks[h], &blocks[b], &title, title_line, lang) } else { !heads_text && latin_tail(&blocks[h], &blocks[b], lang) };
+        let goes_on = if blocks[h].cjk { cjk_tail(&blocks[h], &blocks[b], &title, title_line, narrow, lang) } else { !heads_text && latin_tail(&blocks[h], &blocks[b], lang) };
         if plain && goes_on {
             let mut c = Class::of(Shape::Heading);
             c.caps = is_caps(&blocks[b]);
@@ -74,9 +76,10 @@ pub fn wrapped_heads(blocks: &[Block], classes: &mut [Class], layout: &Layout, l
 
 /// Whether `b` is the rest of the Chinese title line `h` (`title`: the title so far, through
 /// `h`): neither ends a sentence, `b` is no longer than `h`, and a word or a bracket runs across
-/// the break, `b` is a character or two, or a few set tight under a line twice its length, or `h`
-/// ends on a character that leans on what follows (where it is sure to be a `title_line`).
-fn cjk_tail(h: &Block, b: &Block, title: &str, title_line: bool, lang: &Lang) -> bool {
+/// the break, `b` is a character or two, or a few set tight under a line twice its length, or
+/// the two bare lines of a title no wider than the column (`narrow`), or `h` ends on a character
+/// that leans on what follows (where it is sure to be a `title_line`).
+fn cjk_tail(h: &Block, b: &Block, title: &str, title_line: bool, narrow: bool, lang: &Lang) -> bool {
     let (ht, bt) = (h.text.trim(), b.text.trim());
     // The column name that closes the title, alone ((人民时评)) or with a character or a few
     // carried over (亮 / 剑 （干部状态新观察）), tight under the title line or set apart from it:
@@ -117,7 +120,12 @@ fn cjk_tail(h: &Block, b: &Block, title: &str, title_line: bool, lang: &Lang) ->
     // A few characters set tight under a title line at least twice as long (marks and all): the
     // end of its last word, or its last word, carried over (对缅 / 甸有益).
     let short_tight = tight && bn <= TIGHT_TAIL_MAX_CJK && 2 * bn <= hn && !figures;
-    tiny || short_tight || left_open || dangling || tagged_tail || lexicon::split_word(ht, bt).is_some()
+    // Two lines of a title a column wide, set tight and apart from all else, neither with a mark
+    // in it, the lower no longer than the upper (西南种质资源库保存 / 种子超万种): large type
+    // wraps within a column's measure, where a kicker or a deck over or under a title runs wider.
+    let bare = |t: &str| t.chars().all(|c| is_cjk(c) || c.is_whitespace());
+    let pair = narrow && tight && bn <= hn && b.blank_after > 0 && bare(ht) && bare(bt) && !figures;
+    tiny || short_tight || pair || left_open || dangling || tagged_tail || lexicon::split_word(ht, bt).is_some()
 }
 
 /// Whether `b` is the rest of the English headline line `h`: neither ends a sentence, `b` is a

@@ -338,6 +338,16 @@ fn a_title_wrapped_over_two_lines_of_one_block_closing_on_its_column_name_over_a
     assert!(p.articles[1].text.contains("五个村"), "{:#?}", p.articles);
 }
 
+#[test]
+fn a_bare_title_wrapped_tight_within_the_column_s_width_is_one_headline() {
+    // A one-column title in large type wraps at the column's measure: two bare lines set tight,
+    // the lower shorter, over the story's dispatch.
+    let page = format!("{RUNNING_HEAD}新图书馆开门迎客\n\n{}护城河清淤工程\n本月底全部完工\n\n新华社电 （记者李华） 城南的护\n{}", column(&LIBRARY, 15), column(&RIVER, 15));
+    let p = run(&page);
+    let river = p.articles.iter().find(|a| a.text.contains("护城河清淤")).expect("the second story");
+    assert_eq!(head_group(river), ["护城河清淤工程本月底全部完工"], "{:#?}", p.articles);
+}
+
 /// A page as Tesseract's hOCR gives it: each block its lines, each line `(text, x, y, height)`,
 /// its words boxed 10 units a letter at that height, with a space's gap.
 fn hocr(blocks: &[&[(&str, u32, u32, u32)]]) -> Vec<u8> {
