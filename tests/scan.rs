@@ -339,6 +339,19 @@ fn a_title_wrapped_over_two_lines_of_one_block_closing_on_its_column_name_over_a
 }
 
 #[test]
+fn a_title_the_engine_gave_as_two_blocks_closing_on_its_column_name_over_a_dispatch_heads_the_story() {
+    // As above, but with a blank line between the title's two lines, under a paragraph cut off
+    // mid-sentence at the column's foot.
+    let page = format!(
+        "{RUNNING_HEAD}新图书馆开门迎客\n\n{}开馆第一周，借出的图书已经超过三\n千册，办理借书证的居民有一千二\n\n王小明：守护书香 服务乡邻（文化\n\n惠民。 基层图书馆巡礼）\n\n新华社电 （记者李华） 镇里还打\n算在下面的五个村各建一个分馆，\n和镇上的新馆通借通还，让住得远\n的村民也能在家门口借到想看的书。\n",
+        column(&LIBRARY[..3], 15)
+    );
+    let p = run(&page);
+    let titled = p.articles.iter().find(|a| a.text.contains("五个村")).expect("the second story");
+    assert_eq!(titled.headline.as_deref(), Some("王小明：守护书香 服务乡邻（文化惠民。 基层图书馆巡礼）"), "{:#?}", p.articles);
+}
+
+#[test]
 fn a_bare_title_wrapped_tight_within_the_column_s_width_is_one_headline() {
     // A one-column title in large type wraps at the column's measure: two bare lines set tight,
     // the lower shorter, over the story's dispatch.

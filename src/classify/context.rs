@@ -60,24 +60,42 @@ pub fn tight_kickers(blocks: &[Block], classes: &mut [Class], layout: &Layout, l
 /// A Chinese title the OCR engine wrapped over two or three lines of one block, closing on its
 /// column name (何云：火线办报 鼓舞士气（为了民 / 族复兴·英雄烈士谱）), over a story's dispatch
 /// or byline, is a heading: its lines run wider than the column, so they read as a paragraph.
-/// Nothing ends a sentence before the column name, and in it a 。 is the engine's ·.
+/// The engine may as well give the two lines as two blocks, a blank line between them. Nothing
+/// ends a sentence before the column name, and in it a 。 is the engine's ·.
 pub fn wrapped_titles(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
     if !lang.code.is_cjk() {
         return;
     }
     let text = text_blocks(classes);
-    for (k, &i) in text.iter().enumerate() {
+    let plain = |i: usize, classes: &[Class]| {
         let (b, c) = (&blocks[i], &classes[i]);
-        if c.shape != Shape::Body || !b.cjk || !(2..=3).contains(&b.n_lines()) || b.stats.chars > lang.classify.wrapped_title_max || b.blank_after == 0 || !c.bylines.is_empty() || c.dateline.is_some() {
+        c.shape == Shape::Body && b.cjk && b.blank_after > 0 && c.bylines.is_empty() && c.dateline.is_none()
+    };
+    for (k, &i) in text.iter().enumerate() {
+        if !plain(i, classes) {
             continue;
         }
-        let t = b.text.trim();
+        // The title's lines: the block's own, or this line and the one block after it.
+        let two = text.get(k + 1).filter(|&&n| blocks[i].n_lines() == 1 && blocks[n].n_lines() == 1 && plain(n, classes)).copied();
+        let (last, title, chars) = match two {
+            Some(n) => (k + 1, format!("{}{}", blocks[i].text.trim(), blocks[n].text.trim()), blocks[i].stats.chars + blocks[n].stats.chars),
+            None if (2..=3).contains(&blocks[i].n_lines()) => (k, blocks[i].text.trim().to_string(), blocks[i].stats.chars),
+            None => continue,
+        };
+        if chars > lang.classify.wrapped_title_max {
+            continue;
+        }
+        let t = title.as_str();
         let Some(open) = t.rfind(|ch| lang.openers.contains(&ch)) else { continue };
         let closes = t.ends_with(|ch| lang.closers.contains(&ch)) && open > 0;
-        let under = text.get(k + 1).is_some_and(|&n| classes[n].dateline.is_some() || !classes[n].bylines.is_empty() || matches!(classes[n].shape, Shape::Byline | Shape::Dateline));
+        let under = text.get(last + 1).is_some_and(|&n| classes[n].dateline.is_some() || !classes[n].bylines.is_empty() || matches!(classes[n].shape, Shape::Byline | Shape::Dateline));
         // (A semicolon there is the engine's misread colon after a name: 谢翰文; 钻研理论.)
         if closes && under && !t[..open].contains(|ch: char| lang.terminal.contains(&ch) && !matches!(ch, ';' | '；')) {
             classes[i] = Class::of(Shape::Heading);
+            if let Some(n) = two {
+                classes[n] = Class::of(Shape::Heading);
+                classes[n].wraps = true;
+            }
         }
     }
 }
