@@ -361,6 +361,21 @@ fn a_bare_title_wrapped_tight_within_the_column_s_width_is_one_headline() {
     assert_eq!(head_group(river), ["护城河清淤工程本月底全部完工"], "{:#?}", p.articles);
 }
 
+#[test]
+fn a_paragraph_s_opening_line_cut_off_at_a_column_s_foot_is_no_kicker_over_the_next_title() {
+    // A paragraph of the first story opens on the column's last line, set tight under the
+    // paragraph before it, short by its lost indent and cut off mid-sentence on no mark: it is
+    // no kicker over the next story's title.
+    let page = format!(
+        "{RUNNING_HEAD}新图书馆开门迎客\n\n{}\n镇里还打算在下面五个村各建\n\n护城河清淤工程本月完工\n\n新华社电 （记者李华） 城南的护\n{}",
+        column(&LIBRARY[..6], 15).trim_end(),
+        column(&RIVER, 15)
+    );
+    let p = run(&page);
+    let river = p.articles.iter().find(|a| a.text.contains("淤泥最深处")).expect("the second story");
+    assert_eq!(head_group(river), ["护城河清淤工程本月完工"], "{:#?}", p.articles);
+}
+
 /// A page as Tesseract's hOCR gives it: each block its lines, each line `(text, x, y, height)`,
 /// its words boxed 10 units a letter at that height, with a space's gap.
 fn hocr(blocks: &[&[(&str, u32, u32, u32)]]) -> Vec<u8> {

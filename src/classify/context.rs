@@ -261,7 +261,15 @@ pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], layout: &Lay
                         && crate::lang::lexicon::split_word(t, &blocks[j].text).is_some()
                 })
         };
-        if dangling || short_tail || runs_on || runs_on_far() {
+        // A line of the column's width (an opening line, short by its lost indent) set tight under
+        // a paragraph opens the next one, cut off at the column's foot: the OCR engine sets a
+        // title apart from the text above it (…之列。 / 在大部分区域都是无人区的塔).
+        let under_prose = blocks[i].blank_before == 0
+            && k > 0
+            && classes[text_blocks[k - 1]].shape == Shape::Body
+            && blocks[i].n_lines() == 1
+            && layout.measure.is_some_and(|m| m.column_line(t));
+        if dangling || short_tail || under_prose || runs_on || runs_on_far() {
             let c = &mut classes[i];
             c.shape = Shape::Body;
             c.open_end = true;
