@@ -123,8 +123,10 @@ fn cjk_tail(h: &Block, b: &Block, title: &str, title_line: bool, narrow: bool, l
     // Two lines of a title a column wide, set tight and apart from all else, neither with a mark
     // in it, the lower no longer than the upper (西南种质资源库保存 / 种子超万种): large type
     // wraps within a column's measure, where a kicker or a deck over or under a title runs wider.
+    // The lower line may open the title's column name, to go on below (作为重大课题 〈深入).
     let bare = |t: &str| t.chars().all(|c| is_cjk(c) || c.is_whitespace());
-    let pair = narrow && tight && bn <= hn && b.blank_after > 0 && bare(ht) && bare(bt) && !figures;
+    let named = bt.find(|c| lang.openers.contains(&c)).is_some_and(|i| i > 0 && bare(&bt[..i]) && count(bt, &lang.closers) == 0);
+    let pair = narrow && tight && bn <= hn && bare(ht) && ((bare(bt) && b.blank_after > 0) || named) && !figures;
     tiny || short_tight || pair || left_open || dangling || tagged_tail || lexicon::split_word(ht, bt).is_some()
 }
 

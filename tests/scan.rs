@@ -339,6 +339,16 @@ fn a_title_wrapped_over_two_lines_of_one_block_closing_on_its_column_name_over_a
 }
 
 #[test]
+fn a_bare_title_line_over_a_line_opening_its_column_name_tight_below_is_one_title() {
+    // The title's second line, no longer than its first, opens its column name, which runs on
+    // over the line below it.
+    let page = format!("{RUNNING_HEAD}新图书馆开门迎客\n\n{}城南护城河清淤工程\n本月底完工 〈城市\n管理新观察)\n\n新华社电 （记者李华） 城南的护\n{}", column(&LIBRARY, 15), column(&RIVER, 15));
+    let p = run(&page);
+    let river = p.articles.iter().find(|a| a.text.contains("护城河清淤")).expect("the second story");
+    assert_eq!(head_group(river), ["城南护城河清淤工程本月底完工 〈城市管理新观察）"], "{:#?}", p.articles);
+}
+
+#[test]
 fn a_title_the_engine_gave_as_two_blocks_closing_on_its_column_name_over_a_dispatch_heads_the_story() {
     // As above, but with a blank line between the title's two lines, under a paragraph cut off
     // mid-sentence at the column's foot.
