@@ -386,6 +386,21 @@ fn a_paragraph_s_opening_line_cut_off_at_a_column_s_foot_is_no_kicker_over_the_n
     assert_eq!(head_group(river), ["护城河清淤工程本月完工"], "{:#?}", p.articles);
 }
 
+#[test]
+fn a_title_of_parallel_phrases_read_amid_a_sentence_is_no_prose_cut_off() {
+    // The OCR engine read a title of three four-character phrases between two halves of a
+    // sentence; the half below goes on mid-sentence, which made the title read as prose cut off
+    // at a column's foot, running into it.
+    let page = format!(
+        "{RUNNING_HEAD}新图书馆开门迎客\n\n{}镇里还打算在下面的五个村各建\n\n书香满镇 服务到家 惠及乡邻\n\n一个分馆，和镇上的新馆通借通还，\n让住得远的村民也能借到想看的书。\n",
+        column(&LIBRARY, 15)
+    );
+    let p = run(&page);
+    let texts: Vec<&str> = p.articles.iter().flat_map(paragraphs).collect();
+    assert!(texts.iter().any(|t| t.contains("五个村各建一个分馆")), "{texts:#?} {:#?}", p.articles.iter().map(head_group).collect::<Vec<_>>());
+    assert!(texts.iter().all(|t| !t.contains("书香满镇")), "{:#?}", p.articles);
+}
+
 /// A page as Tesseract's hOCR gives it: each block its lines, each line `(text, x, y, height)`,
 /// its words boxed 10 units a letter at that height, with a space's gap.
 fn hocr(blocks: &[&[(&str, u32, u32, u32)]]) -> Vec<u8> {

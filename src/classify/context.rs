@@ -224,7 +224,11 @@ pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], layout: &Lay
         let in_stack = blocks[i].blank_before == 0 && k > 0 && classes[text_blocks[k - 1]].shape == Shape::Heading;
         let short_tail = !in_stack
             && t.rsplit(['，', ',']).next().is_some_and(|tail| t.contains(['，', ',']) && tail.chars().filter(|c| !c.is_whitespace()).count() <= 4);
-        let runs_on = text_blocks.get(k + 1).is_some_and(|&j| {
+        // Phrases of one length set apart by spaces (守正创新 技术突破 融合传播) are a title's
+        // parallel clauses, not prose: the paragraph below going on mid-sentence goes on from
+        // elsewhere, the OCR engine having read the title amid it.
+        let parallel = parallel_phrases(t, lang.classify.parallel_phrase_min);
+        let runs_on = !parallel && text_blocks.get(k + 1).is_some_and(|&j| {
             let next = &classes[j];
             // A dispatch or dateline (新华社北京2月13日电) opens a story: nothing runs on into it.
             next.shape == Shape::Body
@@ -252,6 +256,7 @@ pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], layout: &Lay
         };
         let runs_on_far = || {
             !over_byline
+                && !parallel
                 && text_blocks[near.clone()].iter().any(|&j| {
                     let next = &classes[j];
                     j != i
@@ -276,6 +281,22 @@ pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], layout: &Lay
             c.start = Start::Unknown;
         }
     }
+}
+
+/// Whether a line is two or more phrases of one length, each of at least `min` CJK characters,
+/// parted by spaces and nothing else: the OCR engine's stray spaces inside prose part it at
+/// random, not into equal runs.
+fn parallel_phrases(t: &str, min: usize) -> bool {
+    let mut lens = t.split_whitespace().map(|w| w.chars().all(crate::lang::is_cjk).then(|| w.chars().count()));
+    let Some(Some(first)) = lens.next() else { return false };
+    let mut n = 1;
+    for l in lens {
+        if l != Some(first) {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2 && first >= min
 }
 
 /// A paragraph set tight under finished text goes on down the same column: a stray letter it

@@ -24,6 +24,8 @@ pub struct Thresholds {
     pub rubric_min_letters: u32,
     /// Most characters of a Chinese title wrapped over two or three lines.
     pub wrapped_title_max: u32,
+    /// Fewest CJK characters in each of a title's parallel phrases, parted by spaces.
+    pub parallel_phrase_min: usize,
     /// Most characters of a deck set tight under its title.
     pub tight_deck_max: u32,
     /// Most characters of a dash-led attribution under a quotation.
