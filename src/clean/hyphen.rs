@@ -43,8 +43,11 @@ pub fn decide(left: &str, right: &str, vocab: &Vocab) -> Dehyphen {
     if vocab.count(&joined) > 0 || is_word(&joined) {
         return Dehyphen::Join;
     }
-    let lw = l.chars().count() >= 2 && vocab.known(&l);
-    let rw = r.chars().count() >= 2 && vocab.known(&r);
+    // A half is a word if the list has it or the page spells it elsewhere: the page's count holds
+    // the halves at this very break, so a name's halves (Wil-|liam, Mel-|bourne) count once.
+    let known = |w: &str| is_word(w) || vocab.count(w) >= 2;
+    let lw = l.chars().count() >= 2 && known(&l);
+    let rw = r.chars().count() >= 2 && known(&r);
     if r.chars().count() <= 2 || SUFFIXES.contains(&r.as_str()) {
         return Dehyphen::Join;
     }
@@ -122,6 +125,18 @@ mod tests {
         assert_eq!(decide("drafting", "plotter", &v), Dehyphen::Keep);
         assert_eq!(decide("pre", "war", &v), Dehyphen::Join);
         assert_eq!(decide("xq", "war", &Vocab::default()), Dehyphen::Unsure);
+    }
+
+    #[test]
+    fn a_name_broken_at_a_line_end_is_joined_though_the_page_counts_its_halves() {
+        // The page's vocabulary holds the halves at the break themselves (wil, liam): once each,
+        // which makes neither a word.
+        let v = Vocab::from_lines(["sentences were passed on Wil-", "liam Morris at Mel-", "bourne"].into_iter());
+        assert_eq!(decide("Wil", "liam", &v), Dehyphen::Join);
+        assert_eq!(decide("Mel", "bourne", &v), Dehyphen::Join);
+        // A name the page spells again on its own is a word: Henderson-road stays a compound.
+        let v = Vocab::from_lines(["Mr. Henderson of Henderson-", "road, and his road"].into_iter());
+        assert_eq!(decide("Henderson", "road", &v), Dehyphen::Keep);
     }
 
     #[test]
