@@ -144,9 +144,10 @@ pub fn score_ends(prev: &Ends, prev_open: bool, prev_full: bool, next: &Ends, ne
         let words_meet = !lw.is_empty() && !nw.is_empty() && prev.ends_alpha;
         if prev.ends_hyphen && next.lower_start {
             add(w.seam_hyphen, &|| "hyphen at the cut".into());
-            // The halves make a word the page or the word list knows (con|tinue), which the
-            // first half alone is not: this text, and not any other lower-case start, goes on.
-            if !lw.is_empty() && joined_lower(lw, nw, whole) && !joined_lower(lw, "", half) {
+            // The halves make a word the page or the word list knows (con|tinue, for|mer): this
+            // text, and not any other lower-case start, goes on. A first half that is a word by
+            // itself (for-) says no less: another text rarely completes it into a word.
+            if !lw.is_empty() && joined_lower(lw, nw, whole) {
                 add(w.seam_hyphen_word, &|| format!("word split at the cut: {lw}-|{nw}"));
             }
         } else if words_meet
@@ -287,6 +288,17 @@ mod tests {
         assert!(s.evidence.iter().any(|e| e.contains("publ|ishing")), "{s:?}");
         let s = score("The end.", false, false, "Another story begins", Start::Fresh, en, &no);
         assert_eq!(s.score, 0.0);
+    }
+
+    #[test]
+    fn a_hyphenated_word_whose_first_half_is_a_word_is_told_by_its_whole() {
+        // for-|mer: "for" is a word, and so is "former"; no other lower-case start makes one.
+        let en = Lang::get(LangCode::En);
+        let no = PageGrams::default();
+        let whole = score("The hearing was told that the for-", true, false, "mer secretary of the club had left.", Start::Mid, en, &no);
+        let other = score("The hearing was told that the for-", true, false, "the council had met on Monday.", Start::Mid, en, &no);
+        assert!(whole.evidence.iter().any(|e| e.contains("for-|mer")), "{whole:?}");
+        assert!(whole.score > other.score, "{whole:?} {other:?}");
     }
 
     #[test]
