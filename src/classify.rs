@@ -677,7 +677,8 @@ pub fn classify(b: &Block, role: Option<Role>, ruled: bool, layout: &Layout, lan
     };
     cl.open_end = ends_open(body, lang);
     cl.start = start_of(b, body, layout, lang);
-    if set_apart_caption(b, body, lang) && cl.bylines.is_empty() && cl.dateline.is_none() {
+    // A caption is a sentence of its own: text that opens inside one is a column's resumed text.
+    if set_apart_caption(b, body, lang) && cl.start != Start::Mid && cl.bylines.is_empty() && cl.dateline.is_none() {
         cl.shape = Shape::Caption;
     }
     cl

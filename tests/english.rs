@@ -208,6 +208,18 @@ fn regression_a_stray_letter_at_a_paragraphs_start_sent_it_to_another_storys_cut
     assert!(!fire.text.contains("The works will employ"), "{}", fire.text);
 }
 
+/// A column's top that finishes the sentence cut at the foot of the one before ("bridge.") stood
+/// alone under two blank lines, as a photo's caption does: it was placed as a caption of another
+/// story. Text that opens inside a sentence is no caption.
+#[test]
+fn regression_a_sentences_end_resumed_alone_at_a_columns_top_was_read_as_a_caption() {
+    let page = "FLOODS IN THE NORTH.\nHeavy rain fell over the northern districts on\nSunday and Monday, and by nightfall the river\nhad risen eleven feet, cutting the main road\nand carrying away part of the railway\n\n\nSHIPPING.\nThe steamer Arawatta arrived from Brisbane\nyesterday with a full cargo of sugar and maize,\nand sails again for the north on Saturday.\n\n\nbridge.\nThe residents of the low-lying streets were\nremoved to the school of arts, where the mayor\nhad arranged for their shelter until the water\nfalls.\n";
+    let p = run(page);
+    let floods = p.articles.iter().find(|a| a.headline.as_deref() == Some("FLOODS IN THE NORTH.")).expect("the flood story");
+    assert!(floods.text.contains("part of the railway bridge."), "{:?}", roles(&p, page));
+    assert!(p.articles.iter().all(|a| a.captions.is_empty()), "{:?}", roles(&p, page));
+}
+
 /// A heading set tight after a finished report, over a report of its own that shares words with
 /// the one above (stealing, horse, Penrith): shared words between reports side by side do not make
 /// the heading a section of the report above.
