@@ -279,6 +279,20 @@ fn joins_by_list(l: &str, r: &str) -> bool {
     r.chars().next().is_some_and(char::is_lowercase) && crate::clean::hyphen::is_word(&format!("{l}{r}").to_lowercase())
 }
 
+/// Whether `l-` and `r` at a column cut are one word, decided as a hyphen at a line's end: by the
+/// word list, or by the page's words (`count`, the cut's own halves included). A name broken at
+/// the cut (Aus-|tralia) is in no list: halves that neither the list nor the page knows as words
+/// are a word broken in two.
+fn joins_at_cut(l: &str, r: &str, lang: &Lang, count: &dyn Fn(&str) -> u32) -> bool {
+    let by_page = || crate::clean::hyphen::decide_by_page(l, r, lang, count, &|_| false) == crate::clean::hyphen::Dehyphen::Join;
+    if lang.has_word_list() {
+        let listed = |w: &str| crate::clean::hyphen::is_word(&w.to_lowercase());
+        joins_by_list(l, r) || (!listed(l) && !listed(r) && by_page())
+    } else {
+        by_page()
+    }
+}
+
 /// What tells the words of the page's language at a column cut (lower-case strings).
 struct CutWords<'a> {
     /// A whole made by joining the two sides.
@@ -459,15 +473,7 @@ pub fn build(mut p: Parts) -> Page {
     let words_here = CutWords {
         whole: &|w| grams.is_word(w, 0, lang),
         half: &|w| grams.is_word(w, 1, lang),
-        // A hyphen at a column cut is decided as one at a line's end: by the word list, or where
-        // the language has none by the page's words.
-        at_hyphen: &|l, r| {
-            if lang.has_word_list() {
-                joins_by_list(l, r)
-            } else {
-                crate::clean::hyphen::decide_by_page(l, r, lang, &|w| grams.word_count(w), &|_| false) == crate::clean::hyphen::Dehyphen::Join
-            }
-        },
+        at_hyphen: &|l, r| joins_at_cut(l, r, lang, &|w| grams.word_count(w)),
     };
     for (ai, pl) in plans.iter().enumerate() {
         let id = format!("{short}-{:02}", p.first_article + ai + 1);
@@ -735,6 +741,16 @@ mod tests {
         assert_eq!(join_text("desktop publ", "ishing and", false), "desktop publishing and");
         assert_eq!(join_text("which are", "being discussed", false), "which are being discussed");
         assert_eq!(join_text("banking refor-", "m, which", false), "banking reform, which");
+    }
+
+    #[test]
+    fn a_name_broken_at_a_column_cut_is_joined_a_compound_of_words_is_not() {
+        let en = Lang::get(LangCode::En);
+        let once = |_: &str| 1;
+        assert!(joins_at_cut("Aus", "tralia", en, &once));
+        assert!(joins_at_cut("Wil", "liam", en, &once));
+        assert!(!joins_at_cut("Henderson", "road", en, &|w| if w == "henderson" { 3 } else { 1 }));
+        assert!(!joins_at_cut("well", "known", en, &once));
     }
 
     #[test]
