@@ -29,14 +29,20 @@ pub fn cut_at_gutters(doc: &Document) -> Cow<'_, Document> {
     let mut widths: Vec<f32> = doc.blocks.iter().flat_map(|b| b.lines.iter().map(|l| l.bbox.w)).collect();
     widths.sort_by(f32::total_cmp);
     let column = widths.get(widths.len() / 2).copied().unwrap_or(0.0);
-    let crossing: Vec<bool> = doc.blocks.iter().map(|b| b.lines.iter().any(|l| runs(l, column).len() > 1)).collect();
+    let mut starts: Vec<f32> = doc.blocks.iter().flat_map(|b| b.lines.iter().map(|l| l.bbox.x)).collect();
+    starts.sort_by(f32::total_cmp);
+    let mut heights: Vec<f32> = doc.blocks.iter().flat_map(|b| b.lines.iter().map(|l| l.bbox.h)).collect();
+    heights.sort_by(f32::total_cmp);
+    let body = heights.get(heights.len() / 2).copied().unwrap_or(0.0);
+    let page = Page { column, starts, body };
+    let crossing: Vec<bool> = doc.blocks.iter().map(|b| b.lines.iter().any(|l| runs(l, &page).len() > 1)).collect();
     if !crossing.contains(&true) {
         return Cow::Borrowed(doc);
     }
     let mut blocks = Vec::with_capacity(doc.blocks.len() + 4);
     for (b, &cut) in doc.blocks.iter().zip(&crossing) {
         if cut {
-            blocks.extend(cut_block(b, column));
+            blocks.extend(cut_block(b, &page));
         } else {
             blocks.push(b.clone());
         }
@@ -54,19 +60,59 @@ pub fn cut_at_gutters(doc: &Document) -> Cow<'_, Document> {
     })
 }
 
-/// The word ranges of a line between its gutters (`column`: the page's median line width).
-fn runs(l: &Line, column: f32) -> Vec<std::ops::Range<usize>> {
+/// What a line's gaps are read against: the page's median line width and its lines' left edges.
+struct Page {
+    column: f32,
+    /// Every line's left edge, in order.
+    starts: Vec<f32>,
+    /// The median line's height: the body text's.
+    body: f32,
+}
+
+impl Page {
+    /// Whether `x` is a left edge many of the page's lines start at, give or take `tol`: a column's.
+    fn column_edge(&self, x: f32, tol: f32) -> bool {
+        let from = self.starts.partition_point(|&s| s < x - tol);
+        let to = self.starts.partition_point(|&s| s <= x + tol);
+        to - from >= COLUMN_EDGE_LINES
+    }
+}
+
+/// A column's left edge is one at least this many lines of the page start at.
+const COLUMN_EDGE_LINES: usize = 5;
+
+/// In a line wider than a column, a gap of this many heights after which the words start at a
+/// column's left edge is a gutter: a justified Chinese line's marks hang into the gutter and
+/// narrow it to under two heights, but no word space reaches a height.
+const EDGE_GAP: f32 = 1.0;
+
+/// A row of a block read across a gutter is cut at a gap of this many heights where the rows
+/// around it were cut: a Chinese line's hanging marks leave the gutter under a height, and its
+/// characters stand under two thirds of one apart.
+const EDGE_ROW_GAP: f32 = 0.75;
+
+/// Words at most this much taller than the body's lines are set in body type.
+const BODY_LIKE: f32 = 1.2;
+
+/// A run after a gutter starts at its column's left edge within this many of its heights (the
+/// box of a narrow character is set in from its cell).
+const EDGE_TOLERANCE: f32 = 0.75;
+
+/// The word ranges of a line between its gutters.
+fn runs(l: &Line, page: &Page) -> Vec<std::ops::Range<usize>> {
+    let column = page.column;
     // Measured by its words' own height: a line run across a headline and text stands as tall as
     // both together.
-    let mut hs: Vec<f32> = l.words.iter().map(|w| w.bbox.h).collect();
-    hs.sort_by(f32::total_cmp);
-    let h = hs.get(hs.len() / 2).copied().unwrap_or(l.bbox.h);
-    let gutter = if column > 0.0 && l.bbox.w >= WIDE_LINE * column { WIDE_GUTTER_GAP } else { GUTTER_GAP };
+    let h = word_height(l);
+    let wide = column > 0.0 && l.bbox.w >= WIDE_LINE * column;
+    let gutter = if wide { WIDE_GUTTER_GAP } else { GUTTER_GAP };
     let mut out = Vec::new();
     let mut start = 0;
     for i in 1..l.words.len() {
         let gap = l.words[i].bbox.x - l.words[i - 1].bbox.right();
-        if h > 0.0 && gap >= gutter * h {
+        // (Body type only: a title across columns may have a word space at a column's edge.)
+        let edge = || wide && h <= BODY_LIKE * page.body && gap >= EDGE_GAP * h && page.column_edge(l.words[i].bbox.x, EDGE_TOLERANCE * h);
+        if h > 0.0 && (gap >= gutter * h || edge()) {
             out.push(start..i);
             start = i;
         }
@@ -77,10 +123,14 @@ fn runs(l: &Line, column: f32) -> Vec<std::ops::Range<usize>> {
 
 /// A block with lines across gutters, as the columns its lines' runs stand in: each run joins the
 /// first column it overlaps, or starts one, and every column keeps its lines top to bottom.
-fn cut_block(b: &Block, column: f32) -> Vec<Block> {
+fn cut_block(b: &Block, page: &Page) -> Vec<Block> {
+    let cuts: Vec<Vec<std::ops::Range<usize>>> = b.lines.iter().map(|l| runs(l, page)).collect();
+    // Where a block's rows were read across a gutter, each of them was: a row whose gap there is
+    // too narrow to tell alone is cut at the column edges its neighbours were cut at.
+    let edges: Vec<f32> = b.lines.iter().zip(&cuts).flat_map(|(l, rs)| rs[1..].iter().map(|r| l.words[r.start].bbox.x)).collect();
     let mut cols: Vec<(f32, f32, Vec<Line>)> = Vec::new();
-    for l in &b.lines {
-        let rs = runs(l, column);
+    for (l, rs) in b.lines.iter().zip(cuts) {
+        let rs = at_edges(l, rs, &edges, page);
         let last = rs.len() - 1;
         for (k, r) in rs.into_iter().enumerate() {
             let words = l.words[r].to_vec();
@@ -105,6 +155,33 @@ fn cut_block(b: &Block, column: f32) -> Vec<Block> {
             Block { bbox, lines, ..b.clone() }
         })
         .collect()
+}
+
+/// The median height of a line's words.
+fn word_height(l: &Line) -> f32 {
+    let mut hs: Vec<f32> = l.words.iter().map(|w| w.bbox.h).collect();
+    hs.sort_by(f32::total_cmp);
+    hs.get(hs.len() / 2).copied().unwrap_or(l.bbox.h)
+}
+
+/// A line's runs `rs` cut further where it crosses one of `edges` (the left edges of runs after a
+/// gutter in the lines around it): in body type, at a gap of three quarters of a height or more,
+/// after which the words start at the edge, a column's left edge on the page.
+fn at_edges(l: &Line, rs: Vec<std::ops::Range<usize>>, edges: &[f32], page: &Page) -> Vec<std::ops::Range<usize>> {
+    let h = word_height(l);
+    let tol = EDGE_TOLERANCE * h;
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..l.words.len() {
+        let (a, b) = (&l.words[i - 1].bbox, &l.words[i].bbox);
+        let edge = || h <= BODY_LIKE * page.body && b.x - a.right() >= EDGE_ROW_GAP * h && edges.iter().any(|&e| (b.x - e).abs() <= tol) && page.column_edge(b.x, tol);
+        if rs.iter().any(|r| r.start == i) || edge() {
+            out.push(start..i);
+            start = i;
+        }
+    }
+    out.push(start..l.words.len());
+    out
 }
 
 #[cfg(test)]
@@ -142,6 +219,53 @@ mod tests {
         let cols: Vec<Vec<String>> = cut.blocks.iter().map(|b| b.lines.iter().map(|l| l.words.iter().map(|w| w.text.clone()).collect()).collect()).collect();
         assert_eq!(cols, [vec!["王裔会见美国前政要", "代表团"], vec!["查体制改革专项小组", "家机构改革纪检监察"]]);
         assert_eq!(cut.blocks[1].bbox.x, 700.0);
+    }
+
+    /// Two columns of body lines, 18 characters wide, at x 100 and 700: their left edges are the
+    /// page's column edges.
+    fn columns() -> Vec<Block> {
+        let col = |x: f32| block((0..6).map(|i| line(vec![word("一二三四五六七八九十一二三四五六七八", x, 1000.0 + 40.0 * i as f32)])).collect());
+        vec![col(100.0), col(700.0)]
+    }
+
+    /// A row read across the gutter: 18 characters of the left column, a mark hanging into the
+    /// gutter that ends `gap` short of the right column, then the right column's first words.
+    fn row(y: f32, gap: f32) -> Line {
+        let mark = 700.0 - gap - 640.0;
+        line(vec![word("一二三四五六七八九十一二三四五六七八", 100.0, y), super::super::derive::tests::word("。", 640.0, y, mark, 30.0), word("九十一二三四五六七八", 700.0, y)])
+    }
+
+    #[test]
+    fn a_narrow_gutter_before_a_column_edge_in_a_row_wider_than_a_column_is_cut() {
+        // The mark leaves 45 units (1.5 heights) of gutter: under the two heights a wide row's gap
+        // needs, but the words after it start where six lines of the page start.
+        let mut blocks = columns();
+        blocks.push(block(vec![row(200.0, 45.0)]));
+        let d = doc(blocks);
+        let cut = cut_at_gutters(&d);
+        let firsts: Vec<String> = cut.blocks[2..].iter().map(|b| b.lines[0].words[0].text.clone()).collect();
+        assert_eq!(firsts, ["一二三四五六七八九十一二三四五六七八", "九十一二三四五六七八"]);
+    }
+
+    #[test]
+    fn the_rows_of_a_block_read_across_a_gutter_are_cut_where_their_neighbours_were() {
+        // The second row's gap (25 units) is no gutter alone; the first row's, at the same edge, is.
+        let mut blocks = columns();
+        blocks.push(block(vec![row(200.0, 45.0), row(240.0, 25.0)]));
+        let d = doc(blocks);
+        let cut = cut_at_gutters(&d);
+        let sizes: Vec<usize> = cut.blocks[2..].iter().map(|b| b.lines.len()).collect();
+        assert_eq!(sizes, [2, 2]);
+    }
+
+    #[test]
+    fn a_title_across_columns_keeps_a_word_space_at_a_column_edge() {
+        // Display type twice the body's height: its word space of one height is the title's own.
+        let mut blocks = columns();
+        let title = |t: &str, x: f32| super::super::derive::tests::word(t, x, 200.0, 60.0 * t.chars().count() as f32, 60.0);
+        blocks.push(block(vec![line(vec![title("守正创新技术突破好", 100.0), title("融合传播", 700.0)])]));
+        let d = doc(blocks);
+        assert!(matches!(cut_at_gutters(&d), Cow::Borrowed(_)));
     }
 
     #[test]
