@@ -266,19 +266,13 @@ fn order(seg: &Segments, ctx: &Ctx, units: &[usize], seed: Option<SeedId>, unit_
             let mut joined = false;
             if matches!(uu.kind, UnitKind::Para | UnitKind::Subhead) {
                 if let Some(p) = prev_text {
-                    let pu = seg.units[p];
-                    let (pc, uc) = (&ctx.classes[pu.block], &ctx.classes[uu.block]);
-                    let paras = pu.kind == UnitKind::Para && uu.kind == UnitKind::Para && pc.jump_tail.is_none();
-                    // A cut sentence, or a paragraph that the page shows going on (unindented).
-                    let runs_on = ctx.blocks[pu.block].last_full || (ctx.column_blanks && ctx.blocks[uu.block].blank_before > 0);
-                    let cont = pc.open_end || uc.start == Start::Cont || (runs_on && uc.start != Start::Fresh);
-                    joined = paras && cont && uc.start != Start::Fresh;
+                    joined = goes_on(seg, ctx, p, u);
                     let jump = first_text;
                     if jump || joined {
                         let (score, evidence) = match (jump, pending.take()) {
                             (true, Some((sc, s))) => (sc, s.evidence),
                             _ => {
-                                let s = ctx.seam(pu.block, uu.block);
+                                let s = ctx.seam(seg.units[p].block, uu.block);
                                 let mut ev = s.evidence;
                                 if !jump {
                                     ev.push("adjacent".into());
@@ -297,6 +291,36 @@ fn order(seg: &Segments, ctx: &Ctx, units: &[usize], seed: Option<SeedId>, unit_
         }
     }
     plan
+}
+
+/// Whether the paragraph at unit `u`, set next after the one at `p`, is the rest of it: `p` stops
+/// mid-sentence, or `u` opens inside one, or the page shows the paragraph going on (its line full,
+/// or blank lines that are column breaks), and `u` opens no paragraph of its own.
+fn goes_on(seg: &Segments, ctx: &Ctx, p: usize, u: usize) -> bool {
+    let (pu, uu) = (seg.units[p], seg.units[u]);
+    let (pc, uc) = (&ctx.classes[pu.block], &ctx.classes[uu.block]);
+    let paras = pu.kind == UnitKind::Para && uu.kind == UnitKind::Para && pc.jump_tail.is_none();
+    let runs_on = ctx.blocks[pu.block].last_full || (ctx.column_blanks && ctx.blocks[uu.block].blank_before > 0);
+    let cont = pc.open_end || uc.start == Start::Cont || (runs_on && uc.start != Start::Fresh);
+    paras && cont && uc.start != Start::Fresh
+}
+
+/// Takes the unit at `k` out of the article's text (a heading read amid it that belongs to a
+/// title), and joins the paragraphs either side of it where the one goes on into the other: the
+/// heading had parted the halves of a sentence (…的关注热度 | 法治国最受关注 | 明显上升…).
+pub(super) fn take_out(seg: &Segments, ctx: &Ctx, pl: &mut Plan, k: usize) -> usize {
+    let u = pl.remove_unit(k);
+    if k > 0 && k < pl.units.len() && !pl.join_prev[k] {
+        let (p, v) = (pl.units[k - 1], pl.units[k]);
+        if goes_on(seg, ctx, p, v) {
+            pl.join_prev[k] = true;
+            let s = ctx.seam(seg.units[p].block, seg.units[v].block);
+            let mut evidence = s.evidence;
+            evidence.push("adjacent".into());
+            pl.continuations.push(Continuation { from: p, to: v, score: s.score + ctx.params.adjacent_seam, evidence, joined: true });
+        }
+    }
+    u
 }
 
 /// A seed left without text (its headline landed away from its story) goes to the headless article
@@ -363,7 +387,7 @@ pub(super) fn promote_displaced_heads(seg: &mut Segments, ctx: &Ctx, plans: &mut
                 && !ctx.lang.is_standing_label(text)
         });
         let Some(k) = displaced else { continue };
-        let u = pl.remove_unit(k);
+        let u = take_out(seg, ctx, pl, k);
         let s = seg.seeds.push_and_get_key(Seed { heads: vec![seg.units[u].block], bylines: Vec::new(), at: u, weak: None });
         pl.adopted.push(s);
         pl.flags.push("headline found away from its text, among its sections".into());
@@ -412,6 +436,8 @@ mod tests {
             promote_displaced_heads(&mut seg, &ctx, &mut plans);
             let title = plans[0].title(&seg).map(|(_, h)| h.to_vec());
             assert_eq!(title == Some(vec![block("春联的魅力")]), promoted, "{above}");
+            // Taken out of the text, the heading no longer parts the sentence's halves.
+            assert_eq!(plans[0].join_prev[2], promoted, "{above}: {:?}", plans[0].join_prev);
         }
     }
 

@@ -37,7 +37,7 @@ pub(super) fn rejoin_title_tails(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan
             // the subhead stands (the engine may read several of the story's columns first).
             .or_else(|| by_page[..last].iter().find(|&&u| seg.units[u].kind == UnitKind::Subhead && ends_word(ctx, head, seg.units[u].block) && completes(ctx, head, seg.units[u].block)));
         let Some(k) = found.and_then(|u| pl.units.iter().position(|v| v == u)) else { continue };
-        let u = pl.remove_unit(k);
+        let u = super::order::take_out(seg, ctx, pl, k);
         pl.tails.push(seg.units[u].block);
     }
     take_tails_at_cuts(seg, ctx, plans);
@@ -62,7 +62,7 @@ fn take_tails_at_cuts(seg: &Segments, ctx: &Ctx, plans: &mut [Plan]) {
             continue;
         }
         let Some(k) = plans[i].units.iter().position(|&v| v == u) else { continue };
-        plans[i].remove_unit(k);
+        super::order::take_out(seg, ctx, &mut plans[i], k);
         plans[j].tails.push(unit.block);
     }
 }
