@@ -846,3 +846,16 @@ fn regression_dispatch_with_ocr_brackets_lost_its_reporter() {
     assert!(names.contains(&"冯华"), "{names:?}");
     assert!(names.contains(&"白田田"), "{names:?}");
 }
+
+#[test]
+fn regression_a_storys_only_subhead_over_text_little_like_it_was_kept_a_section() {
+    // A lone heading set after finished text, over a piece that shares a few words with the story
+    // above (the same village, its co-operative) but reads little like it: as the story's only
+    // subhead it is the title of a piece of its own. (A page written for this test.)
+    let page = "## 西瓜新鲜上市\n\n盛夏时节，脆甜多汁的西瓜深受消费者青睐，村里合作社的黄瓤西瓜陆续成熟上市，瓜农们每天忙着采摘。\n\n\
+        瓜农们每天凌晨就开始采摘西瓜、装箱，黄瓤西瓜皮薄多汁，脆甜清新，合作社的订单一天比一天多，村里人忙得不亦乐乎。\n\n\
+        村里图书室迎来读者\n\n暑假来临，村里图书室吸引了不少学生前来阅读，瓜农们的孩子也常来，黄瓤西瓜成熟时，合作社的西瓜阅览区的座位上坐满了学生，合作社每天派人整理书架。\n\n\
+        图书室管理员说，今年新添了几百本图书，学生们每天一早就来排队借书，暑假的图书室比平时热闹得多。\n";
+    let p = run(page);
+    assert_eq!(headlines(&p), [Some("西瓜新鲜上市"), Some("村里图书室迎来读者")], "{:#?}", p.articles);
+}

@@ -61,6 +61,7 @@ pub struct Params {
     pub stray_line_min: f32,
     pub stray_line_ratio: f32,
     pub split_tau: f32,
+    pub split_lone_tau: f32,
     pub detach_tau: f32,
     pub detach_min_chars: u32,
     pub topic_tau: f32,
@@ -113,13 +114,14 @@ impl Params {
     /// On a text page an OCR engine read off a print (`printed`: its column was measured with a
     /// lost indent, see `blocks::wrap`) every heading line stands alone between blank lines, so
     /// standing alone says nothing of a subhead: a lone heading is settled as a headline from
-    /// `printed_weak_threshold`.
+    /// `printed_weak_threshold`; and as the engine leaves a headline broken into such lines, a
+    /// story's only subhead is no likelier a title than any other (`split_lone_tau` is not used).
     pub fn on_page(self, geometric: bool, positional: bool, printed: bool) -> Params {
         let base = Params { positional, ..self };
         if geometric {
             return Params { switch: base.switch * base.geometric_switch, ..base };
         }
-        if printed { Params { weak_threshold: base.printed_weak_threshold, ..base } } else { base }
+        if printed { Params { weak_threshold: base.printed_weak_threshold, split_lone_tau: base.split_tau, ..base } } else { base }
     }
 
     /// The threshold lone headings are settled by before the assignment, if they are.

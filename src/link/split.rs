@@ -226,9 +226,25 @@ pub(super) fn split_weak_sections(l: &mut Labelling, ctx: &Ctx) {
     // a walk over the page's for every subhead.
     let headless = seg.seeds.next_key();
     let mut story_units: TiVec<SeedId, Vec<usize>> = vec![Vec::new(); seg.seeds.len() + 1].into();
+    // How many subheads each story has: a story's only one is judged more readily a title.
+    let mut subheads: TiVec<SeedId, usize> = vec![0; seg.seeds.len() + 1].into();
     for (x, &a) in labels.iter().enumerate() {
         story_units[a].push(x);
+        subheads[a] += usize::from(seg.units[hmm[x]].kind == UnitKind::Subhead);
     }
+    // A story's only subhead is held to a higher bar if it reads as a whole title: not a label
+    // that leads into the text under it on a dash (河南卢氏县兴贤里社区——), nor a piece of a
+    // headline broken across lines, whose brackets the other piece opens or closes (先锋风采）),
+    // nor a quotation set off in a feature, which quotes the text around it, nor a label of a few
+    // letters (a name, a figure: 63, 296户), nor a line whose sentence goes on under it.
+    let tau = |a: SeedId, b: BlockId, below: BlockId| {
+        let t = ctx.blocks[b].text.trim();
+        let quoted = t.starts_with('“') && t.ends_with('”');
+        let whole = !t.ends_with(['—', '-']) && !quoted && t.matches(['（', '(']).count() == t.matches(['）', ')']).count()
+            && t.chars().filter(|c| c.is_alphabetic()).count() >= LONE_TITLE_MIN
+            && !ctx.classes[below].start.continues();
+        if subheads[a] == 1 && whole { ctx.params.split_lone_tau.max(ctx.params.split_tau) } else { ctx.params.split_tau }
+    };
     for k in 0..n {
         let unit = seg.units[hmm[k]];
         if unit.kind != UnitKind::Subhead || unit.weak.is_none() {
@@ -267,7 +283,7 @@ pub(super) fn split_weak_sections(l: &mut Labelling, ctx: &Ctx) {
             rest_blocks.extend(&seg.seeds[a].heads);
         }
         let s = sim(&sec_bag, &merge_bags(&rest_blocks, ctx.bags), ctx.idf);
-        if s < ctx.params.split_tau {
+        if s < tau(a, unit.block, seg.units[hmm[section[0]]].block) {
             promote.push((k, section));
         }
     }
@@ -285,7 +301,7 @@ pub(super) fn split_weak_sections(l: &mut Labelling, ctx: &Ctx) {
             last = Some(a);
         }
         let s = total.sim_less(&sec_bag, &ctx.bags[seg.units[hmm[k]].block]);
-        if s < ctx.params.split_tau {
+        if s < tau(a, seg.units[hmm[k]].block, seg.units[hmm[section[0]]].block) {
             promote.push((k, section));
         }
     }
@@ -350,6 +366,9 @@ pub(super) fn split_weak_sections(l: &mut Labelling, ctx: &Ctx) {
     }
     *l = Labelling { seg: out, hmm: hmm2, labels: labels2 };
 }
+
+/// Fewest letters of a story's only subhead that is judged as a title: fewer make a label.
+const LONE_TITLE_MIN: usize = 4;
 
 /// A story of more units than this (none on an ordinary page) has its sections weighed against
 /// its whole text once, not its text gathered again for each subhead.
