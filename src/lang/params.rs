@@ -62,6 +62,7 @@ pub struct Params {
     pub stray_line_ratio: f32,
     pub split_tau: f32,
     pub split_lone_tau: f32,
+    pub lone_title_min: u32,
     pub detach_tau: f32,
     pub detach_min_chars: u32,
     pub topic_tau: f32,

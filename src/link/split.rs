@@ -241,7 +241,7 @@ pub(super) fn split_weak_sections(l: &mut Labelling, ctx: &Ctx) {
         let t = ctx.blocks[b].text.trim();
         let quoted = t.starts_with('“') && t.ends_with('”');
         let whole = !t.ends_with(['—', '-']) && !quoted && t.matches(['（', '(']).count() == t.matches(['）', ')']).count()
-            && t.chars().filter(|c| c.is_alphabetic()).count() >= LONE_TITLE_MIN
+            && t.chars().filter(|c| c.is_alphabetic()).count() >= ctx.params.lone_title_min as usize
             && !ctx.classes[below].start.continues();
         if subheads[a] == 1 && whole { ctx.params.split_lone_tau.max(ctx.params.split_tau) } else { ctx.params.split_tau }
     };
@@ -366,9 +366,6 @@ pub(super) fn split_weak_sections(l: &mut Labelling, ctx: &Ctx) {
     }
     *l = Labelling { seg: out, hmm: hmm2, labels: labels2 };
 }
-
-/// Fewest letters of a story's only subhead that is judged as a title: fewer make a label.
-const LONE_TITLE_MIN: usize = 4;
 
 /// A story of more units than this (none on an ordinary page) has its sections weighed against
 /// its whole text once, not its text gathered again for each subhead.
