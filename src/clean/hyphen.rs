@@ -43,11 +43,8 @@ pub fn decide(left: &str, right: &str, vocab: &Vocab) -> Dehyphen {
     if vocab.count(&joined) > 0 || is_word(&joined) {
         return Dehyphen::Join;
     }
-    // A half is a word if the list has it or the page spells it elsewhere: the page's count holds
-    // the halves at this very break, so a name's halves (Wil-|liam, Mel-|bourne) count once.
-    let known = |w: &str| is_word(w) || vocab.count(w) >= 2;
-    let lw = l.chars().count() >= 2 && known(&l);
-    let rw = r.chars().count() >= 2 && known(&r);
+    let lw = l.chars().count() >= 2 && vocab.known(&l);
+    let rw = r.chars().count() >= 2 && vocab.known(&r);
     if r.chars().count() <= 2 || SUFFIXES.contains(&r.as_str()) {
         return Dehyphen::Join;
     }

@@ -173,8 +173,11 @@ impl Vocab {
         compound.clear();
     }
 
+    /// Whether a half at a line-end break is a word: the list has it, or the page spells it
+    /// elsewhere. The page's count holds the halves at this very break, so a name's halves
+    /// (Wil-|liam, Mel-|bourne) count once and are no words.
     pub fn known(&self, w: &str) -> bool {
-        self.words.get(w) > 0 || is_word(w)
+        is_word(w) || self.words.get(w) >= 2
     }
 
     /// How often the page uses the (lower-case) word.
