@@ -271,14 +271,7 @@ fn order(seg: &Segments, ctx: &Ctx, units: &[usize], seed: Option<SeedId>, unit_
                     if jump || joined {
                         let (score, evidence) = match (jump, pending.take()) {
                             (true, Some((sc, s))) => (sc, s.evidence),
-                            _ => {
-                                let s = ctx.seam(seg.units[p].block, uu.block);
-                                let mut ev = s.evidence;
-                                if !jump {
-                                    ev.push("adjacent".into());
-                                }
-                                (s.score + if jump { 0.0 } else { ctx.params.adjacent_seam }, ev)
-                            }
+                            _ => seam_between(seg, ctx, p, u, !jump),
                         };
                         plan.continuations.push(Continuation { from: p, to: u, score, evidence, joined });
                     }
@@ -314,13 +307,22 @@ pub(super) fn take_out(seg: &Segments, ctx: &Ctx, pl: &mut Plan, k: usize) -> us
         let (p, v) = (pl.units[k - 1], pl.units[k]);
         if goes_on(seg, ctx, p, v) {
             pl.join_prev[k] = true;
-            let s = ctx.seam(seg.units[p].block, seg.units[v].block);
-            let mut evidence = s.evidence;
-            evidence.push("adjacent".into());
-            pl.continuations.push(Continuation { from: p, to: v, score: s.score + ctx.params.adjacent_seam, evidence, joined: true });
+            let (score, evidence) = seam_between(seg, ctx, p, v, true);
+            pl.continuations.push(Continuation { from: p, to: v, score, evidence, joined: true });
         }
     }
     u
+}
+
+/// The seam's score and evidence from unit `p` to unit `u`; where `u` is set `adjacent` to `p`
+/// in the same piece (no column cut between), with the bonus and the word for it.
+fn seam_between(seg: &Segments, ctx: &Ctx, p: usize, u: usize, adjacent: bool) -> (f32, Vec<String>) {
+    let s = ctx.seam(seg.units[p].block, seg.units[u].block);
+    let mut evidence = s.evidence;
+    if adjacent {
+        evidence.push("adjacent".into());
+    }
+    (s.score + if adjacent { ctx.params.adjacent_seam } else { 0.0 }, evidence)
 }
 
 /// A seed left without text (its headline landed away from its story) goes to the headless article
