@@ -238,6 +238,18 @@ mod tests {
         Analysed::of(&lines, Lang::get(code))
     }
 
+    impl Analysed {
+        /// The first block whose text holds `t`, for tests that name blocks by their words.
+        pub(super) fn block_with(&self, t: &str) -> BlockId {
+            BlockId::from(self.blocks.iter().position(|b| b.text.contains(t)).expect("block"))
+        }
+
+        /// A unit of `kind` over the block whose text holds `t`.
+        pub(super) fn unit_with(&self, t: &str, kind: crate::segment::UnitKind) -> crate::segment::Unit {
+            crate::segment::Unit { block: self.block_with(t), kind, weak: None }
+        }
+    }
+
     /// Runs the pipeline up to linking; returns each plan as the block texts of its units in reading
     /// order, with its headline (if any) first.
     fn stories(text: &str, code: LangCode) -> Vec<Vec<String>> {

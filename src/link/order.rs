@@ -414,10 +414,8 @@ fn cuts_sentence(seg: &Segments, ctx: &Ctx, u: usize, owner: &[Option<usize>], s
 mod tests {
     use super::super::tests::analysed;
     use super::*;
-    use crate::blocks::BlockId;
     use crate::config::Config;
     use crate::lang::LangCode;
-    use crate::segment::Unit;
 
     #[test]
     fn a_heading_amid_a_sentence_of_a_headless_story_is_its_headline_a_heading_between_paragraphs_a_subhead() {
@@ -428,8 +426,8 @@ mod tests {
             let page = format!("镇上家家户户都要贴春联，爸爸总是早早备好红纸和笔墨。\n\n{above}\n\n春联的魅力\n\n爸写联“求质”与小镇春联“趋佳”的原因之一吧！\n\n如今，小镇的春联依旧红火。\n");
             let a = analysed(&page, LangCode::Zh);
             let ctx = a.ctx(&Config::default());
-            let block = |t: &str| BlockId::from(a.blocks.iter().position(|b| b.text.contains(t)).expect("block"));
-            let unit = |t: &str, kind: UnitKind| Unit { block: block(t), kind, weak: None };
+            let block = |t: &str| a.block_with(t);
+            let unit = |t: &str, kind: UnitKind| a.unit_with(t, kind);
             let mut seg = Segments {
                 seeds: TiVec::new(),
                 units: vec![unit("红纸", UnitKind::Para), unit(above, UnitKind::Para), unit("春联的魅力", UnitKind::Subhead), unit("原因之一", UnitKind::Para), unit("依旧红火", UnitKind::Para)],
@@ -485,8 +483,8 @@ mod tests {
         let page = "## 西瓜新鲜上市\n\n盛夏时节，脆甜多汁的西瓜深受消费者青睐。\n\n华北黄淮等地将有降雪\n\n瓜农们每天凌晨就开始采摘西瓜、装箱。\n\n本报北京2月11日电  （记者赵贝佳）中央气象台预计，华北黄淮等地有小雪。\n\n气象专家提醒，降雪将对春运返程有较大影响。\n";
         let a = analysed(page, LangCode::Zh);
         let ctx = a.ctx(&Config::default());
-        let block = |t: &str| BlockId::from(a.blocks.iter().position(|b| b.text.contains(t)).expect("block"));
-        let para = |t: &str| Unit { block: block(t), kind: UnitKind::Para, weak: None };
+        let block = |t: &str| a.block_with(t);
+        let para = |t: &str| a.unit_with(t, UnitKind::Para);
         let mut seg = Segments {
             seeds: vec![
                 Seed { heads: vec![block("西瓜新鲜上市")], bylines: Vec::new(), at: 0, weak: None },
@@ -495,7 +493,7 @@ mod tests {
             .into(),
             units: vec![
                 para("盛夏时节"),
-                Unit { block: block("华北黄淮等地将有降雪"), kind: UnitKind::Subhead, weak: None },
+                a.unit_with("华北黄淮等地将有降雪", UnitKind::Subhead),
                 para("瓜农们"),
                 para("中央气象台"),
                 para("气象专家"),

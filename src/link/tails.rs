@@ -153,7 +153,7 @@ mod tests {
     use super::*;
     use crate::config::Config;
     use crate::lang::LangCode;
-    use crate::segment::{Seed, SeedId, Unit};
+    use crate::segment::{Seed, SeedId};
 
     fn headlines(text: &str) -> Vec<Option<String>> {
         let page = crate::process_page(&crate::Config::default(), "p", None, text.as_bytes()).expect("processed");
@@ -173,8 +173,8 @@ mod tests {
         let page = "体育产业也要摸准\n\n体育产业是一座有待开掘的“富矿”，都需要在市场的检验中不断更新升级。\n\n能否打造为竞赛表演业的精品，在很大程度上取决于能\n\n矿脉（体坛观澜）\n\n否整合各家俱乐部的利益诉求，为球迷提供高水准的观赛体验。\n\n体育产业大有可为已是共识。\n";
         let a = analysed(page, LangCode::Zh);
         let ctx = a.ctx(&Config::default());
-        let block = |t: &str| BlockId::from(a.blocks.iter().position(|b| b.text.contains(t)).expect("block"));
-        let para = |t: &str| Unit { block: block(t), kind: UnitKind::Para, weak: None };
+        let block = |t: &str| a.block_with(t);
+        let para = |t: &str| a.unit_with(t, UnitKind::Para);
         let seed = |h: &str, at: usize| Seed { heads: vec![block(h)], bylines: Vec::new(), at, weak: None };
         let seg = Segments { seeds: vec![seed("也要摸准", 0), seed("矿脉", 2)].into(), units: vec![para("富矿"), para("取决于能"), para("否整合"), para("大有可为")] };
         let plan = |seed: Option<usize>, units: Vec<usize>| Plan { seed: seed.map(SeedId::from), join_prev: vec![false; units.len()], units, ..Plan::default() };
@@ -197,8 +197,8 @@ mod tests {
             let page = format!("镇上的新图书馆开馆\n\n镇上的新图书馆上周正式开放了，三层楼里摆满两万多册新书。\n\n{}\n\n周末前来借阅的居民排起了长队，馆里每天开放到晚上九点。\n", heads.join("\n\n"));
             let a = analysed(&page, LangCode::Zh);
             let ctx = a.ctx(&Config::default());
-            let block = |t: &str| BlockId::from(a.blocks.iter().position(|b| b.text.trim() == t || b.text.contains(t)).expect("block"));
-            let para = |t: &str| Unit { block: block(t), kind: UnitKind::Para, weak: None };
+            let block = |t: &str| a.block_with(t);
+            let para = |t: &str| a.unit_with(t, UnitKind::Para);
             let lone = Seed { heads: heads.iter().map(|h| block(h)).collect(), bylines: Vec::new(), at: 1, weak: None };
             let seg = Segments { seeds: vec![Seed { heads: vec![block("开馆")], bylines: Vec::new(), at: 0, weak: None }, lone].into(), units: vec![para("三层楼"), para("排起了长队")] };
             let plan = |seed: usize, units: Vec<usize>| Plan { seed: Some(SeedId::from(seed)), join_prev: vec![false; units.len()], units, ..Plan::default() };
@@ -220,8 +220,8 @@ mod tests {
             let page = format!("{title}\n\n镇上的新图书馆上周正式开放了，三层楼里摆满两万多册新书。\n\n{sub}\n\n周末前来借阅的居民排起了长队，馆里每天开放到晚上九点。\n\n不少家长带着孩子一起来借书。\n");
             let a = analysed(&page, LangCode::Zh);
             let ctx = a.ctx(&Config::default());
-            let block = |t: &str| BlockId::from(a.blocks.iter().position(|b| b.text.contains(t)).expect("block"));
-            let unit = |t: &str, kind: UnitKind| Unit { block: block(t), kind, weak: None };
+            let block = |t: &str| a.block_with(t);
+            let unit = |t: &str, kind: UnitKind| a.unit_with(t, kind);
             let seg = Segments {
                 seeds: vec![Seed { heads: vec![block(title)], bylines: Vec::new(), at: 0, weak: None }].into(),
                 units: vec![unit("三层楼", UnitKind::Para), unit(sub, UnitKind::Subhead), unit("排起了长队", UnitKind::Para), unit("带着孩子", UnitKind::Para)],
@@ -240,8 +240,8 @@ mod tests {
             let page = format!("山村里的新书屋\n\n镇上的新书屋上周正式开放了，三层楼里摆满两万多册新书。\n\n老街换新颜\n\n老街的石板路修好了，沿街的铺子也重新开了张。\n\n{line}\n\n周末前来借阅的居民排起了长队，馆里每天开放到晚上九点。\n");
             let a = analysed(&page, LangCode::Zh);
             let ctx = a.ctx(&Config::default());
-            let block = |t: &str| BlockId::from(a.blocks.iter().position(|b| b.text.contains(t)).expect("block"));
-            let unit = |t: &str, kind: UnitKind| Unit { block: block(t), kind, weak: None };
+            let block = |t: &str| a.block_with(t);
+            let unit = |t: &str, kind: UnitKind| a.unit_with(t, kind);
             let seed = |h: &str, at: usize| Seed { heads: vec![block(h)], bylines: Vec::new(), at, weak: None };
             let seg = Segments {
                 seeds: vec![seed("新书屋", 0), seed("老街换新颜", 1)].into(),
