@@ -18,6 +18,7 @@ mod context;
 mod specks;
 pub mod labelled;
 
+pub(crate) use context::{PAIRS, ROUND};
 pub use context::{date_decks, demote_cut_headings, edge_marks, inside_starts, lone_lead_ins, stray_decks, tight_decks, tight_kickers, wrapped_titles};
 
 /// What a line of the page was taken for, as reported in the page JSON.

@@ -358,7 +358,7 @@ pub(crate) const PAIRS: [(&[char], &[char]); 3] = [(&['“'], &['”']), (&['《
 
 /// The title's and the round brackets' places in `PAIRS`.
 const TITLE: usize = 1;
-const ROUND: usize = 2;
+pub(crate) const ROUND: usize = 2;
 
 /// Whether text opens inside a quotation or a bracket begun above it: one closes before any opens
 /// (和国报》记者…, the rest of 《共|和国报》 cut at a column's foot).

@@ -240,7 +240,8 @@ pub(super) fn split_weak_sections(l: &mut Labelling, ctx: &Ctx) {
     let tau = |a: SeedId, b: BlockId, below: BlockId| {
         let t = ctx.blocks[b].text.trim();
         let quoted = t.starts_with('“') && t.ends_with('”');
-        let whole = !t.ends_with(['—', '-']) && !quoted && t.matches(['（', '(']).count() == t.matches(['）', ')']).count()
+        let (open, close) = crate::classify::PAIRS[crate::classify::ROUND];
+        let whole = !t.ends_with(['—', '-']) && !quoted && t.matches(open).count() == t.matches(close).count()
             && t.chars().filter(|c| c.is_alphabetic()).count() >= ctx.params.lone_title_min as usize
             && !ctx.classes[below].start.continues();
         if subheads[a] == 1 && whole { ctx.params.split_lone_tau.max(ctx.params.split_tau) } else { ctx.params.split_tau }
