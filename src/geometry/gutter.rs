@@ -106,13 +106,20 @@ fn runs(l: &Line, page: &Page) -> Vec<std::ops::Range<usize>> {
     let h = word_height(l);
     let wide = column > 0.0 && l.bbox.w >= WIDE_LINE * column;
     let gutter = if wide { WIDE_GUTTER_GAP } else { GUTTER_GAP };
-    let mut out = Vec::new();
-    let mut start = 0;
-    for i in 1..l.words.len() {
+    cut_where(l, |i| {
         let gap = l.words[i].bbox.x - l.words[i - 1].bbox.right();
         // (Body type only: a title across columns may have a word space at a column's edge.)
         let edge = || wide && h <= BODY_LIKE * page.body && gap >= EDGE_GAP * h && page.column_edge(l.words[i].bbox.x, EDGE_TOLERANCE * h);
-        if h > 0.0 && (gap >= gutter * h || edge()) {
+        h > 0.0 && (gap >= gutter * h || edge())
+    })
+}
+
+/// A line's words as ranges, cut before each word `i` (from the second on) that `cut` says.
+fn cut_where(l: &Line, cut: impl Fn(usize) -> bool) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..l.words.len() {
+        if cut(i) {
             out.push(start..i);
             start = i;
         }
@@ -170,18 +177,11 @@ fn word_height(l: &Line) -> f32 {
 fn at_edges(l: &Line, rs: Vec<std::ops::Range<usize>>, edges: &[f32], page: &Page) -> Vec<std::ops::Range<usize>> {
     let h = word_height(l);
     let tol = EDGE_TOLERANCE * h;
-    let mut out = Vec::new();
-    let mut start = 0;
-    for i in 1..l.words.len() {
+    cut_where(l, |i| {
         let (a, b) = (&l.words[i - 1].bbox, &l.words[i].bbox);
         let edge = || h <= BODY_LIKE * page.body && b.x - a.right() >= EDGE_ROW_GAP * h && edges.iter().any(|&e| (b.x - e).abs() <= tol) && page.column_edge(b.x, tol);
-        if rs.iter().any(|r| r.start == i) || edge() {
-            out.push(start..i);
-            start = i;
-        }
-    }
-    out.push(start..l.words.len());
-    out
+        rs.iter().any(|r| r.start == i) || edge()
+    })
 }
 
 #[cfg(test)]
