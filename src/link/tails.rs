@@ -10,7 +10,7 @@
 //! one too where a word runs across the title's end into it (正风反腐和依 … 法治国最受关注).
 
 use super::{drop_marked, unit_owners, Ctx, Plan};
-use crate::blocks::BlockId;
+use crate::blocks::{BlockId, Start};
 use crate::segment::{Segments, UnitKind};
 
 /// Moves each story's headline rest (`Plan::tails`) out of its text, and folds each text-less
@@ -35,7 +35,13 @@ pub(super) fn rejoin_title_tails(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan
             })
             // A word cut between the title and a subhead is evidence enough wherever in the story
             // the subhead stands (the engine may read several of the story's columns first).
-            .or_else(|| by_page[..last].iter().find(|&&u| seg.units[u].kind == UnitKind::Subhead && ends_word(ctx, head, seg.units[u].block) && completes(ctx, head, seg.units[u].block)));
+            .or_else(|| by_page[..last].iter().find(|&&u| seg.units[u].kind == UnitKind::Subhead && ends_word(ctx, head, seg.units[u].block) && completes(ctx, head, seg.units[u].block)))
+            // So is a heading no longer than a line of the title that parts a sentence of the story:
+            // a subhead opens a paragraph, the title's wrapped line was read beside the column.
+            .or_else(|| by_page[..last].iter().find(|&&u| {
+                let b = seg.units[u].block;
+                seg.units[u].kind == UnitKind::Subhead && parts_sentence(seg, ctx, pl, u) && pl.title(seg).is_some_and(|(_, t)| short_rest(ctx, t, b)) && !ctx.lang.is_tagged(&ctx.blocks[head].text)
+            }));
         let Some(k) = found.and_then(|u| pl.units.iter().position(|v| v == u)) else { continue };
         let u = super::order::take_out(seg, ctx, pl, k);
         pl.tails.push(seg.units[u].block);
@@ -105,9 +111,23 @@ fn fold_textless_tails(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan>) {
 /// that ends no sentence and runs no longer than any of the title's lines (a character's slack),
 /// as a title wraps; a title of another story set there runs on (新春走基层 人和家顺事事兴).
 fn short_rest(ctx: &Ctx, title: &[BlockId], rest: BlockId) -> bool {
+    // Counted without spaces: the engine spaces big type apart (众 更好发挥代表作用).
+    let ink = |b: BlockId| ctx.blocks[b].text.chars().filter(|c| !c.is_whitespace()).count();
     let r = &ctx.blocks[rest];
-    let shortest = title.iter().map(|&b| ctx.blocks[b].stats.chars).min();
-    r.cjk && r.n_lines() == 1 && !ctx.lang.ends_sentence(r.text.trim()) && shortest.is_some_and(|n| r.stats.chars <= n + 1)
+    let shortest = title.iter().map(|&b| ink(b)).min();
+    r.cjk && r.n_lines() == 1 && !ctx.lang.ends_sentence(r.text.trim()) && shortest.is_some_and(|n| ink(rest) <= n + 1)
+}
+
+/// Whether the heading at unit `u` stands between two paragraphs of the story `pl` (down the page)
+/// that are one sentence: the one above ends none, the one below opens inside it (its first line
+/// full, where the page's paragraphs open short, or on a mark no sentence opens with).
+fn parts_sentence(seg: &Segments, ctx: &Ctx, pl: &Plan, u: usize) -> bool {
+    let ours = |v: usize| seg.units[v].kind == UnitKind::Para && pl.units.contains(&v);
+    if u == 0 || u + 1 >= seg.units.len() || !ours(u - 1) || !ours(u + 1) {
+        return false;
+    }
+    let (above, below) = (seg.units[u - 1].block, seg.units[u + 1].block);
+    ctx.classes[above].open_end && matches!(ctx.classes[below].start, Start::Cont | Start::Mid)
 }
 
 /// The last line of the story's title, where it has one.
@@ -229,6 +249,68 @@ mod tests {
             let mut plans = vec![Plan { seed: Some(SeedId::from(0)), join_prev: vec![false; 4], units: vec![0, 1, 2, 3], ..Plan::default() }];
             rejoin_title_tails(&seg, &ctx, &mut plans);
             assert_eq!(plans[0].tails == [block(sub)], joined, "{title} | {sub}");
+        }
+    }
+
+    /// Sets paragraphs in a column `width` characters wide as an OCR engine reads a scan: each
+    /// first line short by its lost two-character indent, a blank line after each paragraph.
+    fn column(paragraphs: &[&str], width: usize) -> String {
+        let mut out = String::new();
+        for p in paragraphs {
+            let cs: Vec<char> = p.chars().collect();
+            let (mut i, mut room) = (0, width - 2);
+            while i < cs.len() {
+                let end = (i + room).min(cs.len());
+                out.extend(&cs[i..end]);
+                out.push('\n');
+                (i, room) = (end, width);
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    #[test]
+    fn a_heading_no_longer_than_the_title_that_parts_a_sentence_of_the_story_goes_on_the_title() {
+        // The title's wrapped line (人气旺了 under “书香小镇”), printed beside the column, read
+        // between two lines of a paragraph: the line above ends no sentence, the one below fills
+        // the column. Between two paragraphs the heading opens a section; a heading longer than
+        // the title's line by more than a character is no wrap of it.
+        let story = [
+            "镇上的新图书馆上周正式开放了，三层楼里摆满两万多册新书，周末前来借阅的居民排起了长队，不少人一待就是一整天。",
+            "馆长介绍，新馆设有少儿阅览区、电子阅览室和自习区，每天开放到晚上九点，方便上班族下班后来看书，节假日也照常开放。",
+            "不少家长带着孩子一起来，一位母亲说，以前要坐一个小时的车去县城借书，现在走路十分钟就到了，孩子每个周末都吵着要来。",
+            "据了解，图书馆还将每月举办两次读书会，邀请作家和老师与读者交流，今年计划开展各类活动三十场以上，并为行动不便的老人送书上门。",
+            "为了建好这座图书馆，镇里前后用了两年时间，先后征求了数百位居民的意见，从书目的选择到座椅的高度，都照顾到不同读者的需要。",
+            "镇里还打算在下面的五个村各建一个分馆，和镇上的新馆通借通还，让住得远的村民也能在家门口借到想看的书，明年春天前全部建成。",
+        ];
+        let cut = column(&story[3..4], 15);
+        let lines: Vec<&str> = cut.lines().collect();
+        let amid = |sub: &str| format!("{}\n\n{sub}\n\n{}\n\n", lines[..2].join("\n"), lines[2..].join("\n").trim());
+        let between = |sub: &str| format!("{cut}{sub}\n\n");
+        // Spaces the engine set between big characters do not count (人气 越来越旺了 is no longer).
+        let cases = [
+            (amid("人气旺了"), "人气旺了", true),
+            (amid("人气 越来越旺了"), "人气 越来越旺了", true),
+            (between("人气旺了"), "人气旺了", false),
+            (amid("城乡居民读书热情高涨"), "城乡居民读书热情高涨", false),
+        ];
+        for (part, sub, joined) in cases {
+            let page = format!("“书香小镇”\n\n{}{part}{}", column(&story[..3], 15), column(&story[4..], 15));
+            let a = analysed(&page, LangCode::Zh);
+            let ctx = a.ctx(&Config::default());
+            let block = |t: &str| a.block_with(t);
+            let unit = |t: &str, kind: UnitKind| a.unit_with(t, kind);
+            let mut units = vec![unit("两万多册", UnitKind::Para), unit("少儿阅览区", UnitKind::Para), unit("县城借书", UnitKind::Para), unit("两次读书会", UnitKind::Para), unit(sub, UnitKind::Subhead)];
+            if joined || sub != "人气旺了" {
+                units.push(unit("老人送书", UnitKind::Para));
+            }
+            units.extend([unit("座椅的高度", UnitKind::Para), unit("通借通还", UnitKind::Para)]);
+            let n = units.len();
+            let seg = Segments { seeds: vec![Seed { heads: vec![block("书香小镇")], bylines: Vec::new(), at: 0, weak: None }].into(), units };
+            let mut plans = vec![Plan { seed: Some(SeedId::from(0)), join_prev: vec![false; n], units: (0..n).collect(), ..Plan::default() }];
+            rejoin_title_tails(&seg, &ctx, &mut plans);
+            assert_eq!(plans[0].tails == [block(sub)], joined, "{sub}: {part}");
         }
     }
 
