@@ -705,8 +705,11 @@ fn start_of(b: &Block, text: &str, layout: &Layout, lang: &Lang) -> Start {
     if lang.nonstarters.contains(&first) || (lang.bound_starters.contains(&first) && crate::lang::lexicon::first_char_alone(text)) {
         return Start::Mid;
     }
-    // In any Latin language a text that opens in lower case goes on from a sentence begun elsewhere.
-    if !lang.code.is_cjk() && first.is_lowercase() {
+    // In any Latin language a text that opens in lower case goes on from a sentence begun elsewhere,
+    // but only a column's top can resume one: where only a column break leaves a blank line, a
+    // paragraph set straight under finished text opens on a capital the OCR engine misread.
+    let column_top = !layout.blank_is_column_break || b.blank_before > 0 || b.lines.start == 0;
+    if !lang.code.is_cjk() && first.is_lowercase() && column_top {
         return Start::Mid;
     }
     if layout.indents {

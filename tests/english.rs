@@ -220,6 +220,19 @@ fn regression_a_sentences_end_resumed_alone_at_a_columns_top_was_read_as_a_capti
     assert!(p.articles.iter().all(|a| a.captions.is_empty()), "{:?}", roles(&p, page));
 }
 
+/// A paragraph set straight under finished text, on a page whose blank lines are its column breaks,
+/// is no column's top: its lower-case start ("i Arrived", a speck or a misread capital) resumes no
+/// sentence cut elsewhere. Read as one, the shipping list under its heading went to the weather
+/// report above, and the heading stood alone.
+#[test]
+fn regression_a_paragraph_opening_in_lower_case_straight_under_its_heading_was_sent_to_another_story() {
+    let page = "THE WEATHER.\nFine weather prevailed over the whole of the colony\nyesterday, with light winds along the coast.\nRain is expected in the southern districts before the\nend of the week, and the rivers are falling.\n\n\nThe barometer stood at 30.1 inches at nine o'clock,\nand the highest reading of the shade thermometer was 74.\nLight showers fell at Bathurst and Goulburn.\n\n\nSHIPPING.\ni Arrived: Lady Loch (s.), 1200 tons, Captain Smith, from\nBrisbane 25th instant. Passengers: Mr. and Mrs. Brown,\nMiss Harley. Burns, Philp and Co., agents.\nClara, ketch, 85 tons, Captain Bennett, from the Richmond\nRiver 20th instant. Bennett and Co., agents.\n\n\nCleared: Konoowarra (s.), 1273 tons, Captain Tozer, for\nMelbourne. Howard Smith and Sons, agents.\nSouthern Cross, barque, 480 tons, Captain Erickson, for\nNewcastle in ballast.\n";
+    let p = run(page);
+    let shipping = p.articles.iter().find(|a| a.headline.as_deref() == Some("SHIPPING.")).expect("the shipping list");
+    assert!(shipping.text.contains("Arrived: Lady Loch"), "{:?}", roles(&p, page));
+    assert!(shipping.text.contains("Captain Erickson"), "{:?}", roles(&p, page));
+}
+
 /// A heading set tight after a finished report, over a report of its own that shares words with
 /// the one above (stealing, horse, Penrith): shared words between reports side by side do not make
 /// the heading a section of the report above.
