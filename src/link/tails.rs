@@ -127,7 +127,9 @@ fn parts_sentence(seg: &Segments, ctx: &Ctx, pl: &Plan, u: usize) -> bool {
         return false;
     }
     let (above, below) = (seg.units[u - 1].block, seg.units[u + 1].block);
-    ctx.classes[above].open_end && matches!(ctx.classes[below].start, Start::Cont | Start::Mid)
+    // A line ending on a dash leads into the title under it (陈科含——): a kicker, never its rest.
+    let lead_in = ctx.lang.deck_prefixes.iter().any(|d| ctx.blocks[seg.units[u].block].text.trim_end().ends_with(d.as_str()));
+    ctx.classes[above].open_end && matches!(ctx.classes[below].start, Start::Cont | Start::Mid) && !lead_in
 }
 
 /// The last line of the story's title, where it has one.
@@ -294,6 +296,7 @@ mod tests {
             (amid("人气 越来越旺了"), "人气 越来越旺了", true),
             (between("人气旺了"), "人气旺了", false),
             (amid("城乡居民读书热情高涨"), "城乡居民读书热情高涨", false),
+            (amid("馆长李明——"), "馆长李明——", false),
         ];
         for (part, sub, joined) in cases {
             let page = format!("“书香小镇”\n\n{}{part}{}", column(&story[..3], 15), column(&story[4..], 15));
