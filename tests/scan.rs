@@ -571,3 +571,22 @@ fn a_title_s_closing_bracket_read_on_a_line_of_its_own_over_the_next_column_clos
     assert_eq!(p.articles[0].headline.as_deref(), Some("新图书馆开门迎客（文化惠民）"), "{:#?}", p.articles[0]);
     assert!(p.articles[0].text.contains("下班后来看书"), "{:#?}", p.articles[0]);
 }
+
+#[test]
+fn a_title_s_ink_the_engine_read_as_a_line_inside_the_title_s_box_goes_on_the_title() {
+    // Tesseract read a character's strokes as a line of scraps of its own (包 Ar), standing inside
+    // the title line's box; set over no text of its own column, it was taken by the nearest
+    // headline above it, the next story's, as a subhead.
+    let set = |ps: &[&str], x: u32, y: u32| -> Vec<(&'static str, u32, u32, u32)> {
+        let lines: Vec<&'static str> = Box::leak(column(ps, 12).into_boxed_str()).lines().filter(|l| !l.is_empty()).collect();
+        lines.into_iter().enumerate().map(|(i, l)| (l, x, y + 28 * i as u32, 20)).collect()
+    };
+    let left = set(&LIBRARY[..3], 40, 140);
+    let right = set(&RIVER[..3], 700, 80);
+    let page = hocr(&[&[("包 Ar", 100, 80, 8), ("新图书馆开门迎客", 40, 40, 80)], &left, &[("护城河清淤工程完工", 700, 20, 40)], &right]);
+    let p = process_page(&Config::default(), "t", None, &page).expect("page processes");
+    assert_eq!(p.articles.len(), 2, "{:#?}", p.articles);
+    let heads: Vec<Vec<&str>> = p.articles.iter().map(head_group).collect();
+    assert_eq!(heads, [vec!["包Ar新图书馆开门迎客"], vec!["护城河清淤工程完工"]], "{:#?}", p.articles);
+    assert!(p.articles[1].sections.iter().all(|s| s.heading.is_none()), "{:#?}", p.articles[1]);
+}

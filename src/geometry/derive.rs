@@ -92,6 +92,7 @@ pub fn derive(doc: &Document, order: ReadingOrder, p: &GeoParams) -> Derived {
     let unit_h = order::body_height(&geo, p);
     let pieces = order::pieces(&geo, p, doc);
     let mut groups = order::groups(&pieces, p, unit_h);
+    let ink = order::title_ink(&mut groups, &pieces, &geo, doc, unit_h);
     let margin = order::margins(&pieces, &groups);
     let n_display = groups.len();
     let mut taken = margin.clone();
@@ -114,10 +115,11 @@ pub fn derive(doc: &Document, order: ReadingOrder, p: &GeoParams) -> Derived {
     rest.extend(bylines);
     groups.extend(rest);
     let placed = order::place(doc, &pieces, &groups, order, unit_h);
-    write(doc, &geo, &pieces, &placed, &margin, n_display, p)
+    write(doc, &geo, &pieces, &placed, &margin, &ink, n_display, p)
 }
 
-fn write(doc: &Document, geo: &[LineGeo], pieces: &[Piece], placed: &[Placed], margin: &[bool], n_display: usize, p: &GeoParams) -> Derived {
+#[allow(clippy::too_many_arguments)]
+fn write(doc: &Document, geo: &[LineGeo], pieces: &[Piece], placed: &[Placed], margin: &[bool], ink: &[Option<usize>], n_display: usize, p: &GeoParams) -> Derived {
     let mut d = Derived::default();
     let mut group_no: Vec<Option<u32>> = Vec::new();
     let mut next_group = 0u32;
@@ -141,12 +143,12 @@ fn write(doc: &Document, geo: &[LineGeo], pieces: &[Piece], placed: &[Placed], m
         // (A heading in body type says nothing of its levels by its size: each of its pieces is a
         // level, the title first.)
         let sized = pl.group.is_some_and(|g| g < n_display);
+        // (A title's ink read apart is measured as the title line it stands in.)
+        let sizing = |k: usize| &pieces[ink[k].unwrap_or(k)];
         let runs_on = prev.is_some_and(|q| q.group.is_some() && q.group == pl.group && {
-            let a = pieces[q.piece].ratio;
-            let b = pc.ratio;
-            (sized && a.max(b) / a.min(b).max(0.01) < LEVEL_STEP)
-                || pieces[q.piece].chars <= order::LEAD_WORDS_CHARS
-                || pc.chars <= UNMEASURED_CHARS
+            let (qp, pp) = (sizing(q.piece), sizing(pl.piece));
+            let (a, b) = (qp.ratio, pp.ratio);
+            (sized && a.max(b) / a.min(b).max(0.01) < LEVEL_STEP) || qp.chars <= order::LEAD_WORDS_CHARS || pp.chars <= UNMEASURED_CHARS
         });
         for (i, gi) in pc.lines.clone().enumerate() {
             let g = &geo[gi];

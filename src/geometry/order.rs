@@ -327,6 +327,57 @@ pub(crate) fn groups(pieces: &[Piece], p: &GeoParams, unit_h: f32) -> Vec<Vec<us
     stack_decks(gs, pieces)
 }
 
+/// A line set wholly inside a title line's box, at most half its height, is that title's ink the
+/// engine read apart as a line of its own (a character's strokes read as 包 Ar beside 为时代留下影,
+/// its last character lost): no text stands inside a title's line. It goes with the title, next
+/// to the line it stands in, before or after it as the engine read it (the parts of one line cut
+/// at a gap, which keep its id, together), and at its size (returned: the title line each such
+/// piece stands in). Left out, it heads or joins whatever story stands nearest.
+pub(crate) fn title_ink(gs: &mut [Vec<usize>], pieces: &[Piece], geo: &[LineGeo], doc: &Document, unit_h: f32) -> Vec<Option<usize>> {
+    let line_id = |k: usize| {
+        let g = &geo[pieces[k].lines.start];
+        doc.blocks[g.block].lines[g.line].id.as_deref()
+    };
+    let tol = TITLE_INK_TOL * unit_h;
+    let mut host_of = vec![None; pieces.len()];
+    let mut grouped = vec![false; pieces.len()];
+    for &k in gs.iter().flatten() {
+        grouped[k] = true;
+    }
+    for k in 0..pieces.len() {
+        let pc = &pieces[k];
+        if grouped[k] || pc.display || pc.lines.len() != 1 {
+            continue;
+        }
+        let b = &pc.bbox;
+        let inside = |h: &Piece| {
+            h.display
+                && geo[h.lines.clone()].iter().any(|g| {
+                    let t = &g.bbox;
+                    b.h * 2.0 <= t.h && b.x >= t.x - tol && b.right() <= t.right() + tol && b.y >= t.y - tol && b.bottom() <= t.bottom() + tol
+                })
+        };
+        let host = gs.iter().enumerate().find_map(|(gi, g)| g.iter().position(|&h| inside(&pieces[h])).map(|i| (gi, i)));
+        if let Some((gi, i)) = host {
+            let h = gs[gi][i];
+            let part_of = gs[gi].iter().rposition(|&j| host_of[j] == Some(h) && line_id(j).is_some() && line_id(j) == line_id(k));
+            let at = match part_of {
+                Some(j) => j + 1,
+                None if pc.lines.start < pieces[h].lines.start => i,
+                None => i + 1,
+            };
+            host_of[k] = Some(h);
+            gs[gi].insert(at, k);
+            grouped[k] = true;
+        }
+    }
+    host_of
+}
+
+/// Title ink stands inside its title line's box give or take this many body lines (a stroke's
+/// box reaching a little past the line's).
+const TITLE_INK_TOL: f32 = 0.3;
+
 /// Puts a headline group's pieces in reading order: row by row down the group, left to right
 /// along a row. Pieces share a row where they overlap by half the shorter one's height: a title
 /// line the engine cut into boxes (顺利度过月夜 | 天 | 展第二月尽工作) has tops a few pixels apart, and
