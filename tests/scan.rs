@@ -577,16 +577,30 @@ fn a_title_s_ink_the_engine_read_as_a_line_inside_the_title_s_box_goes_on_the_ti
     // Tesseract read a character's strokes as a line of scraps of its own (包 Ar), standing inside
     // the title line's box; set over no text of its own column, it was taken by the nearest
     // headline above it, the next story's, as a subhead.
-    let set = |ps: &[&str], x: u32, y: u32| -> Vec<(&'static str, u32, u32, u32)> {
-        let lines: Vec<&'static str> = Box::leak(column(ps, 12).into_boxed_str()).lines().filter(|l| !l.is_empty()).collect();
-        lines.into_iter().enumerate().map(|(i, l)| (l, x, y + 28 * i as u32, 20)).collect()
-    };
-    let left = set(&LIBRARY[..3], 40, 140);
-    let right = set(&RIVER[..3], 700, 80);
+    let left = hocr_column(&LIBRARY[..3], 40, 140);
+    let right = hocr_column(&RIVER[..3], 700, 80);
     let page = hocr(&[&[("包 Ar", 100, 80, 8), ("新图书馆开门迎客", 40, 40, 80)], &left, &[("护城河清淤工程完工", 700, 20, 40)], &right]);
     let p = process_page(&Config::default(), "t", None, &page).expect("page processes");
     assert_eq!(p.articles.len(), 2, "{:#?}", p.articles);
     let heads: Vec<Vec<&str>> = p.articles.iter().map(head_group).collect();
     assert_eq!(heads, [vec!["包Ar新图书馆开门迎客"], vec!["护城河清淤工程完工"]], "{:#?}", p.articles);
     assert!(p.articles[1].sections.iter().all(|s| s.heading.is_none()), "{:#?}", p.articles[1]);
+}
+
+/// Paragraphs set in a column 12 characters wide at (`x`, `y`) as `hocr` lines, 20 units high.
+fn hocr_column(ps: &[&str], x: u32, y: u32) -> Vec<(&'static str, u32, u32, u32)> {
+    let lines: Vec<&'static str> = Box::leak(column(ps, 12).into_boxed_str()).lines().filter(|l| !l.is_empty()).collect();
+    lines.into_iter().enumerate().map(|(i, l)| (l, x, y + 28 * i as u32, 20)).collect()
+}
+
+#[test]
+fn a_kicker_s_upper_line_standing_clear_of_the_title_stays_in_the_kicker() {
+    // A kicker of two lines, each its own block: the upper one stands further from the title than
+    // a kicker may, tight over the kicker's last line, which joined the title only after it was
+    // passed over. It was left out of the kicker.
+    let body = hocr_column(&LIBRARY[..3], 40, 190);
+    let page = hocr(&[&[("从小镇到县城，几代读书人", 40, 20, 24)], &[("一路追着书香走进来", 100, 52, 24)], &[("新图书馆开门迎客", 40, 110, 60)], &body]);
+    let p = process_page(&Config::default(), "t", None, &page).expect("page processes");
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert_eq!(head_group(&p.articles[0]), ["从小镇到县城，几代读书人一路追着书香走进来", "新图书馆开门迎客"], "{:#?}", p.articles[0]);
 }

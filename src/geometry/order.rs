@@ -285,25 +285,50 @@ pub(crate) fn groups(pieces: &[Piece], p: &GeoParams, unit_h: f32) -> Vec<Vec<us
     }
     // Kickers and decks: short pieces set a little bigger than the body, touching a group; and
     // a word or two set small right over a title and inside its width, the first words of the
-    // title set down ("LES" over "DEUX GENDARMES").
-    for k in 0..pieces.len() {
-        let pc = &pieces[k];
-        let minor = pc.ratio >= p.minor && pc.chars <= p.minor_chars && pc.lines.len() <= 2;
-        let lead = pc.chars <= LEAD_WORDS_CHARS && pc.lines.len() == 1;
-        if pc.display || !(minor || lead) {
-            continue;
+    // title set down ("LES" over "DEUX GENDARMES"). Taken top down, a kicker's upper line, the
+    // engine's block of its own, may touch only the kicker's last line, which joins after it: it
+    // is taken again, where it stands tight over that line and is no narrower (a kicker's lines run
+    // its full measure over a short last one).
+    let mut joined: Vec<bool> = (0..pieces.len()).map(|k| gs.iter().any(|g| g.contains(&k))).collect();
+    let mut again = true;
+    let mut first = true;
+    while again {
+        again = false;
+        for k in 0..pieces.len() {
+            let pc = &pieces[k];
+            let minor = pc.ratio >= p.minor && pc.chars <= p.minor_chars && pc.lines.len() <= 2;
+            let lead = pc.chars <= LEAD_WORDS_CHARS && pc.lines.len() == 1;
+            if joined[k] || pc.display || !(minor || lead) {
+                continue;
+            }
+            let over_title = |g: &Vec<usize>| {
+                g.iter().any(|&h| {
+                    let t = &pieces[h].bbox;
+                    let centre = pc.bbox.x + pc.bbox.w / 2.0;
+                    let gap = t.y - pc.bbox.bottom();
+                    (t.x..=t.right()).contains(&centre) && (0.0..p.stack_gap * t.h.min(unit_h * 2.0)).contains(&gap)
+                })
+            };
+            // (A kicker's or deck's line, joined before, stands in a group of display type.)
+            let over_kicker = |g: &Vec<usize>| {
+                g.iter().any(|&q| {
+                    let b = &pieces[q].bbox;
+                    let line_h = (pc.bbox.h / pc.lines.len() as f32).max(b.h / pieces[q].lines.len() as f32);
+                    !pieces[q].display && x_overlap(&pc.bbox, b) > 0.0 && pc.bbox.w >= b.w && (0.0..p.stack_gap * line_h).contains(&(b.y - pc.bbox.bottom()))
+                })
+            };
+            let joins = |g: &Vec<usize>| match (first, minor) {
+                (true, true) => touches(pc, g, pieces, p, unit_h),
+                (true, false) => over_title(g),
+                (false, _) => minor && over_kicker(g),
+            };
+            if let Some(g) = gs.iter_mut().find(|g| joins(g)) {
+                g.push(k);
+                joined[k] = true;
+                again = true;
+            }
         }
-        let over_title = |g: &Vec<usize>| {
-            g.iter().any(|&h| {
-                let t = &pieces[h].bbox;
-                let centre = pc.bbox.x + pc.bbox.w / 2.0;
-                let gap = t.y - pc.bbox.bottom();
-                (t.x..=t.right()).contains(&centre) && (0.0..p.stack_gap * t.h.min(unit_h * 2.0)).contains(&gap)
-            })
-        };
-        if let Some(g) = gs.iter_mut().find(|g| if minor { touches(pc, g, pieces, p, unit_h) } else { over_title(g) }) {
-            g.push(k);
-        }
+        first = false;
     }
     // A kicker's or deck's line the engine boxed in two (香港治理城市噪 | 音办法多见成效): the half
     // measured a little under the kicker size stands tight beside the other, in the same type.
