@@ -424,3 +424,38 @@ fn regression_half_a_line_boxed_tall_was_a_title_in_display_type() {
     assert_eq!(headlines(&p), [Some("HARBOUR ROAD WIDENED.")], "{:#?}", p.articles);
     assert!(p.articles[0].text.contains("Put off") && p.articles[0].text.contains("ferry will run"), "{:#?}", p.articles);
 }
+
+/// An engraving's edge or a rule that the engine boxed as one "line" of marks across half the
+/// page measured as type a hundred times the body's size: as display type it drew every title
+/// and short line it touched into one headline group, and the page's first story took the
+/// titles of the stories under it.
+#[test]
+fn regression_a_line_of_marks_boxed_across_the_page_was_display_type() {
+    let words = |x: u32, y: u32, h: u32, text: &str| {
+        text.split(' ').enumerate().map(|(k, w)| format!("<String CONTENT=\"{w}\" HPOS=\"{}\" VPOS=\"{y}\" WIDTH=\"60\" HEIGHT=\"{h}\"/><SP/>", x + 80 * k as u32)).collect::<String>()
+    };
+    let line = |id: String, x: u32, y: u32, w: u32, h: u32, text: &str| format!("<TextLine ID=\"L{id}\" HPOS=\"{x}\" VPOS=\"{y}\" WIDTH=\"{w}\" HEIGHT=\"{h}\">{}</TextLine>", words(x, y, h, text));
+    let story = [
+        "The council voted on Monday to widen the", "harbour road and to build a new bridge over", "the river, ending a long debate over the",
+        "cost of both projects. Many in the town had", "put off the work for want of money till now.", "Work is expected to begin in the spring,",
+        "the mayor said, and the road will be closed", "to carts while the work goes on, though the", "ferry will run as it does now for the town.",
+    ];
+    let column = |c: u32, title: &str| {
+        let x = 100 + 1000 * c;
+        let mut out = format!("<TextBlock ID=\"T{c}\" HPOS=\"{}\" VPOS=\"300\" WIDTH=\"500\" HEIGHT=\"60\">{}</TextBlock>", x + 200, line(format!("t{c}"), x + 200, 300, 500, 60, title));
+        out += &format!("<TextBlock ID=\"B{c}\" HPOS=\"{x}\" VPOS=\"400\" WIDTH=\"900\" HEIGHT=\"450\">");
+        for (k, t) in story.iter().enumerate() {
+            out += &line(format!("{c}-{k}"), x, 400 + 50 * k as u32, 900, 40, t);
+        }
+        out + "</TextBlock>"
+    };
+    let marks = format!("<TextBlock ID=\"E\" HPOS=\"0\" VPOS=\"0\" WIDTH=\"2000\" HEIGHT=\"600\">{}</TextBlock>", line("e".into(), 0, 0, 2000, 600, "- ,"));
+    let xml = format!(
+        "<?xml version=\"1.0\"?>\n<alto xmlns=\"http://www.loc.gov/standards/alto/ns-v3#\"><Description><MeasurementUnit>pixel</MeasurementUnit></Description>\
+         <Layout><Page WIDTH=\"2100\" HEIGHT=\"1000\"><PrintSpace>{marks}{}{}</PrintSpace></Page></Layout></alto>",
+        column(0, "HARBOUR ROAD WIDENED."),
+        column(1, "THE FERRY KEPT ON.")
+    );
+    let p = process_page(&Config::default(), "t", None, xml.as_bytes()).expect("page processes");
+    assert_eq!(headlines(&p), [Some("HARBOUR ROAD WIDENED."), Some("THE FERRY KEPT ON.")], "{:#?}", p.articles);
+}

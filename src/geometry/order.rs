@@ -124,13 +124,14 @@ pub(crate) const LEAD_WORDS_CHARS: usize = 6;
 const MISMEASURED: f32 = 1.8;
 
 /// A line in headline type: big against the body, with words in it (a page number set huge is
-/// not; an ideograph is a word), and not mostly digits (a figure set big in a graphic, 459个).
+/// not; an ideograph is a word; marks with no letter, a rule or an engraving's edge the engine
+/// boxed as a line, are not), and not mostly digits (a figure set big in a graphic, 459个).
 fn is_display(g: &LineGeo, p: &GeoParams, doc: &Document) -> bool {
     let chars = || line_chars(g, doc);
     let digits = chars().filter(char::is_ascii_digit).count();
     // (A bracket alone at that size is a title's closing mark the engine read on a line of its own.)
     let mark = || g.chars >= 1 && chars().all(|c| CLOSING_BRACKETS.contains(c));
-    g.ratio >= p.display && digits * 2 < g.chars.max(1) && (mark() || ((g.chars >= 2 || chars().any(crate::lang::is_cjk)) && !specks(g, doc)))
+    g.ratio >= p.display && digits * 2 < g.chars.max(1) && (mark() || ((g.chars >= 2 || chars().any(crate::lang::is_cjk)) && chars().any(char::is_alphabetic) && !specks(g, doc)))
 }
 
 /// A line of specks (see `classify::garbled`) measures big as the blot it is, not as type does.
