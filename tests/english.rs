@@ -459,3 +459,43 @@ fn regression_a_line_of_marks_boxed_across_the_page_was_display_type() {
     let p = process_page(&Config::default(), "t", None, xml.as_bytes()).expect("page processes");
     assert_eq!(headlines(&p), [Some("HARBOUR ROAD WIDENED."), Some("THE FERRY KEPT ON.")], "{:#?}", p.articles);
 }
+
+/// A scan of a bound volume catches the facing page's edge: a strip of words cut off mid-word
+/// down the page's margin, boxed tall where the ink blots. Each scrap was read as a title in
+/// display type and headed a story of its own, or took the column's text under it.
+#[test]
+fn regression_the_facing_pages_edge_was_read_as_titles() {
+    let words = |x: u32, y: u32, h: u32, text: &str| {
+        text.split(' ').enumerate().map(|(k, w)| format!("<String CONTENT=\"{w}\" HPOS=\"{}\" VPOS=\"{y}\" WIDTH=\"60\" HEIGHT=\"{h}\"/><SP/>", x + 80 * k as u32)).collect::<String>()
+    };
+    let line = |id: String, x: u32, y: u32, w: u32, h: u32, text: &str| format!("<TextLine ID=\"L{id}\" HPOS=\"{x}\" VPOS=\"{y}\" WIDTH=\"{w}\" HEIGHT=\"{h}\">{}</TextLine>", words(x, y, h, text));
+    let story = [
+        "The council voted on Monday to widen the", "harbour road and to build a new bridge over", "the river, ending a long debate over the",
+        "cost of both projects. Many in the town had", "put off the work for want of money till now.", "Work is expected to begin in the spring,",
+        "the mayor said, and the road will be closed", "to carts while the work goes on, though the", "ferry will run as it does now for the town.",
+    ];
+    let column = |c: u32, title: &str| {
+        let x = 200 + 1000 * c;
+        let mut out = format!("<TextBlock ID=\"T{c}\" HPOS=\"{}\" VPOS=\"100\" WIDTH=\"500\" HEIGHT=\"60\">{}</TextBlock>", x + 200, line(format!("t{c}"), x + 200, 100, 500, 60, title));
+        for half in 0..2u32 {
+            out += &format!("<TextBlock ID=\"B{c}{half}\" HPOS=\"{x}\" VPOS=\"{}\" WIDTH=\"900\" HEIGHT=\"450\">", 200 + 500 * half);
+            for (k, t) in story.iter().enumerate() {
+                out += &line(format!("{c}-{half}-{k}"), x, 200 + 500 * half + 50 * k as u32, 900, 40, t);
+            }
+            out += "</TextBlock>";
+        }
+        out
+    };
+    let scraps = ["IERS .", "bbo ors", "fter fir", "was tr io", "eme oe", "ndl ur"];
+    let strip: String =
+        scraps.iter().enumerate().map(|(k, t)| format!("<TextBlock ID=\"S{k}\" HPOS=\"0\" VPOS=\"{}\" WIDTH=\"110\" HEIGHT=\"70\">{}</TextBlock>", 150 + 150 * k as u32, line(format!("s{k}"), 0, 150 + 150 * k as u32, 110, 70, t))).collect();
+    let xml = format!(
+        "<?xml version=\"1.0\"?>\n<alto xmlns=\"http://www.loc.gov/standards/alto/ns-v3#\"><Description><MeasurementUnit>pixel</MeasurementUnit></Description>\
+         <Layout><Page WIDTH=\"2200\" HEIGHT=\"1200\"><PrintSpace>{}{strip}{}</PrintSpace></Page></Layout></alto>",
+        column(0, "HARBOUR ROAD WIDENED."),
+        column(1, "THE FERRY KEPT ON.")
+    );
+    let p = process_page(&Config::default(), "t", None, xml.as_bytes()).expect("page processes");
+    assert_eq!(headlines(&p), [None, Some("HARBOUR ROAD WIDENED."), Some("THE FERRY KEPT ON.")], "{:#?}", p.articles);
+    assert!(scraps.iter().all(|s| p.articles[0].text.contains(s)), "{:#?}", p.articles);
+}

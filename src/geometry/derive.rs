@@ -90,12 +90,17 @@ pub(crate) fn line_text(l: &Line, out: &mut String) {
 pub fn derive(doc: &Document, order: ReadingOrder, p: &GeoParams) -> Derived {
     let geo = super::measure(doc);
     let unit_h = order::body_height(&geo, p);
-    let pieces = order::pieces(&geo, p, doc);
+    let mut pieces = order::pieces(&geo, p, doc);
+    let edge = order::edge_strips(&pieces);
+    for (pc, _) in pieces.iter_mut().zip(&edge).filter(|(_, e)| **e) {
+        pc.display = false;
+        pc.ratio = 1.0;
+    }
     let mut groups = order::groups(&pieces, p, unit_h);
     let ink = order::title_ink(&mut groups, &pieces, &geo, doc, unit_h);
     let margin = order::margins(&pieces, &groups);
     let n_display = groups.len();
-    let mut taken = margin.clone();
+    let mut taken: Vec<bool> = margin.iter().zip(&edge).map(|(m, e)| m | e).collect();
     for &k in groups.iter().flatten() {
         taken[k] = true;
     }
@@ -115,6 +120,13 @@ pub fn derive(doc: &Document, order: ReadingOrder, p: &GeoParams) -> Derived {
     rest.extend(bylines);
     groups.extend(rest);
     let placed = order::place(doc, &pieces, &groups, order, unit_h);
+    // The facing page's edge is read first, each strip down the page: it is no part of the
+    // stories this page's columns hold, and text before the page's first title stands as a piece
+    // of its own.
+    let mut strips: Vec<Placed> = placed.iter().filter(|pl| edge[pl.piece]).copied().collect();
+    strips.sort_by(|a, b| (pieces[a.piece].bbox.x > doc.width / 2.0).cmp(&(pieces[b.piece].bbox.x > doc.width / 2.0)).then(pieces[a.piece].bbox.y.total_cmp(&pieces[b.piece].bbox.y)));
+    strips.extend(placed.into_iter().filter(|pl| !edge[pl.piece]));
+    let placed = strips;
     write(doc, &geo, &pieces, &placed, &margin, &ink, n_display, p)
 }
 

@@ -165,6 +165,28 @@ pub(crate) fn margins(pieces: &[Piece], groups: &[Vec<usize>]) -> Vec<bool> {
         .collect()
 }
 
+/// Pieces in a strip at the page's left or right edge, wholly outside its text and narrower than
+/// a fraction of its columns: the facing page's edge, caught in the scan of a bound volume, its
+/// lines cut off mid-word. They are read as one run of text: their boxes, cut through words and
+/// blots, say nothing of type size, and no title stands among them.
+pub(crate) fn edge_strips(pieces: &[Piece]) -> Vec<bool> {
+    let mut widths: Vec<f32> = pieces.iter().filter(|q| q.lines.len() >= MARGIN_MIN_LINES).map(|q| q.bbox.w).collect();
+    if widths.len() < EDGE_MIN_COLUMNS {
+        return vec![false; pieces.len()];
+    }
+    widths.sort_by(f32::total_cmp);
+    let column = widths[widths.len() / 2];
+    let text = || pieces.iter().filter(|q| q.lines.len() >= MARGIN_MIN_LINES && q.bbox.w >= 0.5 * column);
+    let left = text().map(|q| q.bbox.x).fold(f32::INFINITY, f32::min);
+    let right = text().map(|q| q.bbox.right()).fold(f32::NEG_INFINITY, f32::max);
+    pieces.iter().map(|pc| pc.bbox.w <= EDGE_SHARE * column && (pc.bbox.right() <= left || pc.bbox.x >= right)).collect()
+}
+
+/// A strip at the edge is at most this share of a column wide.
+const EDGE_SHARE: f32 = 0.2;
+/// Columns are measured off at least this many pieces of text.
+const EDGE_MIN_COLUMNS: usize = 4;
+
 /// Text of this many lines is a page's text, not its margin.
 const MARGIN_MIN_LINES: usize = 3;
 /// A running head or foot line holds at most this many characters (paper, date, page, section).
