@@ -388,34 +388,38 @@ fn regression_a_letters_address_to_the_editor_was_its_title() {
     assert!(p.articles[0].text.contains("TO THE EDITOR OF THE COURIER."), "{:#?}", p.articles);
 }
 
+/// An ALTO line `id` at (`x`, `y`), `w` by `h`, its words boxed 80 units apart.
+fn alto_line(id: impl std::fmt::Display, x: u32, y: u32, w: u32, h: u32, text: &str) -> String {
+    let words: String = text.split(' ').enumerate().map(|(k, word)| format!("<String CONTENT=\"{word}\" HPOS=\"{}\" VPOS=\"{y}\" WIDTH=\"60\" HEIGHT=\"{h}\"/><SP/>", x + 80 * k as u32)).collect();
+    format!("<TextLine ID=\"L{id}\" HPOS=\"{x}\" VPOS=\"{y}\" WIDTH=\"{w}\" HEIGHT=\"{h}\">{words}</TextLine>")
+}
+
+/// A story's lines as a column of the ALTO pages below sets them.
+const HARBOUR: [&str; 9] = [
+    "The council voted on Monday to widen the", "harbour road and to build a new bridge over", "the river, ending a long debate over the",
+    "cost of both projects. Many in the town had", "put off the work for want of money till now.", "Work is expected to begin in the spring,",
+    "the mayor said, and the road will be closed", "to carts while the work goes on, though the", "ferry will run as it does now for the town.",
+];
+
 /// A line of a column that the engine cut in two, its first half boxed twice the body's height
 /// (a skewed or blotted stretch), was taken for a title in display type: the column's text under
 /// it became a story of its own under that half line.
 #[test]
 fn regression_half_a_line_boxed_tall_was_a_title_in_display_type() {
-    let words = |x: u32, y: u32, h: u32, text: &str| {
-        text.split(' ').enumerate().map(|(k, w)| format!("<String CONTENT=\"{w}\" HPOS=\"{}\" VPOS=\"{y}\" WIDTH=\"60\" HEIGHT=\"{h}\"/><SP/>", x + 80 * k as u32)).collect::<String>()
-    };
-    let line = |id: usize, x: u32, y: u32, w: u32, h: u32, text: &str| format!("<TextLine ID=\"L{id}\" HPOS=\"{x}\" VPOS=\"{y}\" WIDTH=\"{w}\" HEIGHT=\"{h}\">{}</TextLine>", words(x, y, h, text));
-    let text = [
-        "The council voted on Monday to widen the", "harbour road and to build a new bridge over", "the river, ending a long debate over the",
-        "cost of both projects. Many in the town had", "Put off the work for want of money till now.", "Work is expected to begin in the spring,",
-        "the mayor said, and the road will be closed", "to carts while the work goes on, though the", "ferry will run as it does now for the town.",
-    ];
     let mut block = String::from("<TextBlock ID=\"B1\" HPOS=\"100\" VPOS=\"200\" WIDTH=\"900\" HEIGHT=\"600\">");
     let mut y = 200;
-    for (k, t) in text.iter().enumerate() {
+    for (k, t) in HARBOUR.iter().enumerate() {
         if k == 4 {
             // The line cut in two: "Put off" boxed tall, the rest of the line beside it.
-            block += &line(100, 100, y - 10, 150, 90, "Put off");
-            block += &line(101, 260, y, 740, 40, "the work for want of money till now.");
+            block += &alto_line(100, 100, y - 10, 150, 90, "Put off");
+            block += &alto_line(101, 260, y, 740, 40, "the work for want of money till now.");
         } else {
-            block += &line(k, 100, y, 900, 40, t);
+            block += &alto_line(k, 100, y, 900, 40, t);
         }
         y += 50;
     }
     block += "</TextBlock>";
-    let title = format!("<TextBlock ID=\"T1\" HPOS=\"100\" VPOS=\"100\" WIDTH=\"900\" HEIGHT=\"80\">{}</TextBlock>", line(200, 100, 100, 900, 80, "HARBOUR ROAD WIDENED."));
+    let title = format!("<TextBlock ID=\"T1\" HPOS=\"100\" VPOS=\"100\" WIDTH=\"900\" HEIGHT=\"80\">{}</TextBlock>", alto_line(200, 100, 100, 900, 80, "HARBOUR ROAD WIDENED."));
     let xml = format!(
         "<?xml version=\"1.0\"?>\n<alto xmlns=\"http://www.loc.gov/standards/alto/ns-v3#\"><Description><MeasurementUnit>pixel</MeasurementUnit></Description>\
          <Layout><Page WIDTH=\"1100\" HEIGHT=\"800\"><PrintSpace>{title}{block}</PrintSpace></Page></Layout></alto>"
@@ -431,25 +435,16 @@ fn regression_half_a_line_boxed_tall_was_a_title_in_display_type() {
 /// titles of the stories under it.
 #[test]
 fn regression_a_line_of_marks_boxed_across_the_page_was_display_type() {
-    let words = |x: u32, y: u32, h: u32, text: &str| {
-        text.split(' ').enumerate().map(|(k, w)| format!("<String CONTENT=\"{w}\" HPOS=\"{}\" VPOS=\"{y}\" WIDTH=\"60\" HEIGHT=\"{h}\"/><SP/>", x + 80 * k as u32)).collect::<String>()
-    };
-    let line = |id: String, x: u32, y: u32, w: u32, h: u32, text: &str| format!("<TextLine ID=\"L{id}\" HPOS=\"{x}\" VPOS=\"{y}\" WIDTH=\"{w}\" HEIGHT=\"{h}\">{}</TextLine>", words(x, y, h, text));
-    let story = [
-        "The council voted on Monday to widen the", "harbour road and to build a new bridge over", "the river, ending a long debate over the",
-        "cost of both projects. Many in the town had", "put off the work for want of money till now.", "Work is expected to begin in the spring,",
-        "the mayor said, and the road will be closed", "to carts while the work goes on, though the", "ferry will run as it does now for the town.",
-    ];
     let column = |c: u32, title: &str| {
         let x = 100 + 1000 * c;
-        let mut out = format!("<TextBlock ID=\"T{c}\" HPOS=\"{}\" VPOS=\"300\" WIDTH=\"500\" HEIGHT=\"60\">{}</TextBlock>", x + 200, line(format!("t{c}"), x + 200, 300, 500, 60, title));
+        let mut out = format!("<TextBlock ID=\"T{c}\" HPOS=\"{}\" VPOS=\"300\" WIDTH=\"500\" HEIGHT=\"60\">{}</TextBlock>", x + 200, alto_line(format!("t{c}"), x + 200, 300, 500, 60, title));
         out += &format!("<TextBlock ID=\"B{c}\" HPOS=\"{x}\" VPOS=\"400\" WIDTH=\"900\" HEIGHT=\"450\">");
-        for (k, t) in story.iter().enumerate() {
-            out += &line(format!("{c}-{k}"), x, 400 + 50 * k as u32, 900, 40, t);
+        for (k, t) in HARBOUR.iter().enumerate() {
+            out += &alto_line(format!("{c}-{k}"), x, 400 + 50 * k as u32, 900, 40, t);
         }
         out + "</TextBlock>"
     };
-    let marks = format!("<TextBlock ID=\"E\" HPOS=\"0\" VPOS=\"0\" WIDTH=\"2000\" HEIGHT=\"600\">{}</TextBlock>", line("e".into(), 0, 0, 2000, 600, "- ,"));
+    let marks = format!("<TextBlock ID=\"E\" HPOS=\"0\" VPOS=\"0\" WIDTH=\"2000\" HEIGHT=\"600\">{}</TextBlock>", alto_line("e", 0, 0, 2000, 600, "- ,"));
     let xml = format!(
         "<?xml version=\"1.0\"?>\n<alto xmlns=\"http://www.loc.gov/standards/alto/ns-v3#\"><Description><MeasurementUnit>pixel</MeasurementUnit></Description>\
          <Layout><Page WIDTH=\"2100\" HEIGHT=\"1000\"><PrintSpace>{marks}{}{}</PrintSpace></Page></Layout></alto>",
@@ -465,22 +460,13 @@ fn regression_a_line_of_marks_boxed_across_the_page_was_display_type() {
 /// display type and headed a story of its own, or took the column's text under it.
 #[test]
 fn regression_the_facing_pages_edge_was_read_as_titles() {
-    let words = |x: u32, y: u32, h: u32, text: &str| {
-        text.split(' ').enumerate().map(|(k, w)| format!("<String CONTENT=\"{w}\" HPOS=\"{}\" VPOS=\"{y}\" WIDTH=\"60\" HEIGHT=\"{h}\"/><SP/>", x + 80 * k as u32)).collect::<String>()
-    };
-    let line = |id: String, x: u32, y: u32, w: u32, h: u32, text: &str| format!("<TextLine ID=\"L{id}\" HPOS=\"{x}\" VPOS=\"{y}\" WIDTH=\"{w}\" HEIGHT=\"{h}\">{}</TextLine>", words(x, y, h, text));
-    let story = [
-        "The council voted on Monday to widen the", "harbour road and to build a new bridge over", "the river, ending a long debate over the",
-        "cost of both projects. Many in the town had", "put off the work for want of money till now.", "Work is expected to begin in the spring,",
-        "the mayor said, and the road will be closed", "to carts while the work goes on, though the", "ferry will run as it does now for the town.",
-    ];
     let column = |c: u32, title: &str| {
         let x = 200 + 1000 * c;
-        let mut out = format!("<TextBlock ID=\"T{c}\" HPOS=\"{}\" VPOS=\"100\" WIDTH=\"500\" HEIGHT=\"60\">{}</TextBlock>", x + 200, line(format!("t{c}"), x + 200, 100, 500, 60, title));
+        let mut out = format!("<TextBlock ID=\"T{c}\" HPOS=\"{}\" VPOS=\"100\" WIDTH=\"500\" HEIGHT=\"60\">{}</TextBlock>", x + 200, alto_line(format!("t{c}"), x + 200, 100, 500, 60, title));
         for half in 0..2u32 {
             out += &format!("<TextBlock ID=\"B{c}{half}\" HPOS=\"{x}\" VPOS=\"{}\" WIDTH=\"900\" HEIGHT=\"450\">", 200 + 500 * half);
-            for (k, t) in story.iter().enumerate() {
-                out += &line(format!("{c}-{half}-{k}"), x, 200 + 500 * half + 50 * k as u32, 900, 40, t);
+            for (k, t) in HARBOUR.iter().enumerate() {
+                out += &alto_line(format!("{c}-{half}-{k}"), x, 200 + 500 * half + 50 * k as u32, 900, 40, t);
             }
             out += "</TextBlock>";
         }
@@ -488,7 +474,7 @@ fn regression_the_facing_pages_edge_was_read_as_titles() {
     };
     let scraps = ["IERS .", "bbo ors", "fter fir", "was tr io", "eme oe", "ndl ur"];
     let strip: String =
-        scraps.iter().enumerate().map(|(k, t)| format!("<TextBlock ID=\"S{k}\" HPOS=\"0\" VPOS=\"{}\" WIDTH=\"110\" HEIGHT=\"70\">{}</TextBlock>", 150 + 150 * k as u32, line(format!("s{k}"), 0, 150 + 150 * k as u32, 110, 70, t))).collect();
+        scraps.iter().enumerate().map(|(k, t)| format!("<TextBlock ID=\"S{k}\" HPOS=\"0\" VPOS=\"{}\" WIDTH=\"110\" HEIGHT=\"70\">{}</TextBlock>", 150 + 150 * k as u32, alto_line(format!("s{k}"), 0, 150 + 150 * k as u32, 110, 70, t))).collect();
     let xml = format!(
         "<?xml version=\"1.0\"?>\n<alto xmlns=\"http://www.loc.gov/standards/alto/ns-v3#\"><Description><MeasurementUnit>pixel</MeasurementUnit></Description>\
          <Layout><Page WIDTH=\"2200\" HEIGHT=\"1200\"><PrintSpace>{}{strip}{}</PrintSpace></Page></Layout></alto>",
