@@ -859,3 +859,16 @@ fn regression_a_storys_only_subhead_over_text_little_like_it_was_kept_a_section(
     let p = run(page);
     assert_eq!(headlines(&p), [Some("西瓜新鲜上市"), Some("村里图书室迎来读者")], "{:#?}", p.articles);
 }
+
+/// A headline set down inside another story: the sentence cut off above it (两千|块钱) goes on
+/// under it, and the headline shares no words with that text; its own story is further down.
+const HEADLINE_INSIDE_A_STORY: &str = "## 西瓜新鲜上市\n\n盛夏时节，脆甜多汁的西瓜深受消费者青睐。合作社的黄瓤西瓜陆续成熟，瓜农老李说，往年一亩地只能卖两千\n\n## 图书馆里过暑假（民生观）\n\n块钱，今年合作社统一收购，每亩能多卖一千多块钱，瓜农的腰包鼓了起来。\n\n## 老街焕新颜\n\n本报记者 王蓓\n\n经过半年改造，老街的石板路重新铺好，沿街商铺也换上了统一的招牌，吸引市民前来游览。\n\n暑假来临，街道图书馆吸引了不少学生前来阅读，阅览区的座位上坐满了学生，管理员每天延长开放时间。\n";
+
+#[test]
+fn text_that_completes_a_sentence_cut_above_a_headline_stays_with_that_sentence() {
+    let p = run(HEADLINE_INSIDE_A_STORY);
+    let a = article_with(&p, "块钱，今年合作社");
+    assert_eq!(a.headline.as_deref(), Some("西瓜新鲜上市"), "{:#?}", p.articles);
+    assert!(a.text.contains("往年一亩地"), "{:#?}", p.articles);
+    assert_eq!(article_with(&p, "街道图书馆吸引").headline.as_deref(), Some("图书馆里过暑假（民生观）"), "{:#?}", p.articles);
+}

@@ -58,6 +58,7 @@ pub struct Params {
     pub odds_apart: f32,
     pub opening_span: usize,
     pub orphan_fit_min: f32,
+    pub orphan_seam: f32,
     pub stray_line_min: f32,
     pub stray_line_ratio: f32,
     pub split_tau: f32,

@@ -97,8 +97,9 @@ pub(super) fn rebuild(seg: &Segments, hmm: &[usize], labels: &[SeedId], demoted:
 }
 
 /// Seeds with no text of their own below them: the next thing is another seed, the page's end, or
-/// text that starts mid-sentence (so continues something else). Their headlines landed away from
-/// their stories; they take no text in the assignment and are given to a story afterwards.
+/// text that starts mid-sentence or completes a sentence cut off above the headline (so continues
+/// something else). Their headlines landed away from their stories; they take no text in the
+/// assignment and are given to a story afterwards.
 pub(super) fn orphan_seeds(seg: &Segments, ctx: &Ctx) -> TiVec<SeedId, bool> {
     // For each seed, where the next seed further down stands (the first later seed with a greater
     // position); and for each position, the first paragraph at or after it. Both in one pass, so
@@ -120,6 +121,20 @@ pub(super) fn orphan_seeds(seg: &Segments, ctx: &Ctx) -> TiVec<SeedId, bool> {
     for u in (0..seg.units.len()).rev() {
         para_from[u] = if seg.units[u].kind == UnitKind::Para { Some(u) } else { para_from[u + 1] };
     }
+    // The sentence cut off just above a headline goes on in the paragraph straight under it (the
+    // seam across says so), and the headline shares no words with it: the headline was set down
+    // inside another story, and what is under it is that story's. A byline under the headline
+    // says the text is the headline's own.
+    let cut_across = |s: SeedId, u: usize| {
+        let at = seg.seeds[s].at;
+        u == at
+            && at > 0
+            && seg.seeds[s].bylines.is_empty()
+            && seg.units[at - 1].kind == UnitKind::Para
+            && ctx.classes[seg.units[at - 1].block].open_end
+            && ctx.seam_score(seg.units[at - 1].block, seg.units[u].block) >= ctx.params.orphan_seam
+            && sim(&merge_bags(&seg.seeds[s].heads, ctx.bags), &ctx.bags[seg.units[u].block], ctx.idf) < ctx.params.kicker_cohesion
+    };
     seg.seeds
         .keys()
         .map(|s| {
@@ -137,7 +152,7 @@ pub(super) fn orphan_seeds(seg: &Segments, ctx: &Ctx) -> TiVec<SeedId, bool> {
                 // In a reading order found from the page's geometry, the text under a headline is
                 // its own, however it begins.
                 // So is a rubric's, whose first notice may open on anything.
-                Some(u) => !ctx.params.positional && !seg.seeds[s].is_rubric(ctx.classes) && ctx.classes[seg.units[u].block].start.continues(),
+                Some(u) => !ctx.params.positional && !seg.seeds[s].is_rubric(ctx.classes) && (ctx.classes[seg.units[u].block].start.continues() || cut_across(s, u)),
             }
         })
         .collect()
