@@ -21,6 +21,10 @@ fn byline_forms() {
         ("BY THE ASSOCIATED PRESS", Some("THE ASSOCIATED PRESS")),
         ("Special to The Star", Some("The Star")),
         ("From Our Own Correspondent", None),
+        // In brackets under the title, and as OCR reads it: F as P, a speck before OUR. The
+        // capitals form was a section heading of the story.
+        ("(From our own Correspondent.)", None),
+        ("(PROM 'OUR OWN CORRESPONDENT.)", None),
     ] {
         let page = format!("COUNCIL WIDENS HARBOR ROAD\n\n{line}\n\n{STORY}");
         let p = run(&page);
