@@ -7,7 +7,9 @@
 //! column ends, just above its own story's next column. It is told by its shape (the
 //! language's `title_tail`), by where it stands (early in the story whose text surrounds it) and
 //! by the headline it completes, which has no column name yet. A subhead anywhere in the story is
-//! one too where a word runs across the title's end into it (正风反腐和依 … 法治国最受关注).
+//! one too where a word runs across the title's end into it (正风反腐和依 … 法治国最受关注), or
+//! where it parts a sentence of the story and runs no longer than a line of the title (…的可行 |
+//! 变干净了 | 路径。…): a subhead opens a paragraph.
 
 use super::{drop_marked, unit_owners, Ctx, Plan};
 use crate::blocks::{BlockId, Start};
@@ -40,7 +42,11 @@ pub(super) fn rejoin_title_tails(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan
             // a subhead opens a paragraph, the title's wrapped line was read beside the column.
             .or_else(|| by_page[..last].iter().find(|&&u| {
                 let b = seg.units[u].block;
-                seg.units[u].kind == UnitKind::Subhead && parts_sentence(seg, ctx, pl, u) && pl.title(seg).is_some_and(|(_, t)| short_rest(ctx, t, b)) && !ctx.lang.is_tagged(&ctx.blocks[head].text)
+                seg.units[u].kind == UnitKind::Subhead
+                    && parts_sentence(seg, ctx, pl, u)
+                    && !leads_in(ctx, b)
+                    && pl.title(seg).is_some_and(|(_, t)| short_rest(ctx, t, b))
+                    && !ctx.lang.is_tagged(&ctx.blocks[head].text)
             }));
         let Some(k) = found.and_then(|u| pl.units.iter().position(|v| v == u)) else { continue };
         let u = super::order::take_out(seg, ctx, pl, k);
@@ -127,9 +133,14 @@ fn parts_sentence(seg: &Segments, ctx: &Ctx, pl: &Plan, u: usize) -> bool {
         return false;
     }
     let (above, below) = (seg.units[u - 1].block, seg.units[u + 1].block);
-    // A line ending on a dash leads into the title under it (陈科含——): a kicker, never its rest.
-    let lead_in = ctx.lang.deck_prefixes.iter().any(|d| ctx.blocks[seg.units[u].block].text.trim_end().ends_with(d.as_str()));
-    ctx.classes[above].open_end && matches!(ctx.classes[below].start, Start::Cont | Start::Mid) && !lead_in
+    ctx.classes[above].open_end && matches!(ctx.classes[below].start, Start::Cont | Start::Mid)
+}
+
+/// Whether a line ends on a dash that leads into the title under it (陈科含——): a kicker, never a
+/// title's rest.
+fn leads_in(ctx: &Ctx, line: BlockId) -> bool {
+    let t = ctx.blocks[line].text.trim_end();
+    ctx.lang.deck_prefixes.iter().any(|d| t.ends_with(d.as_str()))
 }
 
 /// The last line of the story's title, where it has one.
