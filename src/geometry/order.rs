@@ -596,15 +596,16 @@ fn by_zones(pieces: &[Piece], groups: &[Vec<usize>], group_of: &[Option<usize>],
         let pc = &pieces[k];
         let run_on = prev.filter(|&q| {
             let qp = &pieces[q];
-            group_of[q].is_none() && zone[q] != headless && qp.bbox.right() <= pc.bbox.x + tol && qp.bbox.bottom() >= pc.bbox.y
+            // A story runs on to the top of its next column, never above its own headline.
+            group_of[q].is_none() && zone[q] != headless && qp.bbox.right() <= pc.bbox.x + tol && qp.bbox.bottom() >= pc.bbox.y && pc.bbox.y + tol >= gbox[zone[q]].y
         });
-        // Under no headline in its column, a piece goes on the story whose text stands straight
-        // above it there, a paragraph's gap away: a story runs on down its column past a headline
-        // set beside it (the nearest across).
+        // Under no headline in its column, a piece goes on the text standing straight above it
+        // there, a paragraph's gap away, a story's or the text under no headline: a column runs on
+        // down past a headline set beside it (the nearest across).
         // (Among the pieces read just before it: a column's blocks come in a row in the file.)
         let up_column = || {
             (k.saturating_sub(UP_COLUMN_REACH)..k)
-                .filter(|&q| group_of[q].is_none() && zone[q] != headless && pieces[q].bbox.bottom() <= pc.bbox.y + tol && pc.bbox.y - pieces[q].bbox.bottom() < BAND_GAP * unit_h)
+                .filter(|&q| group_of[q].is_none() && pieces[q].bbox.bottom() <= pc.bbox.y + tol && pc.bbox.y - pieces[q].bbox.bottom() < BAND_GAP * unit_h)
                 .filter(|&q| x_overlap(&pc.bbox, &pieces[q].bbox) >= 0.5 * pc.bbox.w.min(pieces[q].bbox.w))
                 .max_by(|&a, &b| pieces[a].bbox.bottom().total_cmp(&pieces[b].bbox.bottom()))
                 .map(|q| zone[q])
@@ -722,5 +723,25 @@ mod tests {
         let group_of = [Some(0), None, None, Some(1), None];
         let order: Vec<usize> = by_zones(&pieces, &groups, &group_of, 30.0).iter().map(|p| p.piece).collect();
         assert_eq!(order, [0, 1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn a_column_top_above_the_headline_of_the_story_read_before_it_is_text_under_no_headline() {
+        // Two stories down the left column, the lower one read last in the file; then a column at
+        // the top right under no headline, which the lower story cannot run on into (it stands
+        // above that story's headline), level with the top story's headline: it is read first,
+        // its two blocks together.
+        let pieces = [
+            piece(0.0, 0.0, 900.0, 120.0),
+            piece(0.0, 140.0, 400.0, 760.0),
+            piece(0.0, 1000.0, 900.0, 80.0),
+            piece(0.0, 1100.0, 400.0, 500.0),
+            piece(1000.0, 100.0, 400.0, 300.0),
+            piece(1000.0, 420.0, 400.0, 300.0),
+        ];
+        let groups = vec![vec![0], vec![2]];
+        let group_of = [Some(0), None, Some(1), None, None, None];
+        let order: Vec<usize> = by_zones(&pieces, &groups, &group_of, 30.0).iter().map(|p| p.piece).collect();
+        assert_eq!(order, [4, 5, 0, 1, 2, 3]);
     }
 }
