@@ -316,7 +316,7 @@ pub(super) fn take_out(seg: &Segments, ctx: &Ctx, pl: &mut Plan, k: usize) -> us
 
 /// The seam's score and evidence from unit `p` to unit `u`; where `u` is set `adjacent` to `p`
 /// in the same piece (no column cut between), with the bonus and the word for it.
-pub(super) fn seam_between(seg: &Segments, ctx: &Ctx, p: usize, u: usize, adjacent: bool) -> (f32, Vec<String>) {
+fn seam_between(seg: &Segments, ctx: &Ctx, p: usize, u: usize, adjacent: bool) -> (f32, Vec<String>) {
     let s = ctx.seam(seg.units[p].block, seg.units[u].block);
     let mut evidence = s.evidence;
     if adjacent {

@@ -11,7 +11,7 @@
 //! where it parts a sentence of the story and runs no longer than a line of the title (…的可行 |
 //! 变干净了 | 路径。…): a subhead opens a paragraph.
 
-use super::{drop_marked, unit_owners, Continuation, Ctx, Plan};
+use super::{drop_marked, unit_owners, Ctx, Plan};
 use crate::blocks::{BlockId, Start};
 use crate::segment::{Segments, UnitKind};
 
@@ -54,46 +54,6 @@ pub(super) fn rejoin_title_tails(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan
     }
     take_tails_at_cuts(seg, ctx, plans);
     fold_textless_tails(seg, ctx, plans);
-    fold_sentence_ends(seg, ctx, plans);
-}
-
-/// A story's headline whose only text is the end of a sentence another story broke off just above
-/// it (可以说， | 民听心声（评论员观察） | 牵挂的情感所系、重点所在。) is that story's title's rest, read
-/// amid its text: the rest goes on the title, the sentence's end back on its paragraph.
-fn fold_sentence_ends(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan>) {
-    let owner = unit_owners(plans, seg.units.len());
-    let mut gone = vec![false; plans.len()];
-    for i in 0..plans.len() {
-        let pl = &plans[i];
-        let Some(s) = pl.seed else { continue };
-        let seed = &seg.seeds[s];
-        let (&[end], &[rest]) = (pl.units.as_slice(), seed.heads.as_slice()) else { continue };
-        if end != seed.at || end == 0 || !seed.bylines.is_empty() || !pl.adopted.is_empty() || seg.units[end].kind != UnitKind::Para {
-            continue;
-        }
-        let above = end - 1;
-        let Some(j) = owner[above] else { continue };
-        if j == i || gone[j] || seg.units[above].kind != UnitKind::Para || !plans[j].tails.is_empty() {
-            continue;
-        }
-        let cut = ctx.classes[seg.units[above].block].open_end && ctx.classes[seg.units[end].block].start != Start::Fresh;
-        let Some(k) = plans[j].units.iter().position(|&v| v == above) else { continue };
-        // The paragraph above goes on nowhere else in its story.
-        let free = plans[j].join_prev.get(k + 1).is_none_or(|&joined| !joined);
-        let Some((_, title)) = plans[j].title(seg) else { continue };
-        let Some(&head) = title.last() else { continue };
-        if !cut || !free || leads_in(ctx, rest) || !(is_tail(ctx, rest) || short_rest(ctx, title, rest)) || ctx.lang.is_tagged(&ctx.blocks[head].text) {
-            continue;
-        }
-        let (score, evidence) = super::order::seam_between(seg, ctx, above, end, true);
-        let pj = &mut plans[j];
-        pj.units.insert(k + 1, end);
-        pj.join_prev.insert(k + 1, true);
-        pj.continuations.push(Continuation { from: above, to: end, score, evidence, joined: true });
-        pj.tails.push(rest);
-        gone[i] = true;
-    }
-    drop_marked(plans, &gone);
 }
 
 /// A headline's rest read where one story's column ends and the next column of its own story
@@ -365,44 +325,6 @@ mod tests {
             let mut plans = vec![Plan { seed: Some(SeedId::from(0)), join_prev: vec![false; n], units: (0..n).collect(), ..Plan::default() }];
             rejoin_title_tails(&seg, &ctx, &mut plans);
             assert_eq!(plans[0].tails == [block(sub)], joined, "{sub}: {part}");
-        }
-    }
-
-    #[test]
-    fn a_headline_whose_only_text_ends_a_sentence_broken_off_above_it_is_that_storys_titles_rest() {
-        // The title's wrapped line (人气旺了 under “书香小镇”) read amid a paragraph became a
-        // headline of its own over the sentence's end; set between two paragraphs it heads its own
-        // short story.
-        let story = [
-            "镇上的新图书馆上周正式开放了，三层楼里摆满两万多册新书，周末前来借阅的居民排起了长队，不少人一待就是一整天。",
-            "馆长介绍，新馆设有少儿阅览区、电子阅览室和自习区，每天开放到晚上九点，方便上班族下班后来看书，节假日也照常开放。",
-            "不少家长带着孩子一起来，一位母亲说，以前要坐一个小时的车去县城借书，现在走路十分钟就到了，孩子每个周末都吵着要来。",
-            "据了解，图书馆还将每月举办两次读书会，邀请作家和老师与读者交流，今年计划开展各类活动三十场以上，并为行动不便的老人送书上门。",
-            "为了建好这座图书馆，镇里前后用了两年时间，先后征求了数百位居民的意见，从书目的选择到座椅的高度，都照顾到不同读者的需要。",
-            "镇里还打算在下面的五个村各建一个分馆，和镇上的新馆通借通还，让住得远的村民也能在家门口借到想看的书，明年春天前全部建成。",
-        ];
-        let cut = column(&story[3..4], 15);
-        let lines: Vec<&str> = cut.lines().collect();
-        let amid = format!("{}\n\n人气旺了\n\n{}\n\n", lines[..2].join("\n"), lines[2..].join("\n").trim());
-        let between = format!("{}\n\n人气旺了\n\n{}", lines.join("\n").trim(), column(&["村里的老人们说，送书上门的服务让他们在家也能读到新书，大家都盼着读书会早日开起来。"], 15));
-        for (part, end, folded) in [(amid, "老人送书", true), (between, "送书上门的服务", false)] {
-            let page = format!("“书香小镇”\n\n{}{part}{}", column(&story[..3], 15), column(&story[4..], 15));
-            let a = analysed(&page, LangCode::Zh);
-            let ctx = a.ctx(&Config::default());
-            let block = |t: &str| a.block_with(t);
-            let para = |t: &str| a.unit_with(t, UnitKind::Para);
-            let units = vec![para("两万多册"), para("少儿阅览区"), para("县城借书"), para("两次读书会"), para(end), para("座椅的高度"), para("通借通还")];
-            let seed = |h: &str, at: usize| Seed { heads: vec![block(h)], bylines: Vec::new(), at, weak: None };
-            let seg = Segments { seeds: vec![seed("书香小镇", 0), seed("人气旺了", 4)].into(), units };
-            let plan = |seed: usize, units: Vec<usize>| Plan { seed: Some(SeedId::from(seed)), join_prev: vec![false; units.len()], units, ..Plan::default() };
-            let mut plans = vec![plan(0, vec![0, 1, 2, 3, 5, 6]), plan(1, vec![4])];
-            rejoin_title_tails(&seg, &ctx, &mut plans);
-            assert_eq!(plans.len() == 1, folded, "{part}");
-            if folded {
-                assert_eq!(plans[0].tails, [block("人气旺了")]);
-                assert_eq!(plans[0].units, [0, 1, 2, 3, 4, 5, 6]);
-                assert!(plans[0].join_prev[4], "the sentence's end goes back on its paragraph");
-            }
         }
     }
 
