@@ -26,14 +26,11 @@ const WIDE_LINE: f32 = 1.5;
 /// The document with every line that runs across a gutter cut at it, or the document itself
 /// where none does.
 pub fn cut_at_gutters(doc: &Document) -> Cow<'_, Document> {
-    let mut widths: Vec<f32> = doc.blocks.iter().flat_map(|b| b.lines.iter().map(|l| l.bbox.w)).collect();
-    widths.sort_by(f32::total_cmp);
-    let column = widths.get(widths.len() / 2).copied().unwrap_or(0.0);
-    let mut starts: Vec<f32> = doc.blocks.iter().flat_map(|b| b.lines.iter().map(|l| l.bbox.x)).collect();
+    let lines = || doc.blocks.iter().flat_map(|b| b.lines.iter());
+    let column = super::median(lines().map(|l| l.bbox.w).collect(), 0.0);
+    let mut starts: Vec<f32> = lines().map(|l| l.bbox.x).collect();
     starts.sort_by(f32::total_cmp);
-    let mut heights: Vec<f32> = doc.blocks.iter().flat_map(|b| b.lines.iter().map(|l| l.bbox.h)).collect();
-    heights.sort_by(f32::total_cmp);
-    let body = heights.get(heights.len() / 2).copied().unwrap_or(0.0);
+    let body = super::median(lines().map(|l| l.bbox.h).collect(), 0.0);
     let page = Page { column, starts, body };
     let crossing: Vec<bool> = doc.blocks.iter().map(|b| b.lines.iter().any(|l| runs(l, &page).len() > 1)).collect();
     if !crossing.contains(&true) {
@@ -166,9 +163,7 @@ fn cut_block(b: &Block, page: &Page) -> Vec<Block> {
 
 /// The median height of a line's words.
 fn word_height(l: &Line) -> f32 {
-    let mut hs: Vec<f32> = l.words.iter().map(|w| w.bbox.h).collect();
-    hs.sort_by(f32::total_cmp);
-    hs.get(hs.len() / 2).copied().unwrap_or(l.bbox.h)
+    super::median(l.words.iter().map(|w| w.bbox.h).collect(), l.bbox.h)
 }
 
 /// A line's runs `rs` cut further where it crosses one of `edges` (the left edges of runs after a

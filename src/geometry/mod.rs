@@ -68,6 +68,13 @@ pub(crate) struct LineGeo {
     pub other_face: bool,
 }
 
+/// The middle value of `v` (the upper of the two middles of an even count), or `none` where `v`
+/// is empty.
+pub(crate) fn median(mut v: Vec<f32>, none: f32) -> f32 {
+    v.sort_by(f32::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(none)
+}
+
 /// How far two ranges overlap (0 when apart).
 pub(crate) fn overlap(a0: f32, a1: f32, b0: f32, b1: f32) -> f32 {
     (a1.min(b1) - a0.max(b0)).max(0.0)

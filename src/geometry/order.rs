@@ -170,12 +170,11 @@ pub(crate) fn margins(pieces: &[Piece], groups: &[Vec<usize>]) -> Vec<bool> {
 /// lines cut off mid-word. They are read as one run of text: their boxes, cut through words and
 /// blots, say nothing of type size, and no title stands among them.
 pub(crate) fn edge_strips(pieces: &[Piece]) -> Vec<bool> {
-    let mut widths: Vec<f32> = pieces.iter().filter(|q| q.lines.len() >= MARGIN_MIN_LINES).map(|q| q.bbox.w).collect();
+    let widths: Vec<f32> = pieces.iter().filter(|q| q.lines.len() >= MARGIN_MIN_LINES).map(|q| q.bbox.w).collect();
     if widths.len() < EDGE_MIN_COLUMNS {
         return vec![false; pieces.len()];
     }
-    widths.sort_by(f32::total_cmp);
-    let column = widths[widths.len() / 2];
+    let column = super::median(widths, 0.0);
     let text = || pieces.iter().filter(|q| q.lines.len() >= MARGIN_MIN_LINES && q.bbox.w >= 0.5 * column);
     let left = text().map(|q| q.bbox.x).fold(f32::INFINITY, f32::min);
     let right = text().map(|q| q.bbox.right()).fold(f32::NEG_INFINITY, f32::max);
