@@ -706,6 +706,11 @@ mod tests {
         assert_eq!(g, [0, 1]);
     }
 
+    /// The pieces in the order `by_zones` reads them, body lines 30 units high.
+    fn zone_order(pieces: &[Piece], groups: &[Vec<usize>], group_of: &[Option<usize>]) -> Vec<usize> {
+        by_zones(pieces, groups, group_of, 30.0).iter().map(|p| p.piece).collect()
+    }
+
     #[test]
     fn a_story_running_down_its_column_past_a_headline_beside_it_stays_one_story() {
         // A headline far up to the left; its story's column (two blocks, a paragraph's gap apart)
@@ -720,8 +725,7 @@ mod tests {
         ];
         let groups = vec![vec![0], vec![3]];
         let group_of = [Some(0), None, None, Some(1), None];
-        let order: Vec<usize> = by_zones(&pieces, &groups, &group_of, 30.0).iter().map(|p| p.piece).collect();
-        assert_eq!(order, [0, 1, 2, 3, 4]);
+        assert_eq!(zone_order(&pieces, &groups, &group_of), [0, 1, 2, 3, 4]);
     }
 
     #[test]
@@ -740,7 +744,6 @@ mod tests {
         ];
         let groups = vec![vec![0], vec![2]];
         let group_of = [Some(0), None, Some(1), None, None, None];
-        let order: Vec<usize> = by_zones(&pieces, &groups, &group_of, 30.0).iter().map(|p| p.piece).collect();
-        assert_eq!(order, [4, 5, 0, 1, 2, 3]);
+        assert_eq!(zone_order(&pieces, &groups, &group_of), [4, 5, 0, 1, 2, 3]);
     }
 }
