@@ -679,7 +679,8 @@ pub fn classify(b: &Block, role: Option<Role>, ruled: bool, layout: &Layout, lan
     cl.open_end = ends_open(body, lang);
     cl.start = start_of(b, body, layout, lang);
     // A caption is a sentence of its own: text that opens inside one is a column's resumed text.
-    if set_apart_caption(b, body, lang) && cl.start != Start::Mid && cl.bylines.is_empty() && cl.dateline.is_none() {
+    // Where blank lines are column breaks, the space around a short sentence is the break's.
+    if !layout.blank_is_column_break && set_apart_caption(b, body, lang) && cl.start != Start::Mid && cl.bylines.is_empty() && cl.dateline.is_none() {
         cl.shape = Shape::Caption;
     }
     cl

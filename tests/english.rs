@@ -224,6 +224,19 @@ fn regression_a_sentences_end_resumed_alone_at_a_columns_top_was_read_as_a_capti
     assert!(p.articles.iter().all(|a| a.captions.is_empty()), "{:?}", roles(&p, page));
 }
 
+/// A short sentence under two blank lines, on a page whose blank lines are its column breaks, was
+/// placed as a photo's caption ("RUilty to a charge of assaulting…rob him.", a misread capital
+/// hiding that it resumes "pleaded not"): there the space above it is the column break's, and the
+/// sentence stays in its story's text, in its place.
+#[test]
+fn regression_a_short_sentence_at_a_columns_top_was_a_caption_where_blank_lines_are_column_breaks() {
+    let page = "QUARTER SESSIONS.\nJohn Smith, a labourer, was charged with stealing\na horse, saddle, and bridle at Penrith.\nHe was found guilty and sentenced to two years.\nThe court then rose for the day.\n\n\nHenry Brown, a carter, was charged with stealing a\nwatch from a dwelling at Parramatta last month.\nThe jury found him not guilty.\nHe was discharged, and left the court with his\nfriends. William Knight, clerk, pleaded not\n\n\nRUilty to a charge of assaulting Rudolph\nWeber at Manly, on July 18, with intent to\nrob him.\nWeber, a pastrycook, said that two men attacked\nhim in a lane off the Corso and went through\nhis pockets until a police car frightened them\noff. The jury acquitted the accused.\n\n\nThe court will sit again on Monday.\nThe list for the week is a long one.\nSeveral cases of theft are to be heard\nbefore the end of the week.\n";
+    let p = run(page);
+    assert!(p.articles.iter().all(|a| a.captions.is_empty()), "{:?}", roles(&p, page));
+    let text = &p.articles.iter().find(|a| a.text.contains("Rudolph")).expect("the report").text;
+    assert!(text.contains("assaulting Rudolph Weber at Manly, on July 18, with intent to rob him."), "{text}");
+}
+
 /// A paragraph set straight under finished text, on a page whose blank lines are its column breaks,
 /// is no column's top: its lower-case start ("i Arrived", a speck or a misread capital) resumes no
 /// sentence cut elsewhere. Read as one, the shipping list under its heading went to the weather
