@@ -505,9 +505,11 @@ pub fn display_type(blocks: &[Block], classes: &mut [Class], types: &[LineType],
             continue;
         }
         // A line set apart by its placing alone may be a byline or a credit set centred: its
-        // words tell.
+        // words tell. A signature's words tell whatever its type (——编者, its dashes read tall,
+        // under the editors' note): no title has that shape.
         let apart = ts.iter().any(|t| t.apart);
-        if apart && (matches!(c.shape, Shape::Byline | Shape::Dateline | Shape::Credit | Shape::Jump | Shape::Caption) || !c.bylines.is_empty()) {
+        let signs = b.n_lines() == 1 && lang.signature.iter().any(|r| r.is_match(b.text.trim()));
+        if signs || apart && (matches!(c.shape, Shape::Byline | Shape::Dateline | Shape::Credit | Shape::Jump | Shape::Caption) || !c.bylines.is_empty()) {
             continue;
         }
         let caps = is_caps(b);

@@ -604,3 +604,33 @@ fn a_kicker_s_upper_line_standing_clear_of_the_title_stays_in_the_kicker() {
     assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
     assert_eq!(head_group(&p.articles[0]), ["从小镇到县城，几代读书人一路追着书香走进来", "新图书馆开门迎客"], "{:#?}", p.articles[0]);
 }
+
+/// The editors' note that opens a themed page, in a column of its own (`column`).
+const NOTE: [&str; 3] = [
+    "春节将至，城里的博物馆、美术馆纷纷推出新展，不少家庭把逛展当成了过年的新去处，馆里比平时热闹了许多。",
+    "今天，本版邀请几位博物馆馆长，带读者走进节日里的展厅，听一听文物背后的故事，看一看馆里的新变化。",
+    "这个春节，一起去博物馆里过大年吧！",
+];
+
+#[test]
+fn the_editors_sign_off_under_their_note_is_the_note_s_last_line_not_a_headline() {
+    // ——编者 read as 一编 者, standing alone under the editors' note: it was the headline of an
+    // article of three characters, cutting the note off from the page's title.
+    let page = format!("博物馆里过大年\n\n{}一编 者\n\n护城河清淤工程完工\n\n{}", column(&NOTE, 15), column(&RIVER, 15));
+    let p = run(&page);
+    assert_eq!(headlines(&p), [Some("博物馆里过大年"), Some("护城河清淤工程完工")], "{:#?}", p.articles);
+    assert!(p.articles[0].text.contains("过大年吧！\n\n一编者"), "{:#?}", p.articles[0]);
+}
+
+#[test]
+fn the_editors_sign_off_whose_dash_reads_tall_is_no_headline_type() {
+    // In hOCR the sign-off's dash, read as 一, makes its line half as tall again as the text's:
+    // the size said headline type, and the sign-off headed an article of its own.
+    let note = hocr_column(&NOTE, 40, 100);
+    let bottom = note.last().map_or(0, |l| l.2) + 40;
+    let river = hocr_column(&RIVER[..3], 40, bottom + 190);
+    let page = hocr(&[&[("博物馆里过大年", 40, 20, 60)], &note, &[("一编者", 160, bottom, 30)], &[("护城河清淤工程完工", 40, bottom + 120, 50)], &river]);
+    let p = process_page(&Config::default(), "t", None, &page).expect("page processes");
+    assert_eq!(headlines(&p), [Some("博物馆里过大年"), Some("护城河清淤工程完工")], "{:#?}", p.articles);
+    assert!(p.articles[0].text.ends_with("一编者"), "{:#?}", p.articles[0]);
+}
