@@ -634,3 +634,17 @@ fn the_editors_sign_off_whose_dash_reads_tall_is_no_headline_type() {
     assert_eq!(headlines(&p), [Some("博物馆里过大年"), Some("护城河清淤工程完工")], "{:#?}", p.articles);
     assert!(p.articles[0].text.ends_with("一编者"), "{:#?}", p.articles[0]);
 }
+
+#[test]
+fn a_kicker_centred_over_a_title_boxed_in_halves_is_its_kicker_though_set_a_shade_small() {
+    // A kicker set a shade under the kicker size (1.1 of the body), centred over a title the
+    // engine boxed in two halves a word space apart: its centre fell in the gap between the
+    // halves, and it was read as a heading of the story above.
+    let above = hocr_column(&RIVER[..2], 40, 20);
+    let top = above.last().map_or(0, |l| l.2) + 90;
+    let body = hocr_column(&LIBRARY[..3], 40, top + 100);
+    let page = hocr(&[&above, &[("从小镇到县城的读书路", 115, top - 42, 22)], &[("新图书馆开门", 40, top, 60)], &[("迎客", 240, top, 60)], &body]);
+    let p = process_page(&Config::default(), "t", None, &page).expect("page processes");
+    let heads: Vec<Vec<&str>> = p.articles.iter().map(head_group).collect();
+    assert_eq!(heads.last().map(Vec::as_slice), Some(&["从小镇到县城的读书路", "新图书馆开门迎客"][..]), "{heads:?} {:#?}", p.articles);
+}

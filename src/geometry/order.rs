@@ -256,6 +256,9 @@ fn touches(b: &Piece, g: &[usize], pieces: &[Piece], p: &GeoParams, unit_h: f32)
     })
 }
 
+/// A line centred tight over a title is its kicker set this much bigger than the body: its place
+/// says what a size a shade under the kicker size (`GeoParams::minor`) leaves open.
+const CENTRED_KICKER: f32 = 1.05;
 /// The halves of a kicker's line are measured within this share of each other's size.
 const HALF_LIKE: f32 = 0.12;
 
@@ -320,9 +323,19 @@ pub(crate) fn groups(pieces: &[Piece], p: &GeoParams, unit_h: f32) -> Vec<Vec<us
             let pc = &pieces[k];
             let minor = pc.ratio >= p.minor && pc.chars <= p.minor_chars && pc.lines.len() <= 2;
             let lead = pc.chars <= LEAD_WORDS_CHARS && pc.lines.len() == 1;
-            if joined[k] || pc.display || !(minor || lead) {
+            let near_minor = pc.ratio >= CENTRED_KICKER && pc.chars <= p.minor_chars && pc.lines.len() <= 2;
+            if joined[k] || pc.display || !(minor || lead || near_minor) {
                 continue;
             }
+            // Centred over the title, tight over it, narrower than it: its kicker, the title's
+            // pieces taken together (the engine may box a title in halves a word space apart).
+            let centred_over = |g: &Vec<usize>| {
+                let t = BBox::around(g.iter().map(|&h| &pieces[h].bbox));
+                let top = g.iter().map(|&h| &pieces[h]).min_by(|a, b| a.bbox.y.total_cmp(&b.bbox.y)).expect("groups are not empty");
+                let line_h = top.bbox.h / top.lines.len().max(1) as f32;
+                let off = ((pc.bbox.x + pc.bbox.w / 2.0) - (t.x + t.w / 2.0)).abs();
+                pc.bbox.w < t.w && off <= APART_DECK_CENTRED * t.w && (0.0..p.stack_gap * line_h).contains(&(t.y - pc.bbox.bottom()))
+            };
             let over_title = |g: &Vec<usize>| {
                 g.iter().any(|&h| {
                     let t = &pieces[h].bbox;
@@ -340,8 +353,8 @@ pub(crate) fn groups(pieces: &[Piece], p: &GeoParams, unit_h: f32) -> Vec<Vec<us
                 })
             };
             let joins = |g: &Vec<usize>| match (first, minor) {
-                (true, true) => touches(pc, g, pieces, p, unit_h),
-                (true, false) => over_title(g),
+                (true, true) => touches(pc, g, pieces, p, unit_h) || near_minor && centred_over(g),
+                (true, false) => lead && over_title(g) || near_minor && centred_over(g),
                 (false, _) => minor && over_kicker(g),
             };
             if let Some(g) = gs.iter_mut().find(|g| joins(g)) {
