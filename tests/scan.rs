@@ -648,3 +648,16 @@ fn a_kicker_centred_over_a_title_boxed_in_halves_is_its_kicker_though_set_a_shad
     let heads: Vec<Vec<&str>> = p.articles.iter().map(head_group).collect();
     assert_eq!(heads.last().map(Vec::as_slice), Some(&["从小镇到县城的读书路", "新图书馆开门迎客"][..]), "{heads:?} {:#?}", p.articles);
 }
+
+#[test]
+fn a_deck_s_last_line_set_as_big_as_the_title_stays_in_the_deck() {
+    // A speech's deck runs on into a line the engine measured in display type (——在全市图书馆
+    // 工作会议上的讲 / 话（二〇一九年一月十一日）): too far under the title to touch it, that line
+    // made a headline group of its own before the deck joined the title's, and headed the
+    // speech's text as a story of its own.
+    let body = hocr_column(&LIBRARY[..4], 40, 260);
+    let page = hocr(&[&[("办好每一座家门口的图书馆", 40, 20, 40)], &[("——在全市图书馆工作会议上的讲", 40, 80, 24)], &[("话（二〇一九年一月十一日）", 60, 116, 27)], &body]);
+    let p = process_page(&Config::default(), "t", None, &page).expect("page processes");
+    let heads: Vec<Vec<&str>> = p.articles.iter().map(head_group).collect();
+    assert_eq!(heads, [vec!["办好每一座家门口的图书馆", "——在全市图书馆工作会议上的讲话（二〇一九年一月十一日）"]], "{:#?}", p.articles);
+}

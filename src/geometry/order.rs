@@ -365,6 +365,27 @@ pub(crate) fn groups(pieces: &[Piece], p: &GeoParams, unit_h: f32) -> Vec<Vec<us
         }
         first = false;
     }
+    // A deck's last line set as big as the title (体会议上的工作报告 under ——在中国共产党第十九届
+    // …三次全): it stands tight under the deck's line, over the same measure, and made a group
+    // of its own before the deck joined the title's.
+    let under_deck = |q: &Piece, g: &[usize]| {
+        g.iter().any(|&d| {
+            let dk = &pieces[d];
+            let line_h = dk.bbox.h / dk.lines.len().max(1) as f32;
+            !dk.display && x_overlap(&q.bbox, &dk.bbox) >= 0.5 * q.bbox.w.min(dk.bbox.w) && (0.0..p.stack_gap * line_h).contains(&(q.bbox.y - dk.bbox.bottom()))
+        })
+    };
+    // (A group it joins holds a deck's line, so is no such group itself: one pass finds them all.)
+    let lone_title = |g: &[usize]| g.iter().all(|&k| pieces[k].display);
+    let deck_of: Vec<Option<usize>> =
+        (0..gs.len()).map(|j| if lone_title(&gs[j]) { (0..gs.len()).find(|&i| i != j && gs[j].iter().any(|&k| under_deck(&pieces[k], &gs[i]))) } else { None }).collect();
+    for (j, i) in deck_of.into_iter().enumerate() {
+        if let Some(i) = i {
+            let g = std::mem::take(&mut gs[j]);
+            gs[i].extend(g);
+        }
+    }
+    gs.retain(|g| !g.is_empty());
     // A kicker's or deck's line the engine boxed in two (香港治理城市噪 | 音办法多见成效): the half
     // measured a little under the kicker size stands tight beside the other, in the same type.
     let grouped: Vec<bool> = (0..pieces.len()).map(|k| gs.iter().any(|g| g.contains(&k))).collect();
