@@ -661,3 +661,16 @@ fn a_deck_s_last_line_set_as_big_as_the_title_stays_in_the_deck() {
     let heads: Vec<Vec<&str>> = p.articles.iter().map(head_group).collect();
     assert_eq!(heads, [vec!["办好每一座家门口的图书馆", "——在全市图书馆工作会议上的讲话（二〇一九年一月十一日）"]], "{:#?}", p.articles);
 }
+
+#[test]
+fn a_title_wrapped_over_two_lines_closing_on_its_column_name_between_finished_text_and_an_opening_paragraph_heads_the_story() {
+    // The title and its column name, its （ read as 〈 and its · as 。, read as two lines of one
+    // block, the first as wide as the column; under it no byline but an editors' note, its first
+    // line short by the indent. It read as a paragraph, and the story ran on from the one above.
+    let page = format!("{RUNNING_HEAD}新图书馆开门迎客\n\n{}护城河边 步道新绿 〈城市更新。身边\n的变化)\n\n{}", column(&LIBRARY, 15), column(&RIVER, 15));
+    let p = run(&page);
+    let heads = headlines(&p);
+    assert_eq!(heads.len(), 2, "{:#?}", p.articles);
+    assert!(heads[1].is_some_and(|h| h.starts_with("护城河边") && h.ends_with("的变化）")), "{heads:?}");
+    assert!(p.articles[1].text.contains("城南的护城河清淤工程"), "{:#?}", p.articles[1]);
+}
