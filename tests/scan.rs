@@ -674,3 +674,16 @@ fn a_title_wrapped_over_two_lines_closing_on_its_column_name_between_finished_te
     assert!(heads[1].is_some_and(|h| h.starts_with("护城河边") && h.ends_with("的变化）")), "{heads:?}");
     assert!(p.articles[1].text.contains("城南的护城河清淤工程"), "{:#?}", p.articles[1]);
 }
+
+#[test]
+fn a_title_cut_across_a_misread_word_goes_on_to_its_column_name_on_the_line_below() {
+    // 护城河清淤工程全 / 面完工 （城市更新·身边的变化）, 全 misread as 金 and · as ，: no word
+    // runs across the cut, and the line with the column name was made the deck of a headline cut
+    // in mid-word.
+    let page = format!("{RUNNING_HEAD}新图书馆开门迎客\n\n{}护城河清淤工程金\n\n面完工 《城市更新， 身边\n\n的变化)\n\n{}", column(&LIBRARY, 15), column(&RIVER, 15));
+    let p = run(&page);
+    let heads: Vec<Vec<&str>> = p.articles.iter().map(head_group).collect();
+    assert_eq!(heads.len(), 2, "{heads:?}");
+    assert!(p.articles[1].deck.is_none(), "{heads:?}");
+    assert!(p.articles[1].headline.as_deref().is_some_and(|h| h.starts_with("护城河清淤工程金") && h.contains("面完工")), "{heads:?}");
+}
