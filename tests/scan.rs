@@ -687,3 +687,15 @@ fn a_title_cut_across_a_misread_word_goes_on_to_its_column_name_on_the_line_belo
     assert!(p.articles[1].deck.is_none(), "{heads:?}");
     assert!(p.articles[1].headline.as_deref().is_some_and(|h| h.starts_with("护城河清淤工程金") && h.contains("面完工")), "{heads:?}");
 }
+
+#[test]
+fn a_title_wrapped_onto_its_column_name_as_the_page_s_first_text_heads_the_story() {
+    // The page's first story opens under the running heads on its title and column name read as
+    // two lines of one block (春节，让我们的文化青春不老 (人 / 民时评)), a comma in it: with no
+    // text above it, it read as a paragraph.
+    let page = format!("{RUNNING_HEAD}护城河边，步道新绿铺就城市 (人\n民时评)\n\n{}新图书馆开门迎客\n\n{}", column(&RIVER, 15), column(&LIBRARY, 15));
+    let p = run(&page);
+    let heads = headlines(&p);
+    assert_eq!(heads.first().copied().flatten(), Some("护城河边，步道新绿铺就城市 （人民时评）"), "{:#?}", p.articles);
+    assert!(p.articles[0].text.contains("城南的护城河清淤工程"), "{:#?}", p.articles[0]);
+}

@@ -59,8 +59,8 @@ pub fn tight_kickers(blocks: &[Block], classes: &mut [Class], layout: &Layout, l
 
 /// A Chinese title the OCR engine wrapped over two or three lines of one block, closing on its
 /// column name (何云：火线办报 鼓舞士气（为了民 / 族复兴·英雄烈士谱）), over a story's dispatch
-/// or byline, or between finished text and a paragraph that opens, is a heading: its lines run
-/// wider than the column, so they read as a paragraph.
+/// or byline, or over a paragraph that opens under finished text or none, is a heading: its lines
+/// run wider than the column, so they read as a paragraph.
 /// The engine may as well give the two lines as two blocks, a blank line between them. Nothing
 /// ends a sentence before the column name, and in it a 。 is the engine's ·.
 pub fn wrapped_titles(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
@@ -90,9 +90,10 @@ pub fn wrapped_titles(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
         let Some(open) = t.rfind(|ch| lang.openers.contains(&ch)) else { continue };
         let closes = t.ends_with(|ch| lang.closers.contains(&ch)) && open > 0;
         let under = text.get(last + 1).is_some_and(|&n| classes[n].dateline.is_some() || !classes[n].bylines.is_empty() || matches!(classes[n].shape, Shape::Byline | Shape::Dateline));
-        // Or between finished text and a paragraph that opens, short by its indent, where the
-        // column was measured: a paragraph of its own would have gone on under the one above.
-        let between = k > 0 && !classes[text[k - 1]].open_end && classes[text[k - 1]].shape == Shape::Body && text.get(last + 1).is_some_and(|&n| classes[n].start == Start::Fresh && blocks[n].opening == Some(true));
+        // Or under finished text or as the page's first text, over a paragraph that opens, short
+        // by its indent, where the column was measured: a paragraph of its own would have gone on
+        // under the one above.
+        let between = (k == 0 || !classes[text[k - 1]].open_end && classes[text[k - 1]].shape == Shape::Body) && text.get(last + 1).is_some_and(|&n| classes[n].start == Start::Fresh && blocks[n].opening == Some(true));
         // (A semicolon there is the engine's misread colon after a name: 谢翰文; 钻研理论.)
         if closes && (under || between) && !t[..open].contains(|ch: char| lang.terminal.contains(&ch) && !matches!(ch, ';' | '；')) {
             classes[i] = Class::of(Shape::Heading);
