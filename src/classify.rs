@@ -678,7 +678,11 @@ pub fn classify(b: &Block, role: Option<Role>, ruled: bool, layout: &Layout, lan
         Some(k) => &text[..text.len() - k],
         None => text,
     };
-    cl.open_end = ends_open(body, lang);
+    // Two full stops and more closing a Chinese paragraph are the engine's reading of marks
+    // hanging in the gutter beside its last line (…约合2.6埃镑)。。, 苏伊士经贸合作。。): no sentence
+    // ends so, and what stands before them tells whether it goes on elsewhere.
+    let gutter_marks = lang.code.is_cjk() && body.trim_end().ends_with("。。");
+    cl.open_end = ends_open(if gutter_marks { body.trim_end().trim_end_matches(['。', ' ']) } else { body }, lang);
     cl.start = start_of(b, body, layout, lang);
     // A caption is a sentence of its own: text that opens inside one is a column's resumed text.
     // Where blank lines are column breaks, the space around a short sentence is the break's.

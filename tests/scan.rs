@@ -699,3 +699,14 @@ fn a_title_wrapped_onto_its_column_name_as_the_page_s_first_text_heads_the_story
     assert_eq!(heads.first().copied().flatten(), Some("护城河边，步道新绿铺就城市 （人民时评）"), "{:#?}", p.articles);
     assert!(p.articles[0].text.contains("城南的护城河清淤工程"), "{:#?}", p.articles[0]);
 }
+
+#[test]
+fn full_stops_the_engine_read_in_the_gutter_end_no_sentence() {
+    // A column's last line closes on 。。, marks hanging in the gutter that the engine read with it
+    // (…约合2.6埃镑)。。): it ended the paragraph as a sentence would, and the sentence's rest at
+    // the next column's top went to the story beside it.
+    let page = format!("{RUNNING_HEAD}新图书馆开门迎客\n\n{}镇里还打算在下面的五个村各建。。\n\n护城河清淤工程本月完工\n\n{}一个分馆，和镇上的新馆通借通还，\n让住得远的村民也能借到想看的书。\n", column(&LIBRARY[..4], 15), column(&RIVER, 15));
+    let p = run(&page);
+    let library = p.articles.iter().find(|a| a.headline.as_deref() == Some("新图书馆开门迎客")).expect("the library story");
+    assert!(library.text.contains("各建。。一个分馆"), "{:#?}", p.articles);
+}
