@@ -438,7 +438,7 @@ fn title_roles(lines: &[TitleLine], lang: &Lang) -> Vec<Role> {
     // A column name closes the title: a line under a headline left open that opens one in
     // brackets and closes it at its end (必须坚持扩大天 / 放 《新论， 解读九个必须坚持”WO)) is the
     // headline's rest, the engine having cut the title across a word (开放, its 开 misread).
-    let open_title = |t: &str| !lang.ends_sentence(t) && !t.ends_with(|c: char| lang.closers.contains(&c) || COLUMN_NAME_CLOSERS.contains(c));
+    let open_title = |t: &str| !lang.ends_sentence(t) && !t.ends_with(|c: char| lang.closers.contains(&c));
     let names_column = |t: &str| {
         let before = t.find(|c: char| COLUMN_NAME_OPENERS.contains(c)).map(|k| t[..k].chars().filter(|&c| crate::lang::is_cjk(c)).count());
         t.ends_with(|c: char| COLUMN_NAME_CLOSERS.contains(c)) && before.is_some_and(|n| (1..=TITLE_REST_MAX_CJK).contains(&n))

@@ -321,9 +321,10 @@ pub(crate) fn groups(pieces: &[Piece], p: &GeoParams, unit_h: f32) -> Vec<Vec<us
         again = false;
         for k in 0..pieces.len() {
             let pc = &pieces[k];
-            let minor = pc.ratio >= p.minor && pc.chars <= p.minor_chars && pc.lines.len() <= 2;
+            let short = pc.chars <= p.minor_chars && pc.lines.len() <= 2;
+            let minor = short && pc.ratio >= p.minor;
             let lead = pc.chars <= LEAD_WORDS_CHARS && pc.lines.len() == 1;
-            let near_minor = pc.ratio >= CENTRED_KICKER && pc.chars <= p.minor_chars && pc.lines.len() <= 2;
+            let near_minor = short && pc.ratio >= CENTRED_KICKER;
             if joined[k] || pc.display || !(minor || lead || near_minor) {
                 continue;
             }
@@ -353,7 +354,8 @@ pub(crate) fn groups(pieces: &[Piece], p: &GeoParams, unit_h: f32) -> Vec<Vec<us
                 })
             };
             let joins = |g: &Vec<usize>| match (first, minor) {
-                (true, true) => touches(pc, g, pieces, p, unit_h) || near_minor && centred_over(g),
+                // (A piece of the kicker size is near it too.)
+                (true, true) => touches(pc, g, pieces, p, unit_h) || centred_over(g),
                 (true, false) => lead && over_title(g) || near_minor && centred_over(g),
                 (false, _) => minor && over_kicker(g),
             };
