@@ -4,7 +4,7 @@
 //!
 //!     cargo run --release --example geometry -- page.xml [auto|file|geometry]
 
-use newsseg::geometry::{derive, GeoParams, ReadingOrder};
+use newsseg::geometry::{cut_at_gutters, derive, GeoParams, ReadingOrder};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -25,6 +25,8 @@ fn main() {
         std::process::exit(1);
     });
     println!("# {} by {:?}, order {:?}", doc.format.as_str(), doc.producer, order.resolve(&doc));
+    // As the pipeline reads it: lines run across a gutter are cut where the geometry orders the page.
+    let doc = if order.resolve(&doc) == ReadingOrder::Geometry { cut_at_gutters(&doc).into_owned() } else { doc };
     let d = derive(&doc, order, &GeoParams::default());
     for h in &d.hints {
         let text = &d.text[h.span.0..h.span.1];
