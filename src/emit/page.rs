@@ -440,8 +440,9 @@ fn title_roles(lines: &[TitleLine], lang: &Lang) -> Vec<Role> {
     // headline's rest, the engine having cut the title across a word (开放, its 开 misread).
     let open_title = |t: &str| !lang.ends_sentence(t) && !t.ends_with(|c: char| lang.closers.contains(&c));
     let names_column = |t: &str| {
-        let before = t.find(|c: char| COLUMN_NAME_OPENERS.contains(c)).map(|k| t[..k].chars().filter(|&c| crate::lang::is_cjk(c)).count());
-        t.ends_with(|c: char| COLUMN_NAME_CLOSERS.contains(c)) && before.is_some_and(|n| (1..=TITLE_REST_MAX_CJK).contains(&n))
+        let (opens, closes) = &lang.column_name_brackets;
+        let before = t.find(|c: char| opens.contains(&c)).map(|k| t[..k].chars().filter(|&c| crate::lang::is_cjk(c)).count());
+        t.ends_with(|c: char| closes.contains(&c)) && before.is_some_and(|n| (1..=TITLE_REST_MAX_CJK).contains(&n))
     };
     let rest = main + 1 < deck_at && open_title(&lines[main].text) && names_column(&lines[main + 1].text);
     for (i, r) in roles.iter_mut().enumerate() {
@@ -454,10 +455,6 @@ fn title_roles(lines: &[TitleLine], lang: &Lang) -> Vec<Role> {
 /// onto (放 《新论…, 区建设水平 《新知…): a title line of its own over a column name runs longer
 /// (晒晒咱家新年货（新春走基层）, under a kicker).
 const TITLE_REST_MAX_CJK: usize = 5;
-
-/// Brackets a Chinese column name opens and closes in, as printed and as OCR engines misread them.
-const COLUMN_NAME_OPENERS: &str = "（(〈《【";
-const COLUMN_NAME_CLOSERS: &str = "）)〉》】";
 
 /// A line at least this many times the length of the title line under it is no title but a
 /// slogan or a standfirst over it: a title line and its deck differ by twice or so at most.

@@ -64,6 +64,8 @@ struct RawLang {
     closers: String,
     #[serde(default)]
     openers: String,
+    #[serde(default)]
+    column_name_brackets: (String, String),
     nonstarters: String,
     #[serde(default)]
     bound_starters: String,
@@ -168,6 +170,9 @@ pub struct Lang {
     pub closers: Vec<char>,
     /// Opening quotes and brackets (“, 《, （): text does not end on one.
     pub openers: Vec<char>,
+    /// The marks a column's name opens and closes in after a title (（人民观点）), as printed and
+    /// as OCR engines misread them. Empty where the papers name no columns so.
+    pub column_name_brackets: (Vec<char>, Vec<char>),
     pub nonstarters: Vec<char>,
     /// Words that lean on the word before them (的, 们, 吗): text starting with one was cut mid-sentence.
     pub bound_starters: Vec<char>,
@@ -325,6 +330,7 @@ impl Lang {
             terminal: raw.terminal.chars().collect(),
             closers: raw.closers.chars().collect(),
             openers: raw.openers.chars().collect(),
+            column_name_brackets: (raw.column_name_brackets.0.chars().collect(), raw.column_name_brackets.1.chars().collect()),
             nonstarters: raw.nonstarters.chars().collect(),
             bound_starters: raw.bound_starters.chars().collect(),
             ocr_confusions: raw.ocr_confusions,
