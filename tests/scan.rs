@@ -276,6 +276,22 @@ fn credits_photo_credits_and_jumps_in_brackets_the_ocr_misread_are_still_read() 
 }
 
 #[test]
+fn a_column_address_the_engine_broke_across_lines_stays_with_its_story() {
+    // The column's call for pieces under its story, the address cut at its @ and read as two
+    // lines: the story's last lines, not the start of the story under it.
+    let page = format!(
+        "{RUNNING_HEAD}新图书馆开门迎客\n\n{}〈作者为本报记者)\n\n栏目投稿邮箱: readers2019@\n163.com\n\n护城河清淤工程本月完工\n\n{}",
+        column(&LIBRARY, 15),
+        column(&RIVER, 15)
+    );
+    let p = run(&page);
+    assert_eq!(headlines(&p), [Some("新图书馆开门迎客"), Some("护城河清淤工程本月完工")], "{:#?}", p.articles);
+    let mailed = |a: &Article| a.credit.as_deref().is_some_and(|c| c.contains("readers2019@") && c.contains("163.com"));
+    assert!(mailed(&p.articles[0]), "{:#?}", p.articles[0]);
+    assert!(!paragraphs(&p.articles[1]).iter().any(|t| t.contains("163.com")), "{:#?}", p.articles[1]);
+}
+
+#[test]
 fn a_few_characters_set_tight_under_a_title_line_are_its_rest_not_its_headline() {
     // The OCR engine gives the title's two lines as one block (no blank line between), under
     // its kicker; the second line is three characters, the end of the title.
