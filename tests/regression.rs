@@ -848,6 +848,16 @@ fn regression_dispatch_with_ocr_brackets_lost_its_reporter() {
 }
 
 #[test]
+fn regression_dispatch_whose_bracket_the_engine_read_as_two_marks_lost_its_reporter() {
+    // Tesseract reads a （ as two marks, 《〈, and the column cuts the reporter's name: the
+    // dispatch still names him. (A page written for this test, in the shape Tesseract gives.)
+    let page = "春运客流平稳\n\n本报北京2月5日电 《〈记者陈\n明远) 记者从铁路部门获悉，节前\n客流总体平稳，车站秩序良好。\n";
+    let p = run(page);
+    let names: Vec<&str> = p.articles.iter().flat_map(|a| a.bylines.iter().filter_map(|b| b.name.as_deref())).collect();
+    assert_eq!(names, ["陈明远"], "{:#?}", p.articles);
+}
+
+#[test]
 fn regression_a_storys_only_subhead_over_text_little_like_it_was_kept_a_section() {
     // A lone heading set after finished text, over a piece that shares a few words with the story
     // above (the same village, its co-operative) but reads little like it: as the story's only
