@@ -30,8 +30,10 @@ pub fn cut_at_gutters(doc: &Document) -> Cow<'_, Document> {
     let column = super::median(lines().map(|l| l.bbox.w).collect(), 0.0);
     let mut starts: Vec<f32> = lines().map(|l| l.bbox.x).collect();
     starts.sort_by(f32::total_cmp);
+    let mut ends: Vec<f32> = lines().map(|l| l.bbox.right()).collect();
+    ends.sort_by(f32::total_cmp);
     let body = super::median(lines().map(|l| l.bbox.h).collect(), 0.0);
-    let page = Page { column, starts, body };
+    let page = Page { column, starts, ends, body };
     let crossing: Vec<bool> = doc.blocks.iter().map(|b| b.lines.iter().any(|l| runs(l, &page).len() > 1)).collect();
     if !crossing.contains(&true) {
         return Cow::Borrowed(doc);
@@ -62,6 +64,8 @@ struct Page {
     column: f32,
     /// Every line's left edge, in order.
     starts: Vec<f32>,
+    /// Every line's right edge, in order.
+    ends: Vec<f32>,
     /// The median line's height: the body text's.
     body: f32,
 }
@@ -69,10 +73,20 @@ struct Page {
 impl Page {
     /// Whether `x` is a left edge many of the page's lines start at, give or take `tol`: a column's.
     fn column_edge(&self, x: f32, tol: f32) -> bool {
-        let from = self.starts.partition_point(|&s| s < x - tol);
-        let to = self.starts.partition_point(|&s| s <= x + tol);
-        to - from >= COLUMN_EDGE_LINES
+        many_at(&self.starts, x, tol)
     }
+
+    /// Whether `x` is a right edge many of the page's lines end at, give or take `tol`: a column's.
+    fn column_end(&self, x: f32, tol: f32) -> bool {
+        many_at(&self.ends, x, tol)
+    }
+}
+
+/// Whether at least `COLUMN_EDGE_LINES` of the sorted `edges` lie within `tol` of `x`.
+fn many_at(edges: &[f32], x: f32, tol: f32) -> bool {
+    let from = edges.partition_point(|&s| s < x - tol);
+    let to = edges.partition_point(|&s| s <= x + tol);
+    to - from >= COLUMN_EDGE_LINES
 }
 
 /// A column's left edge is one at least this many lines of the page start at.
@@ -87,6 +101,9 @@ const EDGE_GAP: f32 = 1.0;
 /// around it were cut: a Chinese line's hanging marks leave the gutter under a height, and its
 /// characters stand under two thirds of one apart.
 const EDGE_ROW_GAP: f32 = 0.75;
+
+/// Brackets and quotes a line may open on, as printed and as engines read them.
+const OPENING_MARKS: &str = "(（〈《[【「『“‘\"'";
 
 /// Words at most this much taller than the body's lines are set in body type.
 const BODY_LIKE: f32 = 1.2;
@@ -103,12 +120,36 @@ fn runs(l: &Line, page: &Page) -> Vec<std::ops::Range<usize>> {
     let h = word_height(l);
     let wide = column > 0.0 && l.bbox.w >= WIDE_LINE * column;
     let gutter = if wide { WIDE_GUTTER_GAP } else { GUTTER_GAP };
+    let body = h <= BODY_LIKE * page.body;
+    let tol = EDGE_TOLERANCE * h;
     cut_where(l, |i| {
         let gap = l.words[i].bbox.x - l.words[i - 1].bbox.right();
         // (Body type only: a title across columns may have a word space at a column's edge.)
-        let edge = || wide && h <= BODY_LIKE * page.body && gap >= EDGE_GAP * h && page.column_edge(l.words[i].bbox.x, EDGE_TOLERANCE * h);
-        h > 0.0 && (gap >= gutter * h || edge())
+        let edge = || wide && body && gap >= EDGE_GAP * h && page.column_edge(l.words[i].bbox.x, tol);
+        // Marks the engine read off specks in the gutter (约瑟 。 。 隆迪, 签 ”等) fill it: measured
+        // from the column's last character to the next one's first, past them, the gutter shows
+        // where one line of a column ends at its right edge and the next column's starts at its left.
+        let hidden = || {
+            let Some(k) = (0..i).rev().find(|&k| !marks_only(&l.words[k])) else { return false };
+            let (from, to) = (l.words[k].bbox.right(), text_start(&l.words[i]));
+            (k + 1 < i || to > l.words[i].bbox.x) && to - from >= EDGE_GAP * h && page.column_end(from, tol) && page.column_edge(to, tol)
+        };
+        h > 0.0 && (gap >= gutter * h || edge() || (wide && body && !marks_only(&l.words[i]) && hidden()))
     })
+}
+
+/// Whether a word is marks only (。。, ”), no letter, digit or character of a script.
+fn marks_only(w: &crate::ocrxml::Word) -> bool {
+    !w.text.chars().any(char::is_alphanumeric)
+}
+
+/// Where a word's first letter or character stands: past the marks it opens on that open nothing
+/// (”等: a line opens on an opening bracket or quote, never on a closing mark or a stop), each
+/// taken as wide as the word's characters on average.
+fn text_start(w: &crate::ocrxml::Word) -> f32 {
+    let n = w.text.chars().count().max(1);
+    let lead = w.text.chars().take_while(|&c| !c.is_alphanumeric() && !OPENING_MARKS.contains(c)).count();
+    if lead >= n { w.bbox.x } else { w.bbox.x + w.bbox.w * lead as f32 / n as f32 }
 }
 
 /// A line's words as ranges, cut before each word `i` (from the second on) that `cut` says.
@@ -141,8 +182,10 @@ fn cut_block(b: &Block, page: &Page) -> Vec<Block> {
             let bbox = BBox::around(words.iter().map(|w| &w.bbox));
             // (A line's hyphen cuts its last word: it goes with the last run.)
             let hyphen = if k == last { l.hyphen.clone() } else { Hyphen::None };
+            // (Its column by its first character: a mark read off the gutter before it, ”等,
+            // reaches into the column on its left.)
+            let (x0, x1) = (text_start(&words[0]), bbox.right());
             let run = Line { words, bbox, hyphen, ..l.clone() };
-            let (x0, x1) = (bbox.x, bbox.right());
             match cols.iter_mut().find(|c| c.0 < x1 && x0 < c.1) {
                 Some(c) => {
                     c.0 = c.0.min(x0);
@@ -251,6 +294,25 @@ mod tests {
         let cut = cut_at_gutters(&d);
         let sizes: Vec<usize> = cut.blocks[2..].iter().map(|b| b.lines.len()).collect();
         assert_eq!(sizes, [2, 2]);
+    }
+
+    /// A row read across the gutter with a mark read off a speck in it, glued to the right
+    /// column's first character: ”九 stands from 639 (inside the left column, which ends at 640)
+    /// and its 九 from 700, the right column's edge.
+    fn specked_row(y: f32) -> Line {
+        let tie = super::super::derive::tests::word("”九", 639.0, y, 122.0, 30.0);
+        line(vec![word("一二三四五六七八九十一二三四五六七八", 100.0, y), tie, word("十一二三四五六七八", 761.0, y)])
+    }
+
+    #[test]
+    fn a_gutter_a_mark_fills_is_cut_where_one_column_ends_and_the_next_begins() {
+        let mut blocks = columns();
+        blocks.push(block(vec![specked_row(200.0), specked_row(240.0)]));
+        let d = doc(blocks);
+        let cut = cut_at_gutters(&d);
+        let cols: Vec<Vec<String>> = cut.blocks[2..].iter().map(|b| b.lines.iter().map(|l| l.words[0].text.clone()).collect()).collect();
+        // Both rows cut, and the runs after the gutter one column, though their marks reach left.
+        assert_eq!(cols, [vec!["一二三四五六七八九十一二三四五六七八"; 2], vec!["”九"; 2]]);
     }
 
     #[test]
