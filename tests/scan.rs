@@ -292,6 +292,17 @@ fn a_column_address_the_engine_broke_across_lines_stays_with_its_story() {
 }
 
 #[test]
+fn a_kicker_ending_on_a_dash_the_engine_misread_heads_the_title_under_it() {
+    // 市民读书节—— read as 一-, set tight over its title and longer than it: the kicker of the
+    // title under it, not a headline over its deck.
+    let page = format!("{RUNNING_HEAD}第三届市民读书节一-\n新图书馆开门迎客\n\n{}", column(&LIBRARY, 15));
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert_eq!(p.articles[0].kicker.as_deref(), Some("第三届市民读书节一-"));
+    assert_eq!(p.articles[0].headline.as_deref(), Some("新图书馆开门迎客"));
+}
+
+#[test]
 fn a_few_characters_set_tight_under_a_title_line_are_its_rest_not_its_headline() {
     // The OCR engine gives the title's two lines as one block (no blank line between), under
     // its kicker; the second line is three characters, the end of the title.

@@ -425,6 +425,10 @@ fn title_roles(lines: &[TitleLine], lang: &Lang) -> Vec<Role> {
         md[0]
     } else if let Some(t) = tagged {
         t
+    } else if let Some(k) = (0..top.len() - 1).rfind(|&i| lang.ends_kicker(&top[i].text)) {
+        // A line ending on a dash points at the title under it (全国政协委员贺颖春—— /
+        // 扛起责任 做好调研): it is the kicker, whatever the lengths.
+        k + 1
     } else if top.len() >= 3 {
         1
     } else if top.len() == 2 {

@@ -81,6 +81,8 @@ struct RawLang {
     numerals: String,
     deck_prefixes: Vec<String>,
     #[serde(default)]
+    kicker_dashes: Vec<String>,
+    #[serde(default)]
     headline_tag: Vec<String>,
     #[serde(default)]
     title_tail: Vec<String>,
@@ -186,6 +188,9 @@ pub struct Lang {
     /// Numerals written as characters (一, 十, 〇): what a numbered paragraph (一、) opens with.
     pub numerals: Vec<char>,
     pub deck_prefixes: Vec<String>,
+    /// Dashes a kicker ends on, pointing at the title under it (X——), as printed and as OCR
+    /// engines read them.
+    pub kicker_dashes: Vec<String>,
     pub headline_tag: Vec<Pattern>,
     /// A headline's rest read away from it, down its story's first column: a bracketed column
     /// name alone, or a title word or two carried over with it (矿脉 (体坛观澜)).
@@ -339,6 +344,7 @@ impl Lang {
             reported_speech: compile(&raw.reported_speech, "reported_speech", c),
             numerals: raw.numerals.chars().collect(),
             deck_prefixes: raw.deck_prefixes,
+            kicker_dashes: raw.kicker_dashes,
             headline_tag: compile(&raw.headline_tag, "headline_tag", c),
             title_tail: compile(&raw.title_tail, "title_tail", c),
             byline: compile(&raw.byline, "byline", c),
@@ -439,6 +445,12 @@ impl Lang {
     pub fn is_tagged(&self, heading: &str) -> bool {
         let t = heading.trim();
         self.headline_tag.iter().any(|r| r.is_match(t))
+    }
+
+    /// Whether a title line ends on a dash pointing at the title under it (`kicker_dashes`).
+    pub fn ends_kicker(&self, line: &str) -> bool {
+        let t = line.trim_end();
+        self.kicker_dashes.iter().any(|d| t.ends_with(d.as_str()))
     }
 
     /// Whether a line is a headline's rest printed away from it (`title_tail`).
