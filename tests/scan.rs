@@ -677,6 +677,20 @@ fn a_kicker_centred_over_a_title_boxed_in_halves_is_its_kicker_though_set_a_shad
 }
 
 #[test]
+fn a_kicker_the_engine_read_as_the_last_line_of_the_text_above_is_the_title_s_kicker() {
+    // Tesseract boxed the kicker with the column of text above it, as that block's last line:
+    // set bigger than the text, centred tight over the title, it was read as the text's last line.
+    let mut above = hocr_column(&RIVER[..2], 40, 20);
+    let top = above.last().map_or(0, |l| l.2) + 90;
+    above.push(("从小镇到县城的读书路", 100, top - 36, 24));
+    let body = hocr_column(&LIBRARY[..3], 40, top + 100);
+    let page = hocr(&[&above, &[("新图书馆开门迎客", 40, top, 60)], &body]);
+    let p = process_page(&Config::default(), "t", None, &page).expect("page processes");
+    let heads: Vec<Vec<&str>> = p.articles.iter().map(head_group).collect();
+    assert_eq!(heads.last().map(Vec::as_slice), Some(&["从小镇到县城的读书路", "新图书馆开门迎客"][..]), "{heads:?} {:#?}", p.articles);
+}
+
+#[test]
 fn a_deck_s_last_line_set_as_big_as_the_title_stays_in_the_deck() {
     // A speech's deck runs on into a line the engine measured in display type (——在全市图书馆
     // 工作会议上的讲 / 话（二〇一九年一月十一日）): too far under the title to touch it, that line

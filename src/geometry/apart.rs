@@ -1,7 +1,7 @@
 //! Apart: headings set in body type, told by how they stand: a short piece centred in its column,
 //! in capitals or bold, over text. Old papers set most of their headlines so.
 
-use super::order::Piece;
+use super::order::{piece, Piece, APART_DECK_CENTRED, CENTRED_KICKER};
 use super::{overlap, GeoParams, LineGeo};
 use crate::ocrxml::Document;
 
@@ -131,6 +131,37 @@ pub(crate) fn set_apart(pieces: &[Piece], geo: &[LineGeo], doc: &Document, taken
         k = j;
     }
     groups
+}
+
+/// A kicker read into a block of text is set at least this much bigger than every line of the
+/// block above it: a notice set a shade big throughout ends on a line of its own type.
+const KICKER_OVER_TEXT: f32 = 1.1;
+
+/// A kicker an engine read as the last line of a block of text (二〇一九年央视春晚—— closing a
+/// block it ran across other columns' lines) is cut from the block into a piece of its own, so
+/// that its title's group may take it: a line a shade bigger than the body, short, narrower than
+/// a title it stands centred and tight over, and bigger than the block's other lines.
+pub(crate) fn kicker_lines(pieces: &mut Vec<Piece>, geo: &[LineGeo], p: &GeoParams, doc: &Document) {
+    let mut k = 0;
+    while k < pieces.len() {
+        let pc = &pieces[k];
+        let last = pc.lines.end - 1;
+        let g = &geo[last];
+        let over = |t: &Piece| {
+            let line_h = t.bbox.h / t.lines.len().max(1) as f32;
+            let off = ((g.bbox.x + g.bbox.w / 2.0) - (t.bbox.x + t.bbox.w / 2.0)).abs();
+            t.display && g.bbox.w < t.bbox.w && off <= APART_DECK_CENTRED * t.bbox.w && (0.0..p.stack_gap * line_h).contains(&(t.bbox.y - g.bbox.bottom()))
+        };
+        let above = geo[pc.lines.start..last].iter().map(|h| h.ratio).fold(0.0, f32::max);
+        let bigger = g.ratio >= CENTRED_KICKER && g.ratio >= KICKER_OVER_TEXT * above;
+        if !pc.display && pc.lines.len() >= 2 && bigger && g.chars <= p.minor_chars && pieces.iter().any(over) {
+            let (start, display) = (pc.lines.start, pc.display);
+            pieces[k] = piece(geo, start..last, display, doc);
+            pieces.insert(k + 1, piece(geo, last..last + 1, display, doc));
+            k += 1;
+        }
+        k += 1;
+    }
 }
 
 #[cfg(test)]

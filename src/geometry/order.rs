@@ -67,12 +67,7 @@ pub(crate) fn pieces(geo: &[LineGeo], p: &GeoParams, doc: &Document) -> Vec<Piec
         while j < geo.len() && geo[j].block == geo[i].block && disp[j] == display {
             j += 1;
         }
-        let bbox = BBox::around(geo[i..j].iter().map(|g| &g.bbox));
-        let ratio = geo[i..j].iter().map(|g| g.ratio).fold(0.0, f32::max);
-        let chars = || line_chars(&geo[i], doc);
-        let bracket = chars().next().is_some_and(|c| OPENING_BRACKETS.contains(c));
-        let cjk = chars().filter(|&c| crate::lang::is_cjk(c)).count() * 2 > chars().filter(|c| c.is_alphanumeric()).count();
-        out.push(Piece { block: geo[i].block, lines: i..j, display, bbox, ratio, chars: geo[i..j].iter().map(|g| g.chars).sum(), bracket, cjk });
+        out.push(piece(geo, i..j, display, doc));
         i = j;
     }
     // A long run of display type is a lead set big, text rather than a headline; so is display
@@ -98,7 +93,19 @@ pub(crate) fn pieces(geo: &[LineGeo], p: &GeoParams, doc: &Document) -> Vec<Piec
             out[k].display = false;
         }
     }
+    super::apart::kicker_lines(&mut out, geo, p, doc);
     out
+}
+
+/// The piece of the measured lines `lines`, of one block.
+pub(crate) fn piece(geo: &[LineGeo], lines: std::ops::Range<usize>, display: bool, doc: &Document) -> Piece {
+    let (i, j) = (lines.start, lines.end);
+    let bbox = BBox::around(geo[i..j].iter().map(|g| &g.bbox));
+    let ratio = geo[i..j].iter().map(|g| g.ratio).fold(0.0, f32::max);
+    let chars = || line_chars(&geo[i], doc);
+    let bracket = chars().next().is_some_and(|c| OPENING_BRACKETS.contains(c));
+    let cjk = chars().filter(|&c| crate::lang::is_cjk(c)).count() * 2 > chars().filter(|c| c.is_alphanumeric()).count();
+    Piece { block: geo[i].block, lines: i..j, display, bbox, ratio, chars: geo[i..j].iter().map(|g| g.chars).sum(), bracket, cjk }
 }
 
 /// A figure line is a title's last when its size is within this share of the title line's above
@@ -258,7 +265,7 @@ fn touches(b: &Piece, g: &[usize], pieces: &[Piece], p: &GeoParams, unit_h: f32)
 
 /// A line centred tight over a title is its kicker set this much bigger than the body: its place
 /// says what a size a shade under the kicker size (`GeoParams::minor`) leaves open.
-const CENTRED_KICKER: f32 = 1.05;
+pub(crate) const CENTRED_KICKER: f32 = 1.05;
 /// The halves of a kicker's line are measured within this share of each other's size.
 const HALF_LIKE: f32 = 0.12;
 
@@ -557,7 +564,7 @@ pub(crate) fn decks_set_apart(display: &mut [Vec<usize>], apart: Vec<Vec<usize>>
 const APART_DECK_STACK: f32 = 1.5;
 /// A deck in body type is centred under its title: its centre at most this share of the
 /// title's width off the title's.
-const APART_DECK_CENTRED: f32 = 0.15;
+pub(crate) const APART_DECK_CENTRED: f32 = 0.15;
 /// A deck stands at most this many of the title's lines under it (a rule and space between).
 const DECK_STACK: f32 = 2.5;
 /// A deck is set at least this much smaller than the line above it (a masthead's line over a
