@@ -691,6 +691,20 @@ fn a_kicker_the_engine_read_as_the_last_line_of_the_text_above_is_the_title_s_ki
 }
 
 #[test]
+fn two_titles_side_by_side_whose_lines_stand_on_different_bands_are_two_titles() {
+    // A one-line title beside a two-line one set higher, a character's width apart: read as the
+    // halves of one title line around a character the engine lost, the two made one headline.
+    let top = 200;
+    let river = hocr_column(&RIVER[..3], 40, top + 80);
+    let library = hocr_column(&LIBRARY[..3], 300, top + 100);
+    let page = hocr(&[&[("护城河清淤工程完工", 40, top, 40)], &[("新图书馆开门", 270, top - 40, 50), ("迎来读者", 270, top + 14, 50)], &river, &library]);
+    let p = process_page(&Config::default(), "t", None, &page).expect("page processes");
+    let mut heads: Vec<Vec<&str>> = p.articles.iter().map(head_group).collect();
+    heads.sort();
+    assert_eq!(heads, [vec!["护城河清淤工程完工"], vec!["新图书馆开门迎来读者"]], "{:#?}", p.articles);
+}
+
+#[test]
 fn a_deck_s_last_line_set_as_big_as_the_title_stays_in_the_deck() {
     // A speech's deck runs on into a line the engine measured in display type (——在全市图书馆
     // 工作会议上的讲 / 话（二〇一九年一月十一日）): too far under the title to touch it, that line

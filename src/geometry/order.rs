@@ -247,7 +247,9 @@ fn touches(b: &Piece, g: &[usize], pieces: &[Piece], p: &GeoParams, unit_h: f32)
         // (Latin titles side by side stand that far apart: LUFTHANSA SAYS … | Leading Industrial.)
         // An aside in brackets after a title stands off it by the space its marks hold (！（).
         let aside = right.bracket && x_gap < ASIDE_GAP * line_h;
-        let lost = b.cjk && h.cjk && x_gap < LOST_CHARACTER * line_h;
+        // (Halves of one line: their first lines stand on one band, tops level.)
+        let level = (b.bbox.y - h.bbox.y).abs() <= 0.5 * (b.bbox.h / lines(b)).min(h.bbox.h / lines(h));
+        let lost = b.cjk && h.cjk && level && x_gap < LOST_CHARACTER * line_h;
         let near = x_gap < p.band_gap * unit_h || lost || aside;
         // An aside over a column of its own is still the title's on its line: a story's own title
         // does not open on a bracket.
