@@ -155,9 +155,9 @@ pub(crate) fn kicker_lines(pieces: &mut Vec<Piece>, geo: &[LineGeo], p: &GeoPara
         let above = geo[pc.lines.start..last].iter().map(|h| h.ratio).fold(0.0, f32::max);
         let bigger = g.ratio >= CENTRED_KICKER && g.ratio >= KICKER_OVER_TEXT * above;
         if !pc.display && pc.lines.len() >= 2 && bigger && g.chars <= p.minor_chars && pieces.iter().any(over) {
-            let (start, display) = (pc.lines.start, pc.display);
-            pieces[k] = piece(geo, start..last, display, doc);
-            pieces.insert(k + 1, piece(geo, last..last + 1, display, doc));
+            let start = pc.lines.start;
+            pieces[k] = piece(geo, start..last, false, doc);
+            pieces.insert(k + 1, piece(geo, last..last + 1, false, doc));
             k += 1;
         }
         k += 1;
