@@ -508,7 +508,7 @@ pub fn display_type(blocks: &[Block], classes: &mut [Class], types: &[LineType],
         // words tell. A signature's words tell whatever its type (——编者, its dashes read tall,
         // under the editors' note): no title has that shape.
         let apart = ts.iter().any(|t| t.apart);
-        let signs = b.n_lines() == 1 && lang.signature.iter().any(|r| r.is_match(b.text.trim()));
+        let signs = b.n_lines() == 1 && lang.is_signature(&b.text);
         if signs || apart && (matches!(c.shape, Shape::Byline | Shape::Dateline | Shape::Credit | Shape::Jump | Shape::Caption) || !c.bylines.is_empty()) {
             continue;
         }
@@ -606,7 +606,7 @@ pub fn classify(b: &Block, role: Option<Role>, ruled: bool, layout: &Layout, lan
             }
         }
     }
-    if b.n_lines() == 1 && lang.signature.iter().any(|r| r.is_match(text.trim())) {
+    if b.n_lines() == 1 && lang.is_signature(text) {
         // Finished text of the piece above, whatever its shape.
         return Class::of(Shape::Body);
     }

@@ -447,6 +447,12 @@ impl Lang {
         self.headline_tag.iter().any(|r| r.is_match(t))
     }
 
+    /// Whether a line signs the piece above it (`signature`: a reader's place and name, ——编者).
+    pub fn is_signature(&self, line: &str) -> bool {
+        let t = line.trim();
+        self.signature.iter().any(|r| r.is_match(t))
+    }
+
     /// Whether a title line ends on a dash pointing at the title under it (`kicker_dashes`).
     pub fn ends_kicker(&self, line: &str) -> bool {
         let t = line.trim_end();
