@@ -1,7 +1,7 @@
 //! Apart: headings set in body type, told by how they stand: a short piece centred in its column,
 //! in capitals or bold, over text. Old papers set most of their headlines so.
 
-use super::order::{piece, Piece, APART_DECK_CENTRED, CENTRED_KICKER};
+use super::order::{piece, Piece, CENTRED_KICKER};
 use super::{overlap, GeoParams, LineGeo};
 use crate::ocrxml::Document;
 
@@ -149,8 +149,7 @@ pub(crate) fn kicker_lines(pieces: &mut Vec<Piece>, geo: &[LineGeo], p: &GeoPara
         let g = &geo[last];
         let over = |t: &Piece| {
             let line_h = t.bbox.h / t.lines.len().max(1) as f32;
-            let off = ((g.bbox.x + g.bbox.w / 2.0) - (t.bbox.x + t.bbox.w / 2.0)).abs();
-            t.display && g.bbox.w < t.bbox.w && off <= APART_DECK_CENTRED * t.bbox.w && (0.0..p.stack_gap * line_h).contains(&(t.bbox.y - g.bbox.bottom()))
+            t.display && super::kicker_over(&g.bbox, &t.bbox, p.stack_gap * line_h)
         };
         let above = geo[pc.lines.start..last].iter().map(|h| h.ratio).fold(0.0, f32::max);
         let bigger = g.ratio >= CENTRED_KICKER && g.ratio >= KICKER_OVER_TEXT * above;

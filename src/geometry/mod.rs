@@ -80,6 +80,18 @@ pub(crate) fn overlap(a0: f32, a1: f32, b0: f32, b1: f32) -> f32 {
     (a1.min(b1) - a0.max(b0)).max(0.0)
 }
 
+/// Whether box `a` stands centred on box `b`: their centres at most `order::APART_DECK_CENTRED`
+/// of `b`'s width apart.
+pub(crate) fn centred_on(a: &BBox, b: &BBox) -> bool {
+    ((a.x + a.w / 2.0) - (b.x + b.w / 2.0)).abs() <= order::APART_DECK_CENTRED * b.w
+}
+
+/// Whether a line in box `k` stands as a kicker over a title in box `t`: narrower than it,
+/// centred on it, and tight over it (less than `gap` above it).
+pub(crate) fn kicker_over(k: &BBox, t: &BBox, gap: f32) -> bool {
+    k.w < t.w && centred_on(k, t) && (0.0..gap).contains(&(t.y - k.bottom()))
+}
+
 /// Horizontal overlap of two boxes.
 pub(crate) fn x_overlap(a: &BBox, b: &BBox) -> f32 {
     overlap(a.x, a.right(), b.x, b.right())

@@ -343,8 +343,7 @@ pub(crate) fn groups(pieces: &[Piece], p: &GeoParams, unit_h: f32) -> Vec<Vec<us
                 let t = BBox::around(g.iter().map(|&h| &pieces[h].bbox));
                 let top = g.iter().map(|&h| &pieces[h]).min_by(|a, b| a.bbox.y.total_cmp(&b.bbox.y)).expect("groups are not empty");
                 let line_h = top.bbox.h / top.lines.len().max(1) as f32;
-                let off = ((pc.bbox.x + pc.bbox.w / 2.0) - (t.x + t.w / 2.0)).abs();
-                pc.bbox.w < t.w && off <= APART_DECK_CENTRED * t.w && (0.0..p.stack_gap * line_h).contains(&(t.y - pc.bbox.bottom()))
+                super::kicker_over(&pc.bbox, &t, p.stack_gap * line_h)
             };
             let over_title = |g: &Vec<usize>| {
                 g.iter().any(|&h| {
@@ -550,7 +549,7 @@ pub(crate) fn decks_set_apart(display: &mut [Vec<usize>], apart: Vec<Vec<usize>>
             let clear = || pieces.iter().all(|q| x_overlap(&q.bbox, &below) <= 0.0 || q.bbox.bottom() <= above.bottom() || q.bbox.y >= below.y);
             // Centred under the title: a line under one side of a banner across columns heads
             // a story of its own in that column.
-            let centred = ((below.x + below.w / 2.0) - (above.x + above.w / 2.0)).abs() <= APART_DECK_CENTRED * above.w;
+            let centred = super::centred_on(&below, above);
             shared && centred && top.ratio * DECK_SMALLER <= last.ratio && (0.0..APART_DECK_STACK * line_h).contains(&gap) && clear()
         });
         match deck_of {
@@ -564,8 +563,8 @@ pub(crate) fn decks_set_apart(display: &mut [Vec<usize>], apart: Vec<Vec<usize>>
 /// A deck in body type stands at most this many of the title's lines under it: closer than a
 /// display deck (a rule's space), as a heading further down heads a section of its own.
 const APART_DECK_STACK: f32 = 1.5;
-/// A deck in body type is centred under its title: its centre at most this share of the
-/// title's width off the title's.
+/// A deck in body type is centred under its title, a kicker over it: its centre at most this
+/// share of the title's width off the title's.
 pub(crate) const APART_DECK_CENTRED: f32 = 0.15;
 /// A deck stands at most this many of the title's lines under it (a rule and space between).
 const DECK_STACK: f32 = 2.5;
