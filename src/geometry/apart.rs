@@ -1,7 +1,8 @@
 //! Apart: headings set in body type, told by how they stand: a short piece centred in its column,
 //! in capitals or bold, over text. Old papers set most of their headlines so.
 
-use super::order::{piece, Piece, CENTRED_KICKER};
+use super::heads::CENTRED_KICKER;
+use super::order::{piece, Piece};
 use super::{overlap, GeoParams, LineGeo};
 use crate::ocrxml::Document;
 

@@ -1,6 +1,7 @@
 //! Derive: the page text of a structured page, a line per file line in reading order with a blank
 //! line between paragraphs, and the hint each line carries into the pipeline.
 
+use super::heads;
 use super::order::{self, Piece, Placed, ReadingOrder};
 use super::{GeoParams, LineGeo};
 use crate::ocrxml::{BBox, Document, Hyphen, Line};
@@ -96,8 +97,8 @@ pub fn derive(doc: &Document, order: ReadingOrder, p: &GeoParams) -> Derived {
         pc.display = false;
         pc.ratio = 1.0;
     }
-    let mut groups = order::groups(&pieces, p, unit_h);
-    let ink = order::title_ink(&mut groups, &pieces, &geo, doc, unit_h);
+    let mut groups = heads::groups(&pieces, p, unit_h);
+    let ink = heads::title_ink(&mut groups, &pieces, &geo, doc, unit_h);
     let margin = order::margins(&pieces, &groups);
     let n_display = groups.len();
     let mut taken: Vec<bool> = margin.iter().zip(&edge).map(|(m, e)| m | e).collect();
@@ -116,7 +117,7 @@ pub fn derive(doc: &Document, order: ReadingOrder, p: &GeoParams) -> Derived {
         crate::lang::LangCode::ALL.into_iter().any(|c| crate::lang::Lang::get(c).byline.iter().any(|p| p.is_match(t)))
     };
     let (bylines, apart): (Vec<_>, Vec<_>) = apart.into_iter().partition(|g| byline(g));
-    let mut rest = order::decks_set_apart(&mut groups, apart, &pieces);
+    let mut rest = heads::decks_set_apart(&mut groups, apart, &pieces);
     rest.extend(bylines);
     groups.extend(rest);
     let placed = order::place(doc, &pieces, &groups, order, unit_h);

@@ -10,6 +10,7 @@
 mod apart;
 mod derive;
 mod gutter;
+mod heads;
 mod order;
 mod sizes;
 
@@ -80,10 +81,10 @@ pub(crate) fn overlap(a0: f32, a1: f32, b0: f32, b1: f32) -> f32 {
     (a1.min(b1) - a0.max(b0)).max(0.0)
 }
 
-/// Whether box `a` stands centred on box `b`: their centres at most `order::APART_DECK_CENTRED`
+/// Whether box `a` stands centred on box `b`: their centres at most `heads::APART_DECK_CENTRED`
 /// of `b`'s width apart.
 pub(crate) fn centred_on(a: &BBox, b: &BBox) -> bool {
-    ((a.x + a.w / 2.0) - (b.x + b.w / 2.0)).abs() <= order::APART_DECK_CENTRED * b.w
+    ((a.x + a.w / 2.0) - (b.x + b.w / 2.0)).abs() <= heads::APART_DECK_CENTRED * b.w
 }
 
 /// Whether a line in box `k` stands as a kicker over a title in box `t`: narrower than it,
