@@ -705,6 +705,22 @@ fn two_titles_side_by_side_whose_lines_stand_on_different_bands_are_two_titles()
 }
 
 #[test]
+fn a_title_s_halves_around_a_lost_character_after_a_comma_are_one_title() {
+    // 村子大家管， | 子更美满 (日 lost): the gap between the halves' boxes holds the lost character
+    // and the blank right part of the comma's em, wider than a lost character alone. Without the
+    // comma the same gap parts two titles.
+    for (left, one) in [("村里的路灯，", true), ("村里的路灯", false)] {
+        let top = 100;
+        let right = 40 + left.chars().count() as u32 * 25 + 82;
+        let page = hocr(&[&[(left, 40, top, 50)], &[("亮起来了", right, top, 50)], &hocr_column(&LIBRARY[..2], 40, top + 80), &hocr_column(&LIBRARY[2..4], 240, top + 80)]);
+        let p = process_page(&Config::default(), "t", None, &page).expect("page processes");
+        let heads: Vec<Vec<&str>> = p.articles.iter().map(head_group).collect();
+        let whole = format!("{left}亮起来了");
+        assert_eq!(heads.iter().any(|h| h == &[whole.as_str()]), one, "{left}: {heads:?}");
+    }
+}
+
+#[test]
 fn a_deck_s_last_line_set_as_big_as_the_title_stays_in_the_deck() {
     // A speech's deck runs on into a line the engine measured in display type (——在全市图书馆
     // 工作会议上的讲 / 话（二〇一九年一月十一日）): too far under the title to touch it, that line

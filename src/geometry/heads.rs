@@ -41,7 +41,10 @@ fn touches(b: &Piece, g: &[usize], pieces: &[Piece], p: &GeoParams, unit_h: f32)
         let aside = right.bracket && x_gap < ASIDE_GAP * line_h;
         // (Halves of one line: their first lines stand on one band, tops level.)
         let level = (b.bbox.y - h.bbox.y).abs() <= 0.5 * (b.bbox.h / lines(b)).min(h.bbox.h / lines(h));
-        let lost = b.cjk && h.cjk && level && x_gap < LOST_CHARACTER * line_h;
+        // (A full-width mark closing the left half leaves the blank of its em to the gap: 村子大家管，
+        // | 子更美满, 日 lost.)
+        let blank = if left.mark_end { MARK_BLANK * line_h } else { 0.0 };
+        let lost = b.cjk && h.cjk && level && x_gap < LOST_CHARACTER * line_h + blank;
         let near = x_gap < p.band_gap * unit_h || lost || aside;
         // An aside over a column of its own is still the title's on its line: a story's own title
         // does not open on a bracket.
@@ -72,6 +75,9 @@ const ASIDE_GAP: f32 = 2.0;
 
 /// Halves of one title the engine lost a character between stand this many of its lines apart.
 const LOST_CHARACTER: f32 = 1.2;
+/// The blank part of a full-width mark's em after its ink, in its lines: a comma's ink takes the
+/// left third of the em.
+const MARK_BLANK: f32 = 0.6;
 
 /// A column is read off text of at least this many lines under or over a title: a deck of two
 /// lines is set narrower than the column.
@@ -365,7 +371,7 @@ mod tests {
     use super::*;
 
     fn piece(x: f32, y: f32, w: f32, h: f32) -> Piece {
-        Piece { block: 0, lines: 0..1, display: true, bbox: BBox { x, y, w, h }, ratio: 1.0, chars: 1, bracket: false, cjk: false }
+        Piece { block: 0, lines: 0..1, display: true, bbox: BBox { x, y, w, h }, ratio: 1.0, chars: 1, bracket: false, cjk: false, mark_end: false }
     }
 
     #[test]

@@ -39,6 +39,9 @@ pub(crate) struct Piece {
     /// Most of the piece's first line is ideographs: set on a square grid, one lost to the engine
     /// leaves a gap of its own size.
     pub cjk: bool,
+    /// The piece's first line ends on a full-width mark inked at the left of its em (，): the rest
+    /// of the em stands blank after the box.
+    pub mark_end: bool,
 }
 
 /// A piece in reading order, with the headline group it belongs to (if any).
@@ -105,7 +108,8 @@ pub(crate) fn piece(geo: &[LineGeo], lines: std::ops::Range<usize>, display: boo
     let chars = || line_chars(&geo[i], doc);
     let bracket = chars().next().is_some_and(|c| OPENING_BRACKETS.contains(c));
     let cjk = chars().filter(|&c| crate::lang::is_cjk(c)).count() * 2 > chars().filter(|c| c.is_alphanumeric()).count();
-    Piece { block: geo[i].block, lines: i..j, display, bbox, ratio, chars: geo[i..j].iter().map(|g| g.chars).sum(), bracket, cjk }
+    let mark_end = chars().last().is_some_and(|c| LEFT_SET_MARKS.contains(c));
+    Piece { block: geo[i].block, lines: i..j, display, bbox, ratio, chars: geo[i..j].iter().map(|g| g.chars).sum(), bracket, cjk, mark_end }
 }
 
 /// A figure line is a title's last when its size is within this share of the title line's above
@@ -151,6 +155,9 @@ fn specks(g: &LineGeo, doc: &Document) -> bool {
 /// Marks that open an aside or a column's name, as set or as an engine reads them (〈 for （).
 /// Not 《: a title may open on a book's or a show's name (《流浪地球》…).
 const OPENING_BRACKETS: &str = "(（〈[【";
+
+/// Full-width marks set at the left of their em, its right part blank.
+const LEFT_SET_MARKS: &str = "，、。：；！？";
 
 /// Marks that close an aside or a column's name after a title, as set or as an engine reads them.
 const CLOSING_BRACKETS: &str = ")）〉]】";
@@ -377,7 +384,7 @@ mod tests {
     use super::*;
 
     fn piece(x: f32, y: f32, w: f32, h: f32) -> Piece {
-        Piece { block: 0, lines: 0..1, display: true, bbox: BBox { x, y, w, h }, ratio: 1.0, chars: 1, bracket: false, cjk: false }
+        Piece { block: 0, lines: 0..1, display: true, bbox: BBox { x, y, w, h }, ratio: 1.0, chars: 1, bracket: false, cjk: false, mark_end: false }
     }
 
     /// The pieces in the order `by_zones` reads them, body lines 30 units high.
