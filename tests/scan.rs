@@ -270,7 +270,8 @@ fn credits_photo_credits_and_jumps_in_brackets_the_ocr_misread_are_still_read() 
     let p = run(&page);
     assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
     let a = &p.articles[0];
-    assert_eq!(a.credit.as_deref(), Some("〈作者为本报记者）"));
+    // (The bracket, closed by ）, is mended.)
+    assert_eq!(a.credit.as_deref(), Some("（作者为本报记者）"));
     assert!(a.captions.iter().any(|c| c.text.starts_with("李明摄")), "{a:#?}");
     assert_eq!(a.jumps.first().and_then(|j| j.page.as_deref()), Some("2"));
 }
@@ -338,7 +339,8 @@ fn a_title_whose_column_name_the_ocr_misread_over_the_key_points_label_is_a_titl
     let p = run(&page);
     assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
     let a = &p.articles[0];
-    assert_eq!(head_group(a), ["小镇探索全民阅读新办法", "新图书馆开门迎客，真方便 《走基层。 看变化）"], "{a:#?}");
+    // (The bracket, closed by ）, is mended.)
+    assert_eq!(head_group(a), ["小镇探索全民阅读新办法", "新图书馆开门迎客，真方便 （走基层。 看变化）"], "{a:#?}");
 }
 
 #[test]
@@ -744,6 +746,20 @@ fn a_title_wrapped_over_two_lines_closing_on_its_column_name_between_finished_te
     assert_eq!(heads.len(), 2, "{:#?}", p.articles);
     assert!(heads[1].is_some_and(|h| h.starts_with("护城河边") && h.ends_with("的变化）")), "{heads:?}");
     assert!(p.articles[1].text.contains("城南的护城河清淤工程"), "{:#?}", p.articles[1]);
+}
+
+#[test]
+fn a_title_whose_column_name_opens_on_a_misread_bracket_heads_its_story() {
+    // Tesseract read the column name's （ as 《 (and as 〈): the line did not read as a title
+    // closing on its column name, and the story under it went on from the one above.
+    for open in ['《', '〈'] {
+        let page = format!("{RUNNING_HEAD}新图书馆开门迎客\n\n{}护城河边的新步道 {open}城市观察)\n\n{}", column(&LIBRARY, 15), column(&RIVER, 15));
+        let p = run(&page);
+        let heads = headlines(&p);
+        assert_eq!(heads.len(), 2, "{open}: {:#?}", p.articles);
+        assert_eq!(heads[1], Some("护城河边的新步道 （城市观察）"), "{open}: {heads:?}");
+        assert!(p.articles[1].text.contains("城南的护城河清淤工程"), "{open}: {:#?}", p.articles[1]);
+    }
 }
 
 #[test]

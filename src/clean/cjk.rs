@@ -50,6 +50,29 @@ pub fn fix_punct(s: &str) -> Option<String> {
     Some(out)
 }
 
+/// Mends an opening bracket an OCR engine misread: 〈 or 《 closed by ） is （ (春节里的体育滋味
+/// 《体坛观澜）, 〈记者林德韧）). The closer decides, as the nearer bracket after the opener: a
+/// book's title closes on 》, an aside on ）. Run on text whose half-width marks are widened.
+pub fn mend_brackets(s: &str) -> Option<String> {
+    const MISREAD: [char; 2] = ['〈', '《'];
+    if !s.contains(MISREAD) {
+        return None;
+    }
+    let mut out: Vec<char> = s.chars().collect();
+    let mut changed = false;
+    for i in 0..out.len() {
+        if !MISREAD.contains(&out[i]) {
+            continue;
+        }
+        let next = out[i + 1..].iter().find(|c| matches!(c, '（' | '〈' | '《' | '）' | '〉' | '》'));
+        if next == Some(&'）') {
+            out[i] = '（';
+            changed = true;
+        }
+    }
+    changed.then(|| out.into_iter().collect())
+}
+
 /// The halves of a CJK headline (高升村  步步高): the parts a wide gap of two spaces or more
 /// separates when the line has one, else those single spaces separate.
 pub fn heading_halves(t: &str) -> impl Iterator<Item = &str> {
@@ -98,6 +121,16 @@ mod tests {
         assert_eq!(fix_punct("今年以来,中心(明珠路800号)共受理:100%,好!").unwrap(), "今年以来，中心（明珠路800号）共受理：100%，好！");
         assert_eq!(fix_punct("时间10:30,共1,000人").unwrap(), "时间10:30，共1,000人");
         assert_eq!(fix_punct("hello, world"), None);
+    }
+
+    #[test]
+    fn an_opener_misread_as_an_angle_or_book_bracket_is_mended_by_its_closer() {
+        assert_eq!(mend_brackets("春节里的体育滋味《体坛观澜）").unwrap(), "春节里的体育滋味（体坛观澜）");
+        assert_eq!(mend_brackets("本报北京2月14日电〈记者林德韧）经历").unwrap(), "本报北京2月14日电（记者林德韧）经历");
+        // A book's title, and an opener left open on its line, stay as printed.
+        assert_eq!(mend_brackets("读《红楼梦》（节选）"), None);
+        assert_eq!(mend_brackets("这个年，真有范儿〈大数据观察。"), None);
+        assert_eq!(mend_brackets("没有书名号"), None);
     }
 
     #[test]

@@ -261,10 +261,13 @@ fn clean_line(raw: &str, offset: usize, end: usize, blank_before: u16, buf: &mut
     let soft_hyphen_end = body.ends_with('\u{00AD}');
     let seen = unicode::clean_chars(body, buf);
     // Only CJK text with a half-width mark has any to widen.
-    let text = match (seen.cjk && seen.marks).then(|| cjk::fix_punct(buf)).flatten() {
+    let mut text = match (seen.cjk && seen.marks).then(|| cjk::fix_punct(buf)).flatten() {
         Some(fixed) => fixed,
         None => buf.clone(),
     };
+    if let Some(mended) = seen.cjk.then(|| cjk::mend_brackets(&text)).flatten() {
+        text = mended;
+    }
     if text.is_empty() {
         // Only invisible characters: still a line the page holds, kept so its bytes are accounted for.
         return Some(Line {
