@@ -1,4 +1,5 @@
-//! CJK cleanup: half-width punctuation inside CJK text to full width, and the stray spaces OCR puts between CJK characters.
+//! CJK cleanup: half-width punctuation inside CJK text to full width, opening brackets the OCR
+//! misread mended by their closers, and the stray spaces OCR puts between CJK characters.
 
 use crate::lang::{is_cjk, is_cjk_context, is_cjk_punct};
 
