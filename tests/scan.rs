@@ -749,6 +749,19 @@ fn a_title_wrapped_over_two_lines_closing_on_its_column_name_between_finished_te
 }
 
 #[test]
+fn a_paragraph_s_opening_line_read_apart_over_a_title_s_line_goes_on_past_it() {
+    // The engine read a paragraph's opening line alone, then a line of a title set beside the
+    // column, then the paragraph's rest, opening mid-sentence. The opening line, as wide as the
+    // column less the lost indent, read as a kicker over the title's line and took the rest away.
+    let para = "这是小镇建镇以来最大的文化工程，从选址到开馆，居民们一直关心着它的进展，如今终于如愿以偿。";
+    let cut = column(&[para], 15);
+    let (first, rest) = cut.split_once('\n').expect("two lines and more");
+    let page = format!("{RUNNING_HEAD}新图书馆开门迎客\n\n{}{first}\n\n读者点赞新馆\n\n{rest}{}", column(&LIBRARY[..4], 15), column(&LIBRARY[4..], 15));
+    let p = run(&page);
+    assert!(p.articles.iter().flat_map(paragraphs).any(|t| t == para), "{:#?}", p.articles);
+}
+
+#[test]
 fn a_title_whose_column_name_opens_on_a_misread_bracket_heads_its_story() {
     // Tesseract read the column name's （ as 《 (and as 〈): the line did not read as a title
     // closing on its column name, and the story under it went on from the one above.

@@ -242,6 +242,16 @@ pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], layout: &Lay
                     || grams.across_len(t, &blocks[j].text).is_some()
                     || crate::lang::lexicon::split_word(t, &blocks[j].text).is_some())
         });
+        // Or a line of the column's width runs on past a title's line the engine read amid the
+        // column (这是克利夫兰奖设立90余年 / 队获克利夫兰奖 / 来，中国科学家…): the text after that
+        // line goes on mid-sentence.
+        let runs_past = || {
+            !parallel
+                && blocks[i].n_lines() == 1
+                && layout.measure.is_some_and(|m| m.column_line(t))
+                && text_blocks.get(k + 1).is_some_and(|&h| classes[h].shape == Shape::Heading && blocks[h].n_lines() == 1)
+                && text_blocks.get(k + 2).is_some_and(|&j| classes[j].shape == Shape::Body && !classes[j].opens_story() && classes[j].start.continues())
+        };
         // Prose cut at a column's foot may go on far from it, after other stories' text. A heading
         // is rarely made of clauses, and a piece of prose that is, and makes a word with the start
         // of a paragraph elsewhere (还收了一张礼品|卡), is that paragraph's first part. (Without the
@@ -279,7 +289,7 @@ pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], layout: &Lay
             && classes[text_blocks[k - 1]].shape == Shape::Body
             && blocks[i].n_lines() == 1
             && layout.measure.is_some_and(|m| m.column_line(t));
-        if dangling || short_tail || under_prose || runs_on || runs_on_far() {
+        if dangling || short_tail || under_prose || runs_on || runs_past() || runs_on_far() {
             let c = &mut classes[i];
             c.shape = Shape::Body;
             c.open_end = true;
