@@ -45,9 +45,9 @@ fn height_em(line: &Line) -> f32 {
 /// The em of a CJK line: the advance of its characters (ideographs and full-width marks take a
 /// whole em, digits, Latin letters and half-width marks about half) over the width they are set
 /// in. Gaps wider than a character between the line's words are left out of that width: an engine
-/// may string one line across a gap between columns, or between a title's halves. `None` for a
-/// line that is not mostly CJK.
-fn cjk_em(line: &Line) -> Option<f32> {
+/// may string one line across a gap between columns, or between a title's halves. With it, the
+/// ems its characters count. `None` for a line that is not mostly CJK.
+fn cjk_em(line: &Line) -> Option<(f32, f32)> {
     let ems = |text: &str| -> f32 {
         text.chars().filter(|c| !c.is_whitespace()).map(|ch| if crate::lang::is_cjk(ch) || ch as u32 >= 0x3000 { 1.0 } else { HALF_WIDTH }).sum()
     };
@@ -63,7 +63,40 @@ fn cjk_em(line: &Line) -> Option<f32> {
     // A gap past half a character is space the line spans, not space its characters take.
     let spanned: f32 = boxes.windows(2).map(|p| (p[1].0 - p[0].1 - ink * 0.5).max(0.0)).sum();
     let set = (line.bbox.w - spanned).max(line.bbox.w * 0.25);
-    Some(set / n)
+    Some((set / n, n))
+}
+
+/// Most ems a CJK line may count for its height to check its advance: one character more or
+/// less changes the count of a short line by a fifth and more.
+const SHORT_LINE_EMS: f32 = 5.0;
+/// Least ems a CJK line counts for its height against its advance to measure the page's own
+/// ratio of the two (the engine's line boxes run about 1.04 ems high).
+const LONG_LINE_EMS: f32 = 10.0;
+/// A short line whose height runs past its advance by more than this share of the page's own
+/// ratio counts a character the engine read out of a stroke (了明意见 for 明意见); up to
+/// `MISCOUNT_MAX`, which one such character in a line of two explains (3/2, with slack), its
+/// em is its height's. Further off, the line is no text (specks, a rule).
+const MISCOUNT_MIN: f32 = 1.2;
+const MISCOUNT_MAX: f32 = 1.6;
+
+/// Measures short CJK lines whose advance miscounts a character by their height instead, against
+/// the page's ratio of line height to advance on its long lines (`ems`: each line's count).
+fn mend_miscounted(lines: &[&Line], ems: &[Option<(f32, f32)>], em: &mut [f32]) {
+    let ratios: Vec<(f32, usize)> = lines.iter().zip(ems).filter_map(|(l, e)| e.filter(|&(a, n)| n >= LONG_LINE_EMS && a > 0.0).map(|(a, _)| (l.bbox.h / a, 1))).collect();
+    let Some(k) = weighted_median(ratios) else { return };
+    for ((l, e), m) in lines.iter().zip(ems).zip(em.iter_mut()) {
+        // (Ideographs and full-width marks only: a digit's or a Latin letter's advance is a
+        // guess, and 第4版 no miscount.)
+        let ideographs = || l.words.iter().flat_map(|w| w.text.chars()).all(|c| crate::lang::is_cjk(c) || crate::lang::is_cjk_punct(c));
+        if let Some((a, n)) = *e
+            && n <= SHORT_LINE_EMS
+            && a > 0.0
+            && ideographs()
+            && (MISCOUNT_MIN..=MISCOUNT_MAX).contains(&(l.bbox.h / a / k))
+        {
+            *m = l.bbox.h / k;
+        }
+    }
 }
 
 /// The advance of a digit, Latin letter or half-width mark, in ems of CJK type.
@@ -116,24 +149,32 @@ pub(crate) fn measure(doc: &Document) -> Vec<LineGeo> {
     let total_chars: usize = lines().map(|(_, _, l)| chars(l)).sum();
     let sized_chars: usize = lines().map(|(_, _, l)| l.words.iter().filter(|w| w.font_size.is_some() || l.font_size.is_some()).map(|w| w.text.chars().count()).sum::<usize>()).sum();
     let by_font = total_chars > 0 && sized_chars as f32 >= COVERED * total_chars as f32;
-    let em_of = |l: &Line| -> f32 {
+    // A CJK line's em from its advance, with the ems it counts (none where the file gives sizes).
+    let cjk: Vec<Option<(f32, f32)>> = lines().map(|(_, _, l)| if by_font { None } else { cjk_em(l) }).collect();
+    let em_of = |l: &Line, cjk: Option<(f32, f32)>| -> f32 {
         if by_font {
             // The size most of the line's characters are set in.
             let sizes: Vec<(f32, usize)> = l.words.iter().filter_map(|w| w.font_size.or(l.font_size).map(|s| (s, w.text.chars().count()))).collect();
             return weighted_median(sizes).or(l.font_size).unwrap_or(0.0);
         }
-        if let Some(p) = cjk_em(l) {
-            return p;
-        }
-        height_em(l)
+        cjk.map_or_else(|| height_em(l), |(em, _)| em)
     };
     let mut out: Vec<LineGeo> = lines()
-        .map(|(b, i, l)| {
+        .zip(&cjk)
+        .map(|((b, i, l), &c)| {
             let n = chars(l);
             let bold_chars: usize = l.words.iter().filter(|w| w.style.bold || l.style.bold).map(|w| w.text.chars().count()).sum();
-            LineGeo { block: b, line: i, bbox: l.bbox, em: em_of(l), ratio: 1.0, bold: n > 0 && bold_chars * 2 > n, chars: n, other_face: false }
+            LineGeo { block: b, line: i, bbox: l.bbox, em: em_of(l, c), ratio: 1.0, bold: n > 0 && bold_chars * 2 > n, chars: n, other_face: false }
         })
         .collect();
+    if cjk.iter().any(Option::is_some) {
+        let all: Vec<&Line> = lines().map(|(_, _, l)| l).collect();
+        let mut em: Vec<f32> = out.iter().map(|g| g.em).collect();
+        mend_miscounted(&all, &cjk, &mut em);
+        for (g, e) in out.iter_mut().zip(em) {
+            g.em = e;
+        }
+    }
     // The body's face is the one most of the page's characters are set in; a line set mostly in
     // another named face stands out from it. Faces the file does not name (0) say nothing.
     let faces: Vec<u32> = lines().map(|(_, _, l)| main_face(l)).collect();
@@ -202,6 +243,33 @@ mod tests {
         ls.push(unnamed);
         let marked: Vec<bool> = measure(&doc(ls)).iter().map(|g| g.other_face).collect();
         assert_eq!(marked, [false, false, false, false, false, true, false]);
+    }
+
+    /// A CJK line `h` high whose words (one per character) each advance `adv`.
+    fn cjk_line(text: &str, h: f32, adv: f32) -> Line {
+        let mut l = line(text, h);
+        l.words = text.chars().enumerate().map(|(i, c)| Word { id: None, text: c.into(), bbox: BBox { x: i as f32 * adv, y: 0.0, w: adv * 0.9, h: h * 0.9 }, conf: None, subs_content: None, font_size: None, style: Default::default() }).collect();
+        l.bbox.w = text.chars().count() as f32 * adv - adv * 0.1;
+        l
+    }
+
+    #[test]
+    fn a_short_cjk_line_with_a_character_read_out_of_a_stroke_is_measured_by_its_height() {
+        // A title's last line 明意见, three characters 44 wide, read as 了明意见 (了 out of 明's
+        // strokes): by advance its em is 33, a deck's size beside the title's 44. Its height says
+        // 44. A line with a digit (第4版) keeps its advance, and so does one whose height is far
+        // off its advance (specks).
+        let mut ls: Vec<Line> = (0..10).map(|_| cjk_line("镇上的新图书馆上周正式开放了", 30.0, 30.0)).collect();
+        ls.push(cjk_line("中央人民政府就香港特别", 44.0, 44.0));
+        let mut spurious = cjk_line("了明意见", 44.0, 33.0);
+        spurious.words[0].bbox.w = 10.0;
+        ls.push(spurious);
+        ls.push(cjk_line("第4版", 44.0, 33.0));
+        ls.push(cjk_line("骑唾", 90.0, 20.0));
+        let g = measure(&doc(ls));
+        assert!((g[11].ratio - g[10].ratio).abs() < 0.1, "{} {}", g[11].ratio, g[10].ratio);
+        assert!(g[12].ratio < 1.3, "{}", g[12].ratio);
+        assert!(g[13].ratio < 1.0, "{}", g[13].ratio);
     }
 
     #[test]
