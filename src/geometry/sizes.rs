@@ -1,6 +1,7 @@
 //! Sizes: each line's type size, from the file's font sizes where it gives them, else from the
-//! line's box: the advance of its characters for CJK (set on a square grid), its height read
-//! against the letters it holds for other scripts.
+//! line's box: the advance of its characters for CJK (set on a square grid; a short line whose
+//! advance miscounts a character, by its height), its height read against the letters it holds
+//! for other scripts.
 //!
 //! Tesseract's hOCR `x_size` is not used: it is estimated per paragraph, so a kicker set above its
 //! title in one paragraph gets the title's size.
