@@ -61,14 +61,17 @@ pub fn mend_brackets(s: &str) -> Option<String> {
     }
     let mut out: Vec<char> = s.chars().collect();
     let mut changed = false;
-    for i in 0..out.len() {
-        if !MISREAD.contains(&out[i]) {
-            continue;
-        }
-        let next = out[i + 1..].iter().find(|c| matches!(c, '（' | '〈' | '《' | '）' | '〉' | '》'));
-        if next == Some(&'）') {
-            out[i] = '（';
+    // Read from the end, so the nearest bracket after each opener is at hand: one pass, however
+    // many openers the line holds.
+    let mut next = None;
+    for c in out.iter_mut().rev() {
+        let bracket = matches!(*c, '（' | '〈' | '《' | '）' | '〉' | '》');
+        if MISREAD.contains(c) && next == Some('）') {
+            *c = '（';
             changed = true;
+        }
+        if bracket {
+            next = Some(*c);
         }
     }
     changed.then(|| out.into_iter().collect())
@@ -132,6 +135,8 @@ mod tests {
         assert_eq!(mend_brackets("读《红楼梦》（节选）"), None);
         assert_eq!(mend_brackets("这个年，真有范儿〈大数据观察。"), None);
         assert_eq!(mend_brackets("没有书名号"), None);
+        // Each opener by the bracket nearest after it.
+        assert_eq!(mend_brackets("《人民日报〈评论）").unwrap(), "《人民日报（评论）");
     }
 
     #[test]
