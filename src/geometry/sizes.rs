@@ -81,11 +81,12 @@ const MISCOUNT_MIN: f32 = 1.2;
 const MISCOUNT_MAX: f32 = 1.6;
 
 /// Measures short CJK lines whose advance miscounts a character by their height instead, against
-/// the page's ratio of line height to advance on its long lines (`ems`: each line's count).
-fn mend_miscounted(lines: &[&Line], ems: &[Option<(f32, f32)>], em: &mut [f32]) {
+/// the page's ratio of line height to advance on its long lines (`ems`: each line's advance and
+/// count, `geo` the lines as measured, both in `lines`' order).
+fn mend_miscounted(lines: &[&Line], ems: &[Option<(f32, f32)>], geo: &mut [LineGeo]) {
     let ratios: Vec<(f32, usize)> = lines.iter().zip(ems).filter_map(|(l, e)| e.filter(|&(a, n)| n >= LONG_LINE_EMS && a > 0.0).map(|(a, _)| (l.bbox.h / a, 1))).collect();
     let Some(k) = weighted_median(ratios) else { return };
-    for ((l, e), m) in lines.iter().zip(ems).zip(em.iter_mut()) {
+    for ((l, e), g) in lines.iter().zip(ems).zip(geo.iter_mut()) {
         // (Ideographs and full-width marks only: a digit's or a Latin letter's advance is a
         // guess, and 第4版 no miscount.)
         let ideographs = || l.words.iter().flat_map(|w| w.text.chars()).all(|c| crate::lang::is_cjk(c) || crate::lang::is_cjk_punct(c));
@@ -95,7 +96,7 @@ fn mend_miscounted(lines: &[&Line], ems: &[Option<(f32, f32)>], em: &mut [f32]) 
             && ideographs()
             && (MISCOUNT_MIN..=MISCOUNT_MAX).contains(&(l.bbox.h / a / k))
         {
-            *m = l.bbox.h / k;
+            g.em = l.bbox.h / k;
         }
     }
 }
@@ -170,11 +171,7 @@ pub(crate) fn measure(doc: &Document) -> Vec<LineGeo> {
         .collect();
     if cjk.iter().any(Option::is_some) {
         let all: Vec<&Line> = lines().map(|(_, _, l)| l).collect();
-        let mut em: Vec<f32> = out.iter().map(|g| g.em).collect();
-        mend_miscounted(&all, &cjk, &mut em);
-        for (g, e) in out.iter_mut().zip(em) {
-            g.em = e;
-        }
+        mend_miscounted(&all, &cjk, &mut out);
     }
     // The body's face is the one most of the page's characters are set in; a line set mostly in
     // another named face stands out from it. Faces the file does not name (0) say nothing.
