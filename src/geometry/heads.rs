@@ -368,11 +368,8 @@ const DECK_SMALLER: f32 = 1.05;
 
 #[cfg(test)]
 mod tests {
+    use super::super::order::tests::piece;
     use super::*;
-
-    fn piece(x: f32, y: f32, w: f32, h: f32) -> Piece {
-        Piece { block: 0, lines: 0..1, display: true, bbox: BBox { x, y, w, h }, ratio: 1.0, chars: 1, bracket: false, cjk: false, mark_end: false }
-    }
 
     #[test]
     fn a_title_line_cut_into_boxes_reads_left_to_right_whatever_their_tops() {

@@ -380,10 +380,11 @@ fn columns(pieces: &[Piece], ks: &[usize]) -> Vec<usize> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn piece(x: f32, y: f32, w: f32, h: f32) -> Piece {
+    /// A one-line display piece in box (x, y, w, h), for tests that place pieces by hand.
+    pub(in crate::geometry) fn piece(x: f32, y: f32, w: f32, h: f32) -> Piece {
         Piece { block: 0, lines: 0..1, display: true, bbox: BBox { x, y, w, h }, ratio: 1.0, chars: 1, bracket: false, cjk: false, mark_end: false }
     }
 
