@@ -315,11 +315,12 @@ fn a_few_characters_set_tight_under_a_title_line_are_its_rest_not_its_headline()
 
 #[test]
 fn a_column_name_opened_on_a_title_line_goes_on_over_the_lines_set_tight_below() {
-    // 〈 is the OCR's （: the column name runs over three lines of one block.
+    // 〈 is the OCR's （ (mended by the closer two lines below): the column name runs over three
+    // lines of one block.
     let page = format!("{RUNNING_HEAD}新图书馆开门迎客 〈基层\n文化建设\n新观察)\n\n{}", column(&LIBRARY, 15));
     let p = run(&page);
     assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
-    assert_eq!(head_group(&p.articles[0]), ["新图书馆开门迎客 〈基层文化建设新观察）"], "{:#?}", p.articles[0]);
+    assert_eq!(head_group(&p.articles[0]), ["新图书馆开门迎客 （基层文化建设新观察）"], "{:#?}", p.articles[0]);
 }
 
 #[test]
@@ -374,7 +375,7 @@ fn a_bare_title_line_over_a_line_opening_its_column_name_tight_below_is_one_titl
     let page = format!("{RUNNING_HEAD}新图书馆开门迎客\n\n{}城南护城河清淤工程\n本月底完工 〈城市\n管理新观察)\n\n新华社电 （记者李华） 城南的护\n{}", column(&LIBRARY, 15), column(&RIVER, 15));
     let p = run(&page);
     let river = p.articles.iter().find(|a| a.text.contains("护城河清淤")).expect("the second story");
-    assert_eq!(head_group(river), ["城南护城河清淤工程本月底完工 〈城市管理新观察）"], "{:#?}", p.articles);
+    assert_eq!(head_group(river), ["城南护城河清淤工程本月底完工 （城市管理新观察）"], "{:#?}", p.articles);
 }
 
 #[test]

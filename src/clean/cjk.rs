@@ -51,11 +51,13 @@ pub fn fix_punct(s: &str) -> Option<String> {
     Some(out)
 }
 
+/// What OCR engines read a round opening bracket as, in CJK type.
+const MISREAD: [char; 2] = ['〈', '《'];
+
 /// Mends an opening bracket an OCR engine misread: 〈 or 《 closed by ） is （ (春节里的体育滋味
 /// 《体坛观澜）, 〈记者林德韧）). The closer decides, as the nearer bracket after the opener: a
 /// book's title closes on 》, an aside on ）. Run on text whose half-width marks are widened.
 pub fn mend_brackets(s: &str) -> Option<String> {
-    const MISREAD: [char; 2] = ['〈', '《'];
     if !s.contains(MISREAD) {
         return None;
     }
@@ -65,7 +67,7 @@ pub fn mend_brackets(s: &str) -> Option<String> {
     // many openers the line holds.
     let mut next = None;
     for c in out.iter_mut().rev() {
-        let bracket = matches!(*c, '（' | '〈' | '《' | '）' | '〉' | '》');
+        let bracket = is_bracket(*c);
         if MISREAD.contains(c) && next == Some('）') {
             *c = '（';
             changed = true;
@@ -75,6 +77,25 @@ pub fn mend_brackets(s: &str) -> Option<String> {
         }
     }
     changed.then(|| out.into_iter().collect())
+}
+
+/// Where a line leaves a misread opener without any bracket after it (本报北京2月19日电〈记者 /
+/// 温馨）): the opener's byte offset, for the lines below to decide with [`first_bracket`].
+pub fn open_misread(s: &str) -> Option<usize> {
+    if !s.contains(MISREAD) {
+        return None;
+    }
+    s.char_indices().rev().find(|&(_, c)| is_bracket(c)).filter(|&(_, c)| MISREAD.contains(&c)).map(|(i, _)| i)
+}
+
+/// The first bracket of a line, the closer of any opener left open above it.
+pub fn first_bracket(s: &str) -> Option<char> {
+    s.chars().find(|&c| is_bracket(c))
+}
+
+/// The brackets `mend_brackets` reads: full-width round, angle and book brackets.
+fn is_bracket(c: char) -> bool {
+    matches!(c, '（' | '〈' | '《' | '）' | '〉' | '》')
 }
 
 /// The halves of a CJK headline (高升村  步步高): the parts a wide gap of two spaces or more
@@ -137,6 +158,15 @@ mod tests {
         assert_eq!(mend_brackets("没有书名号"), None);
         // Each opener by the bracket nearest after it.
         assert_eq!(mend_brackets("《人民日报〈评论）").unwrap(), "《人民日报（评论）");
+    }
+
+    #[test]
+    fn an_opener_left_open_at_the_line_end_is_found_for_the_lines_below() {
+        assert_eq!(open_misread("新华社北京2月19日电〈记者"), Some("新华社北京2月19日电".len()));
+        assert_eq!(open_misread("读《红楼梦》有感"), None);
+        assert_eq!(open_misread("（记者温馨）国务委员"), None);
+        assert_eq!(first_bracket("温馨）国务委员（兼外长）"), Some('）'));
+        assert_eq!(first_bracket("没有括号"), None);
     }
 
     #[test]

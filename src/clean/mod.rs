@@ -205,7 +205,27 @@ pub fn lines_in(src: &Source, max_line_bytes: usize, range: std::ops::Range<usiz
         }
         start = end + 1;
     }
+    mend_across(&mut out);
     out
+}
+
+/// Lines below a misread opener that may hold its closer: an aside in a column runs over a line
+/// break or two (〈记者 / 温馨）), rarely further.
+const CLOSER_LINES: usize = 2;
+
+/// Mends the misread opener a line leaves open (`cjk::mend_brackets` sees one line only) by the
+/// first bracket of the lines that go on below it, without a blank line between.
+fn mend_across(lines: &mut [Line]) {
+    for i in 0..lines.len() {
+        let Some(at) = cjk::open_misread(&lines[i].text) else { continue };
+        let below = lines[i + 1..].iter().take(CLOSER_LINES).take_while(|l| l.blank_before == 0);
+        if below.filter_map(|l| cjk::first_bracket(&l.text)).next() == Some('）') {
+            let line = &mut lines[i];
+            let width = line.text[at..].chars().next().map_or(0, char::len_utf8);
+            line.text.replace_range(at..at + width, "（");
+            line.stats = Stats::of(&line.text);
+        }
+    }
 }
 
 /// Cuts `[s, e)` into pieces of at most `max` bytes, at a space or a character boundary.
@@ -355,6 +375,16 @@ mod tests {
         for w in ls.windows(2) {
             assert_eq!(w[0].span.1, w[1].span.0);
         }
+    }
+
+    #[test]
+    fn regression_a_misread_opener_closed_on_the_line_below_is_mended() {
+        let ls = run("新华社北京2月19日电 〈记者\n温馨)国务委员兼外长\n\n读《红楼梦\n》有感\n\n〈大数据观察\n\n关注)\n");
+        let texts: Vec<&str> = ls.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts[0], "新华社北京2月19日电 （记者");
+        // A book's title closing below, and a closer past a blank line, leave the opener as printed.
+        assert_eq!(texts[2], "读《红楼梦");
+        assert_eq!(texts[4], "〈大数据观察");
     }
 
     #[test]
