@@ -811,3 +811,21 @@ fn full_stops_the_engine_read_in_the_gutter_end_no_sentence() {
     let library = p.articles.iter().find(|a| a.headline.as_deref() == Some("新图书馆开门迎客")).expect("the library story");
     assert!(library.text.contains("各建。。一个分馆"), "{:#?}", p.articles);
 }
+
+#[test]
+fn a_title_whose_column_name_lost_its_closer_is_no_prose_cut_off() {
+    // Tesseract lost the column name's closer (…新步道 〈城市纪行): the title's last character
+    // made a word (行|业) with a paragraph opening mid-word near it, so the title read as prose cut
+    // at a column's foot and was glued to the story under it.
+    let page = format!(
+        "{RUNNING_HEAD}新图书馆开门迎客\n\n{}护城河边的新步道 〈城市纪行\n\n{}{}\n\n业，沿河的小店也多了起来。\n",
+        column(&LIBRARY, 15),
+        column(&RIVER, 15),
+        column(&["清淤以后，河边的人气一天比一天旺，也带动了周边的餐饮行"], 15).trim_end()
+    );
+    let p = run(&page);
+    let heads = headlines(&p);
+    assert!(heads.contains(&Some("护城河边的新步道 〈城市纪行")), "{heads:?}");
+    let river = p.articles.iter().find(|a| a.text.contains("城南的护城河清淤工程")).expect("the river story");
+    assert_eq!(river.headline.as_deref(), Some("护城河边的新步道 〈城市纪行"), "{:#?}", p.articles);
+}

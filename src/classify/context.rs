@@ -269,9 +269,13 @@ pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], layout: &Lay
             classes[j].start == Start::Mid
                 || (first.is_some_and(|c| crate::lang::is_cjk(c) && !lang.numerals.contains(&c)) && second.is_some_and(|c| lang.nonstarters.contains(&c)))
         };
+        // A title ending on its column's name, the closer lost (…前世今生 〈宝岛纪行), is no prose
+        // cut mid-word: the name's last characters make words with other text by chance.
+        let named = lang.opens_column_name(t);
         let runs_on_far = || {
             !over_byline
                 && !parallel
+                && !named
                 && text_blocks[near.clone()].iter().any(|&j| {
                     let next = &classes[j];
                     j != i

@@ -459,6 +459,20 @@ impl Lang {
         self.kicker_dashes.iter().any(|d| t.ends_with(d.as_str()))
     }
 
+    /// Whether a line ends by opening a column's name the OCR engine left unclosed (台北孔庙的前世今生
+    /// 〈宝岛纪行, its closer lost or read onto the next line): after a title, an opener of
+    /// `column_name_brackets` and a short name, with no clause mark and nothing closed after it.
+    pub fn opens_column_name(&self, line: &str) -> bool {
+        let t = line.trim_end();
+        let opens = &self.column_name_brackets.0;
+        let Some((k, c)) = t.char_indices().rev().find(|&(_, c)| opens.contains(&c) || self.column_name_brackets.1.contains(&c)) else { return false };
+        let (title, name) = (&t[..k], &t[k + c.len_utf8()..]);
+        opens.contains(&c)
+            && title.chars().filter(|&c| is_cjk(c)).count() >= COLUMN_TITLE_MIN_CJK
+            && (1..=COLUMN_NAME_MAX).contains(&name.chars().count())
+            && name.chars().all(|c| is_cjk(c) || c == '·' || c == '.' || c == '。' || c.is_whitespace())
+    }
+
     /// Whether a line is a headline's rest printed away from it (`title_tail`).
     pub fn is_title_tail(&self, line: &str) -> bool {
         let t = line.trim();
@@ -560,6 +574,12 @@ struct Props {
 /// picture rather than words (`Lang::is_scrap`). A real kicker that short (社论) is no headline
 /// over a title line either.
 const SCRAP_MAX_CJK: usize = 2;
+/// Most characters of a column's name before its closer (人民观察, 新春走基层·代表委员履职 runs
+/// longer, cut by the line's end).
+const COLUMN_NAME_MAX: usize = 8;
+/// Least CJK characters of the title before a column's name: a line that is mostly the name is a
+/// label, not a title with its name.
+const COLUMN_TITLE_MIN_CJK: usize = 4;
 
 const LOW_END: u32 = 0x3400;
 const HIGH_START: u32 = 0xF900;
@@ -674,6 +694,18 @@ mod tests {
                 assert_eq!(p.regex().as_str(), p.as_str());
             }
         }
+    }
+
+    #[test]
+    fn a_column_name_left_open_after_a_title_is_told_from_prose() {
+        let zh = Lang::get(LangCode::Zh);
+        assert!(zh.opens_column_name("台北孔庙的前世今生 〈宝岛纪行"));
+        assert!(zh.opens_column_name("科幻成为中国故事创作新天地 (艺"));
+        // A name closed, a clause after the opener, a name too long, or a title too short.
+        assert!(!zh.opens_column_name("台北孔庙的前世今生（宝岛纪行）"));
+        assert!(!zh.opens_column_name("村里的新书屋（记者走访了三个村，"));
+        assert!(!zh.opens_column_name("村里的新书屋（记者走访了几个村子里的书屋"));
+        assert!(!zh.opens_column_name("书屋 〈城市纪行"));
     }
 
     #[test]
