@@ -829,3 +829,24 @@ fn a_title_whose_column_name_lost_its_closer_is_no_prose_cut_off() {
     let river = p.articles.iter().find(|a| a.text.contains("城南的护城河清淤工程")).expect("the river story");
     assert_eq!(river.headline.as_deref(), Some("护城河边的新步道 〈城市纪行"), "{:#?}", p.articles);
 }
+
+#[test]
+fn a_column_name_s_misread_opener_is_mended_by_its_closer_on_a_title_line_read_apart() {
+    // The engine read the title's column name over two lines with a blank between (〈城市 /
+    // 观察)): each line alone has no pair to mend, the title joined from them does.
+    let page = format!("{RUNNING_HEAD}新图书馆开门迎客\n\n{}护城河边的新步道 〈城市\n\n观察)\n\n{}", column(&LIBRARY, 15), column(&RIVER, 15));
+    let p = run(&page);
+    let heads = headlines(&p);
+    assert_eq!(heads.len(), 2, "{:#?}", p.articles);
+    assert!(heads[1].is_some_and(|h| h.contains("（城市") && !h.contains('〈')), "{heads:?}");
+}
+
+#[test]
+fn a_dispatch_s_misread_opener_is_mended_by_its_closer_across_a_column_break() {
+    // The dispatch's （ read as 〈 at a column's foot, its closer at the next column's top: the
+    // paragraph joined across the break keeps no 〈.
+    let page = format!("{RUNNING_HEAD}新图书馆开门迎客\n\n本报北京3月7日电 〈记者\n\n王晓明）镇上的新图书馆上周正式开放了，三层楼里摆满两万多册新书。\n\n{}", column(&LIBRARY[1..], 15));
+    let p = run(&page);
+    let first = p.articles.iter().flat_map(paragraphs).next().expect("a paragraph");
+    assert!(first.contains("（记者") && !first.contains('〈'), "{:#?}", p.articles);
+}

@@ -68,7 +68,7 @@ pub fn mend_brackets(s: &str) -> Option<String> {
     let mut next = None;
     for c in out.iter_mut().rev() {
         let bracket = is_bracket(*c);
-        if MISREAD.contains(c) && next == Some('）') {
+        if MISREAD.contains(c) && matches!(next, Some('）' | ')')) {
             *c = '（';
             changed = true;
         }
@@ -77,6 +77,22 @@ pub fn mend_brackets(s: &str) -> Option<String> {
         }
     }
     changed.then(|| out.into_iter().collect())
+}
+
+/// [`mend_brackets`] over text the emitter joins from pieces read apart (a title's lines, a
+/// paragraph's parts across a column break): an opener on one piece is mended by the closer on
+/// another. Each piece keeps its place: a mend changes one character for one.
+pub fn mend_pieces(pieces: &mut [String]) {
+    if !pieces.iter().any(|p| p.contains(MISREAD)) {
+        return;
+    }
+    let Some(mended) = mend_brackets(&pieces.concat()) else { return };
+    let mut rest = mended.as_str();
+    for p in pieces.iter_mut() {
+        let cut = rest.char_indices().nth(p.chars().count()).map_or(rest.len(), |(i, _)| i);
+        *p = rest[..cut].to_string();
+        rest = &rest[cut..];
+    }
 }
 
 /// Where a line leaves a misread opener without any bracket after it (本报北京2月19日电〈记者 /
@@ -93,9 +109,10 @@ pub fn first_bracket(s: &str) -> Option<char> {
     s.chars().find(|&c| is_bracket(c))
 }
 
-/// The brackets `mend_brackets` reads: full-width round, angle and book brackets.
+/// The brackets `mend_brackets` reads: round (a closer the OCR engine gave half-width, where no
+/// CJK text stood beside it to widen it, counts), angle and book brackets.
 fn is_bracket(c: char) -> bool {
-    matches!(c, '（' | '〈' | '《' | '）' | '〉' | '》')
+    matches!(c, '（' | '〈' | '《' | '）' | '〉' | '》' | '(' | ')')
 }
 
 /// The halves of a CJK headline (高升村  步步高): the parts a wide gap of two spaces or more
@@ -158,6 +175,7 @@ mod tests {
         assert_eq!(mend_brackets("没有书名号"), None);
         // Each opener by the bracket nearest after it.
         assert_eq!(mend_brackets("《人民日报〈评论）").unwrap(), "《人民日报（评论）");
+        assert_eq!(mend_brackets("为保障职工权益找办法〈新春走基层“代表委员履职)").unwrap(), "为保障职工权益找办法（新春走基层“代表委员履职)");
     }
 
     #[test]
@@ -167,6 +185,16 @@ mod tests {
         assert_eq!(open_misread("（记者温馨）国务委员"), None);
         assert_eq!(first_bracket("温馨）国务委员（兼外长）"), Some('）'));
         assert_eq!(first_bracket("没有括号"), None);
+    }
+
+    #[test]
+    fn pieces_joined_by_the_emitter_are_mended_across_and_keep_their_places() {
+        let mut title = vec!["首个工作日 干事有状态 〈干部状态".to_string(), "新观察）".to_string()];
+        mend_pieces(&mut title);
+        assert_eq!(title, ["首个工作日 干事有状态 （干部状态", "新观察）"]);
+        let mut book = vec!["读《红楼梦".to_string(), "》有感".to_string()];
+        mend_pieces(&mut book);
+        assert_eq!(book, ["读《红楼梦", "》有感"]);
     }
 
     #[test]

@@ -219,7 +219,7 @@ fn mend_across(lines: &mut [Line]) {
     for i in 0..lines.len() {
         let Some(at) = cjk::open_misread(&lines[i].text) else { continue };
         let below = lines[i + 1..].iter().take(CLOSER_LINES).take_while(|l| l.blank_before == 0);
-        if below.filter_map(|l| cjk::first_bracket(&l.text)).next() == Some('）') {
+        if below.filter_map(|l| cjk::first_bracket(&l.text)).next().is_some_and(|c| matches!(c, '）' | ')')) {
             let line = &mut lines[i];
             let width = line.text[at..].chars().next().map_or(0, char::len_utf8);
             line.text.replace_range(at..at + width, "（");
