@@ -44,7 +44,9 @@ pub(super) fn rejoin_title_tails(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan
                 let b = seg.units[u].block;
                 seg.units[u].kind == UnitKind::Subhead
                     && parts_sentence(seg, ctx, pl, u)
-                    && !leads_in(ctx, b)
+                    // (A line ending on a dash leads into the title under it, 陈科含——: a
+                    // kicker, never a title's rest.)
+                    && !ctx.lang.ends_kicker(&ctx.blocks[b].text)
                     && pl.title(seg).is_some_and(|(_, t)| short_rest(ctx, t, b))
                     && !ctx.lang.is_tagged(&ctx.blocks[head].text)
             }));
@@ -134,13 +136,6 @@ fn parts_sentence(seg: &Segments, ctx: &Ctx, pl: &Plan, u: usize) -> bool {
     }
     let (above, below) = (seg.units[u - 1].block, seg.units[u + 1].block);
     ctx.classes[above].open_end && matches!(ctx.classes[below].start, Start::Cont | Start::Mid)
-}
-
-/// Whether a line ends on a dash that leads into the title under it (陈科含——): a kicker, never a
-/// title's rest.
-fn leads_in(ctx: &Ctx, line: BlockId) -> bool {
-    let t = ctx.blocks[line].text.trim_end();
-    ctx.lang.deck_prefixes.iter().any(|d| t.ends_with(d.as_str()))
 }
 
 /// The last line of the story's title, where it has one.
