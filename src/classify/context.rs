@@ -360,12 +360,15 @@ fn past_edge_mark<'a>(text: &'a str, lang: &Lang) -> Option<&'a str> {
 /// heading over such a fragment, which the page's scrambled columns put there, is no cut prose.
 /// An indented first line still opens a paragraph, and so does a dispatch (新华社电 《记者白田田) 位…:
 /// its bracket misread as 《, closed by the engine's `)`).
-pub fn inside_starts(blocks: &[Block], classes: &mut [Class], lang: &Lang) {
+pub fn inside_starts(blocks: &[Block], classes: &mut [Class], lang: &Lang, indented: &[bool]) {
     if !lang.code.is_cjk() {
         return;
     }
-    for (b, c) in blocks.iter().zip(classes.iter_mut()) {
-        if c.shape == Shape::Body && c.dateline.is_none() && !matches!(c.start, Start::Mid | Start::Fresh) && opens_inside(b.text.trim_start()) {
+    for (i, (b, c)) in blocks.iter().zip(classes.iter_mut()).enumerate() {
+        // A paragraph set in from the column's edge opens one: a quotation running on over
+        // paragraphs reopens on each, so a closing mark in an indented one is the OCR engine's.
+        let fresh = indented.get(i).copied().unwrap_or(false);
+        if c.shape == Shape::Body && c.dateline.is_none() && !fresh && !matches!(c.start, Start::Mid | Start::Fresh) && opens_inside(b.text.trim_start()) {
             c.start = Start::Mid;
         }
     }
@@ -425,6 +428,25 @@ mod tests {
             for &c in open.iter().chain(close) {
                 assert!(matches!(c, '“' | '”' | '《' | '》' | '（' | '(' | '）' | ')'), "{c}");
             }
+        }
+    }
+
+    #[test]
+    fn an_indented_paragraph_with_a_stray_closing_mark_opens_fresh() {
+        // Tesseract read a closing quote after a question mark (…作风建设?”记者…): on a page whose
+        // geometry shows the paragraph's indent, the mark is the engine's, not the end of a quote
+        // begun above.
+        let page = "核心阅读\n\n新的一年有没有新举措？如何持之以恒正风肃纪，深入推进作风建设?”记者赴多地探访。\n";
+        let src = crate::source::Source::utf8(None, page.as_bytes());
+        let lines = crate::clean::lines(&src, crate::Config::default().max_line_bytes, &mut Vec::new());
+        let a = crate::Analysed::of(&lines, Lang::get(crate::lang::LangCode::Zh));
+        let at = a.blocks.iter().position(|b| b.text.contains("新举措")).expect("block");
+        for (indent, start) in [(false, Start::Mid), (true, Start::Unknown)] {
+            let mut classes = a.classes.clone();
+            classes[at].start = Start::Unknown;
+            let indented: Vec<bool> = (0..a.blocks.len()).map(|i| indent && i == at).collect();
+            inside_starts(&a.blocks, &mut classes, Lang::get(crate::lang::LangCode::Zh), &indented);
+            assert_eq!(classes[at].start, start, "indented: {indent}");
         }
     }
 

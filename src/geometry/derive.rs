@@ -27,6 +27,9 @@ pub struct Hint {
     pub group: Option<u32>,
     /// The line opens a paragraph.
     pub para_start: bool,
+    /// The first line of its block, set in from the block's edge where the line under it is not:
+    /// a paragraph's indent, so the paragraph opens fresh, never inside a sentence or a quote.
+    pub indented: bool,
     /// The line runs to its column's right edge: a paragraph ending on it may go on elsewhere.
     pub full: bool,
     /// The line stands in the page's head or foot margin, outside its text: a running head.
@@ -167,6 +170,10 @@ fn write(doc: &Document, geo: &[LineGeo], pieces: &[Piece], placed: &[Placed], m
             let g = &geo[gi];
             let line = &doc.blocks[g.block].lines[g.line];
             let para_start = if i == 0 { !runs_on } else { group.is_none() && opens_paragraph(geo, gi, pc, doc, p) };
+            let indented = i == 0 && group.is_none() && pc.lines.len() > 1 && {
+                let (inset, em) = (|k: usize| geo[k].bbox.x - pc.bbox.x, g.bbox.h.max(1.0));
+                inset(gi) >= p.indent * em && inset(gi + 1) < 0.5 * p.indent * em
+            };
             if !d.text.is_empty() {
                 d.text.push('\n');
                 if para_start {
@@ -190,6 +197,7 @@ fn write(doc: &Document, geo: &[LineGeo], pieces: &[Piece], placed: &[Placed], m
                 apart: pl.group.is_some_and(|g| g >= n_display),
                 group,
                 para_start,
+                indented,
                 full: right.is_some_and(|r| g.bbox.right() >= r - em),
                 margin: margin[pl.piece],
                 word_cut: word_cut(line),
@@ -394,6 +402,20 @@ pub(super) mod tests {
     fn groups_of(blocks: Vec<Block>) -> impl Fn(&str) -> Option<u32> {
         let hint = hints_of(blocks);
         move |s| hint(s).group
+    }
+
+    #[test]
+    fn a_first_line_set_in_from_the_lines_under_it_is_indented() {
+        // Body lines 20 high: an inset of 40 is two em, a paragraph's indent; a block whose first
+        // line starts at the edge has none.
+        let para = |first: &str, x: f32, top: f32, order: usize| {
+            let mut lines = vec![span_line(first, x, top, 360.0 - x, 20.0)];
+            lines.extend((1..4).map(|i| span_line(&format!("{first}{i}"), 0.0, top + 30.0 * i as f32, 360.0, 20.0)));
+            block(lines, order)
+        };
+        let hint = hints_of(vec![para("INDENTED", 40.0, 0.0, 0), para("FLUSH", 0.0, 200.0, 1)]);
+        assert!(hint("INDENTED").indented);
+        assert!(!hint("INDENTED1").indented && !hint("FLUSH").indented);
     }
 
     #[test]
