@@ -54,11 +54,17 @@ pub fn fix_punct(s: &str) -> Option<String> {
 /// What OCR engines read a round opening bracket as, in CJK type.
 const MISREAD: [char; 2] = ['〈', '《'];
 
+/// Whether `s` holds one of [`MISREAD`]: asked of every line and paragraph, so one character at a
+/// time (a search for one character runs on its last byte; a set of them decodes the text).
+fn has_misread(s: &str) -> bool {
+    MISREAD.iter().any(|&c| s.contains(c))
+}
+
 /// Mends an opening bracket an OCR engine misread: 〈 or 《 closed by ） is （ (春节里的体育滋味
 /// 《体坛观澜）, 〈记者林德韧）). The closer decides, as the nearer bracket after the opener: a
 /// book's title closes on 》, an aside on ）. Run on text whose half-width marks are widened.
 pub fn mend_brackets(s: &str) -> Option<String> {
-    if !s.contains(MISREAD) {
+    if !has_misread(s) {
         return None;
     }
     let mut out: Vec<char> = s.chars().collect();
@@ -83,7 +89,7 @@ pub fn mend_brackets(s: &str) -> Option<String> {
 /// paragraph's parts across a column break): an opener on one piece is mended by the closer on
 /// another. Each piece keeps its place: a mend changes one character for one.
 pub fn mend_pieces(pieces: &mut [String]) {
-    if !pieces.iter().any(|p| p.contains(MISREAD)) {
+    if !pieces.iter().any(|p| has_misread(p)) {
         return;
     }
     let Some(mended) = mend_brackets(&pieces.concat()) else { return };
@@ -98,7 +104,7 @@ pub fn mend_pieces(pieces: &mut [String]) {
 /// Where a line leaves a misread opener without any bracket after it (本报北京2月19日电〈记者 /
 /// 温馨）): the opener's byte offset, for the lines below to decide with [`first_bracket`].
 pub fn open_misread(s: &str) -> Option<usize> {
-    if !s.contains(MISREAD) {
+    if !has_misread(s) {
         return None;
     }
     s.char_indices().rev().find(|&(_, c)| is_bracket(c)).filter(|&(_, c)| MISREAD.contains(&c)).map(|(i, _)| i)
