@@ -359,7 +359,9 @@ fn past_edge_mark<'a>(text: &'a str, lang: &Lang) -> Option<&'a str> {
 /// sentence cut elsewhere (…《共): it starts mid-sentence. Marked after the heading passes: a
 /// heading over such a fragment, which the page's scrambled columns put there, is no cut prose.
 /// An indented first line still opens a paragraph, and so does a dispatch (新华社电 《记者白田田) 位…:
-/// its bracket misread as 《, closed by the engine's `)`).
+/// its bracket misread as 《, closed by the engine's `)`). `indented` marks the blocks whose first
+/// line a structured page's geometry measured set in (none on plain text, whose indent the
+/// block's start already holds).
 pub fn inside_starts(blocks: &[Block], classes: &mut [Class], lang: &Lang, indented: &[bool]) {
     if !lang.code.is_cjk() {
         return;
@@ -432,7 +434,7 @@ mod tests {
     }
 
     #[test]
-    fn an_indented_paragraph_with_a_stray_closing_mark_opens_fresh() {
+    fn an_indented_paragraph_with_a_stray_closing_mark_is_not_taken_to_open_inside_a_quote() {
         // Tesseract read a closing quote after a question mark (…作风建设?”记者…): on a page whose
         // geometry shows the paragraph's indent, the mark is the engine's, not the end of a quote
         // begun above.

@@ -28,7 +28,7 @@ pub struct Hint {
     /// The line opens a paragraph.
     pub para_start: bool,
     /// The first line of its block, set in from the block's edge where the line under it is not:
-    /// a paragraph's indent, so the paragraph opens fresh, never inside a sentence or a quote.
+    /// a paragraph's indent, so the paragraph opens there, never inside a quotation begun above.
     pub indented: bool,
     /// The line runs to its column's right edge: a paragraph ending on it may go on elsewhere.
     pub full: bool,
