@@ -101,18 +101,10 @@ pub fn mend_pieces(pieces: &mut [String]) {
     }
 }
 
-/// Where a line leaves a misread opener without any bracket after it (本报北京2月19日电〈记者 /
-/// 温馨）): the opener's byte offset, for the lines below to decide with [`first_bracket`].
-pub fn open_misread(s: &str) -> Option<usize> {
-    if !has_misread(s) {
-        return None;
-    }
-    s.char_indices().rev().find(|&(_, c)| is_bracket(c)).filter(|&(_, c)| MISREAD.contains(&c)).map(|(i, _)| i)
-}
-
-/// The first bracket of a line, the closer of any opener left open above it.
-pub fn first_bracket(s: &str) -> Option<char> {
-    s.chars().find(|&c| is_bracket(c))
+/// Whether a line leaves a misread opener without any bracket after it (本报北京2月19日电〈记者 /
+/// 温馨）), for the lines below to decide.
+pub fn open_misread(s: &str) -> bool {
+    has_misread(s) && s.chars().rev().find(|&c| is_bracket(c)).is_some_and(|c| MISREAD.contains(&c))
 }
 
 /// The brackets `mend_brackets` reads: round (a closer the OCR engine gave half-width, where no
@@ -186,11 +178,9 @@ mod tests {
 
     #[test]
     fn an_opener_left_open_at_the_line_end_is_found_for_the_lines_below() {
-        assert_eq!(open_misread("新华社北京2月19日电〈记者"), Some("新华社北京2月19日电".len()));
-        assert_eq!(open_misread("读《红楼梦》有感"), None);
-        assert_eq!(open_misread("（记者温馨）国务委员"), None);
-        assert_eq!(first_bracket("温馨）国务委员（兼外长）"), Some('）'));
-        assert_eq!(first_bracket("没有括号"), None);
+        assert!(open_misread("新华社北京2月19日电〈记者"));
+        assert!(!open_misread("读《红楼梦》有感"));
+        assert!(!open_misread("（记者温馨）国务委员"));
     }
 
     #[test]

@@ -214,15 +214,19 @@ pub fn lines_in(src: &Source, max_line_bytes: usize, range: std::ops::Range<usiz
 const CLOSER_LINES: usize = 2;
 
 /// Mends the misread opener a line leaves open (`cjk::mend_brackets` sees one line only) by the
-/// first bracket of the lines that go on below it, without a blank line between.
+/// first bracket of the lines that go on below it, without a blank line between: the line and
+/// those below are mended as pieces of one text, and the line takes its piece back.
 fn mend_across(lines: &mut [Line]) {
     for i in 0..lines.len() {
-        let Some(at) = cjk::open_misread(&lines[i].text) else { continue };
-        let below = lines[i + 1..].iter().take(CLOSER_LINES).take_while(|l| l.blank_before == 0);
-        if below.filter_map(|l| cjk::first_bracket(&l.text)).next().is_some_and(|c| matches!(c, '）' | ')')) {
-            let line = &mut lines[i];
-            let width = line.text[at..].chars().next().map_or(0, char::len_utf8);
-            line.text.replace_range(at..at + width, "（");
+        if !cjk::open_misread(&lines[i].text) {
+            continue;
+        }
+        let below = lines[i + 1..].iter().take(CLOSER_LINES).take_while(|l| l.blank_before == 0).count();
+        let mut pieces: Vec<String> = lines[i..=i + below].iter().map(|l| l.text.clone()).collect();
+        cjk::mend_pieces(&mut pieces);
+        let line = &mut lines[i];
+        if pieces[0] != line.text {
+            line.text = std::mem::take(&mut pieces[0]);
             line.stats = Stats::of(&line.text);
         }
     }

@@ -2,7 +2,7 @@
 
 use crate::blocks::{Block, BlockId, Layout};
 use crate::classify::{Byline, Class, Jump, Role, Shape};
-use crate::clean::cjk::{heading_halves, mend_pieces, squeeze_spaces};
+use crate::clean::cjk::{heading_halves, mend_brackets, mend_pieces, squeeze_spaces};
 use crate::clean::Line;
 use crate::furniture::{self, Furniture};
 use crate::lang::{Lang, LangCode};
@@ -614,7 +614,11 @@ pub fn build(mut p: Parts) -> Page {
         sections.retain(|s| s.heading.is_some() || !s.paragraphs.is_empty());
         // A misread opener and its closer read apart, on two title lines or two parts of a paragraph.
         [&mut kicker, &mut headline, &mut deck].into_iter().for_each(|part| mend_pieces(part));
-        sections.iter_mut().flat_map(|s| &mut s.paragraphs).for_each(|par| mend_pieces(std::slice::from_mut(&mut par.text)));
+        for par in sections.iter_mut().flat_map(|s| &mut s.paragraphs) {
+            if let Some(mended) = mend_brackets(&par.text) {
+                par.text = mended;
+            }
+        }
         let headline = join_some(headline);
         if headline.is_none() {
             flags.push("no headline".into());
