@@ -170,10 +170,7 @@ fn write(doc: &Document, geo: &[LineGeo], pieces: &[Piece], placed: &[Placed], m
             let g = &geo[gi];
             let line = &doc.blocks[g.block].lines[g.line];
             let para_start = if i == 0 { !runs_on } else { group.is_none() && opens_paragraph(geo, gi, pc, doc, p) };
-            let indented = i == 0 && group.is_none() && pc.lines.len() > 1 && {
-                let (inset, em) = (|k: usize| geo[k].bbox.x - pc.bbox.x, g.bbox.h.max(1.0));
-                inset(gi) >= p.indent * em && inset(gi + 1) < 0.5 * p.indent * em
-            };
+            let indented = i == 0 && group.is_none() && pc.lines.len() > 1 && set_in(&geo[gi], &geo[gi + 1], pc, g.bbox.h.max(1.0), p);
             if !d.text.is_empty() {
                 d.text.push('\n');
                 if para_start {
@@ -229,13 +226,19 @@ fn word_cut(l: &Line) -> bool {
 /// The marks a line-end hyphen is printed or encoded with.
 const HYPHENS: [char; 6] = ['-', '¬', '‐', '‑', '⸗', '='];
 
+/// Whether `line` is set in from the piece's left edge by a paragraph's indent (`em` high) where
+/// `other`, the line beside it in the piece, is not.
+fn set_in(line: &LineGeo, other: &LineGeo, pc: &Piece, em: f32, p: &GeoParams) -> bool {
+    let inset = |g: &LineGeo| g.bbox.x - pc.bbox.x;
+    inset(line) >= p.indent * em && inset(other) < p.indent * em * 0.5
+}
+
 /// Whether line `gi` of a text piece opens a paragraph: set in from the piece's left edge where
 /// the line above is not, or under a line that stops short of the column's edge at a sentence's end.
 fn opens_paragraph(geo: &[LineGeo], gi: usize, pc: &Piece, doc: &Document, p: &GeoParams) -> bool {
     let (cur, above) = (&geo[gi], &geo[gi - 1]);
     let em = cur.bbox.h.max(above.bbox.h).max(1.0);
-    let inset = |g: &LineGeo| g.bbox.x - pc.bbox.x;
-    if inset(cur) >= p.indent * em && inset(above) < p.indent * em * 0.5 {
+    if set_in(cur, above, pc, em, p) {
         return true;
     }
     let short = above.bbox.right() <= pc.bbox.right() - p.short * em;
