@@ -411,8 +411,8 @@ impl Analysed {
         classify::tight_kickers(&blocks, &mut classes, &layout, lang);
         classify::tight_decks(&blocks, &mut classes, &layout, lang);
         classify::lone_lead_ins(&blocks, &mut classes, lang);
-        // The geometry measures the indent plain text loses.
-        let indented: Vec<bool> = blocks.iter().map(|b| hint_of(b.lines.start).is_some_and(|h| h.indented)).collect();
+        // The geometry measures the indent plain text loses (plain text keeps it in its starts).
+        let indented: Vec<bool> = if geo.is_some() { blocks.iter().map(|b| hint_of(b.lines.start).is_some_and(|h| h.indented)).collect() } else { Vec::new() };
         classify::inside_starts(&blocks, &mut classes, lang, &indented);
         classify::edge_marks(&blocks, &mut classes, &layout, lang);
         if geo.is_some() {
