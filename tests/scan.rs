@@ -434,6 +434,11 @@ fn a_title_of_parallel_phrases_read_amid_a_sentence_is_no_prose_cut_off() {
 /// A page as Tesseract's hOCR gives it: each block its lines, each line `(text, x, y, height)`,
 /// its words boxed 10 units a letter at that height, with a space's gap.
 fn hocr(blocks: &[&[(&str, u32, u32, u32)]]) -> Vec<u8> {
+    hocr_page(&hocr_blocks(blocks))
+}
+
+/// The blocks of an `hocr` page, numbered from 0.
+fn hocr_blocks(blocks: &[&[(&str, u32, u32, u32)]]) -> String {
     let mut body = String::new();
     for (b, lines) in blocks.iter().enumerate() {
         body.push_str(&format!("<div class='ocr_carea' id='block_{b}'><p class='ocr_par' id='par_{b}'>"));
@@ -449,7 +454,31 @@ fn hocr(blocks: &[&[(&str, u32, u32, u32)]]) -> Vec<u8> {
         }
         body.push_str("</p></div>");
     }
+    body
+}
+
+/// An hOCR page of Tesseract's around the blocks in `body`.
+fn hocr_page(body: &str) -> Vec<u8> {
     format!("<?xml version='1.0' encoding='UTF-8'?><html xmlns='http://www.w3.org/1999/xhtml'><head><meta name='ocr-system' content='tesseract 5.3.0'/></head><body><div class='ocr_page' id='page_1' title='bbox 0 0 1200 1600'>{body}</div></body></html>").into_bytes()
+}
+
+/// A word as the engine boxed it: `(text, x, y, w, h)`.
+type Boxed<'a> = (&'a str, u32, u32, u32, u32);
+
+/// A block of `hocr` lines whose words are boxed as given: where the engine drew a word's box off
+/// its letters (a speck read as a mark and glued to them).
+fn hocr_boxed(id: &str, lines: &[&[Boxed]]) -> String {
+    let mut out = format!("<div class='ocr_carea' id='block_{id}'><p class='ocr_par' id='par_{id}'>");
+    for (l, words) in lines.iter().enumerate() {
+        let (x0, y0) = (words.iter().map(|w| w.1).min().unwrap_or(0), words.iter().map(|w| w.2).min().unwrap_or(0));
+        let (x1, y1) = (words.iter().map(|w| w.1 + w.3).max().unwrap_or(0), words.iter().map(|w| w.2 + w.4).max().unwrap_or(0));
+        out.push_str(&format!("<span class='ocr_line' id='l_{id}_{l}' title='bbox {x0} {y0} {x1} {y1}'>"));
+        for (w, &(text, x, y, ww, h)) in words.iter().enumerate() {
+            out.push_str(&format!("<span class='ocrx_word' id='w_{id}_{l}_{w}' title='bbox {x} {y} {} {}; x_wconf 95'>{text}</span> ", x + ww, y + h));
+        }
+        out.push_str("</span>");
+    }
+    out + "</p></div>"
 }
 
 #[test]
@@ -849,4 +878,30 @@ fn a_dispatch_s_misread_opener_is_mended_by_its_closer_across_a_column_break() {
     let p = run(&page);
     let first = p.articles.iter().flat_map(paragraphs).next().expect("a paragraph");
     assert!(first.contains("（记者") && !first.contains('〈'), "{:#?}", p.articles);
+}
+
+/// Paragraphs set in a column 20 characters wide at (`x`, `y`) as `hocr` lines, 20 units high.
+fn hocr_wide_column(ps: &[&str], x: u32, y: u32) -> Vec<(&'static str, u32, u32, u32)> {
+    let lines: Vec<&'static str> = Box::leak(column(ps, 20).into_boxed_str()).lines().filter(|l| !l.is_empty()).collect();
+    lines.into_iter().enumerate().map(|(i, l)| (l, x, y + 28 * i as u32, 20)).collect()
+}
+
+#[test]
+fn two_titles_side_by_side_read_as_one_line_across_a_speck_in_the_gutter_are_two_titles() {
+    // Tesseract read two titles set side by side, each over a column of its own, as one block of
+    // two lines: a speck in the gutter read as 。 after the left title's first line, and one read
+    // as ” glued to the right title's first character on the second. The marks filled the gutter,
+    // so neither row was cut there, and the two titles made one headline.
+    let title = hocr_boxed(
+        "t",
+        &[
+            &[("新图书馆开", 40, 100, 200, 40), ("。", 252, 110, 20, 30), ("护城河清淤", 320, 100, 200, 40)],
+            &[("门迎客", 40, 150, 120, 40), ("”工", 280, 150, 80, 40), ("程完工", 360, 150, 120, 40)],
+        ],
+    );
+    let body = hocr_blocks(&[&hocr_wide_column(&LIBRARY[..3], 40, 220), &hocr_wide_column(&RIVER[..3], 320, 220)]);
+    let p = process_page(&Config::default(), "t", None, &hocr_page(&(title + &body))).expect("page processes");
+    let heads: Vec<Vec<&str>> = p.articles.iter().map(head_group).collect();
+    assert_eq!(heads, [vec!["新图书馆开。门迎客"], vec!["护城河清淤”工程完工"]], "{:#?}", p.articles);
+    assert!(p.articles[1].text.contains("城南的护城河"), "{:#?}", p.articles[1]);
 }

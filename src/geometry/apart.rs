@@ -188,7 +188,7 @@ mod tests {
                 geo.push(LineGeo { block: b, line: i, bbox: l.bbox, em: 20.0, ratio: 1.0, bold: false, chars: text.chars().count(), other_face: false });
             }
             let bbox = BBox::around(lines.iter().map(|l| &l.bbox));
-            pieces.push(Piece { block: b, lines: start..geo.len(), display: false, bbox, ratio: 1.0, chars: text.chars().count() * n, bracket: false, cjk: false, mark_end: false });
+            pieces.push(Piece { block: b, lines: start..geo.len(), display: false, bbox, ratio: 1.0, chars: text.chars().count() * n, bracket: false, cjk: false, mark_end: false, letters: (bbox.x, bbox.right()) });
             blocks.push(Block { id: None, bbox, lines, group: None, kind: None, order: b });
         }
         let doc = Document { format: Format::Alto, width: 1000.0, height: 2000.0, unit: "pixel".into(), image: None, blocks, language: None, producer: None };

@@ -97,6 +97,10 @@ const COLUMN_EDGE_LINES: usize = 5;
 /// narrow it to under two heights, but no word space reaches a height.
 const EDGE_GAP: f32 = 1.0;
 
+/// In display type, the gap past marks read off the gutter that tells a gutter: a title's own
+/// mark, full width, takes one cell between two characters, and half a cell more is no mark's.
+const TITLE_EDGE_GAP: f32 = 1.5;
+
 /// A row of a block read across a gutter is cut at a gap of this many heights where the rows
 /// around it were cut: a Chinese line's hanging marks leave the gutter under a height, and its
 /// characters stand under two thirds of one apart.
@@ -129,12 +133,14 @@ fn runs(l: &Line, page: &Page) -> Vec<std::ops::Range<usize>> {
         // Marks the engine read off specks in the gutter (约瑟 。 。 隆迪, 签 ”等) fill it: measured
         // from the column's last character to the next one's first, past them, the gutter shows
         // where one line of a column ends at its right edge and the next column's starts at its left.
+        // A title's own marks stand a cell wide between its characters: a wider gap is wanted there.
         let hidden = || {
             let Some(k) = (0..i).rev().find(|&k| !marks_only(&l.words[k])) else { return false };
-            let (from, to) = (l.words[k].bbox.right(), text_start(&l.words[i]));
-            (k + 1 < i || to > l.words[i].bbox.x) && to - from >= EDGE_GAP * h && page.column_end(from, tol) && page.column_edge(to, tol)
+            let (from, to) = (l.words[k].bbox.right(), text_start(&l.words[i], h));
+            let need = if body { EDGE_GAP } else { TITLE_EDGE_GAP };
+            (k + 1 < i || to > l.words[i].bbox.x) && to - from >= need * h && page.column_end(from, tol) && page.column_edge(to, tol)
         };
-        h > 0.0 && (gap >= gutter * h || edge() || (wide && body && !marks_only(&l.words[i]) && hidden()))
+        h > 0.0 && (gap >= gutter * h || edge() || (wide && !marks_only(&l.words[i]) && hidden()))
     })
 }
 
@@ -145,11 +151,16 @@ fn marks_only(w: &crate::ocrxml::Word) -> bool {
 
 /// Where a word's first letter or character stands: past the marks it opens on that open nothing
 /// (”等: a line opens on an opening bracket or quote, never on a closing mark or a stop), each
-/// taken as wide as the word's characters on average.
-fn text_start(w: &crate::ocrxml::Word) -> f32 {
+/// taken as wide as the word's characters on average, and its letters no wider than square at
+/// the line's height `h` (a speck's box may stand far left of the character it is read with).
+fn text_start(w: &crate::ocrxml::Word, h: f32) -> f32 {
     let n = w.text.chars().count().max(1);
     let lead = w.text.chars().take_while(|&c| !c.is_alphanumeric() && !OPENING_MARKS.contains(c)).count();
-    if lead >= n { w.bbox.x } else { w.bbox.x + w.bbox.w * lead as f32 / n as f32 }
+    if lead >= n {
+        return w.bbox.x;
+    }
+    let even = w.bbox.x + w.bbox.w * lead as f32 / n as f32;
+    if lead == 0 { even } else { even.max(w.bbox.right() - h * (n - lead) as f32) }
 }
 
 /// A line's words as ranges, cut before each word `i` (from the second on) that `cut` says.
@@ -184,7 +195,7 @@ fn cut_block(b: &Block, page: &Page) -> Vec<Block> {
             let hyphen = if k == last { l.hyphen.clone() } else { Hyphen::None };
             // (Its column by its first character: a mark read off the gutter before it, ”等,
             // reaches into the column on its left.)
-            let (x0, x1) = (text_start(&words[0]), bbox.right());
+            let (x0, x1) = (text_start(&words[0], word_height(l)), bbox.right());
             let run = Line { words, bbox, hyphen, ..l.clone() };
             match cols.iter_mut().find(|c| c.0 < x1 && x0 < c.1) {
                 Some(c) => {
@@ -204,20 +215,35 @@ fn cut_block(b: &Block, page: &Page) -> Vec<Block> {
         .collect()
 }
 
+/// How far across a line its letters reach, from the first letter to the last word of any: marks
+/// an engine reads off specks in a gutter beside them (。。 after a title, ” before one) left out.
+/// (A dash is a rule, no speck: ECONOMIC SPOTLIGHT - | JAPAN BUYING keeps its own.)
+pub(super) fn letters_across(l: &Line) -> Option<(f32, f32)> {
+    let speck = |w: &&crate::ocrxml::Word| w.text.chars().all(|c| SPECKS.contains(c));
+    let first = l.words.iter().find(|w| !speck(w))?;
+    let last = l.words.iter().rev().find(|w| !speck(w))?;
+    Some((text_start(first, word_height(l)), last.bbox.right()))
+}
+
+/// Marks an engine reads off a speck of dirt: dots, commas and quotes.
+const SPECKS: &str = "。.,，、·'\"”“‘’";
+
 /// The median height of a line's words.
 fn word_height(l: &Line) -> f32 {
     super::median(l.words.iter().map(|w| w.bbox.h).collect(), l.bbox.h)
 }
 
 /// A line's runs `rs` cut further where it crosses one of `edges` (the left edges of runs after a
-/// gutter in the lines around it): in body type, at a gap of three quarters of a height or more,
-/// after which the words start at the edge, a column's left edge on the page.
+/// gutter in the lines around it): at a gap of three quarters of a height or more in body type,
+/// of a title's wider gap in display type, after which the words start at the edge, a column's
+/// left edge on the page.
 fn at_edges(l: &Line, rs: Vec<std::ops::Range<usize>>, edges: &[f32], page: &Page) -> Vec<std::ops::Range<usize>> {
     let h = word_height(l);
     let tol = EDGE_TOLERANCE * h;
+    let need = if h <= BODY_LIKE * page.body { EDGE_ROW_GAP } else { TITLE_EDGE_GAP };
     cut_where(l, |i| {
-        let (a, b) = (&l.words[i - 1].bbox, &l.words[i].bbox);
-        let edge = || h <= BODY_LIKE * page.body && b.x - a.right() >= EDGE_ROW_GAP * h && edges.iter().any(|&e| (b.x - e).abs() <= tol) && page.column_edge(b.x, tol);
+        let (a, x) = (&l.words[i - 1].bbox, text_start(&l.words[i], h));
+        let edge = || x - a.right() >= need * h && edges.iter().any(|&e| (x - e).abs() <= tol) && page.column_edge(x, tol);
         rs.iter().any(|r| r.start == i) || edge()
     })
 }
@@ -298,10 +324,10 @@ mod tests {
 
     /// A row read across the gutter with a mark read off a speck in it, glued to the right
     /// column's first character: ”九 stands from 639 (inside the left column, which ends at 640)
-    /// and its 九 from 700, the right column's edge.
+    /// and its 九 from 700, the right column's edge, to 730, where the box ends.
     fn specked_row(y: f32) -> Line {
-        let tie = super::super::derive::tests::word("”九", 639.0, y, 122.0, 30.0);
-        line(vec![word("一二三四五六七八九十一二三四五六七八", 100.0, y), tie, word("十一二三四五六七八", 761.0, y)])
+        let tie = super::super::derive::tests::word("”九", 639.0, y, 91.0, 30.0);
+        line(vec![word("一二三四五六七八九十一二三四五六七八", 100.0, y), tie, word("十一二三四五六七八", 730.0, y)])
     }
 
     #[test]
@@ -313,6 +339,21 @@ mod tests {
         let cols: Vec<Vec<String>> = cut.blocks[2..].iter().map(|b| b.lines.iter().map(|l| l.words[0].text.clone()).collect()).collect();
         // Both rows cut, and the runs after the gutter one column, though their marks reach left.
         assert_eq!(cols, [vec!["一二三四五六七八九十一二三四五六七八"; 2], vec!["”九"; 2]]);
+    }
+
+    #[test]
+    fn a_title_row_is_cut_past_a_speck_in_the_gutter_but_not_past_a_mark_a_cell_wide() {
+        // Display type over the columns at 100 and 700: the left title ends at its column's end,
+        // 640, a speck read as 。 stands in the gutter, and the right title starts at 700. Sixty
+        // units are 1.6 of the type's 38-unit cells, past any mark of the title's own; in type 44
+        // units tall they are 1.4, a full-width mark's cell and its blank.
+        for (h, cut) in [(38.0, true), (44.0, false)] {
+            let title = |t: &str, x: f32, w: f32| super::super::derive::tests::word(t, x, 200.0, w, h);
+            let row = line(vec![title("图书馆开门迎客读者", 100.0, 540.0), title("。", 650.0, 20.0), title("护城河清淤工程", 700.0, 7.0 * h)]);
+            let mut blocks = columns();
+            blocks.push(block(vec![row]));
+            assert_eq!(cut_at_gutters(&doc(blocks)).blocks.len(), if cut { 4 } else { 3 }, "type {h}");
+        }
     }
 
     #[test]

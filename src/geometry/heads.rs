@@ -16,9 +16,10 @@ fn side_by_side(a: &Piece, b: &Piece) -> (f32, f32) {
 fn touches(b: &Piece, g: &[usize], pieces: &[Piece], p: &GeoParams, unit_h: f32) -> bool {
     let columns_of = |pc: &Piece, lines: usize| super::apart::column_under(pc, pieces, lines);
     // A piece reaching out of its column into a gutter is part of a title set across columns: so
-    // is the piece beside it. The column is read off text, not off a deck set narrower.
+    // is the piece beside it. The column is read off text, not off a deck set narrower. (Its
+    // letters reach out: marks an engine read off specks in the gutter beside a title do not.)
     let reaches = |left: &Piece, right: &Piece| {
-        let out = |pc: &Piece| columns_of(pc, COLUMN_LINES).is_some_and(|c| pc.bbox.x < c.0 - OVERHANG * unit_h || pc.bbox.right() > c.1 + OVERHANG * unit_h);
+        let out = |pc: &Piece| columns_of(pc, COLUMN_LINES).is_some_and(|c| pc.letters.0 < c.0 - OVERHANG * unit_h || pc.letters.1 > c.1 + OVERHANG * unit_h);
         out(left) || out(right)
     };
     g.iter().any(|&k| {

@@ -42,6 +42,9 @@ pub(crate) struct Piece {
     /// The piece's first line ends on a full-width mark inked at the left of its em (，): the rest
     /// of the em stands blank after the box.
     pub mark_end: bool,
+    /// How far across the page its letters reach, left and right: its box without the marks an
+    /// engine read off specks beside them.
+    pub letters: (f32, f32),
 }
 
 /// A piece in reading order, with the headline group it belongs to (if any).
@@ -109,7 +112,9 @@ pub(crate) fn piece(geo: &[LineGeo], lines: std::ops::Range<usize>, display: boo
     let bracket = chars().next().is_some_and(|c| OPENING_BRACKETS.contains(c));
     let cjk = chars().filter(|&c| crate::lang::is_cjk(c)).count() * 2 > chars().filter(|c| c.is_alphanumeric()).count();
     let mark_end = chars().last().is_some_and(|c| LEFT_SET_MARKS.contains(c));
-    Piece { block: geo[i].block, lines: i..j, display, bbox, ratio, chars: geo[i..j].iter().map(|g| g.chars).sum(), bracket, cjk, mark_end }
+    let across = geo[i..j].iter().filter_map(|g| super::gutter::letters_across(&doc.blocks[g.block].lines[g.line]));
+    let letters = across.reduce(|a, b| (a.0.min(b.0), a.1.max(b.1))).unwrap_or((bbox.x, bbox.right()));
+    Piece { block: geo[i].block, lines: i..j, display, bbox, ratio, chars: geo[i..j].iter().map(|g| g.chars).sum(), bracket, cjk, mark_end, letters }
 }
 
 /// A figure line is a title's last when its size is within this share of the title line's above
@@ -385,7 +390,7 @@ pub(super) mod tests {
 
     /// A one-line display piece in box (x, y, w, h), for tests that place pieces by hand.
     pub(in crate::geometry) fn piece(x: f32, y: f32, w: f32, h: f32) -> Piece {
-        Piece { block: 0, lines: 0..1, display: true, bbox: BBox { x, y, w, h }, ratio: 1.0, chars: 1, bracket: false, cjk: false, mark_end: false }
+        Piece { block: 0, lines: 0..1, display: true, bbox: BBox { x, y, w, h }, ratio: 1.0, chars: 1, bracket: false, cjk: false, mark_end: false, letters: (x, x + w) }
     }
 
     /// The pieces in the order `by_zones` reads them, body lines 30 units high.
