@@ -905,3 +905,15 @@ fn two_titles_side_by_side_read_as_one_line_across_a_speck_in_the_gutter_are_two
     assert_eq!(heads, [vec!["新图书馆开。门迎客"], vec!["护城河清淤”工程完工"]], "{:#?}", p.articles);
     assert!(p.articles[1].text.contains("城南的护城河"), "{:#?}", p.articles[1]);
 }
+
+#[test]
+fn a_deck_whose_box_touches_the_title_s_by_a_speck_of_ink_is_the_title_s_deck() {
+    // The engine drew a mark's box under the title a few units too tall, down into the deck's
+    // line: the deck, set clear of the title on the page, overlapped its box and stood alone as a
+    // headline, the title a headline with no text.
+    let body = hocr_column(&LIBRARY[..3], 40, 220);
+    let page = hocr(&[&[("新图书馆开门迎客", 40, 100, 60)], &[("两万多册新书上架", 40, 158, 24)], &body]);
+    let p = process_page(&Config::default(), "t", None, &page).expect("page processes");
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert_eq!(head_group(&p.articles[0]), ["新图书馆开门迎客", "两万多册新书上架"], "{:#?}", p.articles[0]);
+}

@@ -55,7 +55,9 @@ fn touches(b: &Piece, g: &[usize], pieces: &[Piece], p: &GeoParams, unit_h: f32)
         // Boxes of a title's two lines may overlap a little (a tall mark's ink, 《, reaching into
         // the line under it: 技术创新要真正聚焦应用《创新 / 谈).
         // (Lines of display type only: a kicker or deck in smaller type is set clear of its title.)
-        let touch = if b.display && h.display { -TALL_INK * b.bbox.h.min(h.bbox.h) } else { 0.0 };
+        // (A kicker or deck may touch its title's box by a speck of ink, the engine's box of a mark
+        // reaching down: 栗战书参加审议 under …工作报告稿.)
+        let touch = -(if b.display && h.display { TALL_INK } else { SPECK_INK }) * b.bbox.h.min(h.bbox.h);
         let stacked = x_overlap(&b.bbox, &h.bbox) > 0.0 && ((touch..p.stack_gap * line_h.max(em / 4.0)).contains(&below) || (touch..p.stack_gap * line_h).contains(&above));
         band || stacked
     })
@@ -69,6 +71,9 @@ const HALF_LIKE: f32 = 0.12;
 
 /// Stacked lines of a title may overlap by this share of the shorter's box.
 const TALL_INK: f32 = 0.3;
+/// A kicker or deck set clear of its title may still overlap its box by this share of the
+/// shorter's: a speck's or a mark's box the engine drew a few pixels too tall.
+const SPECK_INK: f32 = 0.1;
 
 /// An aside in brackets set after a title on its line stands at most this many of its lines
 /// off it: a full-width mark's blank on either side of the gap, and a word space.
