@@ -882,3 +882,15 @@ fn text_that_completes_a_sentence_cut_above_a_headline_stays_with_that_sentence(
     assert!(a.text.contains("往年一亩地"), "{:#?}", p.articles);
     assert_eq!(article_with(&p, "街道图书馆吸引").headline.as_deref(), Some("图书馆里过暑假（民生观）"), "{:#?}", p.articles);
 }
+
+#[test]
+fn a_dispatch_right_under_its_headline_stays_with_it_though_the_next_story_s_dispatch_shares_its_words() {
+    // Two stories from one desk on one day: the second's dispatch shares nearly every word of the
+    // first's (新华社苏州3月5日电, 记者林晓, 商务部部长李明, 江苏周庄), so the second story's text
+    // drew the first's dispatch away, and the first headline was left with no text.
+    let page = "中法德举行三方部长会晤\n\n新华社苏州3月5日电（记者林晓、何青）商务部部长李明和法国部长杜邦在江苏周庄共同举行会晤。\n\n李明会见德国部长\n\n新华社苏州3月5日电（记者林晓、王川）商务部部长李明在江苏周庄会见德国部长。\n";
+    let p = run(page);
+    assert_eq!(headlines(&p), [Some("中法德举行三方部长会晤"), Some("李明会见德国部长")], "{:#?}", p.articles);
+    assert!(p.articles[0].text.contains("法国部长杜邦"), "{:#?}", p.articles[0]);
+    assert!(!p.articles[1].text.contains("法国部长杜邦"), "{:#?}", p.articles[1]);
+}

@@ -283,6 +283,48 @@ pub(super) fn stacked_first_units(l: &mut Labelling, _ctx: &Ctx) {
     }
 }
 
+/// A headline left with no text of its own whose dispatch, right under it, went to another story:
+/// two dispatches from one desk about one day's events (新华社杭州2月27日电（记者X）… 王毅 … 乌镇)
+/// share so many words that the other story's profile draws this one's opening away, and the run
+/// that goes on from it with it. A dispatch opens the story whose headline stands over it: the run,
+/// up to the next seed or the next story's opening, goes back to the empty headline, as long as
+/// the other story keeps text of its own.
+pub(super) fn reclaim_dispatches(l: &mut Labelling, ctx: &Ctx) {
+    let Labelling { seg, hmm, labels } = l;
+    let headless = seg.seeds.next_key();
+    let orphan = orphan_seeds(seg, ctx);
+    let mut texts: TiVec<SeedId, usize> = vec![0; seg.seeds.len()].into();
+    for &s in labels.iter().filter(|&&s| s < headless) {
+        texts[s] += 1;
+    }
+    let opens = |k: usize| seg.units[hmm[k]].kind == UnitKind::Para && ctx.classes[seg.units[hmm[k]].block].opens_story();
+    for (a, sd) in seg.seeds.iter_enumerated() {
+        if texts[a] > 0 || orphan[a] || sd.weak.is_some() || sd.heads.is_empty() {
+            continue;
+        }
+        let k = hmm.partition_point(|&u| u < sd.at);
+        if k == hmm.len() || !opens(k) || seg.seeds.iter().any(|o| o.at > sd.at && o.at <= hmm[k]) {
+            continue;
+        }
+        // (A headline stacked with it shares the text under it: which of the two that text opens is
+        // for `stacked_first_units`, and a piece of a title the engine set apart stands so too.)
+        let b = labels[k];
+        if b >= headless || b == a || seg.seeds[b].at == sd.at {
+            continue;
+        }
+        let next = seg.seeds.iter().map(|o| o.at).filter(|&at| at > sd.at).min().unwrap_or(usize::MAX);
+        let mut j = k + 1;
+        while j < hmm.len() && labels[j] == b && hmm[j] < next && !opens(j) {
+            j += 1;
+        }
+        if texts[b] > j - k {
+            labels[k..j].iter_mut().for_each(|x| *x = a);
+            texts[b] -= j - k;
+            texts[a] += j - k;
+        }
+    }
+}
+
 /// What [`settle_alternation`] knows of a unit: its text, and the story whose headline (or
 /// byline) stands directly above it, if any.
 #[derive(Clone, Copy)]

@@ -211,6 +211,7 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
     prepare::marry_orphans(&mut l, ctx);
     assign::assign(&mut l, ctx);
     assign::stacked_first_units(&mut l, ctx);
+    assign::reclaim_dispatches(&mut l, ctx);
     split::split_headless_runs(&mut l, ctx);
     split::split_weak_sections(&mut l, ctx);
     split::demote_unused_weak(&mut l, ctx);
