@@ -894,3 +894,14 @@ fn a_dispatch_right_under_its_headline_stays_with_it_though_the_next_story_s_dis
     assert!(p.articles[0].text.contains("法国部长杜邦"), "{:#?}", p.articles[0]);
     assert!(!p.articles[1].text.contains("法国部长杜邦"), "{:#?}", p.articles[1]);
 }
+
+#[test]
+fn a_law_s_adoption_note_under_its_title_is_its_deck_not_a_credit() {
+    // （…会议通过）: the date and the body that adopted the law, in brackets under its title. Only a
+    // bare date was known as a deck; the note was read as a credit of the story above.
+    let page = "中华人民共和国森林保护法\n## （二〇一九年二月二十日第十三届全国人民代表大会常务委员会第九次会议通过）\n\n中华人民共和国主席令\n\n第二十号\n\n《中华人民共和国森林保护法》已由全国人民代表大会常务委员会第九次会议于2019年2月20日通过，现予公布，自2019年7月1日起施行。\n\n## 中华人民共和国主席  习近平\n\n## 2019年2月20日\n\n第一条　为了保护森林资源，制定本法。\n\n第二条　本法所称森林，包括天然林和人工林。\n";
+    let p = run(page);
+    let a = &p.articles[0];
+    assert_eq!(head_group(a), ["中华人民共和国森林保护法", "（二〇一九年二月二十日第十三届全国人民代表大会常务委员会第九次会议通过）"], "{:#?}", p.articles);
+    assert!(p.articles.iter().all(|a| a.credit.is_none()), "{:#?}", p.articles);
+}
