@@ -298,12 +298,18 @@ pub(super) fn reclaim_dispatches(l: &mut Labelling, ctx: &Ctx) {
         texts[s] += 1;
     }
     let opens = |k: usize| seg.units[hmm[k]].kind == UnitKind::Para && ctx.classes[seg.units[hmm[k]].block].opens_story();
+    // Where the next seed down the page stands, for each seed (seeds are in page order).
+    let mut next_at: TiVec<SeedId, usize> = vec![usize::MAX; seg.seeds.len()].into();
+    for (a, b) in (0..seg.seeds.len().saturating_sub(1)).rev().map(|i| (SeedId::from(i), SeedId::from(i + 1))) {
+        next_at[a] = if seg.seeds[b].at > seg.seeds[a].at { seg.seeds[b].at } else { next_at[b] };
+    }
     for (a, sd) in seg.seeds.iter_enumerated() {
         if texts[a] > 0 || orphan[a] || sd.weak.is_some() || sd.heads.is_empty() {
             continue;
         }
         let k = hmm.partition_point(|&u| u < sd.at);
-        if k == hmm.len() || !opens(k) || seg.seeds.iter().any(|o| o.at > sd.at && o.at <= hmm[k]) {
+        let next = next_at[a];
+        if k == hmm.len() || !opens(k) || next <= hmm[k] {
             continue;
         }
         // (A headline stacked with it shares the text under it: which of the two that text opens is
@@ -312,7 +318,6 @@ pub(super) fn reclaim_dispatches(l: &mut Labelling, ctx: &Ctx) {
         if b >= headless || b == a || seg.seeds[b].at == sd.at {
             continue;
         }
-        let next = seg.seeds.iter().map(|o| o.at).filter(|&at| at > sd.at).min().unwrap_or(usize::MAX);
         let mut j = k + 1;
         while j < hmm.len() && labels[j] == b && hmm[j] < next && !opens(j) {
             j += 1;
