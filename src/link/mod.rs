@@ -8,7 +8,8 @@
 //!
 //! This module owns the linker's types and the driver, [`link`], which runs the passes
 //! in order: `prepare` (lone headings settled, orphan headlines married), `assign` (the rounds
-//! of the assignment, each a best path found by `viterbi`), `split` (stories the labels call
+//! of the assignment, each a best path found by `viterbi`, then the first paragraphs of stacked
+//! headlines, and of a headline the rounds left empty, settled), `split` (stories the labels call
 //! for split off, unused lone headings demoted), `order` (articles built and put in reading order)
 //! `series` (a series' reports made one article) and `tails` (a headline's rest read apart from
 //! it put back). Every weight they use is a `Params` field, read from the language tables
