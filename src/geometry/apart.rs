@@ -40,11 +40,17 @@ pub(crate) fn column_under(pc: &Piece, pieces: &[Piece], lines: usize) -> Option
     Some((l, r))
 }
 
-/// A piece mostly of digits: a figure set apart in a graphic (459个), a price, a date line.
+/// A piece mostly of digits: a figure set apart in a graphic (459个), a price, a date line. Words
+/// of its own beside the figures make it a rubric or a title (2019春运一线), however many.
 fn figure(pc: &Piece, geo: &[LineGeo], doc: &Document) -> bool {
     let chars = || geo[pc.lines.clone()].iter().flat_map(|g| doc.blocks[g.block].lines[g.line].words.iter()).flat_map(|w| w.text.chars());
-    chars().filter(char::is_ascii_digit).count() * 2 >= chars().filter(|c| !c.is_whitespace()).count().max(1)
+    let words = chars().filter(|c| c.is_alphanumeric() && !c.is_ascii_digit()).count();
+    chars().filter(char::is_ascii_digit).count() * 2 >= chars().filter(|c| !c.is_whitespace()).count().max(1) && words < FIGURE_WORDS
 }
+
+/// A figure holds fewer letters or characters than this beside its digits (万亿, 个, %): a rubric
+/// naming its year or a title quoting a figure holds a word or two of its own.
+const FIGURE_WORDS: usize = 4;
 
 fn caps(pc: &Piece, geo: &[LineGeo], doc: &Document) -> bool {
     let (mut letters, mut upper) = (0usize, 0usize);
@@ -193,6 +199,15 @@ mod tests {
         }
         let doc = Document { format: Format::Alto, width: 1000.0, height: 2000.0, unit: "pixel".into(), image: None, blocks, language: None, producer: None };
         (doc, pieces, geo)
+    }
+
+    #[test]
+    fn a_piece_mostly_of_digits_is_a_figure_unless_words_of_its_own_stand_beside_them() {
+        let texts = ["459个", "3.57万亿", "1A", "2019春运一线"];
+        let spec: Vec<(&str, f32, f32, f32, usize)> = texts.iter().enumerate().map(|(i, &t)| (t, 0.0, 100.0 * i as f32, 200.0, 1)).collect();
+        let (doc, pieces, geo) = page(&spec);
+        let figures: Vec<bool> = pieces.iter().map(|pc| figure(pc, &geo, &doc)).collect();
+        assert_eq!(figures, [true, true, true, false]);
     }
 
     #[test]
