@@ -917,3 +917,14 @@ fn a_deck_whose_box_touches_the_title_s_by_a_speck_of_ink_is_the_title_s_deck() 
     assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
     assert_eq!(head_group(&p.articles[0]), ["新图书馆开门迎客", "两万多册新书上架"], "{:#?}", p.articles[0]);
 }
+
+#[test]
+fn a_rubric_naming_its_year_set_big_over_a_story_heads_it() {
+    // 2019春运一线 is half digits: read as a figure of a graphic, it was no headline type, and the
+    // story under it went to the title beside it.
+    let body = hocr_column(&RIVER[..3], 40, 100);
+    let page = hocr(&[&[("2019春运一线", 40, 30, 50)], &body]);
+    let p = process_page(&Config::default(), "t", None, &page).expect("page processes");
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert_eq!(head_group(&p.articles[0]), ["2019春运一线"], "{:#?}", p.articles[0]);
+}

@@ -40,17 +40,10 @@ pub(crate) fn column_under(pc: &Piece, pieces: &[Piece], lines: usize) -> Option
     Some((l, r))
 }
 
-/// A piece mostly of digits: a figure set apart in a graphic (459个), a price, a date line. Words
-/// of its own beside the figures make it a rubric or a title (2019春运一线), however many.
+/// A piece mostly of digits: a figure set apart in a graphic (459个), a price, a date line.
 fn figure(pc: &Piece, geo: &[LineGeo], doc: &Document) -> bool {
-    let chars = || geo[pc.lines.clone()].iter().flat_map(|g| doc.blocks[g.block].lines[g.line].words.iter()).flat_map(|w| w.text.chars());
-    let words = chars().filter(|c| c.is_alphanumeric() && !c.is_ascii_digit()).count();
-    chars().filter(char::is_ascii_digit).count() * 2 >= chars().filter(|c| !c.is_whitespace()).count().max(1) && words < FIGURE_WORDS
+    super::figures(geo[pc.lines.clone()].iter().flat_map(|g| doc.blocks[g.block].lines[g.line].words.iter()).flat_map(|w| w.text.chars()))
 }
-
-/// A figure holds fewer letters or characters than this beside its digits (万亿, 个, %): a rubric
-/// naming its year or a title quoting a figure holds a word or two of its own.
-const FIGURE_WORDS: usize = 4;
 
 fn caps(pc: &Piece, geo: &[LineGeo], doc: &Document) -> bool {
     let (mut letters, mut upper) = (0usize, 0usize);

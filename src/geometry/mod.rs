@@ -93,6 +93,22 @@ pub(crate) fn kicker_over(k: &BBox, t: &BBox, gap: f32) -> bool {
     k.w < t.w && centred_on(k, t) && (0.0..gap).contains(&(t.y - k.bottom()))
 }
 
+/// Whether text of `chars` is figures (459个, 3.57万亿, a price, a date): at least half digits,
+/// and words of its own beside them make it a rubric or a title (2019春运一线), however many.
+pub(crate) fn figures(chars: impl Iterator<Item = char>) -> bool {
+    let (mut digits, mut words, mut all) = (0usize, 0usize, 0usize);
+    for c in chars.filter(|c| !c.is_whitespace()) {
+        all += 1;
+        digits += usize::from(c.is_ascii_digit());
+        words += usize::from(c.is_alphanumeric() && !c.is_ascii_digit());
+    }
+    digits * 2 >= all.max(1) && words < FIGURE_WORDS
+}
+
+/// Figures hold fewer letters or characters than this beside their digits (万亿, 个, %): a rubric
+/// naming its year or a title quoting a figure holds a word or two of its own.
+const FIGURE_WORDS: usize = 4;
+
 /// Horizontal overlap of two boxes.
 pub(crate) fn x_overlap(a: &BBox, b: &BBox) -> f32 {
     overlap(a.x, a.right(), b.x, b.right())

@@ -144,10 +144,9 @@ const MISMEASURED: f32 = 1.8;
 /// boxed as a line, are not), and not mostly digits (a figure set big in a graphic, 459个).
 fn is_display(g: &LineGeo, p: &GeoParams, doc: &Document) -> bool {
     let chars = || line_chars(g, doc);
-    let digits = chars().filter(char::is_ascii_digit).count();
     // (A bracket alone at that size is a title's closing mark the engine read on a line of its own.)
     let mark = || g.chars >= 1 && chars().all(|c| CLOSING_BRACKETS.contains(c));
-    g.ratio >= p.display && digits * 2 < g.chars.max(1) && (mark() || ((g.chars >= 2 || chars().any(crate::lang::is_cjk)) && chars().any(char::is_alphabetic) && !specks(g, doc)))
+    g.ratio >= p.display && !super::figures(chars()) && (mark() || ((g.chars >= 2 || chars().any(crate::lang::is_cjk)) && chars().any(char::is_alphabetic) && !specks(g, doc)))
 }
 
 /// A line of specks (see `classify::garbled`) measures big as the blot it is, not as type does.
