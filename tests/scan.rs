@@ -928,3 +928,18 @@ fn a_rubric_naming_its_year_set_big_over_a_story_heads_it() {
     assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
     assert_eq!(head_group(&p.articles[0]), ["2019春运一线"], "{:#?}", p.articles[0]);
 }
+
+#[test]
+fn a_graphic_s_figure_over_its_gloss_and_the_dispatch_is_no_headline_on_a_structured_page() {
+    // A figure of a graphic (126家) set over its gloss and the story's dispatch read as a lone
+    // heading a paragraph over a dispatch, which on plain text heads the story the dispatch opens.
+    // The geometry had found the page's headline groups: the figure headed a story of its own,
+    // cutting the title's story in two.
+    let body = hocr_column(&LIBRARY[..2], 40, 120);
+    let y = body.last().map_or(0, |l| l.2) + 40;
+    let gloss = hocr_column(&["开馆以来，借出的图书已经超过三千册。"], 40, y + 50);
+    let rest = hocr_column(&["新华社北京3月5日电（记者王川）开馆第一周，办理借书证的居民有一千二百多人。", LIBRARY[5]], 40, y + 160);
+    let page = hocr(&[&[("新图书馆开门迎客", 40, 30, 60)], &body, &[("126家", 40, y, 28)], &gloss, &rest]);
+    let p = process_page(&Config::default(), "t", None, &page).expect("page processes");
+    assert_eq!(headlines(&p), [Some("新图书馆开门迎客")], "{:#?}", p.articles);
+}
