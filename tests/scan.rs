@@ -943,3 +943,19 @@ fn a_graphic_s_figure_over_its_gloss_and_the_dispatch_is_no_headline_on_a_struct
     let p = process_page(&Config::default(), "t", None, &page).expect("page processes");
     assert_eq!(headlines(&p), [Some("新图书馆开门迎客")], "{:#?}", p.articles);
 }
+
+#[test]
+fn a_rubric_centred_over_three_columns_heads_the_text_of_all_three() {
+    // 春运一线 stands centred over three columns of items, its type covering the middle one only.
+    // The left column's text was read with the story whose title stands higher in that column,
+    // the story above the rubric, and its items came after the rubric's middle column.
+    let river = hocr_column(&RIVER[..1], 40, 80);
+    let top = river.last().map_or(0, |l| l.2) + 60;
+    let (left, middle, right) = (hocr_column(&LIBRARY[..2], 40, top + 80), hocr_column(&LIBRARY[2..4], 260, top + 80), hocr_column(&LIBRARY[4..6], 480, top + 80));
+    let page = hocr(&[&[("护城河清淤工程完工", 40, 20, 40)], &river, &[("春运一线", 270, top, 50)], &left, &middle, &right]);
+    let p = process_page(&Config::default(), "t", None, &page).expect("page processes");
+    let rubric = p.articles.iter().find(|a| a.headline.as_deref() == Some("春运一线")).unwrap_or_else(|| panic!("{:#?}", p.articles));
+    assert!(rubric.text.contains("镇上的新图书馆上周正式开放了"), "{:#?}", p.articles);
+    let first = rubric.text.find("镇上的新图书馆").unwrap_or(usize::MAX);
+    assert!(first < rubric.text.find("不少家长").unwrap_or(0), "{rubric:#?}");
+}

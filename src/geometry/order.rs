@@ -271,11 +271,15 @@ fn in_file_order(doc: &Document, pieces: &[Piece], groups: &[Vec<usize>], group_
 fn by_zones(pieces: &[Piece], groups: &[Vec<usize>], group_of: &[Option<usize>], unit_h: f32) -> Vec<Placed> {
     let tol = unit_h * 0.3;
     let gbox: Vec<BBox> = groups.iter().map(|g| BBox::around(g.iter().map(|&k| &pieces[k].bbox))).collect();
+    // (The text pieces by their tops, so a banner looks at the few just under it, not at all.)
+    let mut by_top: Vec<usize> = (0..pieces.len()).filter(|&k| group_of[k].is_none()).collect();
+    by_top.sort_by(|&a, &b| pieces[a].bbox.y.total_cmp(&pieces[b].bbox.y));
+    let spans: Vec<BBox> = groups.iter().zip(&gbox).map(|(g, b)| if g.iter().map(|&k| pieces[k].chars).sum::<usize>() <= RUBRIC_CHARS { banner_span(b, &gbox, pieces, &by_top, unit_h) } else { *b }).collect();
     let above = |pc: &Piece| -> Vec<usize> { (0..groups.len()).filter(|&g| gbox[g].bottom() <= pc.bbox.y + tol).collect() };
     let in_column = |pc: &Piece| -> Option<usize> {
         above(pc)
             .into_iter()
-            .filter(|&g| x_overlap(&pc.bbox, &gbox[g]) >= 0.3 * pc.bbox.w.min(gbox[g].w))
+            .filter(|&g| x_overlap(&pc.bbox, &spans[g]) >= 0.3 * pc.bbox.w.min(spans[g].w))
             .max_by(|&a, &b| gbox[a].bottom().total_cmp(&gbox[b].bottom()))
     };
     let across = |pc: &Piece| -> Option<usize> {
@@ -329,6 +333,34 @@ fn by_zones(pieces: &[Piece], groups: &[Vec<usize>], group_of: &[Option<usize>],
     }
     out
 }
+
+/// The columns a headline group heads: its own box, or, for a banner centred over several columns
+/// whose text starts just under it (2019春运一线 over three columns of items, its type covering the
+/// middle one only), the width of those columns. A column with a headline of its own beside the
+/// banner (a row of titles, each over its story) is not the banner's.
+/// (`by_top`: the text pieces, by their tops.)
+fn banner_span(b: &BBox, gbox: &[BBox], pieces: &[Piece], by_top: &[usize], unit_h: f32) -> BBox {
+    let titled = |q: &Piece| gbox.iter().any(|g| g != b && x_overlap(g, &q.bbox) > 0.0 && g.bottom() >= b.y - unit_h * 0.3 && g.bottom() <= q.bbox.y + unit_h * 0.3);
+    let (lo, hi) = (b.bottom() - unit_h * 0.3, b.bottom() + BANNER_GAP * unit_h);
+    let from = by_top.partition_point(|&k| pieces[k].bbox.y < lo);
+    let tops: Vec<&Piece> = by_top[from..].iter().map(|&k| &pieces[k]).take_while(|q| q.bbox.y < hi).filter(|q| !titled(q)).collect();
+    let Some(span) = tops.iter().map(|q| q.bbox).reduce(|a, c| a.union(&c)) else { return *b };
+    let centre = |x: &BBox| x.x + x.w / 2.0;
+    if span.w > b.w && tops.len() >= 2 && (centre(&span) - centre(b)).abs() <= BANNER_CENTRED * span.w {
+        BBox { x: span.x, y: b.y, w: span.w, h: b.h }
+    } else {
+        *b
+    }
+}
+
+/// A rubric over several columns of items (2019春运一线, 新春走基层) is a label of at most this many
+/// characters; a title set over several columns is its own story's, however it is centred.
+const RUBRIC_CHARS: usize = 12;
+
+/// Text starting within this many body lines under a banner is text it heads.
+const BANNER_GAP: f32 = 2.0;
+/// A banner stands centred over its columns within this share of their width.
+const BANNER_CENTRED: f32 = 0.05;
 
 /// A zone's text read band by band, each band column by column: a story set in two tiers (its
 /// columns, a rule, its columns again) is read tier by tier. A band ends where a gap runs across
