@@ -364,6 +364,14 @@ impl Analysed {
         Analysed::analyse(lines, lang, None)
     }
 
+    /// A plain-text page's analysis, its lines cut as a run cuts them, for tests of the stages.
+    #[cfg(test)]
+    pub(crate) fn of_text(page: &str, code: lang::LangCode) -> Analysed {
+        let src = source::Source::utf8(None, page.as_bytes());
+        let lines = clean::lines(&src, Config::default().max_line_bytes, &mut Vec::new());
+        Analysed::of(&lines, Lang::get(code))
+    }
+
     /// [`Analysed::of`] for a page derived from a structured file: paragraphs are the geometry's,
     /// a paragraph may run on past a column's end only where its last line is full, and blocks
     /// set in headline type are headings of their group.

@@ -630,16 +630,12 @@ pub fn merge_bags(blocks: &[BlockId], bags: &TiSlice<BlockId, Bag>) -> Bag {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
     use crate::lang::LangCode;
-    use crate::source::Source;
     use crate::Analysed;
 
     /// Runs the stages up to segmentation on `text`; returns the blocks' texts and the segments.
     fn segment_of(text: &str, code: LangCode) -> (TiVec<BlockId, String>, Segments) {
-        let src = Source::utf8(None, text.as_bytes());
-        let lines = crate::clean::lines(&src, Config::default().max_line_bytes, &mut Vec::new());
-        let page = Analysed::of(&lines, Lang::get(code));
+        let page = Analysed::of_text(text, code);
         let (bl, seg) = (&page.blocks, page.segments());
         (bl.iter().map(|b| b.text.clone()).collect(), seg)
     }

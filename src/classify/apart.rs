@@ -259,9 +259,7 @@ mod tests {
 
     /// The texts of the blocks `apart_headings` marks as rubrics on an English text page.
     fn rubrics_of(text: &str) -> Vec<String> {
-        let src = crate::source::Source::utf8(None, text.as_bytes());
-        let lines = crate::clean::lines(&src, crate::config::Config::default().max_line_bytes, &mut Vec::new());
-        let page = crate::Analysed::of(&lines, Lang::get(LangCode::En));
+        let page = crate::Analysed::of_text(text, LangCode::En);
         page.blocks.iter().zip(&page.classes).filter(|(_, c)| c.notice_rubric).map(|(b, _)| b.text.clone()).collect()
     }
 

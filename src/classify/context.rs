@@ -439,9 +439,7 @@ mod tests {
         // geometry shows the paragraph's indent, the mark is the engine's, not the end of a quote
         // begun above.
         let page = "核心阅读\n\n新的一年有没有新举措？如何持之以恒正风肃纪，深入推进作风建设?”记者赴多地探访。\n";
-        let src = crate::source::Source::utf8(None, page.as_bytes());
-        let lines = crate::clean::lines(&src, crate::Config::default().max_line_bytes, &mut Vec::new());
-        let a = crate::Analysed::of(&lines, Lang::get(crate::lang::LangCode::Zh));
+        let a = crate::Analysed::of_text(page, crate::lang::LangCode::Zh);
         let at = a.blocks.iter().position(|b| b.text.contains("新举措")).expect("block");
         for (indent, start) in [(false, Start::Mid), (true, Start::Unknown)] {
             let mut classes = a.classes.clone();
@@ -457,9 +455,7 @@ mod tests {
         // 记者张伟) with the bracket's opening half lost: the paragraph opens on a dispatch, so on a
         // story, not inside a bracket begun above.
         let page = "乡村书屋迎来新读者\n\n新华社北京2月3日电 记者张伟) 村里的农家书屋今年添了三千册新书，冬闲时节来借书的村民比往年多了一倍。\n\n记者张伟) 说，来借农业技术书的年轻人最多。\n";
-        let src = crate::source::Source::utf8(None, page.as_bytes());
-        let lines = crate::clean::lines(&src, crate::Config::default().max_line_bytes, &mut Vec::new());
-        let a = crate::Analysed::of(&lines, Lang::get(crate::lang::LangCode::Zh));
+        let a = crate::Analysed::of_text(page, crate::lang::LangCode::Zh);
         let start = |t: &str| a.classes[a.blocks.iter().position(|b| b.text.contains(t)).expect("block")].start;
         assert_ne!(start("农家书屋"), Start::Mid);
         assert_eq!(start("农业技术"), Start::Mid);

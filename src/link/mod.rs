@@ -229,16 +229,8 @@ pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
 mod tests {
     use super::*;
     use crate::config::Config;
-    use crate::lang::{Lang, LangCode};
-    use crate::source::Source;
+    use crate::lang::LangCode;
     use crate::Analysed;
-
-    /// A page's analysis up to segmentation, for tests that build the linker's input by hand.
-    pub(super) fn analysed(page: &str, code: LangCode) -> Analysed {
-        let src = Source::utf8(None, page.as_bytes());
-        let lines = crate::clean::lines(&src, Config::default().max_line_bytes, &mut Vec::new());
-        Analysed::of(&lines, Lang::get(code))
-    }
 
     impl Analysed {
         /// The first block whose text holds `t`, for tests that name blocks by their words.
@@ -255,9 +247,7 @@ mod tests {
     /// Runs the pipeline up to linking; returns each plan as the block texts of its units in reading
     /// order, with its headline (if any) first.
     fn stories(text: &str, code: LangCode) -> Vec<Vec<String>> {
-        let src = Source::utf8(None, text.as_bytes());
-        let lines = crate::clean::lines(&src, Config::default().max_line_bytes, &mut Vec::new());
-        let page = Analysed::of(&lines, Lang::get(code));
+        let page = Analysed::of_text(text, code);
         let bl = TiSlice::from_ref(&page.blocks);
         let seg = page.segments();
         let ctx = page.ctx(&Config { max_link_candidates: 256, ..Config::default() });

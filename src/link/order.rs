@@ -412,7 +412,7 @@ fn cuts_sentence(seg: &Segments, ctx: &Ctx, u: usize, owner: &[Option<usize>], s
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::analysed;
+    use crate::Analysed;
     use super::*;
     use crate::config::Config;
     use crate::lang::LangCode;
@@ -424,7 +424,7 @@ mod tests {
         // the heading opens a section.
         for (above, promoted) in [("小镇商会每年正月十五都要评选春联，我想，这或许是爸", true), ("小镇商会每年正月十五都要评选春联，这是爸爸的心愿。", false)] {
             let page = format!("镇上家家户户都要贴春联，爸爸总是早早备好红纸和笔墨。\n\n{above}\n\n春联的魅力\n\n爸写联“求质”与小镇春联“趋佳”的原因之一吧！\n\n如今，小镇的春联依旧红火。\n");
-            let a = analysed(&page, LangCode::Zh);
+            let a = Analysed::of_text(&page, LangCode::Zh);
             let ctx = a.ctx(&Config::default());
             let block = |t: &str| a.block_with(t);
             let unit = |t: &str, kind: UnitKind| a.unit_with(t, kind);
@@ -444,7 +444,7 @@ mod tests {
     /// The ordering of the first story on a page of `n` units that alternate between two stories,
     /// the first's units at the even positions, under the first seed.
     fn order_alternating(page: &str, code: LangCode, n: usize) -> Plan {
-        let a = analysed(page, code);
+        let a = Analysed::of_text(page, code);
         let seg = a.segments();
         let ctx = a.ctx(&Config::default());
         assert_eq!(seg.units.len(), n, "{:?}", seg.units);
@@ -481,7 +481,7 @@ mod tests {
         // The assignment gave the snow forecast's headline, printed amid the watermelon story, to
         // the forecast (its words), as a subhead: the unit under it is the watermelon story's.
         let page = "## 西瓜新鲜上市\n\n盛夏时节，脆甜多汁的西瓜深受消费者青睐。\n\n华北黄淮等地将有降雪\n\n瓜农们每天凌晨就开始采摘西瓜、装箱。\n\n本报北京2月11日电  （记者赵贝佳）中央气象台预计，华北黄淮等地有小雪。\n\n气象专家提醒，降雪将对春运返程有较大影响。\n";
-        let a = analysed(page, LangCode::Zh);
+        let a = Analysed::of_text(page, LangCode::Zh);
         let ctx = a.ctx(&Config::default());
         let block = |t: &str| a.block_with(t);
         let para = |t: &str| a.unit_with(t, UnitKind::Para);

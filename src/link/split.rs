@@ -408,7 +408,7 @@ pub(super) fn demote_unused_weak(l: &mut Labelling, _ctx: &Ctx) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::analysed;
+    use crate::Analysed;
     use super::*;
     use crate::config::Config;
     use crate::lang::LangCode;
@@ -420,7 +420,7 @@ mod tests {
     /// The headless-story splits on a page whose paragraphs the assignment labelled `labels`:
     /// the seeds after, and the labels after.
     fn split_with(page: &str, labels: &[usize]) -> (Vec<crate::segment::Seed>, Vec<usize>) {
-        let a = analysed(page, LangCode::Zh);
+        let a = Analysed::of_text(page, LangCode::Zh);
         let seg = a.segments();
         let ctx = a.ctx(&Config::default());
         let hmm: Vec<usize> = (0..seg.units.len()).filter(|&i| seg.units[i].kind == UnitKind::Para).collect();

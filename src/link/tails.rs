@@ -177,7 +177,7 @@ fn completes(ctx: &Ctx, head: BlockId, tail: BlockId) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::analysed;
+    use crate::Analysed;
     use super::*;
     use crate::config::Config;
     use crate::lang::LangCode;
@@ -199,7 +199,7 @@ mod tests {
         // The assignment gave the paragraph's two halves to the story above, leaving the line
         // read between them a headline with no text.
         let page = "体育产业也要摸准\n\n体育产业是一座有待开掘的“富矿”，都需要在市场的检验中不断更新升级。\n\n能否打造为竞赛表演业的精品，在很大程度上取决于能\n\n矿脉（体坛观澜）\n\n否整合各家俱乐部的利益诉求，为球迷提供高水准的观赛体验。\n\n体育产业大有可为已是共识。\n";
-        let a = analysed(page, LangCode::Zh);
+        let a = Analysed::of_text(page, LangCode::Zh);
         let ctx = a.ctx(&Config::default());
         let block = |t: &str| a.block_with(t);
         let para = |t: &str| a.unit_with(t, UnitKind::Para);
@@ -223,7 +223,7 @@ mod tests {
         // short heading alone amid the story, with no scrap, is as often a credit.
         for (heads, folded) in [(&["天", "展借书活动"][..], true), (&["剧照摄影：刘海栋"][..], false)] {
             let page = format!("镇上的新图书馆开馆\n\n镇上的新图书馆上周正式开放了，三层楼里摆满两万多册新书。\n\n{}\n\n周末前来借阅的居民排起了长队，馆里每天开放到晚上九点。\n", heads.join("\n\n"));
-            let a = analysed(&page, LangCode::Zh);
+            let a = Analysed::of_text(&page, LangCode::Zh);
             let ctx = a.ctx(&Config::default());
             let block = |t: &str| a.block_with(t);
             let para = |t: &str| a.unit_with(t, UnitKind::Para);
@@ -246,7 +246,7 @@ mod tests {
         // (喜迎春 | 花灯: 迎春花) stays a subhead.
         for (title, sub, joined) in [("群众点赞镇上新图", "书馆借阅火爆", true), ("镇上喜迎春", "花灯展吸引市民", false)] {
             let page = format!("{title}\n\n镇上的新图书馆上周正式开放了，三层楼里摆满两万多册新书。\n\n{sub}\n\n周末前来借阅的居民排起了长队，馆里每天开放到晚上九点。\n\n不少家长带着孩子一起来借书。\n");
-            let a = analysed(&page, LangCode::Zh);
+            let a = Analysed::of_text(&page, LangCode::Zh);
             let ctx = a.ctx(&Config::default());
             let block = |t: &str| a.block_with(t);
             let unit = |t: &str, kind: UnitKind| a.unit_with(t, kind);
@@ -306,7 +306,7 @@ mod tests {
         ];
         for (part, sub, joined) in cases {
             let page = format!("“书香小镇”\n\n{}{part}{}", column(&story[..3], 15), column(&story[4..], 15));
-            let a = analysed(&page, LangCode::Zh);
+            let a = Analysed::of_text(&page, LangCode::Zh);
             let ctx = a.ctx(&Config::default());
             let block = |t: &str| a.block_with(t);
             let unit = |t: &str, kind: UnitKind| a.unit_with(t, kind);
@@ -329,7 +329,7 @@ mod tests {
         // next column; a note closing the other story (opening on 本) stays where it is.
         for (line, moved) in [("（乡村笔记）", true), ("（本报记者李明采访整理）", false)] {
             let page = format!("山村里的新书屋\n\n镇上的新书屋上周正式开放了，三层楼里摆满两万多册新书。\n\n老街换新颜\n\n老街的石板路修好了，沿街的铺子也重新开了张。\n\n{line}\n\n周末前来借阅的居民排起了长队，馆里每天开放到晚上九点。\n");
-            let a = analysed(&page, LangCode::Zh);
+            let a = Analysed::of_text(&page, LangCode::Zh);
             let ctx = a.ctx(&Config::default());
             let block = |t: &str| a.block_with(t);
             let unit = |t: &str, kind: UnitKind| a.unit_with(t, kind);
