@@ -1,7 +1,7 @@
 //! The assignment: every paragraph and subhead labelled with a story, in rounds, each round's best
 //! path (`viterbi`) scored against the stories the last round made, until the labels settle.
 
-use super::prepare::{closed_runs, fragments, orphan_seeds, FragId};
+use super::prepare::{closed_runs, fragments, next_seed_at, orphan_seeds, FragId};
 use super::viterbi::{cohesion_weight, viterbi, FragBags};
 use super::{Ctx, Labelling, Params};
 use crate::blocks::BlockId;
@@ -298,11 +298,7 @@ pub(super) fn reclaim_dispatches(l: &mut Labelling, ctx: &Ctx) {
         texts[s] += 1;
     }
     let opens = |k: usize| seg.units[hmm[k]].kind == UnitKind::Para && ctx.classes[seg.units[hmm[k]].block].opens_story();
-    // Where the next seed down the page stands, for each seed (seeds are in page order).
-    let mut next_at: TiVec<SeedId, usize> = vec![usize::MAX; seg.seeds.len()].into();
-    for (a, b) in (0..seg.seeds.len().saturating_sub(1)).rev().map(|i| (SeedId::from(i), SeedId::from(i + 1))) {
-        next_at[a] = if seg.seeds[b].at > seg.seeds[a].at { seg.seeds[b].at } else { next_at[b] };
-    }
+    let next_at = next_seed_at(seg);
     for (a, sd) in seg.seeds.iter_enumerated() {
         if texts[a] > 0 || orphan[a] || sd.weak.is_some() || sd.heads.is_empty() {
             continue;

@@ -96,14 +96,9 @@ pub(super) fn rebuild(seg: &Segments, hmm: &[usize], labels: &[SeedId], demoted:
     Labelling { seg: out, hmm: hmm2, labels: labels2 }
 }
 
-/// Seeds with no text of their own below them: the next thing is another seed, the page's end, or
-/// text that starts mid-sentence or completes a sentence cut off above the headline (so continues
-/// something else). Their headlines landed away from their stories; they take no text in the
-/// assignment and are given to a story afterwards.
-pub(super) fn orphan_seeds(seg: &Segments, ctx: &Ctx) -> TiVec<SeedId, bool> {
-    // For each seed, where the next seed further down stands (the first later seed with a greater
-    // position); and for each position, the first paragraph at or after it. Both in one pass, so
-    // a page of many seeds is not scanned once per seed.
+/// For each seed, where the next seed further down the page stands: the first later seed at a
+/// greater position (`seg.units.len()` for the last ones).
+pub(super) fn next_seed_at(seg: &Segments) -> TiVec<SeedId, usize> {
     let mut end_of: TiVec<SeedId, usize> = vec![seg.units.len(); seg.seeds.len()].into();
     let mut waiting: Vec<SeedId> = Vec::new();
     for t in seg.seeds.keys() {
@@ -117,6 +112,18 @@ pub(super) fn orphan_seeds(seg: &Segments, ctx: &Ctx) -> TiVec<SeedId, bool> {
         }
         waiting.push(t);
     }
+    end_of
+}
+
+/// Seeds with no text of their own below them: the next thing is another seed, the page's end, or
+/// text that starts mid-sentence or completes a sentence cut off above the headline (so continues
+/// something else). Their headlines landed away from their stories; they take no text in the
+/// assignment and are given to a story afterwards.
+pub(super) fn orphan_seeds(seg: &Segments, ctx: &Ctx) -> TiVec<SeedId, bool> {
+    // For each seed, where the next seed further down stands; and for each position, the first
+    // paragraph at or after it. Both in one pass each, so a page of many seeds is not scanned once
+    // per seed.
+    let end_of = next_seed_at(seg);
     let mut para_from: Vec<Option<usize>> = vec![None; seg.units.len() + 1];
     for u in (0..seg.units.len()).rev() {
         para_from[u] = if seg.units[u].kind == UnitKind::Para { Some(u) } else { para_from[u + 1] };
