@@ -11,6 +11,7 @@ use crate::model::cohesion::{sim, Bag, Idf, Profile};
 use typed_index_collections::{TiSlice, TiVec};
 
 mod roundup;
+mod stack;
 
 /// Where an article starts: its headline group and bylines (either may be missing, not both).
 #[derive(Debug, Clone)]
@@ -183,6 +184,12 @@ pub fn segment(blocks: &TiSlice<BlockId, Block>, classes: &TiSlice<BlockId, Clas
                     }
                 }
                 let bylines: Vec<BlockId> = items[k..m].to_vec();
+                // Under a heading and a deck or two, all set tight: the same story's headline stack.
+                if let Some(stack) = stack::stacked_on(&seg, &items, (i, k, m), &weak, blocks, classes, lang).filter(|_| !driven && run[0] == b) {
+                    stack::join(&mut seg, &mut weak, stack, &run, &bylines);
+                    i = m;
+                    continue;
+                }
                 let closed = closed_at(k);
                 // A headline group is set tight (kicker, title, deck on adjacent lines) or closed by a
                 // byline; headings spaced apart without one are a headline and then subheads.

@@ -40,6 +40,10 @@ pub struct Thresholds {
     pub photo_story_max: usize,
     /// Most characters of a line of a title set tight over its text in short lines (`blocks`).
     pub title_line_max: u32,
+    /// Most deck lines, and characters of each, between two headings of one headline stack
+    /// (`segment::stack`).
+    pub stack_gap_max: usize,
+    pub stack_line_max: u32,
 }
 
 impl Thresholds {
