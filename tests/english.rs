@@ -120,6 +120,14 @@ fn a_headline_split_over_two_lines_is_one_headline_and_decks_stay_decks() {
 }
 
 #[test]
+fn a_headline_broken_inside_a_word_runs_on_whole() {
+    // The word is rejoined where the word list knows it, in capitals as in lower case.
+    let p = run(&format!("EXPLOSION IN FIRE-\nPLACE.\nDYNAMITE IN THE WOOD.\n\n{STORY}"));
+    assert_eq!(p.articles[0].headline.as_deref(), Some("EXPLOSION IN FIREPLACE."));
+    assert_eq!(p.articles[0].deck.as_deref(), Some("DYNAMITE IN THE WOOD."));
+}
+
+#[test]
 fn two_complete_headlines_stacked_are_not_run_together() {
     let p = run(&format!("SRI LANKA TO UPROOT DISEASED RUBBER TREES\nBELGIAN MINISTER SEES NEW ACCORD ON OILS\n\n{STORY}"));
     assert_eq!(p.articles[0].headline.as_deref(), Some("SRI LANKA TO UPROOT DISEASED RUBBER TREES"));

@@ -320,6 +320,9 @@ fn join_onto(a: &mut String, b: &str, cjk: bool, words: &CutWords) {
     let nw: String = b.chars().take_while(|c| c.is_alphabetic()).collect();
     if let Some(stem) = a.strip_suffix('-') {
         let l2: String = stem.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
+        // A title in capitals is asked of in lower case (CON-|SUMPTIVES, consumptives).
+        let caps = |w: &str| w.chars().all(char::is_uppercase);
+        let (l2, nw) = if caps(&l2) && caps(&nw) { (l2.to_lowercase(), nw.to_lowercase()) } else { (l2, nw) };
         if !l2.is_empty() && (words.at_hyphen)(&l2, &nw) {
             a.pop();
         }
@@ -400,10 +403,12 @@ fn title_roles(lines: &[TitleLine], lang: &Lang) -> Vec<Role> {
         let mut end = main;
         let first_word = |t: &str| t.split_whitespace().next().unwrap_or("").to_string();
         let last_word = |t: &str| t.split_whitespace().last().unwrap_or("").to_string();
+        // (So does one ending on a word's first half, HOSIE FOR THE CON- / SUMPTIVES.)
+        let cut = |t: &str| t.ends_with('-') && !t.ends_with("--") && t.trim_end_matches('-').ends_with(char::is_alphabetic);
         while end + 1 < n
             && !lang.ends_sentence(&lines[end].text)
             && !lines[end + 1].deck
-            && (lang.is_function_word(&last_word(&lines[end].text)) || lang.opens_title_rest(&first_word(&lines[end + 1].text)))
+            && (lang.is_function_word(&last_word(&lines[end].text)) || lang.opens_title_rest(&first_word(&lines[end + 1].text)) || cut(&lines[end].text))
         {
             end += 1;
         }
@@ -510,7 +515,7 @@ pub fn build(mut p: Parts) -> Page {
             byline_blocks.extend(&seed.bylines);
         }
         let roles = head_roles(&heads, p.blocks, p.classes, lang, &words_here);
-        let (mut kicker, mut headline, mut deck) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut kicker, mut headline, mut deck): (Vec<String>, Vec<String>, Vec<String>) = Default::default();
         for (k, (&h, &r)) in heads.iter().zip(&roles).enumerate() {
             block_role[h] = Some((r, ai));
             let t = p.heading_text(h);
@@ -521,7 +526,7 @@ pub fn build(mut p: Parts) -> Page {
             };
             // The rest of a title line the OCR gave on a line of its own goes on the line above.
             match part.last_mut() {
-                Some(last) if p.classes[h].wraps && k > 0 && roles[k - 1] == r => join_onto(last, &t, p.blocks[h].cjk, &words_here),
+                Some(last) if (p.classes[h].wraps || last.ends_with('-')) && k > 0 && roles[k - 1] == r => join_onto(last, &t, p.blocks[h].cjk, &words_here),
                 _ => part.push(t),
             }
         }
