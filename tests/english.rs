@@ -125,6 +125,9 @@ fn a_headline_broken_inside_a_word_runs_on_whole() {
     let p = run(&format!("EXPLOSION IN FIRE-\nPLACE.\nDYNAMITE IN THE WOOD.\n\n{STORY}"));
     assert_eq!(p.articles[0].headline.as_deref(), Some("EXPLOSION IN FIREPLACE."));
     assert_eq!(p.articles[0].deck.as_deref(), Some("DYNAMITE IN THE WOOD."));
+    // A dash set apart is no word's half: the lines stay apart.
+    let p = run(&format!("FIRE AT THE DOCKS.\nWAREHOUSE BURNT, -\nLOSS HEAVY.\n\n{STORY}"));
+    assert_eq!(p.articles[0].deck.as_deref(), Some("WAREHOUSE BURNT, - LOSS HEAVY."));
 }
 
 #[test]

@@ -293,6 +293,11 @@ fn joins_at_cut(l: &str, r: &str, lang: &Lang, count: &dyn Fn(&str) -> u32) -> b
     }
 }
 
+/// A line ending on a word's first half and its hyphen (CON-), not on a dash set apart (BARBADOES, -).
+fn cut_word(t: &str) -> bool {
+    t.strip_suffix('-').is_some_and(|w| w.ends_with(char::is_alphabetic))
+}
+
 /// What tells the words of the page's language at a column cut (lower-case strings).
 struct CutWords<'a> {
     /// A whole made by joining the two sides.
@@ -404,11 +409,10 @@ fn title_roles(lines: &[TitleLine], lang: &Lang) -> Vec<Role> {
         let first_word = |t: &str| t.split_whitespace().next().unwrap_or("").to_string();
         let last_word = |t: &str| t.split_whitespace().last().unwrap_or("").to_string();
         // (So does one ending on a word's first half, HOSIE FOR THE CON- / SUMPTIVES.)
-        let cut = |t: &str| t.ends_with('-') && !t.ends_with("--") && t.trim_end_matches('-').ends_with(char::is_alphabetic);
         while end + 1 < n
             && !lang.ends_sentence(&lines[end].text)
             && !lines[end + 1].deck
-            && (lang.is_function_word(&last_word(&lines[end].text)) || lang.opens_title_rest(&first_word(&lines[end + 1].text)) || cut(&lines[end].text))
+            && (lang.is_function_word(&last_word(&lines[end].text)) || lang.opens_title_rest(&first_word(&lines[end + 1].text)) || cut_word(&lines[end].text))
         {
             end += 1;
         }
@@ -515,7 +519,7 @@ pub fn build(mut p: Parts) -> Page {
             byline_blocks.extend(&seed.bylines);
         }
         let roles = head_roles(&heads, p.blocks, p.classes, lang, &words_here);
-        let (mut kicker, mut headline, mut deck): (Vec<String>, Vec<String>, Vec<String>) = Default::default();
+        let (mut kicker, mut headline, mut deck) = (Vec::new(), Vec::new(), Vec::<String>::new());
         for (k, (&h, &r)) in heads.iter().zip(&roles).enumerate() {
             block_role[h] = Some((r, ai));
             let t = p.heading_text(h);
@@ -526,7 +530,7 @@ pub fn build(mut p: Parts) -> Page {
             };
             // The rest of a title line the OCR gave on a line of its own goes on the line above.
             match part.last_mut() {
-                Some(last) if (p.classes[h].wraps || last.ends_with('-')) && k > 0 && roles[k - 1] == r => join_onto(last, &t, p.blocks[h].cjk, &words_here),
+                Some(last) if (p.classes[h].wraps || cut_word(last)) && k > 0 && roles[k - 1] == r => join_onto(last, &t, p.blocks[h].cjk, &words_here),
                 _ => part.push(t),
             }
         }
