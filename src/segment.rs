@@ -185,7 +185,9 @@ pub fn segment(blocks: &TiSlice<BlockId, Block>, classes: &TiSlice<BlockId, Clas
                 }
                 let bylines: Vec<BlockId> = items[k..m].to_vec();
                 // Under a heading and a deck or two, all set tight: the same story's headline stack.
-                if let Some(stack) = stack::stacked_on(&seg, &items, (i, k, m), &weak, blocks, classes, lang).filter(|_| !driven && run[0] == b) {
+                // (Not where the geometry found the headline groups, nor over a kicker taken in above.)
+                let stack = if driven || run[0] != b { None } else { stack::stacked_on(&seg, &items, (i, k, m), &weak, blocks, classes, lang) };
+                if let Some(stack) = stack {
                     stack::join(&mut seg, &mut weak, stack, &run, &bylines);
                     i = m;
                     continue;

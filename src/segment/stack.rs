@@ -12,7 +12,7 @@ use crate::lang::Lang;
 use typed_index_collections::TiSlice;
 
 /// Where the stack that a heading run goes on begins.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy)]
 pub enum Stack {
     /// The last seed stands at this unit, with nothing under it but the decks.
     Seed(usize),
