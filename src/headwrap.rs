@@ -91,12 +91,15 @@ fn cjk_tail(h: &Block, b: &Block, title: &str, title_line: bool, narrow: bool, l
     if lang.is_tagged(title) || label(title) || label(bt) {
         return false;
     }
-    // (A section's number standing alone under a title, 一, is no tail of it.)
-    if lang.ends_sentence(ht) || bt.contains('。') || lang.is_section_numbered(bt) {
-        return false;
-    }
     let count = |t: &str, set: &[char]| t.chars().filter(|c| set.contains(c)).count();
     let open = count(title, &lang.openers) > count(title, &lang.closers);
+    // (A section's number standing alone under a title, 一, is no tail of it.) Inside a bracket
+    // the title left open a 。 is the OCR engine's reading of a column name's · (（中国道路中国梦。
+    // 在奋斗者身边人）), though a line closing on one is a sentence, not the name's rest.
+    let sentence = if open { lang.ends_sentence(bt) } else { lang.ends_sentence(ht) || bt.contains('。') };
+    if sentence || lang.is_section_numbered(bt) {
+        return false;
+    }
     // The line that closes a bracket the title left open is the title's rest, however long and
     // though it holds no CJK (（共建 / 一带一路）, 摘金（动感 / 2019）).
     if open && count(bt, &lang.closers) > count(bt, &lang.openers) {

@@ -766,6 +766,20 @@ fn a_deck_s_last_line_set_as_big_as_the_title_stays_in_the_deck() {
 }
 
 #[test]
+fn a_column_name_s_dot_the_engine_read_as_a_full_stop_ends_no_title_inside_its_bracket() {
+    // The column name's · read as 。 on the middle one of the title's three lines: inside the
+    // bracket the title opened, it is no sentence's end, and the name goes on to its closer.
+    let page = format!("{RUNNING_HEAD}新图书馆开门迎客 〈基层\n文化建设。新\n观察)\n\n{}", column(&LIBRARY, 15));
+    let p = run(&page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert_eq!(head_group(&p.articles[0]), ["新图书馆开门迎客 （基层文化建设。新观察）"], "{:#?}", p.articles[0]);
+    // A line that closes on a full stop under an open bracket is a sentence: prose, not the name.
+    let page = format!("{RUNNING_HEAD}新图书馆开门迎客 〈基层\n借书的人越来越多。\n\n{}", column(&LIBRARY, 15));
+    let p = run(&page);
+    assert!(p.articles.iter().all(|a| a.headline.as_deref().is_none_or(|h| !h.contains("借书的人"))), "{:#?}", p.articles);
+}
+
+#[test]
 fn a_title_wrapped_over_two_lines_closing_on_its_column_name_between_finished_text_and_an_opening_paragraph_heads_the_story() {
     // The title and its column name, its （ read as 〈 and its · as 。, read as two lines of one
     // block, the first as wide as the column; under it no byline but an editors' note, its first
