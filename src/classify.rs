@@ -189,7 +189,9 @@ pub fn own_roles(lines: &[Line], lang: &Lang) -> Vec<Option<Role>> {
                     || (!lang.ends_sentence(&lines[i - 1].text) && t.chars().skip_while(|c| crate::lang::is_cjk(*c)).all(|c| mark(&c))));
             // A printed rule the engine read as a dash and a speck (-1, -o, under a headline).
             let rule = st.chars == 2 && st.wordy() == 1 && t.starts_with(['-', '—', '–', '_', '=', '~']);
-            if !tail_marks && (st.wordy() == 0 || rule || (st.chars >= 3 && st.wordy() * 10 < st.chars * 4)) {
+            // (Initials signing a piece, E. L. B., are more marks and spaces than letters too.)
+            let sparse = st.chars >= 3 && st.wordy() * 10 < st.chars * 4 && !lang.signed_by.iter().any(|r| r.is_match(t.trim()));
+            if !tail_marks && (st.wordy() == 0 || rule || sparse) {
                 return Some(Role::Noise);
             }
             if st.chars > 120 {
@@ -565,8 +567,11 @@ pub fn signatures(blocks: &[Block], classes: &mut [Class], layout: &Layout, lang
         }
         // A place or a date may stand under the name (Heinrich Keimer / Bonneweg.).
         let place = |j: usize| text.get(j).is_some_and(|&n| blocks[n].n_lines() == 1 && blocks[n].stats.chars <= lang.classify.signature_max);
-        // A body signing a notice closes it whatever follows: no headline is one.
-        let closes = body.is_some() || heads(k + 1) || (place(k + 1) && heads(k + 2));
+        // A body signing a notice closes it whatever follows: no headline is one. Nor is a line
+        // of initials alone (E. L. B.; a lone one, E., is as likely a table's cell).
+        let initial = |w: &str| w.strip_suffix('.').is_some_and(|l| l.chars().count() == 1 && l.chars().all(char::is_uppercase));
+        let initials = b.text.split_whitespace().count() >= 2 && b.text.split_whitespace().all(initial);
+        let closes = body.is_some() || initials || heads(k + 1) || (place(k + 1) && heads(k + 2));
         let flush = flush_right.get(b.lines.start).copied().unwrap_or(false);
         // Initials are capitals whatever the name; a name spelt out in capitals is what is meant.
         let caps_name = is_caps(b) && b.text.split_whitespace().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3);
