@@ -314,3 +314,18 @@ fn regression_french_signature_of_initials_was_dropped_as_noise_or_read_as_a_hea
     assert_eq!(signed(first), [("signature", Some("E. L. B."))], "{:#?}", p.articles);
     assert!(p.articles.iter().all(|a| a.headline.as_deref() != Some("E. L. B.")), "{:#?}", p.articles);
 }
+
+#[test]
+fn regression_french_title_over_text_opening_on_a_speck_was_read_as_text() {
+    // The OCR engine read a speck off the drop cap's ornament as a letter (i Un tel…): the
+    // paragraph seemed to open mid-sentence, so the title and deck over it were read as text of
+    // the story above. A letter that is a French word (a, à) still opens mid-sentence. (A page
+    // written for this test.)
+    let text = "Un tel mélange d'impressions comme en un kaléidoscope se reflète en images\nmultiples dans mon esprit, après tant de péripéties traversées, tant d'émotions\nressenties, que je ne sais par où commencer le récit de ma captivité.\n";
+    let page = format!("{SEANCE}Impressions de captivité\n\nLa fourberie boche\n\ni {text}");
+    let p = run(&page);
+    assert_eq!(headlines(&p), [Some("LA SÉANCE D'HIER"), Some("Impressions de captivité")], "{:#?}", p.articles);
+    assert_eq!(p.articles[1].deck.as_deref(), Some("La fourberie boche"), "{:#?}", p.articles);
+    let page = format!("{SEANCE}Impressions de captivité\n\nLa fourberie boche\n\na {text}");
+    assert_eq!(headlines(&run(&page)), [Some("LA SÉANCE D'HIER")]);
+}

@@ -186,7 +186,8 @@ fn opens_under(k: usize, at: usize, text: &[usize], blocks: &[Block], classes: &
         let (nb, nc) = (&blocks[n], &classes[n]);
         match nc.shape {
             Shape::Byline | Shape::Dateline => true,
-            Shape::Body => nc.start != Start::Mid && nb.stats.chars >= lang.classify.text_over_head * chars,
+            // (A speck before the paragraph's first capital, i Un tel…, does not put it mid-sentence.)
+            Shape::Body => (nc.start != Start::Mid || lang.opens_on_speck(&nb.text)) && nb.stats.chars >= lang.classify.text_over_head * chars,
             _ => false,
         }
     };

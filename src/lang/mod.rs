@@ -152,6 +152,8 @@ struct RawLang {
     #[serde(default)]
     title_small_words: Vec<String>,
     #[serde(default)]
+    letter_words: String,
+    #[serde(default)]
     title_rest_openers: Vec<String>,
     #[serde(default)]
     name_joiners: Vec<String>,
@@ -295,6 +297,10 @@ pub struct Lang {
     pub profile: FxHashSet<String>,
     /// Words a title in title case leaves in lower case (of, the): they do not make it prose.
     pub title_small_words: Vec<String>,
+    /// The words of one letter the language writes in lower case (a, à, y): any other letter alone
+    /// before a capital at a text's opening (i Un tel mélange…) is a speck the OCR engine read off
+    /// an ornament or a drop cap.
+    pub letter_words: Vec<char>,
     /// Words the rest of a wrapped title line opens on (de, et): where the language lists them, a
     /// title line opening on another word (an article, a noun) is a title of its own. Empty: any
     /// function word.
@@ -385,6 +391,7 @@ impl Lang {
             function_words: raw.function_words.into_iter().collect(),
             profile: raw.profile.into_iter().collect(),
             title_small_words: raw.title_small_words,
+            letter_words: raw.letter_words.chars().collect(),
             title_rest_openers: raw.title_rest_openers.into_iter().collect(),
             name_joiners: raw.name_joiners,
             elisions: raw.elisions,
@@ -539,6 +546,16 @@ impl Lang {
         let head = w.split(['\'', '’']).next().unwrap_or("");
         let letters: String = head.chars().filter(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
         !letters.is_empty() && self.title_rest_openers.contains(&letters)
+    }
+
+    /// Whether a text opens on a speck before its first word: a lower-case letter alone that is no
+    /// word of the language (see `letter_words`), then a capital.
+    pub fn opens_on_speck(&self, text: &str) -> bool {
+        let mut words = text.split_whitespace();
+        let (Some(first), Some(second)) = (words.next(), words.next()) else { return false };
+        let mut cs = first.chars();
+        let letter = cs.next().filter(|c| c.is_lowercase() && cs.next().is_none());
+        letter.is_some_and(|c| !self.letter_words.contains(&c)) && second.chars().next().is_some_and(char::is_uppercase)
     }
 
     pub fn is_stopword(&self, w: &str) -> bool {

@@ -48,6 +48,8 @@ fn french_table() {
     assert!(fr.opens_on_connective("Cependant, le ministre"));
     assert!(!fr.opens_on_connective("Orléans a voté"));
     assert!(fr.signature.iter().any(|p| p.is_match("H. Fouquier.")));
+    assert!(fr.opens_on_speck("i Un tel mélange"));
+    assert!(!fr.opens_on_speck("à Paris, le ministre") && !fr.opens_on_speck("a Berlin entraîné"));
 }
 
 #[test]
@@ -87,6 +89,7 @@ fn latin_fallback_table() {
     assert_eq!(byline(la, "Por Juan García y Pedro Ruiz"), Some(("Por".into(), "Juan García y Pedro Ruiz".into())));
     assert_eq!(jump(la, "(Wordt vervolgd.)"), Some((None, false)));
     assert_eq!(jump(la, "Continua a pagina 3"), Some((Some("3".into()), false)));
+    assert!(!la.opens_on_speck("e Roma ha") && la.opens_on_speck("i De Tweede Kamer"));
 }
 
 #[test]
