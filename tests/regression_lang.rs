@@ -329,3 +329,17 @@ fn regression_french_title_over_text_opening_on_a_speck_was_read_as_text() {
     let page = format!("{SEANCE}Impressions de captivité\n\nLa fourberie boche\n\na {text}");
     assert_eq!(headlines(&run(&page)), [Some("LA SÉANCE D'HIER")]);
 }
+
+#[test]
+fn regression_french_title_as_wide_as_its_column_was_read_as_text() {
+    // A title in body type set apart over its story, but as wide as the narrow column, was held
+    // to be a paragraph's full first line. A line of its own that no stop closes is a title; one
+    // that ends its sentence stays a paragraph of one line. (A page written for this test.)
+    let above = "La Chambre a discuté hier le projet de loi sur\nles chemins de fer, et le ministre a demandé\nle renvoi du projet à la commission, ce que la\nmajorité a refusé après un long débat.\n\n";
+    let story = "Divers journaux ont publié des informations\nsur la composition de la délégation qui doit\nreprésenter la France au Congrès, et sur la\ndate de son départ, qui n'est pas encore fixée.\n";
+    let page = format!("LA SÉANCE D'HIER\n\n{above}La délégation française au Congrès de la Paix\n\n{story}");
+    let p = run(&page);
+    assert_eq!(headlines(&p), [Some("LA SÉANCE D'HIER"), Some("La délégation française au Congrès de la Paix")], "{:#?}", p.articles);
+    let page = format!("LA SÉANCE D'HIER\n\n{above}Le conseil municipal s'est réuni hier au soir.\n\n{story}");
+    assert_eq!(headlines(&run(&page)), [Some("LA SÉANCE D'HIER")]);
+}

@@ -25,7 +25,13 @@ pub fn apart_headings(blocks: &[Block], lines: &[Line], classes: &mut [Class], l
     if lang.headed_roundups {
         roundups(blocks, &text, classes, lang);
     }
-    let short = |b: &Block| lines[b.lines.clone()].iter().all(|l| (l.stats.chars as f32) < lang.classify.apart_line_share * layout.width_chars as f32);
+    // A title is set short, where a paragraph fills its first line; but a title as wide as the
+    // column is one line that no stop closes (La délégation française au Congrès de la Paix),
+    // where a paragraph of one line ends its sentence.
+    let short = |b: &Block| {
+        lines[b.lines.clone()].iter().all(|l| (l.stats.chars as f32) < lang.classify.apart_line_share * layout.width_chars as f32)
+            || (b.n_lines() == 1 && !lang.ends_sentence(&b.text))
+    };
     let mut candidate: Vec<bool> = (0..text.len()).map(|k| short(&blocks[text[k]]) && stands_apart(k, &text, blocks, classes, lang)).collect();
     let mut deck = vec![false; text.len()];
     for k in 0..text.len().saturating_sub(1) {
