@@ -204,8 +204,11 @@ pub fn segment(blocks: &TiSlice<BlockId, Block>, classes: &TiSlice<BlockId, Clas
                 // story's text, never a line of its group.
                 let label = |h: BlockId| lang.is_standing_label(&blocks[h].text);
                 let glen = run.iter().position(|&h| label(h)).filter(|&p| p > 0).map_or(glen, |p| glen.min(p));
-                // A rubric heads the run of notices under it, whatever they are about.
-                let strong = closed || glen >= 2 || classes[b].display || bannered || classes[b].notice_rubric || classes[b].roundup;
+                // A rubric heads the run of notices under it, whatever they are about. A heading
+                // under a line that sends the story above elsewhere ((A suivre)., Continued on Page 4)
+                // heads no section of it: that story has ended here.
+                let sent_on = seg.units.last().is_some_and(|u| u.kind == UnitKind::Jump && classes[u.block].jump.as_ref().is_some_and(|j| j.direction == "to"));
+                let strong = closed || glen >= 2 || classes[b].display || bannered || classes[b].notice_rubric || classes[b].roundup || sent_on;
                 if driven && !classes[b].display && !bannered {
                     seg.units.extend(run.iter().map(|&h| Unit { block: h, kind: UnitKind::Subhead, weak: None }));
                     i = k;

@@ -343,3 +343,14 @@ fn regression_french_title_as_wide_as_its_column_was_read_as_text() {
     let page = format!("LA SÉANCE D'HIER\n\n{above}Le conseil municipal s'est réuni hier au soir.\n\n{story}");
     assert_eq!(headlines(&run(&page)), [Some("LA SÉANCE D'HIER")]);
 }
+
+#[test]
+fn regression_french_heading_under_a_to_be_continued_line_was_a_subhead_of_the_serial() {
+    // "(A suivre)." sends the serial above to the next issue: the heading under it heads a story
+    // of its own, not a section of the serial, however many words the two share. (A page written
+    // for this test.)
+    let serial = "Elle se tut. Le comte la regarda longtemps sans rien dire, puis il\nprit son chapeau, salua et sortit sans se retourner, laissant la\njeune femme seule devant la fenêtre ouverte sur le jardin.\n\n(A suivre).\n\n";
+    let page = format!("{SEANCE}LA REVANCHE D'AMOUR\n\n{serial}LE JARDIN DU COMTE\n\nLe comte a ouvert hier son jardin aux visiteurs, et la jeune femme\nqui le garde les a reçus devant la fenêtre ouverte, sans rien dire.\n");
+    let p = run(&page);
+    assert_eq!(headlines(&p), [Some("LA SÉANCE D'HIER"), Some("LA REVANCHE D'AMOUR"), Some("LE JARDIN DU COMTE")], "{:#?}", p.articles);
+}
