@@ -65,7 +65,13 @@ pub fn wrapped_heads(blocks: &[Block], classes: &mut [Class], layout: &Layout, l
         // title, not with the text.
         let heads_text = blocks[b].blank_before > 0 && blocks[b].blank_after == 0 && text.get(k + 2).is_some_and(|&n| classes[n].shape == Shape::Body && blocks[n].blank_before == 0);
         let goes_on = if blocks[h].cjk { cjk_tail(&blocks[h], &blocks[b], &title, title_line, narrow, lang) } else { !heads_text && latin_tail(&blocks[h], &blocks[b], lang) };
-        if plain && goes_on {
+        let opens = |n: usize| match classes[n].shape {
+            Shape::Body => !classes[n].start.continues(),
+            Shape::Dateline | Shape::Byline => true,
+            _ => false,
+        };
+        let lower = !blocks[h].cjk && cb.shape == Shape::Body && text.get(k + 2).is_some_and(|&n| opens(n)) && lower_rest(&blocks[h], &blocks[b], lang);
+        if (plain && goes_on) || lower {
             let mut c = Class::of(Shape::Heading);
             c.caps = is_caps(&blocks[b]);
             c.wraps = true;
@@ -151,6 +157,34 @@ fn latin_tail(h: &Block, b: &Block, lang: &Lang) -> bool {
     !is_caps(b) && initial(words[0]).is_some_and(char::is_uppercase) && words.iter().all(capitalised)
 }
 
+/// Most words of a title's rest in lower case under its capitals (à l'Hôtel de Ville de Paris): a
+/// line of text runs longer.
+const LOWER_REST_MAX_WORDS: usize = 8;
+
+/// Whether `b` is the rest of the capitals title line `h` set in lower case (M. WILSON / auprès du
+/// maréchal Foch; LE PRESIDENT WILSON / à l'Hôtel de Ville de Paris): set tight under it and
+/// apart from the text below, opening in lower case, a few words that end no sentence. Text under
+/// its heading opens on a capital; a line in lower case there goes on from the line above.
+fn lower_rest(h: &Block, b: &Block, lang: &Lang) -> bool {
+    let bt = b.text.trim();
+    let words = bt.split_whitespace().count();
+    is_caps(h)
+        && b.n_lines() == 1
+        && b.blank_before == 0
+        && b.blank_after > 0
+        && in_lower_case(bt)
+        && (1..=LOWER_REST_MAX_WORDS).contains(&words)
+        && !ends_line(bt, lang)
+        && !ends_line(h.text.trim(), lang)
+}
+
+/// Whether a line opens in lower case and is mostly set in it: a line in capitals whose first
+/// letter the OCR engine misread (l5 CENTIMES, la PLUS IMPORTANTE) is not.
+fn in_lower_case(t: &str) -> bool {
+    let (lower, upper) = t.chars().fold((0usize, 0usize), |(l, u), c| (l + usize::from(c.is_lowercase()), u + usize::from(c.is_uppercase())));
+    t.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase) && lower > upper
+}
+
 /// Whether a headline line ends a sentence: a full stop, unless on initials (TALKING POINT/U.S.).
 fn ends_line(t: &str, lang: &Lang) -> bool {
     let last = t.rsplit(|c: char| c.is_whitespace() || c == '/').next().unwrap_or("");
@@ -168,6 +202,10 @@ pub fn runs_on(above: &str, rest: &str, lang: &Lang) -> bool {
         return true;
     }
     let words: Vec<&str> = rest.split_whitespace().collect();
+    // (A title line of its own opens on a capital: a rest in lower case runs on, à l'Hôtel de Ville.)
+    if in_lower_case(rest) {
+        return true;
+    }
     let last = above.split_whitespace().last().unwrap_or("");
     // (A name runs on into a line opening on one of those words: M. NAME / DEVANT LA COMMISSION.)
     lang.opens_title_rest(words.first().copied().unwrap_or("")) || (!signs_off(above, lang) && (words.len() <= 1 || lang.is_function_word(last)))
@@ -186,3 +224,19 @@ pub fn signs_off(text: &str, lang: &Lang) -> bool {
     crate::classify::apart::is_name(t, lang) && (initial || lang.signed_as.iter().any(|r| r.is_match(t)))
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::LangCode;
+
+    #[test]
+    fn a_rest_in_lower_case_runs_on_but_capitals_with_a_misread_first_letter_do_not() {
+        let fr = Lang::get(LangCode::Fr);
+        assert!(runs_on("LE PRESIDENT WILSON", "à l'Hôtel de Ville de Paris", fr));
+        assert!(runs_on("M. WILSON", "auprès du maréchal Foch", fr));
+        for caps in ["l5 CENTIMES", "la PLUS IMPORTANTE FA-"] {
+            assert!(!runs_on("LE PETIT JOURNAL", caps, fr), "{caps}");
+        }
+    }
+}

@@ -354,3 +354,14 @@ fn regression_french_heading_under_a_to_be_continued_line_was_a_subhead_of_the_s
     let p = run(&page);
     assert_eq!(headlines(&p), [Some("LA SÉANCE D'HIER"), Some("LA REVANCHE D'AMOUR"), Some("LE JARDIN DU COMTE")], "{:#?}", p.articles);
 }
+
+#[test]
+fn regression_french_title_in_capitals_ending_in_lower_case_lost_its_rest_to_the_story_above() {
+    // The paper sets a title's subject in capitals and its rest in lower case, tight under it (M.
+    // WILSON / auprès du maréchal Foch): the rest, opening in lower case, read as text going on
+    // from elsewhere and was glued to another story. (A page written for this test.)
+    let page = format!("{SEANCE}M. WILSON\nauprès du maréchal Foch\n\nPARIS, 17 décembre. — Le Président quittera Paris aujourd'hui et se\nrendra au quartier général du maréchal, avec lequel il conférera.\n");
+    let p = run(&page);
+    assert_eq!(headlines(&p), [Some("LA SÉANCE D'HIER"), Some("M. WILSON auprès du maréchal Foch")], "{:#?}", p.articles);
+    assert!(p.articles[1].text.contains("quittera Paris"), "{:#?}", p.articles);
+}
