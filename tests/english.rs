@@ -42,6 +42,9 @@ fn datelines_open_the_first_paragraph_and_stay_in_it() {
         ("MONTREAL, Feb 26 - The council voted", "MONTREAL, Feb 26 -"),
         ("WASHINGTON, March 3.—The council voted", "WASHINGTON, March 3.—"),
         ("PALO ALTO, Calif., March 3 - The council voted", "PALO ALTO, Calif., March 3 -"),
+        // A roundup's dispatch closes its place and date with a stop, its agency's initials after.
+        ("LONDON, Feb. 16. The council voted", "LONDON, Feb. 16."),
+        ("SOFIA, Aug. 25. (A.A.P.) The council voted", "SOFIA, Aug. 25. (A.A.P.)"),
     ] {
         let page = format!("COUNCIL WIDENS HARBOR ROAD\n\n{opening} on Monday to widen the road.\n\nWork is expected to begin in the spring.\n");
         let p = run(&page);
@@ -512,4 +515,15 @@ fn regression_the_facing_pages_edge_was_read_as_titles() {
     let p = process_page(&Config::default(), "t", None, xml.as_bytes()).expect("page processes");
     assert_eq!(headlines(&p), [None, Some("HARBOUR ROAD WIDENED."), Some("THE FERRY KEPT ON.")], "{:#?}", p.articles);
     assert!(scraps.iter().all(|s| p.articles[0].text.contains(s)), "{:#?}", p.articles);
+}
+
+#[test]
+fn a_dispatch_s_place_and_date_on_a_line_of_their_own_open_its_text_not_a_story() {
+    // Under a headline and its deck, the dispatch's place and date stand on a line of their own,
+    // closed by a stop and the agency's initials: they read as a headline in capitals, heading
+    // the text, and the headline above kept only its deck.
+    let page = "PRECAUTIONS OF THE POWERS.\nBulgarian Reservists.\nSOFIA, Aug. 25. (A.A.P.)\nIt is officially announced that Bulgarian reservists who were called up on\nAugust 1 will remain with the colours for a further three weeks, the Government\nsaid to-day, and the frontier posts have been strengthened along the river.\n";
+    let p = run(page);
+    assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
+    assert!(p.articles[0].text.contains("SOFIA, Aug. 25. (A.A.P.) It is officially"), "{:#?}", p.articles);
 }
