@@ -181,8 +181,12 @@ fn lower_rest(h: &Block, b: &Block, lang: &Lang) -> bool {
 /// Whether a line opens in lower case and is mostly set in it: a line in capitals whose first
 /// letter the OCR engine misread (l5 CENTIMES, la PLUS IMPORTANTE) is not.
 fn in_lower_case(t: &str) -> bool {
-    let (lower, upper) = t.chars().fold((0usize, 0usize), |(l, u), c| (l + usize::from(c.is_lowercase()), u + usize::from(c.is_uppercase())));
-    t.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase) && lower > upper
+    // (The first letter decides most lines: the count is taken only of those opening in lower case.)
+    let mostly_lower = || {
+        let (lower, upper) = t.chars().fold((0usize, 0usize), |(l, u), c| (l + usize::from(c.is_lowercase()), u + usize::from(c.is_uppercase())));
+        lower > upper
+    };
+    t.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase) && mostly_lower()
 }
 
 /// Whether a headline line ends a sentence: a full stop, unless on initials (TALKING POINT/U.S.).
@@ -223,7 +227,6 @@ pub fn signs_off(text: &str, lang: &Lang) -> bool {
     let initial = t.split_whitespace().any(|w| w.ends_with('.') && (2..=3).contains(&w.chars().count()) && w.chars().next().is_some_and(char::is_uppercase));
     crate::classify::apart::is_name(t, lang) && (initial || lang.signed_as.iter().any(|r| r.is_match(t)))
 }
-
 
 #[cfg(test)]
 mod tests {
