@@ -99,16 +99,21 @@ fn cjk_tail(h: &Block, b: &Block, title: &str, title_line: bool, narrow: bool, l
     }
     let count = |t: &str, set: &[char]| t.chars().filter(|c| set.contains(c)).count();
     let open = count(title, &lang.openers) > count(title, &lang.closers);
-    // (A section's number standing alone under a title, 一, is no tail of it.) Inside a bracket
-    // the title left open a 。 is the OCR engine's reading of a column name's · (（中国道路中国梦。
-    // 在奋斗者身边人）), though a line closing on one is a sentence, not the name's rest.
-    let sentence = if open { lang.ends_sentence(bt) } else { lang.ends_sentence(ht) || bt.contains('。') };
+    // (A section's number standing alone under a title, 一, is no tail of it.) Inside a column
+    // name the title left open a 。 is the OCR engine's reading of the name's · (（中国道路中国梦。
+    // 在奋斗者身边人）), though a line closing on one is a sentence, not the name's rest. (Inside
+    // a quote left open it is a sentence's end: a quotation runs on over sentences.)
+    let (name_opens, name_closes) = &lang.column_name_brackets;
+    let in_name = count(title, name_opens) > count(title, name_closes);
+    let sentence = if in_name { lang.ends_sentence(bt) } else { lang.ends_sentence(ht) || bt.contains('。') };
     if sentence || lang.is_section_numbered(bt) {
         return false;
     }
     // The line that closes a bracket the title left open is the title's rest, however long and
-    // though it holds no CJK (（共建 / 一带一路）, 摘金（动感 / 2019）).
-    if open && count(bt, &lang.closers) > count(bt, &lang.openers) {
+    // though it holds no CJK (（共建 / 一带一路）, 摘金（动感 / 2019）); not one that goes on to end a
+    // sentence after it: a quotation cut at a column's end runs on into its text (“让青春之花绽 /
+    // 放在祖国最需要的地方”……回忆…的顶梁柱！”).
+    if open && count(bt, &lang.closers) > count(bt, &lang.openers) && !lang.ends_sentence(bt) {
         return true;
     }
     if !b.cjk || (b.stats.chars > h.stats.chars + 1 && !tagged_tail) {

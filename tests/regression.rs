@@ -905,3 +905,23 @@ fn a_law_s_adoption_note_under_its_title_is_its_deck_not_a_credit() {
     assert_eq!(head_group(a), ["中华人民共和国森林保护法", "（二〇一九年二月二十日第十三届全国人民代表大会常务委员会第九次会议通过）"], "{:#?}", p.articles);
     assert!(p.articles.iter().all(|a| a.credit.is_none()), "{:#?}", p.articles);
 }
+
+#[test]
+fn a_quotation_cut_at_a_column_s_end_is_no_title_over_the_text_it_runs_on_into() {
+    // A short line set apart that opens a quotation and breaks off (“让书香飘) read as a title,
+    // and the paragraph closing the quote took it for the title's rest, however long: the line
+    // closes the bracket the title left open. A line that goes on to end its sentence after the
+    // closer is the quotation's text, and the two stay in the story above.
+    let paras = [
+        "“虽然开馆才一周，但借书的人已经超过了三千人次，这是我们没有想到的。”馆长笑着说。",
+        "镇上的新图书馆上周正式开放了，三层楼里摆满两万多册新书，周末前来借阅的居民排起了长队。",
+        "馆长介绍，新馆设有少儿阅览区、电子阅览室和自习区，每天开放到晚上九点，方便上班族下班后来看书，节假日也照常开放。",
+        "“以前要坐一个小时的车去县城借书，现在走路十分钟就到了，孩子每个周末都吵着要来！”一位母亲说。",
+        "“读书是最好的投资”“让书香飘",
+        "进每一个家庭”……馆长说,这是开馆以来听到最多的两句话,她相信这两句话会成为全镇的共识!”",
+        "据了解,图书馆还将每月举办两次读书会,邀请作家和老师与读者交流,今年计划开展各类活动30场以上。",
+    ];
+    let page = format!("2019年2月25日　星期日　　第4版\n\n## 新图书馆开门迎客（文化惠民新观察）\n\n{}\n", paras.join("\n\n"));
+    let p = run(&page);
+    assert_eq!(headlines(&p), [Some("新图书馆开门迎客（文化惠民新观察）")], "{:#?}", p.articles);
+}
