@@ -648,15 +648,12 @@ pub fn classify(b: &Block, role: Option<Role>, ruled: bool, layout: &Layout, lan
             break;
         }
     }
-    for re in &lang.dateline {
-        if let Some(c) = re.captures(text) {
-            // A dateline opens prose: capitals on past it (ECONOMIC SPOTLIGHT - SAUDI CORPORATE
-            // DEBT) are a headline with a dash in it.
-            let end = c.get(0).map_or(0, |m| m.end());
-            if text[end..].chars().any(char::is_lowercase) || !heading_shaped(b, &sq, ruled, layout, lang) {
-                cl.dateline = c.name("dateline").map(|m| m.as_str().trim().to_string());
-            }
-            break;
+    if let Some(c) = lang.dateline_captures(text) {
+        // A dateline opens prose: capitals on past it (ECONOMIC SPOTLIGHT - SAUDI CORPORATE
+        // DEBT) are a headline with a dash in it.
+        let end = c.get(0).map_or(0, |m| m.end());
+        if text[end..].chars().any(char::is_lowercase) || !heading_shaped(b, &sq, ruled, layout, lang) {
+            cl.dateline = c.name("dateline").map(|m| m.as_str().trim().to_string());
         }
     }
     // A line the geometry saw run to its column's edge is text cut off there, whatever its shape.

@@ -242,7 +242,7 @@ impl Layout {
         }
         // A line that opens on a dated dateline goes on into its paragraph, however short and
         // whatever it ends on (WASHINGTON, MARCH 23 - U.S.).
-        let dated = |t: &str| lang.dateline.iter().any(|r| r.captures(t).and_then(|c| c.name("dateline")).is_some_and(|m| m.as_str().contains(|c: char| c.is_ascii_digit())));
+        let dated = |t: &str| lang.dateline_captures(t).and_then(|c| c.name("dateline")).is_some_and(|m| m.as_str().contains(|c: char| c.is_ascii_digit()));
         if dated(&prev.text) {
             return false;
         }

@@ -154,6 +154,8 @@ struct RawLang {
     #[serde(default)]
     letter_words: String,
     #[serde(default)]
+    weekdays: Vec<String>,
+    #[serde(default)]
     title_rest_openers: Vec<String>,
     #[serde(default)]
     name_joiners: Vec<String>,
@@ -301,6 +303,9 @@ pub struct Lang {
     /// before a capital at a text's opening (i Un tel mélange…) is a speck the OCR engine read off
     /// an ornament or a drop cap.
     pub letter_words: Vec<char>,
+    /// The days of the week, lower case: a dateline's place is never one (WEDNESDAY, AUGUST 2. is
+    /// a court's sitting date over its cases, not a dispatch from a place).
+    pub weekdays: FxHashSet<String>,
     /// Words the rest of a wrapped title line opens on (de, et): where the language lists them, a
     /// title line opening on another word (an article, a noun) is a title of its own. Empty: any
     /// function word.
@@ -392,6 +397,7 @@ impl Lang {
             profile: raw.profile.into_iter().collect(),
             title_small_words: raw.title_small_words,
             letter_words: raw.letter_words.chars().collect(),
+            weekdays: raw.weekdays.into_iter().collect(),
             title_rest_openers: raw.title_rest_openers.into_iter().collect(),
             name_joiners: raw.name_joiners,
             elisions: raw.elisions,
@@ -546,6 +552,14 @@ impl Lang {
         let head = w.split(['\'', '’']).next().unwrap_or("");
         let letters: String = head.chars().filter(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
         !letters.is_empty() && self.title_rest_openers.contains(&letters)
+    }
+
+    /// The first of the language's dateline shapes that `text` opens on, unless what stands for the
+    /// place is a day of the week (see `weekdays`).
+    pub fn dateline_captures<'t>(&self, text: &'t str) -> Option<regex::Captures<'t>> {
+        let c = self.dateline.iter().find_map(|r| r.captures(text))?;
+        let place = c.name("dateline").map_or("", |m| m.as_str()).split([',', '.']).next().unwrap_or("").trim().to_lowercase();
+        (!self.weekdays.contains(&place)).then_some(c)
     }
 
     /// Whether a text opens on a speck before its first word: a lower-case letter alone that is no

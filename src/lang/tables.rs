@@ -4,7 +4,7 @@
 use super::{Lang, LangCode};
 
 fn dateline(l: &Lang, text: &str) -> Option<String> {
-    l.dateline.iter().find_map(|p| p.captures(text)).and_then(|c| c.name("dateline").map(|m| m.as_str().trim().to_string()))
+    l.dateline_captures(text).and_then(|c| c.name("dateline").map(|m| m.as_str().trim().to_string()))
 }
 
 fn running_head(l: &Lang, text: &str) -> bool {
@@ -101,4 +101,17 @@ fn profiles_are_lower_case_and_english_keeps_its_title_words() {
     assert_eq!(en.name_joiners, [" and ", " & ", " AND "]);
     assert!(en.title_small_words.iter().any(|w| w == "of"));
     assert!(en.elisions.is_empty() && en.hyphen_keeps.is_empty());
+}
+
+#[test]
+fn a_weekday_is_no_dateline_s_place() {
+    // A court's sitting date over its cases reads like a dispatch's place and date.
+    let en = Lang::get(LangCode::En);
+    assert_eq!(dateline(en, "WEDNESDAY, AUGUST 2. The court sat at ten."), None);
+    assert_eq!(dateline(en, "LONDON, Aug. 2. The court sat at ten.").as_deref(), Some("LONDON, Aug. 2."));
+    let fr = Lang::get(LangCode::Fr);
+    assert_eq!(dateline(fr, "Mercredi, 2 décembre. Le conseil s'est réuni."), None);
+    for code in [LangCode::En, LangCode::Fr, LangCode::De, LangCode::Latin] {
+        assert!(Lang::get(code).weekdays.iter().all(|d| *d == d.to_lowercase()), "{code:?}");
+    }
 }
