@@ -210,11 +210,11 @@ pub fn runs_on(above: &str, rest: &str, lang: &Lang) -> bool {
     if lang.title_rest_openers.is_empty() {
         return true;
     }
-    let words: Vec<&str> = rest.split_whitespace().collect();
     // (A title line of its own opens on a capital: a rest in lower case runs on, à l'Hôtel de Ville.)
     if in_lower_case(rest) {
         return true;
     }
+    let words: Vec<&str> = rest.split_whitespace().collect();
     let last = above.split_whitespace().last().unwrap_or("");
     // (A name runs on into a line opening on one of those words: M. NAME / DEVANT LA COMMISSION.)
     lang.opens_title_rest(words.first().copied().unwrap_or("")) || (!signs_off(above, lang) && (words.len() <= 1 || lang.is_function_word(last)))

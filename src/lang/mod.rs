@@ -558,8 +558,12 @@ impl Lang {
     /// place is a day of the week (see `weekdays`).
     pub fn dateline_captures<'t>(&self, text: &'t str) -> Option<regex::Captures<'t>> {
         let c = self.dateline.iter().find_map(|r| r.captures(text))?;
-        let place = c.name("dateline").map_or("", |m| m.as_str()).split([',', '.']).next().unwrap_or("").trim().to_lowercase();
-        (!self.weekdays.contains(&place)).then_some(c)
+        // (Lower-cased only where the language lists its weekdays: every dated line is asked.)
+        let weekday = || {
+            let place = c.name("dateline").map_or("", |m| m.as_str()).split([',', '.']).next().unwrap_or("");
+            self.weekdays.contains(&place.trim().to_lowercase())
+        };
+        (self.weekdays.is_empty() || !weekday()).then_some(c)
     }
 
     /// Whether a text opens on a speck before its first word: a lower-case letter alone that is no
