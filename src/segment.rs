@@ -418,7 +418,7 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, BlockId)], blocks: &TiSlice<Bl
         seed_at[s.at] = true;
     }
     let walk = Walk::new(seg, &seed_at);
-    let items = roundup::headed_items(seg, classes);
+    let items = roundup::headed_items(seg, blocks, classes);
     // Seeds are counted here, in page order (how many stand above a heading, the nearest so
     // many), not named: the segmenter reads them as the plain list they are.
     // The opening text of each strong seed: what a subhead's story would most likely be.
@@ -449,6 +449,9 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, BlockId)], blocks: &TiSlice<Bl
             let text = seg.units[ui + 1..].iter().enumerate().take_while(|&(i, u)| u.kind == UnitKind::Para && !seed_at[ui + 1 + i]);
             text.map(|(_, u)| blocks[u.block].stats.chars).sum::<u32>() <= lang.notice_max_chars
         };
+        // Under text broken off, the notices run of a rubric above (as the radio programmes
+        // run under theirs) has been interrupted by another story's column: no finished text.
+        let broke_above = prev_unit.is_some_and(|u| broke_off_over(u, b, blocks, classes));
         let decision: Option<Option<f32>> = if (under_rubric && !classes[b].notice_rubric && notice()) || items[ui] {
             None
         } else if after.is_empty() || over_headline {
@@ -476,11 +479,11 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, BlockId)], blocks: &TiSlice<Bl
         } else if prev_unit.is_none()
             || prev_unit.is_some_and(|u| u.kind == UnitKind::Credit)
             || under_photo_credit(&seg.units[..ui], blocks, classes, lang)
-            || (!under_rubric && opens_pieces(b, after.first().copied(), blocks, classes, lang) && prev_unit.is_some_and(|u| u.kind == UnitKind::Para && !classes[u.block].open_end))
+            || ((!under_rubric || broke_above) && opens_pieces(b, after.first().copied(), blocks, classes, lang) && prev_unit.is_some_and(|u| u.kind == UnitKind::Para && (!classes[u.block].open_end || broke_above)))
         {
             // At the top of the page or under a story's closing credit (a photographer's among its
-            // captions included), or after finished text where the language's papers head no
-            // sections (`headings_open_pieces`): a new story. A standing
+            // captions included), or after finished text (or text broken off, going on elsewhere)
+            // where the language's papers head no sections (`headings_open_pieces`): a new story. A standing
             // label (核心阅读) opens it without being its headline: the story's headline stands
             // elsewhere on the page, for the orphan headlines to find.
             if lang.is_standing_label(&blocks[b].text) {
@@ -575,6 +578,13 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, BlockId)], blocks: &TiSlice<Bl
 /// phrase, not words cut off on "of"), and the paragraph under it (`below`) open
 /// afresh: text that goes on from elsewhere ("rate of taxation…", "Nevertheless, …") says the
 /// line above it is no title of its own.
+/// Whether paragraph unit `above` breaks off mid-sentence (…qu'il lui avait ap-) right over
+/// heading `b`, set apart under it: the column broke there and the text goes on elsewhere, so the
+/// heading is no section of that text's story, nor an item of a run of notices it stands in.
+fn broke_off_over(above: Unit, b: BlockId, blocks: &TiSlice<BlockId, Block>, classes: &TiSlice<BlockId, Class>) -> bool {
+    above.kind == UnitKind::Para && classes[above.block].open_end && blocks[b].blank_before > 0 && crate::classify::apart::runs_on(&blocks[above.block].text)
+}
+
 fn opens_pieces(b: BlockId, below: Option<BlockId>, blocks: &TiSlice<BlockId, Block>, classes: &TiSlice<BlockId, Class>, lang: &Lang) -> bool {
     if lang.headings_open_pieces {
         return true;

@@ -365,3 +365,28 @@ fn regression_french_title_in_capitals_ending_in_lower_case_lost_its_rest_to_the
     assert_eq!(headlines(&p), [Some("LA SÉANCE D'HIER"), Some("M. WILSON auprès du maréchal Foch")], "{:#?}", p.articles);
     assert!(p.articles[1].text.contains("quittera Paris"), "{:#?}", p.articles);
 }
+
+#[test]
+fn regression_french_title_under_text_broken_off_was_an_item_of_the_roundup_above() {
+    // A serial's column, broken off mid-word, set in among a roundup's items: the heading in
+    // capitals under it is no item of the roundup (another story's column came between) but the
+    // title of a piece of its own. (A page written for this test.)
+    let roundup = "Échos de la Ville\n\nUN INCENDIE RUE DE RIVOLI\nUn incendie a éclaté cette nuit dans un magasin de la rue de Rivoli; les pompiers\nont sauvé les locataires du troisième étage, et les dégâts sont considérables.\n\nLA NEIGE\nIl est tombé hier sur Paris une neige abondante, qui a rendu les rues glissantes; on\nsignale plusieurs chutes de chevaux sur les boulevards et au quai d'Orsay.\n\n";
+    let serial = "Le comte la regarda longtemps sans rien dire, puis il prit son chapeau, salua et\nsortit du salon sans se retourner, laissant la jeune femme seule devant la fe-\n\n";
+    let page = format!("{SEANCE}{roundup}{serial}LA MODE\n\nSous la neige abondante qui tombe sur Paris, les robes de cet hiver sont longues et\nsombres sur les boulevards, et les manteaux de fourrure reviennent rue de Rivoli.\n");
+    let p = run(&page);
+    let heads = headlines(&p);
+    assert!(heads.contains(&Some("LA MODE")), "{:#?}", p.articles);
+    let mode = p.articles.iter().find(|a| a.headline.as_deref() == Some("LA MODE")).unwrap();
+    assert!(mode.text.contains("manteaux de fourrure"), "{:#?}", p.articles);
+}
+
+#[test]
+fn regression_french_title_under_text_broken_off_was_a_section_of_that_story() {
+    // A serial's column broken off mid-word: the heading set apart under it heads a piece of its
+    // own, however many words its text shares with the serial's. (A page written for this test.)
+    let serial = "Le comte la regarda longtemps sans rien dire, puis il prit son chapeau, salua et\nsortit du salon sans se retourner, laissant la jeune femme seule devant la fe-\n\n";
+    let page = format!("{SEANCE}LA REVANCHE D'AMOUR\n\n{serial}LE JARDIN DU COMTE\n\nLe comte a ouvert hier son jardin aux visiteurs, et la jeune femme qui le garde les a\nreçus devant le salon, sans rien dire, puis elle a salué et elle est sortie.\n");
+    let p = run(&page);
+    assert_eq!(headlines(&p), [Some("LA SÉANCE D'HIER"), Some("LA REVANCHE D'AMOUR"), Some("LE JARDIN DU COMTE")], "{:#?}", p.articles);
+}

@@ -205,7 +205,7 @@ fn opens_under(k: usize, at: usize, text: &[usize], blocks: &[Block], classes: &
 /// a hyphen or a comma, or in the middle of words (a lower-case word last). One that stops on a
 /// bracket, a quote or a name (a verse's last line, a table's) may well be finished, unless its
 /// last line fills the column (asked of the block by the caller).
-fn runs_on(t: &str) -> bool {
+pub(crate) fn runs_on(t: &str) -> bool {
     let t = t.trim_end();
     t.ends_with(['-', ',', '¬']) || t.chars().last().is_some_and(char::is_lowercase)
 }

@@ -4,21 +4,24 @@
 //! (DÉPÊCHES DE L'AGENCE HAVAS, then Londres, 7 février. …, Berlin, 7 février. …), or under none.
 //! Each dispatch's dateline would open a story of its own; the paper prints them as one.
 
-use super::{Segments, UnitKind};
-use crate::blocks::BlockId;
+use super::{broke_off_over, Segments, UnitKind};
+use crate::blocks::{Block, BlockId};
 use crate::classify::{Class, Shape};
 use crate::lang::Lang;
 use typed_index_collections::TiSlice;
 
 /// Which units head the items of a headed roundup (`Class::roundup`): the headings in capitals
-/// under its rubric, until a story's own headline group, a heading in lower case, or a signature
-/// closes the run. One pass, in page order.
-pub fn headed_items(seg: &Segments, classes: &TiSlice<BlockId, Class>) -> Vec<bool> {
+/// under its rubric, until a story's own headline group, a heading in lower case, a signature or
+/// a heading under text broken off closes the run. One pass, in page order.
+pub fn headed_items(seg: &Segments, blocks: &TiSlice<BlockId, Block>, classes: &TiSlice<BlockId, Class>) -> Vec<bool> {
     let mut item = vec![false; seg.units.len()];
     let mut open = false;
     let mut seeds = seg.seeds.iter().peekable();
     for (i, u) in seg.units.iter().enumerate() {
+        // (Under a seed, what stands above the unit is that seed's headline, not text.)
+        let mut above = i.checked_sub(1).map(|j| seg.units[j]);
         while let Some(s) = seeds.next_if(|s| s.at <= i) {
+            above = None;
             if !s.heads.is_empty() || !s.bylines.is_empty() {
                 open = s.heads.first().is_some_and(|&h| classes[h].roundup);
             }
@@ -26,8 +29,11 @@ pub fn headed_items(seg: &Segments, classes: &TiSlice<BlockId, Class>) -> Vec<bo
         let c = &classes[u.block];
         match u.kind {
             UnitKind::Subhead => {
-                item[i] = open && c.caps;
-                open &= c.caps;
+                // A heading under text broken off is no item: another story's column came
+                // between (LA MODE under a feuilleton set in among the radio programmes).
+                let broke = above.is_some_and(|a| broke_off_over(a, u.block, blocks, classes));
+                item[i] = open && c.caps && !broke;
+                open &= c.caps && !broke;
             }
             UnitKind::Credit if !c.signs.is_empty() => open = false,
             _ => {}
