@@ -390,3 +390,15 @@ fn regression_french_title_under_text_broken_off_was_a_section_of_that_story() {
     let p = run(&page);
     assert_eq!(headlines(&p), [Some("LA SÉANCE D'HIER"), Some("LA REVANCHE D'AMOUR"), Some("LE JARDIN DU COMTE")], "{:#?}", p.articles);
 }
+
+#[test]
+fn regression_french_dateline_on_the_first_of_the_month_read_ler_was_not_seen() {
+    // OCR reads the 1 of "1er" as a letter, a speck after it: "Vienne, ler. avril." still opens
+    // the dispatch under its headline, which had gone to the next story, from the same desk.
+    // (A page written for this test.)
+    let page = format!("{SEANCE}CUIRASSE A L'ÉPREUVE DES BALLES\n\nVienne, ler. avril. Par service spécial.\nOn a procédé hier, dans la fabrique de cartouches de cette ville, à des essais de\ntir sur une cuirasse; la balle de plomb a fondu contre l'enveloppe d'acier.\n\nINCENDIE A MANILLE\n\nMadrid, ler avril. Par service spécial.\nOn télégraphie de Manille qu'un terrible incendie a éclaté dans la banlieue de la\nville; plus de cent maisons ont été détruites par le feu.\n");
+    let p = run(&page);
+    assert_eq!(headlines(&p), [Some("LA SÉANCE D'HIER"), Some("CUIRASSE A L'ÉPREUVE DES BALLES"), Some("INCENDIE A MANILLE")], "{:#?}", p.articles);
+    assert_eq!(p.articles[1].dateline.as_deref(), Some("Vienne, ler. avril."), "{:#?}", p.articles[1]);
+    assert!(p.articles[1].text.contains("cuirasse") && !p.articles[2].text.contains("cuirasse"), "{:#?}", p.articles);
+}
