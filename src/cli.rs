@@ -101,7 +101,7 @@ pub struct ProcessArgs {
     #[arg(long, value_name = "SECONDS", value_parser = seconds)]
     pub page_timeout: Option<std::time::Duration>,
     /// Change the linker's weights for this run: a TOML file of `name = value` lines (every
-    /// language) and `[zh]`, `[en]`, `[fr]`, `[de]`, `[und-Latn]` tables (one language's), over
+    /// language) and `[zh]`, `[en]`, `[fr]`, `[de]`, `[und-Latn]` (or `[latin]`) tables (one language's), over
     /// the built-in ones; e.g. one `tools/fit.py` wrote for a paper's pages. An unknown name or a
     /// bad value stops the run before any page is read.
     #[arg(long, value_name = "FILE", value_parser = tuning_file)]

@@ -164,7 +164,12 @@ impl Tuning {
         // The classifier's thresholds are the language tables' (`Lang::classify`), not the linker's.
         base.remove("classify");
         let langs: Vec<&str> = LangCode::ALL.iter().map(|c| c.as_str()).collect();
-        let (common, per_lang): (toml::Table, toml::Table) = overrides.clone().into_iter().partition(|(k, v)| !(v.is_table() && langs.contains(&k.as_str())));
+        // `[latin]` is `--lang latin`'s table, as users name it: `und-Latn` is its tag in the JSON.
+        let overrides = overrides.clone().into_iter().map(|(k, v)| if k == "latin" && v.is_table() { (LangCode::Latin.as_str().to_string(), v) } else { (k, v) });
+        let (common, per_lang): (toml::Table, toml::Table) = overrides.partition(|(k, v)| !(v.is_table() && langs.contains(&k.as_str())));
+        if let Some((k, _)) = common.iter().find(|(k, v)| v.is_table() && !base.contains_key(k.as_str())) {
+            return Err(format!("unknown table [{k}]: a params file holds weights, and tables of weights for the languages [{}] (or [latin])", langs.join("], [")));
+        }
         let mut by_lang = Vec::with_capacity(LangCode::ALL.len());
         for code in LangCode::ALL {
             let mut t = base.clone();
@@ -219,6 +224,13 @@ mod tests {
     }
 
     #[test]
+    fn a_latin_table_is_the_latin_languages_as_lang_latin_names_them() {
+        let t = Tuning::from_file_text("[latin]\nstay = 7.5\n").unwrap();
+        assert_eq!(t.of(LangCode::Latin).stay, 7.5);
+        assert_ne!(t.of(LangCode::Fr).stay, 7.5);
+    }
+
+    #[test]
     fn a_bad_file_is_refused_with_its_fault_named() {
         let e = Tuning::from_file_text("stya = 2.0\n").unwrap_err();
         assert!(e.contains("unknown weight 'stya'"), "{e}");
@@ -227,6 +239,9 @@ mod tests {
         assert!(Tuning::from_file_text("stay = \n").is_err());
         assert!(Tuning::from_file_text("positional = true\n").is_err(), "a fact of the page is not a weight");
         assert!(Tuning::from_file_text("[classify]\nlead_max = 100\n").is_err(), "the classifier's thresholds are the language tables'");
+        // A table for a language that has none is named as such, not as a weight of every language.
+        let e = Tuning::from_file_text("[nl]\nstay = 2.0\n").unwrap_err();
+        assert!(e.contains("unknown table [nl]") && e.contains("[und-Latn]"), "{e}");
     }
 
     #[test]
