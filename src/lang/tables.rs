@@ -29,6 +29,10 @@ fn french_table() {
     let fr = Lang::get(LangCode::Fr);
     assert_eq!(dateline(fr, "PARIS, 2 décembre. — Le conseil des ministres s'est réuni hier.").as_deref(), Some("PARIS, 2 décembre. —"));
     assert_eq!(dateline(fr, "Londres, 1er février. Le Parlement a repris ses travaux.").as_deref(), Some("Londres, 1er février."));
+    // The first of the month as OCR reads 1er: a letter for the 1, a quote mark for the raised er.
+    assert_eq!(dateline(fr, "Bordeaux, l« avril. Stock des sucres.").as_deref(), Some("Bordeaux, l« avril."));
+    assert_eq!(dateline(fr, "Havre, 1\" avril. Cafés en baisse.").as_deref(), Some("Havre, 1\" avril."));
+    assert_eq!(dateline(fr, "Vienne, ler. avril. Par service spécial.").as_deref(), Some("Vienne, ler. avril."));
     assert_eq!(dateline(fr, "Paris, le ministre a dit."), None);
     assert!(running_head(fr, "LE GAULOIS. - MERCREDI 8 FÉVRIER 1882"));
     assert!(running_head(fr, "2 LE PETIT JOURNAL DIMANCHE 3 JUIN 1900"));
