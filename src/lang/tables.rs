@@ -33,6 +33,9 @@ fn french_table() {
     assert_eq!(dateline(fr, "Bordeaux, l« avril. Stock des sucres.").as_deref(), Some("Bordeaux, l« avril."));
     assert_eq!(dateline(fr, "Havre, 1\" avril. Cafés en baisse.").as_deref(), Some("Havre, 1\" avril."));
     assert_eq!(dateline(fr, "Vienne, ler. avril. Par service spécial.").as_deref(), Some("Vienne, ler. avril."));
+    // Its comma as a stop or a closing guillemet (PARIS. 17 décembre. / Francfort» 1« avril.).
+    assert_eq!(dateline(fr, "DIJON. 17 décembre. Le conseil s'est réuni.").as_deref(), Some("DIJON. 17 décembre."));
+    assert_eq!(dateline(fr, "Francfort» 1« avril. Clôture.").as_deref(), Some("Francfort» 1« avril."));
     assert_eq!(dateline(fr, "Paris, le ministre a dit."), None);
     assert!(running_head(fr, "LE GAULOIS. - MERCREDI 8 FÉVRIER 1882"));
     assert!(running_head(fr, "2 LE PETIT JOURNAL DIMANCHE 3 JUIN 1900"));
