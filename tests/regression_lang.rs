@@ -402,3 +402,17 @@ fn regression_french_dateline_on_the_first_of_the_month_read_ler_was_not_seen() 
     assert_eq!(p.articles[1].dateline.as_deref(), Some("Vienne, ler. avril."), "{:#?}", p.articles[1]);
     assert!(p.articles[1].text.contains("cuirasse") && !p.articles[2].text.contains("cuirasse"), "{:#?}", p.articles);
 }
+
+#[test]
+fn regression_french_title_whose_stop_ocr_read_as_a_comma_was_read_as_text() {
+    // A fait-divers' title set apart, its closing stop read as a comma: it still heads its story.
+    // A letter's salutation, set the same way and closed by its comma, heads nothing. (A page
+    // written for this test.)
+    let above = "La Chambre a discuté hier le projet de loi sur\nles chemins de fer, et le ministre a demandé\nle renvoi du projet à la commission, ce que la\nmajorité a refusé après un long débat.\n\n";
+    let farce = "Les figurants du théâtre des Variétés cachaient\nhier le pantalon d'un camarade nommé Tempête,\nqui a poursuivi les farceurs jusque dans la rue,\nen costume de scène, sous les rires des passants.\n\n";
+    let letter = "Je vous prie d'insérer dans votre journal la\nrectification suivante, au sujet de l'article\nque vous avez consacré hier à notre société de\ngymnastique et à son dernier concours.\n";
+    let page = format!("LA SÉANCE D'HIER\n\n{above}Les fureurs de Tempête,\n\n{farce}Le président de la société nous adresse, au\nsujet de ce concours, la lettre que voici.\n\n« Cher Monsieur,\n\n{letter}");
+    let p = run(&page);
+    assert_eq!(headlines(&p), [Some("LA SÉANCE D'HIER"), Some("Les fureurs de Tempête,")], "{:#?}", p.articles);
+    assert!(p.articles[1].text.contains("Cher Monsieur") && p.articles[1].text.contains("gymnastique"), "{:#?}", p.articles[1]);
+}

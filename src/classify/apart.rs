@@ -162,10 +162,15 @@ fn lone_phrase(k: usize, text: &[usize], blocks: &[Block], classes: &[Class], la
     // Apart: a blank line (or another block's end) above and below it.
     let top = k == 0 || b.blank_before > 0 || text[k - 1] + 1 != i;
     let bottom = b.blank_after > 0 || text.get(k + 1).is_none_or(|&n| n != i + 1);
-    if !(top && bottom && one_phrase(b.text.trim(), lang)) {
+    // A title's closing stop OCR read as a comma (Les fureurs de Tempête,) leaves the line a
+    // phrase: set apart on both sides, a line that breaks off on a comma runs on into nothing.
+    // (A letter's salutation, Cher Monsieur, is no title.)
+    let t = b.text.trim();
+    let t = if b.n_lines() == 1 && !lang.is_letter_address(t) { t.strip_suffix(',').map_or(t, str::trim_end) } else { t };
+    if !(top && bottom && one_phrase(t, lang)) {
         return false;
     }
-    lang.sentence_case_titles || title_case(b.text.trim(), lang)
+    lang.sentence_case_titles || title_case(t, lang)
 }
 
 /// Whether the text above the block at `k` does not run on into it. (Under a heading, a line of

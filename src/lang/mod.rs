@@ -785,6 +785,12 @@ mod tests {
         assert!(en.is_letter_address("To' the Editor of the Herald."));
         assert!(!en.is_letter_address("TO CORRESPONDENTS."));
         assert!(!en.is_letter_address("TO THE EDITORIAL STAFF OF THE PAPER"));
-        assert!(Lang::get(LangCode::Fr).letter_address.is_empty());
+        // A French letter opens on its salutation, closed by its comma.
+        let fr = Lang::get(LangCode::Fr);
+        assert!(fr.is_letter_address("« Cher Monsieur,"));
+        assert!(fr.is_letter_address("Mon cher ami,"));
+        assert!(!fr.is_letter_address("Monsieur le ministre a dit hier."));
+        assert!(!fr.is_letter_address("Les fureurs de Tempête,"));
+        assert!(Lang::get(LangCode::De).letter_address.is_empty());
     }
 }
