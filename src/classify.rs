@@ -447,7 +447,10 @@ fn heading_shaped(b: &Block, text: &str, ruled: bool, layout: &Layout, lang: &La
     if b.md_heading > 0 {
         return words <= 24;
     }
-    if words > 16 || st.chars > 110 || text.ends_with([',', ';']) || garbled(text, SCATTERED_SHAPE) || lang.is_letter_address(text) {
+    // A line in capitals alone between blank lines has nothing to run on into: a comma closing it is
+    // its stop misread (FOR BEAUMARIS, BANGOR, AND MENAI BRIDGE,), unless it addresses a reader.
+    let alone_caps = b.n_lines() == 1 && b.blank_before > 0 && b.blank_after > 0 && text.ends_with(',') && is_caps(b);
+    if words > 16 || st.chars > 110 || (text.ends_with([',', ';']) && !alone_caps) || garbled(text, SCATTERED_SHAPE) || lang.is_letter_address(text) {
         return false;
     }
     if b.n_lines() > 3 && !b.stacked {

@@ -925,3 +925,15 @@ fn a_quotation_cut_at_a_column_s_end_is_no_title_over_the_text_it_runs_on_into()
     let p = run(&page);
     assert_eq!(headlines(&p), [Some("新图书馆开门迎客（文化惠民新观察）")], "{:#?}", p.articles);
 }
+
+#[test]
+fn regression_capitals_title_whose_stop_ocr_read_as_a_comma_was_read_as_text() {
+    // A notice's title in capitals, alone between blank lines, its closing stop read as a comma:
+    // it heads its notice, under a column broken off mid-sentence too; it was text, and the
+    // notice ran on from the story above. (A page written for this test.)
+    let above = "The council met yesterday to consider the state\nof the roads in the township, and resolved that\nthe surveyor should report at the next meeting of\n\n";
+    let notice = "The fast-sailing steam packet will leave the\nClarence Dock every Monday and Thursday at ten\no'clock, for passengers and light goods only.\n";
+    let page = format!("THE TOWNSHIP ROADS.\n\n{above}FOR BEAUMARIS, BANGOR, AND MENAI BRIDGE,\n\n{notice}");
+    let p = run(&page);
+    assert_eq!(headlines(&p), [Some("THE TOWNSHIP ROADS."), Some("FOR BEAUMARIS, BANGOR, AND MENAI BRIDGE,")], "{:#?}", p.articles);
+}
