@@ -937,3 +937,16 @@ fn regression_capitals_title_whose_stop_ocr_read_as_a_comma_was_read_as_text() {
     let p = run(&page);
     assert_eq!(headlines(&p), [Some("THE TOWNSHIP ROADS."), Some("FOR BEAUMARIS, BANGOR, AND MENAI BRIDGE,")], "{:#?}", p.articles);
 }
+
+#[test]
+fn regression_paragraph_opening_in_capitals_cut_at_a_comma_was_taken_for_a_title() {
+    // A column's paragraph opening on a word in capitals (STUNNED by the Budget,), set apart by a
+    // speck of OCR noise above and a speck before its next line: in English, whose titles are set
+    // in title case, it is the paragraph's first line, not a title whose stop was misread. (A
+    // page written for this test.)
+    let above = "The Treasurer said last night that the figures\nwere the best the State had known, and that\nthe surplus would be larger than it had ever been.\n?K * *\n";
+    let para = "STUNNED by the Budget,\n\n° everybody seems to have overlooked that on\nthe same day the council raised the water rates\nfor every householder in the city and suburbs.\n";
+    let page = format!("THE BUDGET\n\n{above}{para}");
+    let p = run(&page);
+    assert_eq!(headlines(&p), [Some("THE BUDGET")], "{:#?}", p.articles);
+}

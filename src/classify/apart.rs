@@ -164,9 +164,11 @@ fn lone_phrase(k: usize, text: &[usize], blocks: &[Block], classes: &[Class], la
     let bottom = b.blank_after > 0 || text.get(k + 1).is_none_or(|&n| n != i + 1);
     // A title's closing stop OCR read as a comma (Les fureurs de Tempête,) leaves the line a
     // phrase: set apart on both sides, a line that breaks off on a comma runs on into nothing.
-    // (A letter's salutation, Cher Monsieur, is no title.)
+    // (A letter's salutation, Cher Monsieur, is no title. Where titles are set in title case, a
+    // line so shaped is as often a paragraph's opening words set in capitals: STUNNED by the
+    // Budget, / everybody seems to…)
     let t = b.text.trim();
-    let t = if b.n_lines() == 1 && !lang.is_letter_address(t) { t.strip_suffix(',').map_or(t, str::trim_end) } else { t };
+    let t = if b.n_lines() == 1 && lang.sentence_case_titles && !lang.is_letter_address(t) { t.strip_suffix(',').map_or(t, str::trim_end) } else { t };
     if !(top && bottom && one_phrase(t, lang)) {
         return false;
     }
