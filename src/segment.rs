@@ -449,8 +449,8 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, BlockId)], blocks: &TiSlice<Bl
             let text = seg.units[ui + 1..].iter().enumerate().take_while(|&(i, u)| u.kind == UnitKind::Para && !seed_at[ui + 1 + i]);
             text.map(|(_, u)| blocks[u.block].stats.chars).sum::<u32>() <= lang.notice_max_chars
         };
-        // Under text broken off, the notices run of a rubric above (as the radio programmes
-        // run under theirs) has been interrupted by another story's column: no finished text.
+        // Text broken off right above: another story's column came in here, so what stood above
+        // (finished text, a rubric's run of notices) no longer decides what the heading heads.
         let broke_above = prev_unit.is_some_and(|u| broke_off_over(u, b, blocks, classes));
         let decision: Option<Option<f32>> = if (under_rubric && !classes[b].notice_rubric && notice()) || items[ui] {
             None
@@ -483,9 +483,9 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, BlockId)], blocks: &TiSlice<Bl
         {
             // At the top of the page or under a story's closing credit (a photographer's among its
             // captions included), or after finished text (or text broken off, going on elsewhere)
-            // where the language's papers head no sections (`headings_open_pieces`): a new story. A standing
-            // label (核心阅读) opens it without being its headline: the story's headline stands
-            // elsewhere on the page, for the orphan headlines to find.
+            // where the language's papers head no sections (`headings_open_pieces`): a new story.
+            // A standing label (核心阅读) opens it without being its headline: the story's headline
+            // stands elsewhere on the page, for the orphan headlines to find.
             if lang.is_standing_label(&blocks[b].text) {
                 labels.push(ui);
                 None
@@ -571,13 +571,6 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, BlockId)], blocks: &TiSlice<Bl
     seg.units = units;
 }
 
-/// Whether the language's papers make heading `b`, set after finished text, the title of a new
-/// piece rather than a section of the one above (`headings_open_pieces`). Where they do so only
-/// for a heading set apart by blank space, in capitals or closed by a full stop as old papers
-/// close their titles (`apart_headings_open_pieces`), the heading must read as a title (one
-/// phrase, not words cut off on "of"), and the paragraph under it (`below`) open
-/// afresh: text that goes on from elsewhere ("rate of taxation…", "Nevertheless, …") says the
-/// line above it is no title of its own.
 /// Whether paragraph unit `above` breaks off mid-sentence (…qu'il lui avait ap-) right over
 /// heading `b`, set apart under it: the column broke there and the text goes on elsewhere, so the
 /// heading is no section of that text's story, nor an item of a run of notices it stands in.
@@ -585,6 +578,13 @@ fn broke_off_over(above: Unit, b: BlockId, blocks: &TiSlice<BlockId, Block>, cla
     above.kind == UnitKind::Para && classes[above.block].open_end && blocks[b].blank_before > 0 && crate::classify::apart::runs_on(&blocks[above.block].text)
 }
 
+/// Whether the language's papers make heading `b`, set after finished text, the title of a new
+/// piece rather than a section of the one above (`headings_open_pieces`). Where they do so only
+/// for a heading set apart by blank space, in capitals or closed by a full stop as old papers
+/// close their titles (`apart_headings_open_pieces`), the heading must read as a title (one
+/// phrase, not words cut off on "of"), and the paragraph under it (`below`) open
+/// afresh: text that goes on from elsewhere ("rate of taxation…", "Nevertheless, …") says the
+/// line above it is no title of its own.
 fn opens_pieces(b: BlockId, below: Option<BlockId>, blocks: &TiSlice<BlockId, Block>, classes: &TiSlice<BlockId, Class>, lang: &Lang) -> bool {
     if lang.headings_open_pieces {
         return true;

@@ -165,6 +165,9 @@ impl Tuning {
         base.remove("classify");
         let langs: Vec<&str> = LangCode::ALL.iter().map(|c| c.as_str()).collect();
         // `[latin]` is `--lang latin`'s table, as users name it: `und-Latn` is its tag in the JSON.
+        if overrides.get("latin").is_some_and(toml::Value::is_table) && overrides.contains_key(LangCode::Latin.as_str()) {
+            return Err(format!("[latin] and [{}] are the same language's table: give one", LangCode::Latin.as_str()));
+        }
         let overrides = overrides.clone().into_iter().map(|(k, v)| if k == "latin" && v.is_table() { (LangCode::Latin.as_str().to_string(), v) } else { (k, v) });
         let (common, per_lang): (toml::Table, toml::Table) = overrides.partition(|(k, v)| !(v.is_table() && langs.contains(&k.as_str())));
         if let Some((k, _)) = common.iter().find(|(k, v)| v.is_table() && !base.contains_key(k.as_str())) {
@@ -228,6 +231,7 @@ mod tests {
         let t = Tuning::from_file_text("[latin]\nstay = 7.5\n").unwrap();
         assert_eq!(t.of(LangCode::Latin).stay, 7.5);
         assert_ne!(t.of(LangCode::Fr).stay, 7.5);
+        assert!(Tuning::from_file_text("[latin]\nstay = 7.5\n[und-Latn]\nstay = 2.0\n").is_err(), "one table, under two names");
     }
 
     #[test]
