@@ -116,6 +116,11 @@ fn a_weekday_is_no_dateline_s_place() {
     let en = Lang::get(LangCode::En);
     assert_eq!(dateline(en, "WEDNESDAY, AUGUST 2. The court sat at ten."), None);
     assert_eq!(dateline(en, "LONDON, Aug. 2. The court sat at ten.").as_deref(), Some("LONDON, Aug. 2."));
+    // But a weekday is the date of a colonial paper's dispatch, under its place in capitals, on
+    // the dispatch's first line or a line of its own.
+    assert_eq!(dateline(en, "MELBOURNE, Wednesday. The court sat at ten.").as_deref(), Some("MELBOURNE, Wednesday."));
+    assert_eq!(dateline(en, "BRISBANE, Monday.").as_deref(), Some("BRISBANE, Monday."));
+    assert_eq!(dateline(en, "Sydney, Monday. The court sat at ten."), None);
     let fr = Lang::get(LangCode::Fr);
     assert_eq!(dateline(fr, "Mercredi, 2 décembre. Le conseil s'est réuni."), None);
     for code in [LangCode::En, LangCode::Fr, LangCode::De, LangCode::Latin] {
