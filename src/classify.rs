@@ -117,6 +117,12 @@ pub struct Class {
 }
 
 impl Class {
+    /// A line that sends its story on elsewhere ((A suivre)., Continued on Page 4, （下转第10版）):
+    /// the story has ended on this part of the page.
+    pub fn sends_on(&self) -> bool {
+        self.jump.as_ref().is_some_and(|j| j.direction == "to")
+    }
+
     /// A paragraph that carries a dispatch or a dateline ("本报北京2月3日电（记者X）", "MONTREAL, Feb 26 -")
     /// is the first paragraph of a story.
     pub fn opens_story(&self) -> bool {

@@ -207,7 +207,7 @@ pub fn segment(blocks: &TiSlice<BlockId, Block>, classes: &TiSlice<BlockId, Clas
                 // A rubric heads the run of notices under it, whatever they are about. A heading
                 // under a line that sends the story above elsewhere ((A suivre)., Continued on Page 4)
                 // heads no section of it: that story has ended here.
-                let sent_on = seg.units.last().is_some_and(|u| u.kind == UnitKind::Jump && classes[u.block].jump.as_ref().is_some_and(|j| j.direction == "to"));
+                let sent_on = seg.units.last().is_some_and(|u| u.kind == UnitKind::Jump && classes[u.block].sends_on());
                 let strong = closed || glen >= 2 || classes[b].display || bannered || classes[b].notice_rubric || classes[b].roundup || sent_on;
                 if driven && !classes[b].display && !bannered {
                     seg.units.extend(run.iter().map(|&h| Unit { block: h, kind: UnitKind::Subhead, weak: None }));
@@ -479,7 +479,8 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, BlockId)], blocks: &TiSlice<Bl
         } else if prev_unit.is_none()
             || prev_unit.is_some_and(|u| u.kind == UnitKind::Credit)
             || under_photo_credit(&seg.units[..ui], blocks, classes, lang)
-            || ((!under_rubric || broke_above) && opens_pieces(b, after.first().copied(), blocks, classes, lang) && prev_unit.is_some_and(|u| u.kind == UnitKind::Para && (!classes[u.block].open_end || broke_above)))
+            || (opens_pieces(b, after.first().copied(), blocks, classes, lang)
+                && (broke_above || (!under_rubric && prev_unit.is_some_and(|u| u.kind == UnitKind::Para && !classes[u.block].open_end))))
         {
             // At the top of the page or under a story's closing credit (a photographer's among its
             // captions included), or after finished text (or text broken off, going on elsewhere)

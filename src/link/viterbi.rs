@@ -173,8 +173,8 @@ pub(super) fn viterbi(env: &Env, labels: &[SeedId], profiles: &Profiles, full: b
                 let k = seg.units[x].kind;
                 k == UnitKind::Credit
                     || (k == UnitKind::Caption && ctx.classes[seg.units[x].block].closes_story)
-                    || (k == UnitKind::Jump && ctx.classes[seg.units[x].block].jump.as_ref().is_some_and(|j| j.direction == "to"))
-            }) || ctx.classes[pb].jump.as_ref().is_some_and(|j| j.direction == "to");
+                    || (k == UnitKind::Jump && ctx.classes[seg.units[x].block].sends_on())
+            }) || ctx.classes[pb].sends_on();
             let prev_is_sub = seg.units[hmm[pk]].kind == UnitKind::Subhead && !credit_between;
             let seam_adj = ctx.seam_score(pb, b);
             // The cut above goes on far better in the paragraph after this one (…将持 | 天色已晚… |
