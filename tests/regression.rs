@@ -538,6 +538,34 @@ fn a_photo_story_keeps_its_text_and_credit() {
     assert!(!p.articles[0].text.contains("婺源"));
 }
 
+/// A picture story's label (图片报道) read at the page's foot, its paragraph and credit inside
+/// another story's column: the other story kept the photo's text, the label stood bare.
+const PHOTO_LABEL_AWAY: &str = "## 春节假期乡村游火热\n\n春节假期，各地乡村旅游持续升温，农家乐、民宿预订量大幅增长，不少村子的民俗活动吸引了城里游客。\n\n在浙江安吉，竹林里的民宿早早被订满，村民们忙着接待游客，一个假期的收入抵得上过去半年。\n\n2月10日，江西婺源的村民舞起板龙灯，大批游客跟着队伍穿行在古村落的石板路上。\n\n王小明摄（人民视觉）\n\n民宿主人们说，今年的客人比往年多了三成，不少是带着孩子来乡村过年的城里家庭。\n\n## 城市书房里的年味\n\n除夕前后，城市书房里读者不减，不少家长带着孩子来借书，书房还办起了写春联活动。\n\n图片报道\n";
+
+#[test]
+fn a_picture_label_away_from_its_photo_finds_the_photo_text() {
+    let p = run(PHOTO_LABEL_AWAY);
+    let photo = article_with(&p, "舞起板龙灯");
+    assert_eq!(photo.headline.as_deref(), Some("图片报道"), "{:#?}", p.articles);
+    assert_eq!(photo.captions.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), ["王小明摄（人民视觉）"]);
+    assert!(!photo.text.contains("在浙江安吉") && !photo.text.contains("民宿主人们说"), "{}", photo.text);
+    assert!(!p.articles.iter().any(|a| a.flags.iter().any(|f| f == "headline without text")), "{:#?}", p.articles);
+}
+
+/// The label over another headline at the page's top, its photo's text of two paragraphs and the
+/// credit at the foot of a story on another theme: the label stood bare, the story took the text.
+const PHOTO_LABEL_OVER_HEADLINE: &str = "## 图片报道\n\n## 城市书房里的年味\n\n本报记者 李明\n\n除夕前后，城市书房里读者不减，不少家长带着孩子来借书，书房还办起了写春联活动。\n\n书房的管理员说，春节期间每天有上千人次进馆，图书借阅量比平时翻了一番。\n\n## 春节假期乡村游火热\n\n春节假期，各地乡村旅游持续升温，农家乐、民宿预订量大幅增长，不少村子的民俗活动吸引了城里游客。\n\n在浙江安吉，竹林里的民宿早早被订满，村民们忙着接待游客，一个假期的收入抵得上过去半年。\n\n2月10日，江西婺源篁岭村的村民舞起板龙灯，大批游客跟着龙灯队伍穿行在古村落。\n\n近年来，婺源篁岭村把板龙灯等民俗搬上舞台，古村落成了游客过年的好去处。\n\n王小明摄（人民视觉）\n";
+
+#[test]
+fn a_picture_label_takes_both_paragraphs_of_its_photo_text() {
+    let p = run(PHOTO_LABEL_OVER_HEADLINE);
+    let photo = article_with(&p, "舞起板龙灯");
+    assert_eq!(photo.headline.as_deref(), Some("图片报道"), "{:#?}", p.articles);
+    assert!(photo.text.contains("把板龙灯等民俗搬上舞台") && !photo.text.contains("在浙江安吉"), "{}", photo.text);
+    assert_eq!(article_with(&p, "书房的管理员说").headline.as_deref(), Some("城市书房里的年味"));
+    assert_eq!(article_with(&p, "在浙江安吉").headline.as_deref(), Some("春节假期乡村游火热"));
+}
+
 /// A dash-led paragraph of a list (——…不会忘记：2018年3) cut at a column's foot was taken for a
 /// deck with no title over it, so it was never joined to the rest of its sentence (月，…).
 const DASHED_LIST: &str = "## 社区服务暖人心\n\n这几年，城南社区的服务一年比一年贴心，居民们说起来都竖大拇指。\n\n——城南社区的居民们不会忘记：2018年3\n\n月，新建的社区食堂正式开张，老人们在家门口吃上了热乎饭。\n\n——城北社区的居民们不会忘记：去年冬天，社区为独居老人装上了一键呼叫器。\n";

@@ -110,6 +110,8 @@ struct RawLang {
     #[serde(default)]
     standing_label: Vec<String>,
     #[serde(default)]
+    photo_label: Vec<String>,
+    #[serde(default)]
     notice_rubric: Vec<String>,
     #[serde(default)]
     notice_max_chars: u32,
@@ -240,6 +242,9 @@ pub struct Lang {
     /// A standing label over a story's summary box (核心阅读): the first line of a story's text,
     /// never its headline.
     pub standing_label: Vec<Pattern>,
+    /// The standing headline of a picture story (图片报道): it heads a photo's text and its
+    /// photographer's credit, wherever the OCR set the two down.
+    pub photo_label: Vec<Pattern>,
     /// A rubric set in black letter over a run of classified notices (Sales by Auction., Wanted.),
     /// as the OCR reads that face: a few words closed by a full stop. Set apart over text, it
     /// heads every notice under it down to the next rubric (see `classify::apart::rubrics`).
@@ -372,6 +377,7 @@ impl Lang {
             credit: compile(&raw.credit, "credit", c),
             section_number: compile(&raw.section_number, "section_number", c),
             standing_label: compile(&raw.standing_label, "standing_label", c),
+            photo_label: compile(&raw.photo_label, "photo_label", c),
             notice_rubric: compile(&raw.notice_rubric, "notice_rubric", c),
             notice_max_chars: raw.notice_max_chars,
             letter_address: compile(&raw.letter_address, "letter_address", c),
@@ -527,6 +533,12 @@ impl Lang {
     pub fn is_standing_label(&self, heading: &str) -> bool {
         let t = heading.trim();
         self.standing_label.iter().any(|r| r.is_match(t))
+    }
+
+    /// Whether a heading is a picture story's standing headline (`photo_label`).
+    pub fn is_photo_label(&self, heading: &str) -> bool {
+        let t = heading.trim();
+        self.photo_label.iter().any(|r| r.is_match(t))
     }
 
     /// Whether a paragraph opens on a connective (实际上，…; However, …). Latin connectives are

@@ -22,7 +22,7 @@ fn tables_compile() {
     // pattern over the regex size limit fails this test rather than a page.
     for l in LangCode::ALL.map(Lang::get) {
         assert_eq!(LangCode::from_tag(l.code.as_str()), Some(l.code));
-        let lists = [&l.reported_speech, &l.headline_tag, &l.title_tail, &l.byline, &l.dispatch, &l.dateline, &l.credit, &l.section_number, &l.standing_label,
+        let lists = [&l.reported_speech, &l.headline_tag, &l.title_tail, &l.byline, &l.dispatch, &l.dateline, &l.credit, &l.section_number, &l.standing_label, &l.photo_label,
             &l.credit_line, &l.signature, &l.signed_by, &l.signed_as, &l.signing_body, &l.dated_deck, &l.series_item, &l.notice_rubric, &l.letter_address, &l.caption, &l.photo_credit, &l.jump, &l.jump_tail, &l.running_head, &l.page_date, &l.page_number, &l.furniture];
         for p in lists.into_iter().flatten() {
             assert_eq!(p.regex().as_str(), p.as_str());
@@ -91,4 +91,12 @@ fn a_letters_address_to_the_editor() {
     assert!(!fr.is_letter_address("Monsieur le ministre a dit hier."));
     assert!(!fr.is_letter_address("Les fureurs de Tempête,"));
     assert!(Lang::get(LangCode::De).letter_address.is_empty());
+}
+
+#[test]
+fn a_picture_label_is_told_from_a_headline_that_names_pictures() {
+    let zh = Lang::get(LangCode::Zh);
+    assert!(zh.is_photo_label("图片报道") && zh.is_photo_label(" 图片新闻 "));
+    assert!(!zh.is_photo_label("图片报道里的春节") && !zh.is_photo_label("核心阅读"));
+    assert!(Lang::get(LangCode::En).photo_label.is_empty());
 }

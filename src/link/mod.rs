@@ -27,6 +27,7 @@
 
 mod assign;
 mod order;
+mod photo;
 mod prepare;
 mod series;
 mod split;
@@ -209,6 +210,7 @@ struct Labelling {
 pub fn link(seg: &Segments, ctx: &Ctx) -> (Segments, Vec<Plan>) {
     let mut l = Labelling { seg: seg.clone(), ..Labelling::default() };
     prepare::settle_weak(&mut l, ctx);
+    photo::place_labels(&mut l, ctx);
     prepare::marry_orphans(&mut l, ctx);
     assign::assign(&mut l, ctx);
     assign::stacked_first_units(&mut l, ctx);
