@@ -100,3 +100,12 @@ fn a_picture_label_is_told_from_a_headline_that_names_pictures() {
     assert!(!zh.is_photo_label("图片报道里的春节") && !zh.is_photo_label("核心阅读"));
     assert!(Lang::get(LangCode::En).photo_label.is_empty());
 }
+
+#[test]
+fn a_column_tag_holding_a_bracketed_part_still_marks_a_headline() {
+    let zh = Lang::get(LangCode::Zh);
+    assert!(zh.is_tagged("降本增效，物流发展高质量（感言·岁末年初看经济（11））"));
+    assert!(zh.is_tagged("平台卖家，别想着打擦边球（政策解读·电商法施行一月（下））"));
+    assert!(zh.is_tagged("心中常念“为了谁”（一线行走）"));
+    assert!(!zh.is_tagged("物流发展高质量（11））") && !zh.is_tagged("全年增长（同比，下同）"));
+}
