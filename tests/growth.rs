@@ -121,3 +121,12 @@ fn a_windowed_page_accounts_for_every_byte_and_streams_as_it_is_built() {
         assert!(newsseg::emit::stream::joined(pieces).unwrap() == whole, "pretty {pretty}");
     }
 }
+
+#[test]
+fn picture_labels_away_from_their_photos() {
+    // Each story holds a photo's text and credit, and a picture label stands bare under it: every
+    // label looks for its photo among all of the page's.
+    assert_linear("picture labels", 256 << 10, |n| {
+        numbered(n, |i| format!("## 第{i}个故事的标题\n\n第{i}段正文写在这里，说的是一件事情。\n\n{i}日，记者在现场拍下了这张照片。\n\n王小明摄（人民视觉）\n\n正文接着往下说，第{i}个故事讲完了。\n\n图片报道\n\n"))
+    });
+}

@@ -5,6 +5,8 @@
 //! the paragraph and credit inside another story, which then takes them as its own text and caption.
 //! The label shares no words with the paragraph, so the orphan headlines' cohesion cannot find it.
 
+use std::collections::BTreeMap;
+
 use super::prepare::orphan_seeds;
 use super::{Ctx, Labelling};
 use crate::model::cohesion::sim;
@@ -44,6 +46,7 @@ pub(super) fn place_labels(l: &mut Labelling, ctx: &Ctx) {
         .filter(|&i| seg.units[i].kind == UnitKind::Para && !seed_at[i] && !ctx.classes[seg.units[i].block].start.continues())
         .filter(|&i| photo_story_end(&seg.units[i..(i + 2).min(n)], |j| seed_at[i + j], ctx.blocks, ctx.classes, ctx.lang) == Some(1))
         .collect();
+    crate::work::add(n as u64);
     // The photo's text may run to a paragraph or two more above: each that reads with it more than
     // with the text above it (26日，…丹寨县… over 近年来，丹寨县…, under another story's end).
     let para = |p: usize| seg.units[p].kind == UnitKind::Para;
@@ -62,17 +65,22 @@ pub(super) fn place_labels(l: &mut Labelling, ctx: &Ctx) {
         top
     };
     // A headless story that opens there is the photo's text already: the label heads it.
-    let mut photos: Vec<(usize, Option<usize>)> = photos
-        .into_iter()
-        .map(opening)
-        .map(|top| (top, seg.seeds.raw.iter().position(|s| s.at == top && s.heads.is_empty() && s.bylines.is_empty())))
-        .collect();
+    let mut headless_at: Vec<Option<usize>> = vec![None; n + 1];
+    for (k, s) in seg.seeds.iter().enumerate().rev() {
+        if s.heads.is_empty() && s.bylines.is_empty() {
+            headless_at[s.at] = Some(k);
+        }
+    }
+    // By position, so that each label finds its nearest photo in a bisection, however many there are.
+    let mut photos: BTreeMap<usize, Option<usize>> = photos.into_iter().map(opening).map(|top| (top, headless_at[top])).collect();
     let mut seeds: Vec<Seed> = std::mem::take(&mut l.seg.seeds).into();
     let mut gone = vec![false; seeds.len()];
     for k in lonely {
         let at = seeds[k].at;
-        let Some(j) = (0..photos.len()).min_by_key(|&j| (photos[j].0.abs_diff(at), photos[j].0)) else { break };
-        let (photo, story) = photos.remove(j);
+        let above = photos.range(..=at).next_back().map(|(&p, _)| p);
+        let below = photos.range(at..).next().map(|(&p, _)| p);
+        let Some(photo) = above.into_iter().chain(below).min_by_key(|&p| (p.abs_diff(at), p)) else { break };
+        let story = photos.remove(&photo).flatten();
         let label = if seeds[k].heads.len() > 1 {
             // The headline under the label keeps its place, bylines and text.
             seeds[k].heads.remove(0)
@@ -85,12 +93,9 @@ pub(super) fn place_labels(l: &mut Labelling, ctx: &Ctx) {
             None => seeds.push(Seed { heads: vec![label], bylines: Vec::new(), at: photo, weak: None }),
         }
     }
-    let mut k = 0;
-    seeds.retain(|_| {
-        k += 1;
-        !gone.get(k - 1).copied().unwrap_or(false)
-    });
-    // Back into page order; seeds at one position keep theirs.
+    // The labels' old seeds go; the rest back into page order (seeds at one position keep theirs).
+    gone.resize(seeds.len(), false);
+    let mut seeds: Vec<Seed> = seeds.into_iter().zip(gone).filter_map(|(s, gone)| (!gone).then_some(s)).collect();
     seeds.sort_by_key(|s| s.at);
     l.seg.seeds = seeds.into();
 }
