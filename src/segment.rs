@@ -65,6 +65,17 @@ pub struct Segments {
     pub units: Vec<Unit>,
 }
 
+impl Segments {
+    /// For each unit position, and the page's end, whether a seed stands there.
+    pub fn seed_starts(&self) -> Vec<bool> {
+        let mut at = vec![false; self.units.len() + 1];
+        for s in &self.seeds {
+            at[s.at] = true;
+        }
+        at
+    }
+}
+
 /// What decides whether a lone heading starts a new story or heads a section of the one above.
 #[derive(Debug, Clone, Copy)]
 struct WeakFeatures {
@@ -413,10 +424,7 @@ fn weigh_weak(seg: &mut Segments, weak: &[(usize, BlockId)], blocks: &TiSlice<Bl
         return;
     }
     let n = seg.units.len();
-    let mut seed_at = vec![false; n + 1];
-    for s in &seg.seeds {
-        seed_at[s.at] = true;
-    }
+    let seed_at = seg.seed_starts();
     let walk = Walk::new(seg, &seed_at);
     let items = roundup::headed_items(seg, blocks, classes);
     // Seeds are counted here, in page order (how many stand above a heading, the nearest so

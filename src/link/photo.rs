@@ -36,10 +36,7 @@ pub(super) fn place_labels(l: &mut Labelling, ctx: &Ctx) {
         return;
     }
     let n = seg.units.len();
-    let mut seed_at = vec![false; n + 1];
-    for s in &seg.seeds {
-        seed_at[s.at] = true;
-    }
+    let seed_at = seg.seed_starts();
     // One paragraph only, opening a sentence (it may stand where a column broke off): a story's own
     // paragraphs may stand above it, and the credit closes the photo's text at once.
     let photos: Vec<usize> = (0..n)

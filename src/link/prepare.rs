@@ -308,10 +308,7 @@ pub(super) fn fragments(seg: &Segments, ctx: &Ctx, hmm: &[usize]) -> Vec<FragId>
 /// is left open: it may be a subhead of the story above. (Closing a seed's text at a credit
 /// (（作者为…）) instead cut stories' sections off as often as it kept briefs whole.)
 pub(super) fn closed_runs(seg: &Segments, ctx: &Ctx, orphan: &TiSlice<SeedId, bool>) -> TiVec<SeedId, Option<(usize, usize)>> {
-    let mut seed_at = vec![false; seg.units.len() + 1];
-    for s in &seg.seeds {
-        seed_at[s.at] = true;
-    }
+    let seed_at = seg.seed_starts();
     seg.seeds
         .keys()
         .map(|s| {
