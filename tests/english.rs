@@ -527,3 +527,17 @@ fn a_dispatch_s_place_and_date_on_a_line_of_their_own_open_its_text_not_a_story(
     assert_eq!(p.articles.len(), 1, "{:#?}", p.articles);
     assert!(p.articles[0].text.contains("SOFIA, Aug. 25. (A.A.P.) It is officially"), "{:#?}", p.articles);
 }
+
+/// Two stories side by side in columns of different widths, each cut inside a sentence, and two
+/// column tops below that resume a sentence: the wide column's rest, set right under the narrow
+/// story, went to the narrow story (and the narrow one's to the wide), since the words at the
+/// cuts say nothing either way. The lines' measure tells whose column each piece is.
+#[test]
+fn regression_pieces_set_to_another_columns_measure_went_to_the_story_above_them() {
+    let page = "ROADS IN THE WESTERN WARD.\nThe council met on Monday evening to consider the report of the\nengineer upon the state of the roads in the western ward, which\nhave suffered much from the heavy traffic of the past winter and\nfrom the rains of the last month, and the engineer advised that\n\n\nTHE PRODUCE MARKETS.\nWheat was in fair demand at the\nopening of the week, and prices were\nfirm for prime samples from the\nsouthern districts, while flour moved\nslowly and\n\n\nseveral of the worst be remade at once, the cost to be met from\nthe general fund of the borough for the present year, and a loan\nto be raised for the balance if it should be needed before the\nend of the year.\n\n\nholders of oats were asking more than\nbuyers would give. Maize was in short\nsupply at the close, and sales were\nmade at an advance on the rates of the\nweek before.\n";
+    let p = run(page);
+    let roads = p.articles.iter().find(|a| a.headline.as_deref() == Some("ROADS IN THE WESTERN WARD.")).expect("the roads story");
+    assert!(roads.text.contains("the engineer advised that several of the worst be remade"), "{:?}", roles(&p, page));
+    let markets = p.articles.iter().find(|a| a.headline.as_deref() == Some("THE PRODUCE MARKETS.")).expect("the markets story");
+    assert!(markets.text.contains("flour moved slowly and holders of oats"), "{:?}", roles(&p, page));
+}

@@ -54,6 +54,10 @@ pub struct Block {
     pub title_run: bool,
     /// The last line reaches the column's width: the paragraph was not finished there.
     pub last_full: bool,
+    /// The block's own measure: the width (display columns) most of its lines before the last reach,
+    /// where it has enough of them to say (`measure_of`). Columns of one page set to different
+    /// measures tell their stories apart where the words cannot.
+    pub measure: Option<u32>,
     /// Where the page's column was measured (`Layout::measure`, with a lost indent): whether the
     /// first line falls short by the indent, opening a paragraph (`Some(true)`), or fills the
     /// column, going on with one begun elsewhere (`Some(false)`).
@@ -323,6 +327,9 @@ pub fn build_sure(lines: &[Line], layout: &Layout, lang: &Lang, solo: &[bool], s
         };
         let first = &ls[0];
         let last = &ls[ls.len() - 1];
+        // A structured file's blocks are its engine's, in type of several sizes (a notice's
+        // display lines, its small print): a count of characters is no measure there.
+        let measure = if layout.geometric { None } else { measure_of(ls) };
         blocks.push(Block {
             lines: r.clone(),
             indent: layout.indents && first.indent >= 2,
@@ -335,6 +342,7 @@ pub fn build_sure(lines: &[Line], layout: &Layout, lang: &Lang, solo: &[bool], s
                 (Some(m), true) => m.fills(last),
                 _ => layout.full(last, cjk),
             },
+            measure,
             opening: layout.measure.filter(|m| cjk && m.indent > 0 && ls.len() > 1 && first.indent == 0).and_then(|m| m.opening(first)),
             cjk,
             stats,
@@ -347,6 +355,18 @@ pub fn build_sure(lines: &[Line], layout: &Layout, lang: &Lang, solo: &[bool], s
         blocks[i].blank_after = if i + 1 < blocks.len() { blocks[i + 1].blank_before } else { 1 };
     }
     blocks
+}
+
+/// Fewest lines before a block's last for its measure to be read: fewer are as often a short
+/// paragraph's or a list's as a column's.
+const MEASURE_LINES: usize = 3;
+
+/// The width, in display columns, that three in four of a block's lines before its last (which a
+/// paragraph's end leaves short) stay within: a column's measure, which the short lines of a list
+/// or a paragraph's end inside the block do not pull down. `None` for a block of too few lines to
+/// tell (`MEASURE_LINES`).
+fn measure_of(ls: &[Line]) -> Option<u32> {
+    (ls.len() > MEASURE_LINES).then(|| percentile(ls[..ls.len() - 1].iter().map(|l| l.stats.width).collect(), 0.75))
 }
 
 /// Whether `run`, the lines of a block so far, is a title set tight over `next`, a line of prose:
@@ -522,6 +542,19 @@ mod tests {
         let b = blocks_of(page, LangCode::Zh);
         assert_eq!(b[1].text, "第一段第一行文字很长很长第二行文字也很长很长结束。");
         assert_eq!(b.len(), 3);
+    }
+
+    #[test]
+    fn a_blocks_measure_is_the_width_most_of_its_lines_reach() {
+        // Three lines before the last or more: the measure is read, as the width most of them
+        // reach where the column's lines end raggedly.
+        let page = "The council met on Monday evening to consider\nthe report of the engineer upon the roads of\nthe western ward, and the work is to begin in\nthe spring, at a cost of two thousand pounds.\nThe rest waits.\n";
+        let b = blocks_of(page, LangCode::En);
+        assert_eq!(b.len(), 1, "{b:#?}");
+        assert_eq!(b[0].measure, Some(45));
+        // Two lines before the last are as often a short paragraph's or a list's as a column's.
+        let b = blocks_of("The council met on Monday to consider the\nreport of the engineer on the roads in\nthe ward.\n", LangCode::En);
+        assert_eq!(b[0].measure, None);
     }
 
     #[test]

@@ -152,7 +152,20 @@ impl<'a> Ctx<'a> {
     fn seam_of(&self, from_block: BlockId, to_block: BlockId, evidence: bool) -> Seam {
         let (a, b) = (&self.classes[from_block], &self.classes[to_block]);
         let full = self.blocks[from_block].last_full || self.column_blanks;
-        seam::score_ends(self.ends(from_block), a.open_end, full, self.ends(to_block), b.start, self.lang, self.grams, &self.params, evidence)
+        let mut s = seam::score_ends(self.ends(from_block), a.open_end, full, self.ends(to_block), b.start, self.lang, self.grams, &self.params, evidence);
+        // Where a column broke (the text above cut off, or the text below resuming one), whose
+        // column goes on is the question the measure answers; between finished paragraphs a
+        // notice's display lines, set to measures of their own, are still its own.
+        if (a.open_end || b.start.continues())
+            && let (Some(ma), Some(mb)) = (self.blocks[from_block].measure, self.blocks[to_block].measure)
+            && let Some(gap) = seam::measure_gap(ma, mb, &self.params)
+        {
+            s.score -= gap;
+            if evidence {
+                s.evidence.push(format!("set to another measure ({ma} and {mb} columns)"));
+            }
+        }
+        s
     }
 
     fn seam(&self, from_block: BlockId, to_block: BlockId) -> Seam {

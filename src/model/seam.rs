@@ -196,6 +196,16 @@ pub fn score_ends(prev: &Ends, prev_open: bool, prev_full: bool, next: &Ends, ne
     s
 }
 
+/// What two pieces' measures (`Block::measure`) take from the seam between them: nothing where
+/// they are within `measure_gap_low` of each other, all of `seam_measure_apart` from
+/// `measure_gap_high` apart, a share of it between.
+pub fn measure_gap(a: u32, b: u32, w: &Params) -> Option<f32> {
+    let (a, b) = (a as f32, b as f32);
+    let gap = (a - b).abs() / a.max(b).max(1.0);
+    let share = ((gap - w.measure_gap_low) / (w.measure_gap_high - w.measure_gap_low).max(f32::EPSILON)).clamp(0.0, 1.0);
+    (share > 0.0 && w.seam_measure_apart != 0.0).then_some(share * w.seam_measure_apart)
+}
+
 /// `f` asked about `a` and `b` joined and lower-cased: built on the stack when they are short
 /// and ASCII (nearly always), else as `format!("{a}{b}").to_lowercase()`.
 fn joined_lower<T>(a: &str, b: &str, f: impl FnOnce(&str) -> T) -> T {
@@ -355,5 +365,18 @@ mod tests {
         // Regression: an item cut inside its own note does not go on with another note.
         let s = score("外青松公路2965弄（白鹤镇）、邮电大楼（白鹤", true, false, "（赵巷镇）、新联村（重固镇）。", Start::Unknown, zh, &PageGrams::default());
         assert!(s.score < 0.0, "{s:?}");
+    }
+
+    #[test]
+    fn measures_apart_take_from_the_seam_by_how_far_apart_they_are() {
+        let w = Params { seam_measure_apart: 2.0, measure_gap_low: 0.1, measure_gap_high: 0.3, ..Params::for_lang(Lang::get(LangCode::En)) };
+        // One column's measure, with OCR's ragged line ends: nothing.
+        assert_eq!(measure_gap(60, 57, &w), None);
+        // Two columns': all of it; in between, a share.
+        assert_eq!(measure_gap(60, 40, &w), Some(2.0));
+        let part = measure_gap(60, 48, &w).expect("a fifth apart");
+        assert!((part - 1.0).abs() < 1e-4, "{part}");
+        // A language that weighs no measure.
+        assert_eq!(measure_gap(60, 40, &Params { seam_measure_apart: 0.0, ..w }), None);
     }
 }
