@@ -187,7 +187,7 @@ impl Layout {
         if cjk {
             l.stats.chars + 1 >= self.width_chars || l.stats.width + 2 >= self.width_cols
         } else {
-            l.stats.chars * 10 >= self.width_chars * 7
+            reaches(l.stats.chars, self.width_chars)
         }
     }
 
@@ -338,8 +338,11 @@ pub fn build_sure(lines: &[Line], layout: &Layout, lang: &Lang, solo: &[bool], s
             md_heading: ls.iter().map(|l| l.md_heading).max().unwrap_or(0),
             stacked: ls.len() > 1 && ls[..ls.len() - 1].iter().all(|l| l.hard_break),
             title_run: lines.get(r.end).is_some_and(|n| title_over_text(layout, ls, n, lang)),
-            last_full: layout.wrapped && ls.len() > 1 && match (layout.measure, cjk) {
-                (Some(m), true) => m.fills(last),
+            // A Latin block of its own measure runs to its own column's foot, however narrow the
+            // column is beside the page's widest.
+            last_full: layout.wrapped && ls.len() > 1 && match (layout.measure, cjk, measure) {
+                (Some(m), true, _) => m.fills(last),
+                (_, false, Some(w)) => reaches(last.stats.width, w),
                 _ => layout.full(last, cjk),
             },
             measure,
@@ -355,6 +358,12 @@ pub fn build_sure(lines: &[Line], layout: &Layout, lang: &Lang, solo: &[bool], s
         blocks[i].blank_after = if i + 1 < blocks.len() { blocks[i + 1].blank_before } else { 1 };
     }
     blocks
+}
+
+/// Whether a Latin line of `len` reaches a column `measure` wide: ragged lines end a word or more
+/// short of it, so within 30%.
+fn reaches(len: u32, measure: u32) -> bool {
+    len * 10 >= measure * 7
 }
 
 /// Fewest lines before a block's last for its measure to be read: fewer are as often a short
@@ -555,6 +564,19 @@ mod tests {
         // Two lines before the last are as often a short paragraph's or a list's as a column's.
         let b = blocks_of("The council met on Monday to consider the\nreport of the engineer on the roads in\nthe ward.\n", LangCode::En);
         assert_eq!(b[0].measure, None);
+    }
+
+    /// A narrow column's paragraph whose last line fills that column was read as finished there,
+    /// since the line falls short of the page's wider columns: the seam to the paragraph's rest
+    /// lost the evidence of a column's foot.
+    #[test]
+    fn regression_a_narrow_columns_full_last_line_was_read_as_a_paragraphs_end() {
+        let wide = "The council met on Monday evening to consider the report of the\nengineer upon the state of the roads in the western ward, which\nhave suffered much from the heavy traffic of the past winter and\nfrom the rains of the last month, and the engineer advised that\nseveral of the worst be remade at once, at the borough's cost.\n";
+        let narrow = "Wheat was in fair demand at the\nopening of the week, and prices were\nfirm for prime samples from the\nsouthern districts. Flour was dull.\n";
+        let b = blocks_of(&format!("{wide}\n\n{wide}\n\n{narrow}"), LangCode::En);
+        let narrow = b.last().expect("the narrow block");
+        assert_eq!(narrow.measure, Some(36), "{b:#?}");
+        assert!(narrow.last_full, "{narrow:#?}");
     }
 
     #[test]
