@@ -96,6 +96,7 @@ pub struct Params {
     pub seam_measure_apart: f32,
     pub measure_gap_low: f32,
     pub measure_gap_high: f32,
+    pub story_measure_apart: f32,
     pub seam_gram_2: f32,
     pub seam_gram_3: f32,
     pub seam_gram_more: f32,

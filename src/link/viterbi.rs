@@ -5,6 +5,7 @@ use super::assign::{candidates, Env};
 use super::prepare::FragId;
 use crate::blocks::BlockId;
 use crate::model::cohesion::{Among, Bag, Minus, Profiles};
+use crate::model::seam::measure_share;
 use crate::segment::{merge_bags, SeedId, UnitKind};
 use rustc_hash::FxHashMap;
 use typed_index_collections::TiVec;
@@ -32,6 +33,8 @@ pub(super) fn viterbi(env: &Env, labels: &[SeedId], profiles: &Profiles, full: b
     // a unit starting mid-sentence may belong, wherever on the page they are (among the nearest
     // open ends, `env.near`).
     let is_tail: Vec<bool> = (0..n).map(|k| !(k + 1 < n && labels[k + 1] == labels[k])).collect();
+    // Each story's measure by the last round's labels (see `story_measures`).
+    let story_measure = story_measures(env, labels);
     let mut dot = vec![0.0f32; n_states];
     // Each unit's cosine with every story, by the model's number for it (0 where `sims` lists none).
     let mut sim_of = vec![0.0f32; n_states];
@@ -119,7 +122,11 @@ pub(super) fn viterbi(env: &Env, labels: &[SeedId], profiles: &Profiles, full: b
                 // A story known only by its heading: text that fits nothing else may be its.
                 sim = sim.max(p.weak_tau);
             }
-            let e = p.cohesion * weight * sim;
+            let mut e = p.cohesion * weight * sim;
+            // Text set to another measure than the story's is another column's.
+            if let (Some(um), Some(sm)) = (unit_measure(env, k), story_measure[usize::from(a)]) {
+                e -= p.story_measure_apart * measure_share(um, sm, &p);
+            }
             if a == headless && env.last_seed[u].is_some() { e - p.headless } else { e }
         }));
         for &(s, _) in &sims {
@@ -272,6 +279,41 @@ pub(super) fn viterbi(env: &Env, labels: &[SeedId], profiles: &Profiles, full: b
     }
     out
 }
+
+/// The measure (`Block::measure`) of the paragraph at `k` in `env.hmm`; `None` for a heading or a
+/// block too short to have one.
+fn unit_measure(env: &Env, k: usize) -> Option<u32> {
+    let unit = env.seg.units[env.hmm[k]];
+    if unit.kind == UnitKind::Para { env.ctx.blocks[unit.block].measure } else { None }
+}
+
+/// Each story's measure by `labels`: the median of its paragraphs' measures, where it has
+/// `STORY_MEASURE_UNITS` of them at least (the story under no headline, whatever text fits no other,
+/// has none). All `None` where the language weighs no measure (`story_measure_apart` 0).
+fn story_measures(env: &Env, labels: &[SeedId]) -> Vec<Option<u32>> {
+    let mut by: Vec<Vec<u32>> = vec![Vec::new(); env.n_states];
+    if env.ctx.params.story_measure_apart > 0.0 {
+        for (k, &l) in labels.iter().enumerate() {
+            if let Some(m) = unit_measure(env, k) {
+                by[usize::from(l)].push(m);
+            }
+        }
+    }
+    let headless = env.n_states - 1;
+    by.into_iter()
+        .enumerate()
+        .map(|(i, mut v)| {
+            (i != headless && v.len() >= STORY_MEASURE_UNITS).then(|| {
+                let mid = v.len() / 2;
+                *v.select_nth_unstable(mid).1
+            })
+        })
+        .collect()
+}
+
+/// Fewest paragraphs with a measure for a story's to be read: one is as often a stray piece's as
+/// the story's own.
+const STORY_MEASURE_UNITS: usize = 2;
 
 /// How the lattice reached a candidate: from the same story, from the previous unit's best or
 /// second-best state, or (the first unit, or no finite score before it) from its first.

@@ -200,10 +200,16 @@ pub fn score_ends(prev: &Ends, prev_open: bool, prev_full: bool, next: &Ends, ne
 /// they are within `measure_gap_low` of each other, all of `seam_measure_apart` from
 /// `measure_gap_high` apart, a share of it between.
 pub fn measure_gap(a: u32, b: u32, w: &Params) -> Option<f32> {
+    let share = measure_share(a, b, w);
+    (share > 0.0 && w.seam_measure_apart != 0.0).then_some(share * w.seam_measure_apart)
+}
+
+/// How far apart two measures are, from 0 (within `measure_gap_low` of each other) to 1
+/// (`measure_gap_high` apart or more).
+pub fn measure_share(a: u32, b: u32, w: &Params) -> f32 {
     let (a, b) = (a as f32, b as f32);
     let gap = (a - b).abs() / a.max(b).max(1.0);
-    let share = ((gap - w.measure_gap_low) / (w.measure_gap_high - w.measure_gap_low).max(f32::EPSILON)).clamp(0.0, 1.0);
-    (share > 0.0 && w.seam_measure_apart != 0.0).then_some(share * w.seam_measure_apart)
+    ((gap - w.measure_gap_low) / (w.measure_gap_high - w.measure_gap_low).max(f32::EPSILON)).clamp(0.0, 1.0)
 }
 
 /// `f` asked about `a` and `b` joined and lower-cased: built on the stack when they are short
@@ -378,5 +384,10 @@ mod tests {
         assert!((part - 1.0).abs() < 1e-4, "{part}");
         // A language that weighs no measure.
         assert_eq!(measure_gap(60, 40, &Params { seam_measure_apart: 0.0, ..w }), None);
+        // The share a story's measure takes from a paragraph's cohesion with it: none within the
+        // low gap, all from the high one, either way round.
+        assert_eq!(measure_share(57, 60, &w), 0.0);
+        assert_eq!(measure_share(40, 60, &w), 1.0);
+        assert!((measure_share(48, 60, &w) - 0.5).abs() < 1e-4);
     }
 }
