@@ -115,6 +115,8 @@ pub(super) fn viterbi(env: &Env, labels: &[SeedId], profiles: &Profiles, full: b
         for &(s, v) in &sims {
             sim_of[s] = v;
         }
+        // The unit's measure, weighed against each candidate story's.
+        let measure = unit_measure(env, k);
         emit.clear();
         emit.extend(cs.iter().map(|&a| {
             let mut sim = sim_of[usize::from(a)];
@@ -124,7 +126,7 @@ pub(super) fn viterbi(env: &Env, labels: &[SeedId], profiles: &Profiles, full: b
             }
             let mut e = p.cohesion * weight * sim;
             // Text set to another measure than the story's is another column's.
-            if let (Some(um), Some(sm)) = (unit_measure(env, k), story_measure[usize::from(a)]) {
+            if let (Some(um), Some(sm)) = (measure, story_measure[usize::from(a)]) {
                 e -= p.story_measure_apart * measure_share(um, sm, &p);
             }
             if a == headless && env.last_seed[u].is_some() { e - p.headless } else { e }
@@ -291,12 +293,13 @@ fn unit_measure(env: &Env, k: usize) -> Option<u32> {
 /// `STORY_MEASURE_UNITS` of them at least (the story under no headline, whatever text fits no other,
 /// has none). All `None` where the language weighs no measure (`story_measure_apart` 0).
 fn story_measures(env: &Env, labels: &[SeedId]) -> Vec<Option<u32>> {
+    if env.ctx.params.story_measure_apart <= 0.0 {
+        return vec![None; env.n_states];
+    }
     let mut by: Vec<Vec<u32>> = vec![Vec::new(); env.n_states];
-    if env.ctx.params.story_measure_apart > 0.0 {
-        for (k, &l) in labels.iter().enumerate() {
-            if let Some(m) = unit_measure(env, k) {
-                by[usize::from(l)].push(m);
-            }
+    for (k, &l) in labels.iter().enumerate() {
+        if let Some(m) = unit_measure(env, k) {
+            by[usize::from(l)].push(m);
         }
     }
     let headless = env.n_states - 1;
