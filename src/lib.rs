@@ -247,7 +247,10 @@ fn run(cfg: &Config, id: &str, src: &source::Source, geo: Option<Geo>, each: &mu
     let mut unsure = Vec::new();
     let mut articles = 0;
     for range in windows.iter().cloned() {
-        let lines = clean::lines_in(src, cfg.max_line_bytes, range, &mut splits);
+        let lines = clean::lines_in(src, cfg.max_line_bytes, range.clone(), &mut splits);
+        // A text page's rows read across column gutters are read a column at a time; a structured
+        // page's geometry has cut them already.
+        let lines = if geo.is_none() { clean::columns::read_columns(src, lines, range.start == 0) } else { lines };
         // Each stage's work grows with the page's lines at least: counted between stages, which is
         // also where a page past its deadline stops (see `work`).
         work::add(lines.len() as u64);
@@ -285,7 +288,7 @@ fn run(cfg: &Config, id: &str, src: &source::Source, geo: Option<Geo>, each: &mu
         bound.add(before.after(&seg, &plans, TiSlice::from_ref(&page.classes)), cfg.max_link_candidates);
         work::add(plans.len() as u64);
         unsure.extend(page.blocks.iter().flat_map(|b| b.unsure_hyphens.iter().copied()));
-        let part = emit::page::build(emit::page::Parts {
+        let mut part = emit::page::build(emit::page::Parts {
             src,
             id: id.to_string(),
             lang: code.as_str(),
@@ -299,6 +302,10 @@ fn run(cfg: &Config, id: &str, src: &source::Source, geo: Option<Geo>, each: &mu
             geo: geo.zip(line_hints.as_deref()).map(|(g, h)| emit::page::GeoParts { doc: g.doc, hints: g.hints, line_hint: h }),
             grams: &page.grams,
         });
+        // A text page's lines are listed in the order they stand in the text, however they were read.
+        if geo.is_none() {
+            part.lines.sort_by_key(|l| l.span.0);
+        }
         // The window's working state goes before its part is written out.
         drop((seg, page, lines, line_hints));
         articles += part.articles.len();

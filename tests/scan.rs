@@ -973,3 +973,28 @@ fn a_rubric_centred_over_three_columns_heads_the_text_of_all_three() {
     let first = rubric.text.find("镇上的新图书馆").unwrap_or(usize::MAX);
     assert!(first < rubric.text.find("不少家长").unwrap_or(0), "{rubric:#?}");
 }
+
+/// A second story, a dispatch from the county's roads.
+const ROADS: [&str; 2] = [
+    "本报讯 今年春节前后，全县新修的十二条乡村公路陆续通车，沿线二十多个村的村民出行更方便了。",
+    "县交通局负责人介绍，这些公路总长一百多公里，全部按照双车道标准建设，并配套安装了路灯和护栏。",
+];
+
+#[test]
+fn regression_titles_standing_level_at_the_pages_top_read_as_one_row_became_one_headline() {
+    // Tesseract reads two stories' two-line titles, side by side under the running head, as two
+    // rows, the columns apart by runs of spaces; the library story's column goes on under them.
+    let page = format!(
+        "2019年2月21日 星期四                     要闻                     第5版\n\
+         镇上新图书馆开门迎客     乡村公路通到\n\
+         两万册新书等你来借阅         家门口\n{}{}",
+        column(&LIBRARY[..2], 15),
+        column(&ROADS, 15)
+    );
+    let p = run(&page);
+    let library = p.articles.iter().find(|a| a.headline.as_deref() == Some("镇上新图书馆开门迎客")).unwrap_or_else(|| panic!("{:#?}", headlines(&p)));
+    assert_eq!(library.deck.as_deref(), Some("两万册新书等你来借阅"));
+    assert!(paragraphs(library)[0].starts_with(LIBRARY[0]), "{:#?}", library);
+    let roads = p.articles.iter().find(|a| a.headline.as_deref() == Some("乡村公路通到家门口")).unwrap_or_else(|| panic!("{:#?}", headlines(&p)));
+    assert!(paragraphs(roads).iter().any(|t| t.contains("乡村公路陆续通车")), "{:#?}", roads);
+}

@@ -4,6 +4,7 @@
 //! points back through the lines it was built from.
 
 pub mod cjk;
+pub mod columns;
 pub mod hyphen;
 pub mod ocr;
 pub mod vocab;
