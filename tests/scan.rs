@@ -997,4 +997,6 @@ fn regression_titles_standing_level_at_the_pages_top_read_as_one_row_became_one_
     assert!(paragraphs(library)[0].starts_with(LIBRARY[0]), "{:#?}", library);
     let roads = p.articles.iter().find(|a| a.headline.as_deref() == Some("乡村公路通到家门口")).unwrap_or_else(|| panic!("{:#?}", headlines(&p)));
     assert!(paragraphs(roads).iter().any(|t| t.contains("乡村公路陆续通车")), "{:#?}", roads);
+    // The page's lines are still listed in the order they stand in the text.
+    assert!(p.lines.windows(2).all(|w| w[0].span.0 < w[1].span.0), "{:?}", p.lines);
 }
