@@ -460,10 +460,11 @@ impl Lang {
         false
     }
 
-    /// Whether a heading ends in a bracketed column name, as headlines do: 标题（人民观点）.
+    /// Whether a heading ends in a bracketed column name, as headlines do (标题（人民观点）), or is a
+    /// picture story's standing headline (图片报道).
     pub fn is_tagged(&self, heading: &str) -> bool {
         let t = heading.trim();
-        self.headline_tag.iter().any(|r| r.is_match(t))
+        self.headline_tag.iter().any(|r| r.is_match(t)) || self.is_photo_label(t)
     }
 
     /// Whether a line signs the piece above it (`signature`: a reader's place and name, ——编者).

@@ -99,6 +99,8 @@ fn a_picture_label_is_told_from_a_headline_that_names_pictures() {
     assert!(zh.is_photo_label("图片报道") && zh.is_photo_label(" 图片新闻 "));
     assert!(!zh.is_photo_label("图片报道里的春节") && !zh.is_photo_label("核心阅读"));
     assert!(Lang::get(LangCode::En).photo_label.is_empty());
+    // The label heads its article as a title tagged with a column name does: one table entry says so.
+    assert!(zh.is_tagged("图片报道") && !zh.is_tagged("图片报道里的春节"));
 }
 
 #[test]
