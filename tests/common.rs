@@ -1,6 +1,7 @@
 //! Helpers the integration test modules share: the sample page, what counts as "the same articles",
 //! the fixtures' files and the built binary.
 
+use newsseg::emit::Article;
 use newsseg::{Config, Page};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -15,6 +16,11 @@ pub fn run(bytes: &[u8]) -> Page {
 /// Each article's headline, in page order.
 pub fn headlines(page: &Page) -> Vec<Option<&str>> {
     page.articles.iter().map(|a| a.headline.as_deref()).collect()
+}
+
+/// The article headed `headline`; the test fails naming the page's headlines where none is.
+pub fn headed<'a>(page: &'a Page, headline: &str) -> &'a Article {
+    page.articles.iter().find(|a| a.headline.as_deref() == Some(headline)).unwrap_or_else(|| panic!("no article headed {headline:?} among {:#?}", headlines(page)))
 }
 
 /// What a reader gets from a page's articles: headline group, bylines, and every paragraph's text.

@@ -1,6 +1,6 @@
 //! English and historical pages: bylines, datelines, jump lines, running heads, noise, hyphenation.
 
-use crate::common::headlines;
+use crate::common::{headed, headlines};
 use newsseg::{process_page, Config, Page};
 
 fn run(text: &str) -> Page {
@@ -220,9 +220,9 @@ fn regression_a_title_case_headline_over_a_rule_read_as_marks_was_taken_for_text
 fn regression_a_stray_letter_at_a_paragraphs_start_sent_it_to_another_storys_cut() {
     let page = "FIRE AT THE MILLS.\nA fire broke out in the flour mills at Parramatta\nearly yesterday morning, and before the brigade\ncould reach the scene the whole of the upper floor\nhad been destroyed, with a great quantity of grain\nstored there for the\n\n\nHARBOUR WORKS.\nThe council voted on Monday to widen the harbour\nroad and to build a new bridge over the river, the\ncost to be met from a loan.\nt The works will employ two hundred men through\nthe winter, and the first of them will be engaged\nwhen the contracts are let at the end of the month.\n";
     let p = run(page);
-    let harbour = p.articles.iter().find(|a| a.headline.as_deref() == Some("HARBOUR WORKS.")).expect("the harbour story");
+    let harbour = headed(&p, "HARBOUR WORKS.");
     assert!(harbour.text.contains("The works will employ"), "{:?}", roles(&p, page));
-    let fire = p.articles.iter().find(|a| a.headline.as_deref() == Some("FIRE AT THE MILLS.")).expect("the fire story");
+    let fire = headed(&p, "FIRE AT THE MILLS.");
     assert!(!fire.text.contains("The works will employ"), "{}", fire.text);
 }
 
@@ -233,7 +233,7 @@ fn regression_a_stray_letter_at_a_paragraphs_start_sent_it_to_another_storys_cut
 fn regression_a_sentences_end_resumed_alone_at_a_columns_top_was_read_as_a_caption() {
     let page = "FLOODS IN THE NORTH.\nHeavy rain fell over the northern districts on\nSunday and Monday, and by nightfall the river\nhad risen eleven feet, cutting the main road\nand carrying away part of the railway\n\n\nSHIPPING.\nThe steamer Arawatta arrived from Brisbane\nyesterday with a full cargo of sugar and maize,\nand sails again for the north on Saturday.\n\n\nbridge.\nThe residents of the low-lying streets were\nremoved to the school of arts, where the mayor\nhad arranged for their shelter until the water\nfalls.\n";
     let p = run(page);
-    let floods = p.articles.iter().find(|a| a.headline.as_deref() == Some("FLOODS IN THE NORTH.")).expect("the flood story");
+    let floods = headed(&p, "FLOODS IN THE NORTH.");
     assert!(floods.text.contains("part of the railway bridge."), "{:?}", roles(&p, page));
     assert!(p.articles.iter().all(|a| a.captions.is_empty()), "{:?}", roles(&p, page));
 }
@@ -259,7 +259,7 @@ fn regression_a_short_sentence_at_a_columns_top_was_a_caption_where_blank_lines_
 fn regression_a_paragraph_opening_in_lower_case_straight_under_its_heading_was_sent_to_another_story() {
     let page = "THE WEATHER.\nFine weather prevailed over the whole of the colony\nyesterday, with light winds along the coast.\nRain is expected in the southern districts before the\nend of the week, and the rivers are falling.\n\n\nThe barometer stood at 30.1 inches at nine o'clock,\nand the highest reading of the shade thermometer was 74.\nLight showers fell at Bathurst and Goulburn.\n\n\nSHIPPING.\ni Arrived: Lady Loch (s.), 1200 tons, Captain Smith, from\nBrisbane 25th instant. Passengers: Mr. and Mrs. Brown,\nMiss Harley. Burns, Philp and Co., agents.\nClara, ketch, 85 tons, Captain Bennett, from the Richmond\nRiver 20th instant. Bennett and Co., agents.\n\n\nCleared: Konoowarra (s.), 1273 tons, Captain Tozer, for\nMelbourne. Howard Smith and Sons, agents.\nSouthern Cross, barque, 480 tons, Captain Erickson, for\nNewcastle in ballast.\n";
     let p = run(page);
-    let shipping = p.articles.iter().find(|a| a.headline.as_deref() == Some("SHIPPING.")).expect("the shipping list");
+    let shipping = headed(&p, "SHIPPING.");
     assert!(shipping.text.contains("Arrived: Lady Loch"), "{:?}", roles(&p, page));
     assert!(shipping.text.contains("Captain Erickson"), "{:?}", roles(&p, page));
 }
@@ -536,8 +536,8 @@ fn a_dispatch_s_place_and_date_on_a_line_of_their_own_open_its_text_not_a_story(
 fn regression_pieces_set_to_another_columns_measure_went_to_the_story_above_them() {
     let page = "ROADS IN THE WESTERN WARD.\nThe council met on Monday evening to consider the report of the\nengineer upon the state of the roads in the western ward, which\nhave suffered much from the heavy traffic of the past winter and\nfrom the rains of the last month, and the engineer advised that\n\n\nTHE PRODUCE MARKETS.\nWheat was in fair demand at the\nopening of the week, and prices were\nfirm for prime samples from the\nsouthern districts, while flour moved\nslowly and\n\n\nseveral of the worst be remade at once, the cost to be met from\nthe general fund of the borough for the present year, and a loan\nto be raised for the balance if it should be needed before the\nend of the year.\n\n\nholders of oats were asking more than\nbuyers would give. Maize was in short\nsupply at the close, and sales were\nmade at an advance on the rates of the\nweek before.\n";
     let p = run(page);
-    let roads = p.articles.iter().find(|a| a.headline.as_deref() == Some("ROADS IN THE WESTERN WARD.")).expect("the roads story");
+    let roads = headed(&p, "ROADS IN THE WESTERN WARD.");
     assert!(roads.text.contains("the engineer advised that several of the worst be remade"), "{:?}", roles(&p, page));
-    let markets = p.articles.iter().find(|a| a.headline.as_deref() == Some("THE PRODUCE MARKETS.")).expect("the markets story");
+    let markets = headed(&p, "THE PRODUCE MARKETS.");
     assert!(markets.text.contains("flour moved slowly and holders of oats"), "{:?}", roles(&p, page));
 }

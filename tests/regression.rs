@@ -1,7 +1,7 @@
 //! Regressions, each named after the bug it pins down.
 
 use newsseg::emit::Article;
-use crate::common::headlines;
+use crate::common::{headed, headlines};
 use newsseg::{process_page, Config, Page};
 
 fn run(text: &str) -> Page {
@@ -126,13 +126,13 @@ fn a_deck_over_a_dispatch_is_not_prose_running_into_it() {
 fn a_long_kicker_tight_over_a_tagged_title_is_the_titles() {
     let page = "## 春节市场观察\n\n各地年货市场供应充足，价格总体平稳。\n\n去年消费增速有所放缓，但消费规模稳步扩大，消费结构不断升级\n消费“引擎”动力足（消费视窗）\n\n刚刚过去的春节黄金周，全国零售和餐饮企业销售额首破万亿元。\n";
     let p = run(page);
-    let a = p.articles.iter().find(|a| a.headline.as_deref() == Some("消费“引擎”动力足（消费视窗）")).expect("the tagged title heads a story");
+    let a = headed(&p, "消费“引擎”动力足（消费视窗）");
     assert_eq!(a.kicker.as_deref(), Some("去年消费增速有所放缓，但消费规模稳步扩大，消费结构不断升级"), "{a:#?}");
     // The same in a page set in 18-character columns, where the two lines could be read as one
     // wrapped paragraph.
     let page = "各地年货市场供应充足，价格总体平稳，\n市民采购热情高涨。\n\n去年消费增速放缓，但消费规模扩大，结构升级\n消费“引擎”动力足（消费视窗）\n\n　　刚刚过去的春节黄金周，全国零售和\n餐饮企业销售额首破万亿元，从城市到\n村镇，人们消费热情高涨。\n";
     let p = run(page);
-    let a = p.articles.iter().find(|a| a.headline.as_deref() == Some("消费“引擎”动力足（消费视窗）")).expect("the tagged title heads a story");
+    let a = headed(&p, "消费“引擎”动力足（消费视窗）");
     assert_eq!(a.kicker.as_deref(), Some("去年消费增速放缓，但消费规模扩大，结构升级"), "{a:#?}");
 }
 
@@ -208,7 +208,7 @@ fn a_dispatch_under_its_headline_stays_there_when_another_dispatch_from_the_desk
     // own headline, was pulled into the first story by its wording.
     let page = "## 王毅会见印度外长斯瓦拉杰\n\n新华社杭州2月27日电　（记者温馨、吴帅帅）国务委员兼外长王毅27日在杭州会见来华出席中俄印外长会晤的印度外长斯瓦拉杰。\n\n王毅说，去年习近平主席和莫迪总理在武汉成功举行非正式会晤，中印关系保持良好发展势头。\n\n斯瓦拉杰表示，双方应共同努力，维护边境地区的和平与安宁。\n\n## 图片报道\n\n第五届莫斯科武术明星大赛日前在俄罗斯莫斯科武术宫举行。图为俄罗斯儿童在表演武术。\n\n新华社记者 白雪骐摄\n\n织路线，不断强化各级各类党组织的政治属性和政治功能，把党的政治建设摆在首位，形成党的组织体系。\n\n中俄印举行三方外长会晤\n\n新华社杭州2月27日电　（记者温馨、翁忻旸）国务委员兼外长王毅27日在杭州同来华出席中俄印外长会晤的印度外长斯瓦拉杰、俄罗斯外长拉夫罗夫举行会晤，双方应共同努力。\n\n王毅表示，当前世界处于百年未有之大变局，中俄印应加强沟通协调。\n\n会晤结束后三国发表了联合公报。\n";
     let p = run(page);
-    let trio = p.articles.iter().find(|a| a.headline.as_deref() == Some("中俄印举行三方外长会晤")).expect("its own article");
+    let trio = headed(&p, "中俄印举行三方外长会晤");
     assert!(trio.text.contains("（记者温馨、翁忻旸）"), "{}", trio.text);
     assert!(trio.bylines.iter().any(|b| b.name.as_deref() == Some("翁忻旸")), "{:?}", trio.bylines);
 }
@@ -283,7 +283,7 @@ fn text_set_above_its_own_headline_ends_the_story_rather_than_opening_it() {
     // the cut sentence at the story's foot goes on.
     let page = "COUNCIL MEETING.\n\nThe council met on Monday evening and passed the estimates for the coming year. The mayor presided over a full attendance of aldermen.\n\nisland, reports that the Albion picked up by wireless the news that the explorer had been found by a British yacht.\n\nAMUNDSEN.\nSTILL MISSING.\nLONDON, July 1.\nThe correspondent of the press at Tromsoe telegraphed to London to-day that the explorer Amundsen had been rescued near the coast of Spitzbergen by the yacht Albion.\nSince the receipt of that message, however, the Albion, which is north of the\n";
     let p = run(page);
-    let a = p.articles.iter().find(|a| a.headline.as_deref() == Some("AMUNDSEN.")).expect("the story keeps its headline");
+    let a = headed(&p, "AMUNDSEN.");
     let paras: Vec<&str> = a.sections.iter().flat_map(|s| s.paragraphs.iter().map(|x| x.text.as_str())).collect();
     assert!(paras[0].starts_with("LONDON"), "{paras:?}");
     assert!(paras.last().unwrap().contains("north of the island, reports that"), "{paras:?}");
@@ -295,7 +295,7 @@ fn a_cut_line_without_a_comma_over_a_headline_is_prose_when_a_paragraph_opens_in
     // (成|果，) after that story: taken for a kicker, it gave that story a wrong headline block.
     let page = "## 海外华侨华人热议春节团拜会讲话\n\n本报记者 王明\n\n海外华侨华人纷纷表示，讲话令人倍感温暖，对祖国发展充满信心。\n\n为落实和推进习近平主席访问阿联酋成\n\n国际组织负责人和多国政要通过各种方式——\n向中国人民致以新春祝福\n\n本报北京2月4日电  综合本报驻外记者报道：联合国秘书长古特雷斯2月4日发表新春贺词，向中国人民致以节日问候。\n\n多国政要通过视频等方式表达新春祝福。\n\n果，驻迪拜的华侨华人企业纷纷表示，讲话令人倍感温暖，对祖国发展充满信心。\n";
     let p = run(page);
-    let a = p.articles.iter().find(|a| a.headline.as_deref() == Some("向中国人民致以新春祝福")).expect("the second story");
+    let a = headed(&p, "向中国人民致以新春祝福");
     assert_eq!(a.kicker.as_deref(), Some("国际组织负责人和多国政要通过各种方式——"), "{a:#?}");
     assert!(p.articles[0].text.contains("访问阿联酋成果，驻迪拜"), "{}", p.articles[0].text);
 }
@@ -363,7 +363,7 @@ fn a_bracketed_date_under_a_title_is_a_line_of_the_headline_not_a_credit() {
     // As a credit it closed the story under its own title, and the text went to the story above.
     let page = "## 春节假期旅游市场火热\n\n春节假期，各地旅游市场持续升温，游客出游热情高涨。\n\n中共中央关于加强党的政治建设的意见\n## （2019年1月31日）\n\n为深入贯彻落实党的十九大精神，切实加强党的政治建设，现提出如下意见。\n";
     let p = run(page);
-    let a = p.articles.iter().find(|a| a.headline.as_deref() == Some("中共中央关于加强党的政治建设的意见")).expect("the document keeps its title");
+    let a = headed(&p, "中共中央关于加强党的政治建设的意见");
     assert_eq!(a.deck.as_deref(), Some("（2019年1月31日）"));
     assert!(a.text.contains("为深入贯彻落实"), "{}", a.text);
     assert_eq!(a.credit, None);
@@ -829,7 +829,7 @@ fn a_kicker_over_a_headline_at_the_foot_of_the_page_is_still_its_kicker() {
     // The page ends on the headline, with no blank line under it.
     let page = "## 西瓜新鲜上市\n\n盛夏时节，脆甜多汁的西瓜深受消费者青睐，黄瓤西瓜陆续成熟上市。\n\n瓜农们每天凌晨就开始采摘、装箱，西瓜皮薄多汁，脆甜清新。\n\n写春联、赏年画、进博物馆……\n翰墨飘香 年味渐浓";
     let p = run(page);
-    let a = p.articles.iter().find(|a| a.headline.as_deref() == Some("翰墨飘香 年味渐浓")).unwrap_or_else(|| panic!("{:#?}", p.articles));
+    let a = headed(&p, "翰墨飘香 年味渐浓");
     assert_eq!(a.kicker.as_deref(), Some("写春联、赏年画、进博物馆……"), "{a:#?}");
 }
 

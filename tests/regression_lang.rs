@@ -2,7 +2,7 @@
 //! pins down. The pages are written for these tests.
 
 use newsseg::emit::Article;
-use crate::common::headlines;
+use crate::common::{headed, headlines};
 use newsseg::{process_page, Config, Page};
 
 fn run(text: &str) -> Page {
@@ -159,7 +159,7 @@ fn regression_french_rubric_under_cut_text_was_read_as_a_signature() {
     let page = "LA SÉANCE D'HIER\n\nLa Chambre a discuté hier le projet de loi sur les chemins de fer, et le ministre a\ndemandé le renvoi du projet à la commission, que la majorité a refusé aux bas-\n\nCauseries Parisiennes\n\nAU THÉÂTRE\n\nLe théâtre a donné hier soir une pièce nouvelle, que le public a fort applaudie, et les\nacteurs ont été rappelés trois fois à la fin du dernier acte par une salle comble.\n";
     let p = run(page);
     assert!(p.articles.iter().all(|a| a.bylines.is_empty()), "{:#?}", p.articles);
-    let rubric = p.articles.iter().find(|a| a.headline.as_deref() == Some("Causeries Parisiennes")).expect("the rubric heads a piece");
+    let rubric = headed(&p, "Causeries Parisiennes");
     assert!(rubric.text.contains("AU THÉÂTRE") && rubric.text.contains("pièce nouvelle"), "{:#?}", p.articles);
 }
 
@@ -377,7 +377,7 @@ fn regression_french_title_under_text_broken_off_was_an_item_of_the_roundup_abov
     let p = run(&page);
     let heads = headlines(&p);
     assert!(heads.contains(&Some("LA MODE")), "{:#?}", p.articles);
-    let mode = p.articles.iter().find(|a| a.headline.as_deref() == Some("LA MODE")).unwrap();
+    let mode = headed(&p, "LA MODE");
     assert!(mode.text.contains("manteaux de fourrure"), "{:#?}", p.articles);
 }
 

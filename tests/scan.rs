@@ -2,7 +2,7 @@
 //! hard-wrapped columns whose first lines lost their indent, running heads on lines of their own,
 //! headlines wrapped over two lines, misread brackets and dashes. Each test is named after the bug.
 
-use crate::common::headlines;
+use crate::common::{headed, headlines};
 use newsseg::emit::Article;
 use newsseg::{process_page, Config, Page};
 
@@ -851,7 +851,7 @@ fn full_stops_the_engine_read_in_the_gutter_end_no_sentence() {
     // the next column's top went to the story beside it.
     let page = format!("{RUNNING_HEAD}新图书馆开门迎客\n\n{}镇里还打算在下面的五个村各建。。\n\n护城河清淤工程本月完工\n\n{}一个分馆，和镇上的新馆通借通还，\n让住得远的村民也能借到想看的书。\n", column(&LIBRARY[..4], 15), column(&RIVER, 15));
     let p = run(&page);
-    let library = p.articles.iter().find(|a| a.headline.as_deref() == Some("新图书馆开门迎客")).expect("the library story");
+    let library = headed(&p, "新图书馆开门迎客");
     assert!(library.text.contains("各建。。一个分馆"), "{:#?}", p.articles);
 }
 
@@ -968,7 +968,7 @@ fn a_rubric_centred_over_three_columns_heads_the_text_of_all_three() {
     let (left, middle, right) = (hocr_column(&LIBRARY[..2], 40, top + 80), hocr_column(&LIBRARY[2..4], 260, top + 80), hocr_column(&LIBRARY[4..6], 480, top + 80));
     let page = hocr(&[&[("护城河清淤工程完工", 40, 20, 40)], &river, &[("春运一线", 270, top, 50)], &left, &middle, &right]);
     let p = process_page(&Config::default(), "t", None, &page).expect("page processes");
-    let rubric = p.articles.iter().find(|a| a.headline.as_deref() == Some("春运一线")).unwrap_or_else(|| panic!("{:#?}", p.articles));
+    let rubric = headed(&p, "春运一线");
     assert!(rubric.text.contains("镇上的新图书馆上周正式开放了"), "{:#?}", p.articles);
     let first = rubric.text.find("镇上的新图书馆").unwrap_or(usize::MAX);
     assert!(first < rubric.text.find("不少家长").unwrap_or(0), "{rubric:#?}");
@@ -992,10 +992,10 @@ fn regression_titles_standing_level_at_the_pages_top_read_as_one_row_became_one_
         column(&ROADS, 15)
     );
     let p = run(&page);
-    let library = p.articles.iter().find(|a| a.headline.as_deref() == Some("镇上新图书馆开门迎客")).unwrap_or_else(|| panic!("{:#?}", headlines(&p)));
+    let library = headed(&p, "镇上新图书馆开门迎客");
     assert_eq!(library.deck.as_deref(), Some("两万册新书等你来借阅"));
     assert!(paragraphs(library)[0].starts_with(LIBRARY[0]), "{:#?}", library);
-    let roads = p.articles.iter().find(|a| a.headline.as_deref() == Some("乡村公路通到家门口")).unwrap_or_else(|| panic!("{:#?}", headlines(&p)));
+    let roads = headed(&p, "乡村公路通到家门口");
     assert!(paragraphs(roads).iter().any(|t| t.contains("乡村公路陆续通车")), "{:#?}", roads);
     // The page's lines are still listed in the order they stand in the text.
     assert!(p.lines.windows(2).all(|w| w[0].span.0 < w[1].span.0), "{:?}", p.lines);
