@@ -10,7 +10,7 @@
 //! the leftmost last, for the page goes on down its column under it. Only the page's top rows are
 //! taken apart (`TOP_ROWS`), and only into columns that hold text (`COLUMN_MIN_CHARS`).
 
-use super::{clean_line, Line};
+use super::{clean_line, cols, Line};
 use crate::source::Source;
 
 /// A run of this many spaces inside a line is a gutter: a word space, a title's spaced halves
@@ -172,7 +172,7 @@ fn band_columns(text: &str, band: &[Line]) -> Option<Vec<Vec<(usize, Run)>>> {
 /// A line's runs of text between spaces, placed by display columns from the start of its row.
 fn runs_of(text: &str, line: &Line) -> Vec<Run> {
     let row = text[..line.span.0].rfind('\n').map_or(0, |n| n + 1);
-    let mut col: u32 = text[row..line.span.0].chars().map(width).sum();
+    let mut col: u32 = text[row..line.span.0].chars().map(cols).sum();
     let mut runs: Vec<Run> = Vec::new();
     let mut gap = 0;
     let mut open: Option<Run> = None;
@@ -184,18 +184,13 @@ fn runs_of(text: &str, line: &Line) -> Vec<Run> {
         } else {
             let r = open.get_or_insert(Run { start: at, end: at, col, col_end: col, gap });
             r.end = at + c.len_utf8();
-            r.col_end = col + width(c);
+            r.col_end = col + cols(c);
             gap = 0;
         }
-        col += width(c);
+        col += cols(c);
     }
     runs.extend(open);
     runs
-}
-
-/// A character's display columns, as `Stats::width` counts them: CJK and full-width forms two.
-fn width(c: char) -> u32 {
-    if (c as u32) >= 0x2E80 { 2 } else { 1 }
 }
 
 #[cfg(test)]

@@ -64,7 +64,7 @@ impl Stats {
                 st.width += 2;
                 continue;
             }
-            st.width += if (c as u32) >= 0x2E80 { 2 } else { 1 };
+            st.width += cols(c);
             if is_alphabetic(c) {
                 st.latin += 1;
                 if is_uppercase(c) {
@@ -92,6 +92,12 @@ impl Stats {
     pub fn wordy(&self) -> u32 {
         self.cjk + self.latin + self.digits
     }
+}
+
+/// A character's display columns as a CJK font sets it: CJK and full-width forms (from U+2E80)
+/// two, the rest one. What `Stats::width` adds up.
+pub(crate) fn cols(c: char) -> u32 {
+    if (c as u32) >= 0x2E80 { 2 } else { 1 }
 }
 
 /// One non-blank line of the page.
