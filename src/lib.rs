@@ -45,6 +45,7 @@ pub mod link;
 pub mod model;
 pub mod ocrxml;
 pub mod segment;
+mod sets;
 pub mod source;
 pub mod window;
 pub mod work;

@@ -11,6 +11,7 @@
 //! taken apart (`TOP_ROWS`), and only into columns that hold text (`COLUMN_MIN_CHARS`).
 
 use super::{clean_line, cols, Line};
+use crate::sets::Sets;
 use crate::source::Source;
 
 /// A run of this many spaces inside a line is a gutter: a word space, a title's spaced halves
@@ -132,27 +133,19 @@ fn band_columns(text: &str, band: &[Line]) -> Option<Vec<Vec<(usize, Run)>>> {
         }
     }
     // Pieces of neighbouring rows that stand over one another are one column.
-    let mut parent: Vec<usize> = (0..pieces.len()).collect();
-    fn root(parent: &mut [usize], mut k: usize) -> usize {
-        while parent[k] != k {
-            parent[k] = parent[parent[k]];
-            k = parent[k];
-        }
-        k
-    }
+    let mut sets = Sets::new(pieces.len());
     for a in 0..pieces.len() {
         for b in a + 1..pieces.len() {
             let ((la, pa), (lb, pb)) = (pieces[a], pieces[b]);
             if lb == la + 1 && pa.col < pb.col_end && pb.col < pa.col_end {
-                let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
-                parent[ra.max(rb)] = ra.min(rb);
+                sets.join(a, b);
             }
         }
     }
     let mut columns: Vec<Vec<(usize, Run)>> = Vec::new();
     let mut column_of = vec![usize::MAX; pieces.len()];
     for (k, &piece) in pieces.iter().enumerate() {
-        let r = root(&mut parent, k);
+        let r = sets.root(k);
         if column_of[r] == usize::MAX {
             column_of[r] = columns.len();
             columns.push(Vec::new());

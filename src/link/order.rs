@@ -8,6 +8,7 @@ use crate::blocks::Start;
 use crate::model::cohesion::{norm2, sim_norm, Bag, Profile};
 use crate::model::seam::Seam;
 use crate::segment::{merge_bags, Seed, SeedId, Segments, UnitKind};
+use crate::sets::Sets;
 use typed_index_collections::TiVec;
 
 
@@ -196,24 +197,15 @@ fn order(seg: &Segments, ctx: &Ctx, units: &[usize], seed: Option<SeedId>, unit_
     // Chains are paths (one successor, one predecessor each); x ends one and y starts one, so x -> y
     // closes a cycle exactly when they are on the same path: a union-find answers in near-constant
     // time where walking y's chain cost its length.
-    let mut chain: Vec<usize> = (0..nf).collect();
-    fn root(chain: &mut [usize], mut i: usize) -> usize {
-        while chain[i] != i {
-            chain[i] = chain[chain[i]];
-            i = chain[i];
-        }
-        i
-    }
+    let mut chain = Sets::new(nf);
     for (sc, x, y) in pairs {
         let (x, y) = (x as usize, y as usize);
         if succ[x].is_some() || has_pred[y] {
             continue;
         }
-        let (rx, ry) = (root(&mut chain, x), root(&mut chain, y));
-        if rx == ry {
+        if !chain.join(x, y) {
             continue;
         }
-        chain[ry] = rx;
         let (xu, yu) = (last_para(&frags[x]).expect("x has a paragraph"), opens[y].expect("y has a paragraph"));
         let mut seam = seam_xy(x, xu, y, yu);
         if y == x + 1 {

@@ -4,6 +4,7 @@
 use super::{Ctx, Plan, Report};
 use crate::blocks::BlockId;
 use crate::segment::{SeedId, Segments, UnitKind};
+use crate::sets::Sets;
 use rustc_hash::FxHashMap;
 
 /// What marks a headline group as an item of a series: a line of parallel halves (高升村 步步高:
@@ -83,25 +84,17 @@ pub(super) fn merge_series(seg: &Segments, ctx: &Ctx, plans: &mut Vec<Plan>) {
     }
     let series = |m: &SeriesMark| count[m] >= if matches!(m, SeriesMark::Halves(_)) { 3 } else { 2 };
     // Stories that share a mark making a series are reports of one series; a page may hold two.
-    let mut parent: Vec<usize> = (0..items.len()).collect();
-    fn root(parent: &mut [usize], mut k: usize) -> usize {
-        while parent[k] != k {
-            parent[k] = parent[parent[k]];
-            k = parent[k];
-        }
-        k
-    }
+    let mut sets = Sets::new(items.len());
     let mut first_with: FxHashMap<&SeriesMark, usize> = FxHashMap::default();
     for (k, (_, _, marks)) in items.iter().enumerate() {
         for m in marks.iter().filter(|m| series(m)) {
-            let (a, b) = (root(&mut parent, *first_with.entry(m).or_insert(k)), root(&mut parent, k));
-            parent[a.max(b)] = a.min(b);
+            sets.join(*first_with.entry(m).or_insert(k), k);
         }
     }
     // A story with no such mark stays a group of one, and one is no series.
     let mut groups: FxHashMap<usize, Vec<(usize, SeedId)>> = FxHashMap::default();
     for (k, &(i, s, _)) in items.iter().enumerate() {
-        groups.entry(root(&mut parent, k)).or_default().push((i, s));
+        groups.entry(sets.root(k)).or_default().push((i, s));
     }
     let mut groups: Vec<Vec<(usize, SeedId)>> = groups.into_values().filter(|g| g.len() >= 2).collect();
     groups.sort_unstable();
