@@ -62,8 +62,9 @@ pub fn read_columns(src: &Source, lines: Vec<Line>, page_top: bool) -> Vec<Line>
     let mut out = Vec::with_capacity(lines.len() + 8);
     let mut buf = String::new();
     let mut i = 0;
-    while i < lines.len() {
-        if i >= TOP_ROWS || !wide(&lines[i]) {
+    // Only the top rows are looked at; the page's other lines are moved over as they are.
+    while i < TOP_ROWS.min(lines.len()) {
+        if !wide(&lines[i]) {
             out.push(lines[i].clone());
             i += 1;
             continue;
@@ -91,6 +92,7 @@ pub fn read_columns(src: &Source, lines: Vec<Line>, page_top: bool) -> Vec<Line>
         }
         i = j;
     }
+    out.extend(lines.into_iter().skip(i));
     out
 }
 
