@@ -89,6 +89,20 @@ fn a_character_set_down_with_its_closing_marks_is_not_noise() {
     assert!(paragraphs(&p.articles[0])[2].ends_with("吵着要来。”"));
 }
 
+#[test]
+fn regression_a_line_short_because_the_next_opens_on_a_character_and_its_ellipsis_is_no_opening() {
+    // Over a column break the paragraph goes on at a line two characters short, as short as an
+    // opening line that lost its indent; but 子…… could not have stood in that room, so the line
+    // is as full as the wrap let it be and opens nothing: 瓜|子 is one word.
+    let cut = ["街上摆满各地运来的年货，红", "灯笼、春联和窗花挂满了街道两旁", "的摊位，叫卖声此起彼伏。店里核"];
+    let rest = ["桃、花生、红枣、葡萄干和瓜", "子……一样样摆得整整齐齐，前来", "采购的居民把小街挤得满满当当。"];
+    assert_eq!(rest.map(|l| l.chars().count()), [13, 15, 15]);
+    let page = format!("新图书馆开门迎客\n\n{}{}\n\n{}\n", column(&LIBRARY, 15), cut.join("\n"), rest.join("\n"));
+    let p = run(&page);
+    let ps = paragraphs(&p.articles[0]);
+    assert_eq!(ps.last().copied(), Some(format!("{}{}", cut.concat(), rest.concat()).as_str()), "{ps:#?}");
+}
+
 /// A running head as an OCR engine reads it across a page's top: date, section label and page
 /// number on lines of their own.
 const RUNNING_HEAD: &str = "2019年3月8日 星期五\n\n要闻\n\n第4版\n\n";

@@ -346,7 +346,7 @@ pub fn build_sure(lines: &[Line], layout: &Layout, lang: &Lang, solo: &[bool], s
                 _ => layout.full(last, cjk),
             },
             measure,
-            opening: layout.measure.filter(|m| cjk && m.indent > 0 && ls.len() > 1 && first.indent == 0).and_then(|m| m.opening(first)),
+            opening: layout.measure.filter(|m| cjk && m.indent > 0 && ls.len() > 1 && first.indent == 0).and_then(|m| m.opening(first, &ls[1], lang)),
             cjk,
             stats,
             text,

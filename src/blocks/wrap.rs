@@ -156,15 +156,20 @@ impl Measure {
         print_cols(&l.text) + u32::from(l.indent) + FULL_SLACK > self.col
     }
 
-    /// What a block's first line (with more lines under it) says of its paragraph: short by the
+    /// What a block's first line (with `next` set under it) says of its paragraph: short by the
     /// lost indent, it opens one (`Some(true)`); filling the column, it goes on with one begun
     /// above (`Some(false)`); other lengths say nothing.
-    pub fn opening(&self, first: &Line) -> Option<bool> {
+    pub fn opening(&self, first: &Line, next: &Line, lang: &Lang) -> Option<bool> {
         if self.indent == 0 {
             // Where no indent was lost, every line of a paragraph fills the column.
             return None;
         }
         let short = self.col.saturating_sub(print_cols(&first.text));
+        // A line too short to take what must open the line under it (子……, a Latin word) fell
+        // short by the wrap, and an indent lost as well cannot be told from that.
+        if short >= FULL_SLACK && first_unit_cols(&next.text, lang) > short {
+            return None;
+        }
         if short + FULL_SLACK / 2 >= self.indent && short <= self.indent + FULL_SLACK / 2 {
             Some(true)
         } else if short < FULL_SLACK {
@@ -186,10 +191,11 @@ impl Measure {
     /// and `cur` falls short by just the lost indent with its paragraph going on below it
     /// (`next`, set tight under it): a line that short and unfinished is an opening.
     pub fn opens_at(&self, prev: &Line, cur: &Line, next: Option<&Line>, lang: &Lang) -> bool {
-        if self.indent == 0 || next.is_none() || cur.indent > 0 || !lang.ends_sentence(&prev.text) || lang.ends_sentence(&cur.text) {
+        let Some(next) = next else { return false };
+        if self.indent == 0 || cur.indent > 0 || !lang.ends_sentence(&prev.text) || lang.ends_sentence(&cur.text) {
             return false;
         }
-        self.opening(cur) == Some(true)
+        self.opening(cur, next, lang) == Some(true)
     }
 }
 
@@ -229,5 +235,14 @@ mod tests {
         assert!(col.ends_at(&ls[2], &ls[3], false, zh));
         // Without the lost indent the same opening line would end its paragraph.
         assert!(Measure { col: 30, indent: 0 }.ends_at(&ls[0], &ls[1], true, zh));
+    }
+
+    #[test]
+    fn a_line_that_could_not_take_what_opens_the_next_says_nothing_of_an_opening() {
+        let zh = Lang::get(LangCode::Zh);
+        let col = Measure { col: 30, indent: 4 };
+        let ls = lines("桃、花生、红枣、葡萄干和瓜\n子……一样样摆得整整齐齐，前来\n子和糖一样样摆得整整齐齐，前来\n");
+        assert_eq!(col.opening(&ls[0], &ls[1], zh), None);
+        assert_eq!(col.opening(&ls[0], &ls[2], zh), Some(true));
     }
 }
