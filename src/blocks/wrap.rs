@@ -47,8 +47,7 @@ pub fn print_cols(text: &str) -> u32 {
         .map(|c| match c {
             ' ' | '\t' => 0,
             '“' | '”' | '‘' | '’' | '…' | '—' | '·' => 2,
-            c if (c as u32) >= 0x2E80 => 2,
-            _ => 1,
+            c => crate::clean::cols(c),
         })
         .sum()
 }
