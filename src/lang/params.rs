@@ -75,6 +75,7 @@ pub struct Params {
     pub near_bonus: f32,
     pub adjacent_seam: f32,
     pub resume_seam_min: f32,
+    pub exchange_gain_min: f32,
     pub caption_fit_min: f32,
     pub caption_prev_bonus: f32,
     pub adopt_fit_min: f32,

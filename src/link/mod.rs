@@ -29,6 +29,7 @@ mod assign;
 mod order;
 mod photo;
 mod prepare;
+mod resume;
 mod series;
 mod split;
 mod tails;

@@ -8,7 +8,6 @@ use crate::blocks::Start;
 use crate::model::cohesion::{norm2, sim_norm, Bag, Profile};
 use crate::model::seam::Seam;
 use crate::segment::{merge_bags, Seed, SeedId, Segments, UnitKind};
-use crate::sets::Sets;
 use typed_index_collections::TiVec;
 
 
@@ -191,21 +190,10 @@ fn order(seg: &Segments, ctx: &Ctx, units: &[usize], seed: Option<SeedId>, unit_
             }
         }
     }
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     let mut succ: Vec<Option<(usize, f32, Seam)>> = vec![None; nf];
     let mut has_pred = vec![false; nf];
-    // Chains are paths (one successor, one predecessor each); x ends one and y starts one, so x -> y
-    // closes a cycle exactly when they are on the same path: a union-find answers in near-constant
-    // time where walking y's chain cost its length.
-    let mut chain = Sets::new(nf);
-    for (sc, x, y) in pairs {
-        let (x, y) = (x as usize, y as usize);
-        if succ[x].is_some() || has_pred[y] {
-            continue;
-        }
-        if !chain.join(x, y) {
-            continue;
-        }
+    for (x, paired) in super::resume::pair_cuts(nf, pairs, ctx.params.exchange_gain_min).into_iter().enumerate() {
+        let Some((y, sc)) = paired else { continue };
         let (xu, yu) = (last_para(&frags[x]).expect("x has a paragraph"), opens[y].expect("y has a paragraph"));
         let mut seam = seam_xy(x, xu, y, yu);
         if y == x + 1 {
@@ -466,6 +454,18 @@ mod tests {
         let plan = order_alternating(page, LangCode::En, 5);
         let at = |u: usize| plan.units.iter().position(|&x| x == u).expect("unit placed");
         assert_eq!(at(4), at(0) + 1, "{:?} {:?}", plan.units, plan.continuations);
+    }
+
+    #[test]
+    fn a_cut_leaves_the_nearer_continuation_to_the_cut_that_no_other_completes() {
+        // The cricket story's units are 0, 2 and 4. Unit 0 breaks off in re-, unit 4 in ap-: re-
+        // makes a word with both 2 (reproaching) and 4 (remaining), ap- only with 2 (approaching).
+        // Best-first gave 2, the story's next piece, to re- and left ap- with nothing to go on in.
+        let page = "CRICKET ASSOCIATION\n\nThe association met on Monday to fill the vacant places, and the selection of the re-\n\nRAIL STRIKE ENDS\n\nFreight workers returned to the rail yards on Monday after a strike.\n\nproaching dispute with the ground trustees was left to the committee.\n\nGrain shipments stranded by the strike began moving again on Tuesday.\n\nmaining umpire resulted in even voting for the two men named. In view of the ap-\n";
+        let plan = order_alternating(page, LangCode::En, 5);
+        let at = |u: usize| plan.units.iter().position(|&x| x == u).expect("unit placed");
+        assert_eq!((at(4), at(2)), (at(0) + 1, at(0) + 2), "{:?} {:?}", plan.units, plan.continuations);
+        assert!(plan.join_prev[at(4)] && plan.join_prev[at(2)], "{:?}", plan.join_prev);
     }
 
     #[test]
