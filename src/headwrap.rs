@@ -135,10 +135,13 @@ fn cjk_tail(h: &Block, b: &Block, title: &str, title_line: bool, narrow: bool, l
     // end of its last word, or its last word, carried over (对缅 / 甸有益).
     let short_tight = tight && bn <= TIGHT_TAIL_MAX_CJK && 2 * bn <= hn && !figures;
     // Two lines of a title a column wide, set tight and apart from all else, neither with a mark
-    // in it, the lower no longer than the upper (西南种质资源库保存 / 种子超万种): large type
-    // wraps within a column's measure, where a kicker or a deck over or under a title runs wider.
-    // The lower line may open the title's column name, to go on below (作为重大课题 〈深入).
-    let bare = |t: &str| t.chars().all(|c| is_cjk(c) || c.is_whitespace());
+    // in it but quotes or brackets it closes, the lower no longer than the upper (西南种质资源库保存
+    // / 种子超万种, 授予北京榜样优秀群体 / “时代楷模”称号): large type wraps within a column's
+    // measure, where a kicker or a deck over or under a title runs wider. The lower line may open
+    // the title's column name, to go on below (作为重大课题 〈深入).
+    let bare = |t: &str| {
+        t.chars().all(|c| is_cjk(c) || c.is_whitespace() || lang.openers.contains(&c) || lang.closers.contains(&c)) && count(t, &lang.openers) == count(t, &lang.closers)
+    };
     let named = bt.find(|c| lang.openers.contains(&c)).is_some_and(|i| i > 0 && bare(&bt[..i]) && count(bt, &lang.closers) == 0);
     let pair = narrow && tight && bn <= hn && bare(ht) && ((bare(bt) && b.blank_after > 0) || named) && !figures;
     tiny || short_tight || pair || left_open || dangling || tagged_tail || lexicon::split_word(ht, bt).is_some()

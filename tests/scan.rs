@@ -416,6 +416,16 @@ fn a_bare_title_wrapped_tight_within_the_column_s_width_is_one_headline() {
 }
 
 #[test]
+fn regression_a_title_wrapped_within_its_column_before_a_quoted_phrase_is_one_headline() {
+    // The lower line of a one-column title holds a phrase in quotes (“时代楷模”): marks the line
+    // closes itself, which a title's words have as often as a kicker's or a deck's.
+    let page = format!("{RUNNING_HEAD}新图书馆开门迎客\n\n{}护城河清淤工程\n评为“优质工程”\n\n新华社电 （记者李华） 城南的护\n{}", column(&LIBRARY, 15), column(&RIVER, 15));
+    let p = run(&page);
+    let river = p.articles.iter().find(|a| a.text.contains("护城河清淤")).expect("the second story");
+    assert_eq!(river.headline.as_deref(), Some("护城河清淤工程评为“优质工程”"), "{:#?}", p.articles);
+}
+
+#[test]
 fn a_paragraph_s_opening_line_cut_off_at_a_column_s_foot_is_no_kicker_over_the_next_title() {
     // A paragraph of the first story opens on the column's last line, set tight under the
     // paragraph before it, short by its lost indent and cut off mid-sentence on no mark: it is
