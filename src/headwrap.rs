@@ -21,6 +21,10 @@ const TAIL_MAX_CJK: usize = 2;
 /// tight against its headline runs longer.
 const TIGHT_TAIL_MAX_CJK: usize = 4;
 
+/// Most lines below a title's line searched for the one closing the bracket it left open: a
+/// title runs to five lines in a narrow column, its column name to the last two or three.
+const CLOSE_REACH: usize = 3;
+
 /// Most words the rest of an English headline may run to on its line (Charges, Suspend Payments,
 /// INCOME ROSE 0.9 PCT): a deck or a line of text runs longer.
 const TAIL_MAX_WORDS: usize = 4;
@@ -64,7 +68,17 @@ pub fn wrapped_heads(blocks: &[Block], classes: &mut [Class], layout: &Layout, l
         // (NOUVELLES PREUVES, then DEUX LETTRES over its letters): a title's rest is set with the
         // title, not with the text.
         let heads_text = blocks[b].blank_before > 0 && blocks[b].blank_after == 0 && text.get(k + 2).is_some_and(|&n| classes[n].shape == Shape::Body && blocks[n].blank_before == 0);
-        let goes_on = if blocks[h].cjk { cjk_tail(&blocks[h], &blocks[b], &title, title_line, narrow, lang) } else { !heads_text && latin_tail(&blocks[h], &blocks[b], lang) };
+        // On a page of measured columns, where the OCR engine sets every line of large type apart,
+        // a line of title type closes the bracket left open a few lines below.
+        let closes_below = title_line
+            && text
+                .iter()
+                .skip(k + 2)
+                .take(CLOSE_REACH)
+                .map(|&n| &blocks[n])
+                .take_while(|n| n.n_lines() == 1 && n.cjk && !lang.ends_sentence(n.text.trim()))
+                .any(|n| closes_bracket(n.text.trim(), lang));
+        let goes_on = if blocks[h].cjk { cjk_tail(&blocks[h], &blocks[b], &title, title_line, narrow, closes_below, lang) } else { !heads_text && latin_tail(&blocks[h], &blocks[b], lang) };
         let opens = |n: usize| match classes[n].shape {
             Shape::Body => !classes[n].start.continues(),
             Shape::Dateline | Shape::Byline => true,
@@ -80,12 +94,18 @@ pub fn wrapped_heads(blocks: &[Block], classes: &mut [Class], layout: &Layout, l
     }
 }
 
+/// Whether a line closes more brackets and quotes than it opens.
+fn closes_bracket(t: &str, lang: &Lang) -> bool {
+    let count = |set: &[char]| t.chars().filter(|c| set.contains(c)).count();
+    count(&lang.closers) > count(&lang.openers)
+}
+
 /// Whether `b` is the rest of the Chinese title line `h` (`title`: the title so far, through
 /// `h`): neither ends a sentence, `b` is no longer than `h`, and a word or a bracket runs across
 /// the break, `b` is a character or two, or a few set tight under a line twice its length, or
 /// the two bare lines of a title no wider than the column (`narrow`), or `h` ends on a character
 /// that leans on what follows (where it is sure to be a `title_line`).
-fn cjk_tail(h: &Block, b: &Block, title: &str, title_line: bool, narrow: bool, lang: &Lang) -> bool {
+fn cjk_tail(h: &Block, b: &Block, title: &str, title_line: bool, narrow: bool, closes_below: bool, lang: &Lang) -> bool {
     let (ht, bt) = (h.text.trim(), b.text.trim());
     // The column name that closes the title, alone ((人民时评)) or with a character or a few
     // carried over (亮 / 剑 （干部状态新观察）), tight under the title line or set apart from it:
@@ -113,16 +133,17 @@ fn cjk_tail(h: &Block, b: &Block, title: &str, title_line: bool, narrow: bool, l
     // though it holds no CJK (（共建 / 一带一路）, 摘金（动感 / 2019）); not one that goes on to end a
     // sentence after it: a quotation cut at a column's end runs on into its text (“让青春之花绽 /
     // 放在祖国最需要的地方”……回忆…的顶梁柱！”).
-    if open && count(bt, &lang.closers) > count(bt, &lang.openers) && !lang.ends_sentence(bt) {
+    if open && closes_bracket(bt, lang) && !lang.ends_sentence(bt) {
         return true;
     }
     if !b.cjk || (b.stats.chars > h.stats.chars + 1 && !tagged_tail) {
         return false;
     }
-    // A bracket the title opened and has not closed: the line below closes it, or, set tight
-    // under the title (the OCR engine's one block), goes on inside it (〈深入 / 学习贯彻… / 思想）).
+    // A bracket the title opened and has not closed: the line below closes it, or goes on inside
+    // it set tight under the title (the OCR engine's one block: 〈深入 / 学习贯彻… / 思想）) or
+    // with a line of the title's below it closing it (…(在习近平新 / 时代中国特色社会主义思 / …).
     let tight = b.blank_before == 0;
-    let left_open = open && (count(bt, &lang.closers) > 0 || tight);
+    let left_open = open && (count(bt, &lang.closers) > 0 || tight || closes_below);
     // A title line does not end on a character that leans on what follows (摸准体育产业的 / 矿脉),
     // unless it closes a noun (成都).
     let dangling = title_line && ht.chars().last().is_some_and(|c| lang.dangling_finals.contains(&c)) && !lexicon::ends_in_noun(ht);

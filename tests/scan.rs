@@ -426,6 +426,18 @@ fn regression_a_title_wrapped_within_its_column_before_a_quoted_phrase_is_one_he
 }
 
 #[test]
+fn regression_a_title_s_column_name_wrapped_over_lines_set_apart_is_the_title_s_to_its_close() {
+    // Each line of large type stands apart; the column name opened on the title's second line
+    // closes on its fourth. The third, inside it, went to the deck: it neither closed the bracket
+    // nor stood tight under the line above.
+    let title = "护城河清淤推动经\n\n济发展 (城市更新\n\n行动一线建设者风\n\n采)";
+    let page = format!("{RUNNING_HEAD}新图书馆开门迎客\n\n{}{title}\n\n新华社电 （记者李华） 城南的护\n{}", column(&LIBRARY, 15), column(&RIVER, 15));
+    let p = run(&page);
+    let river = p.articles.iter().find(|a| a.text.contains("护城河清淤")).expect("the second story");
+    assert_eq!(head_group(river), ["护城河清淤推动经济发展 （城市更新行动一线建设者风采）"], "{:#?}", p.articles);
+}
+
+#[test]
 fn a_paragraph_s_opening_line_cut_off_at_a_column_s_foot_is_no_kicker_over_the_next_title() {
     // A paragraph of the first story opens on the column's last line, set tight under the
     // paragraph before it, short by its lost indent and cut off mid-sentence on no mark: it is
