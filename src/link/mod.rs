@@ -10,10 +10,10 @@
 //! in order: `prepare` (lone headings settled, orphan headlines married), `assign` (the rounds
 //! of the assignment, each a best path found by `viterbi`, then the first paragraphs of stacked
 //! headlines, and of a headline the rounds left empty, settled), `split` (stories the labels call
-//! for split off, unused lone headings demoted), `order` (articles built and put in reading order)
-//! `series` (a series' reports made one article) and `tails` (a headline's rest read apart from
-//! it put back). Every weight they use is a `Params` field, read from the language tables
-//! (`lang::params`).
+//! for split off, unused lone headings demoted), `order` (articles built and put in reading order,
+//! each cut paired with its continuation by `resume`), `series` (a series' reports made one
+//! article) and `tails` (a headline's rest read apart from it put back). Every weight they use is
+//! a `Params` field, read from the language tables (`lang::params`).
 //!
 //! The passes up to the articles share one signature, `fn(&mut Labelling, &Ctx)`: a
 //! `Labelling` holds the seeds and units with the labelled units and their labels, which a pass
