@@ -402,7 +402,7 @@ pub(crate) fn title_case(text: &str, lang: &Lang) -> bool {
 }
 
 fn heading_shaped(b: &Block, text: &str, ruled: bool, layout: &Layout, lang: &Lang) -> bool {
-    let st = &b.stats;
+    let (st, th) = (&b.stats, &lang.classify);
     let first = text.chars().next().unwrap_or(' ');
     // A mark before a line in capitals set apart from the text above (;SYDNEY RAGGED SCHOOLS.,
     // . SHIPPING.) is a speck the OCR engine read off the paper, not the rest of a sentence.
@@ -415,21 +415,21 @@ fn heading_shaped(b: &Block, text: &str, ruled: bool, layout: &Layout, lang: &La
     if lang.code.is_cjk() || b.cjk {
         let n = text.chars().count();
         if b.md_heading > 0 {
-            return n <= 64 && !(n > 30 && lang.ends_sentence(text));
+            return n <= th.long_title_max && !(n > th.marked_sentence_min && lang.ends_sentence(text));
         }
         if b.n_lines() > 1 && !b.stacked {
             return false;
         }
         // A kicker ends in a dash (…杨岭村——) or a short label and colon (国台办：) and may run
         // long; a headline with a column name (…（人民观点）) too.
-        if text.ends_with("——") && n <= 64 {
+        if text.ends_with("——") && n <= th.long_title_max {
             return true;
         }
-        if (text.ends_with('：') || text.ends_with(':')) && n <= 8 {
+        if (text.ends_with('：') || text.ends_with(':')) && n <= th.colon_label_max {
             return true;
         }
         // Longer than any heading may be, tagged or not: the tests below cannot pass.
-        if n > 64 {
+        if n > th.long_title_max {
             return false;
         }
         let tagged = lang.is_tagged(text);
@@ -444,22 +444,22 @@ fn heading_shaped(b: &Block, text: &str, ruled: bool, layout: &Layout, lang: &La
         let alone = layout.wrapped && b.n_lines() == 1 && !b.indent && (b.blank_before > 0 || b.lines.start == 0) && b.blank_after > 0
             && (n as f32) < lang.classify.apart_line_share * layout.width_chars as f32;
         let balanced = commas.len() == 1
-            || (commas.len() == 2 && (halves(3) || alone && halves(1)))
+            || (commas.len() == 2 && (halves(th.comma_half_min) || alone && halves(1)))
             || (tagged && commas.len() <= 3);
-        let limit = if tagged { 64 } else { 34 };
+        let limit = if tagged { th.long_title_max } else { th.title_max };
         return n <= limit && !inner_stop && balanced && ends_open(text, lang) && !text.ends_with(['、']);
     }
     let words = text.split_whitespace().count();
     if b.md_heading > 0 {
-        return words <= 24;
+        return words <= th.marked_title_max_words;
     }
     // A line in capitals alone between blank lines has nothing to run on into: a comma closing it is
     // its stop misread (FOR BEAUMARIS, BANGOR, AND MENAI BRIDGE,), unless it addresses a reader.
     let alone_caps = b.n_lines() == 1 && b.blank_before > 0 && b.blank_after > 0 && text.ends_with(',') && is_caps(b);
-    if words > 16 || st.chars > 110 || (text.ends_with([',', ';']) && !alone_caps) || garbled(text, SCATTERED_SHAPE) || lang.is_letter_address(text) {
+    if words > th.title_max_words || st.chars > th.title_max_letters || (text.ends_with([',', ';']) && !alone_caps) || garbled(text, SCATTERED_SHAPE) || lang.is_letter_address(text) {
         return false;
     }
-    if b.n_lines() > 3 && !b.stacked {
+    if b.n_lines() > th.title_max_lines && !b.stacked {
         return false;
     }
     if is_caps(b) {
@@ -469,7 +469,7 @@ fn heading_shaped(b: &Block, text: &str, ruled: bool, layout: &Layout, lang: &La
     // Price): prose is not set in title case that long.
     let set_apart = (b.blank_before > 0 || b.lines.start == 0) && (b.blank_after > 0 || ruled);
     // Two commas or more make a list (of names, of streets), which title case sets as it does a title.
-    (b.n_lines() == 1 || (b.n_lines() <= 3 && (set_apart || b.title_run) && !b.indent && wordy_title(text)))
+    (b.n_lines() == 1 || (b.n_lines() <= th.title_max_lines && (set_apart || b.title_run) && !b.indent && wordy_title(text)))
         && text.matches(',').count() < 2
         && title_case(text, lang)
         && !lang.ends_sentence(text.trim_end_matches(['?', '!']))
@@ -610,7 +610,7 @@ pub fn classify(b: &Block, role: Option<Role>, ruled: bool, layout: &Layout, lan
     }
     let text = b.text.as_str();
     let n = b.stats.chars;
-    let short = n <= 90 && b.n_lines() <= 3;
+    let short = n <= lang.classify.short_block_max && b.n_lines() <= lang.classify.short_block_lines;
     if short {
         for re in &lang.jump {
             if let Some(c) = re.captures(text) {
@@ -637,10 +637,10 @@ pub fn classify(b: &Block, role: Option<Role>, ruled: bool, layout: &Layout, lan
         cl.bylines = bylines;
         return cl;
     }
-    if n <= 160 && lang.credit.iter().any(|r| r.is_match(&sq)) {
+    if n <= lang.classify.credit_max && lang.credit.iter().any(|r| r.is_match(&sq)) {
         return Class::of(Shape::Credit);
     }
-    if n <= if lang.code.is_cjk() { 120 } else { 260 } && lang.caption.iter().any(|r| r.is_match(&sq)) {
+    if n <= lang.classify.caption_max && lang.caption.iter().any(|r| r.is_match(&sq)) {
         return Class::of(Shape::Caption);
     }
     let mut cl = Class::of(Shape::Body);

@@ -44,6 +44,27 @@ pub struct Thresholds {
     /// (`segment::stack`).
     pub stack_gap_max: usize,
     pub stack_line_max: u32,
+    /// Most characters of a Chinese title (`classify::heading_shaped`), and of one carrying its
+    /// column name, ending on a kicker's dash or marked as a heading.
+    pub title_max: usize,
+    pub long_title_max: usize,
+    /// Over this many characters, a marked heading ending a sentence is a paragraph.
+    pub marked_sentence_min: usize,
+    /// Most characters of a label closed by a colon (国台办：).
+    pub colon_label_max: usize,
+    /// Fewest characters of each half of a Chinese title parted by a comma.
+    pub comma_half_min: usize,
+    /// Most words of a Latin title, and of one marked as a heading; most letters and lines.
+    pub title_max_words: usize,
+    pub marked_title_max_words: usize,
+    pub title_max_letters: u32,
+    pub title_max_lines: usize,
+    /// Most characters and lines of a block read as a jump line or a byline; most characters of
+    /// a credit and of a caption.
+    pub short_block_max: u32,
+    pub short_block_lines: usize,
+    pub credit_max: u32,
+    pub caption_max: u32,
 }
 
 impl Thresholds {
@@ -83,10 +104,10 @@ mod tests {
         let base = Thresholds::over_defaults(&toml::Table::new(), "test").unwrap();
         for code in LangCode::ALL {
             let own = Lang::get(code).classify;
-            // Chinese standfirsts run longer in characters; German nouns are capitalised, so no
+            // Chinese standfirsts run longer in characters, captions shorter; German nouns are capitalised, so no
             // title is told by its case; nothing else differs.
             let expect = match code {
-                LangCode::Zh => Thresholds { lead_max: 200, ..base },
+                LangCode::Zh => Thresholds { lead_max: 200, caption_max: 120, ..base },
                 LangCode::De => Thresholds { title_line_max: 0, ..base },
                 _ => base,
             };
