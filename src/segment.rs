@@ -170,7 +170,7 @@ pub fn segment(blocks: &TiSlice<BlockId, Block>, classes: &TiSlice<BlockId, Clas
                     && seg.seeds.last().is_none_or(|s| s.at < seg.units.len())
                     && blocks[above].blank_after == 0
                     && blocks[above].n_lines() == 1
-                    && blocks[above].stats.chars <= 64
+                    && blocks[above].stats.chars <= lang.classify.kicker_max
                     && classes[above].bylines.is_empty()
                     && classes[above].dateline.is_none()
                     && !blocks[above].text.contains(['。', '！', '？'])
@@ -271,7 +271,8 @@ pub fn segment(blocks: &TiSlice<BlockId, Block>, classes: &TiSlice<BlockId, Clas
                 // (stacked headline lines that did not read as headings, e.g. through OCR noise).
                 let decks = seg.seeds.last().filter(|s| !s.heads.is_empty() && s.bylines.is_empty()).map(|s| s.at).filter(|&at| {
                     let n = seg.units.len() - at;
-                    n <= 2 && seg.units[at..].iter().all(|u| u.kind == UnitKind::Para && blocks[u.block].stats.chars <= 90 && blocks[u.block].n_lines() <= 2)
+                    let t = &lang.classify;
+                    n <= t.byline_decks_max && seg.units[at..].iter().all(|u| u.kind == UnitKind::Para && blocks[u.block].stats.chars <= t.byline_deck_chars && blocks[u.block].n_lines() <= t.byline_deck_lines)
                 });
                 let under = seg.seeds.last().is_some_and(|s| s.at == seg.units.len());
                 match decks {

@@ -43,7 +43,7 @@ pub fn tight_kickers(blocks: &[Block], classes: &mut [Class], layout: &Layout, l
         let (b, h) = (&blocks[i], &blocks[i + 1]);
         let c = &classes[i];
         if plain_line(b, c)
-            && b.stats.chars <= 64
+            && b.stats.chars <= lang.classify.kicker_max
             && (b.blank_before > 0 || i == 0 || matches!(classes[i - 1].shape, Shape::Furniture | Shape::Noise))
             && b.blank_after == 0
             && !b.text.trim_end().trim_end_matches('…').contains(&lang.terminal[..])

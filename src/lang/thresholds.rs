@@ -65,6 +65,13 @@ pub struct Thresholds {
     pub short_block_lines: usize,
     pub credit_max: u32,
     pub caption_max: u32,
+    /// Most characters of a kicker set tight over a title, however punctuated.
+    pub kicker_max: u32,
+    /// Most units between a headline and the byline under it read as its decks, and most
+    /// characters and lines of each.
+    pub byline_decks_max: usize,
+    pub byline_deck_chars: u32,
+    pub byline_deck_lines: usize,
 }
 
 impl Thresholds {
