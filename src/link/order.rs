@@ -149,7 +149,7 @@ fn order(seg: &Segments, ctx: &Ctx, units: &[usize], seed: Option<SeedId>, unit_
             .position(|f| first_para(f).is_none_or(|u| !ctx.classes[seg.units[u].block].start.continues()))
             .unwrap_or(0),
     };
-    // Match open ends to the fragments that best continue them, best seams first.
+    // Match open ends to the fragments that best continue them (`resume::pair_cuts`).
     let nf = frags.len();
     // The paragraph a fragment may continue, if no subhead stands before it (only captions, credits
     // or jump lines may stand before the text that continues).

@@ -9,8 +9,9 @@ use std::collections::HashMap;
 /// an article of thousands of fragments at linear cost; a story runs to a few dozen pieces at most.
 const EXCHANGE_MAX_FRAGMENTS: usize = 64;
 
-/// Rounds of exchanges: each round tries every pair once; a second finds what the first opened up,
-/// and later ones have found nothing more on any bench page.
+/// Rounds of exchanges: each round tries every pair once, and a later one finds what an earlier
+/// one opened up. Ten rounds changed no page from three on the bench's sets and on zh and en-ocr
+/// seeds 1-10.
 const EXCHANGE_ROUNDS: usize = 3;
 
 /// Pairs cuts to continuations: `pairs` holds (score, cut fragment, continuing fragment) for every
