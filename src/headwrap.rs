@@ -69,7 +69,8 @@ pub fn wrapped_heads(blocks: &[Block], classes: &mut [Class], layout: &Layout, l
         // title, not with the text.
         let heads_text = blocks[b].blank_before > 0 && blocks[b].blank_after == 0 && text.get(k + 2).is_some_and(|&n| classes[n].shape == Shape::Body && blocks[n].blank_before == 0);
         // On a page of measured columns, where the OCR engine sets every line of large type apart,
-        // a line of title type closes the bracket left open a few lines below.
+        // the bracket a title left open closes a few lines below, on a line of its own that ends
+        // no sentence (text under a title runs on in blocks of the column's lines).
         let closes_below = title_line
             && text
                 .iter()
