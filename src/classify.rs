@@ -190,17 +190,17 @@ pub fn own_roles(lines: &[Line], lang: &Lang) -> Vec<Option<Role>> {
             let mark = |c: &char| lang.terminal.contains(c) || lang.closers.contains(c) || lang.nonstarters.contains(c);
             let tail_marks = l.blank_before == 0
                 && i > 0
-                && st.chars <= 4
+                && st.chars <= lang.classify.tail_marks_max
                 && (t.chars().all(|c| mark(&c))
                     || (!lang.ends_sentence(&lines[i - 1].text) && t.chars().skip_while(|c| crate::lang::is_cjk(*c)).all(|c| mark(&c))));
             // A printed rule the engine read as a dash and a speck (-1, -o, under a headline).
             let rule = st.chars == 2 && st.wordy() == 1 && t.starts_with(['-', '—', '–', '_', '=', '~']);
             // (Initials signing a piece, E. L. B., are more marks and spaces than letters too.)
-            let sparse = st.chars >= 3 && st.wordy() * 10 < st.chars * 4 && !lang.signed_by.iter().any(|r| r.is_match(t.trim()));
+            let sparse = st.chars >= 3 && st.wordy() * 100 < st.chars * lang.classify.noise_letters_pct && !lang.signed_by.iter().any(|r| r.is_match(t.trim()));
             if !tail_marks && (st.wordy() == 0 || rule || sparse) {
                 return Some(Role::Noise);
             }
-            if st.chars > 120 {
+            if st.chars > lang.classify.furniture_line_max {
                 return None;
             }
             if lang.furniture.iter().chain(&lang.banner).any(|r| r.is_match(t)) {
@@ -212,7 +212,7 @@ pub fn own_roles(lines: &[Line], lang: &Lang) -> Vec<Option<Role>> {
             if l.md_heading > 0 {
                 return None;
             }
-            let edge = i < 3 || i + 3 >= n;
+            let edge = i < lang.classify.edge_lines || i + lang.classify.edge_lines >= n;
             let alone = l.blank_before > 0 && lines.get(i + 1).is_none_or(|x| x.blank_before > 0);
             let alone = alone || i == 0 || i + 1 == n;
             if (edge || alone) && lang.running_head.iter().any(|r| r.is_match(t)) {

@@ -308,7 +308,7 @@ pub fn segment(blocks: &TiSlice<BlockId, Block>, classes: &TiSlice<BlockId, Clas
                 let under_seed = seg.seeds.last().is_some_and(|s| {
                     s.at == seg.units.len()
                         || (!s.heads.is_empty()
-                            && seg.units.len() - s.at <= 2
+                            && seg.units.len() - s.at <= lang.classify.lead_units_max
                             && seg.units[s.at..].iter().all(|u| summary(u.block) && classes[u.block].bylines.is_empty()))
                 });
                 // Text right under a photographer's credit (本报记者 吕强摄) starts after a story's

@@ -228,7 +228,7 @@ pub fn demote_cut_headings(blocks: &[Block], classes: &mut [Class], layout: &Lay
         // Set tight under another heading line it is a deck, whose halves may be short (这张成绩单，有看点).
         let in_stack = blocks[i].blank_before == 0 && k > 0 && classes[text_blocks[k - 1]].shape == Shape::Heading;
         let short_tail = !in_stack
-            && t.rsplit(['，', ',']).next().is_some_and(|tail| t.contains(['，', ',']) && tail.chars().filter(|c| !c.is_whitespace()).count() <= 4);
+            && t.rsplit(['，', ',']).next().is_some_and(|tail| t.contains(['，', ',']) && tail.chars().filter(|c| !c.is_whitespace()).count() <= lang.classify.cut_tail_max);
         // Phrases of one length set apart by spaces (守正创新 技术突破 融合传播) are a title's
         // parallel clauses, not prose: the paragraph below going on mid-sentence goes on from
         // elsewhere, the OCR engine having read the title amid it.

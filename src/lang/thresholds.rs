@@ -72,6 +72,19 @@ pub struct Thresholds {
     pub byline_decks_max: usize,
     pub byline_deck_chars: u32,
     pub byline_deck_lines: usize,
+    /// Page lines (`classify::line_roles`): most characters of a line of closing marks under
+    /// text; the share of letters and digits, in percent, under which a line is noise; most
+    /// characters of a running head or page number; how many lines at either end of the page
+    /// are its edges.
+    pub tail_marks_max: u32,
+    pub noise_letters_pct: u32,
+    pub furniture_line_max: u32,
+    pub edge_lines: usize,
+    /// Most characters after a Chinese heading-shaped line's last comma for it to read as prose
+    /// cut off at a column's edge (`classify::demote_cut_headings`).
+    pub cut_tail_max: usize,
+    /// Most paragraphs of standfirst between a headline and the dispatch that opens its story.
+    pub lead_units_max: usize,
 }
 
 impl Thresholds {
