@@ -354,7 +354,7 @@ fn dispatch_names(inner: &str, lang: &Lang, text: &str) -> Vec<Byline> {
             None => (rest, ""),
         };
         for n in zh_names(chunk) {
-            if n.chars().count() <= 5 && n.chars().all(|c| crate::lang::is_cjk(c) || c == '·') {
+            if n.chars().count() <= lang.classify.dispatch_name_max && n.chars().all(|c| crate::lang::is_cjk(c) || c == '·') {
                 out.push(Byline { role: role.clone(), name: Some(n), text: text.to_string() });
             }
         }
@@ -705,8 +705,8 @@ pub fn classify(b: &Block, role: Option<Role>, ruled: bool, layout: &Layout, lan
 
 /// A single short sentence set apart by extra space above it: the caption under a photo.
 fn set_apart_caption(b: &Block, text: &str, lang: &Lang) -> bool {
-    let max = if lang.code.is_cjk() { 40 } else { 110 };
-    if b.blank_before < 2 || b.n_lines() > 3 || b.stats.chars as usize > max || !lang.ends_sentence(text) {
+    let t = &lang.classify;
+    if b.blank_before < 2 || b.n_lines() > t.apart_caption_lines || b.stats.chars > t.apart_caption_max || !lang.ends_sentence(text) {
         return false;
     }
     let inner = text.trim_end().trim_end_matches(|c: char| lang.terminal.contains(&c) || lang.closers.contains(&c));

@@ -85,6 +85,11 @@ pub struct Thresholds {
     pub cut_tail_max: usize,
     /// Most paragraphs of standfirst between a headline and the dispatch that opens its story.
     pub lead_units_max: usize,
+    /// Most characters and lines of a sentence set apart by extra space, read as a photo's caption.
+    pub apart_caption_max: u32,
+    pub apart_caption_lines: usize,
+    /// Most characters of a reporter's name in a Chinese dispatch's brackets.
+    pub dispatch_name_max: usize,
 }
 
 impl Thresholds {
@@ -127,7 +132,7 @@ mod tests {
             // Chinese standfirsts run longer in characters, captions shorter; German nouns are capitalised, so no
             // title is told by its case; nothing else differs.
             let expect = match code {
-                LangCode::Zh => Thresholds { lead_max: 200, caption_max: 120, ..base },
+                LangCode::Zh => Thresholds { lead_max: 200, caption_max: 120, apart_caption_max: 40, ..base },
                 LangCode::De => Thresholds { title_line_max: 0, ..base },
                 _ => base,
             };
