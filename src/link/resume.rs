@@ -25,74 +25,71 @@ const EXCHANGE_ROUNDS: usize = 3;
 /// wherever the total of the pairs' scores rises.
 pub(super) fn pair_cuts(nf: usize, mut pairs: Vec<(f32, u32, u32)>, gain_min: f32) -> Vec<Option<(usize, f32)>> {
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let mut to: Vec<Option<usize>> = vec![None; nf];
+    let mut to: Vec<Option<(usize, f32)>> = vec![None; nf];
     let mut from: Vec<Option<usize>> = vec![None; nf];
     // Chains are paths (one successor, one predecessor each); x ends one and y starts one, so x -> y
     // closes a cycle exactly when they are on the same path: a union-find answers in near-constant
     // time where walking y's chain cost its length.
     let mut chain = Sets::new(nf);
-    for &(_, x, y) in &pairs {
+    for &(s, x, y) in &pairs {
         let (x, y) = (x as usize, y as usize);
         if to[x].is_some() || from[y].is_some() || !chain.join(x, y) {
             continue;
         }
-        to[x] = Some(y);
+        to[x] = Some((y, s));
         from[y] = Some(x);
     }
-    let score: HashMap<(usize, usize), f32> = pairs.iter().map(|&(s, x, y)| ((x as usize, y as usize), s)).collect();
     if nf <= EXCHANGE_MAX_FRAGMENTS {
-        exchange(&pairs, &score, &mut to, &mut from, gain_min);
+        exchange(&pairs, &mut to, &mut from, gain_min);
     }
-    to.iter().enumerate().map(|(x, y)| y.map(|y| (y, score[&(x, y)]))).collect()
+    to
 }
 
 /// Betters the pairing by exchanges, each raising the total score and closing no chain on itself:
 /// cut x1 leaves y1 for another continuation y2; y2's cut x2, if it had one, takes y1, and if y2 was
 /// free, y1 goes to the best cut left without a continuation, if any may take it.
-fn exchange(pairs: &[(f32, u32, u32)], score: &HashMap<(usize, usize), f32>, to: &mut [Option<usize>], from: &mut [Option<usize>], gain_min: f32) {
+fn exchange(pairs: &[(f32, u32, u32)], to: &mut [Option<(usize, f32)>], from: &mut [Option<usize>], gain_min: f32) {
     let nf = to.len();
-    // Each cut's continuations and each continuation's cuts, best first (pairs are sorted so).
+    // Each cut's continuations and each continuation's cuts, best first (pairs are sorted so), and
+    // every pair's score.
     let (mut by_x, mut by_y) = (vec![Vec::new(); nf], vec![Vec::new(); nf]);
+    let mut score: HashMap<(usize, usize), f32> = HashMap::with_capacity(pairs.len());
     for &(s, x, y) in pairs {
         by_x[x as usize].push((y as usize, s));
         by_y[y as usize].push((x as usize, s));
+        score.insert((x as usize, y as usize), s);
     }
     for _ in 0..EXCHANGE_ROUNDS {
         let mut changed = false;
         for x1 in 0..nf {
-            let Some(y1) = to[x1] else { continue };
-            let s11 = score[&(x1, y1)];
+            let Some((y1, s11)) = to[x1] else { continue };
             for &(y2, s12) in &by_x[x1] {
-                if y2 == y1 || to[x1] != Some(y1) {
+                if y2 == y1 {
                     continue;
                 }
                 // Who takes y1 when x1 leaves it: y2's cut, or the best cut with no continuation.
-                let (x2, gain) = match from[y2] {
-                    Some(x2) => match score.get(&(x2, y1)) {
-                        Some(s21) => (Some(x2), s12 + s21 - s11 - score[&(x2, y2)]),
-                        None => continue,
+                let (taker, gain) = match from[y2] {
+                    Some(x2) => match (score.get(&(x2, y1)), to[x2]) {
+                        (Some(&s21), Some((_, s22))) => (Some((x2, s21)), s12 + s21 - s11 - s22),
+                        _ => continue,
                     },
                     None => {
-                        let x3 = by_y[y1].iter().find(|&&(x3, _)| x3 != x1 && to[x3].is_none());
-                        (x3.map(|&(x3, _)| x3), s12 - s11 + x3.map_or(0.0, |&(_, s)| s))
+                        let x3 = by_y[y1].iter().find(|&&(x3, _)| x3 != x1 && to[x3].is_none()).copied();
+                        (x3, s12 - s11 + x3.map_or(0.0, |(_, s31)| s31))
                     }
                 };
                 if gain < gain_min {
                     continue;
                 }
                 let before = (to.to_vec(), from.to_vec());
-                if let Some(x2) = x2 {
-                    if let Some(old) = to[x2] {
-                        from[old] = None;
-                    }
-                    to[x2] = Some(y1);
+                from[y1] = None;
+                if let Some((x2, s21)) = taker {
+                    to[x2] = Some((y1, s21));
                     from[y1] = Some(x2);
-                } else {
-                    from[y1] = None;
                 }
-                to[x1] = Some(y2);
+                to[x1] = Some((y2, s12));
                 from[y2] = Some(x1);
-                if closes_cycle(to, x1) || x2.is_some_and(|x2| closes_cycle(to, x2)) {
+                if closes_cycle(to, x1) || taker.is_some_and(|(x2, _)| closes_cycle(to, x2)) {
                     to.copy_from_slice(&before.0);
                     from.copy_from_slice(&before.1);
                     continue;
@@ -108,12 +105,12 @@ fn exchange(pairs: &[(f32, u32, u32)], score: &HashMap<(usize, usize), f32>, to:
 }
 
 /// Whether following successors from `x` comes back to it.
-fn closes_cycle(to: &[Option<usize>], x: usize) -> bool {
+fn closes_cycle(to: &[Option<(usize, f32)>], x: usize) -> bool {
     let mut at = x;
     for _ in 0..to.len() {
         match to[at] {
-            Some(y) if y == x => return true,
-            Some(y) => at = y,
+            Some((y, _)) if y == x => return true,
+            Some((y, _)) => at = y,
             None => return false,
         }
     }
